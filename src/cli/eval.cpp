@@ -1,0 +1,85 @@
+// quotegraph eval: run the analyzer on annotated articles and score it against the gold.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/eval.hpp"
+#include "quotegraph/io.hpp"
+
+namespace quotegraph::cli {
+namespace {
+
+struct EvalArgs {
+  std::string gold;
+  std::string text;
+  double overlap = 0.5;
+  std::string format = "text";
+  bool errors = false;
+};
+
+}  // namespace
+
+Runner register_eval(CLI::App& app) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* sub = app.add_subcommand("eval", "Score the analyzer against hand-annotated gold attributions");
+  sub->add_option("--gold", args->gold,
+                  "Gold: a NAME.gold.json file (seed layout), a BRAT .ann file, or a directory of either")
+      ->required();
+  sub->add_option("--text", args->text, "Article text: a file, or a directory holding NAME.txt (default: the gold's directory)");
+  sub->add_option("--overlap", args->overlap, "Content match: overlap share of the shorter span")
+      ->check(CLI::Range(0.01, 1.0))
+      ->capture_default_str();
+  sub->add_option("-f,--format", args->format, "Output format: text, json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  sub->add_flag("--errors", args->errors, "List each missed, spurious and wrong-speaker attribution");
+  sub->footer(
+      "Examples:\n"
+      "  quotegraph eval --gold seeds/ --text seeds/\n"
+      "  quotegraph eval --gold ../shared/data/polnear/derived/dev --text ../shared/data/polnear/data/dev/text\n"
+      "  quotegraph eval --gold ../shared/data/polnear/data/dev/attributions --text ../shared/data/polnear/data/dev/text --errors\n"
+      "Gold offsets are code points; they are converted to the UTF-8 byte offsets the analyzer reports.\n"
+      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints).");
+
+  return [args]() -> int {
+    auto inputs = eval::find_inputs(args->gold, args->text);
+    if (!inputs.ok()) {
+      std::cerr << "quotegraph: " << inputs.status().message() << "\n";
+      return kExitInput;
+    }
+    eval::EvalOptions options;
+    options.overlap = args->overlap;
+    Analyzer analyzer;
+    std::vector<eval::DocumentEval> docs;
+    for (const eval::EvalInput& in : inputs.value()) {
+      auto bytes = read_file(in.text_path);
+      if (!bytes.ok()) {
+        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
+        return kExitInput;
+      }
+      auto gold = eval::read_gold(in, bytes.value());
+      if (!gold.ok()) {
+        std::cerr << "quotegraph: " << gold.status().message() << "\n";
+        return kExitInput;
+      }
+      for (const std::string& w : gold.value().warnings) std::cerr << "quotegraph: warning: " << w << "\n";
+      auto analysis = analyzer.analyze(bytes.value(), in.text_path);
+      if (analysis.ok()) {
+        docs.push_back(eval::evaluate(gold.value(), analysis.value(), options));
+      } else {
+        // As score_corpus.py: a failed analysis scores as an empty prediction.
+        std::cerr << "quotegraph: " << analysis.status().message() << "\n";
+        Analysis empty;
+        empty.doc.text = bytes.value();
+        docs.push_back(eval::evaluate(gold.value(), empty, options));
+        docs.back().failed = true;
+      }
+    }
+    eval::CorpusEval result = eval::summarize(std::move(docs), options);
+    std::cout << (args->format == "json" ? eval::report_json(result, args->errors)
+                                         : eval::report_text(result, args->errors));
+    return kExitOk;
+  };
+}
+
+}  // namespace quotegraph::cli
