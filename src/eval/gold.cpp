@@ -55,7 +55,10 @@ std::string read_span_list(const Json& j, const char* key, const std::vector<uin
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
   if (!it->is_array()) return std::string(key) + " is not a list";
-  for (const Json& p : *it) {
+  for (const Json& item : *it) {
+    // A piece is [start, end] or {"start": s, "end": e, ...} (discard_spans).
+    Json p = item;
+    if (item.is_object() && item.contains("start") && item.contains("end")) p = Json::array({item["start"], item["end"]});
     if (!p.is_array() || p.size() != 2 || !p[0].is_number_integer() || !p[1].is_number_integer())
       return std::string(key) + " holds a piece that is not [start, end]";
     Span s;
@@ -302,7 +305,7 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
 
   for (const auto& [id, tb] : bounds)
     if (tb.type == "Discard")
-      for (Span s : tb.pieces) doc.discard_spans.push_back(s);
+      doc.discard_spans.push_back(Span{tb.pieces.front().start, tb.pieces.back().end});
   std::sort(doc.discard_spans.begin(), doc.discard_spans.end(),
             [](Span a, Span b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
 

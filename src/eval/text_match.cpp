@@ -145,15 +145,27 @@ Span trim_span(std::string_view text, Span span) {
 
 double quoted_letter_share(std::string_view content) {
   size_t letters = 0, inside = 0, i = 0;
-  bool open = false;
+  bool dbl = false, sgl = false;
   while (i < content.size()) {
     char32_t c = text::next_cp(content, i);
-    if (c == 0x201C || c == 0x00AB) open = true;
-    else if (c == 0x201D || c == 0x00BB) open = false;
-    else if (c == '"') open = !open;
-    else if (u_isalpha(static_cast<UChar32>(c))) {
+    if (c == 0x201C || c == 0x00AB) {
+      dbl = true;
+    } else if (c == 0x201D || c == 0x00BB) {
+      dbl = false;
+    } else if (c == '"') {
+      dbl = !dbl;
+    } else if (c == '\'' && i < content.size() && content[i] == '\'') {
+      dbl = !dbl;  // ''typewriter double quotes'' (NYT style)
+      ++i;
+    } else if (c == 0x2018) {
+      sgl = true;
+    } else if (c == 0x2019) {
+      // An apostrophe (“Clinton’s”) is followed by a letter; a closing mark is not.
+      size_t j = i;
+      if (sgl && (j >= content.size() || !u_isalpha(static_cast<UChar32>(text::next_cp(content, j))))) sgl = false;
+    } else if (u_isalpha(static_cast<UChar32>(c))) {
       ++letters;
-      inside += open;
+      inside += dbl || sgl;
     }
   }
   return letters ? static_cast<double>(inside) / static_cast<double>(letters) : -1.0;
