@@ -1,0 +1,32 @@
+// Reading inputs and writing analyses in the documented output formats
+// (docs/output-format.md). Writers are deterministic: same Analysis, same bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "quotegraph/document.hpp"
+#include "quotegraph/status.hpp"
+
+namespace quotegraph {
+
+// Version of the JSON output schema; bumped on any incompatible change.
+inline constexpr const char* kSchemaVersion = "0.1";
+// Version of the tool.
+inline constexpr const char* kVersion = "0.1.0";
+
+// Reads a whole file ("-" reads standard input). Errors name the path: missing
+// file, a directory, unreadable.
+Result<std::string> read_file(const std::string& path);
+
+// One analysis as the JSON document described in docs/output-format.md.
+// `indent` < 0 writes a single line (JSONL).
+std::string to_json(const Analysis& a, int indent = 2);
+
+// Human-readable listing: one block per attribution with a who -> whom line.
+std::string to_text(const Analysis& a);
+
+// RFC 4180 CSV, one row per attribution. `header` adds the column names.
+std::string to_csv(const Analysis& a, bool header);
+
+}  // namespace quotegraph

@@ -1,0 +1,45 @@
+// The pipeline: decode -> chrome -> tokenize -> quotes -> sentences ->
+// attribution rules -> entities. Each stage is a function of the previous
+// stages' output; nothing reaches back.
+#include "quotegraph/analyzer.hpp"
+
+#include "attrib/lexicon.hpp"
+#include "attrib/rules.hpp"
+#include "entity/resolve.hpp"
+#include "text/boilerplate.hpp"
+#include "text/decode.hpp"
+#include "text/quotes.hpp"
+#include "text/segment.hpp"
+#include "text/tokenize.hpp"
+
+namespace quotegraph {
+
+struct Analyzer::Impl {
+  attrib::Lexicon lexicon;
+  text::ChromeDetector chrome;
+};
+
+Analyzer::Analyzer(Options options) : options_(options), impl_(std::make_unique<const Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
+  try {
+    auto decoded = text::decode(std::move(bytes), std::move(path), options_.lenient_utf8);
+    if (!decoded.ok()) return decoded.status();
+    Analysis a;
+    a.doc = std::move(decoded).value();
+    if (!options_.keep_chrome) a.doc.body_end = impl_->chrome.body_end(a.doc);
+    text::Tokens toks = text::tokenize(a.doc, a.doc.body_start, a.doc.body_end);
+    text::Quotes quotes = text::find_quotes(a.doc, toks);
+    std::vector<text::Sentence> sentences = text::split_sentences(a.doc, toks, quotes);
+    a.attributions = attrib::find_attributions({a.doc, toks, quotes, sentences}, impl_->lexicon);
+    entity::resolve(a);
+    return a;
+  } catch (const std::bad_alloc&) {
+    return Status(ErrorCode::kInputError, "out of memory while analysing the input");
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace quotegraph

@@ -1,0 +1,715 @@
+// Stage 6, attribution rules: sentences -> attributions. Each rule's comment
+// gives the construction it handles as one example sentence.
+#include "attrib/rules.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "text/utf8.hpp"
+
+namespace quotegraph::attrib {
+namespace {
+
+using text::QuoteFamily;
+using text::QuoteFace;
+using text::Token;
+using text::TokType;
+
+constexpr uint32_t kNone = UINT32_MAX;
+constexpr uint32_t kMaxNp = 12;          // tokens in a speaker noun phrase
+constexpr uint32_t kMaxAppositive = 30;  // tokens between the commas of an appositive
+
+// Token range [first, last).
+struct Range {
+  uint32_t first = kNone, last = kNone;
+  bool ok() const { return first != kNone && last > first; }
+  uint32_t size() const { return ok() ? last - first : 0; }
+};
+
+struct Candidate {
+  Range cue;
+  std::string lemma;
+  uint32_t flags = 0;
+  Range speaker;
+  Range addressee;
+  Range target;
+  Range echoed;  // the possessor in "echoed X's rhetoric"
+  std::vector<Range> content;
+  std::string rule;
+  double confidence = 0.7;
+  uint32_t sentence = 0;
+  bool inherited = false;  // speaker taken from the clause's subject (", saying …")
+};
+
+class SentenceRules {
+ public:
+  SentenceRules(const TextView& in, const Lexicon& lex) : in_(in), lex_(lex), v_(in.toks.toks) {
+    low_.reserve(v_.size());
+    for (const Token& t : v_) low_.push_back(text::fold(in_.doc.slice({t.start, t.end})));
+  }
+
+  std::vector<Candidate> run() {
+    std::vector<Candidate> all;
+    for (uint32_t s = 0; s < in_.sentences.size(); ++s) {
+      auto c = sentence(s);
+      all.insert(all.end(), c.begin(), c.end());
+    }
+    return all;
+  }
+
+  const TextView& input() const { return in_; }
+
+  // --- token predicates -------------------------------------------------
+  bool word(uint32_t k) const { return k < v_.size() && (v_[k].type == TokType::kWord || v_[k].type == TokType::kNumber); }
+  bool punct(uint32_t k, char32_t c) const { return k < v_.size() && v_[k].type == TokType::kPunct && v_[k].ch == c; }
+  bool comma(uint32_t k) const { return punct(k, ',') || punct(k, 0x060C); }
+  bool dash(uint32_t k) const { return k < v_.size() && v_[k].type == TokType::kPunct && text::is_dash(v_[k].ch); }
+  bool quote_mark(uint32_t k) const { return k < v_.size() && v_[k].type == TokType::kQuote; }
+  bool narrator(uint32_t k) const { return in_.quotes.top[k] < 0; }
+  bool is(uint32_t k, std::string_view w) const { return k < v_.size() && low_[k] == w; }
+  bool possessive(uint32_t k) const {
+    return word(k) && (low_[k].ends_with("'s") || low_[k].ends_with("s'"));
+  }
+  // Closing mark of a top-level quote, i.e. the last token of the quote region.
+  bool closes_quote(uint32_t k) const {
+    if (k >= v_.size()) return false;
+    int q = in_.quotes.top[k];
+    return q >= 0 && in_.quotes.quotes[q].close_tok == k;
+  }
+  bool opens_quote(uint32_t k) const {
+    if (k >= v_.size()) return false;
+    int q = in_.quotes.top[k];
+    return q >= 0 && in_.quotes.quotes[q].open_tok == k;
+  }
+  bool terminal(uint32_t k) const {
+    return k < v_.size() && v_[k].type == TokType::kPunct &&
+           (v_[k].ch == '.' || v_[k].ch == '!' || v_[k].ch == '?' || v_[k].ch == 0x2026);
+  }
+
+ private:
+  // --- noun phrases ----------------------------------------------------------
+
+  // A word that may end (head) a speaker noun phrase.
+  bool np_head_ok(uint32_t k, uint32_t np_first) const {
+    if (!word(k)) return false;
+    const std::string& w = low_[k];
+    if (lex_.is_pronoun(w)) return w != "him" && w != "them";
+    if (possessive(k)) return false;
+    if (v_[k].cap) return true;
+    if (lex_.is_source_noun(w)) return true;
+    // A common noun led by a determiner: "the organization", "Trump's campaign".
+    if (lex_.is_skippable(w) || lex_.is_np_stop(w) || lex_.is_determiner(w) || w.ends_with("ing")) return false;
+    return k > np_first && (lex_.is_determiner(low_[np_first]) || possessive(np_first));
+  }
+
+  bool np_inner_ok(uint32_t k) const {
+    if (v_[k].type == TokType::kNumber) return true;
+    if (!word(k)) return false;
+    const std::string& w = low_[k];
+    if (w == "of" || w == "for" || w == "at") return true;  // "secretary of state", "spokesman for"
+    if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
+    if (lex_.cue(w).entry && !v_[k].cap && !lex_.is_source_noun(w)) return false;
+    if (lex_.is_pronoun(w) && w != "her" && w != "his") return false;
+    return true;
+  }
+
+  // The noun phrase that ends right before token `end`, within [floor, end).
+  Range np_left(uint32_t end, uint32_t floor) const {
+    if (end <= floor) return {};
+    uint32_t k = end - 1;
+    if (!word(k)) return {};
+    const std::string& w = low_[k];
+    if (w == "who" || w == "which") return {k, end};  // relative pronoun: the local mention
+    if (lex_.is_pronoun(w)) return (w == "him" || w == "them") ? Range{} : Range{k, end};
+    uint32_t first = end;
+    while (first > floor && end - first < kMaxNp) {
+      uint32_t j = first - 1;
+      if (!np_inner_ok(j)) {
+        // "Smith and Jones said": a conjunction between two names.
+        if (is(j, "and") && j > floor && v_[j - 1].cap && first < end && v_[first].cap) { first = j; continue; }
+        break;
+      }
+      first = j;
+    }
+    // Trim sentence adverbs and prepositions that cannot start the phrase.
+    while (first < end && (lex_.is_sentence_adverb(low_[first]) || is(first, "of") || is(first, "for") ||
+                           is(first, "at") || is(first, "and")))
+      ++first;
+    if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first)) return {};
+    return {first, end};
+  }
+
+  // A speaker phrase opens with a determiner, number, name, pronoun or a
+  // source noun ("police"), never with an adjective or verb ("full U.S. support").
+  bool np_start_ok(uint32_t k) const {
+    if (v_[k].cap || v_[k].type == TokType::kNumber) return true;
+    const std::string& w = low_[k];
+    return lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which";
+  }
+
+  // The object of a cue: "describing protesters as", "accused the minister of".
+  Range np_object(uint32_t k, uint32_t ceil) const {
+    uint32_t e = k;
+    while (e < ceil && e - k < 8 && word(e) && narrator(e)) {
+      const std::string& w = low_[e];
+      if (w == "as" || w == "of" || w == "that" || w == "to" || w == "for" || w == "with" || w == "in" ||
+          w == "on" || w == "over" || w == "about" || w == "and" || w == "after" || w == "before")
+        break;
+      ++e;
+    }
+    if (e == k) return {};
+    return {k, e};
+  }
+
+  // The noun phrase starting at `k`, within [k, ceil).
+  Range np_right(uint32_t k, uint32_t ceil) const {
+    uint32_t e = k;
+    while (e < ceil && e - k < kMaxNp) {
+      if (!word(e)) break;
+      const std::string& w = low_[e];
+      if (e > k && (w == "of" || w == "for" || w == "at")) {
+        if (e + 1 < ceil && word(e + 1) && (v_[e + 1].cap || lex_.is_determiner(low_[e + 1]))) { ++e; continue; }
+        break;
+      }
+      if (lex_.is_pronoun(w) && w != "his" && w != "her" && w != "its" && w != "their") {
+        if (e == k) return {k, k + 1};
+        break;
+      }
+      if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) break;
+      if (e > k && lex_.cue(w).entry && !v_[e].cap && !lex_.is_source_noun(w)) break;
+      ++e;
+    }
+    while (e > k && (lex_.is_determiner(low_[e - 1]) || is(e - 1, "of") || is(e - 1, "for") || is(e - 1, "at"))) --e;
+    if (e == k || !np_head_ok(e - 1, k)) return {};
+    return {k, e};
+  }
+
+  // "Nikol Pashinyan, the prime minister of Armenia, announced": given the comma
+  // right before the cue, the head before the appositive and the whole mention.
+  Range appositive_subject(uint32_t comma_tok, uint32_t floor) const {
+    // Walk left over commas: a list inside the appositive ("composed of Russia,
+    // Armenia, Belarus and Tajikistan,") is passed until a head opens the clause.
+    Range best;
+    uint32_t j = comma_tok;
+    while (j > floor && comma_tok - j < kMaxAppositive) {
+      --j;
+      if (quote_mark(j) || terminal(j)) break;
+      if (!comma(j)) continue;
+      Range head = np_left(j, floor);
+      if (!head.ok()) continue;  // "composed of Russia," inside the appositive
+      // The appositive must itself look like a noun phrase, a participle or a relative clause.
+      uint32_t n = j + 1;
+      if (!(word(n) && (v_[n].cap || lex_.is_determiner(low_[n]) || is(n, "who") || is(n, "which") ||
+                        lex_.is_source_noun(low_[n]) || possessive(n) || low_[n].ends_with("ed") ||
+                        low_[n].ends_with("ing"))))
+        continue;
+      best = {head.first, comma_tok};
+      if (head.first == floor || !comma(head.first - 1)) break;  // the head opens its clause
+    }
+    return best;
+  }
+
+  // Skips adverbs, auxiliaries and time adjuncts left of the cue. Sets `be` when
+  // a form of "be" was skipped (progressive "is saying", passive "was told").
+  uint32_t skip_left(uint32_t k, uint32_t floor, bool& be) const {
+    be = false;
+    const uint32_t from = k;
+    while (k > floor && from - k < kMaxNp) {
+      uint32_t j = k - 1;
+      if (!word(j)) break;
+      const std::string& w = low_[j];
+      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "been" || w == "being" || w == "be") {
+        be = true;
+        k = j;
+        continue;
+      }
+      if (lex_.is_skippable(w) && !v_[j].cap) { k = j; continue; }
+      if (lex_.is_weekday_or_time(w) && j > floor && (is(j - 1, "on") || is(j - 1, "last") || is(j - 1, "this"))) {
+        k = j - 1;
+        continue;
+      }
+      if ((w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
+           w == "saturday" || w == "sunday") && j > floor && word(j - 1) && v_[j - 1].cap) {
+        k = j;  // "Police Thursday said"
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // Speaker to the left of a cue starting at `cue`: plain NP, appositive, or none.
+  Range subject_left(uint32_t cue, uint32_t floor, bool& be) const {
+    uint32_t k = skip_left(cue, floor, be);
+    if (k > floor && comma(k - 1)) {
+      Range r = appositive_subject(k - 1, floor);
+      if (r.ok()) return r;
+      return {};
+    }
+    return np_left(k, floor);
+  }
+
+  // First noun phrase of the clause, after an introductory phrase ("On Thursday, …").
+  Range clause_subject(uint32_t f, uint32_t l) const {
+    uint32_t k = f;
+    while (k < l && word(k) && lex_.is_sentence_adverb(low_[k])) ++k;
+    if (k < l && word(k) && (lex_.is_adjunct_prep(low_[k]) || lex_.is_np_stop(low_[k]))) {
+      uint32_t c = k;
+      while (c < l && !comma(c) && c - k < 15) ++c;
+      if (c < l && comma(c)) k = c + 1;
+    }
+    Range r = np_right(k, l);
+    if (!r.ok()) return {};
+    // Extend over an appositive: "Kazakhstan's president, Kassym-Jomart Tokayev,".
+    if (comma(r.last)) {
+      uint32_t c = r.last + 1;
+      while (c < l && c - r.last < kMaxAppositive && !comma(c) && !quote_mark(c) && !terminal(c)) ++c;
+      if (c < l && comma(c) && word(r.last + 1)) r.last = c;
+    }
+    return r;
+  }
+
+  // --- content -------------------------------------------------------------
+
+  // End of the sentence's content: drop a final period outside quotes.
+  uint32_t content_end(uint32_t f, uint32_t l) const {
+    while (l > f && (terminal(l - 1) || comma(l - 1) || punct(l - 1, ';') || punct(l - 1, ':'))) --l;
+    return l;
+  }
+
+  Range trim(Range r) const {
+    while (r.ok() && (comma(r.first) || punct(r.first, ':') || dash(r.first) || punct(r.first, ';'))) ++r.first;
+    while (r.ok() && (comma(r.last - 1) || dash(r.last - 1) || punct(r.last - 1, ':') || punct(r.last - 1, ';') ||
+                      (terminal(r.last - 1) && narrator(r.last - 1))))
+      --r.last;
+    return r;
+  }
+
+  // Adjuncts between a cue and its content: "said in a statement on Monday that".
+  // Returns the token after "that" when one follows within a short distance,
+  // else `k` itself.
+  uint32_t skip_to_that(uint32_t k, uint32_t l) const {
+    for (uint32_t j = k; j < l && j - k < 14; ++j) {
+      if (quote_mark(j) || terminal(j) || punct(j, ';')) return k;
+      if (is(j, "that") && narrator(j)) {
+        if (j + 1 < l && lex_.is_weekday_or_time(low_[j + 1])) continue;  // "later that evening that"
+        return j + 1;
+      }
+      if (comma(j) && j > k) {
+        // "said in a statement, the plan" has no that; a comma ends the adjunct.
+        return k;
+      }
+    }
+    return k;
+  }
+
+  // True when [k, l) holds only adjuncts ("on Thursday", "in a statement").
+  bool only_adjuncts(uint32_t k, uint32_t l) const {
+    if (k >= l) return true;
+    if (!word(k) || !lex_.is_adjunct_prep(low_[k])) return false;
+    if (l - k > 14) return false;
+    for (uint32_t j = k; j < l; ++j) {
+      if (quote_mark(j) || is(j, "that")) return false;
+      if (word(j) && lex_.cue(low_[j]).entry && !v_[j].cap && lex_.cue(low_[j]).form != Form::kBase &&
+          j > k && !lex_.is_source_noun(low_[j]))
+        return false;
+    }
+    return true;
+  }
+
+  bool clause_opener(uint32_t k) const {
+    if (k >= v_.size()) return false;
+    if (quote_mark(k) || punct(k, ':')) return true;
+    const std::string& w = low_[k];
+    return w == "that" || w == "to" || w == "whether" || w == "if" || w == "how" || w == "why" ||
+           w == "what" || w == "when" || w == "where" || w == "who";
+  }
+
+  // --- rules ---------------------------------------------------------------
+
+  std::vector<Candidate> sentence(uint32_t si) {
+    const text::Sentence& s = in_.sentences[si];
+    uint32_t f = s.first, l = s.last;
+    std::vector<Candidate> out;
+    uint32_t le = content_end(f, l);
+    // Transcript style: "SMITH: We will …", "Sen. Jane Doe: '…'".
+    if (Candidate c; colon_rule(f, l, le, c)) {
+      c.sentence = si;
+      out.push_back(c);
+      return out;
+    }
+    Range last_speaker;
+    for (uint32_t k = f; k < l; ++k) {
+      if (!narrator(k) || !word(k)) continue;
+      Candidate c;
+      c.sentence = si;
+      bool found = false;
+      if (is(k, "according") && is(k + 1, "to")) {
+        found = according_to(f, le, k, c);
+        k += 1;
+      } else if (CueHit hit = lex_.cue(low_[k]); hit.entry) {
+        found = verb_rule(f, l, le, k, hit, last_speaker, c);
+      }
+      if (!found) continue;
+      if (c.speaker.ok()) last_speaker = c.speaker;
+      out.push_back(std::move(c));
+    }
+    merge_echo(out);
+    resolve_overlaps(out);
+    return out;
+  }
+
+  // "Pashinyan echoed Tokayev's rhetoric characterizing protests 'as …'": the
+  // echo cue marks the participle's statement as an echo of Tokayev and makes
+  // no statement of its own.
+  void merge_echo(std::vector<Candidate>& cs) const {
+    for (size_t i = 0; i + 1 < cs.size(); ++i) {
+      if (!(cs[i].flags & kEcho) || !cs[i + 1].inherited) continue;
+      cs[i + 1].echoed = cs[i].echoed;
+      cs[i + 1].speaker = cs[i].speaker;
+      cs.erase(cs.begin() + static_cast<long>(i));
+    }
+  }
+
+  // "SMITH: We will fight." / "Price: 'We are concerned.'"
+  bool colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c) const {
+    for (uint32_t k = f; k < l && k - f <= 5; ++k) {
+      if (!punct(k, ':')) {
+        if (!word(k) || !v_[k].cap) return false;
+        continue;
+      }
+      if (k == f || k + 1 >= le) return false;
+      Range sp = {f, k};
+      // A name, not a heading word such as "Update:" or "Note:" (one lowercase-led word).
+      if (sp.size() == 1 && !(v_[f].end - v_[f].start > 2 && all_caps(f))) return false;
+      c.speaker = sp;
+      c.cue = {k, k + 1};
+      c.lemma = ":";
+      c.flags = kSpeech;
+      c.content = {trim({k + 1, le})};
+      c.rule = "colon";
+      c.confidence = 0.6;
+      return c.content[0].size() >= 3;
+    }
+    return false;
+  }
+
+  bool all_caps(uint32_t k) const {
+    for (char ch : in_.doc.slice({v_[k].start, v_[k].end}))
+      if (ch >= 'a' && ch <= 'z') return false;
+    return true;
+  }
+
+  // "…, according to authorities." / "According to a statement from X, …" /
+  // "C1, according to X, C2."
+  bool according_to(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+    c.cue = {k, k + 2};
+    c.lemma = "according to";
+    c.flags = kSpeech;
+    uint32_t n = k + 2;
+    Range sp = np_right(n, le);
+    if (!sp.ok()) return false;
+    c.rule = "according-to";
+    // Relay: "a statement from State Department spokesperson Ned Price".
+    uint32_t after = sp.last;
+    if ((is(after, "from") || is(after, "by") || is(after, "of") || is(after, "released")) && after + 1 < le) {
+      uint32_t m = after + 1;
+      if (is(after, "released") && is(m, "by")) ++m;
+      Range inner = np_right(m, le);
+      if (inner.ok()) {
+        c.target = sp;  // the artifact that carries the words
+        sp = inner;
+        c.rule = "according-to-statement";
+      }
+    }
+    c.speaker = sp;
+    uint32_t np_end = sp.last;
+    // Extend over an appositive after the name: "according to Smith, a spokesman, …".
+    bool at_start = k == f || (k == f + 1 && lex_.is_sentence_adverb(low_[f]));
+    if (at_start) {
+      uint32_t j = np_end;
+      while (j < le && !comma(j) && j - np_end < 10) ++j;
+      if (j >= le) return false;
+      c.content = {trim({j + 1, le})};
+    } else {
+      Range before = trim({f, k});
+      Range rest = trim({np_end, le});
+      c.content = {before};
+      if (rest.ok() && comma(np_end) && rest.size() >= 3) c.content.push_back(rest);
+    }
+    c.confidence = 0.85;
+    return c.content[0].size() >= 2;
+  }
+
+  bool verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
+                 Candidate& c) const {
+    const CueEntry& e = *hit.entry;
+    // Lower-case cue words only, except a headline-initial "Says".
+    if (v_[k].cap && k != f) return false;
+    // "to say" (infinitive) and "the said …" are not cues here.
+    if (k > f && (is(k - 1, "to") || lex_.is_determiner(low_[k - 1]))) return false;
+    c.cue = {k, k + 1};
+    c.lemma = e.lemma;
+    c.flags = e.flags;
+    uint32_t a = k + 1;
+    if (!e.particles.empty() && a < le) {
+      for (const std::string& p : e.particles)
+        if (is(a, p)) { c.cue.last = ++a; c.lemma += " " + p; break; }
+    }
+    if ((e.lemma == "call") && c.lemma == "call") c.flags |= kCharacterize;
+    if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
+
+    bool be = false;
+    Range sp = subject_left(k, f, be);
+    if (be && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // passive: "was told"
+    bool ing = hit.form == Form::kIng;
+    if (ing && !be) {
+      // ", saying …", "describing protesters as …": the clause's speaker.
+      sp = last_speaker.ok() ? last_speaker : clause_subject(f, k);
+      c.inherited = true;
+      if (!sp.ok()) return false;
+    }
+    bool inverted = false;
+    if (!sp.ok() && (e.flags & kInvert) && k > f && (comma(k - 1) || closes_quote(k - 1))) {
+      // "…," said Smith, a spokesman.
+      sp = np_right(a, le);
+      if (sp.ok()) {
+        inverted = true;
+        a = sp.last;
+        if (comma(a)) {  // skip the appositive to the next comma or the end
+          uint32_t j = a + 1;
+          while (j < le && !comma(j) && !quote_mark(j) && j - a < kMaxAppositive) ++j;
+          a = j;
+        }
+      }
+    }
+    if (!sp.ok()) return false;
+    // Possessive or determiner-less lowercase subjects are not speakers.
+    c.speaker = sp;
+
+    uint32_t before_end = inverted ? k : sp.first;  // content-first material ends here
+    // Objects: hearer, target, characterised thing, echoed speaker.
+    if (!inverted) {
+      if ((c.flags & kAddressee) && !clause_opener(a)) {
+        Range obj = np_right(a, le);
+        if (obj.ok() && obj.size() <= 6) { c.addressee = obj; a = obj.last; }
+      } else if (c.flags & (kCharacterize | kTarget | kEcho)) {
+        Range obj = np_object(a, le);
+        if (obj.ok()) {
+          if (c.flags & kEcho) {
+            if (possessive(obj.first)) c.echoed = {obj.first, obj.first + 1};
+          } else {
+            c.target = obj;
+          }
+          a = obj.last;
+          if (is(a, "as") || is(a, "of") || (is(a, "for") && (c.flags & kTarget))) ++a;
+        }
+      }
+    }
+    uint32_t content_start = skip_to_that(a, le);
+    if (content_start == a && is(a, "that")) ++content_start;
+    if (comma(content_start) && (opens_quote(content_start + 1))) ++content_start;
+    if (punct(content_start, ':')) ++content_start;
+    bool after_ok = content_start < le && !only_adjuncts(content_start, le);
+    if (after_ok && (e.flags & kNeedsClause) && !clause_opener(content_start) && !(c.flags & (kCharacterize)))
+      after_ok = false;
+    bool after_parenthetical = comma(a) || (inverted && a < le);
+    bool before_ok = before_end > f && (comma(before_end - 1) || closes_quote(before_end - 1) || dash(before_end - 1));
+    Range before = trim({f, before_end});
+    if (before_ok && before.size() < 2 && !closes_quote(before.last - 1)) before_ok = false;
+    // "…," X said: content before; "X said (that) …": content after.
+    bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
+    if (before_ok && (quote_before || !after_ok || after_parenthetical)) {
+      c.content = {before};
+      c.rule = inverted ? "inverted" : "content-first";
+      c.confidence = quote_before ? 0.9 : 0.75;
+      // Split quote: "…," he said, "…" / parenthetical: C1, he said, C2.
+      uint32_t r = a;
+      if (comma(r) || (inverted && r < le)) {
+        Range rest = trim({comma(r) ? r + 1 : r, le});
+        if (rest.ok() && rest.size() >= 2) {
+          c.content.push_back(rest);
+          c.rule += "-split";
+        }
+      }
+      return true;
+    }
+    if (!after_ok || inverted) return false;
+    c.content = {trim({content_start, le})};
+    c.rule = c.inherited ? "participle" : "speaker-first";
+    c.confidence = (e.flags & kSpeech) ? 0.8 : 0.6;
+    if (c.content[0].size() < 2 && !opens_quote(c.content[0].first)) return false;
+    (void)l;
+    return true;
+  }
+
+  // Within one sentence: "Smith said X, and Jones said Y" cuts Smith's content
+  // before ", and Jones"; a cue inside another's content is nested (kept). A
+  // sentence with very many cues (lists, hostile input) gets no nesting at all,
+  // so the output stays linear in the input.
+  void resolve_overlaps(std::vector<Candidate>& cs) const {
+    const size_t kMaxNested = 8;
+    bool flat = cs.size() > kMaxNested;
+    for (size_t i = 0; i < cs.size(); ++i) {
+      for (size_t j = i + 1; j < cs.size() && j <= i + kMaxNested; ++j) {
+        Candidate& a = cs[i];
+        const Candidate& b = cs[j];
+        if (a.content.empty() || (b.inherited && !flat)) continue;
+        Range& ac = a.content.back();
+        uint32_t bstart = std::min(b.speaker.first, b.cue.first);
+        if (bstart <= ac.first || bstart >= ac.last) continue;
+        // "X reiterated '…,' Price said": the outer attribution's speaker and cue
+        // are not part of the inner content.
+        if (!b.content.empty() && b.content.front().last <= bstart && b.content.front().first <= ac.first) {
+          ac.last = bstart;
+          while (ac.last > ac.first && (comma(ac.last - 1) || dash(ac.last - 1))) --ac.last;
+          continue;
+        }
+        uint32_t cut = bstart;
+        while (cut > ac.first && (is(cut - 1, "and") || is(cut - 1, "but") || is(cut - 1, "while") ||
+                                  is(cut - 1, "whereas") || comma(cut - 1) || punct(cut - 1, ';')))
+          --cut;
+        if (flat || (cut < bstart && cut > ac.first + 1)) ac.last = std::max(cut, ac.first);
+      }
+    }
+  }
+
+  const TextView& in_;
+  const Lexicon& lex_;
+  const std::vector<Token>& v_;
+  std::vector<std::string> low_;
+
+};
+
+Span byte_span(const std::vector<Token>& v, Range r) {
+  if (!r.ok()) return {};
+  return {v[r.first].start, v[r.last - 1].end};
+}
+
+// Converts candidates to attributions and adds the document-level rules:
+// floating quotes that continue the previous speaker, nesting (via) and kind.
+std::vector<Attribution> attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
+  const TextView& in = sr.input();
+  const auto& v = in.toks.toks;
+  const auto& quotes = in.quotes;
+
+  // Floating quotes: "“We will win.”" as a paragraph of its own after a quoted
+  // speaker continues that speaker.
+  // Letters in words and in quoted words before each token, and how many
+  // contents cover each token: prefix sums keep this linear.
+  std::vector<uint64_t> letters(v.size() + 1, 0), quoted(v.size() + 1, 0);
+  std::vector<int32_t> depth(v.size() + 1, 0);
+  for (uint32_t k = 0; k < v.size(); ++k) {
+    uint32_t n = sr.word(k) ? v[k].end - v[k].start : 0;
+    letters[k + 1] = letters[k] + n;
+    quoted[k + 1] = quoted[k] + (quotes.top[k] >= 0 ? n : 0);
+  }
+  for (const Candidate& c : cands)
+    for (Range r : c.content)
+      if (r.ok()) { ++depth[r.first]; --depth[r.last]; }
+  std::vector<bool> covered(quotes.quotes.size(), false);
+  for (uint32_t k = 0, d = 0; k < v.size(); ++k) {
+    d += depth[k];
+    if (d > 0 && quotes.top[k] >= 0) covered[quotes.top[k]] = true;
+  }
+  std::vector<Candidate> floating;
+  size_t ci = 0;
+  const Candidate* last = nullptr;
+  for (size_t qi = 0; qi < quotes.quotes.size(); ++qi) {
+    const text::Quote& q = quotes.quotes[qi];
+    if (quotes.top[q.open_tok] != static_cast<int>(qi) || covered[qi]) continue;
+    while (ci < cands.size() && cands[ci].cue.first < q.open_tok) {
+      if (cands[ci].speaker.ok()) last = &cands[ci];
+      ++ci;
+    }
+    if (!last) continue;
+    // Long enough to be speech, not a scare quote or a title.
+    uint32_t words = 0;
+    bool sentence_like = false;
+    for (uint32_t k = q.open_tok; k <= q.close_tok; ++k) {
+      words += sr.word(k);
+      sentence_like = sentence_like || sr.terminal(k);
+    }
+    if (words < 4 || !(sentence_like || q.continued_from >= 0 || words >= 8)) continue;
+    // It must open its sentence, and the speaker must be recent (same or previous paragraph,
+    // or the quote continues one across paragraphs).
+    bool opens_sentence = q.open_tok == 0 || v[q.open_tok].para != v[q.open_tok - 1].para ||
+                          sr.terminal(q.open_tok - 1) || sr.closes_quote(q.open_tok - 1);
+    uint32_t last_para = v[last->cue.first].para;
+    if (!opens_sentence || v[q.open_tok].para > last_para + 1) continue;
+    // Not when narrator text after it in the same paragraph takes a new speaker.
+    Candidate f;
+    f.speaker = last->speaker;
+    f.lemma = "(continuation)";
+    f.flags = last->flags;
+    f.content = {{q.open_tok, q.close_tok + 1}};
+    f.rule = q.continued_from >= 0 ? "continued-quote" : "floating-quote";
+    f.confidence = q.continued_from >= 0 ? 0.85 : 0.6;
+    f.sentence = last->sentence;
+    floating.push_back(f);
+  }
+  cands.insert(cands.end(), floating.begin(), floating.end());
+
+  std::vector<Attribution> out;
+  out.reserve(cands.size());
+  for (const Candidate& c : cands) {
+    if (c.content.empty() || !c.content[0].ok()) continue;
+    Attribution a;
+    a.speaker.mention = byte_span(v, c.speaker);
+    a.cue = byte_span(v, c.cue);
+    a.cue_lemma = c.lemma;
+    for (Range r : c.content)
+      if (r.ok()) a.pieces.push_back(byte_span(v, r));
+    a.content = {a.pieces.front().start, a.pieces.back().end};
+    if (a.pieces.size() == 1) a.pieces.clear();
+    a.addressee.mention = byte_span(v, c.addressee);
+    if (c.target.ok()) a.about.push_back({-1, byte_span(v, c.target)});
+    a.echoes.mention = byte_span(v, c.echoed);
+    a.confidence = c.confidence;
+    a.rule = c.rule;
+    // Kind: share of the content's letters inside quotation marks.
+    uint64_t in_q = 0, all = 0;
+    for (Range r : c.content) {
+      if (!r.ok()) continue;
+      all += letters[r.last] - letters[r.first];
+      in_q += quoted[r.last] - quoted[r.first];
+    }
+    a.kind = all && in_q * 10 >= all * 9 ? AttributionKind::kDirect
+             : in_q                      ? AttributionKind::kMixed
+                                         : AttributionKind::kIndirect;
+    out.push_back(std::move(a));
+  }
+  // Deterministic order: by content start, then cue.
+  std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
+    return x.content.start != y.content.start ? x.content.start < y.content.start : x.cue.start < y.cue.start;
+  });
+  // Nested chains: a cue inside another attribution's content is relayed by it
+  // ("Blinken reiterated '…,' Price said": Blinken's words come via Price).
+  // Containers start no later than the contained content, so only near
+  // neighbours in content order need a look (bounded: linear overall).
+  const size_t kWindow = 16;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].cue.empty()) continue;
+    int best = -1;
+    size_t lo = i > kWindow ? i - kWindow : 0, hi = std::min(out.size(), i + kWindow);
+    for (size_t j = lo; j < hi; ++j) {
+      if (i == j) continue;
+      const Span& c = out[j].content;
+      if (out[i].cue.start >= c.start && out[i].cue.end <= c.end && out[i].content.start >= c.start &&
+          out[i].content.end <= c.end && (best < 0 || c.size() < out[best].content.size()))
+        best = static_cast<int>(j);
+    }
+    out[i].via = best;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Attribution> find_attributions(const TextView& in, const Lexicon& lex) {
+  if (in.toks.toks.empty()) return {};
+  SentenceRules sr(in, lex);
+  return attributions_from(sr, sr.run());
+}
+
+}  // namespace quotegraph::attrib

@@ -1,0 +1,21 @@
+// Each subcommand lives in its own file: it registers its options on the app and
+// returns the callback that runs it. The callback returns the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace quotegraph::cli {
+
+// Exit codes, documented in the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;
+inline constexpr int kExitInput = 2;
+inline constexpr int kExitInternal = 3;
+
+using Runner = std::function<int()>;
+
+Runner register_analyze(CLI::App& app);
+Runner register_eval(CLI::App& app);
+
+}  // namespace quotegraph::cli

@@ -1,0 +1,42 @@
+// quotegraph: the command-line front end. Only wires subcommands to the library.
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "quotegraph/io.hpp"
+
+int main(int argc, char** argv) {
+  using namespace quotegraph::cli;
+  CLI::App app{"quotegraph: who said what, to whom, about whom, in news text"};
+  app.set_version_flag("--version", std::string(quotegraph::kVersion));
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  quotegraph analyze seeds/000_1af91efddab21499.txt\n"
+      "  quotegraph analyze --format json article.txt -o article.json\n"
+      "  quotegraph eval --gold seeds/ --text seeds/\n"
+      "\nExit codes: 0 ok, 1 usage error, 2 input error (unreadable, binary, invalid UTF-8), 3 internal error.");
+
+  std::map<std::string, Runner> runners;
+  runners["analyze"] = register_analyze(app);
+  runners["eval"] = register_eval(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  for (auto* sub : app.get_subcommands()) {
+    auto it = runners.find(sub->get_name());
+    if (it != runners.end()) {
+      try {
+        return it->second();
+      } catch (const std::exception& e) {
+        std::cerr << "quotegraph: internal error: " << e.what() << "\n";
+        return kExitInternal;
+      }
+    }
+  }
+  return kExitUsage;
+}

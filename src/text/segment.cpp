@@ -1,0 +1,72 @@
+// Stage 5, segment: tokens + quotes -> sentences.
+#include "text/segment.hpp"
+
+#include <array>
+#include <string>
+
+namespace quotegraph::text {
+namespace {
+
+// Words that open sentences, used to decide whether "U.S." ends one.
+constexpr std::array<std::string_view, 36> kOpeners = {
+    "the", "he", "she", "it", "they", "we", "i", "in", "but", "and", "a", "an", "this", "that", "there", "his",
+    "her", "their", "on", "at", "as", "after", "for", "if", "when", "while", "some", "many", "most", "according",
+    "its", "our", "yet", "so", "still", "however"};
+
+bool is_terminal(const Token& t) {
+  return t.type == TokType::kPunct && (t.ch == '.' || t.ch == '!' || t.ch == '?' || t.ch == 0x2026);
+}
+
+bool initialism(std::string_view w) {
+  // "U.S.", "U.N.", "D.C.": letters and periods only, at least two periods.
+  int periods = 0;
+  for (char c : w) periods += c == '.';
+  return periods >= 2;
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(const Document& doc, const Tokens& tk, const Quotes& qs) {
+  const auto& v = tk.toks;
+  std::vector<Sentence> out;
+  uint32_t start = 0;
+  auto emit = [&](uint32_t end) {
+    if (end > start) out.push_back({start, end, v[start].para});
+    start = end;
+  };
+  for (uint32_t k = 0; k < v.size(); ++k) {
+    if (k > start && v[k].para != v[k - 1].para) emit(k);
+    const Token& t = v[k];
+    bool abbrev_end = false;
+    if (t.abbrev) {
+      std::string_view w(doc.text.data() + t.start, t.end - t.start);
+      if (!initialism(w) || k + 1 >= v.size() || v[k + 1].para != t.para) {
+        continue;  // titles, months, initials: never an end inside a paragraph
+      }
+      std::string next = fold(std::string_view(doc.text.data() + v[k + 1].start, v[k + 1].end - v[k + 1].start));
+      bool opener = false;
+      for (auto o : kOpeners) opener = opener || next == o;
+      if (!(opener && v[k + 1].cap) && v[k + 1].type != TokType::kQuote) continue;
+      abbrev_end = true;
+    }
+    if (!is_terminal(t) && !abbrev_end) continue;
+    uint32_t j = k + 1;
+    while (j < v.size() && v[j].para == t.para &&
+           ((v[j].type == TokType::kQuote && v[j].space_after) || (v[j].type == TokType::kPunct && (v[j].ch == ')' || v[j].ch == ']' || is_terminal(v[j])))))
+      ++j;
+    if (j >= v.size() || v[j].para != t.para) continue;  // paragraph end handles it
+    const Token& n = v[j];
+    bool starts = n.cap || n.type == TokType::kNumber || n.type == TokType::kQuote ||
+                  (n.type == TokType::kPunct && (n.ch == '(' || n.ch == '['));
+    if (!starts) continue;
+    // Never inside a quote: the tokens on both sides must not share a top-level quote.
+    if (qs.top[j - 1] >= 0 && qs.top[j - 1] == qs.top[j]) continue;
+    if (qs.top[k] >= 0 && qs.top[k] == qs.top[j]) continue;
+    emit(j);
+    k = j - 1;
+  }
+  emit(static_cast<uint32_t>(v.size()));
+  return out;
+}
+
+}  // namespace quotegraph::text

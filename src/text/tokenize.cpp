@@ -1,0 +1,163 @@
+// Stage 3, tokenize: body text -> tokens with byte spans and paragraph numbers.
+#include "text/tokenize.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "text/utf8.hpp"
+
+namespace quotegraph::text {
+namespace {
+
+// Abbreviations whose period never ends a word, from news style guides
+// (titles, months, company suffixes). "U.S."-style initialisms are found by shape.
+constexpr std::array<std::string_view, 44> kAbbrev = {
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+    "adm", "st", "jr", "sr", "prof", "rev", "hon", "pres", "supt", "det", "jan", "feb", "mar", "apr", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "vs", "mt", "ft", "atty"};
+
+bool is_abbrev(std::string_view lower) {
+  return std::find(kAbbrev.begin(), kAbbrev.end(), lower) != kAbbrev.end();
+}
+
+struct QuoteInfo {
+  QuoteFamily family = QuoteFamily::kNone;
+  QuoteFace face = QuoteFace::kEither;
+};
+
+QuoteInfo quote_info(char32_t c) {
+  switch (c) {
+    case '"': return {QuoteFamily::kDouble, QuoteFace::kEither};
+    case 0x201C: case 0x201E: case 0x201F: case 0xAB: return {QuoteFamily::kDouble, QuoteFace::kOpen};
+    case 0x201D: case 0xBB: return {QuoteFamily::kDouble, QuoteFace::kClose};
+    case '\'': return {QuoteFamily::kSingle, QuoteFace::kEither};
+    case 0x2018: case 0x201A: case 0x2039: case '`': return {QuoteFamily::kSingle, QuoteFace::kOpen};
+    case 0x2019: case 0x203A: return {QuoteFamily::kSingle, QuoteFace::kClose};
+    default: return {};
+  }
+}
+
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+char32_t peek(std::string_view s, size_t i, size_t end) {
+  if (i >= end) return 0;
+  return next_cp(s, i);
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') {
+      out += '\'';
+      i += 2;
+    } else {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
+  std::string_view s = doc.text;
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(s.size()));
+  Tokens out;
+  out.toks.reserve((end - begin) / 5 + 8);
+  uint32_t para = 0;
+  int newlines = 0;
+  bool space = true;
+  bool any = false;
+
+  auto push = [&](Token t) {
+    t.space_before = space;
+    if (!out.toks.empty()) out.toks.back().space_after = space;
+    if (any && (newlines >= 2 || (newlines == 1 && (t.cap || t.type != TokType::kWord)))) ++para;
+    if (out.para_first.size() <= para) out.para_first.push_back(static_cast<uint32_t>(out.toks.size()));
+    t.para = para;
+    out.toks.push_back(t);
+    newlines = 0;
+    space = false;
+    any = true;
+  };
+
+  size_t i = begin;
+  while (i < end) {
+    size_t at = i;
+    char32_t c = next_cp(s, i);
+    if (is_space(c)) {
+      if (c == '\n' || c == 0x2029) ++newlines;
+      space = true;
+      continue;
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(at);
+    t.ch = c;
+    if (is_alnum(c) || (is_apostrophe(c) && space && is_digit(peek(s, i, end)))) {
+      // Word or number: letters and digits joined by hyphens, inner apostrophes
+      // ("Kazakhstan's", "don't", "'90s"), and periods of initialisms ("U.S").
+      bool digits_only = is_digit(c);
+      size_t seg_start = at;
+      while (i < end) {
+        size_t j = i;
+        char32_t d = next_cp(s, j);
+        if (is_alnum(d)) {
+          digits_only = digits_only && is_digit(d);
+          i = j;
+          continue;
+        }
+        char32_t after = peek(s, j, end);
+        if ((is_hyphen(d) || is_apostrophe(d) || d == '&') && is_alnum(after)) { i = j; seg_start = j; continue; }
+        if ((d == ',' || d == '.') && digits_only && is_digit(after)) { i = j; continue; }
+        if (d == '.' && is_alpha(after) && i - seg_start == 1) { i = j; seg_start = j; continue; }
+        break;
+      }
+      t.end = static_cast<uint32_t>(i);
+      t.type = digits_only ? TokType::kNumber : TokType::kWord;
+      t.cap = is_upper(c);
+      if (i < end && s[i] == '.' && t.type == TokType::kWord) {
+        std::string_view w = s.substr(t.start, t.end - t.start);
+        bool initialism = w.find('.') != std::string_view::npos;
+        bool initial = w.size() == 1 && t.cap;
+        if (initialism || initial || is_abbrev(fold(w))) {
+          ++i;
+          t.end = static_cast<uint32_t>(i);
+          t.abbrev = true;
+        }
+      }
+      push(t);
+      continue;
+    }
+    QuoteInfo q = quote_info(c);
+    if (q.family != QuoteFamily::kNone) {
+      t.type = TokType::kQuote;
+      t.family = q.family;
+      t.face = q.face;
+      // Two apostrophes or backticks stand for a double quote (''NYT style'', ``TeX style'').
+      if ((c == '\'' || c == '`') && i < end && static_cast<char32_t>(s[i]) == c) {
+        ++i;
+        t.family = QuoteFamily::kDouble;
+        t.face = c == '`' ? QuoteFace::kOpen : QuoteFace::kEither;
+      }
+      t.end = static_cast<uint32_t>(i);
+      push(t);
+      continue;
+    }
+    t.type = TokType::kPunct;
+    // "--" is a dash in plain-text news.
+    if (c == '-' && i < end && s[i] == '-') {
+      while (i < end && s[i] == '-') ++i;
+      t.ch = 0x2014;
+    }
+    t.end = static_cast<uint32_t>(i);
+    push(t);
+  }
+  if (!out.toks.empty()) out.toks.back().space_after = true;
+  return out;
+}
+
+}  // namespace quotegraph::text
