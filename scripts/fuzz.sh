@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Fuzz smoke run: builds every libFuzzer target in tests/fuzz with clang++-14
+# (ASan+UBSan, library instrumented) into build-fuzz/ and runs each for N seconds.
+#   scripts/fuzz.sh            20 s per target
+#   scripts/fuzz.sh 600        longer runs
+#   TARGETS="fuzz_decode" scripts/fuzz.sh 60
+# Seeds come from tests/fuzz/corpus/<target>/ (read-only); inputs libFuzzer finds
+# go to build-fuzz/corpus/<target>/ and carry over to the next run. Crashes are
+# saved in build-fuzz/artifacts/<target>/ and make the script fail.
+# Executions per run are appended to build-fuzz/fuzz-execs.tsv (date, target,
+# seconds, executions); the totals are printed at the end.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build-fuzz"
+secs="${1:-20}"
+jobs="${JOBS:-2}"
+cxx="${CXX_FUZZ:-clang++-14}"
+
+cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DQG_BUILD_FUZZ=ON -DQG_BUILD_TESTS=OFF -DQG_BUILD_BENCH=OFF -DQG_SANITIZE=OFF >/dev/null
+cmake --build "$build" -j "$jobs" --target qg_fuzz
+
+if [[ -n "${TARGETS:-}" ]]; then
+  read -r -a targets <<<"$TARGETS"
+else
+  targets=()
+  for src in "$root"/tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$src" .cpp)"); done
+fi
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+failed=()
+for t in "${targets[@]}"; do
+  name="${t#fuzz_}"
+  seeds="$root/tests/fuzz/corpus/$name"
+  work="$build/corpus/$name"
+  artifacts="$build/artifacts/$name/"
+  mkdir -p "$work" "$artifacts" "$seeds"
+  dict=()
+  [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=("-dict=$root/tests/fuzz/$name.dict")
+  log="$build/$t.log"
+  echo "== $t: ${secs}s (log: $log)"
+  rc=0
+  "$build/tests/fuzz/$t" -max_len=65536 -timeout=10 -max_total_time="$secs" -print_final_stats=1 \
+    -artifact_prefix="$artifacts" "${dict[@]}" "$work" "$seeds" >"$log" 2>&1 || rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "${execs:-0}" >>"$build/fuzz-execs.tsv"
+  if [[ $rc -ne 0 ]]; then
+    echo "!! $t FAILED (exit $rc); crash input in $artifacts"
+    grep -E -m5 'ERROR|check failed|runtime error|SUMMARY' "$log" || tail -20 "$log"
+    failed+=("$t")
+  else
+    echo "   ok: ${execs:-?} executions, corpus $(find "$work" -type f | wc -l) files"
+  fi
+done
+
+echo "== executions so far (build-fuzz/fuzz-execs.tsv):"
+awk -F'\t' '{n[$2]+=$4; s[$2]+=$3} END {for (t in n) printf "   %-22s %12d execs in %6d s\n", t, n[t], s[t]}' \
+  "$build/fuzz-execs.tsv" | sort
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "fuzz.sh: failures in: ${failed[*]}"
+  exit 1
+fi
+echo "fuzz.sh: all targets ran ${secs}s without a crash"

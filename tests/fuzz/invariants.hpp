@@ -1,0 +1,123 @@
+// Properties every Analysis must have, whatever the input (issue 10): spans on
+// UTF-8 boundaries inside the input that slice back to the reported text, indices
+// in range, and JSON output that parses. Shared by fuzz_analyze.cpp and
+// tests/test_hostile.cpp. Each check returns "" when all holds, else what broke.
+#pragma once
+
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "quotegraph/document.hpp"
+#include "quotegraph/io.hpp"
+
+namespace quotegraph::testing {
+
+inline bool on_utf8_boundary(std::string_view s, size_t i) {
+  return i == 0 || i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+}
+
+inline std::string check_span(std::string_view text, Span s, const std::string& what) {
+  auto where = [&] { return what + " [" + std::to_string(s.start) + "," + std::to_string(s.end) + ")"; };
+  if (s.start > s.end) return where() + ": start after end";
+  if (s.end > text.size()) return where() + ": ends past the input (" + std::to_string(text.size()) + " bytes)";
+  if (!on_utf8_boundary(text, s.start) || !on_utf8_boundary(text, s.end))
+    return where() + ": not on a UTF-8 boundary";
+  return {};
+}
+
+// Every JSON object with "text", "start" and "end" is a span: its text must be
+// exactly the bytes [start, end) of the document.
+inline std::string check_json_spans(const nlohmann::json& j, std::string_view text, const std::string& path) {
+  if (j.is_object()) {
+    if (j.contains("text") && j.contains("start") && j.contains("end")) {
+      if (!j["start"].is_number_unsigned() || !j["end"].is_number_unsigned()) return path + ": offsets not unsigned";
+      size_t s = j["start"].get<size_t>(), e = j["end"].get<size_t>();
+      if (s > e || e > text.size()) return path + ": span out of range";
+      if (j["text"].get<std::string>() != text.substr(s, e - s)) return path + ": text differs from the slice";
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      std::string r = check_json_spans(it.value(), text, path + "." + it.key());
+      if (!r.empty()) return r;
+    }
+  } else if (j.is_array()) {
+    for (size_t i = 0; i < j.size(); ++i) {
+      std::string r = check_json_spans(j[i], text, path + "[" + std::to_string(i) + "]");
+      if (!r.empty()) return r;
+    }
+  }
+  return {};
+}
+
+// `input` is what was given to Analyzer::analyze; `a` is its result.
+inline std::string check_analysis(std::string_view input, const Analysis& a) {
+  const Document& d = a.doc;
+  const std::string_view text = d.text;
+  if (text.size() != input.size()) return "document length " + std::to_string(text.size()) + " != input length";
+  uint32_t replaced = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == input[i]) continue;
+    if (text[i] != '?') return "byte " + std::to_string(i) + " changed to something other than '?'";
+    ++replaced;
+  }
+  if (replaced != d.replaced_bytes) return "replaced_bytes does not count the replaced bytes";
+  if (d.body_start > d.body_end || d.body_end > text.size()) return "body_start/body_end out of order or range";
+
+  const int n_ent = static_cast<int>(a.entities.size());
+  const int n_att = static_cast<int>(a.attributions.size());
+  auto ref_ok = [&](const EntityRef& r, const std::string& what) -> std::string {
+    if (r.entity < -1 || r.entity >= n_ent) return what + ": entity index out of range";
+    return check_span(text, r.mention, what + ".mention");
+  };
+  for (int i = 0; i < n_ent; ++i) {
+    const Entity& e = a.entities[i];
+    std::string w = "entities[" + std::to_string(i) + "]";
+    if (e.id != "e" + std::to_string(i + 1)) return w + ": id is " + e.id;
+    for (size_t k = 0; k < e.mentions.size(); ++k) {
+      std::string r = check_span(text, e.mentions[k], w + ".mentions[" + std::to_string(k) + "]");
+      if (!r.empty()) return r;
+      if (k > 0 && e.mentions[k].start < e.mentions[k - 1].start) return w + ": mentions not in text order";
+    }
+  }
+  for (int i = 0; i < n_att; ++i) {
+    const Attribution& t = a.attributions[i];
+    std::string w = "attributions[" + std::to_string(i) + "]";
+    for (auto r : {check_span(text, t.cue, w + ".cue"), check_span(text, t.content, w + ".content"),
+                   ref_ok(t.speaker, w + ".speaker"), ref_ok(t.addressee, w + ".addressee")})
+      if (!r.empty()) return r;
+    for (size_t k = 0; k < t.pieces.size(); ++k) {
+      Span p = t.pieces[k];
+      std::string r = check_span(text, p, w + ".pieces[" + std::to_string(k) + "]");
+      if (!r.empty()) return r;
+      if (p.start < t.content.start || p.end > t.content.end) return w + ": piece outside the content span";
+    }
+    for (size_t k = 0; k < t.about.size(); ++k) {
+      std::string r = ref_ok(t.about[k], w + ".about[" + std::to_string(k) + "]");
+      if (!r.empty()) return r;
+    }
+    if (t.via < -1 || t.via >= n_att || t.via == i) return w + ": via out of range";
+    if (std::string r = ref_ok(t.echoes, w + ".echoes"); !r.empty()) return r;
+    if (!std::isfinite(t.confidence) || t.confidence <= 0.0 || t.confidence > 1.0)
+      return w + ": confidence " + std::to_string(t.confidence) + " outside (0, 1]";
+    if (i > 0 && t.content.start < a.attributions[i - 1].content.start) return w + ": not ordered by content start";
+  }
+
+  nlohmann::json pretty, line;
+  const std::string jl = to_json(a, -1);
+  try {
+    pretty = nlohmann::json::parse(to_json(a, 2));
+    line = nlohmann::json::parse(jl);
+  } catch (const std::exception& e) {
+    return std::string("JSON output does not parse: ") + e.what();
+  }
+  if (jl.find('\n') != std::string::npos) return "JSONL output contains a newline";
+  if (pretty != line) return "indented and single-line JSON differ";
+  if (!pretty.contains("attributions") || pretty["attributions"].size() != a.attributions.size())
+    return "JSON attribution count differs";
+  if (pretty["document"]["bytes"] != text.size()) return "JSON document.bytes differs";
+  return check_json_spans(pretty, text, "json");
+}
+
+}  // namespace quotegraph::testing
