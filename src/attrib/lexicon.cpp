@@ -161,7 +161,7 @@ const Row kCues[] = {
     {"favor", nullptr, nullptr, B, {}},
     {"endorse", nullptr, nullptr, B, {}},
     {"find", "found", "found", B | N, {}},
-    {"show", "showed", "shown", B | N, {}},
+    {"show", "showed", "shown", B, {}},
     {"see", "saw", "seen", B | N, {}},
     {"learn", nullptr, nullptr, B | N, {}},
     {"hear", "heard", "heard", B | N, {}},

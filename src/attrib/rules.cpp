@@ -99,7 +99,9 @@ class SentenceRules {
     if (lex_.is_source_noun(w)) return true;
     // A common noun led by a determiner: "the organization", "Trump's campaign".
     if (lex_.is_skippable(w) || lex_.is_np_stop(w) || lex_.is_determiner(w) || w.ends_with("ing")) return false;
-    return k > np_first && (lex_.is_determiner(low_[np_first]) || possessive(np_first));
+    if (quantity(k)) return true;  // "half said", "74 percent said"
+    if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("ous")) return true;  // plural noun
+    return k > np_first && (lex_.is_determiner(low_[np_first]) || possessive(np_first) || quantity(np_first));
   }
 
   bool np_inner_ok(uint32_t k) const {
@@ -117,34 +119,66 @@ class SentenceRules {
   Range np_left(uint32_t end, uint32_t floor) const {
     if (end <= floor) return {};
     uint32_t k = end - 1;
+    // "Sen. Bernie Sanders (I-Vt.) said": pass a short parenthesis after the name.
+    uint32_t paren_end = end;
+    if (punct(k, ')')) {
+      uint32_t j = k;
+      while (j > floor && k - j < 8 && !punct(j, '(')) --j;
+      if (!punct(j, '(') || j == floor) return {};
+      end = j;
+      k = end - 1;
+    }
     if (!word(k)) return {};
     const std::string& w = low_[k];
-    if (w == "who" || w == "which") return {k, end};  // relative pronoun: the local mention
-    if (lex_.is_pronoun(w)) return (w == "him" || w == "them") ? Range{} : Range{k, end};
+    if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+    if (lex_.is_pronoun(w)) return (w == "him" || w == "them") ? Range{} : Range{k, paren_end};
     uint32_t first = end;
     while (first > floor && end - first < kMaxNp) {
       uint32_t j = first - 1;
       if (!np_inner_ok(j)) {
         // "Smith and Jones said": a conjunction between two names.
         if (is(j, "and") && j > floor && v_[j - 1].cap && first < end && v_[first].cap) { first = j; continue; }
+        // "six in 10 said", "two out of three".
+        if ((is(j, "in") || is(j, "of") || is(j, "out")) && j > floor && quantity(j - 1) && quantity(first)) {
+          first = j;
+          continue;
+        }
         break;
       }
       first = j;
     }
     // Trim sentence adverbs and prepositions that cannot start the phrase.
     while (first < end && (lex_.is_sentence_adverb(low_[first]) || is(first, "of") || is(first, "for") ||
-                           is(first, "at") || is(first, "and")))
+                           is(first, "at") || is(first, "and") || is(first, "in") || is(first, "out")))
       ++first;
-    if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first)) return {};
-    return {first, end};
+    if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first, end)) return {};
+    return {first, paren_end};
+  }
+
+  // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
+  bool quantity(uint32_t k) const {
+    if (k >= v_.size()) return false;
+    if (v_[k].type == TokType::kNumber) return true;
+    static const char* const kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                     "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
+                                     "most", "many", "some", "few", "all", "none", "two-thirds", "three-quarters",
+                                     "nearly", "about", "roughly", "almost", "only", "just", "over", "fewer"};
+    for (const char* q : kQ)
+      if (low_[k] == q) return true;
+    return false;
   }
 
   // A speaker phrase opens with a determiner, number, name, pronoun or a
   // source noun ("police"), never with an adjective or verb ("full U.S. support").
-  bool np_start_ok(uint32_t k) const {
-    if (v_[k].cap || v_[k].type == TokType::kNumber) return true;
+  bool np_start_ok(uint32_t k, uint32_t end) const {
+    if (v_[k].cap || quantity(k)) return true;
     const std::string& w = low_[k];
-    return lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which";
+    if (lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which")
+      return true;
+    // "political experts", "hacking specialists": a short phrase ending in a plural noun.
+    const std::string& head = low_[end - 1];
+    return end - k <= 3 && head.size() > 3 && head.ends_with("s") && !head.ends_with("ss") && !v_[end - 1].cap &&
+           !low_[k].ends_with("ly");
   }
 
   // The object of a cue: "describing protesters as", "accused the minister of".
@@ -177,6 +211,7 @@ class SentenceRules {
       }
       if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) break;
       if (e > k && lex_.cue(w).entry && !v_[e].cap && !lex_.is_source_noun(w)) break;
+      if (e > k && !v_[e].cap && (lex_.is_skippable(w) || lex_.is_weekday_or_time(w))) break;
       ++e;
     }
     while (e > k && (lex_.is_determiner(low_[e - 1]) || is(e - 1, "of") || is(e - 1, "for") || is(e - 1, "at"))) --e;
@@ -212,7 +247,14 @@ class SentenceRules {
   // Skips adverbs, auxiliaries and time adjuncts left of the cue. Sets `be` when
   // a form of "be" was skipped (progressive "is saying", passive "was told").
   uint32_t skip_left(uint32_t k, uint32_t floor, bool& be) const {
+    bool aux = false;
+    return skip_left(k, floor, be, aux);
+  }
+
+  // As above; `aux` is set when a modal or "do" was passed ("will say", "did not say").
+  uint32_t skip_left(uint32_t k, uint32_t floor, bool& be, bool& aux) const {
     be = false;
+    aux = false;
     const uint32_t from = k;
     while (k > floor && from - k < kMaxNp) {
       uint32_t j = k - 1;
@@ -223,7 +265,14 @@ class SentenceRules {
         k = j;
         continue;
       }
-      if (lex_.is_skippable(w) && !v_[j].cap) { k = j; continue; }
+      if (lex_.is_skippable(w) && !v_[j].cap) {
+        static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must",
+                                          "do", "does", "did", "didn't", "doesn't", "don't", "won't",
+                                          "wouldn't", "has", "have", "had"};
+        for (const char* x : kAux) aux = aux || w == x;
+        k = j;
+        continue;
+      }
       if (lex_.is_weekday_or_time(w) && j > floor && (is(j - 1, "on") || is(j - 1, "last") || is(j - 1, "this"))) {
         k = j - 1;
         continue;
@@ -236,6 +285,18 @@ class SentenceRules {
       break;
     }
     return k;
+  }
+
+  bool base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
+    bool be = false, aux = false;
+    skip_left(cue, f, be, aux);
+    if (aux) return true;
+    const std::string& w = low_[sp.last - 1];
+    if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which") return true;
+    if (quantity(sp.last - 1) || lex_.is_group_noun(w)) return true;
+    for (uint32_t k = sp.first; k < sp.last; ++k)
+      if (is(k, "and")) return true;
+    return w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s");
   }
 
   // Speaker to the left of a cue starting at `cue`: plain NP, appositive, or none.
@@ -285,36 +346,43 @@ class SentenceRules {
     return r;
   }
 
-  // Adjuncts between a cue and its content: "said in a statement on Monday that".
-  // Returns the token after "that" when one follows within a short distance,
-  // else `k` itself.
-  uint32_t skip_to_that(uint32_t k, uint32_t l) const {
-    for (uint32_t j = k; j < l && j - k < 14; ++j) {
-      if (quote_mark(j) || terminal(j) || punct(j, ';')) return k;
-      if (is(j, "that") && narrator(j)) {
-        if (j + 1 < l && lex_.is_weekday_or_time(low_[j + 1])) continue;  // "later that evening that"
-        return j + 1;
+  // Where the content starts after a cue, past adjuncts: "said in a statement
+  // on Monday that …", "said Wednesday, “…”", "told reporters: …". Returns
+  // kNone when only adjuncts follow ("…," he said on Thursday.).
+  uint32_t content_after(uint32_t j, uint32_t le) const {
+    const uint32_t kMaxChunk = 8;
+    for (int chunks = 0; j < le && chunks < 4; ++chunks) {
+      if (is(j, "that")) return j + 1 < le ? j + 1 : kNone;
+      if (punct(j, ':') || (comma(j) && opens_quote(j + 1))) return j + 1 < le ? j + 1 : kNone;
+      if (!adjunct_start(j)) return j;
+      // An adjunct chunk runs to a comma, "that", a quote or the end, within a few tokens.
+      uint32_t e = j + 1;
+      while (e < le && e - j < kMaxChunk && !comma(e) && !is(e, "that") && !quote_mark(e) && !punct(e, ':')) ++e;
+      if (e >= le) return e - j <= 6 ? kNone : j;  // only adjuncts, unless it is long (then content)
+      if (e - j >= kMaxChunk) return j;
+      if (is(e, "that") && !(e + 1 < le && lex_.is_weekday_or_time(low_[e + 1]))) return e + 1 < le ? e + 1 : kNone;
+      if (is(e, "that")) { j = e + 2; continue; }  // "later that evening"
+      if (comma(e)) {
+        j = e + 1;
+        continue;
       }
-      if (comma(j) && j > k) {
-        // "said in a statement, the plan" has no that; a comma ends the adjunct.
-        return k;
-      }
+      return e;  // a quote or a colon follows the adjunct
     }
-    return k;
+    return j < le ? j : kNone;
   }
 
-  // True when [k, l) holds only adjuncts ("on Thursday", "in a statement").
-  bool only_adjuncts(uint32_t k, uint32_t l) const {
-    if (k >= l) return true;
-    if (!word(k) || !lex_.is_adjunct_prep(low_[k])) return false;
-    if (l - k > 14) return false;
-    for (uint32_t j = k; j < l; ++j) {
-      if (quote_mark(j) || is(j, "that")) return false;
-      if (word(j) && lex_.cue(low_[j]).entry && !v_[j].cap && lex_.cue(low_[j]).form != Form::kBase &&
-          j > k && !lex_.is_source_noun(low_[j]))
-        return false;
-    }
-    return true;
+  bool adjunct_start(uint32_t k) const {
+    if (!word(k)) return false;
+    const std::string& w = low_[k];
+    static const char* const kPreps[] = {"in", "on", "at", "during", "to", "via", "through", "after", "before",
+                                         "from", "with", "over", "as", "when", "while", "outside", "inside"};
+    for (const char* p : kPreps)
+      if (w == p) return true;
+    if (lex_.is_weekday_or_time(w) && w != "this" && w != "last" && w != "next") return true;
+    if ((w == "this" || w == "last" || w == "next" || w == "late" || w == "early") && k + 1 < v_.size() &&
+        lex_.is_weekday_or_time(low_[k + 1]))
+      return true;
+    return lex_.is_skippable(w) && !v_[k].cap && w != "not";
   }
 
   bool clause_opener(uint32_t k) const {
@@ -463,7 +531,13 @@ class SentenceRules {
     Range sp = subject_left(k, f, be);
     if (be && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // passive: "was told"
     bool ing = hit.form == Form::kIng;
-    if (ing && !be) {
+    bool coordinated = false;
+    {
+      bool be2 = false;
+      uint32_t p = skip_left(k, f, be2);
+      coordinated = p > f && (is(p - 1, "and") || is(p - 1, "but")) && !sp.ok();
+    }
+    if ((ing && !be) || coordinated) {
       // ", saying …", "describing protesters as …": the clause's speaker.
       sp = last_speaker.ok() ? last_speaker : clause_subject(f, k);
       c.inherited = true;
@@ -484,7 +558,9 @@ class SentenceRules {
       }
     }
     if (!sp.ok()) return false;
-    // Possessive or determiner-less lowercase subjects are not speakers.
+    // A base-form cue needs a plural or first/second-person subject or an
+    // auxiliary ("they say", "officials say", "will say"); "his home state" is a noun.
+    if (hit.form == Form::kBase && !c.inherited && !inverted && !base_subject_ok(sp, k, f)) return false;
     c.speaker = sp;
 
     uint32_t before_end = inverted ? k : sp.first;  // content-first material ends here
@@ -501,16 +577,16 @@ class SentenceRules {
           } else {
             c.target = obj;
           }
-          a = obj.last;
-          if (is(a, "as") || is(a, "of") || (is(a, "for") && (c.flags & kTarget))) ++a;
+          // "described protesters as 'a band of …'": the quoted complement is the
+          // speaker's words. Otherwise the object belongs to the content
+          // ("criticized the plan for …", "backed Trump").
+          uint32_t comp = obj.last + (is(obj.last, "as") ? 1 : 0);
+          if ((c.flags & (kCharacterize | kEcho)) && opens_quote(comp)) a = comp;
         }
       }
     }
-    uint32_t content_start = skip_to_that(a, le);
-    if (content_start == a && is(a, "that")) ++content_start;
-    if (comma(content_start) && (opens_quote(content_start + 1))) ++content_start;
-    if (punct(content_start, ':')) ++content_start;
-    bool after_ok = content_start < le && !only_adjuncts(content_start, le);
+    uint32_t content_start = content_after(a, le);
+    bool after_ok = content_start != kNone && content_start < le;
     if (after_ok && (e.flags & kNeedsClause) && !clause_opener(content_start) && !(c.flags & (kCharacterize)))
       after_ok = false;
     bool after_parenthetical = comma(a) || (inverted && a < le);
