@@ -137,8 +137,8 @@ const Row kCues[] = {
     // Beliefs, intentions, findings: PolNeAR counts these as attributions too.
     {"think", "thought", "thought", B, {}},
     {"believe", nullptr, nullptr, B, {}},
-    {"feel", "felt", "felt", B | N, {}},
-    {"know", "knew", "known", B | N, {}},
+    {"feel", "felt", "felt", B, {}},
+    {"know", "knew", "known", B, {}},
     {"expect", nullptr, nullptr, B, {}},
     {"hope", nullptr, nullptr, B, {}},
     {"fear", nullptr, nullptr, B, {}},
@@ -160,14 +160,53 @@ const Row kCues[] = {
     {"oppose", nullptr, nullptr, B, {}},
     {"favor", nullptr, nullptr, B, {}},
     {"endorse", nullptr, nullptr, B, {}},
-    {"find", "found", "found", B | N, {}},
+    {"find", "found", "found", B, {}},
     {"show", "showed", "shown", B, {}},
-    {"see", "saw", "seen", B | N, {}},
+    {"see", "saw", "seen", B, {}},
     {"learn", nullptr, nullptr, B | N, {}},
     {"hear", "heard", "heard", B | N, {}},
     {"insinuate", nullptr, nullptr, S, {}},
     {"refuse", nullptr, nullptr, B | N, {}},
     {"decline", nullptr, nullptr, B | N, {}},
+    // Further statement and stance verbs that PolNeAR's training split shows in attribution.
+    {"express", nullptr, nullptr, S, {}},
+    {"speak", "spoke", "spoken", S | A | N, {"about", "of", "to", "with"}},
+    {"talk", nullptr, nullptr, S | N, {"about", "up", "of"}},
+    {"discuss", nullptr, nullptr, S, {}},
+    {"back", nullptr, nullptr, B, {}},
+    {"attack", nullptr, nullptr, S | T, {}},
+    {"view", nullptr, nullptr, B | C, {}},
+    {"push", nullptr, nullptr, S | N, {"for", "back"}},
+    {"consider", nullptr, nullptr, B, {}},
+    {"decry", nullptr, nullptr, S | T, {}},
+    {"identify", nullptr, nullptr, S, {}},
+    {"charge", nullptr, nullptr, S | T, {}},
+    {"encourage", nullptr, nullptr, S | A, {}},
+    {"challenge", nullptr, nullptr, S | T, {}},
+    {"tout", nullptr, nullptr, S, {}},
+    {"highlight", nullptr, nullptr, S, {}},
+    {"compare", nullptr, nullptr, S | T, {}},
+    {"rail", nullptr, nullptr, S | N, {"against", "at"}},
+    {"deem", nullptr, nullptr, B | C, {}},
+    {"voice", nullptr, nullptr, S, {}},
+    {"bemoan", nullptr, nullptr, S, {}},
+    {"address", nullptr, nullptr, S, {}},
+    {"press", nullptr, nullptr, S | A | N, {"for"}},
+    {"welcome", nullptr, nullptr, S, {}},
+    {"embrace", nullptr, nullptr, B, {}},
+    {"advocate", nullptr, nullptr, S, {"for"}},
+    {"apologize", nullptr, nullptr, S, {"for"}},
+    {"applaud", nullptr, nullptr, S | T, {}},
+    {"reference", nullptr, nullptr, S, {}},
+    {"yell", nullptr, nullptr, S | I, {}},
+    {"email", nullptr, nullptr, S | I, {}},
+    {"retweet", nullptr, nullptr, S, {}},
+    {"chant", nullptr, nullptr, S | I, {}},
+    {"list", nullptr, nullptr, S | N, {}},
+    {"appear", nullptr, nullptr, B | N, {}},
+    {"seem", nullptr, nullptr, B | N, {}},
+    {"worry", nullptr, nullptr, B, {}},
+    {"conclude", nullptr, nullptr, S | I, {}},
 };
 
 const char* kPronouns[] = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "him", "her", "them"};
@@ -290,8 +329,12 @@ CueHit Lexicon::cue(std::string_view folded) const {
 
 bool Lexicon::is_skippable(std::string_view w) const {
   if (skippable_.count(std::string(w))) return true;
-  // -ly adverbs ("flatly", "angrily"), but not "only"/"family"-like nouns.
-  return w.size() > 4 && w.ends_with("ly") && w != "family" && w != "ally" && w != "italy" && w != "only";
+  // -ly adverbs ("flatly", "angrily"), but not the nouns and verbs that end so.
+  static const std::unordered_set<std::string> kNotAdverbs = {
+      "family", "supply", "assembly", "anomaly", "monopoly", "july", "italy", "ally", "rally", "reply",
+      "tally", "belly", "bully", "jelly", "holly", "folly", "homily", "comply", "apply", "multiply",
+      "imply", "only", "rely", "fly", "sly", "lily", "emily", "kelly", "sally", "wally", "billy"};
+  return w.size() >= 5 && w.ends_with("ly") && !kNotAdverbs.count(std::string(w));
 }
 
 }  // namespace quotegraph::attrib

@@ -3,6 +3,7 @@
 #include "attrib/rules.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "text/utf8.hpp"
@@ -16,6 +17,11 @@ using text::Token;
 using text::TokType;
 
 constexpr uint32_t kNone = UINT32_MAX;
+
+// Words that head a line with a colon without naming a speaker ("Update: …").
+const std::set<std::string> kHeadingWords = {"update", "note", "editor's", "correction", "watch", "read",
+                                             "related", "photos", "video", "breaking", "exclusive", "opinion",
+                                             "analysis", "live", "abstract", "source", "sources", "warning"};
 constexpr uint32_t kMaxNp = 12;          // tokens in a speaker noun phrase
 constexpr uint32_t kMaxAppositive = 30;  // tokens between the commas of an appositive
 
@@ -98,8 +104,11 @@ class SentenceRules {
     if (v_[k].cap) return true;
     if (lex_.is_source_noun(w)) return true;
     // A common noun led by a determiner: "the organization", "Trump's campaign".
+    if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several")
+      return true;
     if (lex_.is_skippable(w) || lex_.is_np_stop(w) || lex_.is_determiner(w) || w.ends_with("ing")) return false;
-    if (quantity(k)) return true;  // "half said", "74 percent said"
+    if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several")
+      return true;  // "half said", "74 percent said", "some say"
     if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("ous")) return true;  // plural noun
     return k > np_first && (lex_.is_determiner(low_[np_first]) || possessive(np_first) || quantity(np_first));
   }
@@ -109,6 +118,8 @@ class SentenceRules {
     if (!word(k)) return false;
     const std::string& w = low_[k];
     if (w == "of" || w == "for" || w == "at") return true;  // "secretary of state", "spokesman for"
+    if (w == "to" && k > 0 && lex_.is_source_noun(low_[k - 1]) && k + 1 < v_.size() && v_[k + 1].cap)
+      return true;  // "aides to Clinton", "adviser to the president"
     if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
     if (lex_.cue(w).entry && !v_[k].cap && !lex_.is_source_noun(w)) return false;
     if (lex_.is_pronoun(w) && w != "her" && w != "his") return false;
@@ -177,7 +188,7 @@ class SentenceRules {
       return true;
     // "political experts", "hacking specialists": a short phrase ending in a plural noun.
     const std::string& head = low_[end - 1];
-    return end - k <= 3 && head.size() > 3 && head.ends_with("s") && !head.ends_with("ss") && !v_[end - 1].cap &&
+    return end - k <= 4 && head.size() > 3 && head.ends_with("s") && !head.ends_with("ss") && !v_[end - 1].cap &&
            !low_[k].ends_with("ly");
   }
 
@@ -214,8 +225,9 @@ class SentenceRules {
       if (e > k && !v_[e].cap && (lex_.is_skippable(w) || lex_.is_weekday_or_time(w))) break;
       ++e;
     }
-    while (e > k && (lex_.is_determiner(low_[e - 1]) || is(e - 1, "of") || is(e - 1, "for") || is(e - 1, "at"))) --e;
-    if (e == k || !np_head_ok(e - 1, k)) return {};
+    // Shrink to the longest prefix that ends in a head: "officials involved at the time" -> "officials".
+    while (e > k && (!np_head_ok(e - 1, k) || is(e - 1, "of") || is(e - 1, "for") || is(e - 1, "at"))) --e;
+    if (e == k) return {};
     return {k, e};
   }
 
@@ -236,7 +248,8 @@ class SentenceRules {
       uint32_t n = j + 1;
       if (!(word(n) && (v_[n].cap || lex_.is_determiner(low_[n]) || is(n, "who") || is(n, "which") ||
                         lex_.is_source_noun(low_[n]) || possessive(n) || low_[n].ends_with("ed") ||
-                        low_[n].ends_with("ing"))))
+                        low_[n].ends_with("ing") || is(n, "like") || is(n, "including") || is(n, "along") ||
+                        is(n, "as") || is(n, "then") || is(n, "now") || is(n, "formerly") || quantity(n))))
         continue;
       best = {head.first, comma_tok};
       if (head.first == floor || !comma(head.first - 1)) break;  // the head opens its clause
@@ -352,6 +365,7 @@ class SentenceRules {
   uint32_t content_after(uint32_t j, uint32_t le) const {
     const uint32_t kMaxChunk = 8;
     for (int chunks = 0; j < le && chunks < 4; ++chunks) {
+      if (is(j, "according") && is(j + 1, "to")) return kNone;  // "expected, according to …": content is before
       if (is(j, "that")) return j + 1 < le ? j + 1 : kNone;
       if (punct(j, ':') || (comma(j) && opens_quote(j + 1))) return j + 1 < le ? j + 1 : kNone;
       if (!adjunct_start(j)) return j;
@@ -406,6 +420,11 @@ class SentenceRules {
       out.push_back(c);
       return out;
     }
+    // "To many, Santilli is a provocateur": a viewpoint phrase opening the sentence.
+    if (Candidate c; viewpoint_rule(f, le, c)) {
+      c.sentence = si;
+      out.push_back(c);
+    }
     Range last_speaker;
     for (uint32_t k = f; k < l; ++k) {
       if (!narrator(k) || !word(k)) continue;
@@ -443,13 +462,16 @@ class SentenceRules {
   bool colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c) const {
     for (uint32_t k = f; k < l && k - f <= 5; ++k) {
       if (!punct(k, ':')) {
-        if (!word(k) || !v_[k].cap) return false;
+        if (!word(k) || !(v_[k].cap || (k > f && lex_.is_source_noun(low_[k])))) return false;
         continue;
       }
       if (k == f || k + 1 >= le) return false;
       Range sp = {f, k};
-      // A name, not a heading word such as "Update:" or "Note:" (one lowercase-led word).
-      if (sp.size() == 1 && !(v_[f].end - v_[f].start > 2 && all_caps(f))) return false;
+      // A name, not a heading word such as "Update:" or "Note:": one word must be
+      // an all-caps transcript name (SMITH:, Q:), or stand in the article's headline.
+      bool headline = v_[f].para == 0;
+      bool transcript = all_caps(f) && (v_[f].end - v_[f].start > 2 || is(f, "q") || is(f, "a"));
+      if (sp.size() == 1 && !transcript && !(headline && !kHeadingWords.contains(low_[f]))) return false;
       c.speaker = sp;
       c.cue = {k, k + 1};
       c.lemma = ":";
@@ -462,10 +484,39 @@ class SentenceRules {
     return false;
   }
 
+  // Most words capitalised: a headline in Title Case.
+  bool title_case(uint32_t f, uint32_t l) const {
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = f; k < l; ++k) {
+      if (!word(k) || v_[k].type == TokType::kNumber) continue;
+      ++words;
+      caps += v_[k].cap || low_[k].size() <= 3;  // short function words may stay lower case
+    }
+    return words >= 3 && caps * 10 >= words * 9;
+  }
+
   bool all_caps(uint32_t k) const {
     for (char ch : in_.doc.slice({v_[k].start, v_[k].end}))
       if (ch >= 'a' && ch <= 'z') return false;
     return true;
+  }
+
+  bool viewpoint_rule(uint32_t f, uint32_t le, Candidate& c) const {
+    if (!(is(f, "to") || is(f, "for")) || f + 2 >= le) return false;
+    Range sp = np_right(f + 1, le);
+    if (!sp.ok() || !comma(sp.last) || sp.size() > 5) return false;
+    const std::string& head = low_[sp.last - 1];
+    bool person = v_[sp.last - 1].cap || lex_.is_source_noun(head) || lex_.is_group_noun(head) ||
+                  head == "many" || head == "others" || head == "some" || head == "critics";
+    if (!person || lex_.is_weekday_or_time(head)) return false;
+    c.speaker = sp;
+    c.cue = {f, f + 1};
+    c.lemma = low_[f];
+    c.flags = kBelief;
+    c.content = {trim({sp.last + 1, le})};
+    c.rule = "viewpoint";
+    c.confidence = 0.5;
+    return c.content[0].size() >= 3;
   }
 
   // "…, according to authorities." / "According to a statement from X, …" /
@@ -512,10 +563,12 @@ class SentenceRules {
   bool verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
                  Candidate& c) const {
     const CueEntry& e = *hit.entry;
-    // Lower-case cue words only, except a headline-initial "Says".
-    if (v_[k].cap && k != f) return false;
+    // Lower-case cue words only, except in a headline's Title Case ("New Poll
+    // Shows Large Gap") or a headline-initial "Says".
+    if (v_[k].cap && k != f && !title_case(f, l)) return false;
     // "to say" (infinitive) and "the said …" are not cues here.
-    if (k > f && (is(k - 1, "to") || lex_.is_determiner(low_[k - 1]))) return false;
+    if (k > f && (is(k - 1, "to") || lex_.is_determiner(low_[k - 1]) || v_[k - 1].type == TokType::kNumber))
+      return false;
     c.cue = {k, k + 1};
     c.lemma = e.lemma;
     c.flags = e.flags;
@@ -544,7 +597,7 @@ class SentenceRules {
       if (!sp.ok()) return false;
     }
     bool inverted = false;
-    if (!sp.ok() && (e.flags & kInvert) && k > f && (comma(k - 1) || closes_quote(k - 1))) {
+    if (!sp.ok() && (e.flags & kInvert) && hit.form != Form::kBase && k > f && (comma(k - 1) || closes_quote(k - 1))) {
       // "…," said Smith, a spokesman.
       sp = np_right(a, le);
       if (sp.ok()) {
@@ -595,6 +648,8 @@ class SentenceRules {
     if (before_ok && before.size() < 2 && !closes_quote(before.last - 1)) before_ok = false;
     // "…," X said: content before; "X said (that) …": content after.
     bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
+    // A participle's content always follows it ("…," McCain said, citing …).
+    if (c.inherited && !coordinated) before_ok = false;
     if (before_ok && (quote_before || !after_ok || after_parenthetical)) {
       c.content = {before};
       c.rule = inverted ? "inverted" : "content-first";
