@@ -104,7 +104,7 @@ const Row kCues[] = {
     {"indicate", nullptr, nullptr, S, {}},
     {"imply", nullptr, nullptr, S, {}},
     {"mention", nullptr, nullptr, S | N, {}},
-    {"cite", nullptr, nullptr, S | N, {}},
+    {"cite", nullptr, nullptr, S, {}},
     {"plead", nullptr, nullptr, S, {}},
     {"order", nullptr, nullptr, S | A | N, {}},
     {"request", nullptr, nullptr, S | N, {}},

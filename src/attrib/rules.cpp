@@ -347,7 +347,7 @@ class SentenceRules {
 
   // End of the sentence's content: drop a final period outside quotes.
   uint32_t content_end(uint32_t f, uint32_t l) const {
-    while (l > f && (terminal(l - 1) || comma(l - 1) || punct(l - 1, ';') || punct(l - 1, ':'))) --l;
+    while (l > f && narrator(l - 1) && (terminal(l - 1) || comma(l - 1) || punct(l - 1, ';') || punct(l - 1, ':'))) --l;
     return l;
   }
 
@@ -388,7 +388,14 @@ class SentenceRules {
   bool adjunct_start(uint32_t k) const {
     if (!word(k)) return false;
     const std::string& w = low_[k];
-    static const char* const kPreps[] = {"in", "on", "at", "during", "to", "via", "through", "after", "before",
+    if (w == "to") {
+      // "said to reporters", "told to the crowd" vs. the infinitive "plans to open".
+      if (k + 1 >= v_.size() || !word(k + 1)) return false;
+      const std::string& n = low_[k + 1];
+      return v_[k + 1].cap || lex_.is_determiner(n) || n == "him" || n == "her" || n == "them" || n == "me" ||
+             n == "us" || lex_.is_source_noun(n);
+    }
+    static const char* const kPreps[] = {"in", "on", "at", "during", "via", "through", "after", "before",
                                          "from", "with", "over", "as", "when", "while", "outside", "inside"};
     for (const char* p : kPreps)
       if (w == p) return true;
@@ -626,7 +633,8 @@ class SentenceRules {
         Range obj = np_object(a, le);
         if (obj.ok()) {
           if (c.flags & kEcho) {
-            if (possessive(obj.first)) c.echoed = {obj.first, obj.first + 1};
+            for (uint32_t j = obj.first; j < obj.last; ++j)
+              if (possessive(j)) { c.echoed = {obj.first, j + 1}; break; }
           } else {
             c.target = obj;
           }
@@ -658,7 +666,11 @@ class SentenceRules {
       uint32_t r = a;
       if (comma(r) || (inverted && r < le)) {
         Range rest = trim({comma(r) ? r + 1 : r, le});
-        if (rest.ok() && rest.size() >= 2) {
+        // After a quote only a quote continues it; a participle (", citing …")
+        // starts its own attribution.
+        bool continues = quote_before ? opens_quote(rest.first)
+                                      : !(word(rest.first) && lex_.cue(low_[rest.first]).entry);
+        if (rest.ok() && rest.size() >= 2 && continues) {
           c.content.push_back(rest);
           c.rule += "-split";
         }

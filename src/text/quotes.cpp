@@ -67,6 +67,8 @@ Quotes find_quotes(const Document& doc, const Tokens& tk) {
       if (v[k].type != TokType::kQuote || v[k].family != QuoteFamily::kDouble) continue;
       QuoteFace f = face_of(v, k, b, e);
       if (f == QuoteFace::kEither) f = open < 0 ? QuoteFace::kOpen : QuoteFace::kClose;
+      // German style: „…“ closes with the mark English uses to open.
+      if (f == QuoteFace::kOpen && open >= 0 && v[open].ch == 0x201E && v[k].ch == 0x201C) f = QuoteFace::kClose;
       if (f == QuoteFace::kOpen) {
         if (open >= 0 && k > static_cast<size_t>(open) + 1) {
           // Open while open: the earlier quote lost its closing mark; end it here.

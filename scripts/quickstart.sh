@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Quick start: install what is missing, build, and analyse the bundled seed article.
+# Prints the attributions and writes out/seed.json, out/seed.dot and out/seed.svg.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/deps.sh --run
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DQG_BUILD_TESTS=OFF -DQG_BUILD_BENCH=OFF > /dev/null
+cmake --build build -j "$(nproc)" --target quotegraph_cli
+mkdir -p out
+seed=seeds/000_1af91efddab21499.txt
+build/quotegraph analyze "$seed"
+build/quotegraph analyze --format json "$seed" -o out/seed.json
+build/quotegraph graph "$seed" --dot out/seed.dot --svg out/seed.svg
+echo
+echo "Wrote out/seed.json, out/seed.dot and out/seed.svg"

@@ -1,0 +1,160 @@
+// Unit tests of the text stages: decode, tokenize, quotes, sentences, chrome.
+#include <catch2/catch.hpp>
+
+#include "text/boilerplate.hpp"
+#include "text/decode.hpp"
+#include "text/quotes.hpp"
+#include "text/segment.hpp"
+#include "text/tokenize.hpp"
+
+using namespace quotegraph;
+using namespace quotegraph::text;
+
+namespace {
+
+Document doc_of(std::string s) {
+  auto r = decode(std::move(s), "t.txt", false);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+struct Staged {
+  Document doc;
+  Tokens toks;
+  Quotes quotes;
+  std::vector<Sentence> sentences;
+};
+
+Staged stage(std::string s) {
+  Staged st{doc_of(std::move(s)), {}, {}, {}};
+  st.toks = tokenize(st.doc, st.doc.body_start, st.doc.body_end);
+  st.quotes = find_quotes(st.doc, st.toks);
+  st.sentences = split_sentences(st.doc, st.toks, st.quotes);
+  return st;
+}
+
+std::vector<std::string> quote_texts(const Staged& st, bool top_only = true) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < st.quotes.quotes.size(); ++i) {
+    const Quote& q = st.quotes.quotes[i];
+    if (top_only && st.quotes.top[q.open_tok] != static_cast<int>(i)) continue;
+    out.emplace_back(st.doc.slice(q.span));
+  }
+  return out;
+}
+
+std::vector<std::string> sentence_texts(const Staged& st) {
+  std::vector<std::string> out;
+  for (const Sentence& s : st.sentences)
+    out.emplace_back(st.doc.slice({st.toks.toks[s.first].start, st.toks.toks[s.last - 1].end}));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("decode validates UTF-8 and keeps offsets", "[decode]") {
+  CHECK(decode("plain ascii", "a", false).ok());
+  CHECK(decode("Kazakhstan\xE2\x80\x99s", "a", false).ok());
+  auto bad = decode("ab\xC3(", "bad.txt", false);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "bad.txt: byte 2: invalid UTF-8 (use --lenient to replace invalid bytes)");
+  CHECK_FALSE(decode("\xC0\xAF", "overlong", false).ok());           // overlong '/'
+  CHECK_FALSE(decode("\xED\xA0\x80", "surrogate", false).ok());      // UTF-16 surrogate
+  CHECK_FALSE(decode("\xF4\x90\x80\x80", "too-big", false).ok());    // above U+10FFFF
+  auto nul = decode(std::string("a\0b", 3), "bin", false);
+  REQUIRE_FALSE(nul.ok());
+  CHECK(nul.status().message().find("byte 1") != std::string::npos);
+  CHECK_FALSE(decode("\xFF\xFEh\0i\0", "u16", false).ok());
+  auto lenient = decode("ab\xC3(", "x", true);
+  REQUIRE(lenient.ok());
+  CHECK(lenient.value().text == "ab?(");
+  CHECK(lenient.value().replaced_bytes == 1);
+  auto bom = decode("\xEF\xBB\xBFHello", "b", false);
+  REQUIRE(bom.ok());
+  CHECK(bom.value().body_start == 3);
+  CHECK(bom.value().text.size() == 8);
+}
+
+TEST_CASE("tokenizer keeps apostrophes in words and initialisms whole", "[tokenize]") {
+  Document d = doc_of("Kazakhstan\xE2\x80\x99s U.S. envoy didn't say 'no' in the \xE2\x80\x99""90s -- Sen. Lee");
+  Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));
+  std::vector<std::string> words;
+  for (const Token& k : t.toks) words.emplace_back(d.slice({k.start, k.end}));
+  CHECK(words[0] == "Kazakhstan\xE2\x80\x99s");
+  CHECK(words[1] == "U.S.");
+  CHECK(words[3] == "didn't");
+  CHECK(words[5] == "'");  // a quote mark, not part of the word
+  CHECK(std::find(words.begin(), words.end(), "\xE2\x80\x99""90s") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "Sen.") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "--") != words.end());
+}
+
+TEST_CASE("tokenizer treats NBSP and CR as space without moving offsets", "[tokenize]") {
+  Document d = doc_of("a\xC2\xA0" "b\r\nc");
+  Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));
+  REQUIRE(t.toks.size() == 3);
+  CHECK(t.toks[1].start == 3);
+  CHECK(t.toks[2].start == 6);
+}
+
+TEST_CASE("quote pairing: curly, straight, low-9, guillemets, two apostrophes", "[quotes]") {
+  CHECK(quote_texts(stage("He said \xE2\x80\x9Cyes\xE2\x80\x9D and left.")) ==
+        std::vector<std::string>{"\xE2\x80\x9Cyes\xE2\x80\x9D"});
+  CHECK(quote_texts(stage("\"We won,\" she said. \"Again.\"")) ==
+        std::vector<std::string>{"\"We won,\"", "\"Again.\""});
+  CHECK(quote_texts(stage("Er sagte \xE2\x80\x9E" "ja\xE2\x80\x9C heute.")).size() == 1);
+  CHECK(quote_texts(stage("Il a dit \xC2\xAB non \xC2\xBB hier.")).size() == 1);
+  CHECK(quote_texts(stage("''We will not back down,'' Ms. Ortiz said.")) ==
+        std::vector<std::string>{"''We will not back down,''"});
+}
+
+TEST_CASE("apostrophes are not quote marks", "[quotes]") {
+  Staged st = stage("The protesters' demands and the ministers\xE2\x80\x99 reply were ignored.");
+  CHECK(quote_texts(st).empty());
+}
+
+TEST_CASE("nested single quotes stay inside the double quote", "[quotes]") {
+  Staged st = stage("\xE2\x80\x9CThey call it \xE2\x80\x98peace\xE2\x80\x99 now,\xE2\x80\x9D he said.");
+  auto top = quote_texts(st);
+  REQUIRE(top.size() == 1);
+  CHECK(quote_texts(st, false).size() == 2);
+}
+
+TEST_CASE("multi-paragraph quotes continue; unbalanced marks end at the paragraph", "[quotes]") {
+  Staged st = stage("\"First part of it.\n\n\"Second part.\"\n\nNarrator text here.");
+  REQUIRE(st.quotes.quotes.size() == 2);
+  CHECK_FALSE(st.quotes.quotes[0].closed);
+  CHECK(st.quotes.quotes[1].continued_from == 0);
+  Staged bad = stage("He said \"this never closes\n\nThe next paragraph is narration.");
+  REQUIRE(bad.quotes.quotes.size() == 1);
+  CHECK_FALSE(bad.quotes.quotes[0].closed);
+  CHECK(bad.doc.slice(bad.quotes.quotes[0].span) == "\"this never closes");
+}
+
+TEST_CASE("sentences: abbreviations and quotes", "[segment]") {
+  CHECK(sentence_texts(stage("Sen. Lee spoke on Jan. 5 in Washington. He left early.")) ==
+        std::vector<std::string>{"Sen. Lee spoke on Jan. 5 in Washington.", "He left early."});
+  CHECK(sentence_texts(stage("The aid came from the U.S. The talks ended.")).size() == 2);
+  CHECK(sentence_texts(stage("The U.S. Senate voted.")).size() == 1);
+  // No boundary inside a quote of several sentences.
+  CHECK(sentence_texts(stage("\"We tried. We failed,\" she said. Then she left.")) ==
+        std::vector<std::string>{"\"We tried. We failed,\" she said.", "Then she left."});
+}
+
+TEST_CASE("chrome detection cuts bios and comment forms, not article text", "[chrome]") {
+  ChromeDetector det;
+  std::string body =
+      "Title of the story\n\nFirst paragraph of the story, long enough to be body text for the test.\n\n"
+      "Second paragraph with more words about the events of the day and what happened.\n\n"
+      "Third paragraph closes the story with one more sentence.\n\n";
+  std::string tail = "Leave a Reply\nYour email address will not be published.";
+  Document d = doc_of(body + tail);
+  CHECK(det.body_end(d) == body.size());
+  Document bio = doc_of(body + "Jane Roe, 29, is a reporter who lives in Lyon. She loves her job.\n");
+  CHECK(det.body_end(bio) == body.size());
+  Document clean = doc_of(body + "A fourth paragraph that is plain news text.\n");
+  CHECK(det.body_end(clean) == clean.text.size());
+  // A share line early in a long article is not chrome.
+  Document early = doc_of("Headline\n\nShare this\n\n" + body + body + body);
+  CHECK(det.body_end(early) == early.text.size());
+}
