@@ -1,0 +1,115 @@
+// quotegraph graph: articles (or partial graphs) in, the quote graph out as
+// DOT, SVG, PNG, JSON node-link or GraphML.
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/graph_input.hpp"
+#include "quotegraph/graph.hpp"
+
+namespace quotegraph::cli {
+namespace {
+
+struct GraphArgs {
+  std::vector<std::string> files;
+  std::string format = "dot";
+  std::string out;
+  std::string dot_out;
+  std::string svg_out;
+  bool statements = false;
+  bool mentions = false;
+  bool no_legend = false;
+  uint64_t min_weight = 1;
+};
+
+// Writes `data` to `path` through a temporary file and a rename, so readers
+// never see half a file. "-" or "" is standard output.
+bool write_output(const std::string& path, const std::string& data) {
+  if (path.empty() || path == "-") {
+    std::cout << data;
+    return static_cast<bool>(std::cout.flush());
+  }
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary);
+    if (!file || !file.write(data.data(), static_cast<std::streamsize>(data.size()))) {
+      std::cerr << "quotegraph: " << path << ": cannot write\n";
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::cerr << "quotegraph: " << path << ": write failed\n";
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+Result<std::string> serialise(const graph::Graph& g, const std::string& format, const graph::DotOptions& dot) {
+  if (format == "dot") return graph::to_dot(g, dot);
+  if (format == "json") return graph::to_json(g, 2);
+  if (format == "graphml") return graph::to_graphml(g);
+  return graph::render(g, format, dot);  // svg, png
+}
+
+}  // namespace
+
+Runner register_graph(CLI::App& app) {
+  auto args = std::make_shared<GraphArgs>();
+  CLI::App* sub = app.add_subcommand("graph", "Build the quote graph (who said what, to whom, about whom)");
+  sub->add_option("files", args->files,
+                  "Article files (UTF-8 text; - reads standard input) and partial graphs (*.json from --format json)")
+      ->required();
+  CLI::Option* format_option = sub->add_option("-f,--format", args->format, "Output format: dot, svg, png, json (node-link), graphml")
+      ->check(CLI::IsMember({"dot", "svg", "png", "json", "graphml"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", args->out, "Write the --format output to this file instead of standard output");
+  sub->add_option("--dot", args->dot_out, "Also write DOT to this file");
+  sub->add_option("--svg", args->svg_out, "Also render SVG to this file");
+  sub->add_flag("--statements", args->statements, "One node per statement (attribution) instead of speaker -> document edges");
+  sub->add_flag("--mentions", args->mentions, "Draw document -> entity mentions edges (DOT/SVG/PNG)");
+  sub->add_flag("--no-legend", args->no_legend, "Leave the legend out of DOT/SVG/PNG");
+  sub->add_option("--min-weight", args->min_weight, "Keep edges backed by at least N statements")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->footer(
+      "Examples:\n"
+      "  quotegraph graph seeds/000_1af91efddab21499.txt --svg docs/seed-graph.svg\n"
+      "  quotegraph graph a.txt b.txt --format json -o part1.json\n"
+      "  quotegraph graph part1.json part2.json --format graphml -o corpus.graphml\n"
+      "  quotegraph graph corpus/*.txt --min-weight 2 --dot g.dot && dot -Tsvg g.dot > g.svg\n"
+      "Conventions (shapes, colours, edge styles): docs/graph.md.");
+
+  return [args, format_option]() -> int {
+    int rc = kExitOk;
+    graph::BuildOptions build;
+    build.statements = args->statements;
+    graph::Graph g = load_graph(args->files, build, &rc);
+    if (args->min_weight > 1) g = graph::filter_min_weight(g, args->min_weight);
+    graph::DotOptions dot;
+    dot.mention_edges = args->mentions;
+    dot.legend = !args->no_legend;
+
+    struct Job {
+      std::string format, path;
+    };
+    std::vector<Job> jobs;
+    if (!args->dot_out.empty()) jobs.push_back({"dot", args->dot_out});
+    if (!args->svg_out.empty()) jobs.push_back({"svg", args->svg_out});
+    // The main output goes to -o or stdout; with only --dot/--svg given (no -o,
+    // no --format), nothing else is written.
+    if (jobs.empty() || !args->out.empty() || format_option->count() > 0) jobs.push_back({args->format, args->out});
+    for (const Job& job : jobs) {
+      auto data = serialise(g, job.format, dot);
+      if (!data.ok()) {
+        std::cerr << "quotegraph: " << (job.path.empty() ? "-" : job.path) << ": " << data.status().message() << "\n";
+        return kExitInternal;
+      }
+      if (!write_output(job.path, data.value())) return kExitInput;
+    }
+    return rc;
+  };
+}
+
+}  // namespace quotegraph::cli

@@ -1,0 +1,375 @@
+// Stage: DOT. Graph -> DOT text, built with Graphviz cgraph (agopen, agnode,
+// agedge, agsafeset, agwrite), never by concatenating DOT syntax, so quoting is
+// cgraph's job. Presentation conventions: docs/graph.md.
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "graph/dot_writer.hpp"
+#include "graph/model.hpp"
+
+namespace quotegraph::graph {
+
+namespace detail {
+
+void CgraphCloser::operator()(Agraph_t* g) const {
+  if (g) agclose(g);
+}
+
+namespace {
+
+// cgraph orders subgraphs by object id, and its default id discipline uses
+// the address of the interned name, which depends on heap history. This one
+// hands out ids in creation order, so clusters are written in the order we
+// create them: same Graph, same bytes, in any process. Names are interned with
+// agstrdup, as cgraph expects (agwrite asks aghtmlstr() of every name).
+struct IdState {
+  Agraph_t* root = nullptr;
+  std::unordered_map<std::string, IDTYPE> ids;
+  std::vector<char*> names;
+  IDTYPE anonymous = 1;
+};
+
+void* id_open(Agraph_t* g, Agdisc_t*) {
+  auto* s = new IdState;
+  s->root = g;
+  return s;
+}
+long id_map(void* state, int, char* str, IDTYPE* id, int create) {
+  auto* s = static_cast<IdState*>(state);
+  if (!str) {
+    *id = s->anonymous;
+    s->anonymous += 2;  // odd: anonymous objects
+    return 1;
+  }
+  auto it = s->ids.find(str);
+  if (it != s->ids.end()) return *id = it->second, 1;
+  if (!create) return 0;
+  s->names.push_back(agstrdup(s->root, str));
+  *id = static_cast<IDTYPE>(2 * s->names.size());  // even: named objects
+  s->ids.emplace(str, *id);
+  return 1;
+}
+long id_alloc(void*, int, IDTYPE) { return 0; }
+void id_free(void*, int, IDTYPE) {}
+char* id_print(void* state, int, IDTYPE id) {
+  auto* s = static_cast<IdState*>(state);
+  if (id % 2 == 1 || id == 0 || id / 2 > s->names.size()) return nullptr;
+  return s->names[id / 2 - 1];
+}
+void id_close(void* state) {
+  auto* s = static_cast<IdState*>(state);
+  for (char* name : s->names) agstrfree(s->root, name);
+  delete s;
+}
+void id_register(void*, int, void*) {}
+
+Agiddisc_t kSequentialIds = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+Agdisc_t kDisc = {&AgMemDisc, &kSequentialIds, &AgIoDisc};
+
+struct KindStyle {
+  const char* shape;
+  const char* style;
+  const char* fill;
+  const char* border;
+};
+
+// Colour-blind-safe pastels (Okabe-Ito hues, lightened); shapes differ too, so
+// a greyscale print still tells the kinds apart.
+constexpr std::array<KindStyle, kNodeKindCount> kKindStyles = {{
+    {"ellipse", "filled", "#dbe9f6", "#2c6fad"},          // person
+    {"box", "rounded,filled", "#fde2c4", "#c26a00"},      // organization
+    {"octagon", "filled", "#d9f0d3", "#3b8c2a"},          // group
+    {"house", "filled", "#eadcf2", "#7b3f9e"},            // place
+    {"note", "filled", "#f2f2f2", "#666666"},             // artifact
+    {"ellipse", "dashed,filled", "#ffffff", "#888888"},   // unknown
+    {"folder", "filled", "#fff4c2", "#a08400"},           // document
+    {"tab", "filled", "#fff4c2", "#a08400"},              // outlet
+    {"box", "rounded,filled", "#ffffff", "#999999"},      // statement
+}};
+
+struct RelationStyle {
+  const char* style;
+  const char* color;
+  const char* arrowhead;
+};
+
+constexpr std::array<RelationStyle, kRelationCount> kRelationStyles = {{
+    {"solid", "#333333", "normal"},   // said
+    {"solid", "#2c6fad", "vee"},      // addressed
+    {"solid", "#c0392b", "normal"},   // about
+    {"bold", "#7b3f9e", "onormal"},   // via
+    {"dashed", "#e67e22", "normal"},  // echoes
+    {"dotted", "#bbbbbb", "none"},    // mentions
+}};
+
+void set(void* obj, const char* name, const std::string& value) {
+  agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+void style_node(Agnode_t* n, NodeKind kind) {
+  const KindStyle& s = kKindStyles[static_cast<size_t>(kind)];
+  set(n, "shape", s.shape);
+  set(n, "style", s.style);
+  set(n, "fillcolor", s.fill);
+  set(n, "color", s.border);
+}
+
+void style_edge(Agedge_t* e, Relation r, uint64_t weight) {
+  const RelationStyle& s = kRelationStyles[static_cast<size_t>(r)];
+  set(e, "style", s.style);
+  set(e, "color", s.color);
+  set(e, "arrowhead", s.arrowhead);
+  if (weight > 1) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.1f", std::min(6.0, 1.0 + std::log2(static_cast<double>(weight))));
+    set(e, "penwidth", buf);
+  }
+}
+
+// "cue: “excerpt”", without a second pair of marks when the excerpt is itself
+// a quotation ("describing: “a band of international terrorists.”").
+std::string cue_and_excerpt(std::string_view cue, std::string_view excerpt) {
+  static constexpr std::string_view kOpeners[] = {"“", "\"", "«", "„", "‘", "'", "「", "»"};
+  bool quoted = false;
+  for (std::string_view q : kOpeners) quoted = quoted || excerpt.starts_with(q);
+  std::string out(cue);
+  if (!out.empty()) out += ": ";
+  if (quoted) return out + std::string(excerpt);
+  return out + "“" + std::string(excerpt) + "”";
+}
+
+std::string basename_of(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::string node_label(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::kDocument: return label_text(basename_of(n.label), 0, 60);
+    case NodeKind::kStatement: {
+      std::string text = cue_and_excerpt(n.roles.empty() ? std::string() : n.roles.front(), n.label);
+      return label_text(text, 28, 90);
+    }
+    default: break;
+  }
+  std::string label = label_text(n.label, 0, 48);
+  // The shortest role reads best on a slide ("State Department spokesperson").
+  const std::string* role = nullptr;
+  for (const std::string& r : n.roles)
+    if (!role || code_points(r) < code_points(*role)) role = &r;
+  if (role) label += "\\n" + label_text(*role, 0, 36);
+  return label;
+}
+
+}  // namespace
+
+std::string escstring(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    out += c;
+    if (c == '\\') out += '\\';
+  }
+  return out;
+}
+
+std::string unescstring(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '\\') ++i;
+  }
+  return out;
+}
+
+std::string label_text(std::string_view text, size_t columns, size_t max_chars) {
+  // Words of the text with white space (newlines included) collapsed.
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && std::strchr(" \t\r\n\f\v", text[i]) && text[i]) ++i;
+    size_t j = i;
+    while (j < text.size() && !(std::strchr(" \t\r\n\f\v", text[j]) && text[j])) ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  std::string out, line;
+  size_t total = 0, line_chars = 0;
+  bool cut = false;
+  for (std::string_view w : words) {
+    size_t wc = code_points(w);
+    size_t need = wc + (line.empty() ? 0 : 1);
+    if (total + need > max_chars) {
+      // Cut inside the word only when it is the first, so a label never ends empty.
+      if (total == 0) {
+        size_t bytes = 0, n = 0;
+        while (bytes < w.size() && n < max_chars) {
+          ++bytes;
+          while (bytes < w.size() && (static_cast<unsigned char>(w[bytes]) & 0xC0) == 0x80) ++bytes;
+          ++n;
+        }
+        line += w.substr(0, bytes);
+      }
+      cut = true;
+      break;
+    }
+    if (columns && !line.empty() && line_chars + 1 + wc > columns) {
+      out += escstring(line) + "\\n";
+      line.clear();
+      line_chars = 0;
+      need = wc;
+    }
+    if (!line.empty()) line += ' ', ++line_chars;
+    line += w;
+    line_chars += wc;
+    total += need;
+  }
+  if (cut) line += "…";
+  out += escstring(line);
+  return out;
+}
+
+CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
+  CgraphPtr root(agopen(const_cast<char*>("quotegraph"), Agdirected, &kDisc));
+  if (!root) return root;
+  Agraph_t* r = root.get();
+  auto attr = [&](int kind, const char* name, const char* value) {
+    agattr(r, kind, const_cast<char*>(name), const_cast<char*>(value));
+  };
+  attr(AGRAPH, "rankdir", "LR");
+  attr(AGRAPH, "fontname", "Helvetica");
+  attr(AGRAPH, "nodesep", "0.3");
+  attr(AGRAPH, "ranksep", "0.6");
+  attr(AGNODE, "fontname", "Helvetica");
+  attr(AGNODE, "fontsize", "11");
+  attr(AGEDGE, "fontname", "Helvetica");
+  attr(AGEDGE, "fontsize", "9");
+
+  // Clusters: one per document/outlet, holding the entities seen only there.
+  std::vector<const Node*> documents;
+  for (const Node& n : g.nodes)
+    if (n.kind == NodeKind::kDocument || n.kind == NodeKind::kOutlet) documents.push_back(&n);
+  std::map<std::string_view, Agraph_t*> cluster_of_doc;
+  if (opt.clusters && documents.size() > 1) {
+    for (size_t i = 0; i < documents.size(); ++i) {
+      std::string name = "cluster_doc" + std::to_string(i);
+      Agraph_t* sub = agsubg(r, name.data(), 1);
+      const Node& d = *documents[i];
+      set(sub, "label", d.kind == NodeKind::kDocument ? label_text(basename_of(d.label), 0, 60)
+                                                      : label_text(d.label, 0, 60));
+      set(sub, "style", "rounded");
+      set(sub, "color", "#cccccc");
+      cluster_of_doc[d.key] = sub;
+    }
+  }
+
+  std::set<NodeKind> kinds;
+  std::vector<Agnode_t*> vertex(g.nodes.size(), nullptr);
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const Node& n = g.nodes[i];
+    Agraph_t* where = r;
+    bool is_doc = n.kind == NodeKind::kDocument || n.kind == NodeKind::kOutlet;
+    std::string_view home = is_doc ? std::string_view(n.key)
+                                   : (n.documents.size() == 1 ? std::string_view(n.documents[0]) : std::string_view());
+    if (auto it = cluster_of_doc.find(home); it != cluster_of_doc.end()) where = it->second;
+    Agnode_t* v = agnode(where, const_cast<char*>(n.key.c_str()), 1);
+    if (!v) return nullptr;
+    vertex[i] = v;
+    kinds.insert(n.kind);
+    style_node(v, n.kind);
+    set(v, "label", node_label(n));
+    set(v, "kind", to_string(n.kind));
+    if (n.kind == NodeKind::kStatement) set(v, "fontsize", "9");
+  }
+
+  // Statements whose text already shows on an about/addressed/echoes edge get a
+  // said edge labelled with the cue only, so one quote is not printed twice.
+  std::set<std::tuple<std::string_view, std::string_view, uint32_t>> shown;
+  for (const Edge& e : g.edges)
+    if (e.relation == Relation::kAbout || e.relation == Relation::kAddressed || e.relation == Relation::kEchoes)
+      for (const Evidence& ev : e.evidence) shown.emplace(e.source, ev.document, ev.start);
+
+  std::set<Relation> relations;
+  for (const Edge& e : g.edges) {
+    if (e.relation == Relation::kMentions && !opt.mention_edges) continue;
+    long s = g.find(e.source), t = g.find(e.target);
+    if (s < 0 || t < 0) continue;
+    bool from_statement = g.nodes[s].kind == NodeKind::kStatement;
+    Agedge_t* ed = agedge(r, vertex[s], vertex[t], nullptr, 1);
+    if (!ed) return nullptr;
+    relations.insert(e.relation);
+    style_edge(ed, e.relation, e.weight);
+    set(ed, "relation", to_string(e.relation));
+    set(ed, "weight", std::to_string(e.weight));
+    std::string label;
+    if (!e.evidence.empty() && e.relation != Relation::kMentions) {
+      const Evidence& ev = e.evidence.front();
+      set(ed, "cue", escstring(ev.cue));
+      set(ed, "excerpt", escstring(ev.excerpt));
+      bool cue_only = from_statement || g.nodes[t].kind == NodeKind::kStatement ||
+                      (e.relation == Relation::kSaid && shown.count({e.source, ev.document, ev.start})) ||
+                      e.relation == Relation::kVia;
+      std::string text = cue_only ? ev.cue : cue_and_excerpt(ev.cue, ev.excerpt);
+      if (e.relation == Relation::kVia) text = "via (" + ev.cue + ")";
+      if (e.relation == Relation::kEchoes) text = cue_and_excerpt("echoes", ev.excerpt);
+      if (from_statement) text = to_string(e.relation);
+      label = label_text(text, opt.wrap_columns, opt.max_label_chars);
+      if (e.weight > 1) label += "\\n(" + std::to_string(e.weight) + " statements)";
+    }
+    if (!label.empty()) set(ed, "label", label);
+  }
+
+  if (opt.legend && !g.nodes.empty()) {
+    Agraph_t* legend = agsubg(r, const_cast<char*>("cluster_legend"), 1);
+    set(legend, "label", "Legend");
+    set(legend, "style", "rounded");
+    set(legend, "color", "#999999");
+    set(legend, "fontsize", "10");
+    for (NodeKind k : kinds) {
+      std::string name = std::string("legend:") + to_string(k);
+      Agnode_t* v = agnode(legend, name.data(), 1);
+      style_node(v, k);
+      set(v, "label", to_string(k));
+      set(v, "fontsize", "9");
+    }
+    for (Relation rel : relations) {
+      std::string a = std::string("legend:") + to_string(rel) + ":from";
+      std::string b = std::string("legend:") + to_string(rel);
+      Agnode_t* va = agnode(legend, a.data(), 1);
+      Agnode_t* vb = agnode(legend, b.data(), 1);
+      set(va, "shape", "point");
+      set(va, "width", "0.05");
+      set(va, "label", "");
+      set(vb, "shape", "plaintext");
+      set(vb, "label", to_string(rel));
+      set(vb, "fontsize", "9");
+      Agedge_t* ed = agedge(legend, va, vb, nullptr, 1);
+      style_edge(ed, rel, 1);
+    }
+  }
+  return root;
+}
+
+}  // namespace detail
+
+Result<std::string> to_dot(const Graph& g, const DotOptions& options) {
+  detail::CgraphPtr cg = detail::make_cgraph(g, options);
+  if (!cg) return Status(ErrorCode::kInternal, "graph: cgraph could not build the DOT graph");
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* f = open_memstream(&buf, &len);
+  if (!f) return Status(ErrorCode::kInternal, "graph: cannot open a memory stream for DOT");
+  int rc = agwrite(cg.get(), f);
+  std::fclose(f);
+  std::string out(buf ? buf : "", len);
+  std::free(buf);
+  if (rc != 0) return Status(ErrorCode::kInternal, "graph: agwrite failed");
+  return out;
+}
+
+}  // namespace quotegraph::graph

@@ -1,0 +1,32 @@
+// Internal: the cgraph graph behind to_dot(), shared with render() so SVG and
+// PNG are laid out from exactly the graph the DOT describes.
+#pragma once
+
+#include <graphviz/cgraph.h>
+
+#include <memory>
+
+#include "quotegraph/graph.hpp"
+
+namespace quotegraph::graph::detail {
+
+struct CgraphCloser {
+  void operator()(Agraph_t* g) const;
+};
+using CgraphPtr = std::unique_ptr<Agraph_t, CgraphCloser>;
+
+// Builds the presentation graph with cgraph. Null on cgraph failure.
+CgraphPtr make_cgraph(const Graph& g, const DotOptions& options);
+
+// Graphviz escString form of `text` for a label: white space collapsed,
+// capped at `max_chars` code points (with "…"), wrapped at `columns`, each
+// backslash doubled, lines joined by "\n". columns == 0: no wrapping.
+std::string label_text(std::string_view text, size_t columns, size_t max_chars);
+
+// Backslashes doubled, nothing else changed: the form in which any text
+// survives a DOT round trip through cgraph's writer and reader.
+std::string escstring(std::string_view text);
+// Inverse of escstring().
+std::string unescstring(std::string_view text);
+
+}  // namespace quotegraph::graph::detail
