@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   std::map<std::string, Runner> runners;
   runners["analyze"] = register_analyze(app);
   runners["eval"] = register_eval(app);
+  runners["graph"] = register_graph(app);
+  runners["stats"] = register_stats(app);
 
   try {
     app.parse(argc, argv);
