@@ -17,6 +17,7 @@ using Runner = std::function<int()>;
 
 Runner register_analyze(CLI::App& app);
 Runner register_eval(CLI::App& app);
+Runner register_echo(CLI::App& app);
 Runner register_graph(CLI::App& app);
 Runner register_stats(CLI::App& app);
 

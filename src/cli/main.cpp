@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   std::map<std::string, Runner> runners;
   runners["analyze"] = register_analyze(app);
   runners["eval"] = register_eval(app);
+  runners["echo"] = register_echo(app);
   runners["graph"] = register_graph(app);
   runners["stats"] = register_stats(app);
 

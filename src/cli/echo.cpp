@@ -1,0 +1,111 @@
+// quotegraph echo: analyse articles together and print echoes, self-repetition
+// and the outlet's framing (scare quotes, adopted terms).
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/echo.hpp"
+#include "quotegraph/io.hpp"
+
+namespace quotegraph::cli {
+namespace {
+
+struct EchoArgs {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string out;
+  std::vector<std::string> dates;
+  bool lenient = false;
+  bool keep_chrome = false;
+  bool no_dates = false;
+};
+
+}  // namespace
+
+Runner register_echo(CLI::App& app) {
+  auto args = std::make_shared<EchoArgs>();
+  CLI::App* sub = app.add_subcommand("echo", "Find echoed rhetoric across articles: who repeats whose words, and "
+                                             "the outlet's scare quotes and adopted terms");
+  sub->add_option("files", args->files, "Article files (UTF-8 text); - reads standard input")->required();
+  sub->add_option("-f,--format", args->format, "Output format: text, json, dot")
+      ->check(CLI::IsMember({"text", "json", "dot"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
+  sub->add_option("--date", args->dates, "PATH=YYYY-MM-DD: the date of one input (repeatable); overrides the "
+                                         "date found in the article's first lines");
+  sub->add_flag("--no-dates", args->no_dates, "Ignore dates: direction by input order, then position");
+  sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
+  sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body");
+  sub->footer(
+      "Examples:\n"
+      "  quotegraph echo seeds/000_1af91efddab21499.txt\n"
+      "  quotegraph echo --format json monday.txt tuesday.txt\n"
+      "  quotegraph echo --format dot *.txt | dot -Tsvg > echoes.svg\n"
+      "The earlier of two uses is the source: by date (--date, or one found in the article's first lines),\n"
+      "then by input order, then by position. JSON offsets are UTF-8 byte offsets into each named file.");
+
+  return [args]() -> int {
+    std::map<std::string, std::string> dates;
+    for (const std::string& d : args->dates) {
+      size_t eq = d.rfind('=');
+      if (eq == std::string::npos || eq + 11 != d.size()) {
+        std::cerr << "quotegraph: --date " << d << ": expected PATH=YYYY-MM-DD\n";
+        return kExitUsage;
+      }
+      dates[d.substr(0, eq)] = d.substr(eq + 1);
+    }
+    Options opt;
+    opt.lenient_utf8 = args->lenient;
+    opt.keep_chrome = args->keep_chrome;
+    Analyzer analyzer(opt);
+    int rc = kExitOk;
+    std::vector<Analysis> analyses;
+    analyses.reserve(args->files.size());
+    for (const std::string& path : args->files) {
+      auto bytes = read_file(path);
+      if (!bytes.ok()) {
+        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
+        rc = kExitInput;
+        continue;
+      }
+      auto result = analyzer.analyze(std::move(bytes).value(), path);
+      if (!result.ok()) {
+        std::cerr << "quotegraph: " << result.status().message() << "\n";
+        rc = kExitInput;
+        continue;
+      }
+      analyses.push_back(std::move(result).value());
+    }
+    std::vector<echo::EchoInput> inputs;
+    for (const Analysis& a : analyses) {
+      echo::EchoInput in{&a, ""};
+      if (!args->no_dates) {
+        auto it = dates.find(a.doc.path);
+        in.date = it != dates.end() ? it->second : echo::detect_date(a.doc);
+      }
+      inputs.push_back(in);
+    }
+    echo::EchoAnalyzer echoes;
+    echo::EchoReport report = echoes.analyze(inputs);
+    std::string text = args->format == "json"  ? echo::to_json(report, inputs, 2)
+                       : args->format == "dot" ? echo::to_dot(report, inputs)
+                                               : echo::to_text(report, inputs);
+    if (args->out.empty()) {
+      std::cout << text;
+      return rc;
+    }
+    std::string tmp = args->out + ".tmp";
+    std::ofstream file(tmp, std::ios::binary);
+    file << text;
+    file.close();
+    if (!file || std::rename(tmp.c_str(), args->out.c_str()) != 0) {
+      std::cerr << "quotegraph: " << args->out << ": cannot write\n";
+      return kExitInput;
+    }
+    return rc;
+  };
+}
+
+}  // namespace quotegraph::cli

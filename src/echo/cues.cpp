@@ -1,0 +1,287 @@
+// Explicit echoes: cue phrases in the text ("echoed X's rhetoric", "parroted X",
+// "Like X, Y called …") and the engine's Attribution::echoes -> Echo records;
+// "reiterated" and friends -> explicit self-repetition records.
+#include <algorithm>
+
+#include "echo/internal.hpp"
+
+namespace quotegraph::echo {
+namespace {
+
+Party party_of_attribution(const Analysis& a, int input, int k) {
+  const Attribution& t = a.attributions[k];
+  Party p;
+  p.input = input;
+  p.attribution = k;
+  p.entity = t.speaker.entity;
+  p.name = speaker_name(a, t.speaker);
+  p.mention = t.speaker.mention;
+  return p;
+}
+
+Party party_of_mention(const Analysis& a, int input, Span m) {
+  Party p;
+  p.input = input;
+  p.entity = resolve_mention(a, m);
+  p.mention = m;
+  p.name = p.entity >= 0 ? a.entities[p.entity].name : one_line(a.doc.slice(m));
+  return p;
+}
+
+Span sv_span(const Document& doc, re2::StringPiece g) {
+  uint32_t s = static_cast<uint32_t>(g.data() - doc.text.data());
+  return Span{s, s + static_cast<uint32_t>(g.size())};
+}
+
+// Drops white space, closing punctuation and quotation marks at both ends.
+Span trim_phrase(const Document& doc, Span s) {
+  auto junk_at_end = [&](uint32_t e) -> int {
+    std::string_view t = std::string_view(doc.text).substr(0, e);
+    if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x9C") || t.ends_with("\xE2\x80\x99")) return 3;
+    char c = t.back();
+    return (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '.' || c == ',' || c == ';' || c == ':' ||
+            c == '"' || c == '!' || c == '?') ? 1 : 0;
+  };
+  auto junk_at_start = [&](uint32_t b) -> int {
+    std::string_view t = std::string_view(doc.text).substr(b);
+    if (t.starts_with("\xE2\x80\x9C") || t.starts_with("\xE2\x80\x98")) return 3;
+    char c = t.front();
+    return (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '"') ? 1 : 0;
+  };
+  while (s.end > s.start) {
+    int n = junk_at_end(s.end);
+    if (!n) break;
+    s.end -= n;
+  }
+  while (s.start < s.end) {
+    int n = junk_at_start(s.start);
+    if (!n) break;
+    s.start += n;
+  }
+  return s;
+}
+
+bool upper_initial(const std::string& text, const Token& t) {
+  unsigned char c = static_cast<unsigned char>(text[t.span.start]);
+  return c >= 'A' && c <= 'Z';
+}
+
+// The speaker doing the echoing for a cue at `cue` in sentence `sent`.
+Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span sent) {
+  // 1. The engine's attribution whose cue is this cue.
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    const Attribution& t = a.attributions[k];
+    if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return party_of_attribution(a, input, k);
+  }
+  // 2. The subject just before the cue: a capitalised run, skipping up to three
+  //    lower-case words ("Pashinyan also echoed", "Smith on Thursday repeated").
+  auto [first, last] = token_range(d, Span{sent.start, cue.start});
+  size_t i = last, skipped = 0;
+  while (i > first && skipped < 3) {
+    const Token& t = d.tokens[i - 1];
+    unsigned char c = static_cast<unsigned char>(a.doc.text[t.span.start]);
+    if (c >= 'A' && c <= 'Z') break;
+    --i;
+    ++skipped;
+  }
+  if (i > first && upper_initial(a.doc.text, d.tokens[i - 1])) {
+    size_t j = i;
+    while (j > first) {
+      unsigned char c = static_cast<unsigned char>(a.doc.text[d.tokens[j - 1].span.start]);
+      if (!(c >= 'A' && c <= 'Z')) break;
+      --j;
+      if (d.tokens[j].has(kSentenceStart)) break;
+    }
+    Span subj{d.tokens[j].span.start, d.tokens[i - 1].span.end};
+    for (size_t k = 0; k < a.attributions.size(); ++k) {
+      const Attribution& t = a.attributions[k];
+      if (overlap(t.speaker.mention, subj) > 0) return party_of_attribution(a, input, k);
+    }
+    Party p = party_of_mention(a, input, subj);
+    if (p.entity >= 0) {  // a statement of that speaker in this sentence
+      for (size_t k = 0; k < a.attributions.size(); ++k) {
+        const Attribution& t = a.attributions[k];
+        if (t.speaker.entity == p.entity && overlap(t.content, sent) > 0) {
+          p.attribution = static_cast<int>(k);
+          break;
+        }
+      }
+    }
+    return p;
+  }
+  // 3. The nearest speaker mention in the sentence.
+  int best = -1;
+  uint32_t best_dist = UINT32_MAX;
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    Span m = a.attributions[k].speaker.mention;
+    if (m.empty() || overlap(m, sent) == 0) continue;
+    uint32_t dist = m.end <= cue.start ? cue.start - m.end : m.start - cue.end + 1000;
+    if (dist < best_dist) { best_dist = dist; best = static_cast<int>(k); }
+  }
+  if (best >= 0) return party_of_attribution(a, input, best);
+  Party p;
+  p.input = input;
+  return p;
+}
+
+// The phrase a cue names: the first quotation after the cue in its sentence, else
+// a that-clause after the cue, else the echoing statement's content in the sentence.
+Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span cue, Span sent) {
+  for (const QuotePair& q : d.quotes)
+    if (q.outer.start >= cue.end && q.outer.start < sent.end) return trim_phrase(a.doc, q.inner);
+  std::string_view after = std::string_view(a.doc.text).substr(cue.end, sent.end - cue.end);
+  size_t that = after.find(" that ");
+  if (that != std::string_view::npos && that < 12)
+    return trim_phrase(a.doc, Span{cue.end + static_cast<uint32_t>(that) + 6, sent.end});
+  if (y.attribution >= 0) {
+    Span c = a.attributions[y.attribution].content;
+    if (overlap(c, sent) > 0 && c.start >= cue.start) return trim_phrase(a.doc, c);
+    // "… could last a year, echoing Hale": the statement before the cue.
+    if (overlap(c, sent) > 0 && c.start < cue.start) return trim_phrase(a.doc, Span{c.start, std::min(c.end, cue.start)});
+  }
+  return {};
+}
+
+bool same_place(const Echo& x, const Echo& y) {
+  return x.from.input == y.from.input && overlap(x.cue, y.cue) > 0;
+}
+
+}  // namespace
+
+void find_explicit(const Context& cx, EchoReport& out) {
+  for (size_t in = 0; in < cx.inputs.size(); ++in) {
+    const Analysis& a = cx.analysis(static_cast<int>(in));
+    const DocText& d = cx.docs[in];
+    const int input = static_cast<int>(in);
+    std::vector<Echo> echoes, reps;
+    uint32_t body_b = std::min<uint32_t>(a.doc.body_start, a.doc.text.size());
+    uint32_t body_e = a.doc.body_end > body_b ? std::min<uint32_t>(a.doc.body_end, a.doc.text.size())
+                                              : a.doc.text.size();
+    re2::StringPiece text(a.doc.text.data(), body_e);
+
+    // Text cues. Group 1 starts the cue; the match end ends it.
+    for (const CuePattern& c : cx.impl.cues) {
+      const int ngroups = c.re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(ngroups);
+      size_t at = body_b;
+      while (at < body_e && c.re->Match(text, at, body_e, RE2::UNANCHORED, g.data(), ngroups)) {
+        Span whole = sv_span(a.doc, g[0]);
+        at = std::max<size_t>(whole.end, at + 1);
+        Span g1 = sv_span(a.doc, g[1]);
+        Span cue{g1.start, c.x_group > 0 ? std::max(g1.end, sv_span(a.doc, g[c.x_group]).end) : g1.end};
+        Span sent = sentence_around(a.doc, cue.start);
+        Echo e;
+        e.evidence = Evidence::kExplicit;
+        e.cue = cue;
+        e.cue_lemma = c.lemma;
+        e.score = c.score;
+        if (c.y_group > 0) {
+          Span ys = sv_span(a.doc, g[c.y_group]);
+          e.from = party_of_mention(a, input, ys);
+          for (size_t k = 0; k < a.attributions.size(); ++k)
+            if (overlap(a.attributions[k].speaker.mention, ys) > 0) {
+              e.from = party_of_attribution(a, input, static_cast<int>(k));
+              break;
+            }
+        } else {
+          e.from = find_echoer(a, d, input, cue, sent);
+        }
+        Span ph = phrase_after_cue(a, d, e.from, cue, sent);
+        e.from.phrase = ph;
+        e.phrase = one_line(a.doc.slice(ph));
+        if (c.self) {
+          e.to = e.from;
+          e.to.attribution = -1;
+          e.to.phrase = {};
+          e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that the speaker repeats their own words";
+          bool dup = false;
+          for (const Echo& r : reps) dup = dup || same_place(r, e);
+          if (!dup) reps.push_back(std::move(e));
+          continue;
+        }
+        e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
+        e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
+                   (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
+                   "'s words";
+        if (e.from.name.empty() || speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
+                                       speaker_key(a, EntityRef{e.to.entity, e.to.mention}))
+          continue;  // no echoer found, or an echo of oneself
+        bool dup = false;
+        for (const Echo& r : echoes) dup = dup || same_place(r, e);
+        if (!dup) echoes.push_back(std::move(e));
+      }
+    }
+
+    // The engine's echo field ("Pashinyan echoed Tokayev’s rhetoric characterizing …").
+    for (size_t k = 0; k < a.attributions.size(); ++k) {
+      const Attribution& t = a.attributions[k];
+      if (t.echoes.mention.empty() && t.echoes.entity < 0) continue;
+      Echo* match = nullptr;
+      for (Echo& e : echoes)
+        if (overlap(e.cue, t.echoes.mention) > 0 || e.from.attribution == static_cast<int>(k)) match = &e;
+      Party from = party_of_attribution(a, input, static_cast<int>(k));
+      Party to;
+      to.input = input;
+      to.entity = t.echoes.entity;
+      to.mention = t.echoes.mention;
+      to.name = speaker_name(a, t.echoes);
+      if (match) {  // the engine resolved both speakers: its references win
+        Span ph = match->from.phrase;
+        match->from = from;
+        match->from.phrase = ph.empty() ? trim_phrase(a.doc, t.content) : ph;
+        match->phrase = one_line(a.doc.slice(match->from.phrase));
+        match->to = to;
+        continue;
+      }
+      Echo e;
+      e.evidence = Evidence::kExplicit;
+      e.from = from;
+      e.to = to;
+      e.cue = t.echoes.mention;
+      e.cue_lemma = "echo";
+      e.score = 0.95;
+      e.from.phrase = trim_phrase(a.doc, t.content);
+      e.phrase = one_line(a.doc.slice(e.from.phrase));
+      e.reason = "the attribution engine marks " + from.name + "'s statement as echoing " + to.name;
+      echoes.push_back(std::move(e));
+    }
+
+    // Statements whose cue is itself a repetition verb ("Blinken reiterated …").
+    for (size_t k = 0; k < a.attributions.size(); ++k) {
+      const Attribution& t = a.attributions[k];
+      const std::string& l = t.cue_lemma;
+      if (l != "reiterate" && l != "restate" && l != "reaffirm" && l != "repeat") continue;
+      if (t.speaker.mention.empty() && t.speaker.entity < 0) continue;
+      bool is_echo = false;
+      for (const Echo& e : echoes) is_echo = is_echo || (overlap(e.cue, t.cue) > 0);
+      if (is_echo) continue;
+      Echo e;
+      e.evidence = Evidence::kExplicit;
+      e.from = party_of_attribution(a, input, static_cast<int>(k));
+      e.from.phrase = trim_phrase(a.doc, t.content);
+      e.to = e.from;
+      e.to.attribution = -1;
+      e.to.phrase = {};
+      e.cue = t.cue;
+      e.cue_lemma = l;
+      e.score = 0.9;
+      e.phrase = one_line(a.doc.slice(e.from.phrase));
+      e.reason = "cue \"" + one_line(a.doc.slice(t.cue)) + "\" states that the speaker repeats their own words";
+      Echo* match = nullptr;
+      for (Echo& r : reps)
+        if (same_place(r, e)) match = &r;
+      if (match) {
+        Span cue = match->cue;
+        *match = e;
+        match->cue = Span{std::min(cue.start, e.cue.start), std::max(cue.end, e.cue.end)};
+      } else {
+        reps.push_back(std::move(e));
+      }
+    }
+    for (Echo& e : reps)
+      if (!e.from.name.empty()) out.repetitions.push_back(std::move(e));
+    for (Echo& e : echoes) out.echoes.push_back(std::move(e));
+  }
+}
+
+}  // namespace quotegraph::echo

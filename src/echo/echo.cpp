@@ -1,0 +1,204 @@
+// Echo analysis: analyses -> EchoReport. Wires the stages (scan, explicit cues,
+// shared phrases, framing) and owns the compiled cue patterns.
+#include <algorithm>
+#include <tuple>
+
+#include "echo/internal.hpp"
+
+namespace quotegraph::echo {
+namespace {
+
+// A name: up to four capitalised words ("Kassym-Jomart Tokayev", "the Kremlin").
+// The possessive is outside the name: "Tokayev’s" -> "Tokayev".
+const char kName[] = R"((\p{Lu}[\p{L}\p{M}\-.]*(?:\s+\p{Lu}[\p{L}\p{M}\-.]*){0,3}))";
+const char kPoss[] = R"((?:’s|'s|’|'))";
+// What is echoed: "rhetoric", "claim", "words", "talking points".
+const char kThing[] =
+    R"((?:rhetoric|claims?|assertions?|allegations?|words|language|line|lines|phrase|phrasing|framing|)"
+    R"(terms?|charges?|arguments?|description|characteri[sz]ation|talking\s+points?|accusations?|)"
+    R"(narrative|slogan|warnings?|refrain|mantra|remarks|comments|sentiments?|views?|position|)"
+    R"(assessment|formula|expression|message|calls?|insistence|label))";
+const char kCharacterising[] =
+    R"((?:called|calls|described|describes|labell?ed|branded|termed|characteri[sz]ed|dubbed|denounced))";
+
+struct Row {
+  std::string pattern;
+  const char* lemma;
+  double score;
+  int x_group;
+  int y_group;
+  bool self;
+};
+
+std::vector<Row> cue_rows() {
+  std::string n = kName, p = kPoss, t = kThing;
+  std::string the = R"((?:the\s+)?)";
+  return {
+      // "Pashinyan echoed Tokayev’s rhetoric"
+      {R"(\b((?i:echo(?:ed|es|ing)?)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "echo", 0.95, 2, 0,
+       false},
+      // "echoed remarks by Tokayev", "echoing the claim of the Kremlin"
+      {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:made\s+|used\s+)?(?:of|by|from)\s+)" + the + n + ")", "echo", 0.95, 2, 0, false},
+      // "…, echoing Tokayev." / "echoed Tokayev in calling"
+      {R"(\b((?i:echo(?:ed|ing))\s+)" + the + n + ")" + R"((?:\s*[,.;]|\s+(?:in|when|by|and|who|on)\b))", "echo", 0.9, 2, 0,
+       false},
+      // "repeated Tokayev’s claim", "repeating the Kremlin’s line"
+      {R"(\b((?i:repeat(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "repeat", 0.9, 2, 0,
+       false},
+      // "repeated the claim made by Tokayev"
+      {R"(\b((?i:repeat(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:first\s+)?(?:made\s+|used\s+|voiced\s+)?(?:of|by|from)\s+)" + the + n + ")", "repeat", 0.9, 2, 0, false},
+      // "parroted the Kremlin’s talking points", "parroting Tokayev"
+      {R"(\b((?i:parrot(?:ed|s|ing))\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false},
+      // "parroted the line from the Kremlin"
+      {R"(\b((?i:parrot(?:ed|s|ing))\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:of|from|by|used\s+by)\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false},
+      // "in language reminiscent of Tokayev", "in terms reminiscent of those used by Tokayev"
+      {R"(\b((?:in\s+)?(?:language|words|terms|rhetoric|remarks|phrasing|wording|comments|tones?)\s+reminiscent\s+of\s+(?:those\s+(?:of|used\s+by)\s+|that\s+of\s+)?)" + the + n + ")", "reminiscent", 0.85, 2, 0, false},
+      // "borrowing Tokayev’s phrase"
+      {R"(\b((?i:borrow(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:own\s+|favou?rite\s+|signature\s+)?)" + t + ")", "borrow", 0.9, 2, 0, false},
+      // "borrowing a phrase from Tokayev", "borrowed the slogan coined by Tokayev"
+      {R"(\b((?i:borrow(?:ed|s|ing)?)\s+(?:a\s+|the\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:\p{Ll}+\s+)?(?:from|of|used\s+by|coined\s+by)\s+)" + the + n + ")", "borrow", 0.9, 2, 0, false},
+      // "adopted Tokayev’s framing", "took up the Kremlin’s language"
+      {R"(\b((?i:adopt(?:ed|s|ing)|t(?:ook|aking|akes)\s+up|pick(?:ed|ing)\s+up)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "adopt", 0.85, 2, 0, false},
+      // "Like Tokayev, Pashinyan called the protests …"
+      {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + R"((\p{Lu}[\p{L}\p{M}\-.]*(?:\s+\p{Lu}[\p{L}\p{M}\-.]*){0,3}))" + R"((?:\s+\p{Ll}+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false},
+      // "Pashinyan, like Tokayev, called the protests …"
+      {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:\p{Ll}+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
+       false},
+      // Self-repetition: "reiterated his call", "repeated her earlier warning"
+      {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?\p{Ll}+))", "reiterate", 0.9, 0, 0, true},
+  };
+}
+
+}  // namespace
+
+EchoAnalyzer::Impl::Impl() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  for (const Row& r : cue_rows()) {
+    CuePattern c;
+    c.re = std::make_unique<RE2>(r.pattern, o);
+    c.lemma = r.lemma;
+    c.score = r.score;
+    c.x_group = r.x_group;
+    c.y_group = r.y_group;
+    c.self = r.self;
+    if (c.re->ok()) cues.push_back(std::move(c));
+  }
+  for (const auto& phrase : lex.stock_phrases()) {
+    uint64_t h = word_hash(phrase[0]);
+    for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));
+    stock_hashes.insert(h);
+  }
+  for (const auto& phrase : lex.loaded_phrases()) {
+    std::vector<uint64_t> hs;
+    std::string text;
+    for (const std::string& w : phrase) {
+      hs.push_back(word_hash(w));
+      text += (text.empty() ? "" : " ") + w;
+    }
+    loaded_phrases.emplace_back(std::move(hs), text);
+  }
+}
+
+const char* to_string(Evidence e) { return e == Evidence::kExplicit ? "explicit" : "implicit"; }
+const char* to_string(FramingKind k) { return k == FramingKind::kScareQuote ? "scare_quote" : "adopted"; }
+
+EchoAnalyzer::EchoAnalyzer(EchoOptions options)
+    : options_(options), impl_(std::make_unique<const Impl>()) {}
+EchoAnalyzer::~EchoAnalyzer() = default;
+
+int resolve_mention(const Analysis& a, Span mention) {
+  if (mention.empty()) return -1;
+  auto last_word = [](std::string_view s) {
+    size_t e = s.size();
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '.')) --e;
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ' ') --b;
+    return normalize_word(s.substr(b, e - b));
+  };
+  // The same last word as an entity's name, or as a short alias ("Tokayev’s" ->
+  // "Kassym-Jomart Tokayev"). Aliases with a comma are appositions, which may
+  // hold other names.
+  std::string want = last_word(a.doc.slice(mention));
+  if (!want.empty()) {
+    for (size_t i = 0; i < a.entities.size(); ++i)
+      if (last_word(a.entities[i].name) == want) return static_cast<int>(i);
+    for (size_t i = 0; i < a.entities.size(); ++i)
+      for (const std::string& al : a.entities[i].aliases)
+        if (al.find(',') == std::string::npos && last_word(al) == want) return static_cast<int>(i);
+  }
+  // An entity mention inside this one ("President Amara Oduya" holds "Oduya").
+  for (size_t i = 0; i < a.entities.size(); ++i)
+    for (Span m : a.entities[i].mentions)
+      if (m.start >= mention.start && m.end <= mention.end) return static_cast<int>(i);
+  return -1;
+}
+
+EchoReport EchoAnalyzer::analyze(const std::vector<EchoInput>& inputs) const {
+  EchoReport out;
+  std::vector<EchoInput> valid;
+  for (const EchoInput& in : inputs)
+    if (in.analysis) valid.push_back(in);
+  if (valid.size() != inputs.size()) return out;  // a null analysis: nothing to say
+  Context cx{*impl_, options_, inputs, {}};
+  cx.docs.reserve(inputs.size());
+  for (const EchoInput& in : inputs) cx.docs.push_back(scan(*in.analysis, impl_->lex));
+  find_explicit(cx, out);
+  find_implicit(cx, out);
+  find_framing(cx, out);
+
+  auto pos = [](const Party& p) { return p.phrase.empty() ? p.mention.start : p.phrase.start; };
+  auto by_position = [&](const Echo& x, const Echo& y) {
+    return std::make_tuple(x.from.input, pos(x.from), x.to.input, pos(x.to), x.phrase) <
+           std::make_tuple(y.from.input, pos(y.from), y.to.input, pos(y.to), y.phrase);
+  };
+  std::stable_sort(out.echoes.begin(), out.echoes.end(), by_position);
+  std::stable_sort(out.repetitions.begin(), out.repetitions.end(), by_position);
+  std::stable_sort(out.framing.begin(), out.framing.end(), [](const Framing& x, const Framing& y) {
+    return std::make_tuple(x.input, x.span.start, static_cast<int>(x.kind)) <
+           std::make_tuple(y.input, y.span.start, static_cast<int>(y.kind));
+  });
+  return out;
+}
+
+EchoReport EchoAnalyzer::analyze(const Analysis& a) const { return analyze(std::vector<EchoInput>{{&a, ""}}); }
+
+std::string detect_date(const Document& doc) {
+  static const RE2 kIso(R"(\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b)");
+  static const RE2 kMonthFirst(
+      R"(\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),\s+((?:19|20)\d\d)\b)");
+  static const RE2 kDayFirst(
+      R"(\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\b)");
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+  uint32_t b = std::min<uint32_t>(doc.body_start, doc.text.size());
+  uint32_t e = std::min<size_t>(doc.text.size(), b + 300);
+  re2::StringPiece head(doc.text.data() + b, e - b);
+  std::string y, m, d, month;
+  auto month_num = [&](const std::string& name) {
+    for (int i = 0; i < 12; ++i)
+      if (name == kMonths[i]) return i + 1;
+    return 0;
+  };
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  size_t best = std::string::npos;
+  std::string out;
+  re2::StringPiece g[4];
+  if (kIso.Match(head, 0, head.size(), RE2::UNANCHORED, g, 4)) {
+    best = g[0].data() - head.data();
+    out = std::string(g[1]) + "-" + std::string(g[2]) + "-" + std::string(g[3]);
+  }
+  if (kMonthFirst.Match(head, 0, head.size(), RE2::UNANCHORED, g, 4) &&
+      static_cast<size_t>(g[0].data() - head.data()) < best) {
+    best = g[0].data() - head.data();
+    out = std::string(g[3]) + "-" + two(month_num(std::string(g[1]))) + "-" + two(std::stoi(std::string(g[2])));
+  }
+  if (kDayFirst.Match(head, 0, head.size(), RE2::UNANCHORED, g, 4) &&
+      static_cast<size_t>(g[0].data() - head.data()) < best) {
+    out = std::string(g[3]) + "-" + two(month_num(std::string(g[2]))) + "-" + two(std::stoi(std::string(g[1])));
+  }
+  return out;
+}
+
+}  // namespace quotegraph::echo

@@ -1,0 +1,230 @@
+// Framing by the outlet: narrator quotations and narrator words -> Framing
+// records. A short quoted fragment outside every attributed content is a scare
+// quote unless it is a title or a name; a speaker's loaded term reused by the
+// narrator without quotation marks is adopted.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "echo/internal.hpp"
+
+namespace quotegraph::echo {
+namespace {
+
+bool upper_initial(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
+bool is_naming_verb(std::string_view w) {
+  static const char* const kVerbs[] = {"call",   "calls",   "called",   "describes", "described", "terms",
+                                       "termed", "labels",  "labelled", "labeled",   "brands",    "branded",
+                                       "dubs",   "dubbed",  "refers",   "referred",  "characterizes",
+                                       "characterized", "characterises", "characterised"};
+  for (const char* v : kVerbs)
+    if (w == v) return true;
+  return false;
+}
+
+// Where a speaker used the words of `toks[b, e)` in an attributed content of the
+// same article: the first quoted use, else the first use. {-1, {}} when none.
+std::pair<int, Span> find_speaker_use(const Analysis& a, const DocText& d, size_t b, size_t e, Span exclude) {
+  size_t n = e - b;
+  int best = -1;
+  Span best_span;
+  bool best_quoted = false;
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    const Attribution& t = a.attributions[k];
+    if (speaker_key(a, t.speaker).empty() || overlap(t.content, exclude) > 0) continue;
+    auto [cb, ce] = token_range(d, t.content);
+    for (size_t i = cb; i + n <= ce; ++i) {
+      bool ok = true;
+      for (size_t m = 0; m < n && ok; ++m) ok = d.tokens[i + m].hash == d.tokens[b + m].hash;
+      if (!ok) continue;
+      bool quoted = d.tokens[i].has(kQuoted);
+      if (best < 0 || (quoted && !best_quoted)) {
+        best = static_cast<int>(k);
+        best_span = Span{d.tokens[i].span.start, d.tokens[i + n - 1].span.end};
+        best_quoted = quoted;
+      }
+      break;
+    }
+    if (best >= 0 && best_quoted) break;
+  }
+  return {best, best_span};
+}
+
+std::string term_of(const Document& doc, const std::vector<Token>& toks, size_t b, size_t e) {
+  std::string out;
+  for (size_t i = b; i < e; ++i) out += (out.empty() ? "" : " ") + normalize_word(doc.slice(toks[i].span));
+  return out;
+}
+
+void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
+  const Analysis& a = cx.analysis(input);
+  const DocText& d = cx.docs[input];
+  const EchoLexicon& lex = cx.impl.lex;
+  for (const QuotePair& q : d.quotes) {
+    bool in_content = false;
+    for (const Attribution& t : a.attributions) in_content = in_content || overlap(t.content, q.outer) > 0;
+    if (in_content) continue;
+    auto [b, e] = token_range(d, q.inner);
+    if (e <= b || static_cast<int>(e - b) > cx.options.max_scare_words) continue;
+    std::string_view inner = a.doc.slice(q.inner);
+    // A quoted sentence ("“We will win.”") is an unattributed quote, not a term.
+    char last = inner.empty() ? ' ' : inner.back();
+    if (upper_initial(inner) && (last == '.' || last == '!' || last == '?' || last == ',') && e - b >= 3) continue;
+
+    // Look back within the sentence: "so-called", "what X calls", "a film titled".
+    bool distancing = false, naming = false;
+    int named_by = -1;
+    Span named_by_span;
+    size_t lo = b >= 6 ? b - 6 : 0;
+    for (size_t i = b; i > lo; --i) {
+      const Token& t = d.tokens[i - 1];
+      std::string w = normalize_word(a.doc.slice(t.span));
+      if (w == "so-called" || w == "supposed" || w == "self-styled" || w == "self-proclaimed") distancing = true;
+      if (is_naming_verb(w) && b - i <= 2) {
+        // "what Tokayev called", "which the Kremlin calls": the word's owner.
+        if (i >= 2) {
+          const Token& s = d.tokens[i - 2];
+          int ent = resolve_mention(a, s.span);
+          if (ent >= 0 && a.entities[ent].kind != EntityKind::kArtifact) {
+            named_by = ent;
+            named_by_span = s.span;
+          }
+        }
+        if (named_by < 0 && w != "calls" && w != "call") naming = true;
+      } else if (b - i <= 2 && lex.is_title_cue(w) && !is_naming_verb(w)) {
+        naming = true;  // "the book “…”", "a documentary titled"
+      }
+      if (t.has(kSentenceStart) || t.has(kBoundary)) break;
+    }
+    // Title-like: every content word capitalised ("“The Long Night”"), or one
+    // capitalised word inside a sentence ("the “Freedom” convoy").
+    bool title_case = true;
+    int content_words = 0;
+    for (size_t i = b; i < e; ++i) {
+      if (d.tokens[i].has(kStopWord) && i != b) continue;
+      ++content_words;
+      title_case = title_case && upper_initial(a.doc.slice(d.tokens[i].span));
+    }
+    bool starts_sentence = d.tokens[b].has(kSentenceStart);
+    if (title_case && !starts_sentence) naming = true;
+    if (naming && !distancing) continue;
+
+    Framing f;
+    f.kind = FramingKind::kScareQuote;
+    f.input = input;
+    f.span = q.outer;
+    f.term = term_of(a.doc, d.tokens, b, e);
+    if (named_by >= 0) {
+      f.entity = named_by;
+      f.entity_name = a.entities[named_by].name;
+      f.source = named_by_span;
+      f.reason = "narrator quotes a term the article attributes to " + f.entity_name;
+    } else {
+      auto [k, use] = find_speaker_use(a, d, b, e, q.outer);
+      if (k >= 0) {
+        const Attribution& t = a.attributions[k];
+        f.entity = t.speaker.entity;
+        f.entity_name = speaker_name(a, t.speaker);
+        f.attribution = k;
+        f.source = use;
+        f.reason = "narrator quotes a term that " + f.entity_name + " uses in the article";
+      } else {
+        f.reason = std::string("short quotation in the narrator's voice, outside every attributed content") +
+                   (distancing ? ", marked as distancing" : "");
+      }
+    }
+    out.push_back(std::move(f));
+  }
+}
+
+void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
+  const Analysis& a = cx.analysis(input);
+  const DocText& d = cx.docs[input];
+  const EchoLexicon& lex = cx.impl.lex;
+  struct Term {
+    std::vector<uint64_t> hashes;
+    int attribution;
+    Span use;
+  };
+  std::vector<Term> terms;
+  auto add = [&](size_t b, size_t e, int k) {
+    Term t{{}, k, Span{d.tokens[b].span.start, d.tokens[e - 1].span.end}};
+    for (size_t i = b; i < e; ++i) t.hashes.push_back(d.tokens[i].hash);
+    terms.push_back(std::move(t));
+  };
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    const Attribution& t = a.attributions[k];
+    if (speaker_key(a, t.speaker).empty()) continue;
+    auto [cb, ce] = token_range(d, t.content);
+    for (size_t i = cb; i < ce; ++i) {
+      if (lex.is_loaded(token_stem(a.doc, d.tokens[i]))) add(i, i + 1, static_cast<int>(k));
+      for (const auto& [hs, text] : cx.impl.loaded_phrases) {
+        if (i + hs.size() > ce) continue;
+        bool ok = true;
+        for (size_t m = 0; m < hs.size() && ok; ++m) ok = d.tokens[i + m].hash == hs[m];
+        if (ok) add(i, i + hs.size(), static_cast<int>(k));
+      }
+    }
+    // A characterisation's quoted complement and its head word:
+    // "describing protesters as “a band of international terrorists”".
+    static const char* const kCharacterising[] = {"describe", "call", "brand", "label", "characterize",
+                                                  "characterise", "term", "dub", "denounce"};
+    bool characterising = false;
+    for (const char* c : kCharacterising) characterising = characterising || t.cue_lemma == c;
+    if (!characterising) continue;
+    for (const QuotePair& q : d.quotes) {
+      if (overlap(q.inner, t.content) == 0) continue;
+      auto [qb, qe] = token_range(d, q.inner);
+      while (qb < qe && d.tokens[qb].has(kStopWord)) ++qb;
+      if (qe <= qb || qe - qb > 4) continue;
+      add(qb, qe, static_cast<int>(k));
+      const Token& head = d.tokens[qe - 1];
+      if (qe - qb > 1 && !head.has(kStopWord) && !head.has(kCommonWord)) add(qe - 1, qe, static_cast<int>(k));
+    }
+  }
+  std::set<std::string> done;
+  for (const Term& term : terms) {
+    size_t n = term.hashes.size();
+    Span use_sentence = sentence_around(a.doc, term.use.start);
+    for (size_t i = 0; i + n <= d.tokens.size(); ++i) {
+      bool ok = true;
+      for (size_t m = 0; m < n && ok; ++m)
+        ok = d.tokens[i + m].hash == term.hashes[m] && d.tokens[i + m].has(kNarrator) && !d.tokens[i + m].has(kQuoted);
+      if (!ok) continue;
+      Span at{d.tokens[i].span.start, d.tokens[i + n - 1].span.end};
+      if (overlap(at, use_sentence) > 0) continue;
+      bool in_mention = false;  // "the rioters said": a speaker mention, not a framing
+      for (const Attribution& t : a.attributions) in_mention = in_mention || overlap(t.speaker.mention, at) > 0;
+      if (in_mention) continue;
+      std::string key;
+      for (size_t m = 0; m < n; ++m) key += token_stem(a.doc, d.tokens[i + m]) + " ";
+      if (!done.insert(key).second) break;
+      const Attribution& t = a.attributions[term.attribution];
+      Framing f;
+      f.kind = FramingKind::kAdopted;
+      f.input = input;
+      f.span = at;
+      f.term = term_of(a.doc, d.tokens, i, i + n);
+      f.entity = t.speaker.entity;
+      f.entity_name = speaker_name(a, t.speaker);
+      f.attribution = term.attribution;
+      f.source = term.use;
+      f.reason = "narrator uses, without quotation marks, the loaded term \"" + one_line(a.doc.slice(term.use)) +
+                 "\" that " + f.entity_name + " uses";
+      out.push_back(std::move(f));
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+void find_framing(const Context& cx, EchoReport& out) {
+  for (size_t in = 0; in < cx.inputs.size(); ++in) {
+    scare_quotes(cx, static_cast<int>(in), out.framing);
+    adopted_terms(cx, static_cast<int>(in), out.framing);
+  }
+}
+
+}  // namespace quotegraph::echo

@@ -1,0 +1,41 @@
+// Echo lexicon: the word lists the echo and framing stages read (as data, in
+// lexicon.cpp, each with a comment on its source). Built once, read-only.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace quotegraph::echo {
+
+class EchoLexicon {
+ public:
+  EchoLexicon();
+
+  // Function words: weight 0 in a phrase; a phrase never starts or ends on one.
+  bool is_stop(std::string_view norm) const { return stop_.count(std::string(norm)) > 0; }
+  // High-frequency news vocabulary: low weight in a phrase.
+  bool is_common(std::string_view norm) const { return common_.count(std::string(norm)) > 0; }
+  // Loaded labels (stemmed): "terrorist", "thug", "regime": candidates for `adopted`.
+  bool is_loaded(std::string_view stem) const { return loaded_.count(std::string(stem)) > 0; }
+  // A word that, just before a quotation, makes it a title or a name ("titled", "film").
+  bool is_title_cue(std::string_view norm) const { return title_cues_.count(std::string(norm)) > 0; }
+
+  // Stock phrases as stemmed token lists ("the united state", "press conference").
+  const std::vector<std::vector<std::string>>& stock_phrases() const { return stock_; }
+  // Multi-word loaded labels as stemmed token lists ("special military operation").
+  const std::vector<std::vector<std::string>>& loaded_phrases() const { return loaded_phrases_; }
+
+ private:
+  std::unordered_set<std::string> stop_, common_, loaded_, title_cues_;
+  std::vector<std::vector<std::string>> stock_, loaded_phrases_;
+};
+
+// Lower-case ASCII, "’" -> "'", possessive "'s" / trailing "'" dropped.
+std::string normalize_word(std::string_view word);
+// A light plural stem of a normalised word: "terrorists" -> "terrorist",
+// "parties" -> "party"; words of four letters or fewer are kept.
+std::string stem_word(std::string_view norm);
+
+}  // namespace quotegraph::echo

@@ -1,0 +1,408 @@
+// Implicit echoes and self-repetition: attributed contents of every input ->
+// shared distinctive phrases -> Echo records (and the source statement of the
+// explicit records found earlier).
+//
+// One inverted index of hashed word n-grams over all attributed contents; only
+// postings of the same n-gram are paired, n-grams with many postings or a high
+// document frequency are dropped as common, and each candidate pair of
+// statements is extended to its maximal shared run once. No all-pairs step.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "echo/internal.hpp"
+
+namespace quotegraph::echo {
+namespace {
+
+// A statement taking part: one attribution with a known speaker.
+struct Unit {
+  int input = 0;
+  int attribution = 0;
+  std::string key;   // speaker_key
+  int group = 0;     // statements with overlapping content (a relay) share a group
+  std::vector<std::pair<uint32_t, uint32_t>> ranges;  // token ranges of the content pieces
+  uint32_t size = 0;  // tokens in all ranges
+  bool contains(uint32_t tok) const {
+    for (auto [b, e] : ranges)
+      if (tok >= b && tok < e) return true;
+    return false;
+  }
+};
+
+struct Posting {
+  uint64_t hash;
+  uint32_t unit;
+  uint32_t tok;
+  uint8_t n;
+};
+
+struct Seed {
+  uint32_t tok_a, tok_b;  // in unit a's and unit b's documents
+  int df;
+};
+
+constexpr uint64_t kQuotedSalt = 0x5151515151515151ULL;
+constexpr size_t kPostingCap = 64;  // more postings than this: a common phrase
+constexpr size_t kSeedsPerPair = 16;
+
+// Weight of one word in a phrase: function words nothing, names and common news
+// words little, everything else one.
+double word_weight(const Token& x, const Token& y) {
+  if (x.has(kStopWord)) return 0.0;
+  if (x.has(kCapitalised) && y.has(kCapitalised)) return 0.1;
+  if (x.has(kCommonWord)) return 0.35;
+  return 1.0;
+}
+
+struct Run {
+  uint32_t a = 0, b = 0, len = 0;  // start tokens in the two documents, length
+  double weight = 0.0, score = 0.0;
+  int df = 0;
+  bool quoted = false;
+};
+
+}  // namespace
+
+void find_implicit(const Context& cx, EchoReport& out) {
+  const EchoOptions& opt = cx.options;
+  const int n_inputs = static_cast<int>(cx.inputs.size());
+  const int min_n = std::max(2, opt.min_ngram), max_n = std::max(min_n, opt.max_ngram);
+
+  // 1. Units.
+  std::vector<Unit> units;
+  for (int in = 0; in < n_inputs; ++in) {
+    const Analysis& a = cx.analysis(in);
+    const DocText& d = cx.docs[in];
+    size_t first_unit = units.size();
+    for (size_t k = 0; k < a.attributions.size(); ++k) {
+      const Attribution& t = a.attributions[k];
+      Unit u;
+      u.input = in;
+      u.attribution = static_cast<int>(k);
+      u.key = speaker_key(a, t.speaker);
+      if (u.key.empty() || t.content.start < d.headline_end) continue;
+      std::vector<Span> pieces = t.pieces.empty() ? std::vector<Span>{t.content} : t.pieces;
+      for (Span p : pieces) {
+        auto [b, e] = token_range(d, p);
+        if (e > b) {
+          u.ranges.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+          u.size += static_cast<uint32_t>(e - b);
+        }
+      }
+      if (u.ranges.empty()) continue;
+      u.group = static_cast<int>(units.size());
+      units.push_back(std::move(u));
+    }
+    // Relays and nested statements: overlapping contents or a via link are one group.
+    for (size_t i = first_unit; i < units.size(); ++i)
+      for (size_t j = first_unit; j < i; ++j) {
+        const Attribution& ti = a.attributions[units[i].attribution];
+        const Attribution& tj = a.attributions[units[j].attribution];
+        if (overlap(ti.content, tj.content) > 0 || ti.via == units[j].attribution || tj.via == units[i].attribution) {
+          int g = units[j].group;
+          for (size_t m = first_unit; m < units.size(); ++m)
+            if (units[m].group == units[i].group) units[m].group = g;
+        }
+      }
+    // One statement per group: the speaker the engine is surest of (a named
+    // person or organisation over a group or an unknown), then the inner one of
+    // a relay ("Blinken reiterated …, Price said": Blinken), then the shorter.
+    auto rank = [&](const Unit& x) {
+      const Attribution& t = a.attributions[x.attribution];
+      int kind = 1;
+      if (t.speaker.entity >= 0) {
+        EntityKind k = a.entities[t.speaker.entity].kind;
+        kind = (k == EntityKind::kPerson || k == EntityKind::kOrganization) ? 2 : 0;
+      }
+      return std::make_tuple(kind, t.via >= 0 ? 1 : 0, -static_cast<int64_t>(t.content.size()));
+    };
+    std::vector<Unit> kept;
+    for (size_t i = first_unit; i < units.size(); ++i) {
+      bool best = true;
+      for (size_t j = first_unit; j < units.size() && best; ++j)
+        if (j != i && units[j].group == units[i].group)
+          best = rank(units[i]) > rank(units[j]) || (rank(units[i]) == rank(units[j]) && i < j);
+      if (best) kept.push_back(std::move(units[i]));
+    }
+    units.resize(first_unit);
+    for (Unit& u : kept) units.push_back(std::move(u));
+  }
+
+  // 2. Postings: n-grams that start and end on a content word and hold at least
+  //    one rare word or three content words; single words inside quotation marks.
+  std::vector<Posting> postings;
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = units[ui];
+    const std::vector<Token>& toks = cx.docs[u.input].tokens;
+    for (auto [b, e] : u.ranges) {
+      for (uint32_t i = b; i < e; ++i) {
+        const Token& t0 = toks[i];
+        if (t0.has(kStopWord)) continue;
+        bool rare0 = !t0.has(kCommonWord) && !t0.has(kCapitalised);
+        if (t0.has(kQuoted) && rare0 && t0.span.size() >= 4)
+          postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1});
+        uint64_t h = t0.hash;
+        int content = 1, rare = rare0 ? 1 : 0;
+        for (int n = 2; n <= max_n; ++n) {
+          uint32_t j = i + n - 1;
+          if (j >= e || toks[j].has(kBoundary)) break;
+          h = combine_hash(h, toks[j].hash);
+          if (toks[j].has(kStopWord)) continue;
+          ++content;
+          if (!toks[j].has(kCommonWord) && !toks[j].has(kCapitalised)) ++rare;
+          if (n >= min_n && content >= 2 && (rare >= 1 || content >= 3))
+            postings.push_back({h, ui, i, static_cast<uint8_t>(n)});
+        }
+      }
+    }
+  }
+  std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
+    return std::tie(x.hash, x.unit, x.tok) < std::tie(y.hash, y.unit, y.tok);
+  });
+
+  // 3. Candidate n-grams: used by two speakers, or twice by one speaker in one
+  //    article (in two statements that are not one relay).
+  struct Candidate {
+    size_t begin, end;
+    int df = 0;
+    int last_doc = -1;
+  };
+  std::vector<Candidate> cands;
+  std::unordered_map<uint64_t, size_t> cand_of;
+  int max_len_needed = 0;
+  for (size_t i = 0; i < postings.size();) {
+    size_t j = i;
+    while (j < postings.size() && postings[j].hash == postings[i].hash) ++j;
+    if (j - i >= 2 && j - i <= kPostingCap) {
+      bool pair = false;
+      for (size_t x = i; x < j && !pair; ++x)
+        for (size_t y = x + 1; y < j && !pair; ++y) {
+          const Unit& ux = units[postings[x].unit];
+          const Unit& uy = units[postings[y].unit];
+          pair = ux.key != uy.key ? true : (ux.input == uy.input && ux.group != uy.group);
+        }
+      if (pair) {
+        cand_of.emplace(postings[i].hash, cands.size());
+        cands.push_back({i, j});
+        max_len_needed = std::max<int>(max_len_needed, postings[i].n);
+      }
+    }
+    i = j;
+  }
+
+  // 4. Document frequency of the candidates over every input's whole body.
+  for (int in = 0; in < n_inputs && !cands.empty(); ++in) {
+    const std::vector<Token>& toks = cx.docs[in].tokens;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      auto bump = [&](uint64_t h) {
+        auto it = cand_of.find(h);
+        if (it != cand_of.end() && cands[it->second].last_doc != in) {
+          cands[it->second].last_doc = in;
+          ++cands[it->second].df;
+        }
+      };
+      bump(toks[i].hash ^ kQuotedSalt);
+      uint64_t h = toks[i].hash;
+      for (int n = 2; n <= max_len_needed; ++n) {
+        size_t j = i + n - 1;
+        if (j >= toks.size() || toks[j].has(kBoundary)) break;
+        h = combine_hash(h, toks[j].hash);
+        bump(h);
+      }
+    }
+  }
+  const int df_cap = std::max(opt.min_df_cap, static_cast<int>(std::ceil(opt.max_df_share * n_inputs)));
+
+  // 5. Pairs of statements with their seeds.
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<Seed>> pairs;
+  for (const Candidate& c : cands) {
+    if (c.df > df_cap) continue;
+    for (size_t x = c.begin; x < c.end; ++x)
+      for (size_t y = x + 1; y < c.end; ++y) {
+        uint32_t ua = postings[x].unit, ub = postings[y].unit;
+        if (ua == ub) continue;
+        const Unit& u = units[ua];
+        const Unit& v = units[ub];
+        if (u.input == v.input && u.group == v.group) continue;
+        if (u.key == v.key && u.input != v.input) continue;  // one speaker reported twice
+        auto& seeds = pairs[{ua, ub}];
+        if (seeds.size() < kSeedsPerPair) seeds.push_back({postings[x].tok, postings[y].tok, c.df});
+      }
+  }
+
+  // Explicit records whose source statement is still unknown: their pairs need only
+  // a shared content word, since the text already states the echo.
+  auto explicit_for = [&](const Unit& from, const Unit& to) -> Echo* {
+    for (Echo& e : out.echoes) {
+      if (e.evidence != Evidence::kExplicit || e.from.input != from.input || e.from.attribution != from.attribution)
+        continue;
+      const Analysis& a = cx.analysis(e.to.input);
+      if (speaker_key(a, EntityRef{e.to.entity, e.to.mention}) == to.key) return &e;
+    }
+    return nullptr;
+  };
+  auto explicit_rep_for = [&](const Unit& from) -> Echo* {
+    for (Echo& e : out.repetitions)
+      if (e.evidence == Evidence::kExplicit && e.from.input == from.input && e.from.attribution == from.attribution)
+        return &e;
+    return nullptr;
+  };
+
+  // Order of first occurrence: date when both are known and differ, then input, then position.
+  auto earlier = [&](int in_a, uint32_t pos_a, int in_b, uint32_t pos_b) {
+    const std::string& da = cx.inputs[in_a].date;
+    const std::string& db = cx.inputs[in_b].date;
+    if (!da.empty() && !db.empty() && da != db) return da < db;
+    if (in_a != in_b) return in_a < in_b;
+    return pos_a < pos_b;
+  };
+
+  // 6. Maximal shared run per pair, scored; the best one becomes the record.
+  std::map<std::tuple<uint32_t, std::string, std::string>, size_t> seen;  // (from unit, to key, phrase)
+  std::vector<Echo> implicit_echoes, implicit_reps;
+  for (const auto& [key, seeds] : pairs) {
+    const Unit& u = units[key.first];
+    const Unit& v = units[key.second];
+    const std::vector<Token>& ta = cx.docs[u.input].tokens;
+    const std::vector<Token>& tb = cx.docs[v.input].tokens;
+    Run best;
+    for (const Seed& s : seeds) {
+      uint32_t a = s.tok_a, b = s.tok_b, len = 1;
+      while (a > 0 && b > 0 && u.contains(a - 1) && v.contains(b - 1) && ta[a - 1].hash == tb[b - 1].hash &&
+             !ta[a].has(kBoundary) && !tb[b].has(kBoundary)) {
+        --a;
+        --b;
+        ++len;
+      }
+      while (u.contains(a + len) && v.contains(b + len) && ta[a + len].hash == tb[b + len].hash &&
+             !ta[a + len].has(kBoundary) && !tb[b + len].has(kBoundary))
+        ++len;
+      while (len > 0 && ta[a].has(kStopWord)) { ++a; ++b; --len; }
+      while (len > 0 && ta[a + len - 1].has(kStopWord)) --len;
+      if (len == 0) continue;
+      Run r;
+      r.a = a;
+      r.b = b;
+      r.len = len;
+      r.df = s.df;
+      std::vector<double> w(len);
+      for (uint32_t k = 0; k < len; ++k) {
+        w[k] = word_weight(ta[a + k], tb[b + k]);
+        r.quoted = r.quoted || ta[a + k].has(kQuoted) || tb[b + k].has(kQuoted);
+      }
+      // Words inside a stock phrase weigh nothing ("the United States").
+      for (uint32_t x = 0; x < len; ++x)
+        for (uint32_t y = x + 2; y <= std::min(len, x + 6); ++y)
+          if (cx.impl.stock_hashes.count(ngram_hash(ta, a + x, a + y)))
+            for (uint32_t k = x; k < y; ++k) w[k] = 0.0;
+      for (double x : w) r.weight += x;
+      if (r.quoted) r.weight += 0.5;
+      double specificity = 1.0 - std::exp(-r.weight / 1.5);
+      double df_factor = 1.0 - std::max(0, r.df - 2) / static_cast<double>(df_cap);
+      r.score = specificity * df_factor;
+      if (r.score > best.score) best = r;
+    }
+    if (best.len == 0 || best.weight <= 0.0) continue;
+
+    // Direction.
+    uint32_t pos_a = ta[best.a].span.start, pos_b = tb[best.b].span.start;
+    bool u_first = earlier(u.input, pos_a, v.input, pos_b);
+    const Unit& from = u_first ? v : u;
+    const Unit& to = u_first ? u : v;
+    uint32_t from_tok = u_first ? best.b : best.a, to_tok = u_first ? best.a : best.b;
+    const std::vector<Token>& tf = cx.docs[from.input].tokens;
+    const std::vector<Token>& tt = cx.docs[to.input].tokens;
+    Span from_phrase{tf[from_tok].span.start, tf[from_tok + best.len - 1].span.end};
+    Span to_phrase{tt[to_tok].span.start, tt[to_tok + best.len - 1].span.end};
+    const Analysis& fa = cx.analysis(from.input);
+    const Analysis& ta_an = cx.analysis(to.input);
+    std::string phrase = one_line(fa.doc.slice(from_phrase));
+    bool self = from.key == to.key;
+
+    // The text already states it: complete the explicit record.
+    Echo* ex = self ? explicit_rep_for(from) : explicit_for(from, to);
+    if (ex) {
+      if (ex->to.attribution < 0 || (ex->to.input == to.input && ex->to.attribution == to.attribution)) {
+        const Attribution& t = ta_an.attributions[to.attribution];
+        ex->to.input = to.input;
+        ex->to.attribution = to.attribution;
+        ex->to.entity = t.speaker.entity;
+        ex->to.mention = t.speaker.mention;
+        ex->to.name = speaker_name(ta_an, t.speaker);
+        ex->to.phrase = to_phrase;
+        ex->reason += "; shared phrase \"" + phrase + "\"";
+      }
+      continue;
+    }
+    if (best.score < opt.min_score) continue;
+
+    // The narrator uses it too: topic vocabulary, not someone's framing.
+    auto narrator_uses = [&](const std::vector<Token>& toks, const std::vector<Token>& ref, uint32_t start) {
+      if (best.len > 8) return false;
+      for (size_t i = 0; i + best.len <= toks.size(); ++i) {
+        bool ok = true;
+        for (uint32_t k = 0; k < best.len && ok; ++k)
+          ok = toks[i + k].hash == ref[start + k].hash && toks[i + k].has(kNarrator) && !toks[i + k].has(kQuoted);
+        if (ok) return true;
+      }
+      return false;
+    };
+    if (narrator_uses(tf, tf, from_tok) || narrator_uses(tt, tf, from_tok)) continue;
+    // One statement reported twice with different speakers: nearly all of both.
+    if (from.input != to.input && best.len >= 8 && best.len * 5 >= std::min(from.size, to.size) * 4) continue;
+
+    auto dedup_key = std::make_tuple(static_cast<uint32_t>(&from - units.data()), to.key, phrase);
+    if (seen.count(dedup_key)) continue;
+    seen.emplace(dedup_key, 0);
+
+    Echo e;
+    e.evidence = Evidence::kImplicit;
+    auto party = [&](const Unit& x, Span ph) {
+      const Analysis& an = cx.analysis(x.input);
+      const Attribution& t = an.attributions[x.attribution];
+      Party p;
+      p.input = x.input;
+      p.attribution = x.attribution;
+      p.entity = t.speaker.entity;
+      p.name = speaker_name(an, t.speaker);
+      p.mention = t.speaker.mention;
+      p.phrase = ph;
+      return p;
+    };
+    e.from = party(from, from_phrase);
+    e.to = party(to, to_phrase);
+    e.phrase = phrase;
+    e.score = std::round(best.score * 1000) / 1000;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", best.weight);
+    e.reason = "shared phrase of " + std::to_string(best.len) + " word" + (best.len == 1 ? "" : "s") +
+               (best.quoted ? ", quoted," : "") + " with weight " + buf + ", in " + std::to_string(best.df) + " of " +
+               std::to_string(n_inputs) + " document" + (n_inputs == 1 ? "" : "s") + "; " +
+               (self ? "same speaker" : "first used by " + e.to.name);
+    (self ? implicit_reps : implicit_echoes).push_back(std::move(e));
+  }
+  // Keep one record per (from statement, to speaker): the one with the best score.
+  auto keep_best = [&](std::vector<Echo>& v, std::vector<Echo>& dest) {
+    std::map<std::tuple<int, int, std::string>, size_t> best_of;
+    std::vector<Echo> kept;
+    for (Echo& e : v) {
+      const Analysis& a = cx.analysis(e.to.input);
+      auto k = std::make_tuple(e.from.input, e.from.attribution, speaker_key(a, EntityRef{e.to.entity, e.to.mention}));
+      auto it = best_of.find(k);
+      if (it == best_of.end()) {
+        best_of.emplace(k, kept.size());
+        kept.push_back(std::move(e));
+      } else if (e.score > kept[it->second].score) {
+        kept[it->second] = std::move(e);
+      }
+    }
+    for (Echo& e : kept) dest.push_back(std::move(e));
+  };
+  keep_best(implicit_echoes, out.echoes);
+  keep_best(implicit_reps, out.repetitions);
+}
+
+}  // namespace quotegraph::echo

@@ -1,0 +1,77 @@
+// Echo scan: Analysis -> DocText, the article body as word tokens (hashed,
+// stemmed, flagged) and quotation-mark pairs. Every later echo stage reads this.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "echo/lexicon.hpp"
+#include "quotegraph/document.hpp"
+
+namespace quotegraph::echo {
+
+enum TokenFlag : uint8_t {
+  kStopWord = 1u << 0,
+  kCommonWord = 1u << 1,
+  kCapitalised = 1u << 2,    // first letter upper case and not sentence-initial
+  kQuoted = 1u << 3,         // inside a quotation-mark pair
+  kBoundary = 1u << 4,       // strong punctuation (. ! ? ; :) or a blank line before it
+  kNarrator = 1u << 5,       // outside every attribution content
+  kSentenceStart = 1u << 6,  // first token of a sentence
+};
+
+struct Token {
+  Span span;          // byte offsets into Document::text
+  uint64_t hash = 0;  // of the stemmed normalised word
+  uint8_t flags = 0;
+  bool has(TokenFlag f) const { return (flags & f) != 0; }
+};
+
+struct QuotePair {
+  Span outer;  // with the marks
+  Span inner;  // without them
+};
+
+struct DocText {
+  std::vector<Token> tokens;      // body tokens in text order
+  std::vector<QuotePair> quotes;  // in text order, not nested
+  // End of the leading short lines without a final period (dateline, headline,
+  // standfirst): a headline restates the story, so nobody echoes it.
+  uint32_t headline_end = 0;
+};
+
+// Tokenises the body [body_start, body_end) of `a.doc` and finds its quotation
+// marks (“…”, "…", «…», and ‘…’ when it opens after white space). Linear.
+DocText scan(const Analysis& a, const EchoLexicon& lex);
+
+// The tokens lying inside `s`: [first, last) indices into d.tokens.
+std::pair<size_t, size_t> token_range(const DocText& d, Span s);
+
+// Hash of one stemmed word, and of a word sequence (order matters).
+uint64_t word_hash(std::string_view stem);
+inline uint64_t combine_hash(uint64_t h, uint64_t t) {
+  uint64_t x = (h ^ (t + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdULL;
+  return x ^ (x >> 31);
+}
+
+// Normalised, stemmed form of a token.
+std::string token_stem(const Document& doc, const Token& t);
+
+// The sentence around byte `pos`: from after the previous . ! ? or blank line to
+// the next one (abbreviations like "U.S." and "Mr." do not end a sentence).
+Span sentence_around(const Document& doc, uint32_t pos);
+
+// Who a speaker is, for "same" or "different" speaker: the entity's name folded
+// to lower case (people: the last name); "" when the speaker is unknown or a
+// pronoun that was not resolved.
+std::string speaker_key(const Analysis& a, const EntityRef& r);
+// Display name: the entity's name, else the mention text.
+std::string speaker_name(const Analysis& a, const EntityRef& r);
+
+// Collapses white space runs to one space and trims.
+std::string one_line(std::string_view s);
+
+}  // namespace quotegraph::echo
