@@ -20,7 +20,7 @@ inline constexpr const char* kVersion = "0.1.0";
 Result<std::string> read_file(const std::string& path);
 
 // One analysis as the JSON document described in docs/output-format.md.
-// `indent` < 0 writes a single line (JSONL).
+// `indent` < 0 writes a single line (JSONL). Always ends with a newline.
 std::string to_json(const Analysis& a, int indent = 2);
 
 // Human-readable listing: one block per attribution with a who -> whom line.

@@ -209,11 +209,11 @@ const Row kCues[] = {
     {"conclude", nullptr, nullptr, S | I, {}},
 };
 
-const char* kPronouns[] = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "him", "her", "them"};
-const char* kDeterminers[] = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
+const char* kPronounsList[] = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "him", "her", "them"};
+const char* kDeterminersList[] = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
                               "our", "my", "your", "some", "many", "most", "several", "other", "another", "both",
                               "all", "each", "one", "two", "three", "few", "more", "no", "any"};
-const char* kSkippable[] = {
+const char* kSkippableList[] = {
     "also", "later", "earlier", "previously", "recently", "repeatedly", "reportedly", "then", "once", "often",
     "never", "already", "even", "publicly", "privately", "just", "first", "initially", "separately", "subsequently",
     "ultimately", "finally", "further", "again", "still", "now", "has", "have", "had", "will", "would", "could",
@@ -222,7 +222,7 @@ const char* kSkippable[] = {
     "himself", "herself", "themselves", "itself", "quickly", "simply", "long", "always", "allegedly", "clearly",
     "openly", "flatly", "widely", "generally", "frequently", "usually", "ever", "apparently", "certainly",
     "however", "too", "today", "yesterday", "tonight", "previously", "once"};
-const char* kNpStops[] = {
+const char* kNpStopsList[] = {
     "that", "which", "while", "because", "if", "when", "but", "or", "so", "than", "as", "although", "though",
     "since", "until", "unless", "where", "whether", "after", "before", "is", "are", "was", "were", "be", "been",
     "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does",
@@ -232,7 +232,7 @@ const char* kNpStops[] = {
     "very", "too", "only", "again", "once", "ago", "like", "unlike", "despite", "amid", "upon", "toward",
     "towards", "across", "behind", "beyond", "near", "off", "out", "up", "down", "around", "via", "per",
     "according", "from", "regarding", "concerning", "because", "whereas", "wherever", "whenever", "its", "it's", "this", "these", "those"};
-const char* kSourceNouns[] = {
+const char* kSourceNounsList[] = {
     "official", "officials", "police", "authorities", "sources", "source", "spokesman", "spokeswoman",
     "spokesperson", "spokespeople", "president", "minister", "secretary", "senator", "governor", "mayor",
     "lawmaker", "lawmakers", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "expert", "experts",
@@ -252,16 +252,16 @@ const char* kSourceNouns[] = {
     "wife", "husband", "son", "daughter", "author", "professor", "historian", "activist", "activists", "host",
     "anchor", "reporter", "reporters", "journalist", "journalists", "writer", "fans", "users", "americans",
     "economy", "bill", "law", "order", "rule", "figures", "estimates", "records", "evidence", "results"};
-const char* kGroupNouns[] = {"police", "authorities", "officials", "sources", "protesters", "experts", "analysts",
+const char* kGroupNounsList[] = {"police", "authorities", "officials", "sources", "protesters", "experts", "analysts",
                              "critics", "supporters", "residents", "witnesses", "democrats", "republicans",
                              "lawmakers", "aides", "advisers", "investigators", "prosecutors", "voters", "troops",
                              "observers", "diplomats", "activists", "officers", "leaders", "members", "people"};
-const char* kTimeWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+const char* kTimeWordsList[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                             "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night",
                             "week", "month", "year", "weekend", "earlier", "later", "last", "this", "next"};
-const char* kSentenceAdverbs[] = {"but", "and", "so", "yet", "still", "then", "now", "meanwhile", "however",
+const char* kSentenceAdverbsList[] = {"but", "and", "so", "yet", "still", "then", "now", "meanwhile", "however",
                                   "instead", "also", "later", "earlier", "separately", "indeed", "or"};
-const char* kAdjunctPreps[] = {"in", "on", "at", "during", "to", "via", "through", "after", "before", "from",
+const char* kAdjunctPrepsList[] = {"in", "on", "at", "during", "to", "via", "through", "after", "before", "from",
                                "for", "with", "when", "while", "outside", "inside", "last", "this", "earlier",
                                "late", "early", "monday", "tuesday", "wednesday", "thursday", "friday",
                                "saturday", "sunday", "today", "yesterday", "tonight", "recently", "again",
@@ -307,34 +307,34 @@ Lexicon::Lexicon() {
     bool dbl = std::string_view(r.lemma).ends_with("+");
     for (auto& [form, kind] : inflect(e->lemma, dbl)) {
       if (kind == Form::kPast && r.past) form = r.past;
-      forms_.emplace(form, CueHit{e, kind});
+      if (!words_[form].cue.entry) words_[form].cue = CueHit{e, kind};
     }
-    if (r.part) forms_.emplace(r.part, CueHit{e, Form::kPastPart});
+    if (r.part && !words_[r.part].cue.entry) words_[r.part].cue = CueHit{e, Form::kPastPart};
   }
-  for (auto* w : kPronouns) pronouns_.insert(w);
-  for (auto* w : kDeterminers) determiners_.insert(w);
-  for (auto* w : kSkippable) skippable_.insert(w);
-  for (auto* w : kNpStops) np_stops_.insert(w);
-  for (auto* w : kSourceNouns) source_nouns_.insert(w);
-  for (auto* w : kGroupNouns) group_nouns_.insert(w);
-  for (auto* w : kTimeWords) time_words_.insert(w);
-  for (auto* w : kSentenceAdverbs) sentence_adverbs_.insert(w);
-  for (auto* w : kAdjunctPreps) adjunct_preps_.insert(w);
+  auto add = [&](auto& list, Class c) {
+    for (const char* w : list) words_[w].classes |= c;
+  };
+  add(kPronounsList, kPronoun);
+  add(kDeterminersList, kDeterminer);
+  add(kSkippableList, kSkippable);
+  add(kNpStopsList, kNpStop);
+  add(kSourceNounsList, kSourceNoun);
+  add(kGroupNounsList, kGroupNoun);
+  add(kTimeWordsList, kTime);
+  add(kSentenceAdverbsList, kSentenceAdverb);
+  add(kAdjunctPrepsList, kAdjunctPrep);
 }
 
-CueHit Lexicon::cue(std::string_view folded) const {
-  auto it = forms_.find(std::string(folded));
-  return it == forms_.end() ? CueHit{} : it->second;
-}
+CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }
 
 bool Lexicon::is_skippable(std::string_view w) const {
-  if (skippable_.count(std::string(w))) return true;
+  if (info(w).classes & kSkippable) return true;
   // -ly adverbs ("flatly", "angrily"), but not the nouns and verbs that end so.
-  static const std::unordered_set<std::string> kNotAdverbs = {
+  static const WordSet kNotAdverbs = {
       "family", "supply", "assembly", "anomaly", "monopoly", "july", "italy", "ally", "rally", "reply",
       "tally", "belly", "bully", "jelly", "holly", "folly", "homily", "comply", "apply", "multiply",
       "imply", "only", "rely", "fly", "sly", "lily", "emily", "kelly", "sally", "wally", "billy"};
-  return w.size() >= 5 && w.ends_with("ly") && !kNotAdverbs.count(std::string(w));
+  return w.size() >= 5 && w.ends_with("ly") && !kNotAdverbs.count(w);
 }
 
 }  // namespace quotegraph::attrib

@@ -36,36 +36,60 @@ struct CueHit {
   Form form = Form::kBase;
 };
 
+// Hashing that accepts string_view keys, so lookups never allocate.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
 class Lexicon {
  public:
   Lexicon();  // builds every table; the only expensive step
 
+  // Word classes, as bits of WordInfo::classes.
+  enum Class : uint32_t {
+    kPronoun = 1u << 0, kDeterminer = 1u << 1, kSkippable = 1u << 2, kNpStop = 1u << 3,
+    kSourceNoun = 1u << 4, kGroupNoun = 1u << 5, kTime = 1u << 6, kSentenceAdverb = 1u << 7,
+    kAdjunctPrep = 1u << 8,
+  };
+  // Everything the rules know about one folded word, found with one hash lookup.
+  struct WordInfo {
+    CueHit cue;
+    uint32_t classes = 0;
+  };
+  const WordInfo& info(std::string_view folded) const {
+    auto it = words_.find(folded);
+    return it == words_.end() ? unknown_ : it->second;
+  }
+
   // Cue lookup by a folded (lower-case) word form; nullptr entry if none.
   CueHit cue(std::string_view folded) const;
 
-  bool is_pronoun(std::string_view w) const { return pronouns_.count(std::string(w)) > 0; }
-  bool is_determiner(std::string_view w) const { return determiners_.count(std::string(w)) > 0; }
+  bool is_pronoun(std::string_view w) const { return info(w).classes & kPronoun; }
+  bool is_determiner(std::string_view w) const { return info(w).classes & kDeterminer; }
   // Adverbs, auxiliaries, negation and time words that may stand between a
   // speaker and the cue ("Smith has also said", "police on Thursday said").
   bool is_skippable(std::string_view w) const;
   // Words that cannot be inside a speaker noun phrase (conjunctions, verbs of
   // being, most prepositions).
-  bool is_np_stop(std::string_view w) const { return np_stops_.count(std::string(w)) > 0; }
+  bool is_np_stop(std::string_view w) const { return info(w).classes & kNpStop; }
   // Common nouns that name sources: officials, police, spokesman, report, poll.
-  bool is_source_noun(std::string_view w) const { return source_nouns_.count(std::string(w)) > 0; }
+  bool is_source_noun(std::string_view w) const { return info(w).classes & kSourceNoun; }
   // Nouns for groups rather than one person ("police", "protesters").
-  bool is_group_noun(std::string_view w) const { return group_nouns_.count(std::string(w)) > 0; }
-  bool is_weekday_or_time(std::string_view w) const { return time_words_.count(std::string(w)) > 0; }
+  bool is_group_noun(std::string_view w) const { return info(w).classes & kGroupNoun; }
+  bool is_weekday_or_time(std::string_view w) const { return info(w).classes & kTime; }
   // Words that cap an NP to the left when the sentence starts with them.
-  bool is_sentence_adverb(std::string_view w) const { return sentence_adverbs_.count(std::string(w)) > 0; }
+  bool is_sentence_adverb(std::string_view w) const { return info(w).classes & kSentenceAdverb; }
   // Adjunct openers after a cue: "said in a statement", "told reporters on Monday".
-  bool is_adjunct_prep(std::string_view w) const { return adjunct_preps_.count(std::string(w)) > 0; }
+  bool is_adjunct_prep(std::string_view w) const { return info(w).classes & kAdjunctPrep; }
 
  private:
   std::vector<CueEntry> entries_;
-  std::unordered_map<std::string, CueHit> forms_;
-  std::unordered_set<std::string> pronouns_, determiners_, skippable_, np_stops_, source_nouns_, group_nouns_,
-      time_words_, sentence_adverbs_, adjunct_preps_;
+  WordMap<WordInfo> words_;
+  WordInfo unknown_;  // returned for words in no table
 };
 
 // The inflections of a regular English verb, used to expand the cue table:

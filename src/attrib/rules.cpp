@@ -19,7 +19,7 @@ using text::TokType;
 constexpr uint32_t kNone = UINT32_MAX;
 
 // Words that head a line with a colon without naming a speaker ("Update: …").
-const std::set<std::string> kHeadingWords = {"update", "note", "editor's", "correction", "watch", "read",
+const std::set<std::string, std::less<>> kHeadingWords = {"update", "note", "editor's", "correction", "watch", "read",
                                              "related", "photos", "video", "breaking", "exclusive", "opinion",
                                              "analysis", "live", "abstract", "source", "sources", "warning"};
 constexpr uint32_t kMaxNp = 12;          // tokens in a speaker noun phrase
@@ -50,8 +50,17 @@ struct Candidate {
 class SentenceRules {
  public:
   SentenceRules(const TextView& in, const Lexicon& lex) : in_(in), lex_(lex), v_(in.toks.toks) {
+    // All folded token texts in one buffer; low_ holds views into it.
+    std::vector<uint32_t> ends;
+    ends.reserve(v_.size());
+    for (const Token& t : v_) {
+      text::fold_into(folded_, in_.doc.slice({t.start, t.end}));
+      ends.push_back(static_cast<uint32_t>(folded_.size()));
+    }
     low_.reserve(v_.size());
-    for (const Token& t : v_) low_.push_back(text::fold(in_.doc.slice({t.start, t.end})));
+    for (size_t k = 0, b = 0; k < ends.size(); b = ends[k++]) low_.emplace_back(folded_.data() + b, ends[k] - b);
+    info_.reserve(v_.size());
+    for (std::string_view w : low_) info_.push_back(&lex_.info(w));
   }
 
   std::vector<Candidate> run() {
@@ -64,6 +73,8 @@ class SentenceRules {
   }
 
   const TextView& input() const { return in_; }
+
+  bool has(uint32_t k, Lexicon::Class c) const { return k < info_.size() && (info_[k]->classes & c); }
 
   // --- token predicates -------------------------------------------------
   bool word(uint32_t k) const { return k < v_.size() && (v_[k].type == TokType::kWord || v_[k].type == TokType::kNumber); }
@@ -98,7 +109,7 @@ class SentenceRules {
   // A word that may end (head) a speaker noun phrase.
   bool np_head_ok(uint32_t k, uint32_t np_first) const {
     if (!word(k)) return false;
-    const std::string& w = low_[k];
+    std::string_view w = low_[k];
     if (lex_.is_pronoun(w)) return w != "him" && w != "them";
     if (possessive(k)) return false;
     if (v_[k].cap) return true;
@@ -110,15 +121,15 @@ class SentenceRules {
     if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several")
       return true;  // "half said", "74 percent said", "some say"
     if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("ous")) return true;  // plural noun
-    return k > np_first && (lex_.is_determiner(low_[np_first]) || possessive(np_first) || quantity(np_first));
+    return k > np_first && (has(np_first, Lexicon::kDeterminer) || possessive(np_first) || quantity(np_first));
   }
 
   bool np_inner_ok(uint32_t k) const {
     if (v_[k].type == TokType::kNumber) return true;
     if (!word(k)) return false;
-    const std::string& w = low_[k];
+    std::string_view w = low_[k];
     if (w == "of" || w == "for" || w == "at") return true;  // "secretary of state", "spokesman for"
-    if (w == "to" && k > 0 && lex_.is_source_noun(low_[k - 1]) && k + 1 < v_.size() && v_[k + 1].cap)
+    if (w == "to" && k > 0 && has(k - 1, Lexicon::kSourceNoun) && k + 1 < v_.size() && v_[k + 1].cap)
       return true;  // "aides to Clinton", "adviser to the president"
     if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
     if (lex_.cue(w).entry && !v_[k].cap && !lex_.is_source_noun(w)) return false;
@@ -140,7 +151,7 @@ class SentenceRules {
       k = end - 1;
     }
     if (!word(k)) return {};
-    const std::string& w = low_[k];
+    std::string_view w = low_[k];
     if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
     if (lex_.is_pronoun(w)) return (w == "him" || w == "them") ? Range{} : Range{k, paren_end};
     uint32_t first = end;
@@ -159,7 +170,7 @@ class SentenceRules {
       first = j;
     }
     // Trim sentence adverbs and prepositions that cannot start the phrase.
-    while (first < end && (lex_.is_sentence_adverb(low_[first]) || is(first, "of") || is(first, "for") ||
+    while (first < end && (has(first, Lexicon::kSentenceAdverb) || is(first, "of") || is(first, "for") ||
                            is(first, "at") || is(first, "and") || is(first, "in") || is(first, "out")))
       ++first;
     if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first, end)) return {};
@@ -183,11 +194,11 @@ class SentenceRules {
   // source noun ("police"), never with an adjective or verb ("full U.S. support").
   bool np_start_ok(uint32_t k, uint32_t end) const {
     if (v_[k].cap || quantity(k)) return true;
-    const std::string& w = low_[k];
+    std::string_view w = low_[k];
     if (lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which")
       return true;
     // "political experts", "hacking specialists": a short phrase ending in a plural noun.
-    const std::string& head = low_[end - 1];
+    std::string_view head = low_[end - 1];
     return end - k <= 4 && head.size() > 3 && head.ends_with("s") && !head.ends_with("ss") && !v_[end - 1].cap &&
            !low_[k].ends_with("ly");
   }
@@ -196,7 +207,7 @@ class SentenceRules {
   Range np_object(uint32_t k, uint32_t ceil) const {
     uint32_t e = k;
     while (e < ceil && e - k < 8 && word(e) && narrator(e)) {
-      const std::string& w = low_[e];
+      std::string_view w = low_[e];
       if (w == "as" || w == "of" || w == "that" || w == "to" || w == "for" || w == "with" || w == "in" ||
           w == "on" || w == "over" || w == "about" || w == "and" || w == "after" || w == "before")
         break;
@@ -211,9 +222,9 @@ class SentenceRules {
     uint32_t e = k;
     while (e < ceil && e - k < kMaxNp) {
       if (!word(e)) break;
-      const std::string& w = low_[e];
+      std::string_view w = low_[e];
       if (e > k && (w == "of" || w == "for" || w == "at")) {
-        if (e + 1 < ceil && word(e + 1) && (v_[e + 1].cap || lex_.is_determiner(low_[e + 1]))) { ++e; continue; }
+        if (e + 1 < ceil && word(e + 1) && (v_[e + 1].cap || has(e + 1, Lexicon::kDeterminer))) { ++e; continue; }
         break;
       }
       if (lex_.is_pronoun(w) && w != "his" && w != "her" && w != "its" && w != "their") {
@@ -246,8 +257,8 @@ class SentenceRules {
       if (!head.ok()) continue;  // "composed of Russia," inside the appositive
       // The appositive must itself look like a noun phrase, a participle or a relative clause.
       uint32_t n = j + 1;
-      if (!(word(n) && (v_[n].cap || lex_.is_determiner(low_[n]) || is(n, "who") || is(n, "which") ||
-                        lex_.is_source_noun(low_[n]) || possessive(n) || low_[n].ends_with("ed") ||
+      if (!(word(n) && (v_[n].cap || has(n, Lexicon::kDeterminer) || is(n, "who") || is(n, "which") ||
+                        has(n, Lexicon::kSourceNoun) || possessive(n) || low_[n].ends_with("ed") ||
                         low_[n].ends_with("ing") || is(n, "like") || is(n, "including") || is(n, "along") ||
                         is(n, "as") || is(n, "then") || is(n, "now") || is(n, "formerly") || quantity(n))))
         continue;
@@ -272,7 +283,7 @@ class SentenceRules {
     while (k > floor && from - k < kMaxNp) {
       uint32_t j = k - 1;
       if (!word(j)) break;
-      const std::string& w = low_[j];
+      std::string_view w = low_[j];
       if (w == "is" || w == "was" || w == "are" || w == "were" || w == "been" || w == "being" || w == "be") {
         be = true;
         k = j;
@@ -304,7 +315,7 @@ class SentenceRules {
     bool be = false, aux = false;
     skip_left(cue, f, be, aux);
     if (aux) return true;
-    const std::string& w = low_[sp.last - 1];
+    std::string_view w = low_[sp.last - 1];
     if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which") return true;
     if (quantity(sp.last - 1) || lex_.is_group_noun(w)) return true;
     for (uint32_t k = sp.first; k < sp.last; ++k)
@@ -326,8 +337,8 @@ class SentenceRules {
   // First noun phrase of the clause, after an introductory phrase ("On Thursday, …").
   Range clause_subject(uint32_t f, uint32_t l) const {
     uint32_t k = f;
-    while (k < l && word(k) && lex_.is_sentence_adverb(low_[k])) ++k;
-    if (k < l && word(k) && (lex_.is_adjunct_prep(low_[k]) || lex_.is_np_stop(low_[k]))) {
+    while (k < l && word(k) && has(k, Lexicon::kSentenceAdverb)) ++k;
+    if (k < l && word(k) && (has(k, Lexicon::kAdjunctPrep) || has(k, Lexicon::kNpStop))) {
       uint32_t c = k;
       while (c < l && !comma(c) && c - k < 15) ++c;
       if (c < l && comma(c)) k = c + 1;
@@ -374,7 +385,7 @@ class SentenceRules {
       while (e < le && e - j < kMaxChunk && !comma(e) && !is(e, "that") && !quote_mark(e) && !punct(e, ':')) ++e;
       if (e >= le) return e - j <= 6 ? kNone : j;  // only adjuncts, unless it is long (then content)
       if (e - j >= kMaxChunk) return j;
-      if (is(e, "that") && !(e + 1 < le && lex_.is_weekday_or_time(low_[e + 1]))) return e + 1 < le ? e + 1 : kNone;
+      if (is(e, "that") && !(e + 1 < le && has(e + 1, Lexicon::kTime))) return e + 1 < le ? e + 1 : kNone;
       if (is(e, "that")) { j = e + 2; continue; }  // "later that evening"
       if (comma(e)) {
         j = e + 1;
@@ -387,11 +398,11 @@ class SentenceRules {
 
   bool adjunct_start(uint32_t k) const {
     if (!word(k)) return false;
-    const std::string& w = low_[k];
+    std::string_view w = low_[k];
     if (w == "to") {
       // "said to reporters", "told to the crowd" vs. the infinitive "plans to open".
       if (k + 1 >= v_.size() || !word(k + 1)) return false;
-      const std::string& n = low_[k + 1];
+      std::string_view n = low_[k + 1];
       return v_[k + 1].cap || lex_.is_determiner(n) || n == "him" || n == "her" || n == "them" || n == "me" ||
              n == "us" || lex_.is_source_noun(n);
     }
@@ -401,7 +412,7 @@ class SentenceRules {
       if (w == p) return true;
     if (lex_.is_weekday_or_time(w) && w != "this" && w != "last" && w != "next") return true;
     if ((w == "this" || w == "last" || w == "next" || w == "late" || w == "early") && k + 1 < v_.size() &&
-        lex_.is_weekday_or_time(low_[k + 1]))
+        has(k + 1, Lexicon::kTime))
       return true;
     return lex_.is_skippable(w) && !v_[k].cap && w != "not";
   }
@@ -409,7 +420,7 @@ class SentenceRules {
   bool clause_opener(uint32_t k) const {
     if (k >= v_.size()) return false;
     if (quote_mark(k) || punct(k, ':')) return true;
-    const std::string& w = low_[k];
+    std::string_view w = low_[k];
     return w == "that" || w == "to" || w == "whether" || w == "if" || w == "how" || w == "why" ||
            w == "what" || w == "when" || w == "where" || w == "who";
   }
@@ -441,7 +452,7 @@ class SentenceRules {
       if (is(k, "according") && is(k + 1, "to")) {
         found = according_to(f, le, k, c);
         k += 1;
-      } else if (CueHit hit = lex_.cue(low_[k]); hit.entry) {
+      } else if (CueHit hit = info_[k]->cue; hit.entry) {
         found = verb_rule(f, l, le, k, hit, last_speaker, c);
       }
       if (!found) continue;
@@ -469,7 +480,7 @@ class SentenceRules {
   bool colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c) const {
     for (uint32_t k = f; k < l && k - f <= 5; ++k) {
       if (!punct(k, ':')) {
-        if (!word(k) || !(v_[k].cap || (k > f && lex_.is_source_noun(low_[k])))) return false;
+        if (!word(k) || !(v_[k].cap || (k > f && has(k, Lexicon::kSourceNoun)))) return false;
         continue;
       }
       if (k == f || k + 1 >= le) return false;
@@ -512,7 +523,7 @@ class SentenceRules {
     if (!(is(f, "to") || is(f, "for")) || f + 2 >= le) return false;
     Range sp = np_right(f + 1, le);
     if (!sp.ok() || !comma(sp.last) || sp.size() > 5) return false;
-    const std::string& head = low_[sp.last - 1];
+    std::string_view head = low_[sp.last - 1];
     bool person = v_[sp.last - 1].cap || lex_.is_source_noun(head) || lex_.is_group_noun(head) ||
                   head == "many" || head == "others" || head == "some" || head == "critics";
     if (!person || lex_.is_weekday_or_time(head)) return false;
@@ -551,7 +562,7 @@ class SentenceRules {
     c.speaker = sp;
     uint32_t np_end = sp.last;
     // Extend over an appositive after the name: "according to Smith, a spokesman, …".
-    bool at_start = k == f || (k == f + 1 && lex_.is_sentence_adverb(low_[f]));
+    bool at_start = k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb));
     if (at_start) {
       uint32_t j = np_end;
       while (j < le && !comma(j) && j - np_end < 10) ++j;
@@ -574,7 +585,7 @@ class SentenceRules {
     // Shows Large Gap") or a headline-initial "Says".
     if (v_[k].cap && k != f && !title_case(f, l)) return false;
     // "to say" (infinitive) and "the said …" are not cues here.
-    if (k > f && (is(k - 1, "to") || lex_.is_determiner(low_[k - 1]) || v_[k - 1].type == TokType::kNumber))
+    if (k > f && (is(k - 1, "to") || has(k - 1, Lexicon::kDeterminer) || v_[k - 1].type == TokType::kNumber))
       return false;
     c.cue = {k, k + 1};
     c.lemma = e.lemma;
@@ -669,7 +680,7 @@ class SentenceRules {
         // After a quote only a quote continues it; a participle (", citing …")
         // starts its own attribution.
         bool continues = quote_before ? opens_quote(rest.first)
-                                      : !(word(rest.first) && lex_.cue(low_[rest.first]).entry);
+                                      : !(word(rest.first) && info_[rest.first]->cue.entry);
         if (rest.ok() && rest.size() >= 2 && continues) {
           c.content.push_back(rest);
           c.rule += "-split";
@@ -720,7 +731,9 @@ class SentenceRules {
   const TextView& in_;
   const Lexicon& lex_;
   const std::vector<Token>& v_;
-  std::vector<std::string> low_;
+  std::string folded_;
+  std::vector<std::string_view> low_;
+  std::vector<const Lexicon::WordInfo*> info_;  // one lexicon lookup per token
 
 };
 

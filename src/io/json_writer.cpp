@@ -97,7 +97,7 @@ std::string to_json(const Analysis& a, int indent) {
     atts.push_back(ja);
   }
   j["attributions"] = atts;
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace) + (indent >= 0 ? "\n" : "");
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace quotegraph

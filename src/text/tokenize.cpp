@@ -50,7 +50,11 @@ char32_t peek(std::string_view s, size_t i, size_t end) {
 
 std::string fold(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  fold_into(out, s);
+  return out;
+}
+
+void fold_into(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') {
@@ -60,7 +64,6 @@ std::string fold(std::string_view s) {
       out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
     }
   }
-  return out;
 }
 
 Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {

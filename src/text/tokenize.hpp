@@ -40,5 +40,7 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end);
 // Lower-cased ASCII copy of a token's text (non-ASCII bytes kept), with curly
 // apostrophes folded to "'": the key used for every lexicon lookup.
 std::string fold(std::string_view s);
+// The same, appended to `out` (no allocation once `out` has grown).
+void fold_into(std::string& out, std::string_view s);
 
 }  // namespace quotegraph::text

@@ -29,22 +29,26 @@ inline std::string check_span(std::string_view text, Span s, const std::string& 
 }
 
 // Every JSON object with "text", "start" and "end" is a span: its text must be
-// exactly the bytes [start, end) of the document.
-inline std::string check_json_spans(const nlohmann::json& j, std::string_view text, const std::string& path) {
+// exactly the bytes [start, end) of the document. `where` names the caller.
+inline std::string check_json_spans(const nlohmann::json& j, std::string_view text, const std::string& where) {
   if (j.is_object()) {
-    if (j.contains("text") && j.contains("start") && j.contains("end")) {
-      if (!j["start"].is_number_unsigned() || !j["end"].is_number_unsigned()) return path + ": offsets not unsigned";
-      size_t s = j["start"].get<size_t>(), e = j["end"].get<size_t>();
-      if (s > e || e > text.size()) return path + ": span out of range";
-      if (j["text"].get<std::string>() != text.substr(s, e - s)) return path + ": text differs from the slice";
+    auto t = j.find("text"), s = j.find("start"), e = j.find("end");
+    if (t != j.end() && s != j.end() && e != j.end()) {
+      std::string span = where + ": span " + s->dump() + ".." + e->dump();
+      if (!s->is_number_unsigned() || !e->is_number_unsigned() || !t->is_string()) return span + ": bad types";
+      size_t b = s->get<size_t>(), f = e->get<size_t>();
+      if (b > f || f > text.size()) return span + ": out of range";
+      if (t->get_ref<const std::string&>() != text.substr(b, f - b)) return span + ": text differs from the slice";
     }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      std::string r = check_json_spans(it.value(), text, path + "." + it.key());
+    for (const auto& v : j) {
+      if (!v.is_structured()) continue;
+      std::string r = check_json_spans(v, text, where);
       if (!r.empty()) return r;
     }
   } else if (j.is_array()) {
-    for (size_t i = 0; i < j.size(); ++i) {
-      std::string r = check_json_spans(j[i], text, path + "[" + std::to_string(i) + "]");
+    for (const auto& v : j) {
+      if (!v.is_structured()) continue;
+      std::string r = check_json_spans(v, text, where);
       if (!r.empty()) return r;
     }
   }
@@ -112,7 +116,8 @@ inline std::string check_analysis(std::string_view input, const Analysis& a) {
   } catch (const std::exception& e) {
     return std::string("JSON output does not parse: ") + e.what();
   }
-  if (jl.find('\n') != std::string::npos) return "JSONL output contains a newline";
+  if (jl.empty() || jl.back() != '\n' || jl.find('\n') != jl.size() - 1)
+    return "JSONL output is not exactly one line ending in a newline";
   if (pretty != line) return "indented and single-line JSON differ";
   if (!pretty.contains("attributions") || pretty["attributions"].size() != a.attributions.size())
     return "JSON attribution count differs";
