@@ -5,6 +5,7 @@
 
 #include "attrib/lexicon.hpp"
 #include "attrib/rules.hpp"
+#include "entity/names.hpp"
 #include "entity/resolve.hpp"
 #include "text/boilerplate.hpp"
 #include "text/decode.hpp"
@@ -32,8 +33,10 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     text::Tokens toks = text::tokenize(a.doc, a.doc.body_start, a.doc.body_end);
     text::Quotes quotes = text::find_quotes(a.doc, toks);
     std::vector<text::Sentence> sentences = text::split_sentences(a.doc, toks, quotes);
-    a.attributions = attrib::find_attributions({a.doc, toks, quotes, sentences}, impl_->lexicon);
-    entity::resolve(a);
+    attrib::RuleOutput rules = attrib::find_attributions({a.doc, toks, quotes, sentences}, impl_->lexicon);
+    a.attributions = std::move(rules.attributions);
+    std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, sentences);
+    entity::resolve(a, names, rules);
     return a;
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kInputError, "out of memory while analysing the input");

@@ -68,9 +68,16 @@ class SentenceRules {
     for (uint32_t s = 0; s < in_.sentences.size(); ++s) {
       auto c = sentence(s);
       all.insert(all.end(), c.begin(), c.end());
+      find_conversations(s);
     }
     return all;
   }
+
+  struct TokConversation {
+    Range speaker, partner;
+    uint32_t sentence;
+  };
+  const std::vector<TokConversation>& conversations() const { return conversations_; }
 
   const TextView& input() const { return in_; }
 
@@ -476,6 +483,49 @@ class SentenceRules {
     }
   }
 
+  // "X spoke (on Thursday) with Y", "X met with Y", "X talked to Y".
+  void find_conversations(uint32_t si) {
+    const text::Sentence& st = in_.sentences[si];
+    for (uint32_t k = st.first; k < st.last; ++k) {
+      if (!word(k) || v_[k].cap) continue;
+      std::string_view w = low_[k];
+      bool meet = w == "met" || w == "meets" || w == "meeting";
+      if (!(meet || w == "spoke" || w == "speaks" || w == "talked" || w == "talks" || w == "conferred"))
+        continue;
+      bool be = false;
+      Range sp = subject_left(k, st.first, be);
+      if (!sp.ok()) continue;
+      for (uint32_t j = k + 1; j < st.last && j - k < 8; ++j) {
+        if (comma(j) || terminal(j) || quote_mark(j)) break;
+        if (is(j, "with") || (is(j, "to") && !meet)) {
+          Range partner = np_right(j + 1, st.last);
+          if (partner.ok()) conversations_.push_back({sp, partner, si});
+          break;
+        }
+      }
+      if (meet && word(k + 1) && v_[k + 1].cap) {  // "met Foreign Minister Lavrov"
+        Range partner = np_right(k + 1, st.last);
+        if (partner.ok()) conversations_.push_back({sp, partner, si});
+      }
+    }
+  }
+
+  // "said in a call with Y", "wrote in a letter to Y", "told Y" already handled:
+  // an addressee named by an adjunct near the cue.
+  Range adjunct_addressee(uint32_t from, uint32_t le) const {
+    for (uint32_t j = from; j + 2 < le && j - from < 10; ++j) {
+      if (quote_mark(j) || terminal(j)) break;
+      std::string_view w = low_[j];
+      bool channel = w == "call" || w == "letter" || w == "conversation" || w == "meeting" || w == "message" ||
+                     w == "interview" || w == "email" || w == "note";
+      if (channel && (is(j + 1, "with") || is(j + 1, "to"))) {
+        Range r = np_right(j + 2, le);
+        if (r.ok()) return r;
+      }
+    }
+    return {};
+  }
+
   // "SMITH: We will fight." / "Price: 'We are concerned.'"
   bool colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c) const {
     for (uint32_t k = f; k < l && k - f <= 5; ++k) {
@@ -554,8 +604,7 @@ class SentenceRules {
       if (is(after, "released") && is(m, "by")) ++m;
       Range inner = np_right(m, le);
       if (inner.ok()) {
-        c.target = sp;  // the artifact that carries the words
-        sp = inner;
+        sp = inner;  // the artifact ("a statement") only carries the words
         c.rule = "according-to-statement";
       }
     }
@@ -594,6 +643,10 @@ class SentenceRules {
     if (!e.particles.empty() && a < le) {
       for (const std::string& p : e.particles)
         if (is(a, p)) { c.cue.last = ++a; c.lemma += " " + p; break; }
+    }
+    if ((e.lemma == "speak" || e.lemma == "talk") && (c.lemma.ends_with(" with") || c.lemma.ends_with(" to"))) {
+      Range partner = np_right(a, le);
+      if (partner.ok()) { c.addressee = partner; a = partner.last; }
     }
     if ((e.lemma == "call") && c.lemma == "call") c.flags |= kCharacterize;
     if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
@@ -657,6 +710,7 @@ class SentenceRules {
         }
       }
     }
+    if (!c.addressee.ok() && !inverted) c.addressee = adjunct_addressee(c.cue.last, le);
     uint32_t content_start = content_after(a, le);
     bool after_ok = content_start != kNone && content_start < le;
     if (after_ok && (e.flags & kNeedsClause) && !clause_opener(content_start) && !(c.flags & (kCharacterize)))
@@ -728,6 +782,7 @@ class SentenceRules {
     }
   }
 
+  std::vector<TokConversation> conversations_;
   const TextView& in_;
   const Lexicon& lex_;
   const std::vector<Token>& v_;
@@ -744,7 +799,7 @@ Span byte_span(const std::vector<Token>& v, Range r) {
 
 // Converts candidates to attributions and adds the document-level rules:
 // floating quotes that continue the previous speaker, nesting (via) and kind.
-std::vector<Attribution> attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
+RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
   const TextView& in = sr.input();
   const auto& v = in.toks.toks;
   const auto& quotes = in.quotes;
@@ -807,9 +862,11 @@ std::vector<Attribution> attributions_from(SentenceRules& sr, std::vector<Candid
   cands.insert(cands.end(), floating.begin(), floating.end());
 
   std::vector<Attribution> out;
+  std::vector<uint32_t> sentence_of;
   out.reserve(cands.size());
   for (const Candidate& c : cands) {
     if (c.content.empty() || !c.content[0].ok()) continue;
+    sentence_of.push_back(c.sentence);
     Attribution a;
     a.speaker.mention = byte_span(v, c.speaker);
     a.cue = byte_span(v, c.cue);
@@ -836,9 +893,24 @@ std::vector<Attribution> attributions_from(SentenceRules& sr, std::vector<Candid
     out.push_back(std::move(a));
   }
   // Deterministic order: by content start, then cue.
-  std::stable_sort(out.begin(), out.end(), [](const Attribution& x, const Attribution& y) {
-    return x.content.start != y.content.start ? x.content.start < y.content.start : x.cue.start < y.cue.start;
-  });
+  {
+    std::vector<size_t> order(out.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      const Attribution& a = out[x];
+      const Attribution& b = out[y];
+      return a.content.start != b.content.start ? a.content.start < b.content.start : a.cue.start < b.cue.start;
+    });
+    std::vector<Attribution> sorted;
+    std::vector<uint32_t> sorted_sent;
+    sorted.reserve(out.size());
+    for (size_t i : order) {
+      sorted.push_back(std::move(out[i]));
+      sorted_sent.push_back(sentence_of[i]);
+    }
+    out = std::move(sorted);
+    sentence_of = std::move(sorted_sent);
+  }
   // Nested chains: a cue inside another attribution's content is relayed by it
   // ("Blinken reiterated '…,' Price said": Blinken's words come via Price).
   // Containers start no later than the contained content, so only near
@@ -857,12 +929,17 @@ std::vector<Attribution> attributions_from(SentenceRules& sr, std::vector<Candid
     }
     out[i].via = best;
   }
-  return out;
+  RuleOutput result;
+  result.attributions = std::move(out);
+  result.sentence_of = std::move(sentence_of);
+  for (const auto& c : sr.conversations())
+    result.conversations.push_back({byte_span(v, c.speaker), byte_span(v, c.partner), c.sentence});
+  return result;
 }
 
 }  // namespace
 
-std::vector<Attribution> find_attributions(const TextView& in, const Lexicon& lex) {
+RuleOutput find_attributions(const TextView& in, const Lexicon& lex) {
   if (in.toks.toks.empty()) return {};
   SentenceRules sr(in, lex);
   return attributions_from(sr, sr.run());

@@ -20,10 +20,25 @@ struct TextView {
   const std::vector<text::Sentence>& sentences;
 };
 
-// Runs every rule (see docs/rules.md) and returns attributions ordered by
-// content start. Nested ones (a cue inside another attribution's content) carry
-// `via`; a continuing speaker's floating quotes carry cue_lemma "(continuation)".
-// Linear in the number of tokens (each rule looks a bounded distance around a cue).
-std::vector<Attribution> find_attributions(const TextView& in, const Lexicon& lex);
+// "Blinken spoke on Thursday with Foreign Minister Tileuberdi": who talked with
+// whom, anywhere in the text (also inside another attribution's content), so a
+// later statement by the same speaker can name its addressee.
+struct Conversation {
+  Span speaker;
+  Span partner;
+  uint32_t sentence = 0;  // index into TextView::sentences
+};
+
+struct RuleOutput {
+  std::vector<Attribution> attributions;  // ordered by content start
+  std::vector<uint32_t> sentence_of;      // sentence index of each attribution's cue (or content)
+  std::vector<Conversation> conversations;
+};
+
+// Runs every rule (see docs/rules.md). Nested attributions (a cue inside another
+// attribution's content) carry `via`; a continuing speaker's floating quotes
+// carry cue_lemma "(continuation)". Linear in the number of tokens (each rule
+// looks a bounded distance around a cue).
+RuleOutput find_attributions(const TextView& in, const Lexicon& lex);
 
 }  // namespace quotegraph::attrib

@@ -1,4 +1,4 @@
-// Stage 7, entities: mentions -> entities, by name structure and salience.
+// Stage 7b, entities: proper names and attribution mentions -> entities.
 #include "entity/resolve.hpp"
 
 #include <algorithm>
@@ -6,362 +6,404 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "entity/mention.hpp"
 #include "text/tokenize.hpp"
-#include "text/utf8.hpp"
 
 namespace quotegraph::entity {
 namespace {
 
-// Titles and role words: stripped from names into roles (news style: "Sen.",
-// "Secretary of State", "spokesperson").
-constexpr std::array<std::string_view, 62> kTitleWords = {
-    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "prof.",
-    "rev.", "president", "vice", "secretary", "minister", "prime", "foreign", "senator", "governor",
-    "representative", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "director",
-    "leader", "mayor", "judge", "justice", "chief", "general", "attorney", "ambassador", "king", "queen",
-    "prince", "pope", "speaker", "sheriff", "commissioner", "deputy", "former", "acting", "interim", "candidate",
-    "nominee", "officer", "chancellor", "premier", "emir", "sheikh", "state", "defense", "treasury", "interior",
-    "u.s."};
+// Common nouns for groups that news names as sources and targets.
+constexpr std::string_view kGroupNouns[] = {
+    "police", "authorities", "officials", "protesters", "demonstrators", "troops", "soldiers", "residents",
+    "witnesses", "voters", "lawmakers", "activists", "rebels", "militants", "terrorists", "refugees",
+    "migrants", "workers", "students", "critics", "supporters", "opponents", "investigators", "prosecutors",
+    "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
+    "liberals", "protests"};
 
-constexpr std::array<std::string_view, 30> kOrgWords = {
-    "organization", "organisation", "department", "ministry", "party", "council", "committee", "agency",
-    "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
-    "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
-    "government", "institute"};
+constexpr std::string_view kPronouns[] = {"he", "she", "him", "her", "they", "them",
+                                                         "it", "who", "which", "i", "we", "you"};
 
-// Definite descriptions that point back at an organisation.
-constexpr std::array<std::string_view, 16> kOrgDescriptions = {
-    "organization", "organisation", "ministry", "department", "agency", "alliance", "group", "company",
-    "committee", "council", "government", "administration", "campaign", "bloc", "coalition", "court"};
-
-template <size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-struct Word {
-  std::string text;   // surface form
-  std::string low;    // folded
-  bool cap = false;
-};
-
-std::vector<Word> words_of(std::string_view s) {
-  std::vector<Word> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') ++i;
-    if (i > b) {
-      Word w;
-      w.text = std::string(s.substr(b, i - b));
-      while (!w.text.empty() && (w.text.back() == ',' || w.text.back() == ';' || w.text.back() == ':'))
-        w.text.pop_back();
-      if (w.text.empty()) continue;
-      w.low = text::fold(w.text);
-      size_t k = 0;
-      char32_t c = text::next_cp(w.text, k);
-      w.cap = text::is_upper(c);
-      out.push_back(std::move(w));
-    }
-  }
+std::string clean_surface(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ':')) out.pop_back();
   return out;
 }
 
-std::string strip_possessive(std::string s) {
-  if (s.ends_with("'s")) s.resize(s.size() - 2);
-  else if (s.ends_with("\xE2\x80\x99s")) s.resize(s.size() - 4);
-  return s;
-}
+class Resolver {
+ public:
+  explicit Resolver(Analysis& a) : a_(a) {}
 
-std::string join(const std::vector<Word>& w, size_t b, size_t e) {
-  std::string out;
-  for (size_t k = b; k < e; ++k) out += (k > b ? " " : "") + w[k].text;
-  return out;
-}
-
-bool is_acronym(std::string_view w) {
-  int caps = 0;
-  for (char c : w) {
-    if (c >= 'A' && c <= 'Z') ++caps;
-    else if (c != '.' && c != '&') return false;
-  }
-  return caps >= 2;
-}
-
-// What a noun phrase says about its referent.
-struct Parsed {
-  std::string name;       // proper name without titles, or the description
-  std::string key;        // merge key: surname, acronym, or head noun
-  std::string role;       // title / appositive / description
-  EntityKind kind = EntityKind::kUnknown;
-  bool proper = false;    // a proper name was found
-  bool pronoun = false;
-  bool definite = false;  // "the organization", "the president"
-  std::string head;       // head noun of a description
-};
-
-// The last run of capitalised non-title words: "U.S. Secretary of State Antony
-// J. Blinken" -> "Antony J. Blinken".
-bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
-  size_t end = w.size();
-  while (end > 0) {
-    size_t k = end;
-    while (k > 0 && w[k - 1].cap && !in(kTitleWords, w[k - 1].low) && w[k - 1].low != "the") --k;
-    if (k < end) {
-      b = k;
-      e = end;
-      return true;
+  // Pass 1: proper names. Full names first, so a surname seen before the full
+  // name ("Price … Ned Price") still joins it.
+  void index_names(const std::vector<NameMention>& names) {
+    std::vector<std::pair<size_t, Parsed>> singles;
+    for (size_t i = 0; i < names.size(); ++i) {
+      Parsed p = parse_mention(names[i].text);
+      if (!p.proper) continue;
+      bool single = words_of(p.name).size() == 1 && !is_acronym(p.name);
+      if (single) {
+        singles.push_back({i, std::move(p)});
+        continue;
+      }
+      int id = find_proper(p);
+      if (id < 0) id = create(p);
+      add_mention(id, names[i].span, names[i].text, p);
+      if (!names[i].acronym.empty()) acronyms_[text::fold(names[i].acronym)] = id;
     }
-    --end;
-  }
-  return false;
-}
-
-Parsed parse_part(std::string_view part) {
-  Parsed p;
-  std::vector<Word> w = words_of(part);
-  if (w.empty()) return p;
-  size_t b = 0, e = 0;
-  bool has_proper = proper_name(w, b, e);
-  const Word& last = w.back();
-  std::string head = strip_possessive(last.low);
-  // "Kazakh police", "State Department officials": a group led by adjectives.
-  bool group_head = !last.cap;
-  if (has_proper && e == w.size() && !group_head) {
-    p.proper = true;
-    p.name = strip_possessive(join(w, b, e));
-    size_t r0 = 0;
-    while (r0 < b && (w[r0].low == "the" || w[r0].low == "a" || w[r0].low == "an")) ++r0;
-    if (b > r0) p.role = join(w, r0, b);
-    std::vector<Word> nw = words_of(p.name);
-    std::string lastw = nw.empty() ? "" : nw.back().low;
-    if (nw.size() == 1 && is_acronym(nw[0].text)) {
-      p.kind = EntityKind::kOrganization;
-      p.key = nw[0].low;
-    } else if (in(kOrgWords, lastw) || (nw.size() >= 3 && lastw != "jr." && !nw[1].text.ends_with("."))) {
-      bool org = in(kOrgWords, lastw);
-      p.kind = org ? EntityKind::kOrganization : EntityKind::kPerson;
-      p.key = org ? text::fold(p.name) : lastw;
-    } else {
-      p.kind = EntityKind::kPerson;
-      p.key = lastw;
-    }
-    return p;
-  }
-  // A description: "the organization", "Kazakhstan's president", "police".
-  size_t start = 0;
-  while (start < w.size() && (w[start].low == "the" || w[start].low == "a" || w[start].low == "an")) ++start;
-  p.definite = start > 0 && w[0].low == "the";
-  p.name = join(w, start, w.size());
-  p.head = head;
-  p.key = head;
-  if (in(kOrgDescriptions, head)) p.kind = EntityKind::kOrganization;
-  else if (head.ends_with("s") && !head.ends_with("ss")) p.kind = EntityKind::kGroup;
-  else if (head == "police" || head == "authorities" || head == "people" || head == "staff") p.kind = EntityKind::kGroup;
-  else if (in(kTitleWords, head)) p.kind = EntityKind::kPerson;
-  p.role = in(kTitleWords, head) ? p.name : "";
-  return p;
-}
-
-Parsed parse(std::string_view mention) {
-  std::vector<Word> w = words_of(mention);
-  if (w.size() == 1) {
-    const std::string& l = w[0].low;
-    if (l == "he" || l == "she" || l == "they" || l == "it" || l == "who" || l == "which" || l == "i" ||
-        l == "we" || l == "you" || l == "him" || l == "her" || l == "them") {
-      Parsed p;
-      p.pronoun = true;
-      p.key = l;
-      return p;
+    for (auto& [i, p] : singles) {
+      int id = find_proper(p);
+      if (id < 0) {
+        if (names[i].after_place_prep) p.kind = EntityKind::kPlace;
+        id = create(p);
+      }
+      add_mention(id, names[i].span, names[i].text, p);
     }
   }
-  // Appositive: "Nikol Pashinyan, the prime minister …" / "Kazakhstan's president, Kassym-Jomart Tokayev".
-  size_t comma = mention.find(',');
-  if (comma == std::string_view::npos) return parse_part(mention);
-  Parsed head = parse_part(mention.substr(0, comma));
-  Parsed app = parse_part(mention.substr(comma + 1));
-  if (head.proper) {
-    std::string r = std::string(mention.substr(comma + 1));
-    while (!r.empty() && (r.front() == ' ')) r.erase(r.begin());
-    while (!r.empty() && (r.back() == ',' || r.back() == ' ')) r.pop_back();
-    head.role = head.role.empty() ? r : head.role + "; " + r;
-    return head;
-  }
-  if (app.proper) {
-    app.role = app.role.empty() ? head.name : head.name + "; " + app.role;
-    return app;
-  }
-  return head;
-}
 
-struct Builder {
-  Analysis& a;
-  std::vector<Entity> ents;
-  std::vector<uint32_t> last_seen;  // byte offset of the latest mention, for salience
-  std::vector<std::string> keys;
-
-  int find_key(const Parsed& p) const {
-    for (size_t i = ents.size(); i-- > 0;) {
-      if (keys[i] == p.key && !p.key.empty()) {
-        // Two people with one surname but different first names stay apart.
-        if (p.kind == EntityKind::kPerson && ents[i].kind == EntityKind::kPerson) {
-          auto a1 = words_of(p.name), a2 = words_of(ents[i].name);
-          if (a1.size() >= 2 && a2.size() >= 2 && a1[0].low != a2[0].low && a1[0].text.size() > 2 &&
-              a2[0].text.size() > 2)
-            continue;
+  // Pass 2: every attribution mention, in text order, with salience from all
+  // mentions before it.
+  void resolve_attributions(const attrib::RuleOutput& rules) {
+    std::vector<EntityRef*> refs;
+    for (Attribution& t : a_.attributions) {
+      refs.push_back(&t.speaker);
+      refs.push_back(&t.addressee);
+      for (EntityRef& r : t.about) refs.push_back(&r);
+      refs.push_back(&t.echoes);
+    }
+    std::stable_sort(refs.begin(), refs.end(),
+                     [](const EntityRef* x, const EntityRef* y) { return x->mention.start < y->mention.start; });
+    std::map<std::pair<uint32_t, uint32_t>, int> seen;  // a floating quote shares its speaker's mention
+    for (EntityRef* r : refs) {
+      if (r->mention.empty()) continue;
+      auto key = std::make_pair(r->mention.start, r->mention.end);
+      auto it = seen.find(key);
+      if (it != seen.end()) {
+        r->entity = it->second;
+        continue;
+      }
+      r->entity = resolve_mention(r->mention);
+      seen[key] = r->entity;
+    }
+    // Conversations: who talked with whom, for context addressees.
+    for (const attrib::Conversation& c : rules.conversations) {
+      int sp = resolve_at(c.speaker, seen);
+      int pa = resolve_at(c.partner, seen);
+      if (sp >= 0 && pa >= 0 && sp != pa) conversations_.push_back({sp, pa, c.partner, c.sentence});
+    }
+    for (size_t i = 0; i < a_.attributions.size(); ++i) {
+      Attribution& t = a_.attributions[i];
+      if (!t.addressee.mention.empty() || t.speaker.entity < 0) continue;
+      uint32_t s = i < rules.sentence_of.size() ? rules.sentence_of[i] : 0;
+      for (auto c = conversations_.rbegin(); c != conversations_.rend(); ++c) {
+        if (c->speaker == t.speaker.entity && c->sentence <= s && c->sentence + 2 >= s) {
+          t.addressee = {c->partner, c->partner_mention};
+          break;
         }
-        return static_cast<int>(i);
       }
     }
-    // Acronym of an organisation's name: "CSTO" = "Collective Security Treaty Organization".
+  }
+
+  // Pass 3: who each statement is about: the names, groups and definite
+  // descriptions inside its content, after any target the rules found.
+  void add_targets(const std::vector<NameMention>& names) {
+    for (Attribution& t : a_.attributions) {
+      std::vector<EntityRef> about = t.about;
+      auto add = [&](int id, Span s) {
+        if (id < 0 || id == t.speaker.entity) return;
+        for (const EntityRef& r : about)
+          if (r.entity == id) return;
+        about.push_back({id, s});
+      };
+      auto lo = std::lower_bound(names.begin(), names.end(), t.content.start,
+                                 [](const NameMention& m, uint32_t pos) { return m.span.start < pos; });
+      for (auto it = lo; it != names.end() && it->span.start < t.content.end; ++it) {
+        if (it->span.end > t.content.end) continue;
+        if (overlap(it->span, t.speaker.mention)) continue;
+        add(entity_at(it->span), it->span);
+      }
+      // A characterised or accused target is the statement's subject; the
+      // words of the characterisation ("a band of terrorists") are not targets.
+      if (t.about.empty()) scan_descriptions(t.content, add);
+      t.about = std::move(about);
+    }
+  }
+
+  void finish() {
+    for (size_t i = 0; i < ents_.size(); ++i) {
+      ents_[i].id = "e" + std::to_string(i + 1);
+      std::sort(ents_[i].mentions.begin(), ents_[i].mentions.end(),
+                [](Span x, Span y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
+      ents_[i].mentions.erase(std::unique(ents_[i].mentions.begin(), ents_[i].mentions.end()),
+                              ents_[i].mentions.end());
+      if (ents_[i].kind == EntityKind::kUnknown && gender_[i] != 0) ents_[i].kind = EntityKind::kPerson;
+    }
+    a_.entities = std::move(ents_);
+  }
+
+ private:
+  struct Conv {
+    int speaker, partner;
+    Span partner_mention;
+    uint32_t sentence;
+  };
+
+  int create(const Parsed& p) {
+    Entity e;
+    e.name = p.name;
+    e.kind = p.kind;
+    ents_.push_back(std::move(e));
+    gender_.push_back(p.gender);
+    int id = static_cast<int>(ents_.size() - 1);
+    if (!p.key.empty()) by_key_[p.key].push_back(id);
+    if (p.proper) by_name_[text::fold(p.name)] = id;
     if (p.kind == EntityKind::kOrganization) {
-      for (size_t i = 0; i < ents.size(); ++i) {
-        std::string initials;
-        for (const Word& w : words_of(ents[i].name))
-          if (w.cap) initials += w.low[0];
-        std::string acr;
-        for (char c : p.name)
-          if (c >= 'A' && c <= 'Z') acr += static_cast<char>(c + 32);
-        if (initials.size() >= 2 && (initials == p.key || (is_acronym(ents[i].name) && acr == keys[i])) &&
-            acr.size() == initials.size() + 0)
-          return static_cast<int>(i);
-        if (is_acronym(ents[i].name) && initials.empty()) {
-          std::string pin;
-          for (const Word& w : words_of(p.name))
-            if (w.cap) pin += w.low[0];
-          if (pin == keys[i]) return static_cast<int>(i);
-        }
-      }
+      std::string ini = initials(p.name);
+      if (ini.size() >= 2) acronyms_.emplace(ini, id);
+    }
+    return id;
+  }
+
+  // A proper name's entity: same full name; a person with the same surname and
+  // compatible first name; an organisation by acronym or initials.
+  int find_proper(const Parsed& p) const {
+    if (auto it = by_name_.find(text::fold(p.name)); it != by_name_.end()) return it->second;
+    if (is_acronym(p.name)) {
+      std::string acr;
+      for (char c : p.name)
+        if (c >= 'A' && c <= 'Z') acr += static_cast<char>(c + 32);
+      if (auto it = acronyms_.find(acr); it != acronyms_.end()) return it->second;
+    }
+    if (p.kind == EntityKind::kOrganization) {
+      if (auto it = acronyms_.find(initials(p.name)); it != acronyms_.end() && is_acronym(ents_[it->second].name))
+        return it->second;
+      return -1;
+    }
+    auto it = by_key_.find(p.key);
+    if (it == by_key_.end()) return -1;
+    std::vector<Word> mine = words_of(p.name);
+    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
+      const Entity& e = ents_[*id];
+      if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
+      std::vector<Word> theirs = words_of(e.name);
+      // Two people who share a surname but not a first name stay apart.
+      if (mine.size() >= 2 && theirs.size() >= 2 && mine[0].low != theirs[0].low && mine[0].text.size() > 2 &&
+          theirs[0].text.size() > 2)
+        continue;
+      return *id;
     }
     return -1;
   }
 
-  // Most recent entity compatible with a pronoun or a definite description.
-  int salient(const Parsed& p, uint32_t before) const {
-    int best = -1;
-    uint32_t best_pos = 0;
-    for (size_t i = 0; i < ents.size(); ++i) {
-      if (last_seen[i] > before) continue;
-      const Entity& e = ents[i];
-      bool ok = false;
-      if (p.pronoun) {
-        if (p.key == "he" || p.key == "she" || p.key == "him" || p.key == "her") ok = e.kind == EntityKind::kPerson;
-        else if (p.key == "they" || p.key == "them") ok = e.kind == EntityKind::kGroup || e.kind == EntityKind::kOrganization;
-        else if (p.key == "it" || p.key == "which") ok = e.kind == EntityKind::kOrganization || e.kind == EntityKind::kArtifact;
-        else if (p.key == "who") ok = e.kind == EntityKind::kPerson || e.kind == EntityKind::kGroup;
-      } else if (p.definite) {
-        if (p.kind == EntityKind::kOrganization) ok = e.kind == EntityKind::kOrganization;
-        else
-          for (const std::string& r : e.roles) ok = ok || text::fold(r).find(p.head) != std::string::npos;
-      }
-      if (ok && (best < 0 || last_seen[i] >= best_pos)) {
-        best = static_cast<int>(i);
-        best_pos = last_seen[i];
-      }
+  void add_mention(int id, Span s, const std::string& surface, const Parsed& p) {
+    Entity& e = ents_[id];
+    e.mentions.push_back(s);
+    note_seen(id, s);
+    if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
+      e.aliases.push_back(surface);
+    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end())
+      e.roles.push_back(p.role);
+    if (p.gender && !gender_[id]) gender_[id] = p.gender;
+    // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
+    if (p.proper && p.name.size() > e.name.size() && !is_acronym(p.name) &&
+        (e.kind == p.kind || e.kind == EntityKind::kUnknown || p.kind == EntityKind::kUnknown)) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
+      e.name = p.name;
+      by_name_[text::fold(p.name)] = id;
     }
-    // "the president" with two presidents in play stays unresolved.
-    if (best >= 0 && p.definite && p.kind != EntityKind::kOrganization) {
-      int count = 0;
-      for (size_t i = 0; i < ents.size(); ++i)
-        for (const std::string& r : ents[i].roles)
-          if (text::fold(r).find(p.head) != std::string::npos) { ++count; break; }
-      if (count > 1) return -1;
+    if (e.kind == EntityKind::kUnknown && p.kind != EntityKind::kUnknown) e.kind = p.kind;
+    // Groups take their fullest description ("Kazakh police" over "police").
+    if (!p.proper && !p.pronoun && e.kind == EntityKind::kGroup && p.name.size() > e.name.size()) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
+      e.name = p.name;
+    }
+    std::erase(e.aliases, e.name);
+  }
+
+  void note_seen(int id, Span s) {
+    timeline_.emplace(s.start, id);
+    span_entity_[{s.start, s.end}] = id;
+  }
+
+  // The most recent entity mentioned before `pos` that passes `ok`; looks back
+  // over a bounded number of mentions, as a reader's memory does.
+  template <typename Pred>
+  int most_recent(uint32_t pos, Pred ok) const {
+    const int kLookBack = 64;
+    auto it = timeline_.lower_bound(pos);
+    for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
+      --it;
+      if (ok(it->second)) return it->second;
+    }
+    return -1;
+  }
+
+  // Among the entities of one kind mentioned recently, the one mentioned most
+  // often ("the organization" is the alliance the story is about, not a body
+  // named once in an appositive); ties go to the most recent.
+  int most_prominent(uint32_t pos, EntityKind kind) const {
+    const int kLookBack = 64;
+    int best = -1;
+    size_t best_count = 0;
+    auto it = timeline_.lower_bound(pos);
+    for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
+      --it;
+      int id = it->second;
+      if (ents_[id].kind != kind) continue;
+      if (best < 0 || ents_[id].mentions.size() > best_count) {
+        best = id;
+        best_count = ents_[id].mentions.size();
+      }
     }
     return best;
   }
 
-  void add_mention(int id, Span s, const std::string& surface, const Parsed& p) {
-    Entity& e = ents[id];
-    e.mentions.push_back(s);
-    last_seen[id] = std::max(last_seen[id], s.start);
-    if (std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end() && surface != e.name)
-      e.aliases.push_back(surface);
-    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end())
-      e.roles.push_back(p.role);
-    // Prefer the fullest proper name as canonical.
-    if (p.proper && !p.name.empty() && p.name.size() > e.name.size() && !is_acronym(p.name) &&
-        (e.kind == p.kind || e.kind == EntityKind::kUnknown || e.kind == EntityKind::kGroup)) {
-      if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
-      e.name = p.name;
-      e.kind = p.kind;
-    }
-    if (!p.proper && !p.pronoun && e.kind == EntityKind::kGroup && p.name.size() > e.name.size() &&
-        p.key == keys[id]) {
-      e.aliases.push_back(e.name);
-      e.name = p.name;
-    }
+  int entity_at(Span s) const {
+    auto it = span_entity_.find({s.start, s.end});
+    return it == span_entity_.end() ? -1 : it->second;
   }
 
-  int resolve_one(EntityRef& ref) {
-    if (ref.mention.empty()) return -1;
-    std::string surface(a.doc.slice(ref.mention));
-    for (char& c : surface)
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    while (!surface.empty() && (surface.back() == ',' || surface.back() == ' ')) surface.pop_back();
-    Parsed p = parse(surface);
+  int resolve_at(Span s, std::map<std::pair<uint32_t, uint32_t>, int>& seen) {
+    auto key = std::make_pair(s.start, s.end);
+    if (auto it = seen.find(key); it != seen.end()) return it->second;
+    int id = resolve_mention(s);
+    seen[key] = id;
+    return id;
+  }
+
+  int resolve_mention(Span span) {
+    std::string surface = clean_surface(a_.doc.slice(span));
+    Parsed p = parse_mention(surface);
     int id = -1;
     if (p.pronoun) {
-      if (p.key == "i" || p.key == "we" || p.key == "you") return -1;  // the author or an unnamed party
-      id = salient(p, ref.mention.start);
-      if (id >= 0) add_mention(id, ref.mention, surface, p);
+      id = resolve_pronoun(p.key, span.start);
+      if (id >= 0) add_mention(id, span, surface, p);
       return id;
     }
     if (p.name.empty()) return -1;
-    if (p.definite && (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPerson)) {
-      id = salient(p, ref.mention.start);
+    if (p.proper) {
+      id = find_proper(p);
+    } else if (p.indefinite && p.kind == EntityKind::kPerson) {
+      id = -1;  // "a State Department spokesperson": its own entity unless the article links it
+    } else if (p.definite || !in(kGroupNouns, p.head)) {
+      id = resolve_description(p, span.start);
+    } else {
+      id = group(p);
     }
-    if (id < 0) id = find_key(p);
-    if (id < 0) {
-      Entity e;
-      e.name = p.name;
-      e.kind = p.kind;
-      ents.push_back(e);
-      last_seen.push_back(ref.mention.start);
-      keys.push_back(p.key);
-      id = static_cast<int>(ents.size() - 1);
-      // Keep the role even for the first mention.
-    }
-    add_mention(id, ref.mention, surface, p);
+    if (id < 0) id = create(p);
+    add_mention(id, span, surface, p);
     return id;
   }
+
+  int group(const Parsed& p) {
+    auto it = by_key_.find(p.head);
+    if (it != by_key_.end())
+      for (int id : it->second)
+        if (ents_[id].kind == EntityKind::kGroup) return id;
+    return -1;
+  }
+
+  int resolve_pronoun(const std::string& w, uint32_t pos) {
+    if (w == "i" || w == "we" || w == "you") return -1;  // the author or an unnamed party
+    auto kind = [&](int id) { return ents_[id].kind; };
+    if (w == "he" || w == "him" || w == "she" || w == "her") {
+      int want = (w == "he" || w == "him") ? 1 : -1;
+      int id = most_recent(pos, [&](int i) {
+        return (kind(i) == EntityKind::kPerson || (kind(i) == EntityKind::kUnknown && gender_[i] != 0)) &&
+               gender_[i] != -want;
+      });
+      if (id >= 0 && gender_[id] == 0) gender_[id] = want;
+      return id;
+    }
+    if (w == "they" || w == "them")
+      return most_recent(pos, [&](int i) { return kind(i) == EntityKind::kGroup || kind(i) == EntityKind::kOrganization; });
+    if (w == "it" || w == "which")
+      return most_recent(pos, [&](int i) { return kind(i) == EntityKind::kOrganization || kind(i) == EntityKind::kArtifact; });
+    // "who": the phrase right before it.
+    return most_recent(pos, [&](int i) { return kind(i) != EntityKind::kPlace && kind(i) != EntityKind::kArtifact; });
+  }
+
+  // "the organization" -> the latest organisation; "the president" -> the one
+  // entity whose roles name a president (none when two do); "the country" ->
+  // the latest place.
+  int resolve_description(const Parsed& p, uint32_t pos) {
+    if (p.kind == EntityKind::kOrganization) return most_prominent(pos, EntityKind::kOrganization);
+    if (p.kind == EntityKind::kPlace)
+      return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
+    if (p.kind == EntityKind::kPerson && p.definite) {
+      int found = -1, count = 0;
+      for (size_t i = 0; i < ents_.size(); ++i)
+        for (const std::string& r : ents_[i].roles)
+          if (text::fold(r).find(p.head) != std::string::npos) {
+            found = static_cast<int>(i);
+            ++count;
+            break;
+          }
+      return count == 1 ? found : -1;
+    }
+    auto it = by_key_.find(p.key);
+    if (it != by_key_.end() && !it->second.empty()) return it->second.back();
+    return -1;
+  }
+
+  // Group nouns and definite descriptions inside a content span.
+  template <typename Add>
+  void scan_descriptions(Span content, Add add) {
+    std::string_view s = a_.doc.slice(content);
+    size_t i = 0;
+    std::string prev;
+    while (i < s.size()) {
+      while (i < s.size() && !std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+      size_t b = i;
+      while (i < s.size() && (std::isalpha(static_cast<unsigned char>(s[i])) || s[i] == '-')) ++i;
+      if (i == b) break;
+      std::string w = text::fold(s.substr(b, i - b));
+      Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
+      if (in(kGroupNouns, w)) {
+        Parsed p = parse_mention(w);
+        int id = group(p);
+        if (id < 0) id = create(p);
+        add_mention(id, at, std::string(s.substr(b, i - b)), p);
+        add(id, at);
+      } else if (prev == "the") {
+        Parsed p = parse_mention("the " + w);
+        if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
+          int id = resolve_description(p, at.start);
+          if (id >= 0) add(id, {at.start - 4, at.end});
+        }
+      }
+      prev = w;
+    }
+  }
+
+  Analysis& a_;
+  std::vector<Entity> ents_;
+  std::vector<int> gender_;
+  std::unordered_map<std::string, std::vector<int>> by_key_;
+  std::unordered_map<std::string, int> by_name_;
+  std::unordered_map<std::string, int> acronyms_;
+  std::map<std::pair<uint32_t, uint32_t>, int> span_entity_;
+  std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
+  std::vector<Conv> conversations_;
 };
 
 }  // namespace
 
-void resolve(Analysis& a) {
-  // Every mention, in text order, so salience follows reading order.
-  std::vector<EntityRef*> refs;
-  for (Attribution& t : a.attributions) {
-    refs.push_back(&t.speaker);
-    refs.push_back(&t.addressee);
-    for (EntityRef& r : t.about) refs.push_back(&r);
-    refs.push_back(&t.echoes);
-  }
-  std::stable_sort(refs.begin(), refs.end(),
-                   [](const EntityRef* x, const EntityRef* y) { return x->mention.start < y->mention.start; });
-  Builder b{a, {}, {}, {}};
-  // One mention span may be shared (a floating quote reuses its speaker's mention).
-  std::map<std::pair<uint32_t, uint32_t>, int> seen;
-  for (EntityRef* r : refs) {
-    if (r->mention.empty()) continue;
-    auto key = std::make_pair(r->mention.start, r->mention.end);
-    auto it = seen.find(key);
-    if (it != seen.end()) {
-      r->entity = it->second;
-      continue;
-    }
-    r->entity = b.resolve_one(*r);
-    seen[key] = r->entity;
-  }
-  for (size_t i = 0; i < b.ents.size(); ++i) {
-    b.ents[i].id = "e" + std::to_string(i + 1);
-    std::sort(b.ents[i].mentions.begin(), b.ents[i].mentions.end(),
-              [](Span x, Span y) { return x.start < y.start; });
-  }
-  a.entities = std::move(b.ents);
+void resolve(Analysis& a, const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {
+  Resolver r(a);
+  r.index_names(names);
+  r.resolve_attributions(rules);
+  r.add_targets(names);
+  r.finish();
 }
 
 }  // namespace quotegraph::entity

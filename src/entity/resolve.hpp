@@ -1,20 +1,27 @@
-// Stage 7, entities: attribution mentions -> document entities. Links every
-// speaker, addressee and target mention to one entity (name variants, titles,
-// appositives, acronyms, pronouns, definite descriptions), without a knowledge base.
+// Stage 7b, entities: names + attribution mentions -> document entities. Links
+// every speaker, addressee, target and echo mention to one entity (name
+// variants, titles, appositives, acronyms, pronouns, definite descriptions),
+// without a knowledge base, and fills each attribution's targets (`about`) and
+// context addressees.
 #pragma once
 
 #include <vector>
 
+#include "attrib/rules.hpp"
+#include "entity/names.hpp"
 #include "quotegraph/document.hpp"
 
 namespace quotegraph::entity {
 
 // Fills a.entities and sets EntityRef::entity on every mention of every
-// attribution. A mention that cannot be resolved with evidence from the
-// document (a pronoun with no compatible antecedent, "the president" with two
-// presidents in play) keeps entity = -1. Ids are "e1", "e2", … in order of
-// first mention. Near-linear: each mention is compared with the entities so
-// far through a name index.
-void resolve(Analysis& a);
+// attribution; adds to each attribution's `about` the entities named inside its
+// content; gives an attribution without an addressee the partner of a
+// conversation its speaker had in the same or the two previous sentences
+// ("Blinken spoke with Tileuberdi … Blinken reiterated …").
+// A mention that cannot be resolved with evidence from the document (a pronoun
+// with no compatible antecedent, "the president" with two presidents in play)
+// keeps entity = -1. Ids are "e1", "e2", … in order of first mention.
+// Linear in the number of mentions: every lookup goes through a name index.
+void resolve(Analysis& a, const std::vector<NameMention>& names, const attrib::RuleOutput& rules);
 
 }  // namespace quotegraph::entity

@@ -1,0 +1,213 @@
+// Stage 7 helper, mention parsing. Title and organisation words follow news
+// style guides (AP, Reuters): titles go to roles, never into names.
+#include "entity/mention.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "text/tokenize.hpp"
+#include "text/utf8.hpp"
+
+namespace quotegraph::entity {
+namespace {
+
+// Titles and role words: stripped from names into roles (news style: "Sen.",
+// "Secretary of State", "spokesperson").
+constexpr std::string_view kTitleWords[] = {
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "prof.",
+    "rev.", "president", "vice", "secretary", "minister", "prime", "foreign", "senator", "governor",
+    "representative", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "director",
+    "leader", "mayor", "judge", "justice", "chief", "general", "attorney", "ambassador", "king", "queen",
+    "prince", "pope", "speaker", "sheriff", "commissioner", "deputy", "former", "acting", "interim", "candidate",
+    "nominee", "officer", "chancellor", "premier", "emir", "sheikh", "spokesman", "governor-elect"};
+
+constexpr std::string_view kOrgWords[] = {
+    "organization", "organisation", "department", "ministry", "party", "council", "committee", "agency",
+    "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
+    "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
+    "government", "institute"};
+
+// Definite descriptions that point back at an organisation.
+constexpr std::string_view kOrgDescriptions[] = {
+    "organization", "organisation", "ministry", "department", "agency", "alliance", "group", "company",
+    "committee", "council", "government", "administration", "campaign", "bloc", "coalition", "court"};
+
+constexpr std::string_view kPlaceWords[] = {
+    "states", "kingdom", "republic", "city", "county", "island", "islands", "valley", "river", "street",
+    "province", "region", "emirates", "coast"};
+
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+std::string join(const std::vector<Word>& w, size_t b, size_t e) {
+  std::string out;
+  for (size_t k = b; k < e; ++k) out += (k > b ? " " : "") + w[k].text;
+  return out;
+}
+
+// The last run of capitalised non-title words: "U.S. Secretary of State Antony
+// J. Blinken" -> "Antony J. Blinken".
+bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
+  size_t end = w.size();
+  while (end > 0) {
+    size_t k = end;
+    while (k > 0 && w[k - 1].cap && !in(kTitleWords, w[k - 1].low) && w[k - 1].low != "the") {
+      // "Secretary of State", "Minister of Defence": the word after "of" belongs to the title.
+      if (k >= 3 && w[k - 2].low == "of" && in(kTitleWords, w[k - 3].low)) break;
+      --k;
+    }
+    if (k < end) {
+      b = k;
+      e = end;
+      return true;
+    }
+    --end;
+  }
+  return false;
+}
+
+Parsed parse_part(std::string_view part) {
+  Parsed p;
+  std::vector<Word> w = words_of(part);
+  if (w.empty()) return p;
+  size_t b = 0, e = 0;
+  bool has_proper = proper_name(w, b, e);
+  const Word& last = w.back();
+  std::string head = strip_possessive(last.low);
+  // "Kazakh police", "State Department officials": a group led by adjectives.
+  bool group_head = !last.cap;
+  if (has_proper && e == w.size() && !group_head) {
+    p.proper = true;
+    p.name = strip_possessive(join(w, b, e));
+    size_t r0 = 0;
+    while (r0 < b && (w[r0].low == "the" || w[r0].low == "a" || w[r0].low == "an")) ++r0;
+    if (b > r0) p.role = join(w, r0, b);
+    for (size_t k = 0; k < b; ++k) {
+      if (w[k].low == "mr." || w[k].low == "mr") p.gender = 1;
+      if (w[k].low == "mrs." || w[k].low == "ms." || w[k].low == "mrs" || w[k].low == "ms" || w[k].low == "miss")
+        p.gender = -1;
+    }
+    std::vector<Word> nw = words_of(p.name);
+    std::string lastw = nw.empty() ? "" : nw.back().low;
+    if (nw.size() == 1 && is_acronym(nw[0].text)) {
+      // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
+      bool country = nw[0].text.size() == 4 && nw[0].text[1] == '.' && nw[0].low != "u.n.";
+      p.kind = country ? EntityKind::kPlace : EntityKind::kOrganization;
+      p.key = nw[0].low;
+    } else if (in(kOrgWords, lastw)) {
+      p.kind = EntityKind::kOrganization;
+      p.key = text::fold(p.name);
+    } else if (in(kPlaceWords, lastw)) {
+      p.kind = EntityKind::kPlace;
+      p.key = text::fold(p.name);
+    } else if (nw.size() == 1) {
+      // One word: a surname, a country or an outlet; the document decides.
+      p.kind = b > 0 || p.gender ? EntityKind::kPerson : EntityKind::kUnknown;
+      p.key = lastw;
+    } else {
+      p.kind = EntityKind::kPerson;
+      p.key = lastw;
+    }
+    return p;
+  }
+  // A description: "the organization", "Kazakhstan's president", "police".
+  size_t start = 0;
+  while (start < w.size() && (w[start].low == "the" || w[start].low == "a" || w[start].low == "an")) ++start;
+  p.definite = start > 0 && w[0].low == "the";
+  p.indefinite = start > 0 && !p.definite;
+  p.name = join(w, start, w.size());
+  p.head = head;
+  p.key = head;
+  if (in(kOrgDescriptions, head)) p.kind = EntityKind::kOrganization;
+  else if (head.ends_with("s") && !head.ends_with("ss")) p.kind = EntityKind::kGroup;
+  else if (head == "police" || head == "authorities" || head == "people" || head == "staff") p.kind = EntityKind::kGroup;
+  else if (in(kTitleWords, head)) p.kind = EntityKind::kPerson;
+  else if (head == "country" || head == "nation" || head == "city" || head == "region" || head == "capital")
+    p.kind = EntityKind::kPlace;
+  p.role = in(kTitleWords, head) ? p.name : "";
+  return p;
+}
+
+}  // namespace
+
+std::vector<Word> words_of(std::string_view s) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') ++i;
+    if (i > b) {
+      Word w;
+      w.text = std::string(s.substr(b, i - b));
+      while (!w.text.empty() && (w.text.back() == ',' || w.text.back() == ';' || w.text.back() == ':'))
+        w.text.pop_back();
+      if (w.text.empty()) continue;
+      w.low = text::fold(w.text);
+      size_t k = 0;
+      char32_t c = text::next_cp(w.text, k);
+      w.cap = text::is_upper(c);
+      out.push_back(std::move(w));
+    }
+  }
+  return out;
+}
+
+std::string strip_possessive(std::string s) {
+  if (s.ends_with("'s")) s.resize(s.size() - 2);
+  else if (s.ends_with("\xE2\x80\x99s")) s.resize(s.size() - 4);
+  return s;
+}
+
+bool is_acronym(std::string_view w) {
+  int caps = 0;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') ++caps;
+    else if (c != '.' && c != '&') return false;
+  }
+  return caps >= 2;
+}
+
+
+std::string initials(std::string_view name) {
+  std::string out;
+  for (const Word& w : words_of(name))
+    if (w.cap && !w.low.empty()) out += w.low[0];
+  return out;
+}
+
+Parsed parse_mention(std::string_view mention) {
+  std::vector<Word> w = words_of(mention);
+  if (w.size() == 1) {
+    const std::string& l = w[0].low;
+    if (l == "he" || l == "she" || l == "they" || l == "it" || l == "who" || l == "which" || l == "i" ||
+        l == "we" || l == "you" || l == "him" || l == "her" || l == "them") {
+      Parsed p;
+      p.pronoun = true;
+      p.key = l;
+      return p;
+    }
+  }
+  // Appositive: "Nikol Pashinyan, the prime minister …" / "Kazakhstan's president, Kassym-Jomart Tokayev".
+  size_t comma = mention.find(',');
+  if (comma == std::string_view::npos) return parse_part(mention);
+  Parsed head = parse_part(mention.substr(0, comma));
+  Parsed app = parse_part(mention.substr(comma + 1));
+  if (head.proper) {
+    std::string r = std::string(mention.substr(comma + 1));
+    while (!r.empty() && (r.front() == ' ')) r.erase(r.begin());
+    while (!r.empty() && (r.back() == ',' || r.back() == ' ')) r.pop_back();
+    head.role = head.role.empty() ? r : head.role + "; " + r;
+    return head;
+  }
+  if (app.proper) {
+    app.role = app.role.empty() ? head.name : head.name + "; " + app.role;
+    return app;
+  }
+  return head;
+}
+
+
+}  // namespace quotegraph::entity

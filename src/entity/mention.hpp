@@ -1,0 +1,46 @@
+// Stage 7 helper, mention parsing: the text of one mention -> what it says about
+// its referent (proper name, titles and roles, kind, merge key).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotegraph/document.hpp"
+
+namespace quotegraph::entity {
+
+struct Word {
+  std::string text;  // surface form
+  std::string low;   // folded
+  bool cap = false;
+};
+
+// Words split on white space, trailing , ; : removed.
+std::vector<Word> words_of(std::string_view s);
+
+struct Parsed {
+  std::string name;       // proper name without titles, or the description
+  std::string key;        // merge key: surname, acronym, or head noun
+  std::string role;       // title / appositive / description
+  EntityKind kind = EntityKind::kUnknown;
+  bool proper = false;    // a proper name was found
+  bool pronoun = false;
+  bool definite = false;  // "the organization", "the president"
+  bool indefinite = false;  // "a State Department spokesperson"
+  std::string head;       // head noun of a description
+  int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
+};
+
+// "U.S. Secretary of State Antony J. Blinken" -> name "Antony J. Blinken", role
+// "U.S. Secretary of State", kind person, key "blinken". "Nikol Pashinyan, the
+// prime minister of Armenia" -> the name with the appositive as role.
+// "the organization" -> a definite description with head "organization".
+Parsed parse_mention(std::string_view mention);
+
+bool is_acronym(std::string_view w);
+std::string strip_possessive(std::string s);
+// Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
+std::string initials(std::string_view name);
+
+}  // namespace quotegraph::entity

@@ -1,0 +1,123 @@
+// Stage 7a, names: proper-name runs in the body.
+#include "entity/names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_set>
+
+namespace quotegraph::entity {
+namespace {
+
+using text::TokType;
+
+// Capitalised words that open sentences without naming anything.
+constexpr std::string_view kOpeners[] = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "he", "she", "it", "they", "we", "i", "you",
+    "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "my", "your", "after",
+    "before", "when", "while", "as", "if", "according", "for", "with", "from", "by", "to", "of", "since",
+    "although", "though", "yet", "still", "however", "meanwhile", "some", "many", "most", "no", "not", "what",
+    "why", "how", "where"};
+
+constexpr std::string_view kTimeNames[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan.", "feb.", "aug.", "sept.", "oct."};
+
+template <typename List>
+bool in(const List& list, std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+bool is_acronym(std::string_view w) {
+  int caps = 0;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') ++caps;
+    else if (c != '.' && c != '&') return false;
+  }
+  return caps >= 2;
+}
+
+}  // namespace
+
+std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
+                                    const std::vector<text::Sentence>& sentences) {
+  const auto& v = tk.toks;
+  std::vector<NameMention> out;
+  auto low = [&](uint32_t k) { return text::fold(doc.slice({v[k].start, v[k].end})); };
+  // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
+  // part is an adjective, not a name.
+  auto capword = [&](uint32_t k) {
+    if (v[k].type != TokType::kWord || !v[k].cap) return false;
+    std::string_view w = doc.slice({v[k].start, v[k].end});
+    size_t h = w.find('-');
+    return h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'a' && w[h + 1] <= 'z');
+  };
+  // Words the article also writes in lower case are common words when they
+  // open a sentence ("Dozens killed …", "Officials said …").
+  std::unordered_set<std::string> lower_words;
+  for (const auto& t : v)
+    if (t.type == TokType::kWord && !t.cap) lower_words.insert(text::fold(doc.slice({t.start, t.end})));
+
+  for (const text::Sentence& s : sentences) {
+    // Title Case headlines capitalise every word: no evidence of names there.
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = s.first; k < s.last; ++k)
+      if (v[k].type == TokType::kWord) {
+        ++words;
+        caps += v[k].cap;
+      }
+    if (words >= 4 && caps * 10 >= words * 8) continue;
+
+    uint32_t k = s.first;
+    while (k < s.last) {
+      if (!capword(k)) { ++k; continue; }
+      uint32_t b = k, e = k + 1;
+      // Extend over capitalised words, and "of"/"for"/"and" between two of them
+      // ("Collective Security Treaty Organization", "Department of State").
+      while (e < s.last) {
+        if (capword(e)) { ++e; continue; }
+        if (e + 1 < s.last && capword(e + 1) && v[e].type == TokType::kWord) {
+          std::string w = low(e);
+          if (w == "of" || w == "for" || w == "de" || w == "al" || w == "bin" || w == "van" ||
+              w == "von") {
+            e += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      // Drop a sentence-opening function or common word ("The CSTO", "But Smith", "Dozens").
+      while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote)) &&
+             (in(kOpeners, low(b)) || lower_words.count(low(b))))
+        ++b;
+      // Trim trailing connectors and time names.
+      while (e > b && in(kTimeNames, low(e - 1))) --e;
+      while (b < e && in(kTimeNames, low(b))) ++b;
+      if (b < e) {
+        std::string_view last = doc.slice({v[e - 1].start, v[e - 1].end});
+        NameMention m;
+        m.span = {v[b].start, v[e - 1].end};
+        // "Tokayev's": the name ends before the possessive.
+        if (last.ends_with("'s") || last.ends_with("\xE2\x80\x99s")) {
+          m.possessive = true;
+          m.span.end -= last.ends_with("'s") ? 2 : 4;
+        }
+        m.text = std::string(doc.slice(m.span));
+        if (b > s.first) {
+          std::string p = low(b - 1);
+          m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
+        }
+        // "Collective Security Treaty Organization (CSTO)".
+        if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&
+            v[e + 2].ch == ')' && is_acronym(doc.slice({v[e + 1].start, v[e + 1].end})))
+          m.acronym = std::string(doc.slice({v[e + 1].start, v[e + 1].end}));
+        if (m.span.end > m.span.start && !(m.text.size() == 1)) out.push_back(std::move(m));
+      }
+      k = e > k ? e : k + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace quotegraph::entity

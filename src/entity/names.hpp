@@ -1,0 +1,27 @@
+// Stage 7a, names: tokens -> proper-name mentions (runs of capitalised words,
+// titles included, sentence-initial function words dropped). Linear.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "quotegraph/document.hpp"
+#include "text/segment.hpp"
+#include "text/tokenize.hpp"
+
+namespace quotegraph::entity {
+
+struct NameMention {
+  Span span;                 // the name without a possessive "'s"
+  std::string text;          // surface text of span
+  bool possessive = false;   // "Tokayev's"
+  bool after_place_prep = false;  // "in Kazakhstan", "from Armenia": a place hint
+  std::string acronym;       // "(CSTO)" right after the name
+};
+
+// Every proper-name run in the body, in text order. Headlines in Title Case
+// are skipped (every word is capitalised there), as are weekdays and months.
+std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& toks,
+                                    const std::vector<text::Sentence>& sentences);
+
+}  // namespace quotegraph::entity
