@@ -208,8 +208,8 @@ TEST_CASE("hostile: pathological text up to 1 MB finishes and keeps every invari
     analyze_ok(repeat("\xE2\x80\x99", kMB / 6));
     analyze_ok(repeat("Kazakhstan\xE2\x80\x99s \xE2\x80\x99" "90s rock \xE2\x80\x99n\xE2\x80\x99 roll ", 4000));
   }
-  SECTION("one huge line with no newline") {
-    Analysis a = analyze_ok(repeat("The minister said the plan, \"which is costly,\" was fine and ", kMB / 61));
+  SECTION("one huge line (256 KB) with no newline") {
+    Analysis a = analyze_ok(repeat("The minister said the plan, \"which is costly,\" was fine and ", kMB / 4 / 61));
     CHECK(!a.attributions.empty());
   }
   SECTION("10^5 said") {
@@ -361,7 +361,7 @@ TEST_CASE("hostile cli: HTML, 1 MB of quote marks and one huge line exit 0 with 
   const std::string quotes(1 << 20, '"');
   check_cli_json(write_file("quotes.txt", quotes), quotes);
   // Sentences end, the line does not (see the next test for the unterminated case).
-  const std::string line = repeat("Officials said the \xE2\x80\x9C" "deal\xE2\x80\x9D was \xE2\x80\x98off\xE2\x80\x99. ", 20000);
+  const std::string line = repeat("Officials said the \xE2\x80\x9C" "deal\xE2\x80\x9D was \xE2\x80\x98off\xE2\x80\x99. ", 5000);
   check_cli_json(write_file("line.txt", line), line);
 }
 
@@ -386,9 +386,9 @@ TEST_CASE("hostile: span output stays linear on one unterminated line", "[hostil
   CHECK(span_bytes <= 8 * line.size());
 }
 
-// src/cli/analyze.cpp writes to_json(a, -1) with no newline, so several files in
-// --format jsonl come out as one line "{...}{...}". Marked [!mayfail] until fixed.
-TEST_CASE("hostile cli: jsonl writes one parseable record per line", "[hostile][cli][!mayfail]") {
+// Regression: records used to be written without a newline, so several files in
+// --format jsonl came out as one line "{...}{...}".
+TEST_CASE("hostile cli: jsonl writes one parseable record per line", "[hostile][cli]") {
   std::string a = write_file("a.txt", "\"We will win,\" Smith said.\n");
   std::string b = write_file("b.txt", "Officials said the road was closed.\n");
   CliRun r = run_cli("--format jsonl '" + a + "' '" + b + "'");
