@@ -210,7 +210,8 @@ const Row kCues[] = {
 };
 
 const char* kPronounsList[] = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "him", "her", "them"};
-const char* kDeterminersList[] = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
+// "that" is left out: as a complementizer it ends phrases far more often than it opens one.
+const char* kDeterminersList[] = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
                               "our", "my", "your", "some", "many", "most", "several", "other", "another", "both",
                               "all", "each", "one", "two", "three", "few", "more", "no", "any"};
 const char* kSkippableList[] = {

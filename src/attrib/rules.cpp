@@ -451,19 +451,25 @@ class SentenceRules {
       out.push_back(c);
     }
     Range last_speaker;
+    uint32_t content_floor = f, last_boundary = f;
     for (uint32_t k = f; k < l; ++k) {
       if (!narrator(k) || !word(k)) continue;
       Candidate c;
       c.sentence = si;
       bool found = false;
       if (is(k, "according") && is(k + 1, "to")) {
-        found = according_to(f, le, k, c);
+        found = according_to(f, le, k, content_floor, c);
         k += 1;
       } else if (CueHit hit = info_[k]->cue; hit.entry) {
-        found = verb_rule(f, l, le, k, hit, last_speaker, c);
+        found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
       }
       if (!found) continue;
       if (c.speaker.ok()) last_speaker = c.speaker;
+      // Content before a later cue may reach back over one earlier attribution
+      // (a nested chain: "X reiterated '…,' Price said") but not further: n
+      // cues on one line give n short spans, not n spans back to the sentence start.
+      content_floor = std::max(content_floor, last_boundary);
+      last_boundary = std::max(c.cue.last, c.speaker.ok() ? c.speaker.last : 0u);
       out.push_back(std::move(c));
     }
     merge_echo(out);
@@ -589,7 +595,7 @@ class SentenceRules {
 
   // "…, according to authorities." / "According to a statement from X, …" /
   // "C1, according to X, C2."
-  bool according_to(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  bool according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t floor, Candidate& c) const {
     c.cue = {k, k + 2};
     c.lemma = "according to";
     c.flags = kSpeech;
@@ -618,7 +624,7 @@ class SentenceRules {
       if (j >= le) return false;
       c.content = {trim({j + 1, le})};
     } else {
-      Range before = trim({f, k});
+      Range before = trim({std::max(f, floor), k});
       Range rest = trim({np_end, le});
       c.content = {before};
       if (rest.ok() && comma(np_end) && rest.size() >= 3) c.content.push_back(rest);
@@ -627,7 +633,7 @@ class SentenceRules {
     return c.content[0].size() >= 2;
   }
 
-  bool verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
+  bool verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker, uint32_t floor,
                  Candidate& c) const {
     const CueEntry& e = *hit.entry;
     // Lower-case cue words only, except in a headline's Title Case ("New Poll
@@ -717,7 +723,7 @@ class SentenceRules {
       after_ok = false;
     bool after_parenthetical = comma(a) || (inverted && a < le);
     bool before_ok = before_end > f && (comma(before_end - 1) || closes_quote(before_end - 1) || dash(before_end - 1));
-    Range before = trim({f, before_end});
+    Range before = trim({std::min(std::max(f, floor), before_end), before_end});
     if (before_ok && before.size() < 2 && !closes_quote(before.last - 1)) before_ok = false;
     // "…," X said: content before; "X said (that) …": content after.
     bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));

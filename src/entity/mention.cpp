@@ -9,6 +9,9 @@
 #include "text/utf8.hpp"
 
 namespace quotegraph::entity {
+
+Parsed parse_plain(std::string_view mention);
+
 namespace {
 
 // Titles and role words: stripped from names into roles (news style: "Sen.",
@@ -35,6 +38,14 @@ constexpr std::string_view kOrgDescriptions[] = {
 constexpr std::string_view kPlaceWords[] = {
     "states", "kingdom", "republic", "city", "county", "island", "islands", "valley", "river", "street",
     "province", "region", "emirates", "coast"};
+
+// Common nouns for groups that news names as sources and targets.
+constexpr std::string_view kGroupNouns[] = {
+    "police", "authorities", "officials", "protesters", "demonstrators", "troops", "soldiers", "residents",
+    "witnesses", "voters", "lawmakers", "activists", "rebels", "militants", "terrorists", "refugees",
+    "migrants", "workers", "students", "critics", "supporters", "opponents", "investigators", "prosecutors",
+    "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
+    "liberals", "protests", "officers", "diplomats", "observers", "sources"};
 
 template <typename List>
 bool in(const List& list, std::string_view w) {
@@ -78,6 +89,8 @@ Parsed parse_part(std::string_view part) {
   std::string head = strip_possessive(last.low);
   // "Kazakh police", "State Department officials": a group led by adjectives.
   bool group_head = !last.cap;
+  // "Police said …": a capitalised group noun at the start of a sentence.
+  if (w.size() == 1 && is_group_noun(w[0].low)) group_head = true;
   if (has_proper && e == w.size() && !group_head) {
     p.proper = true;
     p.name = strip_possessive(join(w, b, e));
@@ -171,6 +184,9 @@ bool is_acronym(std::string_view w) {
 }
 
 
+bool is_group_noun(std::string_view w) { return in(kGroupNouns, w); }
+bool is_title_word(std::string_view w) { return in(kTitleWords, w); }
+
 std::string initials(std::string_view name) {
   std::string out;
   for (const Word& w : words_of(name))
@@ -179,6 +195,23 @@ std::string initials(std::string_view name) {
 }
 
 Parsed parse_mention(std::string_view mention) {
+  // A trailing parenthesis is an acronym or a party label: "… Organization
+  // (NFO)", "Sen. Bernie Sanders (I-Vt.)". It names no one by itself.
+  std::string paren;
+  if (mention.ends_with(")")) {
+    size_t open = mention.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      paren = std::string(mention.substr(open + 1, mention.size() - open - 2));
+      mention = mention.substr(0, open);
+      while (!mention.empty() && mention.back() == ' ') mention.remove_suffix(1);
+    }
+  }
+  Parsed parsed = parse_plain(mention);
+  if (is_acronym(paren)) parsed.acronym = paren;
+  return parsed;
+}
+
+Parsed parse_plain(std::string_view mention) {
   std::vector<Word> w = words_of(mention);
   if (w.size() == 1) {
     const std::string& l = w[0].low;

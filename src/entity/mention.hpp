@@ -30,6 +30,7 @@ struct Parsed {
   bool indefinite = false;  // "a State Department spokesperson"
   std::string head;       // head noun of a description
   int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
+  std::string acronym;    // "(NFO)" after the name
 };
 
 // "U.S. Secretary of State Antony J. Blinken" -> name "Antony J. Blinken", role
@@ -38,7 +39,12 @@ struct Parsed {
 // "the organization" -> a definite description with head "organization".
 Parsed parse_mention(std::string_view mention);
 
+// The same for a mention known to carry no trailing parenthesis.
+Parsed parse_plain(std::string_view mention);
+
 bool is_acronym(std::string_view w);
+bool is_group_noun(std::string_view folded);
+bool is_title_word(std::string_view folded);  // "president", "minister", "sen."
 std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);

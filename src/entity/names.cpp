@@ -1,6 +1,8 @@
 // Stage 7a, names: proper-name runs in the body.
 #include "entity/names.hpp"
 
+#include "entity/mention.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -29,13 +31,43 @@ bool in(const List& list, std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-bool is_acronym(std::string_view w) {
-  int caps = 0;
-  for (char c : w) {
-    if (c >= 'A' && c <= 'Z') ++caps;
-    else if (c != '.' && c != '&') return false;
+
+// A role given beside a name in narration: "Norland's premier, Ivo Strand," or
+// "Ivo Strand, the premier of Norland,". Empty when there is none.
+std::string appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
+                            uint32_t b, uint32_t e) {
+  auto low = [&](uint32_t k) { return text::fold(doc.slice({v[k].start, v[k].end})); };
+  auto is_comma = [&](uint32_t k) { return v[k].type == TokType::kPunct && v[k].ch == ','; };
+  // Before: POSSESSIVE role-words , NAME
+  if (b >= s.first + 3 && is_comma(b - 1)) {
+    uint32_t j = b - 1;
+    bool title = false;
+    while (j > s.first && b - 1 - j < 5 && v[j - 1].type == TokType::kWord && !v[j - 1].cap) {
+      --j;
+      title = title || is_title_word(low(j));
+    }
+    std::string_view poss = j > s.first ? doc.slice({v[j - 1].start, v[j - 1].end}) : std::string_view();
+    if (title && j > s.first && v[j - 1].cap && (poss.ends_with("'s") || poss.ends_with("âs")))
+      return std::string(doc.slice({v[j - 1].start, v[b - 2].end}));
   }
-  return caps >= 2;
+  // After: NAME , the role-words … ,
+  if (e + 2 < s.last && is_comma(e) && v[e + 1].type == TokType::kWord) {
+    std::string first = low(e + 1);
+    if (first == "the" || first == "a" || first == "an") {
+      uint32_t j = e + 1;
+      bool title = false;
+      while (j < s.last && j - e < 12 && !is_comma(j) && v[j].type != TokType::kQuote &&
+             !(v[j].type == TokType::kPunct && (v[j].ch == '.' || v[j].ch == ';'))) {
+        title = title || (v[j].type == TokType::kWord && is_title_word(low(j)));
+        ++j;
+      }
+      if (title && j < s.last && (is_comma(j) || v[j].ch == '.')) {
+        uint32_t r = e + 2;  // skip the article
+        return std::string(doc.slice({v[r].start, v[j - 1].end}));
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -112,6 +144,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&
             v[e + 2].ch == ')' && is_acronym(doc.slice({v[e + 1].start, v[e + 1].end})))
           m.acronym = std::string(doc.slice({v[e + 1].start, v[e + 1].end}));
+        m.role = appositive_role(doc, v, s, b, e);
         if (m.span.end > m.span.start && !(m.text.size() == 1)) out.push_back(std::move(m));
       }
       k = e > k ? e : k + 1;

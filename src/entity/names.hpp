@@ -17,6 +17,7 @@ struct NameMention {
   bool possessive = false;   // "Tokayev's"
   bool after_place_prep = false;  // "in Kazakhstan", "from Armenia": a place hint
   std::string acronym;       // "(CSTO)" right after the name
+  std::string role;          // "Norland's premier, Ivo Strand" / "Ivo Strand, the premier of Norland,"
 };
 
 // Every proper-name run in the body, in text order. Headlines in Title Case

@@ -15,14 +15,6 @@
 namespace quotegraph::entity {
 namespace {
 
-// Common nouns for groups that news names as sources and targets.
-constexpr std::string_view kGroupNouns[] = {
-    "police", "authorities", "officials", "protesters", "demonstrators", "troops", "soldiers", "residents",
-    "witnesses", "voters", "lawmakers", "activists", "rebels", "militants", "terrorists", "refugees",
-    "migrants", "workers", "students", "critics", "supporters", "opponents", "investigators", "prosecutors",
-    "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
-    "liberals", "protests"};
-
 constexpr std::string_view kPronouns[] = {"he", "she", "him", "her", "they", "them",
                                                          "it", "who", "which", "i", "we", "you"};
 
@@ -50,6 +42,7 @@ class Resolver {
     for (size_t i = 0; i < names.size(); ++i) {
       Parsed p = parse_mention(names[i].text);
       if (!p.proper) continue;
+      if (!names[i].role.empty()) p.role = p.role.empty() ? names[i].role : p.role + "; " + names[i].role;
       bool single = words_of(p.name).size() == 1 && !is_acronym(p.name);
       if (single) {
         singles.push_back({i, std::move(p)});
@@ -210,8 +203,10 @@ class Resolver {
     note_seen(id, s);
     if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
       e.aliases.push_back(surface);
-    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end())
+    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) {
       e.roles.push_back(p.role);
+      by_role_.emplace(text::fold(p.role), id);
+    }
     if (p.gender && !gender_[id]) gender_[id] = p.gender;
     // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
     if (p.proper && p.name.size() > e.name.size() && !is_acronym(p.name) &&
@@ -292,15 +287,20 @@ class Resolver {
     if (p.name.empty()) return -1;
     if (p.proper) {
       id = find_proper(p);
+    } else if (auto r = by_role_.find(text::fold(p.name)); r != by_role_.end()) {
+      id = r->second;  // "Oststadt's president" named beside "Paul Weir" earlier
     } else if (p.indefinite && p.kind == EntityKind::kPerson) {
       id = -1;  // "a State Department spokesperson": its own entity unless the article links it
-    } else if (p.definite || !in(kGroupNouns, p.head)) {
+    } else if (p.definite || !is_group_noun(p.head)) {
       id = resolve_description(p, span.start);
+      // "the president" with two presidents in play: an explicit unknown, not a new entity.
+      if (id < 0 && p.definite && p.kind == EntityKind::kPerson) return -1;
     } else {
       id = group(p);
     }
     if (id < 0) id = create(p);
     add_mention(id, span, surface, p);
+    if (!p.acronym.empty()) acronyms_[text::fold(p.acronym)] = id;
     return id;
   }
 
@@ -368,7 +368,7 @@ class Resolver {
       if (i == b) break;
       std::string w = text::fold(s.substr(b, i - b));
       Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
-      if (in(kGroupNouns, w)) {
+      if (is_group_noun(w)) {
         Parsed p = parse_mention(w);
         int id = group(p);
         if (id < 0) id = create(p);
@@ -391,6 +391,7 @@ class Resolver {
   std::unordered_map<std::string, std::vector<int>> by_key_;
   std::unordered_map<std::string, int> by_name_;
   std::unordered_map<std::string, int> acronyms_;
+  std::unordered_map<std::string, int> by_role_;  // folded role text -> entity
   std::map<std::pair<uint32_t, uint32_t>, int> span_entity_;
   std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
   std::vector<Conv> conversations_;
