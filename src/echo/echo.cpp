@@ -10,7 +10,7 @@ namespace {
 
 // A name: up to four capitalised words ("Kassym-Jomart Tokayev", "the Kremlin").
 // The possessive is outside the name: "Tokayev’s" -> "Tokayev".
-const char kName[] = R"((\p{Lu}[\p{L}\p{M}\-.]*(?:\s+\p{Lu}[\p{L}\p{M}\-.]*){0,3}))";
+const char kName[] = R"((\p{Lu}(?:\.|[\p{L}\p{M}\-]*)(?:\s+\p{Lu}(?:\.|[\p{L}\p{M}\-]*)){0,3}))";
 const char kPoss[] = R"((?:’s|'s|’|'))";
 // What is echoed: "rhetoric", "claim", "words", "talking points".
 const char kThing[] =
@@ -60,7 +60,7 @@ std::vector<Row> cue_rows() {
       // "adopted Tokayev’s framing", "took up the Kremlin’s language"
       {R"(\b((?i:adopt(?:ed|s|ing)|t(?:ook|aking|akes)\s+up|pick(?:ed|ing)\s+up)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "adopt", 0.85, 2, 0, false},
       // "Like Tokayev, Pashinyan called the protests …"
-      {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + R"((\p{Lu}[\p{L}\p{M}\-.]*(?:\s+\p{Lu}[\p{L}\p{M}\-.]*){0,3}))" + R"((?:\s+\p{Ll}+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false},
+      {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + n + R"((?:\s+\p{Ll}+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false},
       // "Pashinyan, like Tokayev, called the protests …"
       {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:\p{Ll}+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
        false},

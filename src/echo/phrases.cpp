@@ -25,6 +25,7 @@ struct Unit {
   int group = 0;     // statements with overlapping content (a relay) share a group
   std::vector<std::pair<uint32_t, uint32_t>> ranges;  // token ranges of the content pieces
   uint32_t size = 0;  // tokens in all ranges
+  std::tuple<int, int, int64_t, int64_t> rank;  // who owns words shared with a group mate
   bool contains(uint32_t tok) const {
     for (auto [b, e] : ranges)
       if (tok >= b && tok < e) return true;
@@ -107,29 +108,33 @@ void find_implicit(const Context& cx, EchoReport& out) {
             if (units[m].group == units[i].group) units[m].group = g;
         }
       }
-    // One statement per group: the speaker the engine is surest of (a named
-    // person or organisation over a group or an unknown), then the inner one of
-    // a relay ("Blinken reiterated …, Price said": Blinken), then the shorter.
-    auto rank = [&](const Unit& x) {
-      const Attribution& t = a.attributions[x.attribution];
+    // Where statements of one group overlap, each word belongs to one of them:
+    // the speaker the engine is surest of (a named person or organisation over a
+    // group or an unknown), then the inner one of a relay ("Blinken reiterated …,
+    // Price said": Blinken), then the shorter content.
+    for (size_t i = first_unit; i < units.size(); ++i) {
+      const Attribution& t = a.attributions[units[i].attribution];
       int kind = 1;
       if (t.speaker.entity >= 0) {
         EntityKind k = a.entities[t.speaker.entity].kind;
         kind = (k == EntityKind::kPerson || k == EntityKind::kOrganization) ? 2 : 0;
       }
-      return std::make_tuple(kind, t.via >= 0 ? 1 : 0, -static_cast<int64_t>(t.content.size()));
-    };
-    std::vector<Unit> kept;
-    for (size_t i = first_unit; i < units.size(); ++i) {
-      bool best = true;
-      for (size_t j = first_unit; j < units.size() && best; ++j)
-        if (j != i && units[j].group == units[i].group)
-          best = rank(units[i]) > rank(units[j]) || (rank(units[i]) == rank(units[j]) && i < j);
-      if (best) kept.push_back(std::move(units[i]));
+      units[i].rank = std::make_tuple(kind, t.via >= 0 ? 1 : 0, -static_cast<int64_t>(t.content.size()),
+                                      -static_cast<int64_t>(i));
     }
-    units.resize(first_unit);
-    for (Unit& u : kept) units.push_back(std::move(u));
   }
+  std::vector<std::vector<uint32_t>> group_mates(units.size());
+  for (uint32_t i = 0; i < units.size(); ++i)  // units of one input are contiguous
+    for (uint32_t j = i + 1; j < units.size() && units[j].input == units[i].input; ++j)
+      if (units[j].group == units[i].group) {
+        group_mates[i].push_back(j);
+        group_mates[j].push_back(i);
+      }
+  auto owns = [&](uint32_t ui, uint32_t tok) {
+    for (uint32_t j : group_mates[ui])
+      if (units[j].rank > units[ui].rank && units[j].contains(tok)) return false;
+    return true;
+  };
 
   // 2. Postings: n-grams that start and end on a content word and hold at least
   //    one rare word or three content words; single words inside quotation marks.
@@ -140,7 +145,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
     for (auto [b, e] : u.ranges) {
       for (uint32_t i = b; i < e; ++i) {
         const Token& t0 = toks[i];
-        if (t0.has(kStopWord)) continue;
+        if (t0.has(kStopWord) || !owns(ui, i)) continue;
         bool rare0 = !t0.has(kCommonWord) && !t0.has(kCapitalised);
         if (t0.has(kQuoted) && rare0 && t0.span.size() >= 4)
           postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1});
@@ -298,6 +303,9 @@ void find_implicit(const Context& cx, EchoReport& out) {
         for (uint32_t y = x + 2; y <= std::min(len, x + 6); ++y)
           if (cx.impl.stock_hashes.count(ngram_hash(ta, a + x, a + y)))
             for (uint32_t k = x; k < y; ++k) w[k] = 0.0;
+      bool rare = false;  // a word that is neither a function word, a common word nor a name
+      for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
+      if (!rare) continue;
       for (double x : w) r.weight += x;
       if (r.quoted) r.weight += 0.5;
       double specificity = 1.0 - std::exp(-r.weight / 1.5);

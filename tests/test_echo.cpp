@@ -1,0 +1,541 @@
+// Tests of src/echo: the hand-labelled echo cases (tests/cases/echo/labels.json)
+// scored for precision and recall, the seed article, and each piece on its own
+// (lexicon, scan, cue patterns, the n-gram index and its common-phrase filters,
+// direction, framing rules, writers, the CLI).
+#include <catch2/catch.hpp>
+
+#include <graphviz/cgraph.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include "echo/internal.hpp"
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/echo.hpp"
+#include "quotegraph/io.hpp"
+
+using namespace quotegraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kEchoCases = std::string(QG_SOURCE_DIR) + "/tests/cases/echo/";
+const std::string kSeed = std::string(QG_SOURCE_DIR) + "/seeds/000_1af91efddab21499";
+
+const Analyzer& shared_analyzer() {
+  static const Analyzer a;
+  return a;
+}
+const echo::EchoAnalyzer& shared_echo() {
+  static const echo::EchoAnalyzer e;
+  return e;
+}
+
+Analysis analyze_file(const std::string& path, const std::string& name) {
+  auto bytes = read_file(path);
+  REQUIRE(bytes.ok());
+  auto r = shared_analyzer().analyze(bytes.value(), name);
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Names agree when the expected last word appears as a word of the predicted name.
+bool name_matches(const std::string& predicted, const std::string& expected) {
+  std::string p = " " + lower(predicted) + " ";
+  for (char& c : p)
+    if (c == ',' || c == '.') c = ' ';
+  return p.find(" " + lower(expected) + " ") != std::string::npos ||
+         p.find(" " + lower(expected) + "’s ") != std::string::npos;
+}
+
+// Phrases agree when at least half of the expected words occur in the predicted phrase.
+bool phrase_matches(const std::string& predicted, const std::string& expected) {
+  std::istringstream in(lower(expected));
+  std::string w, p = lower(predicted);
+  int words = 0, found = 0;
+  while (in >> w) {
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.pop_back();
+    ++words;
+    if (!w.empty() && p.find(w) != std::string::npos) ++found;
+  }
+  return words == 0 || found * 2 >= words;
+}
+
+// One predicted record flattened for matching against a label.
+struct Flat {
+  std::string type, evidence, from, to, phrase, term, speaker;
+  std::string describe() const {
+    return type + " " + evidence + " " + from + " -> " + to + " \"" + phrase + "\" " + term + " " + speaker;
+  }
+};
+
+std::vector<Flat> flatten(const echo::EchoReport& r) {
+  std::vector<Flat> out;
+  for (const auto* list : {&r.echoes, &r.repetitions})
+    for (const echo::Echo& e : *list)
+      out.push_back({list == &r.echoes ? "echo" : "repetition", to_string(e.evidence), e.from.name, e.to.name, e.phrase,
+                     "", ""});
+  for (const echo::Framing& f : r.framing) out.push_back({to_string(f.kind), "", "", "", "", f.term, f.entity_name});
+  return out;
+}
+
+bool label_matches(const nlohmann::json& l, const Flat& f) {
+  if (l["type"] != f.type) return false;
+  if (l.contains("evidence") && l["evidence"] != f.evidence) return false;
+  if (f.type == "echo" || f.type == "repetition") {
+    if (!name_matches(f.from, l["from"]) || !name_matches(f.to, l["to"])) return false;
+    return !l.contains("phrase") || phrase_matches(f.phrase, l["phrase"]);
+  }
+  if (lower(f.term).find(lower(l["term"].get<std::string>())) == std::string::npos) return false;
+  if (!l.contains("speaker")) return true;
+  if (l["speaker"].is_null()) return f.speaker.empty();
+  return name_matches(f.speaker, l["speaker"]);
+}
+
+struct Score {
+  int expected = 0, predicted = 0, tp_expected = 0, tp_predicted = 0;
+  double precision() const { return predicted ? static_cast<double>(tp_predicted) / predicted : 1.0; }
+  double recall() const { return expected ? static_cast<double>(tp_expected) / expected : 1.0; }
+};
+
+// Runs every case of labels.json; `log` gets one line per miss and false positive.
+Score score_cases(std::string& log) {
+  auto text = read_file(kEchoCases + "labels.json");
+  REQUIRE(text.ok());
+  nlohmann::json labels = nlohmann::json::parse(text.value());
+  Score s;
+  for (const auto& c : labels["cases"]) {
+    std::vector<Analysis> analyses;
+    for (const auto& f : c["files"]) analyses.push_back(analyze_file(kEchoCases + f.get<std::string>(), f));
+    std::vector<echo::EchoInput> inputs;
+    for (const Analysis& a : analyses) inputs.push_back({&a, echo::detect_date(a.doc)});
+    std::vector<Flat> pred = flatten(shared_echo().analyze(inputs));
+    std::vector<bool> used(pred.size(), false);
+    s.expected += static_cast<int>(c["expect"].size());
+    s.predicted += static_cast<int>(pred.size());
+    for (const auto& l : c["expect"]) {
+      bool hit = false;
+      for (size_t i = 0; i < pred.size() && !hit; ++i)
+        if (!used[i] && label_matches(l, pred[i])) used[i] = hit = true;
+      if (hit) ++s.tp_expected; else log += "missed in '" + c["name"].get<std::string>() + "': " + l.dump() + "\n";
+    }
+    for (size_t i = 0; i < pred.size(); ++i)
+      if (used[i]) ++s.tp_predicted; else log += "spurious in '" + c["name"].get<std::string>() + "': " + pred[i].describe() + "\n";
+  }
+  return s;
+}
+
+// A hand-made Analysis: "NAME said CONTENT." sentences; speakers become person
+// entities (one per distinct name).
+Analysis make_analysis(const std::string& path, const std::vector<std::pair<std::string, std::string>>& said,
+                       const std::string& narrator = "") {
+  Analysis a;
+  a.doc.path = path;
+  std::string& t = a.doc.text;
+  for (const auto& [name, content] : said) {
+    int ent = -1;
+    for (size_t i = 0; i < a.entities.size(); ++i)
+      if (a.entities[i].name == name) ent = static_cast<int>(i);
+    if (ent < 0) {
+      Entity e;
+      e.id = "e" + std::to_string(a.entities.size() + 1);
+      e.name = name;
+      e.kind = EntityKind::kPerson;
+      a.entities.push_back(e);
+      ent = static_cast<int>(a.entities.size()) - 1;
+    }
+    Attribution at;
+    at.speaker.entity = ent;
+    at.speaker.mention = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + name.size())};
+    a.entities[ent].mentions.push_back(at.speaker.mention);
+    t += name + " ";
+    at.cue = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + 4)};
+    at.cue_lemma = "say";
+    t += "said ";
+    at.content = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + content.size())};
+    t += content + ".\n\n";
+    at.rule = "test";
+    a.attributions.push_back(at);
+  }
+  t += narrator;
+  a.doc.body_end = static_cast<uint32_t>(t.size());
+  return a;
+}
+
+echo::EchoReport run(const std::vector<const Analysis*>& as, const std::vector<std::string>& dates = {}) {
+  std::vector<echo::EchoInput> in;
+  for (size_t i = 0; i < as.size(); ++i) in.push_back({as[i], i < dates.size() ? dates[i] : ""});
+  return shared_echo().analyze(in);
+}
+
+int run_cli(const std::string& args, std::string* out) {
+  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  int status = pclose(p);
+  if (out) *out = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("echo: hand-labelled cases reach P >= 0.9 and R >= 0.8", "[echo][accuracy]") {
+  std::string log;
+  Score s = score_cases(log);
+  INFO(log);
+  INFO("echo cases: expected " << s.expected << ", predicted " << s.predicted << ", P " << s.precision() << ", R "
+                               << s.recall());
+  CHECK(s.expected >= 15);
+  CHECK(s.precision() >= 0.9);
+  CHECK(s.recall() >= 0.8);
+  WARN("echo cases: P=" << s.precision() << " R=" << s.recall() << " (" << s.tp_expected << "/" << s.expected
+                        << " labels found, " << s.tp_predicted << "/" << s.predicted << " predictions right)");
+}
+
+TEST_CASE("echo: the seed's explicit echo and scare quote, as in its gold file", "[echo][seed]") {
+  Analysis a = analyze_file(kSeed + ".txt", "seed.txt");
+  auto gold_text = read_file(kSeed + ".gold.json");
+  REQUIRE(gold_text.ok());
+  nlohmann::json gold = nlohmann::json::parse(gold_text.value());
+  echo::EchoReport r = shared_echo().analyze(a);
+
+  // Every gold echo: speaker -> echoed, explicit, with the cue text.
+  for (const auto& g : gold["echoes"]) {
+    bool found = false;
+    for (const echo::Echo& e : r.echoes) {
+      std::string speaker = g["speaker"], echoed = g["echoes"];
+      if (e.evidence == echo::Evidence::kExplicit && name_matches(e.from.name, speaker.substr(speaker.rfind(' ') + 1)) &&
+          name_matches(e.to.name, echoed.substr(echoed.rfind(' ') + 1))) {
+        found = true;
+        CHECK(std::string(a.doc.slice(e.cue)) == g["cue"].get<std::string>());
+        CHECK(e.phrase.find("external intervention") != std::string::npos);
+        CHECK(e.from.attribution >= 0);
+      }
+    }
+    CHECK(found);
+  }
+  // No implicit echo in the seed: the headline restates the lead, and Price relays Blinken.
+  for (const echo::Echo& e : r.echoes) CHECK(e.evidence == echo::Evidence::kExplicit);
+
+  // The scare quotes are exactly the gold's; the bio's quote after the body is not one.
+  std::vector<std::string> scare;
+  for (const echo::Framing& f : r.framing)
+    if (f.kind == echo::FramingKind::kScareQuote) scare.push_back(std::string(a.doc.slice(f.span)));
+  std::vector<std::string> want = gold["scare_quotes"].get<std::vector<std::string>>();
+  CHECK(scare == want);
+  for (const echo::Framing& f : r.framing) CHECK(f.kind == echo::FramingKind::kScareQuote);
+
+  // "Blinken reiterated …" is self-repetition, reported apart from echoes.
+  REQUIRE(r.repetitions.size() == 1);
+  CHECK(r.repetitions[0].from.name == "Blinken");
+  CHECK(r.repetitions[0].cue_lemma == "reiterate");
+}
+
+TEST_CASE("echo lexicon: normalisation, stems, lists", "[echo][lexicon]") {
+  CHECK(echo::normalize_word("Tokayev’s") == "tokayev");
+  CHECK(echo::normalize_word("U.S.") == "u.s");
+  CHECK(echo::stem_word("terrorists") == "terrorist");
+  CHECK(echo::stem_word("parties") == "party");
+  CHECK(echo::stem_word("crisis") == "crisis");
+  CHECK(echo::stem_word("news") == "news");
+  echo::EchoLexicon lex;
+  CHECK(lex.is_stop("the"));
+  CHECK(lex.is_common("government"));
+  CHECK_FALSE(lex.is_common("provocateurs"));
+  CHECK(lex.is_loaded("looter"));
+  CHECK(lex.is_title_cue("titled"));
+  CHECK(lex.stock_phrases().size() > 50);
+}
+
+TEST_CASE("echo scan: tokens, flags, quotation marks, headline", "[echo][scan]") {
+  echo::EchoLexicon lex;
+  Analysis a;
+  a.doc.text = "Short headline here\n\nThe “peacekeeping” force said. Mr. Smith’s ‘word’ and \"this\" stay.";
+  a.doc.body_end = static_cast<uint32_t>(a.doc.text.size());
+  echo::DocText d = echo::scan(a, lex);
+  REQUIRE(d.quotes.size() == 3);
+  CHECK(a.doc.slice(d.quotes[0].inner) == "peacekeeping");
+  CHECK(a.doc.slice(d.quotes[1].inner) == "word");
+  CHECK(a.doc.slice(d.quotes[2].inner) == "this");
+  CHECK(a.doc.slice(Span{0, d.headline_end}) == "Short headline here");
+  auto find = [&](std::string_view w) -> const echo::Token& {
+    for (const echo::Token& t : d.tokens)
+      if (a.doc.slice(t.span) == w) return t;
+    FAIL("no token " << w);
+    return d.tokens.front();
+  };
+  CHECK(find("peacekeeping").has(echo::kQuoted));
+  CHECK(find("peacekeeping").has(echo::kNarrator));
+  CHECK(find("The").has(echo::kSentenceStart));
+  CHECK(find("Smith’s").has(echo::kCapitalised));  // "Mr." does not end the sentence
+  CHECK(find("force").has(echo::kStopWord) == false);
+  CHECK(echo::sentence_around(a.doc, a.doc.text.find("Smith")).start == a.doc.text.find("Mr."));
+}
+
+TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
+  Document d;
+  d.text = "May 9, 2024\n\nHeadline";
+  d.body_end = static_cast<uint32_t>(d.text.size());
+  CHECK(echo::detect_date(d) == "2024-05-09");
+  d.text = "Posted 2023-03-01 by staff";
+  CHECK(echo::detect_date(d) == "2023-03-01");
+  d.text = "3 February 2022: a story";
+  CHECK(echo::detect_date(d) == "2022-02-03");
+  d.text = "No date here, only 2024 and May.";
+  CHECK(echo::detect_date(d).empty());
+}
+
+TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
+  echo::EchoAnalyzer::Impl impl;
+  CHECK(impl.cues.size() == 14);
+  struct Case {
+    const char* text;
+    const char* lemma;
+    const char* x;
+  };
+  const Case cases[] = {
+      {"Kell echoed Varga’s rhetoric on Monday.", "echo", "Varga"},
+      {"Kell echoed remarks by Lena Varga.", "echo", "Lena Varga"},
+      {"Kell spoke, echoing Varga.", "echo", "Varga"},
+      {"Brisk repeated Monroe's claim that it rained.", "repeat", "Monroe"},
+      {"Brisk repeated the claim made by Monroe.", "repeat", "Monroe"},
+      {"Strand parroted the Kremlin’s talking points.", "parrot", "Kremlin"},
+      {"Strand parroted the line of the Meridian Institute.", "parrot", "Meridian Institute"},
+      {"He spoke in language reminiscent of Oduya.", "reminiscent", "Oduya"},
+      {"Tavi, borrowing Governor Park’s phrase, said so.", "borrow", "Governor Park"},
+      {"Tavi borrowed a phrase from Park.", "borrow", "Park"},
+      {"Tavi adopted Park’s framing of the strike.", "adopt", "Park"},
+      {"It rained. Like Park, Senator Ames called it a scandal.", "like", "Park"},
+      {"Senator Ames, like Park, described it as a scandal.", "like", "Park"},
+  };
+  for (const Case& c : cases) {
+    bool fired = false;
+    for (const echo::CuePattern& p : impl.cues) {
+      if (p.lemma != c.lemma) continue;
+      std::vector<re2::StringPiece> g(p.re->NumberOfCapturingGroups() + 1);
+      if (p.re->Match(c.text, 0, std::strlen(c.text), RE2::UNANCHORED, g.data(), static_cast<int>(g.size())) &&
+          std::string(g[p.x_group]) == c.x)
+        fired = true;
+    }
+    INFO(c.text);
+    CHECK(fired);
+  }
+  // Negatives: an echo verb without a speaker, lower-case objects.
+  for (const char* text : {"The hall echoed with applause.", "She repeated the question twice.",
+                           "Like many people, she called home."}) {
+    int fired = 0;
+    for (const echo::CuePattern& p : impl.cues)
+      if (!p.self && RE2::PartialMatch(text, *p.re)) ++fired;
+    INFO(text);
+    CHECK(fired == 0);
+  }
+}
+
+TEST_CASE("echo implicit: a shared rare phrase fires, in the right direction", "[echo][implicit]") {
+  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}});
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}});
+  echo::EchoReport r = run({&a, &b});
+  REQUIRE(r.echoes.size() == 1);
+  const echo::Echo& e = r.echoes[0];
+  CHECK(e.evidence == echo::Evidence::kImplicit);
+  CHECK(e.from.name == "Ivo Lent");
+  CHECK(e.to.name == "Alma Dorn");
+  CHECK(e.phrase == "hired saboteurs from abroad");
+  CHECK(b.doc.slice(e.from.phrase) == "hired saboteurs from abroad");
+  CHECK(a.doc.slice(e.to.phrase) == "hired saboteurs from abroad");
+  CHECK(e.score >= 0.5);
+  // Dates beat input order: b dated earlier is the source.
+  echo::EchoReport r2 = run({&a, &b}, {"2024-02-02", "2024-01-01"});
+  REQUIRE(r2.echoes.size() == 1);
+  CHECK(r2.echoes[0].from.name == "Alma Dorn");
+  // Same input, same bytes out.
+  std::vector<echo::EchoInput> in{{&a, ""}, {&b, ""}};
+  CHECK(echo::to_json(run({&a, &b}), in) == echo::to_json(run({&a, &b}), in));
+}
+
+TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
+  SECTION("stock phrases and common words") {
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "we will continue to work with the United States"},
+                                         {"Ivo Lent", "we will continue to work with the United States"}});
+    CHECK(run({&a}).echoes.empty());
+    Analysis b = make_analysis("b.txt", {{"Alma Dorn", "the government has a new plan for the economy"},
+                                         {"Ivo Lent", "the government has a new plan for the economy"}});
+    CHECK(run({&b}).echoes.empty());
+  }
+  SECTION("names shared by two speakers") {
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the Northern Coastal Alliance failed"},
+                                         {"Ivo Lent", "the Northern Coastal Alliance will meet"}});
+    CHECK(run({&a}).echoes.empty());
+  }
+  SECTION("a phrase the narrator uses is topic vocabulary") {
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the carbon levy is fair"}, {"Ivo Lent", "the carbon levy is costly"}},
+                               "The carbon levy rises in April.");
+    CHECK(run({&a}).echoes.empty());
+  }
+  SECTION("document frequency over the input set") {
+    // The phrase is in every one of 40 articles: common in this set, whoever says it.
+    std::vector<Analysis> docs;
+    for (int i = 0; i < 40; ++i)
+      docs.push_back(make_analysis("d" + std::to_string(i) + ".txt",
+                                   {{"Speaker" + std::to_string(i) + " Person" + std::to_string(i),
+                                     "the harvest moon festival opens"}}));
+    std::vector<const Analysis*> ptrs;
+    for (const Analysis& d : docs) ptrs.push_back(&d);
+    CHECK(run(ptrs).echoes.empty());
+    // In 2 of 40 it is distinctive.
+    std::vector<Analysis> docs2;
+    for (int i = 0; i < 40; ++i)
+      docs2.push_back(make_analysis("d" + std::to_string(i) + ".txt",
+                                    {{"Speaker" + std::to_string(i) + " Person" + std::to_string(i),
+                                      i < 2 ? "the harvest moon festival opens" : "rain fell on day " + std::to_string(i)}}));
+    ptrs.clear();
+    for (const Analysis& d : docs2) ptrs.push_back(&d);
+    CHECK(run(ptrs).echoes.size() == 1);
+  }
+  SECTION("a relay is one statement, not two speakers") {
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the hired saboteurs came from abroad"}});
+    Attribution relay = a.attributions[0];
+    Entity e;
+    e.id = "e2";
+    e.name = "Ned Price";
+    e.kind = EntityKind::kPerson;
+    a.entities.push_back(e);
+    relay.speaker.entity = 1;
+    relay.content = Span{0, a.attributions[0].content.end};
+    a.attributions[0].via = 1;
+    a.attributions.push_back(relay);
+    CHECK(run({&a}).echoes.empty());
+  }
+  SECTION("one speaker in two articles is reporting, not repetition") {
+    Analysis a = make_analysis("a.txt", {{"Ilan Voss", "a festival of democracy"}});
+    Analysis b = make_analysis("b.txt", {{"Ilan Voss", "a festival of democracy"}});
+    echo::EchoReport r = run({&a, &b});
+    CHECK(r.echoes.empty());
+    CHECK(r.repetitions.empty());
+  }
+}
+
+TEST_CASE("echo implicit: self-repetition within an article is separate", "[echo][repetition]") {
+  Analysis a = make_analysis("a.txt", {{"Ola Bent", "the patrols are a shield for every neighbourhood"},
+                                       {"Ana Voss", "the weather was mild"},
+                                       {"Ola Bent", "we promised a shield for every neighbourhood"}});
+  echo::EchoReport r = run({&a});
+  CHECK(r.echoes.empty());
+  REQUIRE(r.repetitions.size() == 1);
+  CHECK(r.repetitions[0].from.attribution == 2);
+  CHECK(r.repetitions[0].to.attribution == 0);
+  CHECK(r.repetitions[0].phrase == "shield for every neighbourhood");
+}
+
+TEST_CASE("echo framing: scare quotes, titles, adopted terms", "[echo][framing]") {
+  SECTION("a narrator's quoted word, owned by a speaker") {
+    Analysis a = make_analysis("a.txt", {{"Karl Odin", "the cuts serve “stabilisation” of the currency"}},
+                               "The “stabilisation” package starts in June.");
+    echo::EchoReport r = run({&a});
+    REQUIRE(r.framing.size() == 1);
+    CHECK(r.framing[0].kind == echo::FramingKind::kScareQuote);
+    CHECK(r.framing[0].term == "stabilisation");
+    CHECK(r.framing[0].entity_name == "Karl Odin");
+    CHECK(r.framing[0].attribution == 0);
+  }
+  SECTION("titles, names and quoted sentences are neither") {
+    Analysis a = make_analysis("a.txt", {},
+                               "Her memoir, titled “The Long Night,” sold well. The film “Rivers of Salt” opens. "
+                               "Locals dubbed it “the Needle.” A sign read: “We are forgotten here.” Fans of the "
+                               "“Blue Lions” cheered.");
+    CHECK(run({&a}).framing.empty());
+  }
+  SECTION("so-called distances even a capitalised name") {
+    Analysis a = make_analysis("a.txt", {}, "Police cleared the so-called “Freedom Camp” on Tuesday.");
+    echo::EchoReport r = run({&a});
+    REQUIRE(r.framing.size() == 1);
+    CHECK(r.framing[0].term == "freedom camp");
+  }
+  SECTION("what X calls: the article says whose word it is") {
+    Analysis a = make_analysis("a.txt", {{"Karl Odin", "nothing"}}, "The plan is what Odin calls “renewal” of the state.");
+    echo::EchoReport r = run({&a});
+    REQUIRE(r.framing.size() == 1);
+    CHECK(r.framing[0].entity_name == "Karl Odin");
+  }
+  SECTION("adopted: a speaker's loaded word in the narrator's voice") {
+    Analysis a = make_analysis("a.txt", {{"Ana Voss", "officers arrested forty “looters” overnight"}},
+                               "By morning the looters had gone.");
+    echo::EchoReport r = run({&a});
+    REQUIRE(r.framing.size() == 1);
+    CHECK(r.framing[0].kind == echo::FramingKind::kAdopted);
+    CHECK(r.framing[0].term == "looters");
+    CHECK(r.framing[0].entity_name == "Ana Voss");
+    // The narrator's own loaded word that no speaker used is not adopted.
+    Analysis b = make_analysis("b.txt", {{"Ana Voss", "officers made arrests overnight"}}, "The looters had gone.");
+    CHECK(run({&b}).framing.empty());
+  }
+}
+
+TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
+  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the work of hired \"saboteurs\" <from> {abroad}"}});
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired \"saboteurs\" <from> {abroad} came"}},
+                             "The “stabilisation” plan.");
+  std::vector<echo::EchoInput> in{{&a, "2024-01-01"}, {&b, ""}};
+  echo::EchoReport r = shared_echo().analyze(in);
+  REQUIRE(r.echoes.size() == 1);
+  nlohmann::json j = nlohmann::json::parse(echo::to_json(r, in));
+  CHECK(j["inputs"][0]["path"] == "a.txt");
+  CHECK(j["inputs"][0]["date"] == "2024-01-01");
+  CHECK(j["echoes"][0]["from"]["path"] == "b.txt");
+  CHECK(j["echoes"][0]["to"]["attribution"] == "a1");
+  CHECK(j["echoes"][0]["evidence"] == "implicit");
+  uint32_t s = j["echoes"][0]["from"]["phrase"]["start"], e = j["echoes"][0]["from"]["phrase"]["end"];
+  CHECK(b.doc.text.substr(s, e - s) == j["echoes"][0]["from"]["phrase"]["text"].get<std::string>());
+  CHECK(j["framing"][0]["type"] == "scare_quote");
+
+  echo::AnalysisSections sec = echo::analysis_sections(shared_echo().analyze(b), b);
+  CHECK(nlohmann::json::parse(sec.echoes_json).is_array());
+  CHECK(nlohmann::json::parse(sec.framing_json).size() == 1);
+
+  std::string text = echo::to_text(r, in);
+  CHECK(text.find("Ivo Lent [b.txt a1] -> Alma Dorn [a.txt a1]") != std::string::npos);
+
+  std::string dot = echo::to_dot(r, in);
+  Agraph_t* g = agmemread(dot.c_str());
+  REQUIRE(g);
+  CHECK(agnnodes(g) == 2);
+  CHECK(agnedges(g) == 1);
+  Agnode_t* lent = agnode(g, const_cast<char*>("lent"), 0);
+  REQUIRE(lent);
+  Agedge_t* edge = agfstout(g, lent);
+  REQUIRE(edge);
+  CHECK(std::string(agget(edge, const_cast<char*>("style"))) == "dashed");
+  CHECK(std::string(agget(edge, const_cast<char*>("label"))).find("\"saboteurs\"") != std::string::npos);
+  agclose(g);
+}
+
+TEST_CASE("echo CLI: formats, paths, exit codes", "[echo][cli]") {
+  std::string out;
+  std::string files = kEchoCases + "09a_cross_order.txt " + kEchoCases + "09b_cross_order.txt";
+  REQUIRE(run_cli("echo --format json " + files, &out) == 0);
+  nlohmann::json j = nlohmann::json::parse(out);
+  REQUIRE(j["echoes"].size() == 1);
+  CHECK(j["echoes"][0]["from"]["path"].get<std::string>().ends_with("09b_cross_order.txt"));
+  REQUIRE(run_cli("echo " + files, &out) == 0);
+  CHECK(out.find("09b_cross_order.txt") != std::string::npos);
+  REQUIRE(run_cli("echo --format dot " + files, &out) == 0);
+  CHECK(out.find("digraph") != std::string::npos);
+  CHECK(run_cli("echo /nonexistent/x.txt", &out) == 2);
+  CHECK(out.find("/nonexistent/x.txt") != std::string::npos);
+  CHECK(run_cli("echo --format xml " + files, &out) == 1);
+  CHECK(run_cli("echo --date bad " + files, &out) == 1);
+}
