@@ -51,14 +51,16 @@ class SentenceRules {
  public:
   SentenceRules(const TextView& in, const Lexicon& lex) : in_(in), lex_(lex), v_(in.toks.toks) {
     // All folded token texts in one buffer; low_ holds views into it.
-    std::vector<uint32_t> ends;
-    ends.reserve(v_.size());
-    for (const Token& t : v_) {
-      text::fold_into(folded_, in_.doc.slice({t.start, t.end}));
-      ends.push_back(static_cast<uint32_t>(folded_.size()));
-    }
+    size_t total = 0;
+    for (const Token& t : v_) total += t.end - t.start;
+    folded_.resize(total);
     low_.reserve(v_.size());
-    for (size_t k = 0, b = 0; k < ends.size(); b = ends[k++]) low_.emplace_back(folded_.data() + b, ends[k] - b);
+    char* d = folded_.data();
+    for (const Token& t : v_) {
+      size_t n = text::fold_to(d, in_.doc.slice({t.start, t.end}));
+      low_.emplace_back(d, n);
+      d += n;
+    }
     info_.reserve(v_.size());
     for (std::string_view w : low_) info_.push_back(&lex_.info(w));
   }

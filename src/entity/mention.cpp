@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "text/tokenize.hpp"
 #include "text/utf8.hpp"
@@ -47,9 +48,11 @@ constexpr std::string_view kGroupNouns[] = {
     "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
     "liberals", "protests", "officers", "diplomats", "observers", "sources"};
 
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+// Membership in a word list through a hash set built once per list.
+template <size_t N>
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  static const std::unordered_set<std::string_view> set(std::begin(list), std::end(list));
+  return set.count(w) > 0;
 }
 
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
@@ -186,6 +189,10 @@ bool is_acronym(std::string_view w) {
 
 bool is_group_noun(std::string_view w) { return in(kGroupNouns, w); }
 bool is_title_word(std::string_view w) { return in(kTitleWords, w); }
+bool is_description_noun(std::string_view w) {
+  return in(kOrgDescriptions, w) || w == "country" || w == "nation" || w == "city" || w == "region" ||
+         w == "capital";
+}
 
 std::string initials(std::string_view name) {
   std::string out;

@@ -45,6 +45,8 @@ Parsed parse_plain(std::string_view mention);
 bool is_acronym(std::string_view w);
 bool is_group_noun(std::string_view folded);
 bool is_title_word(std::string_view folded);  // "president", "minister", "sen."
+// Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
+bool is_description_noun(std::string_view folded);
 std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);

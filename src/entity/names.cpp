@@ -26,9 +26,11 @@ constexpr std::string_view kTimeNames[] = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan.", "feb.", "aug.", "sept.", "oct."};
 
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+// Membership in a word list through a hash set built once per list.
+template <size_t N>
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  static const std::unordered_set<std::string_view> set(std::begin(list), std::end(list));
+  return set.count(w) > 0;
 }
 
 
@@ -36,7 +38,12 @@ bool in(const List& list, std::string_view w) {
 // "Ivo Strand, the premier of Norland,". Empty when there is none.
 std::string appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
                             uint32_t b, uint32_t e) {
-  auto low = [&](uint32_t k) { return text::fold(doc.slice({v[k].start, v[k].end})); };
+  std::string folded;
+  auto low = [&](uint32_t k) -> std::string_view {
+    folded.clear();
+    text::fold_into(folded, doc.slice({v[k].start, v[k].end}));
+    return folded;
+  };
   auto is_comma = [&](uint32_t k) { return v[k].type == TokType::kPunct && v[k].ch == ','; };
   // Before: POSSESSIVE role-words , NAME
   if (b >= s.first + 3 && is_comma(b - 1)) {
@@ -52,7 +59,7 @@ std::string appositive_role(const Document& doc, const std::vector<text::Token>&
   }
   // After: NAME , the role-words … ,
   if (e + 2 < s.last && is_comma(e) && v[e + 1].type == TokType::kWord) {
-    std::string first = low(e + 1);
+    std::string first(low(e + 1));
     if (first == "the" || first == "a" || first == "an") {
       uint32_t j = e + 1;
       bool title = false;
@@ -76,7 +83,12 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
                                     const std::vector<text::Sentence>& sentences) {
   const auto& v = tk.toks;
   std::vector<NameMention> out;
-  auto low = [&](uint32_t k) { return text::fold(doc.slice({v[k].start, v[k].end})); };
+  std::string folded;
+  auto low = [&](uint32_t k) -> std::string_view {
+    folded.clear();
+    text::fold_into(folded, doc.slice({v[k].start, v[k].end}));
+    return folded;
+  };
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name.
   auto capword = [&](uint32_t k) {
@@ -87,9 +99,24 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …").
+  // Only sentence-initial words are ever looked up: collect those, then mark
+  // the ones the text also writes in lower case (lower-case tokens are their
+  // own folded form). A length mask skips most tokens without hashing.
+  std::unordered_set<std::string> initial;
+  uint64_t lengths = 0;
+  for (const text::Sentence& s : sentences)
+    if (s.first < v.size() && capword(s.first)) {
+      std::string w = text::fold(doc.slice({v[s.first].start, v[s.first].end}));
+      if (w.size() < 64) lengths |= 1ull << w.size();
+      initial.insert(std::move(w));
+    }
   std::unordered_set<std::string> lower_words;
-  for (const auto& t : v)
-    if (t.type == TokType::kWord && !t.cap) lower_words.insert(text::fold(doc.slice({t.start, t.end})));
+  for (const auto& t : v) {
+    size_t n = t.end - t.start;
+    if (t.type != TokType::kWord || t.cap || n >= 64 || !(lengths >> n & 1)) continue;
+    std::string_view w = doc.slice({t.start, t.end});
+    if (auto it = initial.find(std::string(w)); it != initial.end()) lower_words.insert(*it);
+  }
 
   for (const text::Sentence& s : sentences) {
     // Title Case headlines capitalise every word: no evidence of names there.
@@ -110,7 +137,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       while (e < s.last) {
         if (capword(e)) { ++e; continue; }
         if (e + 1 < s.last && capword(e + 1) && v[e].type == TokType::kWord) {
-          std::string w = low(e);
+          std::string_view w = low(e);
           if (w == "of" || w == "for" || w == "de" || w == "al" || w == "bin" || w == "van" ||
               w == "von") {
             e += 2;
@@ -121,7 +148,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       }
       // Drop a sentence-opening function or common word ("The CSTO", "But Smith", "Dozens").
       while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote)) &&
-             (in(kOpeners, low(b)) || lower_words.count(low(b))))
+             (in(kOpeners, low(b)) || lower_words.count(std::string(low(b)))))
         ++b;
       // Trim trailing connectors and time names.
       while (e > b && in(kTimeNames, low(e - 1))) --e;
@@ -137,7 +164,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         }
         m.text = std::string(doc.slice(m.span));
         if (b > s.first) {
-          std::string p = low(b - 1);
+          std::string_view p = low(b - 1);
           m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
         }
         // "Collective Security Treaty Organization (CSTO)".

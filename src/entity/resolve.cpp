@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <map>
 #include <string>
 #include <string_view>
@@ -18,9 +19,11 @@ namespace {
 constexpr std::string_view kPronouns[] = {"he", "she", "him", "her", "they", "them",
                                                          "it", "who", "which", "i", "we", "you"};
 
-template <typename List>
-bool in(const List& list, std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+// Membership in a word list through a hash set built once per list.
+template <size_t N>
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  static const std::unordered_set<std::string_view> set(std::begin(list), std::end(list));
+  return set.count(w) > 0;
 }
 
 std::string clean_surface(std::string_view s) {
@@ -40,7 +43,7 @@ class Resolver {
   void index_names(const std::vector<NameMention>& names) {
     std::vector<std::pair<size_t, Parsed>> singles;
     for (size_t i = 0; i < names.size(); ++i) {
-      Parsed p = parse_mention(names[i].text);
+      Parsed p = parsed(names[i].text);
       if (!p.proper) continue;
       if (!names[i].role.empty()) p.role = p.role.empty() ? names[i].role : p.role + "; " + names[i].role;
       bool single = words_of(p.name).size() == 1 && !is_acronym(p.name);
@@ -149,6 +152,13 @@ class Resolver {
     Span partner_mention;
     uint32_t sentence;
   };
+
+  // Mentions repeat ("Trump" forty times): parse each surface form once.
+  const Parsed& parsed(const std::string& surface) {
+    auto it = parse_cache_.find(surface);
+    if (it == parse_cache_.end()) it = parse_cache_.emplace(surface, parse_mention(surface)).first;
+    return it->second;
+  }
 
   int create(const Parsed& p) {
     Entity e;
@@ -277,7 +287,7 @@ class Resolver {
 
   int resolve_mention(Span span) {
     std::string surface = clean_surface(a_.doc.slice(span));
-    Parsed p = parse_mention(surface);
+    Parsed p = parsed(surface);
     int id = -1;
     if (p.pronoun) {
       id = resolve_pronoun(p.key, span.start);
@@ -355,33 +365,42 @@ class Resolver {
     return -1;
   }
 
-  // Group nouns and definite descriptions inside a content span.
+  // Group nouns and definite descriptions inside a content span. Words are
+  // folded into a small buffer: this runs over every content, so no allocation.
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
     std::string_view s = a_.doc.slice(content);
     size_t i = 0;
-    std::string prev;
+    char buf[24], prev[24];
+    size_t prev_len = 0;
     while (i < s.size()) {
       while (i < s.size() && !std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
       size_t b = i;
       while (i < s.size() && (std::isalpha(static_cast<unsigned char>(s[i])) || s[i] == '-')) ++i;
       if (i == b) break;
-      std::string w = text::fold(s.substr(b, i - b));
+      size_t n = i - b;
+      if (n >= sizeof buf) {
+        prev_len = 0;
+        continue;
+      }
+      for (size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[b + k])));
+      std::string_view w(buf, n);
       Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
       if (is_group_noun(w)) {
-        Parsed p = parse_mention(w);
+        Parsed p = parse_plain(w);
         int id = group(p);
         if (id < 0) id = create(p);
-        add_mention(id, at, std::string(s.substr(b, i - b)), p);
+        add_mention(id, at, std::string(s.substr(b, n)), p);
         add(id, at);
-      } else if (prev == "the") {
-        Parsed p = parse_mention("the " + w);
+      } else if (std::string_view(prev, prev_len) == "the" && is_description_noun(w)) {
+        Parsed p = parse_plain("the " + std::string(w));
         if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
           int id = resolve_description(p, at.start);
           if (id >= 0) add(id, {at.start - 4, at.end});
         }
       }
-      prev = w;
+      std::copy(buf, buf + n, prev);
+      prev_len = n;
     }
   }
 
@@ -392,6 +411,7 @@ class Resolver {
   std::unordered_map<std::string, int> by_name_;
   std::unordered_map<std::string, int> acronyms_;
   std::unordered_map<std::string, int> by_role_;  // folded role text -> entity
+  std::unordered_map<std::string, Parsed> parse_cache_;
   std::map<std::pair<uint32_t, uint32_t>, int> span_entity_;
   std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
   std::vector<Conv> conversations_;

@@ -54,16 +54,24 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-void fold_into(std::string& out, std::string_view s) {
+size_t fold_to(char* dst, std::string_view s) {
+  char* d = dst;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x99') {
-      out += '\'';
+      *d++ = '\'';  // curly apostrophe
       i += 2;
     } else {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+      *d++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
   }
+  return static_cast<size_t>(d - dst);
+}
+
+void fold_into(std::string& out, std::string_view s) {
+  size_t n = out.size();
+  out.resize(n + s.size());
+  out.resize(n + fold_to(out.data() + n, s));
 }
 
 Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {

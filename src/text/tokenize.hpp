@@ -42,5 +42,7 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end);
 std::string fold(std::string_view s);
 // The same, appended to `out` (no allocation once `out` has grown).
 void fold_into(std::string& out, std::string_view s);
+// The same, written to `dst` (room for s.size() bytes); returns the bytes written.
+size_t fold_to(char* dst, std::string_view s);
 
 }  // namespace quotegraph::text
