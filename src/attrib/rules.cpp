@@ -644,6 +644,9 @@ class SentenceRules {
     // "to say" (infinitive) and "the said …" are not cues here.
     if (k > f && (is(k - 1, "to") || has(k - 1, Lexicon::kDeterminer) || v_[k - 1].type == TokType::kNumber))
       return false;
+    // "the sanctions announced by the neighbours": a past participle with its
+    // agent is a modifier, not a statement.
+    if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
     c.cue = {k, k + 1};
     c.lemma = e.lemma;
     c.flags = e.flags;

@@ -207,10 +207,23 @@ class Resolver {
     return -1;
   }
 
-  void add_mention(int id, Span s, const std::string& surface, const Parsed& p) {
+  void add_mention(int id, Span s, const std::string& full_surface, const Parsed& p) {
     Entity& e = ents_[id];
     e.mentions.push_back(s);
     note_seen(id, s);
+    // An appositive mention ("Jon Tavi, borrowing Park's phrase,") gives its
+    // role to roles; the alias is the part that names.
+    std::string surface = full_surface;
+    if (size_t comma = surface.find(", "); comma != std::string::npos) {
+      std::string head = surface.substr(0, comma);
+      bool name_first = p.name.empty() || head.find(p.name) != std::string::npos;
+      surface = name_first ? head : surface.substr(comma + 2);
+      // "Kazakhstan's president, Kassym-Jomart Tokayev": a possessive role that
+      // refers to the person is an alias too.
+      if (!name_first && (head.find("'s ") != std::string::npos || head.find("\xE2\x80\x99s ") != std::string::npos) &&
+          std::find(e.aliases.begin(), e.aliases.end(), head) == e.aliases.end())
+        e.aliases.push_back(head);
+    }
     if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
       e.aliases.push_back(surface);
     if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) {

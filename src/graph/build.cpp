@@ -242,7 +242,7 @@ Graph build(std::span<const Analysis> analyses, const BuildOptions& options) {
   std::vector<Graph> parts;
   parts.reserve(analyses.size());
   for (const Analysis& a : analyses) parts.push_back(build(a, options));
-  return merge(parts);
+  return detail::merge_owned(std::move(parts));
 }
 
 }  // namespace quotegraph::graph

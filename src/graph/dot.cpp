@@ -255,7 +255,7 @@ CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
   for (const Node& n : g.nodes)
     if (n.kind == NodeKind::kDocument || n.kind == NodeKind::kOutlet) documents.push_back(&n);
   std::map<std::string_view, Agraph_t*> cluster_of_doc;
-  if (opt.clusters && documents.size() > 1) {
+  if (opt.clusters && documents.size() > 1 && documents.size() <= opt.max_clusters) {
     for (size_t i = 0; i < documents.size(); ++i) {
       std::string name = "cluster_doc" + std::to_string(i);
       Agraph_t* sub = agsubg(r, name.data(), 1);

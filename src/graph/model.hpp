@@ -31,6 +31,9 @@ void absorb(Edge& into, const Edge& from);
 // counted in *dangling (may be null).
 Graph canonicalize(Graph g, size_t* dangling = nullptr);
 
+// merge() over owned graphs, moving instead of copying (build() uses it).
+Graph merge_owned(std::vector<Graph> parts);
+
 // The first `max_bytes` bytes of `s`, cut back to a code-point boundary and
 // ended with "…" when cut.
 std::string cut_utf8(std::string_view s, size_t max_bytes);
