@@ -60,6 +60,14 @@ struct ParsedDot {
       }
     return found;
   }
+  // The first of these exact keys that is a node: for names entity resolution
+  // spells more fully as it improves ("CSTO" -> "Collective Security Treaty
+  // Organization"). "" if none.
+  std::string entity_any(std::initializer_list<std::string> keys) const {
+    for (const std::string& k : keys)
+      if (nodes.count(k)) return k;
+    return "";
+  }
 };
 
 ParsedDot parse_dot(const std::string& dot) {
@@ -308,9 +316,10 @@ TEST_CASE("the seed graph has the story's speakers as distinct nodes", "[graph][
   qg::Analysis a = analyze_file("seeds/000_1af91efddab21499.txt");
   ParsedDot p = parse_dot(dot_of(gr::build(a)));
   const std::string doc = "document:seeds/000_1af91efddab21499.txt";
-  std::string tokayev = p.entity("tokayev"), csto = p.entity("csto"), pashinyan = p.entity("pashinyan"),
-              blinken = p.entity("blinken"), price = p.entity("price"), police = p.entity("police"),
-              authorities = p.entity("authorities");
+  std::string tokayev = p.entity("tokayev"), pashinyan = p.entity("pashinyan"), price = p.entity("price"),
+              police = p.entity("police"), authorities = p.entity("authorities");
+  std::string csto = p.entity_any({"entity:collective security treaty organization", "entity:csto"});
+  std::string blinken = p.entity_any({"entity:antony j blinken", "entity:blinken"});
   std::set<std::string> distinct;
   for (const std::string* k : {&tokayev, &csto, &pashinyan, &blinken, &price, &police, &authorities}) {
     INFO("node " << *k);
@@ -331,18 +340,23 @@ TEST_CASE("the seed graph has the story's speakers as distinct nodes", "[graph][
 }
 
 // TODO(entity resolution, issue 5): these gold facts need the resolver to
-// produce Tileuberdi as an entity and Blinken's addressee, the full name
-// "Antony J. Blinken", and Pashinyan's `about` of Tokayev and the CSTO.
+// produce Tileuberdi as an entity and Blinken's addressee, the full names
+// "Antony J. Blinken" and "Collective Security Treaty Organization", and
+// Pashinyan's and Price's `about` targets. The committed engine (b6d4a55's
+// parent) does not yet; the lead's work in progress does. Promote these into
+// the test above once it lands.
 TEST_CASE("TODO seed gold edges waiting for entity resolution: Tileuberdi, Blinken's full name, about",
           "[graph][seed][!mayfail]") {
   qg::Analysis a = analyze_file("seeds/000_1af91efddab21499.txt");
   ParsedDot p = parse_dot(dot_of(gr::build(a)));
   std::string tileuberdi = p.entity("tileuberdi"), blinken = p.entity("blinken");
+  std::string csto = p.entity_any({"entity:collective security treaty organization", "entity:csto"});
   CHECK(!tileuberdi.empty());
   CHECK(blinken == "entity:antony j blinken");
+  CHECK(csto == "entity:collective security treaty organization");
   CHECK(p.edges.count({blinken, tileuberdi, "addressed"}));
   CHECK(p.edges.count({p.entity("pashinyan"), p.entity("tokayev"), "about"}));
-  CHECK(p.edges.count({p.entity("pashinyan"), p.entity("csto"), "about"}));
+  CHECK(p.edges.count({p.entity("pashinyan"), csto, "about"}));
   CHECK(p.edges.count({p.entity("price"), blinken, "about"}));
 }
 

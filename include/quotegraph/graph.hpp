@@ -200,7 +200,11 @@ Graph filter_min_weight(const Graph& g, uint64_t min_weight);
 
 struct DotOptions {
   bool legend = true;           // a "Legend" cluster with the kinds and relations present
-  bool clusters = true;         // one cluster per document/outlet when there are several
+  // One cluster per document/outlet when there are 2..max_clusters of them.
+  // Beyond that a drawing is unreadable anyway, and cgraph's writer checks
+  // every node and edge against every subgraph (O((V + E) · clusters)).
+  bool clusters = true;
+  size_t max_clusters = 64;
   bool mention_edges = false;   // draw mentions edges (always kept in the graph model)
   size_t wrap_columns = 28;     // excerpt labels wrap at this many code points
   size_t max_label_chars = 90;  // and are cut (with "…") after this many
