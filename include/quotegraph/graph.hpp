@@ -206,6 +206,7 @@ struct DotOptions {
   bool clusters = true;
   size_t max_clusters = 64;
   bool mention_edges = false;   // draw mentions edges (always kept in the graph model)
+  bool isolated_nodes = false;  // draw entities without a drawn edge (mentioned only)
   size_t wrap_columns = 28;     // excerpt labels wrap at this many code points
   size_t max_label_chars = 90;  // and are cut (with "…") after this many
 };

@@ -268,12 +268,26 @@ CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
     }
   }
 
+  // What is drawn: mentions edges only when asked, and entities with no drawn
+  // edge (places and names the article only mentions) only when asked.
+  std::vector<bool> drawn_edge(g.edges.size(), false), drawn_node(g.nodes.size(), opt.isolated_nodes);
+  std::vector<std::pair<long, long>> ends(g.edges.size(), {-1, -1});
+  for (size_t i = 0; i < g.edges.size(); ++i) {
+    const Edge& e = g.edges[i];
+    ends[i] = {g.find(e.source), g.find(e.target)};
+    if (ends[i].first < 0 || ends[i].second < 0) continue;
+    if (e.relation == Relation::kMentions && !opt.mention_edges) continue;
+    drawn_edge[i] = true;
+    drawn_node[ends[i].first] = drawn_node[ends[i].second] = true;
+  }
+
   std::set<NodeKind> kinds;
   std::vector<Agnode_t*> vertex(g.nodes.size(), nullptr);
   for (size_t i = 0; i < g.nodes.size(); ++i) {
     const Node& n = g.nodes[i];
-    Agraph_t* where = r;
     bool is_doc = n.kind == NodeKind::kDocument || n.kind == NodeKind::kOutlet;
+    if (!drawn_node[i] && !is_doc) continue;
+    Agraph_t* where = r;
     std::string_view home = is_doc ? std::string_view(n.key)
                                    : (n.documents.size() == 1 ? std::string_view(n.documents[0]) : std::string_view());
     if (auto it = cluster_of_doc.find(home); it != cluster_of_doc.end()) where = it->second;
@@ -287,70 +301,76 @@ CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
     if (n.kind == NodeKind::kStatement) set(v, "fontsize", "9");
   }
 
-  // Statements whose text already shows on an about/addressed/echoes edge get a
-  // said edge labelled with the cue only, so one quote is not printed twice.
+  // Each statement's excerpt is printed once: on its first about, addressed or
+  // echoes edge (who it is about reads best with the words), else on its said
+  // or via edge; the other edges of the statement show the cue only.
+  std::vector<std::string> text(g.edges.size());
   std::set<std::tuple<std::string_view, std::string_view, uint32_t>> shown;
-  for (const Edge& e : g.edges)
-    if (e.relation == Relation::kAbout || e.relation == Relation::kAddressed || e.relation == Relation::kEchoes)
-      for (const Evidence& ev : e.evidence) shown.emplace(e.source, ev.document, ev.start);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < g.edges.size(); ++i) {
+      const Edge& e = g.edges[i];
+      bool speech = e.relation == Relation::kSaid || e.relation == Relation::kVia;
+      if (!drawn_edge[i] || e.evidence.empty() || e.relation == Relation::kMentions || speech != (pass == 1)) continue;
+      const Evidence& ev = e.evidence.front();
+      bool statement_end = g.nodes[ends[i].first].kind == NodeKind::kStatement ||
+                           g.nodes[ends[i].second].kind == NodeKind::kStatement;
+      bool fresh = !statement_end && shown.emplace(e.source, ev.document, ev.start).second;
+      std::string cue = e.relation == Relation::kVia      ? "via (" + ev.cue + ")"
+                        : e.relation == Relation::kEchoes ? std::string("echoes")
+                                                          : ev.cue;
+      if (g.nodes[ends[i].first].kind == NodeKind::kStatement) cue = to_string(e.relation);
+      text[i] = fresh ? cue_and_excerpt(cue, ev.excerpt) : cue;
+    }
+  }
 
   std::set<Relation> relations;
-  for (const Edge& e : g.edges) {
-    if (e.relation == Relation::kMentions && !opt.mention_edges) continue;
-    long s = g.find(e.source), t = g.find(e.target);
-    if (s < 0 || t < 0) continue;
-    bool from_statement = g.nodes[s].kind == NodeKind::kStatement;
-    Agedge_t* ed = agedge(r, vertex[s], vertex[t], nullptr, 1);
+  for (size_t i = 0; i < g.edges.size(); ++i) {
+    if (!drawn_edge[i]) continue;
+    const Edge& e = g.edges[i];
+    Agedge_t* ed = agedge(r, vertex[ends[i].first], vertex[ends[i].second], nullptr, 1);
     if (!ed) return nullptr;
     relations.insert(e.relation);
     style_edge(ed, e.relation, e.weight);
     set(ed, "relation", to_string(e.relation));
     set(ed, "weight", std::to_string(e.weight));
-    std::string label;
     if (!e.evidence.empty() && e.relation != Relation::kMentions) {
-      const Evidence& ev = e.evidence.front();
-      set(ed, "cue", escstring(ev.cue));
-      set(ed, "excerpt", escstring(ev.excerpt));
-      bool cue_only = from_statement || g.nodes[t].kind == NodeKind::kStatement ||
-                      (e.relation == Relation::kSaid && shown.count({e.source, ev.document, ev.start})) ||
-                      e.relation == Relation::kVia;
-      std::string text = cue_only ? ev.cue : cue_and_excerpt(ev.cue, ev.excerpt);
-      if (e.relation == Relation::kVia) text = "via (" + ev.cue + ")";
-      if (e.relation == Relation::kEchoes) text = cue_and_excerpt("echoes", ev.excerpt);
-      if (from_statement) text = to_string(e.relation);
-      label = label_text(text, opt.wrap_columns, opt.max_label_chars);
-      if (e.weight > 1) label += "\\n(" + std::to_string(e.weight) + " statements)";
+      set(ed, "cue", escstring(e.evidence.front().cue));
+      set(ed, "excerpt", escstring(e.evidence.front().excerpt));
     }
+    std::string label = label_text(text[i], opt.wrap_columns, opt.max_label_chars);
+    if (e.weight > 1 && e.relation != Relation::kMentions)
+      label += (label.empty() ? "" : "\\n") + std::to_string(e.weight) + " statements";
     if (!label.empty()) set(ed, "label", label);
   }
 
   if (opt.legend && !g.nodes.empty()) {
-    Agraph_t* legend = agsubg(r, const_cast<char*>("cluster_legend"), 1);
-    set(legend, "label", "Legend");
-    set(legend, "style", "rounded");
-    set(legend, "color", "#999999");
-    set(legend, "fontsize", "10");
+    // One HTML-table node: compact, and unlike sample nodes and edges it does
+    // not stretch across the graph's ranks. Built from the constant style
+    // tables only; no input text goes into it.
+    std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">";
+    html += "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
     for (NodeKind k : kinds) {
-      std::string name = std::string("legend:") + to_string(k);
-      Agnode_t* v = agnode(legend, name.data(), 1);
-      style_node(v, k);
-      set(v, "label", to_string(k));
-      set(v, "fontsize", "9");
+      const KindStyle& ks = kKindStyles[static_cast<size_t>(k)];
+      html += std::string("<TR><TD BGCOLOR=\"") + ks.fill + "\" BORDER=\"1\" COLOR=\"" + ks.border +
+              "\" STYLE=\"rounded\">" + to_string(k) + "</TD><TD ALIGN=\"LEFT\">" + ks.shape + "</TD></TR>";
     }
+    constexpr std::array<const char*, kRelationCount> kStrokes = {"───▶", "───▷", "───▶", "━━━▷", "─ ─ ▶", "┈┈┈"};
     for (Relation rel : relations) {
-      std::string a = std::string("legend:") + to_string(rel) + ":from";
-      std::string b = std::string("legend:") + to_string(rel);
-      Agnode_t* va = agnode(legend, a.data(), 1);
-      Agnode_t* vb = agnode(legend, b.data(), 1);
-      set(va, "shape", "point");
-      set(va, "width", "0.05");
-      set(va, "label", "");
-      set(vb, "shape", "plaintext");
-      set(vb, "label", to_string(rel));
-      set(vb, "fontsize", "9");
-      Agedge_t* ed = agedge(legend, va, vb, nullptr, 1);
-      style_edge(ed, rel, 1);
+      const RelationStyle& rs = kRelationStyles[static_cast<size_t>(rel)];
+      html += std::string("<TR><TD ALIGN=\"RIGHT\"><FONT COLOR=\"") + rs.color + "\">" +
+              kStrokes[static_cast<size_t>(rel)] + "</FONT></TD><TD ALIGN=\"LEFT\">" + to_string(rel) + "</TD></TR>";
     }
+    html += "</TABLE>";
+    Agraph_t* legend = agsubg(r, const_cast<char*>("cluster_legend"), 1);
+    set(legend, "label", "");
+    set(legend, "color", "#999999");
+    set(legend, "style", "rounded");
+    Agnode_t* v = agnode(legend, const_cast<char*>("legend:table"), 1);
+    set(v, "shape", "plaintext");
+    set(v, "fontsize", "9");
+    char* label = agstrdup_html(r, html.data());
+    agsafeset(v, const_cast<char*>("label"), label, const_cast<char*>(""));
+    agstrfree(r, label);
   }
   return root;
 }
