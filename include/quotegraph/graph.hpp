@@ -275,7 +275,8 @@ struct Stats {
   uint64_t components = 0;        // connected components of the who-to-whom graph
                                   // (entities and statements; documents and
                                   // mentions edges left out, so a shared article
-                                  // does not connect everyone)
+                                  // does not connect everyone; nodes without
+                                  // such an edge are not counted)
   std::vector<uint64_t> component_sizes;  // largest first, at most top_n
   std::vector<NodeScore> most_quoted;      // statements spoken: said + via weight out
   std::vector<NodeScore> most_talked_about;  // about weight in

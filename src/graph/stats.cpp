@@ -121,9 +121,11 @@ Stats compute_stats(const Graph& g, size_t top_n) {
     boost::add_edge(boost::source(e, view), boost::target(e, view), undirected);
   std::vector<int> component(n, -1);
   if (n > 0) boost::connected_components(undirected, component.data());
+  // Entities only mentioned (no who-to-whom edge) would each count as a
+  // component of one; they say nothing about who talks to whom.
   std::map<int, uint64_t> sizes;
   for (size_t i = 0; i < n; ++i)
-    if (!is_document(g.nodes[i])) sizes[component[i]] += 1;
+    if (!is_document(g.nodes[i]) && boost::degree(i, undirected) > 0) sizes[component[i]] += 1;
   s.components = sizes.size();
   for (const auto& [id, size] : sizes) s.component_sizes.push_back(size);
   std::sort(s.component_sizes.rbegin(), s.component_sizes.rend());
