@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "quotegraph/document.hpp"
 #include "quotegraph/status.hpp"
@@ -19,9 +21,14 @@ inline constexpr const char* kVersion = "0.1.0";
 // file, a directory, unreadable.
 Result<std::string> read_file(const std::string& path);
 
+// Further top-level sections of the analyze output, each a name and a JSON
+// value already serialised (the echo analysis adds "echoes" and "framing").
+using JsonSections = std::vector<std::pair<std::string, std::string>>;
+
 // One analysis as the JSON document described in docs/output-format.md.
 // `indent` < 0 writes a single line (JSONL). Always ends with a newline.
-std::string to_json(const Analysis& a, int indent = 2);
+// Sections whose text does not parse as JSON are written as null.
+std::string to_json(const Analysis& a, int indent = 2, const JsonSections& sections = {});
 
 // Human-readable listing: one block per attribution with a who -> whom line.
 std::string to_text(const Analysis& a);

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
 
 namespace quotegraph::cli {
@@ -15,6 +16,7 @@ struct AnalyzeArgs {
   std::string out;
   bool lenient = false;
   bool keep_chrome = false;
+  bool no_echo = false;
 };
 
 }  // namespace
@@ -29,6 +31,7 @@ Runner register_analyze(CLI::App& app) {
   sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
   sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
   sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body (bios, comments)");
+  sub->add_flag("--no-echo", args->no_echo, "Leave out the echoes[] and framing[] sections of JSON output");
   sub->footer(
       "Examples:\n"
       "  quotegraph analyze seeds/000_1af91efddab21499.txt\n"
@@ -42,6 +45,7 @@ Runner register_analyze(CLI::App& app) {
     opt.lenient_utf8 = args->lenient;
     opt.keep_chrome = args->keep_chrome;
     Analyzer analyzer(opt);
+    echo::EchoAnalyzer echoes;
     std::ofstream file;
     std::ostream* out = &std::cout;
     std::string tmp;
@@ -72,11 +76,16 @@ Runner register_analyze(CLI::App& app) {
         continue;
       }
       const Analysis& a = result.value();
+      JsonSections sections;
+      if ((args->format == "json" || args->format == "jsonl") && !args->no_echo) {
+        echo::AnalysisSections s = echo::analysis_sections(echoes.analyze(a), a);
+        sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
+      }
       if (args->format == "json") {
         if (multi_json && !first) *out << ",\n";
-        *out << to_json(a, 2);
+        *out << to_json(a, 2, sections);
       } else if (args->format == "jsonl") {
-        *out << to_json(a, -1);
+        *out << to_json(a, -1, sections);
       } else if (args->format == "csv") {
         *out << to_csv(a, first);
       } else {

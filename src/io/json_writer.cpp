@@ -33,7 +33,7 @@ Json mention_json(const Analysis& a, const EntityRef& r) {
 
 }  // namespace
 
-std::string to_json(const Analysis& a, int indent) {
+std::string to_json(const Analysis& a, int indent, const JsonSections& sections) {
   Json j;
   j["quotegraph"] = kVersion;
   j["schema"] = kSchemaVersion;
@@ -97,6 +97,7 @@ std::string to_json(const Analysis& a, int indent) {
     atts.push_back(ja);
   }
   j["attributions"] = atts;
+  for (const auto& [name, value] : sections) j[name] = Json::parse(value, nullptr, false).is_discarded() ? Json(nullptr) : Json::parse(value);
   return j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
