@@ -24,6 +24,7 @@ Analyzer::Analyzer(Options options) : options_(options), impl_(std::make_unique<
 Analyzer::~Analyzer() = default;
 
 Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
+  const std::string name = path;  // for messages after `path` has moved into the Document
   try {
     auto decoded = text::decode(std::move(bytes), std::move(path), options_.lenient_utf8);
     if (!decoded.ok()) return decoded.status();
@@ -39,9 +40,9 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     entity::resolve(a, names, rules);
     return a;
   } catch (const std::bad_alloc&) {
-    return Status(ErrorCode::kInputError, "out of memory while analysing the input");
+    return Status(ErrorCode::kInputError, name + ": out of memory while analysing the input");
   } catch (const std::exception& e) {
-    return Status(ErrorCode::kInternal, std::string("internal error: ") + e.what());
+    return Status(ErrorCode::kInternal, name + ": internal error: " + e.what());
   }
 }
 

@@ -1,4 +1,5 @@
 // quotegraph analyze: run the analyzer on files and print attributions.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -72,7 +73,7 @@ Runner register_analyze(CLI::App& app) {
       auto result = analyzer.analyze(std::move(bytes).value(), path);
       if (!result.ok()) {
         std::cerr << "quotegraph: " << result.status().message() << "\n";
-        rc = kExitInput;
+        rc = std::max(rc, result.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput);
         continue;
       }
       const Analysis& a = result.value();

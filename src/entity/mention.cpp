@@ -239,7 +239,12 @@ Parsed parse_plain(std::string_view mention) {
     std::string r = std::string(mention.substr(comma + 1));
     while (!r.empty() && (r.front() == ' ')) r.erase(r.begin());
     while (!r.empty() && (r.back() == ',' || r.back() == ' ')) r.pop_back();
-    head.role = head.role.empty() ? r : head.role + "; " + r;
+    // A participle or relative clause ("composed of Russia, …", "who leads the
+    // group") describes; only noun phrases ("the prime minister of Armenia") are roles.
+    std::vector<Word> rw = words_of(r);
+    bool clause = !rw.empty() && (rw[0].low.ends_with("ed") || rw[0].low.ends_with("ing") || rw[0].low == "who" ||
+                                  rw[0].low == "which" || rw[0].low == "whose");
+    if (!clause) head.role = head.role.empty() ? r : head.role + "; " + r;
     return head;
   }
   if (app.proper) {
