@@ -1,0 +1,185 @@
+// Corpora: many articles in, one record per article out, on every core.
+//
+// Ingest (src/corpus/ingest.cpp, html.cpp):
+//   JSONL   one article per line, fields named by FieldNames (defaults fit
+//           news-please, trafilatura and Media Cloud exports)
+//   HTML    one article per file, or an HTML field of a JSONL record; the
+//           article body is extracted with gumbo and navigation, asides,
+//           footers, comment blocks, scripts and styles are dropped. Offsets in
+//           the output then refer to the *extracted* text, not to the HTML.
+//   text    one article per file
+//   Any input may be gzip-compressed (zlib reads plain files transparently);
+//   "-" reads standard input.
+//
+// Pipeline (src/corpus/pipeline.cpp):
+//   reader thread --bounded window--> N workers (one shared, immutable Analyzer)
+//   --> ordered writer (the caller's thread, through a RecordSink)
+// At most `window` records are between the reader and the writer, so memory is
+// bounded by window × the largest record, independent of the corpus size.
+// Every input record yields exactly one output record, in input order: the
+// analysis, or an error record naming the file, the line and the reason.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/document.hpp"
+#include "quotegraph/graph.hpp"
+#include "quotegraph/status.hpp"
+
+namespace quotegraph::corpus {
+
+// JSONL field names. For each role the first name present in a record wins.
+struct FieldNames {
+  std::vector<std::string> id = {"id"};
+  std::vector<std::string> url = {"url"};
+  std::vector<std::string> outlet = {"source", "outlet", "source_domain", "media_name"};
+  std::vector<std::string> date = {"date", "publish_date", "date_publish"};
+  std::vector<std::string> title = {"title"};
+  std::vector<std::string> text = {"text", "maintext"};
+  // Used only when no text field is present: HTML to extract the body from.
+  std::vector<std::string> html = {"html", "raw_html"};
+};
+
+// One article read from a JSONL record (or a whole text/HTML file).
+struct Article {
+  std::string id, url, outlet, date, title;
+  std::string text;          // what the analyzer sees
+  bool from_html = false;    // text was extracted from HTML: offsets refer to it
+};
+
+// Why a record produced no analysis. Stable names (to_string) appear in error
+// records as "kind".
+enum class RecordError {
+  kNone,
+  kEmptyLine,      // an empty (or white-space-only) line
+  kInvalidUtf8,    // the line is not valid UTF-8
+  kBadJson,        // the line does not parse as JSON
+  kNotObject,      // the line is JSON, but not an object
+  kMissingText,    // no text (or HTML) field, or it is not a string
+  kAnalysis,       // the analyzer rejected the text
+  kUnreadable,     // the input file could not be opened or read
+};
+inline constexpr size_t kRecordErrorCount = 8;
+const char* to_string(RecordError e);
+
+// Parses one JSONL line into an Article. Never throws. On failure *error says
+// why and the Status message gives the detail (byte offset into the line for
+// invalid UTF-8, the JSON parser's message for bad JSON). Linear in the line.
+Result<Article> parse_record(std::string_view line, const FieldNames& fields, RecordError* error);
+
+// The article text of an HTML page: the first <article> (else <main>, else
+// <body>) with nav, aside, footer, header, form, script, style, noscript,
+// template, iframe, svg and elements whose class or id names comments,
+// sharing, related links, sidebars, newsletters or cookie banners dropped.
+// Block elements become paragraphs separated by a blank line; white space
+// inside a paragraph collapses to one space; entities are decoded. The input
+// must be valid UTF-8 (gumbo's requirement); invalid bytes are replaced by
+// U+FFFD first. Linear in the input.
+std::string extract_html_text(std::string_view html);
+
+// How an input file is read, from its name without ".gz": .jsonl, .ndjson,
+// .json and "-" are JSONL; .html, .htm are HTML; anything else is plain text.
+enum class InputFormat { kJsonl, kHtml, kText };
+InputFormat input_format(std::string_view path);
+
+// Reads a (possibly gzip-compressed) file line by line; "-" is standard input.
+// Lines may be of any length. Not thread-safe; one reader per thread.
+class LineReader {
+ public:
+  LineReader() = default;
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // Errors: kInputError naming the path (missing, a directory, unreadable).
+  Status open(const std::string& path);
+  // The next line without its "\n" (a trailing "\r" is kept: JSON ignores it).
+  // False at the end of input or on a read error (then status() is not ok).
+  bool next(std::string* line);
+  // The rest of the input in one string (for whole-file text/HTML articles).
+  Result<std::string> read_all();
+  const Status& status() const { return status_; }
+  // Uncompressed bytes returned so far.
+  uint64_t bytes_read() const { return bytes_; }
+
+ private:
+  void* gz_ = nullptr;  // gzFile
+  std::string path_;
+  std::string buf_;
+  size_t pos_ = 0;
+  bool eof_ = false;
+  uint64_t bytes_ = 0;
+  Status status_;
+};
+
+// ------------------------------------------------------------------ pipeline --
+
+struct CorpusOptions {
+  FieldNames fields;
+  unsigned threads = 0;        // workers; 0 = std::thread::hardware_concurrency()
+  size_t window = 0;           // records between reader and writer; 0 = 8 × threads
+  uint64_t skip_records = 0;   // --resume: the first records already have output
+  bool analyze_skipped = false;  // analyse skipped records anyway (for the graph)
+  bool json = true;            // render each analysis as a JSONL line
+  bool csv = false;            // render CSV rows (no header) instead
+  bool echo_sections = true;   // add echoes[] and framing[] as `analyze` does
+  bool build_graph = false;    // merge every analysis into CorpusSummary::graph
+  graph::BuildOptions graph_options;
+};
+
+// One record, handed to the sink in input order.
+struct RecordResult {
+  uint64_t index = 0;          // 0-based, over all inputs
+  std::string source;          // input file as given
+  uint64_t line = 0;           // 1-based line in `source` (1 for whole files)
+  RecordError error = RecordError::kNone;
+  std::string message;         // the error, when error != kNone
+  std::string output;          // the JSONL line (or CSV rows), newline-terminated;
+                               // for errors the JSONL error record
+                               // {"error","kind","path","line"}
+  uint64_t attributions = 0;
+  bool skipped = false;        // before skip_records: output is empty
+};
+
+// Called on the caller's thread, strictly in input order. Returning a non-ok
+// Status (a failed write) stops the run; the Status is returned by run_corpus.
+using RecordSink = std::function<Status(const RecordResult&)>;
+
+struct Progress {
+  uint64_t records = 0;        // records written (or skipped)
+  uint64_t bytes = 0;          // input bytes of those records
+  uint64_t total_bytes = 0;    // size of all (uncompressed) inputs if known, else 0
+  double seconds = 0;
+};
+using ProgressCallback = std::function<void(const Progress&)>;
+
+struct CorpusSummary {
+  uint64_t inputs = 0;         // records read (lines, or whole files)
+  uint64_t analysed = 0;       // records with an analysis
+  uint64_t errors = 0;         // records with an error record
+  uint64_t skipped = 0;        // records skipped by skip_records
+  uint64_t outputs = 0;        // records handed to the sink (analysed + errors)
+  uint64_t attributions = 0;
+  uint64_t bytes = 0;          // input bytes
+  double seconds = 0;
+  uint64_t by_error[kRecordErrorCount] = {};
+  graph::Graph graph;          // when build_graph
+};
+// "1200 records read = 1190 analysed + 10 errors (...) + 0 skipped; 1200 written; ..."
+std::string summary_text(const CorpusSummary& s);
+
+// Runs the pipeline over `inputs` in order. Invariant on success:
+// inputs == analysed + errors + skipped and outputs == analysed + errors.
+// `progress` (optional) is called from the writer about 4 times a second.
+// Returns the sink's first error, if any; unreadable inputs are error records,
+// not a failed run. Thread-safe with respect to other runs.
+Result<CorpusSummary> run_corpus(const std::vector<std::string>& inputs, const Analyzer& analyzer,
+                                 const CorpusOptions& options, const RecordSink& sink,
+                                 const ProgressCallback& progress = {});
+
+}  // namespace quotegraph::corpus

@@ -1,0 +1,408 @@
+// Corpus pipeline: input files in, one ordered output record per input record out.
+//   reader thread -> bounded window -> N worker threads -> writer (caller's thread)
+// The window (records and bytes between reader and writer) is what bounds memory.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "quotegraph/corpus.hpp"
+#include "quotegraph/echo.hpp"
+#include "quotegraph/io.hpp"
+
+namespace quotegraph::corpus {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+// Beyond this many bytes in flight the reader waits (one record is always let
+// through, so a single huge article still passes).
+constexpr uint64_t kWindowBytes = 64ull << 20;
+
+struct Job {
+  uint64_t index = 0;
+  std::string source;
+  uint64_t line = 0;
+  InputFormat format = InputFormat::kJsonl;
+  std::string bytes;
+  RecordError error = RecordError::kNone;  // set by the reader for unreadable input
+  std::string message;
+  bool skip = false;
+  bool analyse = true;
+};
+
+struct Done {
+  RecordResult result;
+  uint64_t bytes = 0;
+};
+
+std::string error_record(const Job& job, RecordError e, const std::string& message) {
+  Json j;
+  j["error"] = message;
+  j["kind"] = to_string(e);
+  j["path"] = job.source;
+  j["line"] = job.line;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string corpus_section(const Job& job, const Article& a) {
+  Json j;
+  j["source"] = job.source;
+  j["line"] = job.line;
+  if (!a.id.empty()) j["id"] = a.id;
+  if (!a.url.empty()) j["url"] = a.url;
+  if (!a.date.empty()) j["date"] = a.date;
+  if (!a.title.empty()) j["title"] = a.title;
+  j["offsets"] = a.from_html ? "UTF-8 byte offsets into the text extracted from the HTML, not into the HTML"
+                 : job.format == InputFormat::kJsonl ? "UTF-8 byte offsets into the record's text field"
+                                                     : "UTF-8 byte offsets into the file";
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Merges partial graphs like a binary counter: part k is merged once per
+// level it climbs, so n parts cost O(n log n) instead of O(n^2).
+class GraphAccumulator {
+ public:
+  void add(graph::Graph g) {
+    size_t level = 0;
+    while (level < levels_.size() && levels_[level]) {
+      g = graph::merge(*levels_[level], g);
+      levels_[level].reset();
+      ++level;
+    }
+    if (level == levels_.size()) levels_.emplace_back();
+    levels_[level] = std::move(g);
+  }
+  graph::Graph finish() {
+    std::vector<graph::Graph> parts;
+    for (auto& l : levels_)
+      if (l) parts.push_back(std::move(*l));
+    levels_.clear();
+    return graph::merge(parts);
+  }
+
+ private:
+  std::vector<std::optional<graph::Graph>> levels_;
+};
+
+class Pipeline {
+ public:
+  Pipeline(const std::vector<std::string>& inputs, const Analyzer& analyzer, const CorpusOptions& options)
+      : inputs_(inputs), analyzer_(analyzer), options_(options) {
+    threads_ = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    window_ = options.window ? options.window : 8 * threads_;
+    accumulators_.resize(threads_);
+  }
+
+  Result<CorpusSummary> run(const RecordSink& sink, const ProgressCallback& progress) {
+    auto start = Clock::now();
+    std::thread reader([this] { read_all(); });
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads_; ++t) workers.emplace_back([this, t] { work(t); });
+    Status status = write(sink, progress, start);
+    {
+      std::lock_guard lock(m_);
+      if (!status.ok()) stop_ = true;
+    }
+    can_read_.notify_all();
+    can_work_.notify_all();
+    reader.join();
+    for (auto& w : workers) w.join();
+    if (!status.ok()) return status;
+    if (options_.build_graph) {
+      std::vector<graph::Graph> parts;
+      for (auto& acc : accumulators_) parts.push_back(acc.finish());
+      summary_.graph = graph::merge(parts);
+    }
+    summary_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return summary_;
+  }
+
+ private:
+  // ---- reader
+  bool push(Job job) {
+    uint64_t size = job.bytes.size() + 1;
+    std::unique_lock lock(m_);
+    can_read_.wait(lock, [&] {
+      return stop_ || (read_ - written_ < window_ && (in_flight_ + size <= kWindowBytes || read_ == written_));
+    });
+    if (stop_) return false;
+    job.index = read_++;
+    job.skip = job.index < options_.skip_records;
+    job.analyse = !job.skip || options_.analyze_skipped;
+    in_flight_ += size;
+    jobs_.push_back(std::move(job));
+    can_work_.notify_one();
+    return true;
+  }
+
+  void read_all() {
+    for (const std::string& path : inputs_) {
+      if (!read_input(path)) break;
+    }
+    std::lock_guard lock(m_);
+    reader_done_ = true;
+    can_work_.notify_all();
+    can_write_.notify_all();
+  }
+
+  bool read_input(const std::string& path) {
+    Job base;
+    base.source = path;
+    base.format = input_format(path);
+    LineReader reader;
+    Status st = reader.open(path);
+    if (!st.ok()) {
+      Job job = base;
+      job.error = RecordError::kUnreadable;
+      job.message = st.message();
+      return push(std::move(job));
+    }
+    if (base.format != InputFormat::kJsonl) {
+      Job job = base;
+      job.line = 1;
+      auto all = reader.read_all();
+      if (all.ok()) {
+        job.bytes = std::move(all).value();
+      } else {
+        job.error = RecordError::kUnreadable;
+        job.message = all.status().message();
+      }
+      return push(std::move(job));
+    }
+    std::string line;
+    uint64_t n = 0;
+    while (reader.next(&line)) {
+      Job job = base;
+      job.line = ++n;
+      job.bytes = std::move(line);
+      line = std::string();
+      if (!push(std::move(job))) return false;
+    }
+    if (!reader.status().ok()) {
+      Job job = base;
+      job.line = n + 1;
+      job.error = RecordError::kUnreadable;
+      job.message = reader.status().message();
+      return push(std::move(job));
+    }
+    return true;
+  }
+
+  // ---- workers
+  void work(unsigned t) {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock lock(m_);
+        can_work_.wait(lock, [&] { return stop_ || !jobs_.empty() || reader_done_; });
+        if (stop_ || jobs_.empty()) return;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      Done d;
+      d.bytes = job.bytes.size() + 1;
+      try {
+        d.result = process(job, t);
+      } catch (const std::exception& e) {  // bad_alloc on a hostile record: report it, keep going
+        d.result = RecordResult{};
+        d.result.index = job.index;
+        d.result.source = job.source;
+        d.result.line = job.line;
+        d.result.skipped = job.skip;
+        d.result.error = RecordError::kAnalysis;
+        d.result.message = std::string("internal error: ") + e.what();
+        if (!job.skip) d.result.output = error_record(job, d.result.error, d.result.message);
+      }
+      std::lock_guard lock(m_);
+      done_.emplace(job.index, std::move(d));
+      if (job.index == written_) can_write_.notify_one();
+    }
+  }
+
+  RecordResult process(Job& job, unsigned t) {
+    RecordResult r;
+    r.index = job.index;
+    r.source = job.source;
+    r.line = job.line;
+    r.skipped = job.skip;
+    auto fail = [&](RecordError e, std::string message) {
+      r.error = e;
+      r.message = std::move(message);
+      if (!job.skip) r.output = error_record(job, e, r.message);
+      return r;
+    };
+    if (job.error != RecordError::kNone) return fail(job.error, job.message);
+    if (!job.analyse) return r;
+
+    Article article;
+    if (job.format == InputFormat::kJsonl) {
+      RecordError e;
+      auto parsed = parse_record(job.bytes, options_.fields, &e);
+      if (!parsed.ok()) return fail(e, parsed.status().message());
+      article = std::move(parsed).value();
+    } else if (job.format == InputFormat::kHtml) {
+      article.text = extract_html_text(job.bytes);
+      article.from_html = true;
+    } else {
+      article.text = std::move(job.bytes);
+    }
+    job.bytes = std::string();
+
+    std::string path = !article.id.empty()              ? article.id
+                       : job.format == InputFormat::kJsonl ? job.source + ":" + std::to_string(job.line)
+                                                           : job.source;
+    auto analysed = analyzer_.analyze(std::move(article.text), path);
+    if (!analysed.ok()) return fail(RecordError::kAnalysis, analysed.status().message());
+    Analysis& a = analysed.value();
+    a.doc.outlet = article.outlet;
+    r.attributions = a.attributions.size();
+    if (!job.skip) {
+      if (options_.csv) {
+        r.output = to_csv(a, false);
+      } else if (options_.json) {
+        JsonSections sections;
+        if (options_.echo_sections) {
+          echo::AnalysisSections s = echo::analysis_sections(echo_.analyze(a), a);
+          sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
+        }
+        sections.emplace_back("corpus", corpus_section(job, article));
+        r.output = to_json(a, -1, sections);
+      }
+    }
+    if (options_.build_graph) accumulators_[t].add(graph::build(a, options_.graph_options));
+    return r;
+  }
+
+  // ---- writer
+  Status write(const RecordSink& sink, const ProgressCallback& progress, Clock::time_point start) {
+    auto last_progress = start;
+    Progress p;
+    p.total_bytes = total_bytes();
+    for (;;) {
+      Done d;
+      {
+        std::unique_lock lock(m_);
+        for (;;) {
+          if (done_.count(written_)) break;
+          if (reader_done_ && written_ == read_) return Status();
+          can_write_.wait_for(lock, std::chrono::milliseconds(250));
+          if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) break;
+        }
+        auto it = done_.find(written_);
+        if (it == done_.end()) {
+          lock.unlock();
+          last_progress = Clock::now();
+          p.seconds = std::chrono::duration<double>(last_progress - start).count();
+          progress(p);
+          continue;
+        }
+        d = std::move(it->second);
+        done_.erase(it);
+        ++written_;
+        in_flight_ -= d.bytes;
+      }
+      can_read_.notify_one();
+      const RecordResult& r = d.result;
+      ++summary_.inputs;
+      summary_.bytes += d.bytes;
+      if (r.skipped) {
+        ++summary_.skipped;
+      } else {
+        if (r.error == RecordError::kNone) {
+          ++summary_.analysed;
+          summary_.attributions += r.attributions;
+        } else {
+          ++summary_.errors;
+          ++summary_.by_error[static_cast<size_t>(r.error)];
+        }
+        ++summary_.outputs;
+        Status st = sink(r);
+        if (!st.ok()) return st;
+      }
+      p.records = summary_.inputs;
+      p.bytes = summary_.bytes;
+      if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) {
+        last_progress = Clock::now();
+        p.seconds = std::chrono::duration<double>(last_progress - start).count();
+        progress(p);
+      }
+    }
+  }
+
+  // Sum of the input sizes when all are plain files (gzip and stdin: unknown).
+  uint64_t total_bytes() const {
+    uint64_t total = 0;
+    for (const std::string& path : inputs_) {
+      struct stat st {};
+      if (path == "-" || path.ends_with(".gz") || ::stat(path.c_str(), &st) != 0) return 0;
+      total += static_cast<uint64_t>(st.st_size);
+    }
+    return total;
+  }
+
+  const std::vector<std::string>& inputs_;
+  const Analyzer& analyzer_;
+  const CorpusOptions& options_;
+  echo::EchoAnalyzer echo_;
+  unsigned threads_ = 1;
+  uint64_t window_ = 8;
+  std::vector<GraphAccumulator> accumulators_;  // one per worker, no sharing
+  CorpusSummary summary_;
+
+  std::mutex m_;
+  std::condition_variable can_read_, can_work_, can_write_;
+  std::deque<Job> jobs_;
+  std::map<uint64_t, Done> done_;
+  uint64_t read_ = 0, written_ = 0, in_flight_ = 0;
+  bool reader_done_ = false, stop_ = false;
+};
+
+std::string with_commas(uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+}  // namespace
+
+std::string summary_text(const CorpusSummary& s) {
+  std::string out = with_commas(s.inputs) + " records read = " + with_commas(s.analysed) + " analysed + " +
+                    with_commas(s.errors) + " errors";
+  std::string detail;
+  for (size_t e = 1; e < kRecordErrorCount; ++e) {
+    if (!s.by_error[e]) continue;
+    detail += (detail.empty() ? "" : ", ") + with_commas(s.by_error[e]) + " " + to_string(static_cast<RecordError>(e));
+  }
+  if (!detail.empty()) out += " (" + detail + ")";
+  out += " + " + with_commas(s.skipped) + " skipped (resume); " + with_commas(s.outputs) + " records written; " +
+         with_commas(s.attributions) + " attributions";
+  char rate[128];
+  double secs = s.seconds > 0 ? s.seconds : 1e-9;
+  std::snprintf(rate, sizeof rate, "; %.1f s, %.0f articles/s, %.2f MB/s", s.seconds,
+                static_cast<double>(s.inputs) / secs, static_cast<double>(s.bytes) / 1e6 / secs);
+  out += rate;
+  return out;
+}
+
+Result<CorpusSummary> run_corpus(const std::vector<std::string>& inputs, const Analyzer& analyzer,
+                                 const CorpusOptions& options, const RecordSink& sink,
+                                 const ProgressCallback& progress) {
+  try {
+    Pipeline pipeline(inputs, analyzer, options);
+    return pipeline.run(sink, progress);
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, std::string("corpus pipeline: ") + e.what());
+  }
+}
+
+}  // namespace quotegraph::corpus

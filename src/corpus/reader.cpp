@@ -1,0 +1,103 @@
+// Corpus reader: a file name (gzip or plain, "-" for stdin) in, lines out.
+// zlib's gzread passes uncompressed files through unchanged, so one code path
+// reads both.
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "quotegraph/corpus.hpp"
+
+namespace quotegraph::corpus {
+namespace {
+
+constexpr size_t kChunkBytes = 1 << 18;
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+InputFormat input_format(std::string_view path) {
+  if (path == "-") return InputFormat::kJsonl;
+  if (ends_with_ci(path, ".gz")) path.remove_suffix(3);
+  if (ends_with_ci(path, ".jsonl") || ends_with_ci(path, ".ndjson") || ends_with_ci(path, ".json"))
+    return InputFormat::kJsonl;
+  if (ends_with_ci(path, ".html") || ends_with_ci(path, ".htm")) return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+LineReader::~LineReader() {
+  if (gz_) gzclose(static_cast<gzFile>(gz_));
+}
+
+Status LineReader::open(const std::string& path) {
+  path_ = path;
+  if (path != "-") {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+      return status_ = Status(ErrorCode::kInputError, path + ": " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) return status_ = Status(ErrorCode::kInputError, path + ": is a directory");
+  }
+  gzFile f = path == "-" ? gzdopen(::dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
+  if (!f) return status_ = Status(ErrorCode::kInputError, path + ": cannot open: " + std::strerror(errno));
+  gzbuffer(f, kChunkBytes);
+  gz_ = f;
+  return status_ = Status();
+}
+
+bool LineReader::next(std::string* line) {
+  if (!gz_) return false;
+  line->clear();
+  for (;;) {
+    size_t nl = buf_.find('\n', pos_);
+    if (nl != std::string::npos) {
+      line->append(buf_, pos_, nl - pos_);
+      bytes_ += nl - pos_ + 1;
+      pos_ = nl + 1;
+      return true;
+    }
+    line->append(buf_, pos_, std::string::npos);
+    bytes_ += buf_.size() - pos_;
+    buf_.clear();
+    pos_ = 0;
+    if (eof_) return !line->empty();  // a last line without "\n"
+    buf_.resize(kChunkBytes);
+    int n = gzread(static_cast<gzFile>(gz_), buf_.data(), static_cast<unsigned>(kChunkBytes));
+    if (n < 0) {
+      int code = 0;
+      const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
+      status_ = Status(ErrorCode::kInputError, path_ + ": read error: " + (msg ? msg : "unknown"));
+      buf_.clear();
+      return false;
+    }
+    buf_.resize(static_cast<size_t>(n));
+    if (n == 0) eof_ = true;
+  }
+}
+
+Result<std::string> LineReader::read_all() {
+  std::string out;
+  std::string line;
+  bool first = true;
+  // Whole files are small next to a corpus; joining lines keeps one read path.
+  while (next(&line)) {
+    if (!first) out += '\n';
+    out += line;
+    first = false;
+  }
+  if (!status_.ok()) return status_;
+  if (!out.empty() && bytes_ > out.size()) out += '\n';  // the file ended with "\n"
+  return out;
+}
+
+}  // namespace quotegraph::corpus
