@@ -20,5 +20,7 @@ Runner register_eval(CLI::App& app);
 Runner register_echo(CLI::App& app);
 Runner register_graph(CLI::App& app);
 Runner register_stats(CLI::App& app);
+Runner register_corpus(CLI::App& app);
+Runner register_merge(CLI::App& app);
 
 }  // namespace quotegraph::cli

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   runners["echo"] = register_echo(app);
   runners["graph"] = register_graph(app);
   runners["stats"] = register_stats(app);
+  runners["corpus"] = register_corpus(app);
+  runners["merge"] = register_merge(app);
 
   try {
     app.parse(argc, argv);

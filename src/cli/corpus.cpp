@@ -1,0 +1,272 @@
+// quotegraph corpus: JSONL / HTML / text corpora in, one JSONL record per input
+// record out (plus an optional merged graph), on every core.
+// quotegraph merge: partial graphs (JSON node-link) in, their merge out.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/corpus.hpp"
+#include "quotegraph/graph.hpp"
+#include "quotegraph/io.hpp"
+
+namespace quotegraph::cli {
+namespace {
+
+struct CorpusArgs {
+  std::vector<std::string> files;
+  std::string out;
+  std::string graph_out;
+  unsigned threads = 0;
+  std::vector<std::string> text_fields, id_fields, outlet_fields, html_fields;
+  bool csv = false;
+  bool resume = false;
+  bool no_echo = false;
+  bool strict = false;
+  bool lenient = false;
+};
+
+// Writes `data` through a temporary file and a rename: readers never see half a file.
+bool write_atomically(const std::string& path, const std::string& data) {
+  if (path.empty() || path == "-") {
+    std::cout << data;
+    return static_cast<bool>(std::cout.flush());
+  }
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary);
+    if (!file || !file.write(data.data(), static_cast<std::streamsize>(data.size())) || !file.flush()) {
+      std::cerr << "quotegraph: " << path << ": cannot write\n";
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::cerr << "quotegraph: " << path << ": write failed\n";
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+// --resume: the number of complete (newline-terminated) records in `path`; a
+// torn last record from a killed run is cut off so appending continues cleanly.
+Result<uint64_t> count_and_trim(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status(ErrorCode::kInputError, path + ": cannot read for --resume");
+  uint64_t lines = 0, bytes = 0, complete_end = 0;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    for (size_t i = 0; i < n; ++i)
+      if (buf[i] == '\n') {
+        ++lines;
+        complete_end = bytes + i + 1;
+      }
+    bytes += n;
+  }
+  std::fclose(f);
+  if (complete_end != bytes) {
+    std::error_code ec;
+    std::filesystem::resize_file(path, complete_end, ec);
+    if (ec) return Status(ErrorCode::kInputError, path + ": cannot trim a torn last record: " + ec.message());
+  }
+  return lines;
+}
+
+std::string human_duration(double s) {
+  char buf[32];
+  if (s >= 3600) std::snprintf(buf, sizeof buf, "%dh%02dm", static_cast<int>(s / 3600), static_cast<int>(s / 60) % 60);
+  else if (s >= 60) std::snprintf(buf, sizeof buf, "%dm%02ds", static_cast<int>(s / 60), static_cast<int>(s) % 60);
+  else std::snprintf(buf, sizeof buf, "%ds", static_cast<int>(s));
+  return buf;
+}
+
+void draw_progress(const corpus::Progress& p) {
+  double secs = p.seconds > 0 ? p.seconds : 1e-9;
+  double mb_s = static_cast<double>(p.bytes) / 1e6 / secs;
+  char line[256];
+  int len = std::snprintf(line, sizeof line, "\r%12llu articles  %8.0f articles/s  %7.2f MB/s",
+                          static_cast<unsigned long long>(p.records), static_cast<double>(p.records) / secs, mb_s);
+  std::string text(line, static_cast<size_t>(len));
+  if (p.total_bytes > 0 && p.bytes <= p.total_bytes) {
+    double frac = static_cast<double>(p.bytes) / static_cast<double>(p.total_bytes);
+    constexpr int kBar = 24;
+    int filled = static_cast<int>(frac * kBar);
+    text += "  [" + std::string(static_cast<size_t>(filled), '#') + std::string(static_cast<size_t>(kBar - filled), ' ') + "]";
+    std::snprintf(line, sizeof line, " %3.0f%%", frac * 100);
+    text += line;
+    if (mb_s > 0) text += " ETA " + human_duration(static_cast<double>(p.total_bytes - p.bytes) / 1e6 / mb_s);
+  }
+  std::cerr << text << "   " << std::flush;
+}
+
+}  // namespace
+
+Runner register_corpus(CLI::App& app) {
+  auto args = std::make_shared<CorpusArgs>();
+  CLI::App* sub = app.add_subcommand("corpus", "Analyse a corpus (JSONL, HTML or text files) on every core");
+  sub->add_option("files", args->files,
+                  "Inputs: *.jsonl (one article per line), *.html, *.txt; any of them .gz; - reads JSONL from standard input")
+      ->required();
+  sub->add_option("-o,--output", args->out, "Write JSONL (or CSV) here instead of standard output");
+  sub->add_option("--graph", args->graph_out, "Also write the merged quote graph (JSON node-link) here");
+  sub->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)");
+  sub->add_option("--text-field", args->text_fields, "JSONL text field(s), first present wins (default: text,maintext)")
+      ->delimiter(',');
+  sub->add_option("--id-field", args->id_fields, "JSONL id field(s) (default: id)")->delimiter(',');
+  sub->add_option("--outlet-field", args->outlet_fields,
+                  "JSONL outlet field(s) (default: source,outlet,source_domain,media_name)")
+      ->delimiter(',');
+  sub->add_option("--html-field", args->html_fields,
+                  "JSONL HTML field(s), used when no text field is present (default: html,raw_html)")
+      ->delimiter(',');
+  sub->add_flag("--csv", args->csv, "Write CSV rows (one per attribution) instead of JSONL; errors go to stderr");
+  sub->add_flag("--resume", args->resume,
+                "Continue a killed run: skip as many input records as -o already holds complete lines");
+  sub->add_flag("--no-echo", args->no_echo, "Leave out the echoes[] and framing[] sections");
+  sub->add_flag("--strict", args->strict, "Exit 2 when any record is an error record");
+  sub->add_flag("--lenient", args->lenient, "Text files: replace invalid UTF-8 bytes with '?' instead of failing");
+  sub->footer(
+      "Examples:\n"
+      "  quotegraph corpus news.jsonl.gz -o attributions.jsonl --graph graph.json\n"
+      "  zcat part-*.jsonl.gz | quotegraph corpus - --threads 8 > out.jsonl\n"
+      "  quotegraph corpus --text-field maintext --outlet-field source_domain newsplease.jsonl\n"
+      "One output line per input record, in input order: the analysis (as analyze --format jsonl, with\n"
+      "document.path = the id field or FILE:LINE and a \"corpus\" section), or an error record\n"
+      "{\"error\",\"kind\",\"path\",\"line\"}. Offsets index the record's text (for HTML: the extracted text).\n"
+      "Output goes to OUT.partial and is renamed to OUT when the run completes; --resume continues it.\n"
+      "Exit codes: 0 done (error records included), 1 usage, 2 an input could not be read (or --strict and\n"
+      "an error record), 3 internal error.");
+
+  return [args]() -> int {
+    if (args->resume && (args->out.empty() || args->out == "-")) {
+      std::cerr << "quotegraph corpus: --resume needs -o FILE\n";
+      return kExitUsage;
+    }
+    if (args->resume && args->csv) {
+      std::cerr << "quotegraph corpus: --resume counts JSONL records; it does not work with --csv\n";
+      return kExitUsage;
+    }
+    corpus::CorpusOptions opt;
+    opt.threads = args->threads;
+    if (!args->text_fields.empty()) opt.fields.text = args->text_fields;
+    if (!args->id_fields.empty()) opt.fields.id = args->id_fields;
+    if (!args->outlet_fields.empty()) opt.fields.outlet = args->outlet_fields;
+    if (!args->html_fields.empty()) opt.fields.html = args->html_fields;
+    opt.csv = args->csv;
+    opt.echo_sections = !args->no_echo;
+    opt.build_graph = !args->graph_out.empty();
+    opt.analyze_skipped = opt.build_graph;  // the graph covers the whole corpus, resumed or not
+
+    // Output: stdout, or OUT.partial (appended record by record) renamed to OUT at the end.
+    std::FILE* out = stdout;
+    std::string partial;
+    if (!args->out.empty() && args->out != "-") {
+      partial = args->out + ".partial";
+      if (args->resume) {
+        std::error_code ec;
+        if (!std::filesystem::exists(partial, ec) && std::filesystem::exists(args->out, ec))
+          std::filesystem::rename(args->out, partial, ec);
+        if (std::filesystem::exists(partial, ec)) {
+          auto done = count_and_trim(partial);
+          if (!done.ok()) {
+            std::cerr << "quotegraph: " << done.status().message() << "\n";
+            return kExitInput;
+          }
+          opt.skip_records = done.value();
+        }
+      }
+      out = std::fopen(partial.c_str(), args->resume ? "ab" : "wb");
+      if (!out) {
+        std::cerr << "quotegraph: " << partial << ": cannot write\n";
+        return kExitInput;
+      }
+    }
+
+    Options analyzer_options;
+    analyzer_options.lenient_utf8 = args->lenient;
+    Analyzer analyzer(analyzer_options);
+    bool header = args->csv && opt.skip_records == 0;
+    bool unreadable = false;
+    auto sink = [&](const corpus::RecordResult& r) -> Status {
+      if (r.error == corpus::RecordError::kUnreadable) unreadable = true;
+      if (args->csv && r.error != corpus::RecordError::kNone) {
+        std::cerr << "quotegraph: " << r.source << ":" << r.line << ": " << r.message << "\n";
+        return Status();
+      }
+      if (header) {
+        // to_csv writes the header only together with rows; write it once up front.
+        static constexpr const char kHeader[] =
+            "path,id,kind,speaker,speaker_mention,cue_lemma,cue,content_start,content_end,content,addressee,"
+            "about,via,confidence\r\n";
+        std::fwrite(kHeader, 1, sizeof kHeader - 1, out);
+        header = false;
+      }
+      if (std::fwrite(r.output.data(), 1, r.output.size(), out) != r.output.size())
+        return Status(ErrorCode::kInputError, (partial.empty() ? "standard output" : partial) + ": write failed");
+      return Status();
+    };
+    bool tty = ::isatty(STDERR_FILENO);
+    corpus::ProgressCallback progress;
+    if (tty) progress = draw_progress;
+    auto summary = corpus::run_corpus(args->files, analyzer, opt, sink, progress);
+    if (tty) std::cerr << "\r" << std::string(100, ' ') << "\r";
+    bool flushed = std::fflush(out) == 0;
+    if (out != stdout) flushed = std::fclose(out) == 0 && flushed;
+    if (!summary.ok()) {
+      std::cerr << "quotegraph: " << summary.status().message() << "\n";
+      return summary.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput;
+    }
+    if (!flushed) {
+      std::cerr << "quotegraph: " << (partial.empty() ? "standard output" : partial) << ": write failed\n";
+      return kExitInput;
+    }
+    if (!partial.empty() && std::rename(partial.c_str(), args->out.c_str()) != 0) {
+      std::cerr << "quotegraph: " << args->out << ": rename from " << partial << " failed\n";
+      return kExitInput;
+    }
+    std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n";
+    if (opt.build_graph && !write_atomically(args->graph_out, graph::to_json(summary.value().graph, 2)))
+      return kExitInput;
+    if (unreadable || (args->strict && summary.value().errors > 0)) return kExitInput;
+    return kExitOk;
+  };
+}
+
+Runner register_merge(CLI::App& app) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto out = std::make_shared<std::string>();
+  CLI::App* sub = app.add_subcommand("merge", "Merge partial quote graphs (JSON node-link) into one");
+  sub->add_option("files", *files, "Partial graphs written by corpus --graph or graph --format json")->required();
+  sub->add_option("-o,--output", *out, "Write the merged graph here instead of standard output");
+  sub->footer(
+      "Examples:\n"
+      "  quotegraph merge part-*.json -o graph.json\n"
+      "merge is associative and commutative: map outputs reduce in any order or tree shape.\n"
+      "A part that does not read is an error (exit 2) and nothing is written: a reduce with a lost part is wrong.");
+  return [files, out]() -> int {
+    std::vector<graph::Graph> parts;
+    parts.reserve(files->size());
+    for (const std::string& path : *files) {
+      auto bytes = read_file(path);
+      if (!bytes.ok()) {
+        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
+        return kExitInput;
+      }
+      auto g = graph::from_json(bytes.value(), path);
+      if (!g.ok()) {
+        std::cerr << "quotegraph: " << g.status().message() << "\n";
+        return kExitInput;
+      }
+      parts.push_back(std::move(g).value());
+    }
+    return write_atomically(*out, graph::to_json(graph::merge(parts), 2)) ? kExitOk : kExitInput;
+  };
+}
+
+}  // namespace quotegraph::cli
