@@ -22,5 +22,6 @@ Runner register_graph(CLI::App& app);
 Runner register_stats(CLI::App& app);
 Runner register_corpus(CLI::App& app);
 Runner register_merge(CLI::App& app);
+Runner register_diff(CLI::App& app);
 
 }  // namespace quotegraph::cli

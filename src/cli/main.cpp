@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   runners["stats"] = register_stats(app);
   runners["corpus"] = register_corpus(app);
   runners["merge"] = register_merge(app);
+  runners["diff"] = register_diff(app);
 
   try {
     app.parse(argc, argv);

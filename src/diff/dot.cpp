@@ -1,0 +1,136 @@
+// Writers for diff: DiffReport -> DOT (built with cgraph) and SVG/PNG (laid out
+// and rendered in-process with gvc). Speakers and statements are nodes; an edge
+// speaker -> statement is grey when every outlet carries it the same way, else
+// one edge per outlet in that outlet's colour. A legend names the colours.
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "graph/dot_writer.hpp"
+#include "quotegraph/diff.hpp"
+
+namespace quotegraph::diff {
+namespace {
+
+// Colour-blind-safe palette (Okabe & Ito), then a few more distinct hues.
+const char* const kPalette[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7",
+                                "#0072B2", "#F0E442", "#8C564B", "#7F7F7F", "#17BECF"};
+constexpr const char* kShared = "#555555";
+
+struct Closer {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, Closer>;
+
+void set(void* obj, const char* name, const std::string& value) {
+  agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+Agnode_t* node(Agraph_t* g, const std::string& id) {
+  return agnode(g, const_cast<char*>(id.c_str()), 1);
+}
+
+GraphPtr build(const DiffReport& r) {
+  GraphPtr g(agopen(const_cast<char*>("diff"), Agdirected, nullptr));
+  if (!g) return nullptr;
+  Agraph_t* G = g.get();
+  set(G, "rankdir", "LR");
+  set(G, "fontname", "Helvetica");
+  const size_t n = r.inputs.size();
+  auto colour = [](int input) { return std::string(kPalette[input % (sizeof kPalette / sizeof *kPalette)]); };
+  // Legend: one box per outlet in its colour, and the neutral colour.
+  Agraph_t* legend = agsubg(G, const_cast<char*>("cluster_legend"), 1);
+  set(legend, "label", "Legend");
+  for (size_t i = 0; i < n; ++i) {
+    Agnode_t* ln = node(legend, "legend:" + std::to_string(i));
+    set(ln, "shape", "box");
+    set(ln, "style", "filled");
+    set(ln, "fillcolor", colour(static_cast<int>(i)));
+    set(ln, "label", graph::detail::label_text(r.inputs[i].outlet, 0, 40));
+  }
+  Agnode_t* shared = node(legend, "legend:shared");
+  set(shared, "shape", "box");
+  set(shared, "label", "shared by all outlets");
+  set(shared, "color", kShared);
+  // Speaker nodes for aligned entities that speak; statement nodes for aligned statements.
+  for (size_t si = 0; si < r.statements.size(); ++si) {
+    const AlignedStatement& st = r.statements[si];
+    std::string sid = "statement:" + std::to_string(si + 1);
+    Agnode_t* sn = node(G, sid);
+    set(sn, "shape", "note");
+    set(sn, "label", graph::detail::label_text(st.text, 28, 90));
+    // Group members by speaker: an edge is shared when every outlet carries the
+    // statement and gives it to this speaker.
+    std::map<int, std::vector<int>> by_speaker;
+    for (const auto& m : st.members) by_speaker[m.speaker].push_back(m.input);
+    for (const auto& [sp, ins] : by_speaker) {
+      std::string pid = sp >= 0 ? "entity:" + graph::name_key(r.entities[sp].name) : "entity:(unknown)";
+      Agnode_t* pn = node(G, pid);
+      set(pn, "shape", "ellipse");
+      set(pn, "label", graph::detail::label_text(sp >= 0 ? r.entities[sp].name : "(no speaker)", 28, 60));
+      if (ins.size() == n) {
+        Agedge_t* e = agedge(G, pn, sn, const_cast<char*>("shared"), 1);
+        if (!e) return nullptr;
+        set(e, "color", kShared);
+        set(e, "outlets", "all");
+        continue;
+      }
+      for (int i : ins) {
+        std::string key = "outlet" + std::to_string(i);
+        Agedge_t* e = agedge(G, pn, sn, const_cast<char*>(key.c_str()), 1);
+        if (!e) return nullptr;
+        set(e, "color", colour(i));
+        set(e, "penwidth", "2");
+        set(e, "outlets", graph::detail::escstring(r.inputs[i].outlet));
+      }
+    }
+  }
+  return g;
+}
+
+std::mutex& gvc_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+}  // namespace
+
+Result<std::string> to_dot(const DiffReport& r) {
+  GraphPtr g = build(r);
+  if (!g) return Status(ErrorCode::kInternal, "diff: cgraph could not build the graph");
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* f = open_memstream(&buf, &len);
+  if (!f) return Status(ErrorCode::kInternal, "diff: cannot open a memory stream");
+  int rc = agwrite(g.get(), f);
+  std::fclose(f);
+  std::string out(buf ? buf : "", len);
+  std::free(buf);
+  if (rc != 0) return Status(ErrorCode::kInternal, "diff: agwrite failed");
+  return out;
+}
+
+Result<std::string> render(const DiffReport& r, std::string_view format) {
+  std::string fmt(format);
+  std::lock_guard<std::mutex> lock(gvc_mutex());
+  std::unique_ptr<GVC_t, decltype(&gvFreeContext)> gvc(gvContext(), &gvFreeContext);
+  if (!gvc) return Status(ErrorCode::kInternal, "diff: cannot create a Graphviz context");
+  GraphPtr g = build(r);
+  if (!g) return Status(ErrorCode::kInternal, "diff: cgraph could not build the graph");
+  if (gvLayout(gvc.get(), g.get(), "dot") != 0) return Status(ErrorCode::kInternal, "diff: Graphviz layout failed");
+  char* data = nullptr;
+  unsigned int length = 0;
+  int rc = gvRenderData(gvc.get(), g.get(), fmt.c_str(), &data, &length);
+  std::string out;
+  if (rc == 0 && data) out.assign(data, length);
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(gvc.get(), g.get());
+  if (rc != 0) return Status(ErrorCode::kInvalidArgument, "diff: Graphviz cannot render format '" + fmt + "'");
+  return out;
+}
+
+}  // namespace quotegraph::diff

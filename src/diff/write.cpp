@@ -1,0 +1,103 @@
+// Writers for diff: DiffReport -> text report, JSON. Deterministic: the report
+// is already sorted, and nothing here iterates an unordered container.
+#include <nlohmann/json.hpp>
+
+#include "quotegraph/diff.hpp"
+
+namespace quotegraph::diff {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json input_ref(const DiffReport& r, int i) {
+  return ordered_json{{"outlet", r.inputs[i].outlet}, {"path", r.inputs[i].path}};
+}
+
+ordered_json outlets(const DiffReport& r, const std::vector<int>& v) {
+  ordered_json a = ordered_json::array();
+  for (int i : v) a.push_back(r.inputs[i].outlet);
+  return a;
+}
+
+std::string one_line(std::string_view s, size_t max = 160) {
+  std::string out;
+  for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (out.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "…";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_json(const DiffReport& r, int indent) {
+  ordered_json j;
+  j["schema"] = "0.1";
+  ordered_json ins = ordered_json::array();
+  for (size_t i = 0; i < r.inputs.size(); ++i) ins.push_back(input_ref(r, static_cast<int>(i)));
+  j["inputs"] = ins;
+  ordered_json ents = ordered_json::array();
+  for (const auto& e : r.entities) {
+    ordered_json members = ordered_json::array();
+    for (const auto& m : e.members)
+      members.push_back({{"outlet", r.inputs[m.input].outlet}, {"entity", r.inputs[m.input].analysis->entities[m.entity].id},
+                         {"name", r.inputs[m.input].analysis->entities[m.entity].name}});
+    ents.push_back({{"name", e.name}, {"kind", to_string(e.kind)}, {"quoted_in", outlets(r, e.quoted_in)},
+                    {"members", members}});
+  }
+  j["entities"] = ents;
+  ordered_json stmts = ordered_json::array();
+  for (const auto& s : r.statements) {
+    ordered_json members = ordered_json::array();
+    for (const auto& m : s.members) {
+      const Attribution& a = r.inputs[m.input].analysis->attributions[m.attribution];
+      members.push_back({{"outlet", r.inputs[m.input].outlet},
+                         {"attribution", "a" + std::to_string(m.attribution + 1)},
+                         {"speaker", m.speaker >= 0 ? ordered_json(r.entities[m.speaker].name) : ordered_json()},
+                         {"kind", to_string(a.kind)},
+                         {"cue", a.cue_lemma},
+                         {"start", a.content.start},
+                         {"end", a.content.end},
+                         {"score", std::round(m.score * 1000) / 1000}});
+    }
+    stmts.push_back({{"text", s.text}, {"members", members}});
+  }
+  j["statements"] = stmts;
+  ordered_json finds = ordered_json::array();
+  for (const auto& f : r.findings) {
+    ordered_json ev = ordered_json::array();
+    for (const auto& e : f.evidence)
+      ev.push_back({{"outlet", r.inputs[e.input].outlet}, {"path", r.inputs[e.input].path}, {"what", e.what},
+                    {"start", e.span.start}, {"end", e.span.end}, {"text", e.text}});
+    finds.push_back({{"type", to_string(f.type)},
+                     {"subject", f.subject},
+                     {"outlets", outlets(r, f.inputs)},
+                     {"missing", outlets(r, f.missing)},
+                     {"detail", f.detail},
+                     {"evidence", ev}});
+  }
+  j["findings"] = finds;
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string to_text(const DiffReport& r) {
+  std::string out = "Outlets:\n";
+  for (const auto& in : r.inputs) out += "  " + in.outlet + "  (" + in.path + ")\n";
+  size_t aligned = 0;
+  for (const auto& s : r.statements) aligned += s.members.size() == r.inputs.size();
+  out += "Statements: " + std::to_string(r.statements.size()) + " aligned groups, " + std::to_string(aligned) +
+         " carried by every outlet\n";
+  out += "Differences: " + std::to_string(r.findings.size()) + "\n";
+  for (const auto& f : r.findings) {
+    out += "\n[" + std::string(to_string(f.type)) + "] " + one_line(f.subject, 100) + "\n";
+    out += "  " + f.detail + "\n";
+    for (const auto& e : f.evidence)
+      out += "  " + r.inputs[e.input].outlet + " " + r.inputs[e.input].path + ":" + std::to_string(e.span.start) + "-" +
+             std::to_string(e.span.end) + " " + e.what + ": " + one_line(e.text) + "\n";
+  }
+  return out;
+}
+
+}  // namespace quotegraph::diff
