@@ -1,0 +1,271 @@
+// Tests for the story diff (src/diff): similarity and word diff on single
+// sentences; the three-outlet fixture in tests/cases/diff/pier with its planted
+// differences (labels.tsv); self-diff; argument-order independence; writers.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include <sys/wait.h>
+
+#include "diff/internal.hpp"
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/diff.hpp"
+#include "quotegraph/io.hpp"
+
+using namespace quotegraph;
+
+namespace {
+
+const std::string kPier = std::string(QG_SOURCE_DIR) + "/tests/cases/diff/pier/";
+const char* const kPierFiles[] = {"coastline_daily.txt", "harbor_times.txt", "valley_post.txt"};
+
+const Analyzer& analyzer() {
+  static const Analyzer a;
+  return a;
+}
+
+Analysis analyse(const std::string& path) {
+  auto bytes = read_file(path);
+  REQUIRE(bytes.ok());
+  auto a = analyzer().analyze(std::move(bytes).value(), path);
+  REQUIRE(a.ok());
+  return std::move(a).value();
+}
+
+std::vector<Analysis> pier() {
+  std::vector<Analysis> out;
+  for (const char* f : kPierFiles) out.push_back(analyse(kPier + f));
+  return out;
+}
+
+diff::DiffReport run(const std::vector<const Analysis*>& as, const std::vector<std::string>& outlets = {}) {
+  std::vector<diff::DiffInput> in;
+  for (size_t i = 0; i < as.size(); ++i) in.push_back({as[i], outlets.empty() ? "" : outlets[i]});
+  static const diff::Differ differ;
+  auto r = differ.diff(in);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+using Label = std::tuple<std::string, std::string, std::string>;  // type, subject, outlets
+
+std::set<Label> read_labels(const std::string& path) {
+  std::ifstream f(path);
+  REQUIRE(f);
+  std::set<Label> out;
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ss(line);
+    std::string type, subject, outlets;
+    std::getline(ss, type, '\t');
+    std::getline(ss, subject, '\t');
+    std::getline(ss, outlets, '\t');
+    out.insert({type, subject, outlets});
+  }
+  return out;
+}
+
+std::set<Label> found(const diff::DiffReport& r) {
+  std::set<Label> out;
+  for (const auto& f : r.findings) {
+    std::string outlets;
+    for (int i : f.inputs) outlets += (outlets.empty() ? "" : ",") + r.inputs[i].outlet;
+    out.insert({diff::to_string(f.type), f.subject, outlets});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("diff similarity: paraphrase, trimming and re-punctuation align; unrelated does not", "[diff]") {
+  // Paraphrase: "we will" becomes "the city would", the content words stay.
+  CHECK(diff::similarity("“We will rebuild the pier before the summer season,”",
+                         "the city would rebuild the pier before the summer season") >= 0.8);
+  // Trimmed quote: words dropped from the middle.
+  CHECK(diff::similarity("Our engineers warned about the cracks two years ago, and nobody listened",
+                         "Our engineers warned about the cracks, and nobody listened") >= 0.8);
+  // Re-punctuated: same words, other marks and case.
+  CHECK(diff::similarity("\"Repairs will take at least six weeks.\"", "repairs -- will take, at least, six weeks") ==
+        Approx(1.0));
+  CHECK(diff::similarity("The inspection was postponed three times", "The ferry terminal would remain closed") < 0.3);
+  // One shared word is no alignment.
+  CHECK(diff::similarity("saboteurs", "the saboteurs blocked the gate on Friday night") < 0.5);
+  CHECK(diff::similarity("", "anything") == 0);
+}
+
+TEST_CASE("diff words: quotation marks and punctuation dropped, apostrophes kept", "[diff]") {
+  CHECK(diff::words("“Nobody listened,” she said.") == std::vector<std::string>{"nobody", "listened", "she", "said"});
+  CHECK(diff::words("the fishermen’s union") == std::vector<std::string>{"the", "fishermen", "union"});
+  CHECK(diff::words("a six-week repair") == std::vector<std::string>{"a", "six-week", "repair"});
+}
+
+TEST_CASE("diff word_diff: shortened and altered quotes", "[diff]") {
+  auto d = diff::detail::word_diff(diff::words("warned about the cracks two years ago and nobody listened"),
+                                   diff::words("warned about the cracks and nobody listened"));
+  CHECK(d.removed == std::vector<std::string>{"two years ago"});
+  CHECK(d.added.empty());
+  d = diff::detail::word_diff(diff::words("the pier will reopen in May"), diff::words("the pier will reopen in June"));
+  CHECK(d.removed == std::vector<std::string>{"may"});
+  CHECK(d.added == std::vector<std::string>{"june"});
+}
+
+TEST_CASE("diff entity names: initials and normalisation", "[diff]") {
+  CHECK(diff::detail::initials("Velmar Port Authority") == "vpa");
+  CHECK(diff::detail::initials("Dahl") == "");
+  CHECK(diff::detail::name_norm("Kazakhstan’s President") == "kazakhstan president");
+  CHECK(diff::detail::is_relay_role("a spokeswoman for the transport ministry"));
+  CHECK_FALSE(diff::detail::is_relay_role("transport minister"));
+}
+
+TEST_CASE("diff pier: every planted difference is found and nothing else", "[diff]") {
+  std::vector<Analysis> as = pier();
+  diff::DiffReport r = run({&as[0], &as[1], &as[2]});
+  std::set<Label> want = read_labels(kPier + "labels.tsv");
+  std::set<Label> got = found(r);
+  for (const auto& l : want) {
+    INFO(std::get<0>(l) << " | " << std::get<1>(l) << " | " << std::get<2>(l));
+    CHECK(got.count(l) == 1);
+  }
+  for (const auto& l : got) {
+    INFO("unexpected: " << std::get<0>(l) << " | " << std::get<1>(l) << " | " << std::get<2>(l));
+    CHECK(want.count(l) == 1);
+  }
+  CHECK(r.findings.size() == want.size());
+}
+
+TEST_CASE("diff pier: evidence spans slice the named files", "[diff]") {
+  std::vector<Analysis> as = pier();
+  diff::DiffReport r = run({&as[0], &as[1], &as[2]});
+  REQUIRE(!r.findings.empty());
+  for (const auto& f : r.findings) {
+    CHECK(!f.evidence.empty());
+    for (const auto& e : f.evidence) {
+      const Document& doc = r.inputs[e.input].analysis->doc;
+      REQUIRE(e.span.end <= doc.text.size());
+      CHECK(doc.slice(e.span) == e.text);
+      CHECK(!e.text.empty());
+    }
+  }
+  // The shortened quote names the dropped words; the cue finding names both verbs.
+  for (const auto& f : r.findings) {
+    if (f.type == diff::FindingType::kQuoteAltered) CHECK_THAT(f.detail, Catch::Contains("-\"two years ago\""));
+    if (f.type == diff::FindingType::kCueVerb) {
+      CHECK_THAT(f.detail, Catch::Contains("admit"));
+      CHECK_THAT(f.detail, Catch::Contains("say"));
+    }
+  }
+}
+
+TEST_CASE("diff pier: entities align by surname, role and initials", "[diff]") {
+  std::vector<Analysis> as = pier();
+  diff::DiffReport r = run({&as[0], &as[1], &as[2]});
+  auto outlets_of = [&](const std::string& name) {
+    for (const auto& e : r.entities)
+      if (e.name == name) return e.members.size();
+    return size_t(0);
+  };
+  CHECK(outlets_of("Lena Dahl") == 3);
+  CHECK(outlets_of("Ivo Brandt") == 3);
+  CHECK(outlets_of("Velmar Port Authority") == 3);  // "VPA" in valley_post
+  CHECK(outlets_of("Marta Kovac") == 1);
+}
+
+TEST_CASE("diff: an article against itself reports no differences", "[diff]") {
+  for (const char* f : kPierFiles) {
+    Analysis a = analyse(kPier + f);
+    Analysis b = analyse(kPier + f);
+    diff::DiffReport r = run({&a, &b});
+    INFO(f);
+    CHECK(r.findings.empty());
+    diff::DiffReport same = run({&a, &a}, {"x", "y"});
+    CHECK(same.findings.empty());
+  }
+}
+
+TEST_CASE("diff: argument order does not change the findings or the output", "[diff]") {
+  std::vector<Analysis> as = pier();
+  std::vector<int> order{0, 1, 2};
+  std::string json0, text0, dot0;
+  do {
+    diff::DiffReport r = run({&as[order[0]], &as[order[1]], &as[order[2]]});
+    std::string json = diff::to_json(r), text = diff::to_text(r);
+    auto dot = diff::to_dot(r);
+    REQUIRE(dot.ok());
+    if (json0.empty()) {
+      json0 = json, text0 = text, dot0 = dot.value();
+    } else {
+      CHECK(json == json0);
+      CHECK(text == text0);
+      CHECK(dot.value() == dot0);
+    }
+  } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("diff: explicit outlet names, and too few inputs is an error", "[diff]") {
+  std::vector<Analysis> as = pier();
+  diff::DiffReport r = run({&as[0], &as[1], &as[2]}, {"Coast", "Harbor", "Valley"});
+  CHECK(r.inputs[0].outlet == "Coast");
+  CHECK(r.findings.size() == read_labels(kPier + "labels.tsv").size());
+  diff::Differ differ;
+  auto bad = differ.diff({{&as[0], "one"}});
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.status().code() == ErrorCode::kInvalidArgument);
+}
+
+TEST_CASE("diff writers: JSON names every input by outlet and path; DOT has a legend", "[diff]") {
+  std::vector<Analysis> as = pier();
+  diff::DiffReport r = run({&as[0], &as[1], &as[2]});
+  std::string json = diff::to_json(r);
+  CHECK_THAT(json, Catch::Contains("\"schema\": \"0.1\""));
+  CHECK_THAT(json, Catch::Contains("\"outlet\": \"valley_post\""));
+  CHECK_THAT(json, Catch::Contains("harbor_times.txt"));
+  auto dot = diff::to_dot(r);
+  REQUIRE(dot.ok());
+  CHECK_THAT(dot.value(), Catch::Contains("cluster_legend"));
+  CHECK_THAT(dot.value(), Catch::Contains("shared by all outlets"));
+}
+
+namespace {
+
+// Runs the real binary; returns (exit code, standard output + error).
+std::pair<int, std::string> run_cli(const std::string& args) {
+  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("diff CLI: same JSON in any file order; errors name the file", "[diff][cli]") {
+  std::string a = kPier + "coastline_daily.txt", b = kPier + "harbor_times.txt", c = kPier + "valley_post.txt";
+  auto fwd = run_cli("diff --format json " + a + " " + b + " " + c);
+  auto rev = run_cli("diff --format json " + c + " " + a + " " + b);
+  CHECK(fwd.first == 0);
+  CHECK(fwd.second == rev.second);
+  CHECK_THAT(fwd.second, Catch::Contains("\"type\": \"misattribution\""));
+  // Outlet names follow their files, whatever the order.
+  auto named = run_cli("diff --outlet Valley --outlet Coast " + c + " " + a);
+  CHECK(named.first == 0);
+  CHECK_THAT(named.second, Catch::Contains("Valley  (" + c + ")"));
+  auto missing = run_cli("diff " + a + " /nonexistent/story.txt");
+  CHECK(missing.first == 2);
+  CHECK_THAT(missing.second, Catch::Contains("/nonexistent/story.txt"));
+  auto wrong = run_cli("diff --outlet X " + a + " " + b);
+  CHECK(wrong.first == 1);
+  auto one = run_cli("diff " + a);
+  CHECK(one.first == 1);
+  auto svg = run_cli("diff --format svg " + a + " " + b);
+  CHECK(svg.first == 0);
+  CHECK_THAT(svg.second, Catch::Contains("<svg"));
+}
