@@ -269,3 +269,17 @@ TEST_CASE("diff CLI: same JSON in any file order; errors name the file", "[diff]
   CHECK(svg.first == 0);
   CHECK_THAT(svg.second, Catch::Contains("<svg"));
 }
+
+TEST_CASE("diff: an outlet repeating its own quote carries it once", "[diff]") {
+  auto bytes = read_file(kPier + "harbor_times.txt");
+  REQUIRE(bytes.ok());
+  std::string repeated =
+      bytes.value() + "\n\"Nobody will be allowed to hide behind paperwork this time,\" Dahl said again on Wednesday.\n";
+  auto a = analyzer().analyze(bytes.value(), "harbor_times.txt");
+  auto b = analyzer().analyze(repeated, "harbor_times_late.txt");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(b.value().attributions.size() == a.value().attributions.size() + 1);
+  diff::DiffReport r = run({&a.value(), &b.value()});
+  CHECK(r.findings.empty());
+}

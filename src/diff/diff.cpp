@@ -118,6 +118,9 @@ struct Stmt {
   std::vector<std::string> plain;        // words as strings
 };
 
+// Two statements of one outlet this similar are one statement told twice.
+constexpr double kRepeatScore = 0.9;
+
 double stmt_similarity(const Stmt& a, const Stmt& b) {
   const auto &wa = a.plain, &wb = b.plain;
   if (wa.empty() || wb.empty()) return 0;
@@ -413,6 +416,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   std::vector<Stmt> stmts;
   for (int i = 0; i < n; ++i) {
     const Analysis& a = *r.inputs[i].analysis;
+    const size_t first_of_input = stmts.size();
     for (size_t k = 0; k < a.attributions.size(); ++k) {
       Stmt s;
       s.input = i;
@@ -424,7 +428,13 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
         if (!detail::is_stop_word(w.norm)) s.content.insert(w.norm);
       }
       if (static_cast<int>(s.content.size()) < options_.min_content_words) continue;
-      stmts.push_back(std::move(s));
+      // An outlet repeating its own statement (a quote in the lede and again in
+      // the body, or a relayed quote and its relay) carries it once: the repeat
+      // is left out of the alignment rather than reported as carried by one.
+      bool repeat = false;
+      for (size_t p = first_of_input; p < stmts.size() && !repeat; ++p)
+        repeat = stmt_similarity(stmts[p], s) >= kRepeatScore;
+      if (!repeat) stmts.push_back(std::move(s));
     }
   }
   struct Link {
