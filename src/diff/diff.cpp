@@ -543,6 +543,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       for (size_t k = 0; k < ats.size(); ++k) {
         if (ats[k].speaker.entity < 0 || entity_of[i][ats[k].speaker.entity] != static_cast<int>(ei)) continue;
         f.evidence.push_back(cx.ev(i, "speaker", ats[k].speaker.mention));
+        f.evidence.push_back(cx.ev(i, "content", ats[k].content));
         int si = stmt_of[i][k];
         for (int miss : missing) {
           bool carried = false;

@@ -54,6 +54,7 @@ std::string to_json(const DiffReport& r, int indent) {
     for (const auto& m : s.members) {
       const Attribution& a = r.inputs[m.input].analysis->attributions[m.attribution];
       members.push_back({{"outlet", r.inputs[m.input].outlet},
+                         {"path", r.inputs[m.input].path},
                          {"attribution", "a" + std::to_string(m.attribution + 1)},
                          {"speaker", m.speaker >= 0 ? ordered_json(r.entities[m.speaker].name) : ordered_json()},
                          {"kind", to_string(a.kind)},
