@@ -1,7 +1,8 @@
 // Writers for diff: DiffReport -> DOT (built with cgraph) and SVG/PNG (laid out
 // and rendered in-process with gvc). Speakers and statements are nodes; an edge
 // speaker -> statement is grey when every outlet carries it the same way, else
-// one edge per outlet in that outlet's colour. A legend names the colours.
+// one edge per outlet in that outlet's colour. A legend names the colours;
+// statements with findings have a red outline and name the finding types.
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -9,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "graph/dot_writer.hpp"
 #include "quotegraph/diff.hpp"
@@ -40,6 +42,11 @@ GraphPtr build(const DiffReport& r) {
   Agraph_t* G = g.get();
   set(G, "rankdir", "LR");
   set(G, "fontname", "Helvetica");
+  agattr(G, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
+  // Finding types per statement: drawn in the statement's note.
+  std::map<int, std::set<std::string>> marks;
+  for (const auto& f : r.findings)
+    if (f.statement >= 0 && f.type != FindingType::kStatementOnly) marks[f.statement].insert(to_string(f.type));
   const size_t n = r.inputs.size();
   auto colour = [](int input) { return std::string(kPalette[input % (sizeof kPalette / sizeof *kPalette)]); };
   // Legend: one box per outlet in its colour, and the neutral colour.
@@ -62,7 +69,16 @@ GraphPtr build(const DiffReport& r) {
     std::string sid = "statement:" + std::to_string(si + 1);
     Agnode_t* sn = node(G, sid);
     set(sn, "shape", "note");
-    set(sn, "label", graph::detail::label_text(st.text, 28, 90));
+    std::string label = graph::detail::label_text(st.text, 28, 90);
+    auto mk = marks.find(static_cast<int>(si));
+    if (mk != marks.end()) {
+      std::string types;
+      for (const auto& t : mk->second) types += (types.empty() ? "" : ", ") + t;
+      label += "\\n[" + types + "]";
+      set(sn, "color", "#CC0000");
+      set(sn, "findings", types);
+    }
+    set(sn, "label", label);
     // Group members by speaker: an edge is shared when every outlet carries the
     // statement and gives it to this speaker.
     std::map<int, std::vector<int>> by_speaker;
