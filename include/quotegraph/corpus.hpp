@@ -79,7 +79,9 @@ Result<Article> parse_record(std::string_view line, const FieldNames& fields, Re
 // Block elements become paragraphs separated by a blank line; white space
 // inside a paragraph collapses to one space; entities are decoded. The input
 // must be valid UTF-8 (gumbo's requirement); invalid bytes are replaced by
-// U+FFFD first. Linear in the input.
+// U+FFFD first. Pages nested more than 1,000 elements deep (hostile input;
+// gumbo is recursive and superlinear there) fall back to stripping tags and
+// script/style contents. Linear in the input.
 std::string extract_html_text(std::string_view html);
 
 // How an input file is read, from its name without ".gz": .jsonl, .ndjson,

@@ -166,7 +166,16 @@ Runner register_corpus(CLI::App& app) {
     // Output: stdout, or OUT.partial (appended record by record) renamed to OUT at the end.
     std::FILE* out = stdout;
     std::string partial;
-    if (!args->out.empty() && args->out != "-") {
+    std::error_code type_ec;
+    auto out_type = std::filesystem::status(args->out, type_ec).type();
+    bool special = out_type != std::filesystem::file_type::not_found && out_type != std::filesystem::file_type::regular;
+    if (special) {  // /dev/null, a FIFO: no rename possible, write straight to it
+      out = std::fopen(args->out.c_str(), "wb");
+      if (!out) {
+        std::cerr << "quotegraph: " << args->out << ": cannot write\n";
+        return kExitInput;
+      }
+    } else if (!args->out.empty() && args->out != "-") {
       partial = args->out + ".partial";
       if (args->resume) {
         std::error_code ec;

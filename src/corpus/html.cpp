@@ -167,10 +167,63 @@ std::string sanitize_utf8(std::string_view s) {
   return out;
 }
 
+// Real pages nest a few dozen elements deep. gumbo's tree code is recursive
+// (gumbo_destroy_output) and slows down superlinearly on very deep nesting, so
+// hostile pages deeper than this take the tag-stripping path below instead.
+constexpr size_t kMaxGumboDepth = 1000;
+
+// An upper bound on element nesting: opening tags minus closing tags, scanned
+// linearly without parsing.
+size_t approximate_depth(std::string_view html) {
+  long depth = 0, max_depth = 0;
+  for (size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    char c = html[i + 1];
+    if (c == '/') --depth;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++depth;
+    if (depth > max_depth) max_depth = depth;
+  }
+  return static_cast<size_t>(max_depth);
+}
+
+// Fallback for hostile nesting: drops tags and the contents of script and
+// style, keeps text with white space collapsed. Linear; entities stay as written.
+std::string strip_tags(std::string_view html) {
+  TextBuilder b;
+  size_t i = 0;
+  auto starts_ci = [&](size_t at, std::string_view word) {
+    if (at + word.size() > html.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+      char c = html[at + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != word[k]) return false;
+    }
+    return true;
+  };
+  while (i < html.size()) {
+    size_t lt = html.find('<', i);
+    b.text(html.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i));
+    if (lt == std::string_view::npos) break;
+    for (std::string_view raw : {std::string_view("script"), std::string_view("style")}) {
+      if (starts_ci(lt + 1, raw)) {
+        size_t end = lt + 1;
+        while ((end = html.find("</", end)) != std::string_view::npos && !starts_ci(end + 2, raw)) end += 2;
+        lt = end == std::string_view::npos ? html.size() : end;
+        break;
+      }
+    }
+    size_t gt = lt < html.size() ? html.find('>', lt) : std::string_view::npos;
+    b.paragraph();
+    i = gt == std::string_view::npos ? html.size() : gt + 1;
+  }
+  return b.finish();
+}
+
 }  // namespace
 
 std::string extract_html_text(std::string_view html) {
   std::string clean = sanitize_utf8(html);
+  if (approximate_depth(clean) > kMaxGumboDepth) return strip_tags(clean);
   // NUL bytes end gumbo's view of the buffer early on some versions; drop them.
   std::erase(clean, '\0');
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, clean.data(), clean.size());
