@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "quotegraph/analyzer.hpp"
@@ -46,7 +47,10 @@ Runner register_analyze(CLI::App& app) {
     opt.lenient_utf8 = args->lenient;
     opt.keep_chrome = args->keep_chrome;
     Analyzer analyzer(opt);
-    echo::EchoAnalyzer echoes;
+    // Compiling the echo patterns costs about a tenth of a second: only when they are used.
+    std::unique_ptr<echo::EchoAnalyzer> echoes;
+    if ((args->format == "json" || args->format == "jsonl") && !args->no_echo)
+      echoes = std::make_unique<echo::EchoAnalyzer>();
     std::ofstream file;
     std::ostream* out = &std::cout;
     std::string tmp;
@@ -78,8 +82,8 @@ Runner register_analyze(CLI::App& app) {
       }
       const Analysis& a = result.value();
       JsonSections sections;
-      if ((args->format == "json" || args->format == "jsonl") && !args->no_echo) {
-        echo::AnalysisSections s = echo::analysis_sections(echoes.analyze(a), a);
+      if (echoes) {
+        echo::AnalysisSections s = echo::analysis_sections(echoes->analyze(a), a);
         sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
       }
       if (args->format == "json") {

@@ -215,6 +215,10 @@ Parsed parse_mention(std::string_view mention) {
   }
   Parsed parsed = parse_plain(mention);
   if (is_acronym(paren)) parsed.acronym = paren;
+  parsed.folded = text::fold(parsed.name);
+  std::vector<Word> nw = words_of(parsed.name);
+  parsed.words = nw.size();
+  if (!nw.empty()) parsed.first_word = nw[0].low;
   return parsed;
 }
 

@@ -31,6 +31,10 @@ struct Parsed {
   std::string head;       // head noun of a description
   int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
   std::string acronym;    // "(NFO)" after the name
+  // Derived once so that lookups need not recompute them.
+  std::string folded;     // fold(name)
+  std::string first_word; // folded first word of the name
+  size_t words = 0;       // words in the name
 };
 
 // "U.S. Secretary of State Antony J. Blinken" -> name "Antony J. Blinken", role

@@ -41,28 +41,27 @@ class Resolver {
   // Pass 1: proper names. Full names first, so a surname seen before the full
   // name ("Price … Ned Price") still joins it.
   void index_names(const std::vector<NameMention>& names) {
-    std::vector<std::pair<size_t, Parsed>> singles;
+    std::vector<size_t> singles;
     for (size_t i = 0; i < names.size(); ++i) {
-      Parsed p = parsed(names[i].text);
+      const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
-      if (!names[i].role.empty()) p.role = p.role.empty() ? names[i].role : p.role + "; " + names[i].role;
-      bool single = words_of(p.name).size() == 1 && !is_acronym(p.name);
-      if (single) {
-        singles.push_back({i, std::move(p)});
+      if (p.words == 1 && !is_acronym(p.name)) {
+        singles.push_back(i);
         continue;
       }
       int id = find_proper(p);
       if (id < 0) id = create(p);
-      add_mention(id, names[i].span, names[i].text, p);
+      add_mention(id, names[i].span, names[i].text, p, names[i].role);
       if (!names[i].acronym.empty()) acronyms_[text::fold(names[i].acronym)] = id;
     }
-    for (auto& [i, p] : singles) {
+    for (size_t i : singles) {
+      const Parsed& p = parsed(names[i].text);
       int id = find_proper(p);
       if (id < 0) {
-        if (names[i].after_place_prep) p.kind = EntityKind::kPlace;
         id = create(p);
+        if (names[i].after_place_prep && ents_[id].kind == EntityKind::kUnknown) ents_[id].kind = EntityKind::kPlace;
       }
-      add_mention(id, names[i].span, names[i].text, p);
+      add_mention(id, names[i].span, names[i].text, p, names[i].role);
     }
   }
 
@@ -168,7 +167,7 @@ class Resolver {
     gender_.push_back(p.gender);
     int id = static_cast<int>(ents_.size() - 1);
     if (!p.key.empty()) by_key_[p.key].push_back(id);
-    if (p.proper) by_name_[text::fold(p.name)] = id;
+    if (p.proper) by_name_[p.folded] = id;
     if (p.kind == EntityKind::kOrganization) {
       std::string ini = initials(p.name);
       if (ini.size() >= 2) acronyms_.emplace(ini, id);
@@ -179,7 +178,7 @@ class Resolver {
   // A proper name's entity: same full name; a person with the same surname and
   // compatible first name; an organisation by acronym or initials.
   int find_proper(const Parsed& p) const {
-    if (auto it = by_name_.find(text::fold(p.name)); it != by_name_.end()) return it->second;
+    if (auto it = by_name_.find(p.folded); it != by_name_.end()) return it->second;
     if (is_acronym(p.name)) {
       std::string acr;
       for (char c : p.name)
@@ -193,22 +192,27 @@ class Resolver {
     }
     auto it = by_key_.find(p.key);
     if (it == by_key_.end()) return -1;
-    std::vector<Word> mine = words_of(p.name);
     for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
       const Entity& e = ents_[*id];
       if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
-      std::vector<Word> theirs = words_of(e.name);
       // Two people who share a surname but not a first name stay apart.
-      if (mine.size() >= 2 && theirs.size() >= 2 && mine[0].low != theirs[0].low && mine[0].text.size() > 2 &&
-          theirs[0].text.size() > 2)
-        continue;
+      if (p.words >= 2 && p.first_word.size() > 2) {
+        std::vector<Word> theirs = words_of(e.name);
+        if (theirs.size() >= 2 && theirs[0].low != p.first_word && theirs[0].text.size() > 2) continue;
+      }
       return *id;
     }
     return -1;
   }
 
-  void add_mention(int id, Span s, const std::string& full_surface, const Parsed& p) {
+  // `extra_role` is a role the narration gives beside the name ("Norland's premier, Ivo Strand").
+  void add_mention(int id, Span s, const std::string& full_surface, const Parsed& p,
+                   const std::string& extra_role = {}) {
     Entity& e = ents_[id];
+    if (!extra_role.empty() && std::find(e.roles.begin(), e.roles.end(), extra_role) == e.roles.end()) {
+      e.roles.push_back(extra_role);
+      by_role_.emplace(text::fold(extra_role), id);
+    }
     e.mentions.push_back(s);
     note_seen(id, s);
     // An appositive mention ("Jon Tavi, borrowing Park's phrase,") gives its
@@ -236,7 +240,7 @@ class Resolver {
         (e.kind == p.kind || e.kind == EntityKind::kUnknown || p.kind == EntityKind::kUnknown)) {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
-      by_name_[text::fold(p.name)] = id;
+      by_name_[p.folded] = id;
     }
     if (e.kind == EntityKind::kUnknown && p.kind != EntityKind::kUnknown) e.kind = p.kind;
     // Groups take their fullest description ("Kazakh police" over "police").
@@ -300,7 +304,7 @@ class Resolver {
 
   int resolve_mention(Span span) {
     std::string surface = clean_surface(a_.doc.slice(span));
-    Parsed p = parsed(surface);
+    const Parsed& p = parsed(surface);
     int id = -1;
     if (p.pronoun) {
       id = resolve_pronoun(p.key, span.start);
@@ -310,7 +314,7 @@ class Resolver {
     if (p.name.empty()) return -1;
     if (p.proper) {
       id = find_proper(p);
-    } else if (auto r = by_role_.find(text::fold(p.name)); r != by_role_.end()) {
+    } else if (auto r = by_role_.find(p.folded); r != by_role_.end()) {
       id = r->second;  // "Oststadt's president" named beside "Paul Weir" earlier
     } else if (p.indefinite && p.kind == EntityKind::kPerson) {
       id = -1;  // "a State Department spokesperson": its own entity unless the article links it
