@@ -36,6 +36,14 @@ bool write_atomically(const std::string& path, const std::string& data) {
     std::cout << data;
     return static_cast<bool>(std::cout.flush());
   }
+  std::error_code ec;
+  auto type = std::filesystem::status(path, ec).type();
+  if (type != std::filesystem::file_type::not_found && type != std::filesystem::file_type::regular) {
+    std::ofstream file(path, std::ios::binary);  // /dev/stdout, a FIFO: no rename possible
+    if (file.write(data.data(), static_cast<std::streamsize>(data.size())) && file.flush()) return true;
+    std::cerr << "quotegraph: " << path << ": cannot write\n";
+    return false;
+  }
   std::string tmp = path + ".tmp";
   {
     std::ofstream file(tmp, std::ios::binary);
