@@ -120,7 +120,7 @@ TEST_CASE("nested single quotes stay inside the double quote", "[quotes]") {
   CHECK(quote_texts(st, false).size() == 2);
 }
 
-TEST_CASE("multi-paragraph quotes continue; unbalanced marks end at the paragraph", "[quotes]") {
+TEST_CASE("multi-paragraph quotes continue, unbalanced marks end at the paragraph", "[quotes]") {
   Staged st = stage("\"First part of it.\n\n\"Second part.\"\n\nNarrator text here.");
   REQUIRE(st.quotes.quotes.size() == 2);
   CHECK_FALSE(st.quotes.quotes[0].closed);

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "text/tokenize.hpp"
 #include "diff/internal.hpp"
 
 namespace quotegraph::diff {
@@ -50,10 +51,8 @@ std::vector<Word> split_words(std::string_view text, uint32_t base) {
   size_t i = 0, start = std::string_view::npos;
   auto flush = [&](size_t end) {
     if (start == std::string_view::npos) return;
-    std::string w(text.substr(start, end - start));
-    // U+2019 inside a word is an apostrophe ("fishermen’s"): keep it as '.
-    size_t p;
-    while ((p = w.find("\xE2\x80\x99")) != std::string::npos) w.replace(p, 3, "'");
+    // fold() lower-cases and turns U+2019 inside a word ("fishermen’s") into '.
+    std::string w = text::fold(text.substr(start, end - start));
     std::string n = lower_trim(w);
     if (!n.empty()) out.push_back({std::move(n), Span{base + uint32_t(start), base + uint32_t(end)}});
     start = std::string_view::npos;
