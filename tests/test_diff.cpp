@@ -82,7 +82,7 @@ std::set<Label> found(const diff::DiffReport& r) {
 
 }  // namespace
 
-TEST_CASE("diff similarity: paraphrase, trimming and re-punctuation align; unrelated does not", "[diff]") {
+TEST_CASE("diff similarity: paraphrase, trimming and re-punctuation align, unrelated does not", "[diff]") {
   // Paraphrase: "we will" becomes "the city would", the content words stay.
   CHECK(diff::similarity("“We will rebuild the pier before the summer season,”",
                          "the city would rebuild the pier before the summer season") >= 0.8);
@@ -217,7 +217,7 @@ TEST_CASE("diff: explicit outlet names, and too few inputs is an error", "[diff]
   CHECK(bad.status().code() == ErrorCode::kInvalidArgument);
 }
 
-TEST_CASE("diff writers: JSON names every input by outlet and path; DOT has a legend", "[diff]") {
+TEST_CASE("diff writers: JSON names every input by outlet and path, DOT has a legend", "[diff]") {
   std::vector<Analysis> as = pier();
   diff::DiffReport r = run({&as[0], &as[1], &as[2]});
   std::string json = diff::to_json(r);
@@ -247,7 +247,7 @@ std::pair<int, std::string> run_cli(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("diff CLI: same JSON in any file order; errors name the file", "[diff][cli]") {
+TEST_CASE("diff CLI: same JSON in any file order, errors name the file", "[diff][cli]") {
   std::string a = kPier + "coastline_daily.txt", b = kPier + "harbor_times.txt", c = kPier + "valley_post.txt";
   auto fwd = run_cli("diff --format json " + a + " " + b + " " + c);
   auto rev = run_cli("diff --format json " + c + " " + a + " " + b);

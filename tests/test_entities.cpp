@@ -35,7 +35,7 @@ bool about_names(const Analysis& a, const Attribution& t, const std::string& nam
 
 }  // namespace
 
-TEST_CASE("name variants and titles join one entity; titles become roles", "[entities]") {
+TEST_CASE("name variants and titles join one entity, titles become roles", "[entities]") {
   Analysis a = run(
       "Harbor talks resume.\n\nU.S. Trade Representative Maria K. Delgado said the talks would resume. "
       "Delgado added that both sides wanted a deal. Ms. Delgado declined to give a date.");
@@ -73,7 +73,7 @@ TEST_CASE("acronyms join the organisation they abbreviate", "[entities]") {
   CHECK(speaker_of(a, 0)->kind == EntityKind::kOrganization);
 }
 
-TEST_CASE("pronouns resolve to the latest compatible entity; I and we stay unresolved", "[entities]") {
+TEST_CASE("pronouns resolve to the latest compatible entity, I and we stay unresolved", "[entities]") {
   Analysis a = run("Grace Lund runs the shelter. She said demand had doubled. "
                    "\"We need more beds,\" the volunteers said. They said the city had not answered.");
   REQUIRE(a.attributions.size() >= 3);
@@ -90,7 +90,7 @@ TEST_CASE("pronouns resolve to the latest compatible entity; I and we stay unres
   for (const Attribution& t : b.attributions) CHECK(t.speaker.entity == -1);
 }
 
-TEST_CASE("definite descriptions: 'the agency' resolves; 'the president' with two presidents does not",
+TEST_CASE("definite descriptions: 'the agency' resolves, 'the president' with two presidents does not",
           "[entities]") {
   Analysis a = run("The Coastal Safety Agency closed the beach. The agency said the water was unsafe.");
   REQUIRE(a.attributions.size() == 1);
@@ -112,7 +112,7 @@ TEST_CASE("definite descriptions: 'the agency' resolves; 'the president' with tw
   CHECK(one.entities[u->speaker.entity].name == "Ivo Strand");
 }
 
-TEST_CASE("groups are one entity per head noun; places are not speakers", "[entities]") {
+TEST_CASE("groups are one entity per head noun, places are not speakers", "[entities]") {
   Analysis a = run("Police said two men were arrested. Local police added that the road was open again.");
   REQUIRE(a.attributions.size() == 2);
   CHECK(speaker_of(a, 0) == speaker_of(a, 1));
@@ -157,7 +157,7 @@ TEST_CASE("addressees: told, urged, in a letter to, spoke with (context)", "[ent
   CHECK(far.attributions.back().addressee.mention.empty());
 }
 
-TEST_CASE("targets: accused, praised, described; names inside the content", "[entities][about]") {
+TEST_CASE("targets: accused, praised, described, names inside the content", "[entities][about]") {
   Analysis acc = run("The opposition accused Mayor Paul Weir of hiding the costs.");
   REQUIRE(acc.attributions.size() == 1);
   CHECK(about_names(acc, acc.attributions[0], "Paul Weir"));
@@ -190,7 +190,7 @@ TEST_CASE("explicit echo resolves to the echoed speaker's entity", "[entities][e
   CHECK(a.entities[e->speaker.entity].name == "Lena Varga");
 }
 
-TEST_CASE("seed article: gold about, addressee, via and echo; aliases merged", "[entities][seed]") {
+TEST_CASE("seed article: gold about, addressee, via and echo, aliases merged", "[entities][seed]") {
   // Checked against the seed's gold file through the names it gives.
   std::string text;
   {

@@ -476,7 +476,7 @@ TEST_CASE("merge is associative and commutative over random partitions", "[graph
   CHECK(gr::merge(a, gr::Graph{}) == a);
 }
 
-TEST_CASE("entities unify across documents by name key; groups stay per document", "[graph][merge]") {
+TEST_CASE("entities unify across documents by name key, groups stay per document", "[graph][merge]") {
   auto analyses = random_analyses(10, 5);
   gr::Graph g = gr::build(analyses);
   long ada = g.find("entity:ada lovelace");
