@@ -231,3 +231,16 @@ TEST_CASE("seed article: gold about, addressee, via and echo, aliases merged", "
   REQUIRE(tok);
   CHECK(std::find(tok->aliases.begin(), tok->aliases.end(), "Tokayev") != tok->aliases.end());
 }
+
+TEST_CASE("not entities: datelines, capitalised sentence openers; 'Authority' is an organisation", "[entities]") {
+  Analysis a = run("VELMAR \xE2\x80\x94 The Velmar Port Authority (VPA) said in a statement that the pier stays shut. "
+                   "\"Nobody will be allowed to hide here,\" Ivo Brandt said. Forty people were moved.");
+  for (const Entity& e : a.entities) {
+    CHECK(e.name != "VELMAR");
+    CHECK(e.name != "Nobody");
+    CHECK(e.name != "Forty");
+  }
+  const Entity* vpa = by_name(a, "Velmar Port Authority");
+  REQUIRE(vpa);
+  CHECK(vpa->kind == EntityKind::kOrganization);
+}

@@ -190,7 +190,6 @@ const Row kCues[] = {
     {"deem", nullptr, nullptr, B | C, {}},
     {"voice", nullptr, nullptr, S, {}},
     {"bemoan", nullptr, nullptr, S, {}},
-    {"address", nullptr, nullptr, S, {}},
     {"press", nullptr, nullptr, S | A | N, {"for"}},
     {"welcome", nullptr, nullptr, S, {}},
     {"embrace", nullptr, nullptr, B, {}},

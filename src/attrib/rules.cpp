@@ -206,6 +206,8 @@ class SentenceRules {
     std::string_view w = low_[k];
     if (lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which")
       return true;
+    // "harbour master Ines Varga": job words before a full name.
+    if (end - k <= 5 && end - k >= 3 && v_[end - 1].cap && v_[end - 2].cap) return true;
     // "political experts", "hacking specialists": a short phrase ending in a plural noun.
     std::string_view head = low_[end - 1];
     return end - k <= 4 && head.size() > 3 && head.ends_with("s") && !head.ends_with("ss") && !v_[end - 1].cap &&

@@ -29,7 +29,8 @@ constexpr std::string_view kOrgWords[] = {
     "organization", "organisation", "department", "ministry", "party", "council", "committee", "agency",
     "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
     "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
-    "government", "institute"};
+    "government", "institute", "authority", "board", "service", "bank", "fund", "foundation", "corporation",
+    "network", "federation", "league", "council", "tribunal", "parliament", "assembly", "police", "army"};
 
 // Definite descriptions that point back at an organisation.
 constexpr std::string_view kOrgDescriptions[] = {

@@ -110,6 +110,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       if (w.size() < 64) lengths |= 1ull << w.size();
       initial.insert(std::move(w));
     }
+  // Capitalised words seen inside sentences (not first, not after a quote mark).
+  std::unordered_set<std::string> mid_caps;
+  for (const text::Sentence& s : sentences)
+    for (uint32_t k = s.first + 1; k < s.last; ++k)
+      if (capword(k) && v[k - 1].type != TokType::kQuote) mid_caps.insert(std::string(doc.slice({v[k].start, v[k].end})));
   std::unordered_set<std::string> lower_words;
   for (const auto& t : v) {
     size_t n = t.end - t.start;
@@ -153,7 +158,14 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // Trim trailing connectors and time names.
       while (e > b && in(kTimeNames, low(e - 1))) --e;
       while (b < e && in(kTimeNames, low(b))) ++b;
-      if (b < e) {
+      // A dateline ("VELMAR — …") names the place of writing, not an entity of the story.
+      bool dateline = b == s.first && e == b + 1 && e < s.last && v[e].type == TokType::kPunct &&
+                      (v[e].ch == 0x2014 || v[e].ch == 0x2013 || v[e].ch == '-') && is_acronym(doc.slice({v[b].start, v[b].end}));
+      // A single capitalised word that only ever opens a sentence or a quote
+      // ("Nobody will …", "Forty people …") is a common word, not a name.
+      bool opener_only = e == b + 1 && (b == s.first || v[b - 1].type == TokType::kQuote) &&
+                         !mid_caps.count(std::string(doc.slice({v[b].start, v[b].end})));
+      if (b < e && !dateline && !opener_only) {
         std::string_view last = doc.slice({v[e - 1].start, v[e - 1].end});
         NameMention m;
         m.span = {v[b].start, v[e - 1].end};
