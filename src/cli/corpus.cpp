@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/corpus.hpp"
 #include "quotegraph/graph.hpp"
@@ -29,37 +30,6 @@ struct CorpusArgs {
   bool strict = false;
   bool lenient = false;
 };
-
-// Writes `data` through a temporary file and a rename: readers never see half a file.
-bool write_atomically(const std::string& path, const std::string& data) {
-  if (path.empty() || path == "-") {
-    std::cout << data;
-    return static_cast<bool>(std::cout.flush());
-  }
-  std::error_code ec;
-  auto type = std::filesystem::status(path, ec).type();
-  if (type != std::filesystem::file_type::not_found && type != std::filesystem::file_type::regular) {
-    std::ofstream file(path, std::ios::binary);  // /dev/stdout, a FIFO: no rename possible
-    if (file.write(data.data(), static_cast<std::streamsize>(data.size())) && file.flush()) return true;
-    std::cerr << "quotegraph: " << path << ": cannot write\n";
-    return false;
-  }
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary);
-    if (!file || !file.write(data.data(), static_cast<std::streamsize>(data.size())) || !file.flush()) {
-      std::cerr << "quotegraph: " << path << ": cannot write\n";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "quotegraph: " << path << ": write failed\n";
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
 
 // --resume: the number of complete (newline-terminated) records in `path`; a
 // torn last record from a killed run is cut off so appending continues cleanly.
@@ -248,7 +218,7 @@ Runner register_corpus(CLI::App& app) {
       return kExitInput;
     }
     std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n";
-    if (opt.build_graph && !write_atomically(args->graph_out, graph::to_json(summary.value().graph, 2)))
+    if (opt.build_graph && !write_output(args->graph_out, graph::to_json(summary.value().graph, 2)))
       return kExitInput;
     if (unreadable || (args->strict && summary.value().errors > 0)) return kExitInput;
     return kExitOk;
@@ -282,7 +252,7 @@ Runner register_merge(CLI::App& app) {
       }
       parts.push_back(std::move(g).value());
     }
-    return write_atomically(*out, graph::to_json(graph::merge(parts), 2)) ? kExitOk : kExitInput;
+    return write_output(*out, graph::to_json(graph::merge(parts), 2)) ? kExitOk : kExitInput;
   };
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/diff.hpp"
 #include "quotegraph/io.hpp"
@@ -20,26 +21,6 @@ struct DiffArgs {
   bool lenient = false;
   bool keep_chrome = false;
 };
-
-int write_output(const std::string& path, const std::string& data) {
-  if (path.empty()) {
-    std::cout << data;
-    return kExitOk;
-  }
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!f || !(f << data) || !(f.flush())) {
-      std::cerr << "quotegraph: " << path << ": cannot write\n";
-      return kExitInput;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "quotegraph: " << path << ": write failed\n";
-    return kExitInput;
-  }
-  return kExitOk;
-}
 
 }  // namespace
 
@@ -123,7 +104,7 @@ Runner register_diff(CLI::App& app) {
     } else {
       data = diff::to_text(report.value());
     }
-    return write_output(args->out, data);
+    return write_output(args->out, data) ? kExitOk : kExitInput;
   };
 }
 

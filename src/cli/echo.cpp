@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
@@ -92,18 +93,7 @@ Runner register_echo(CLI::App& app) {
     std::string text = args->format == "json"  ? echo::to_json(report, inputs, 2)
                        : args->format == "dot" ? echo::to_dot(report, inputs)
                                                : echo::to_text(report, inputs);
-    if (args->out.empty()) {
-      std::cout << text;
-      return rc;
-    }
-    std::string tmp = args->out + ".tmp";
-    std::ofstream file(tmp, std::ios::binary);
-    file << text;
-    file.close();
-    if (!file || std::rename(tmp.c_str(), args->out.c_str()) != 0) {
-      std::cerr << "quotegraph: " << args->out << ": cannot write\n";
-      return kExitInput;
-    }
+    if (!write_output(args->out, text)) return kExitInput;
     return rc;
   };
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/graph_input.hpp"
 #include "quotegraph/graph.hpp"
 
@@ -30,30 +31,6 @@ struct GraphArgs {
   bool no_legend = false;
   uint64_t min_weight = 1;
 };
-
-// Writes `data` to `path` through a temporary file and a rename, so readers
-// never see half a file. "-" or "" is standard output.
-bool write_output(const std::string& path, const std::string& data) {
-  if (path.empty() || path == "-") {
-    std::cout << data;
-    return static_cast<bool>(std::cout.flush());
-  }
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary);
-    if (!file || !file.write(data.data(), static_cast<std::streamsize>(data.size()))) {
-      std::cerr << "quotegraph: " << path << ": cannot write\n";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "quotegraph: " << path << ": write failed\n";
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
 
 Result<std::string> serialise(const graph::Graph& g, const std::string& format, const graph::DotOptions& dot) {
   if (format == "dot") return graph::to_dot(g, dot);

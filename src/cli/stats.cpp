@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/graph_input.hpp"
 #include "quotegraph/graph.hpp"
 
@@ -40,23 +41,7 @@ Runner register_stats(CLI::App& app) {
     graph::Graph g = load_graph(args->files, {}, &rc);
     graph::Stats s = graph::compute_stats(g, args->top);
     std::string data = args->format == "json" ? graph::stats_to_json(s) : graph::stats_to_text(s);
-    if (args->out.empty() || args->out == "-") {
-      std::cout << data;
-      return rc;
-    }
-    std::string tmp = args->out + ".tmp";
-    {
-      std::ofstream file(tmp, std::ios::binary);
-      if (!file || !file.write(data.data(), static_cast<std::streamsize>(data.size()))) {
-        std::cerr << "quotegraph: " << args->out << ": cannot write\n";
-        std::remove(tmp.c_str());
-        return kExitInput;
-      }
-    }
-    if (std::rename(tmp.c_str(), args->out.c_str()) != 0) {
-      std::cerr << "quotegraph: " << args->out << ": write failed\n";
-      return kExitInput;
-    }
+    if (!write_output(args->out, data)) return kExitInput;
     return rc;
   };
 }
