@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "text/tokenize.hpp"
@@ -151,6 +152,7 @@ Parsed parse_part(std::string_view part) {
 
 std::vector<Word> words_of(std::string_view s) {
   std::vector<Word> out;
+  out.reserve(8);
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
@@ -202,7 +204,20 @@ std::string initials(std::string_view name) {
   return out;
 }
 
+// parse_mention is a pure function of the text and names repeat across a
+// corpus ("Trump" in thousands of articles): each thread keeps a bounded memo.
+Parsed parse_mention_uncached(std::string_view mention);
+
 Parsed parse_mention(std::string_view mention) {
+  constexpr size_t kMaxMemo = 50000;
+  thread_local std::unordered_map<std::string, Parsed> memo;
+  std::string key(mention);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  if (memo.size() >= kMaxMemo) memo.clear();
+  return memo.emplace(std::move(key), parse_mention_uncached(mention)).first->second;
+}
+
+Parsed parse_mention_uncached(std::string_view mention) {
   // A trailing parenthesis is an acronym or a party label: "… Organization
   // (NFO)", "Sen. Bernie Sanders (I-Vt.)". It names no one by itself.
   std::string paren;

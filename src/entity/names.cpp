@@ -111,10 +111,10 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       initial.insert(std::move(w));
     }
   // Capitalised words seen inside sentences (not first, not after a quote mark).
-  std::unordered_set<std::string> mid_caps;
+  std::unordered_set<std::string_view> mid_caps;  // views into the document
   for (const text::Sentence& s : sentences)
     for (uint32_t k = s.first + 1; k < s.last; ++k)
-      if (capword(k) && v[k - 1].type != TokType::kQuote) mid_caps.insert(std::string(doc.slice({v[k].start, v[k].end})));
+      if (capword(k) && v[k - 1].type != TokType::kQuote) mid_caps.insert(doc.slice({v[k].start, v[k].end}));
   std::unordered_set<std::string> lower_words;
   for (const auto& t : v) {
     size_t n = t.end - t.start;
@@ -164,7 +164,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // A single capitalised word that only ever opens a sentence or a quote
       // ("Nobody will …", "Forty people …") is a common word, not a name.
       bool opener_only = e == b + 1 && (b == s.first || v[b - 1].type == TokType::kQuote) &&
-                         !mid_caps.count(std::string(doc.slice({v[b].start, v[b].end})));
+                         !mid_caps.count(doc.slice({v[b].start, v[b].end}));
       if (b < e && !dateline && !opener_only) {
         std::string_view last = doc.slice({v[e - 1].start, v[e - 1].end});
         NameMention m;
