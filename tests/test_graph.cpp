@@ -33,6 +33,9 @@ extern "C" const char* __lsan_default_suppressions() {
   return "leak:libgvc.so\nleak:libcgraph.so\nleak:libgvplugin_\nleak:libfontconfig.so\n"
          "leak:libpango\nleak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n";
 }
+// Without this LeakSanitizer prints its table of used suppressions to stderr
+// at exit, which reads as output to anyone capturing stderr.
+extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
 
 namespace qg = quotegraph;
 namespace gr = quotegraph::graph;
