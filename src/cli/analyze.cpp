@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
@@ -68,19 +69,9 @@ Runner register_analyze(CLI::App& app) {
     bool first = true;
     if (multi_json) *out << "[\n";
     for (const std::string& path : args->files) {
-      auto bytes = read_file(path);
-      if (!bytes.ok()) {
-        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
-        rc = kExitInput;
-        continue;
-      }
-      auto result = analyzer.analyze(std::move(bytes).value(), path);
-      if (!result.ok()) {
-        std::cerr << "quotegraph: " << result.status().message() << "\n";
-        rc = std::max(rc, result.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput);
-        continue;
-      }
-      const Analysis& a = result.value();
+      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
+      if (!result) continue;
+      const Analysis& a = *result;
       JsonSections sections;
       if (echoes) {
         echo::AnalysisSections s = echo::analysis_sections(echoes->analyze(a), a);

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/diff.hpp"
@@ -65,19 +66,9 @@ Runner register_diff(CLI::App& app) {
     analyses.reserve(args->files.size());
     int rc = kExitOk;
     for (const std::string& path : args->files) {
-      auto bytes = read_file(path);
-      if (!bytes.ok()) {
-        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
-        rc = kExitInput;
-        continue;
-      }
-      auto result = analyzer.analyze(std::move(bytes).value(), path);
-      if (!result.ok()) {
-        std::cerr << "quotegraph: " << result.status().message() << "\n";
-        rc = std::max(rc, result.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput);
-        continue;
-      }
-      analyses.push_back(std::move(result).value());
+      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
+      if (!result) continue;
+      analyses.push_back(std::move(*result));
     }
     if (rc != kExitOk) return rc;  // a diff with an article missing would report its absence as findings
     std::vector<diff::DiffInput> inputs;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/echo.hpp"
@@ -65,19 +66,9 @@ Runner register_echo(CLI::App& app) {
     std::vector<Analysis> analyses;
     analyses.reserve(args->files.size());
     for (const std::string& path : args->files) {
-      auto bytes = read_file(path);
-      if (!bytes.ok()) {
-        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
-        rc = kExitInput;
-        continue;
-      }
-      auto result = analyzer.analyze(std::move(bytes).value(), path);
-      if (!result.ok()) {
-        std::cerr << "quotegraph: " << result.status().message() << "\n";
-        rc = kExitInput;
-        continue;
-      }
-      analyses.push_back(std::move(result).value());
+      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
+      if (!result) continue;
+      analyses.push_back(std::move(*result));
     }
     std::vector<echo::EchoInput> inputs;
     for (const Analysis& a : analyses) {

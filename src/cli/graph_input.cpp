@@ -2,9 +2,11 @@
 // partial graphs, and everything is merged.
 #include "cli/graph_input.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/io.hpp"
 
@@ -14,29 +16,18 @@ graph::Graph load_graph(const std::vector<std::string>& files, const graph::Buil
   Analyzer analyzer;
   std::vector<graph::Graph> parts;
   for (const std::string& path : files) {
-    auto bytes = read_file(path);
-    if (!bytes.ok()) {
-      std::cerr << "quotegraph: " << bytes.status().message() << "\n";
-      *rc = kExitInput;
-      continue;
-    }
     if (path.size() > 5 && path.ends_with(".json")) {
-      auto g = graph::from_json(bytes.value(), path);
+      auto bytes = read_file(path);
+      auto g = bytes.ok() ? graph::from_json(bytes.value(), path) : Result<graph::Graph>(bytes.status());
       if (!g.ok()) {
         std::cerr << "quotegraph: " << g.status().message() << "\n";
-        *rc = kExitInput;
+        *rc = std::max(*rc, kExitInput);
         continue;
       }
       parts.push_back(std::move(g).value());
       continue;
     }
-    auto a = analyzer.analyze(std::move(bytes).value(), path);
-    if (!a.ok()) {
-      std::cerr << "quotegraph: " << a.status().message() << "\n";
-      *rc = kExitInput;
-      continue;
-    }
-    parts.push_back(graph::build(a.value(), options));
+    if (std::optional<Analysis> a = analyze_file(analyzer, path, *rc)) parts.push_back(graph::build(*a, options));
   }
   return graph::merge(parts);
 }
