@@ -1,15 +1,19 @@
 // Tests for the story diff (src/diff): similarity and word diff on single
 // sentences; the three-outlet fixture in tests/cases/diff/pier with its planted
-// differences (labels.tsv); self-diff; argument-order independence; writers.
+// differences (labels.tsv); self-diff; argument-order independence; writers;
+// the CLI with text files and with JSONL inputs (outlet names from a field).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "diff/internal.hpp"
 #include "quotegraph/analyzer.hpp"
@@ -282,4 +286,98 @@ TEST_CASE("diff: an outlet repeating its own quote carries it once", "[diff]") {
   REQUIRE(b.value().attributions.size() == a.value().attributions.size() + 1);
   diff::DiffReport r = run({&a.value(), &b.value()});
   CHECK(r.findings.empty());
+}
+
+namespace {
+
+// The pier articles as JSONL lines: {"source": OUTLET, "text": TEXT} (no source
+// when `with_outlet` is false), in the order given.
+std::string pier_jsonl(const std::vector<std::string>& files, bool with_outlet) {
+  std::string out;
+  for (const std::string& f : files) {
+    auto bytes = read_file(kPier + f);
+    REQUIRE(bytes.ok());
+    nlohmann::json j;
+    if (with_outlet) j["source"] = f.substr(0, f.find('.'));
+    j["text"] = bytes.value();
+    out += j.dump() + "\n";
+  }
+  return out;
+}
+
+std::string write_temp(const std::string& name, const std::string& data) {
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("qg_diff_" + std::to_string(::getpid()) + "_" + name)).string();
+  std::ofstream(path, std::ios::binary) << data;
+  return path;
+}
+
+// A diff's JSON without the "path" members: what is left names inputs by outlet only.
+nlohmann::json without_paths(nlohmann::json j) {
+  if (j.is_object()) {
+    j.erase("path");
+    for (auto& [k, v] : j.items()) v = without_paths(v);
+  } else if (j.is_array()) {
+    for (auto& v : j) v = without_paths(v);
+  }
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("diff CLI: JSONL inputs take outlet names from a field, else FILE:LINE", "[diff][cli]") {
+  std::vector<std::string> files(std::begin(kPierFiles), std::end(kPierFiles));
+  std::string txt;
+  for (const std::string& f : files) txt += " " + kPier + f;
+  auto from_files = run_cli("diff --format json" + txt);
+  REQUIRE(from_files.first == 0);
+
+  // One outlet's article per line, outlet from the default field "source": the
+  // same findings as the text files named by their file names, in any line order.
+  std::string fwd = write_temp("fwd.jsonl", pier_jsonl(files, true));
+  std::string rev = write_temp("rev.jsonl", pier_jsonl({files[2], files[0], files[1]}, true));
+  auto a = run_cli("diff --format json " + fwd);
+  auto b = run_cli("diff --format json " + rev);
+  REQUIRE(a.first == 0);
+  REQUIRE(b.first == 0);
+  nlohmann::json ja = nlohmann::json::parse(a.second), jb = nlohmann::json::parse(b.second);
+  CHECK(without_paths(ja) == without_paths(nlohmann::json::parse(from_files.second)));
+  CHECK(without_paths(ja) == without_paths(jb));
+  CHECK(ja["inputs"][0]["outlet"] == "coastline_daily");
+  CHECK(ja["inputs"][0]["path"] == fwd + ":1");
+  CHECK(jb["inputs"][0]["path"] == rev + ":2");
+
+  // --outlet-field picks another field; a line without it is named FILE:LINE.
+  std::string other = pier_jsonl(files, false);
+  other.insert(1, "\"paper\":\"Coast\",");  // first line only
+  std::string mixed = write_temp("field.jsonl", other);
+  auto c = run_cli("diff --format json --outlet-field paper,outlet " + mixed);
+  REQUIRE(c.first == 0);
+  nlohmann::json jc = nlohmann::json::parse(c.second);
+  std::set<std::string> names;
+  for (const auto& in : jc["inputs"]) names.insert(in["outlet"].get<std::string>());
+  CHECK(names == std::set<std::string>{"Coast", mixed + ":2", mixed + ":3"});
+  CHECK(jc["findings"].size() == ja["findings"].size());
+  auto text = run_cli("diff " + mixed);
+  CHECK(text.first == 0);
+  CHECK_THAT(text.second, Catch::Contains(mixed + ":3"));
+
+  // Text files and JSONL lines mix; blank lines are skipped; --jsonl reads standard input.
+  std::string two = write_temp("two.jsonl", pier_jsonl({files[0], files[1]}, true) + "\n   \n");
+  auto mix = run_cli("diff --format json " + two + " " + kPier + files[2]);
+  REQUIRE(mix.first == 0);
+  CHECK(without_paths(nlohmann::json::parse(mix.second)) == without_paths(ja));
+  auto stdin_run = run_cli("diff --format json --jsonl - < " + fwd);
+  REQUIRE(stdin_run.first == 0);
+  CHECK(without_paths(nlohmann::json::parse(stdin_run.second)) == without_paths(ja));
+
+  // Errors: --outlet with JSONL (1), one article in all (1), a bad line (2, named FILE:LINE).
+  CHECK(run_cli("diff --outlet X " + fwd).first == 1);
+  std::string single = write_temp("one.jsonl", pier_jsonl({files[0]}, true));
+  CHECK(run_cli("diff " + single).first == 1);
+  std::string bad = write_temp("bad.jsonl", pier_jsonl({files[0], files[1]}, true) + "{\"source\": \"x\"}\n");
+  auto broken = run_cli("diff " + bad);
+  CHECK(broken.first == 2);
+  CHECK_THAT(broken.second, Catch::Contains(bad + ":3: no string text field"));
+  for (const std::string& p : {fwd, rev, mixed, two, single, bad}) std::filesystem::remove(p);
 }

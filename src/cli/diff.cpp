@@ -1,5 +1,6 @@
 // quotegraph diff: one story told by several outlets; print where their
 // attributions differ (speakers, statements, quotes, cues, framing, relays).
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -7,6 +8,7 @@
 #include "cli/input.hpp"
 #include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/corpus.hpp"
 #include "quotegraph/diff.hpp"
 #include "quotegraph/io.hpp"
 
@@ -16,6 +18,8 @@ namespace {
 struct DiffArgs {
   std::vector<std::string> files;
   std::vector<std::string> outlets;
+  std::vector<std::string> text_fields, outlet_fields, html_fields;  // JSONL inputs, as for corpus
+  bool jsonl = false;
   std::string format = "text";
   std::string out;
   double min_score = 0.5;
@@ -29,13 +33,24 @@ Runner register_diff(CLI::App& app) {
   auto args = std::make_shared<DiffArgs>();
   CLI::App* sub = app.add_subcommand("diff", "Compare one story across outlets: who each quoted, left out, "
                                              "paraphrased, misattributed, trimmed or framed");
-  sub->add_option("files", args->files, "Two or more article files (UTF-8 text) about the same event")
+  sub->add_option("files", args->files,
+                  "Articles about the same event, two or more in all: UTF-8 text files (one article each), or "
+                  "*.jsonl / *.ndjson / *.json[.gz] (one article per line, as corpus reads them)")
       ->required()
-      ->expected(2, -1);
+      ->expected(1, -1);
   sub->add_option("--outlet", args->outlets,
                   "Outlet name of each file, in file order (repeatable, one per file); default: the file name "
                   "without extension")
       ->allow_extra_args(false);  // --outlet X takes one name; the files stay positional
+  sub->add_flag("--jsonl", args->jsonl, "Read every input as JSONL, whatever its name (e.g. - for standard input)");
+  sub->add_option("--outlet-field", args->outlet_fields,
+                  "JSONL: outlet field(s), first present wins (default: source,outlet,source_domain,media_name); "
+                  "a line without one is named FILE:LINE")
+      ->delimiter(',');
+  sub->add_option("--text-field", args->text_fields, "JSONL: text field(s) (default: text,maintext)")->delimiter(',');
+  sub->add_option("--html-field", args->html_fields,
+                  "JSONL: HTML field(s), used when no text field is present (default: html,raw_html)")
+      ->delimiter(',');
   sub->add_option("-f,--format", args->format, "Output format: text, json, dot, svg")
       ->check(CLI::IsMember({"text", "json", "dot", "svg"}))
       ->capture_default_str();
@@ -50,9 +65,20 @@ Runner register_diff(CLI::App& app) {
       "  quotegraph diff times.txt post.txt daily.txt\n"
       "  quotegraph diff --outlet Times --outlet Post a.txt b.txt --format json -o diff.json\n"
       "  quotegraph diff --format svg a.txt b.txt c.txt -o diff.svg\n"
-      "Findings do not depend on the order of the files. Offsets are UTF-8 byte offsets into each named file.");
+      "  quotegraph diff story.jsonl --outlet-field source_domain   # one outlet's article per line\n"
+      "Findings do not depend on the order of the inputs. Offsets are UTF-8 byte offsets into each named file\n"
+      "(for JSONL, FILE:LINE: into that line's text field).");
 
   return [args]() -> int {
+    auto is_jsonl = [&](const std::string& path) {
+      return args->jsonl || (path != "-" && corpus::input_format(path) == corpus::InputFormat::kJsonl);
+    };
+    bool any_jsonl = std::any_of(args->files.begin(), args->files.end(), is_jsonl);
+    if (any_jsonl && !args->outlets.empty()) {
+      std::cerr << "quotegraph: diff: --outlet names text files; JSONL inputs name each line's outlet by a field "
+                   "(--outlet-field)\n";
+      return kExitUsage;
+    }
     if (!args->outlets.empty() && args->outlets.size() != args->files.size()) {
       std::cerr << "quotegraph: diff: " << args->outlets.size() << " --outlet name(s) for " << args->files.size()
                 << " files; give one per file or none\n";
@@ -62,18 +88,35 @@ Runner register_diff(CLI::App& app) {
     opt.lenient_utf8 = args->lenient;
     opt.keep_chrome = args->keep_chrome;
     Analyzer analyzer(opt);
+    corpus::FieldNames fields;
+    if (!args->text_fields.empty()) fields.text = args->text_fields;
+    if (!args->outlet_fields.empty()) fields.outlet = args->outlet_fields;
+    if (!args->html_fields.empty()) fields.html = args->html_fields;
     std::vector<Analysis> analyses;
-    analyses.reserve(args->files.size());
+    std::vector<std::string> outlets;  // "" = the differ's default (the file name without extension)
     int rc = kExitOk;
-    for (const std::string& path : args->files) {
+    for (size_t f = 0; f < args->files.size(); ++f) {
+      const std::string& path = args->files[f];
+      if (is_jsonl(path)) {
+        // Each line is one outlet's article, named by its outlet field, else by FILE:LINE.
+        for (Analysis& a : analyze_jsonl_file(analyzer, path, fields, rc)) {
+          outlets.push_back(a.doc.outlet.empty() ? a.doc.path : a.doc.outlet);
+          analyses.push_back(std::move(a));
+        }
+        continue;
+      }
       std::optional<Analysis> result = analyze_file(analyzer, path, rc);
       if (!result) continue;
       analyses.push_back(std::move(*result));
+      outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
     }
     if (rc != kExitOk) return rc;  // a diff with an article missing would report its absence as findings
+    if (analyses.size() < 2) {
+      std::cerr << "quotegraph: diff: needs at least two articles, got " << analyses.size() << "\n";
+      return kExitUsage;
+    }
     std::vector<diff::DiffInput> inputs;
-    for (size_t i = 0; i < analyses.size(); ++i)
-      inputs.push_back({&analyses[i], args->outlets.empty() ? std::string() : args->outlets[i]});
+    for (size_t i = 0; i < analyses.size(); ++i) inputs.push_back({&analyses[i], outlets[i]});
     diff::DiffOptions dopt;
     dopt.min_statement_score = args->min_score;
     diff::Differ differ(dopt);

@@ -25,4 +25,43 @@ std::optional<Analysis> analyze_file(const Analyzer& analyzer, const std::string
   return std::move(result).value();
 }
 
+std::vector<Analysis> analyze_jsonl_file(const Analyzer& analyzer, const std::string& path,
+                                         const corpus::FieldNames& fields, int& rc) {
+  std::vector<Analysis> out;
+  corpus::LineReader reader;
+  Status opened = reader.open(path);
+  if (!opened.ok()) {
+    std::cerr << "quotegraph: " << opened.message() << "\n";
+    rc = std::max(rc, kExitInput);
+    return out;
+  }
+  std::string line;
+  uint64_t n = 0;
+  while (reader.next(&line)) {
+    ++n;
+    std::string where = path + ":" + std::to_string(n);
+    corpus::RecordError kind;
+    auto article = corpus::parse_record(line, fields, &kind);
+    if (kind == corpus::RecordError::kEmptyLine) continue;  // not an article, nothing missing
+    if (!article.ok()) {
+      std::cerr << "quotegraph: " << where << ": " << article.status().message() << "\n";
+      rc = std::max(rc, kExitInput);
+      continue;
+    }
+    auto result = analyzer.analyze(std::move(article.value().text), where);
+    if (!result.ok()) {
+      std::cerr << "quotegraph: " << result.status().message() << "\n";
+      rc = std::max(rc, result.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput);
+      continue;
+    }
+    result.value().doc.outlet = article.value().outlet;
+    out.push_back(std::move(result).value());
+  }
+  if (!reader.status().ok()) {
+    std::cerr << "quotegraph: " << reader.status().message() << "\n";
+    rc = std::max(rc, kExitInput);
+  }
+  return out;
+}
+
 }  // namespace quotegraph::cli
