@@ -1,5 +1,6 @@
 // Corpus ingest and pipeline: malformed lines, order, gzip, HTML, equality with
-// `analyze`, resume, and merge of partial graphs. Inputs are invented sentences.
+// `analyze`, resume, merge of partial graphs, chunks of a file on standard input.
+// Inputs are invented sentences.
 #include <sys/wait.h>
 #include <zlib.h>
 
@@ -332,5 +333,45 @@ TEST_CASE("corpus: merge of partial graphs equals the graph of the whole", "[cor
   CHECK(run(cli() + " merge" + part_graphs + " " + (dir / "broken.json").string() + " -o " +
             (dir / "never.json").string() + " 2>/dev/null") == 2);
   CHECK(!fs::exists(dir / "never.json"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("corpus: a chunk on standard input with --stdin-name and --stdin-first-line reads as the whole file",
+          "[corpus][cli]") {
+  // What contrib/dask does with a range of a large file: the chunks' records and
+  // graphs, concatenated and merged, equal those of the whole file.
+  fs::path dir = temp_dir("stdin_chunk");
+  std::string whole;
+  size_t cut = 0;
+  for (size_t i = 0; i < 12; ++i) {
+    if (i == 7) cut = whole.size();
+    whole += i == 9 ? std::string("{broken\n") : jsonl_record(i % 2 ? "" : "s" + std::to_string(i), kTexts[i % kTexts.size()]);
+  }
+  std::string in = (dir / "whole.jsonl").string();
+  write(in, whole);
+  write(dir / "a.part", whole.substr(0, cut));
+  write(dir / "b.part", whole.substr(cut));
+  REQUIRE(run(cli() + " corpus --threads 2 " + in + " -o " + (dir / "whole.out").string() + " --graph " +
+              (dir / "whole.json").string() + " 2>/dev/null") == 0);
+  auto chunk = [&](const std::string& name, int first_line) {
+    return run(cli() + " corpus --threads 1 --stdin-name " + in + " --stdin-first-line " + std::to_string(first_line) +
+               " - -o " + (dir / (name + ".out")).string() + " --graph " + (dir / (name + ".json")).string() + " < " +
+               (dir / (name + ".part")).string() + " 2>/dev/null");
+  };
+  REQUIRE(chunk("a", 1) == 0);
+  REQUIRE(chunk("b", 8) == 0);
+  std::string records = slurp(dir / "a.out") + slurp(dir / "b.out");
+  CHECK(records == slurp(dir / "whole.out"));
+  CHECK_THAT(records, Catch::Contains("\"path\":\"" + in + ":8\""));             // line 8: no id, named FILE:LINE
+  CHECK_THAT(records, Catch::Contains("\"path\":\"" + in + "\",\"line\":10}"));  // line 10: the error record
+  REQUIRE(run(cli() + " merge " + (dir / "a.json").string() + " " + (dir / "b.json").string() + " -o " +
+              (dir / "merged.json").string()) == 0);
+  CHECK(slurp(dir / "merged.json") == slurp(dir / "whole.json"));
+  // Without the options, records name standard input "-" and count from 1.
+  REQUIRE(run(cli() + " corpus --threads 1 - < " + (dir / "b.part").string() + " > " + (dir / "plain.out").string() +
+              " 2>/dev/null") == 0);
+  CHECK_THAT(slurp(dir / "plain.out"), Catch::Contains("\"path\":\"-:1\""));
+  CHECK_THAT(slurp(dir / "plain.out"), Catch::Contains("\"path\":\"-\",\"line\":3}"));
+  CHECK(run(cli() + " corpus --stdin-first-line 0 - < /dev/null 2>/dev/null") == 1);
   fs::remove_all(dir);
 }

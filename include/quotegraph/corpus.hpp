@@ -132,6 +132,13 @@ struct CorpusOptions {
   bool echo_sections = true;   // add echoes[] and framing[] as `analyze` does
   bool build_graph = false;    // merge every analysis into CorpusSummary::graph
   graph::BuildOptions graph_options;
+  // How standard input ("-") is named in records (corpus.source, an error
+  // record's "path", FILE:LINE document paths) and the number of its first
+  // line (>= 1). A driver that feeds one chunk of a larger file on standard
+  // input passes the file's name and the chunk's first line number, so the
+  // records read as if the whole file had been read (contrib/dask).
+  std::string stdin_name = "-";
+  uint64_t stdin_first_line = 1;
 };
 
 // One record, handed to the sink in input order.

@@ -29,6 +29,8 @@ struct CorpusArgs {
   bool no_echo = false;
   bool strict = false;
   bool lenient = false;
+  std::string stdin_name = "-";
+  uint64_t stdin_first_line = 1;
 };
 
 // --resume: the number of complete (newline-terminated) records in `path`; a
@@ -109,6 +111,12 @@ Runner register_corpus(CLI::App& app) {
   sub->add_flag("--no-echo", args->no_echo, "Leave out the echoes[] and framing[] sections");
   sub->add_flag("--strict", args->strict, "Exit 2 when any record is an error record");
   sub->add_flag("--lenient", args->lenient, "Text files: replace invalid UTF-8 bytes with '?' instead of failing");
+  sub->add_option("--stdin-name", args->stdin_name,
+                  "Name standard input (-) in records as this file (default: -); for drivers that feed a chunk "
+                  "of a file");
+  sub->add_option("--stdin-first-line", args->stdin_first_line,
+                  "Number of the first line read from standard input (default: 1): the chunk's line in its file")
+      ->check(CLI::PositiveNumber);
   sub->footer(
       "Examples:\n"
       "  quotegraph corpus news.jsonl.gz -o attributions.jsonl --graph graph.json\n"
@@ -140,6 +148,8 @@ Runner register_corpus(CLI::App& app) {
     opt.echo_sections = !args->no_echo;
     opt.build_graph = !args->graph_out.empty();
     opt.analyze_skipped = opt.build_graph;  // the graph covers the whole corpus, resumed or not
+    opt.stdin_name = args->stdin_name;
+    opt.stdin_first_line = args->stdin_first_line;
 
     // Output: stdout, or OUT.partial (appended record by record) renamed to OUT at the end.
     std::FILE* out = stdout;

@@ -157,7 +157,7 @@ class Pipeline {
 
   bool read_input(const std::string& path) {
     Job base;
-    base.source = path;
+    base.source = path == "-" ? options_.stdin_name : path;
     base.format = input_format(path);
     LineReader reader;
     Status st = reader.open(path);
@@ -180,7 +180,7 @@ class Pipeline {
       return push(std::move(job));
     }
     std::string line;
-    uint64_t n = 0;
+    uint64_t n = path == "-" && options_.stdin_first_line > 0 ? options_.stdin_first_line - 1 : 0;
     while (reader.next(&line)) {
       Job job = base;
       job.line = ++n;
