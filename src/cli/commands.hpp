@@ -23,5 +23,6 @@ Runner register_stats(CLI::App& app);
 Runner register_corpus(CLI::App& app);
 Runner register_merge(CLI::App& app);
 Runner register_diff(CLI::App& app);
+Runner register_report(CLI::App& app);
 
 }  // namespace quotegraph::cli

@@ -11,6 +11,7 @@
 #include "quotegraph/corpus.hpp"
 #include "quotegraph/diff.hpp"
 #include "quotegraph/io.hpp"
+#include "quotegraph/report.hpp"
 
 namespace quotegraph::cli {
 namespace {
@@ -51,8 +52,8 @@ Runner register_diff(CLI::App& app) {
   sub->add_option("--html-field", args->html_fields,
                   "JSONL: HTML field(s), used when no text field is present (default: html,raw_html)")
       ->delimiter(',');
-  sub->add_option("-f,--format", args->format, "Output format: text, json, dot, svg")
-      ->check(CLI::IsMember({"text", "json", "dot", "svg"}))
+  sub->add_option("-f,--format", args->format, "Output format: text, json, dot, svg, html (the report page)")
+      ->check(CLI::IsMember({"text", "json", "dot", "svg", "html"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
   sub->add_option("--min-score", args->min_score, "Statement alignment threshold in [0, 1]")
@@ -135,6 +136,14 @@ Runner register_diff(CLI::App& app) {
         return kExitInternal;
       }
       data = std::move(drawn).value();
+    } else if (args->format == "html") {
+      // The page `quotegraph report` writes for these files: one renderer (src/report).
+      auto page = report::Reporter({}, dopt).render(report.value());
+      if (!page.ok()) {
+        std::cerr << "quotegraph: " << page.status().message() << "\n";
+        return kExitInternal;
+      }
+      data = std::move(page).value();
     } else {
       data = diff::to_text(report.value());
     }

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
       "  quotegraph analyze seeds/000_1af91efddab21499.txt\n"
       "  quotegraph analyze --format json article.txt -o article.json\n"
       "  quotegraph eval --gold seeds/ --text seeds/\n"
+      "  quotegraph report seeds/000_1af91efddab21499.txt -o report.html\n"
       "\nExit codes: 0 ok, 1 usage error, 2 input error (unreadable, binary, invalid UTF-8), 3 internal error.");
 
   std::map<std::string, Runner> runners;
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   runners["corpus"] = register_corpus(app);
   runners["merge"] = register_merge(app);
   runners["diff"] = register_diff(app);
+  runners["report"] = register_report(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,124 @@
+// The HTML report: analyses in, one static, self-contained HTML5 page out, for
+// people who read an analysis rather than parse it (docs/report.md).
+//
+// The page shows each article's text with every attribution highlighted
+// (content, cue and speaker mention in distinct styles, one colour per speaker
+// entity; hover or keyboard focus shows speaker, kind, cue, addressee, about,
+// relay chain and confidence), the web-chrome tail greyed out, side panels
+// (speakers, who talks to and about whom, echoes and framing, every
+// attribution), and the quote graph as inline SVG rendered through gvc. With
+// two or more articles the articles stand side by side, statements aligned by
+// the diff engine are linked across the columns, and the diff's findings are
+// listed; the graph is then the diff's graph.
+//
+// Self-contained: CSS and JavaScript are inline, nothing is fetched, and the
+// page works without JavaScript except for the floating tooltip (the
+// attribution table carries the same details, also in print).
+// Safety: every piece of input text (article, names, paths, outlets) is
+// HTML-escaped, in element content and attribute values alike, and the only
+// <script> element is the page's own.
+// Offsets: marks are UTF-8 byte spans into Document::text, as everywhere in the
+// library; slicing snaps to code-point boundaries, so multibyte text stays intact.
+// Determinism: the same inputs give byte-identical pages (no dates, no
+// unordered iteration). Errors are Status values (only Graphviz can fail).
+// Thread safety: free functions are pure; a Reporter is immutable after
+// construction and render() may run on many threads (gvc calls take turns).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotegraph/diff.hpp"
+#include "quotegraph/document.hpp"
+#include "quotegraph/echo.hpp"
+#include "quotegraph/status.hpp"
+
+namespace quotegraph::report {
+
+// ------------------------------------------------------------- building blocks
+
+// `text` escaped for HTML element content and quoted attribute values alike:
+// & < > " ' become character references. The result is always valid UTF-8 and
+// valid HTML5 text: invalid UTF-8 bytes, C0/C1 control characters other than
+// tab, line feed and carriage return, and Unicode noncharacters become U+FFFD.
+// O(n).
+std::string escape_html(std::string_view text);
+
+// One styled range of a text for mark_up(): an element wrapped around the bytes
+// of `span`.
+struct Mark {
+  Span span;                  // UTF-8 byte offsets into the text given to mark_up()
+  std::string tag = "span";   // element name, written as is
+  std::string attributes;     // on the first fragment, already escaped: ` class="x" id="y"`
+  std::string continued;      // on every later fragment (see mark_up); keep ids out of it
+  int order = 0;              // among marks with the same span, lower is outer
+};
+
+// `text[range]`, HTML-escaped, with every mark's element wrapped around its
+// bytes. Overlapping marks always give well-formed, properly nested markup:
+// the text is cut at every mark boundary (boundary events); at each position
+// the marks that end are closed, and an inner element that would have to close
+// across an outer one is closed with it and reopened after it. Marks are ranked
+// by (start, longer first, order), so nested spans (a content containing the
+// cue of a nested attribution) nest without a cut, and only crossing spans
+// are split. A split mark's first fragment carries `attributes`, the others
+// `continued`; a mark that starts before `range` has only `continued`
+// fragments. Span ends are moved outwards to code-point boundaries, marks are
+// clipped to `range` (marks entirely outside it are dropped), and an empty
+// span inside `range` gives an empty element. Time O((n + m log m + f)) for n
+// bytes, m marks and f fragments written.
+std::string mark_up(std::string_view text, Span range, std::vector<Mark> marks);
+
+// -------------------------------------------------------------------- the page
+
+// One article of the page (one column). The analysis is borrowed.
+struct Article {
+  const Analysis* analysis = nullptr;
+  std::string outlet;  // display name; "" means Document::outlet, else the file name
+};
+
+struct ReportOptions {
+  std::string title;  // <title> and heading; "" means the first article's first line
+  bool graph = true;  // render the graph (gvc) as inline SVG
+};
+
+// Everything one page shows, computed beforehand. Pointers are borrowed.
+struct ReportInputs {
+  std::vector<Article> articles;             // the columns, in this order
+  const echo::EchoReport* echoes = nullptr;  // its input i is articles[i]; null: no echo panel
+  const diff::DiffReport* diff = nullptr;    // its input i is articles[i]; null: no diff sections
+};
+
+// The page. Errors: kInvalidArgument for no articles, a null analysis, or a
+// diff whose inputs are not the articles in order; kInternal when Graphviz
+// fails. Size and time are linear in the texts plus the graph layout.
+Result<std::string> to_html(const ReportInputs& inputs, const ReportOptions& options = {});
+
+// Builds the echo analyzer (and the diff engine's lexicons) once, then renders
+// pages: what `quotegraph report` and `quotegraph diff --format html` call.
+class Reporter {
+ public:
+  explicit Reporter(ReportOptions options = {}, diff::DiffOptions diff_options = {});
+  ~Reporter();
+  Reporter(const Reporter&) = delete;
+  Reporter& operator=(const Reporter&) = delete;
+
+  // One article: its page. Two or more: the echo analysis over all of them and
+  // their diff; the columns follow the diff's canonical order, so the page does
+  // not depend on the argument order. Errors as for to_html.
+  Result<std::string> render(const std::vector<Article>& articles) const;
+
+  // The page of an existing diff (columns in the report's input order): the
+  // same page as render() of its articles with the same diff options.
+  Result<std::string> render(const diff::DiffReport& diff) const;
+
+  struct Impl;
+
+ private:
+  ReportOptions options_;
+  std::unique_ptr<const Impl> impl_;
+};
+
+}  // namespace quotegraph::report

@@ -1,0 +1,90 @@
+// quotegraph report: articles in, one self-contained HTML page out (highlighted
+// attributions, speakers, targets, echoes, graph; several files side by side
+// with the diff). The page itself is report::Reporter's (src/report).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/input.hpp"
+#include "cli/output.hpp"
+#include "quotegraph/analyzer.hpp"
+#include "quotegraph/report.hpp"
+
+namespace quotegraph::cli {
+namespace {
+
+struct ReportArgs {
+  std::vector<std::string> files;
+  std::vector<std::string> outlets;
+  std::string out;
+  std::string title;
+  double min_score = 0.5;
+  bool no_graph = false;
+  bool lenient = false;
+  bool keep_chrome = false;
+};
+
+}  // namespace
+
+Runner register_report(CLI::App& app) {
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App* sub = app.add_subcommand("report", "Write one self-contained HTML page: the article with every attribution "
+                                               "highlighted, speakers, targets, echoes and the graph; several files "
+                                               "side by side with their diff");
+  sub->add_option("files", args->files, "Article files (UTF-8 text); - reads standard input")->required();
+  sub->add_option("-o,--output", args->out, "Write the page to this file instead of standard output");
+  sub->add_option("--outlet", args->outlets,
+                  "Outlet name of each file, in file order (repeatable, one per file); default: the file name "
+                  "without extension")
+      ->allow_extra_args(false);
+  sub->add_option("--title", args->title, "Page title (default: the first article's first line)");
+  sub->add_flag("--no-graph", args->no_graph, "Leave the graph out (no Graphviz layout)");
+  sub->add_option("--min-score", args->min_score, "Statement alignment threshold in [0, 1] (several files)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
+  sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body");
+  sub->footer(
+      "Examples:\n"
+      "  quotegraph report seeds/000_1af91efddab21499.txt -o report.html\n"
+      "  quotegraph report times.txt post.txt daily.txt -o story.html   # side by side, with the diff\n"
+      "The page needs no network: style, script and the SVG graph are inline. See docs/report.md.");
+
+  return [args]() -> int {
+    if (!args->outlets.empty() && args->outlets.size() != args->files.size()) {
+      std::cerr << "quotegraph: report: " << args->outlets.size() << " --outlet name(s) for " << args->files.size()
+                << " files; give one per file or none\n";
+      return kExitUsage;
+    }
+    Options opt;
+    opt.lenient_utf8 = args->lenient;
+    opt.keep_chrome = args->keep_chrome;
+    Analyzer analyzer(opt);
+    std::vector<Analysis> analyses;
+    analyses.reserve(args->files.size());
+    int rc = kExitOk;
+    for (const std::string& path : args->files) {
+      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
+      if (result) analyses.push_back(std::move(*result));
+    }
+    // A page with an article missing would show its absence as differences.
+    if (rc != kExitOk) return rc;
+
+    report::ReportOptions ropt;
+    ropt.title = args->title;
+    ropt.graph = !args->no_graph;
+    diff::DiffOptions dopt;
+    dopt.min_statement_score = args->min_score;
+    report::Reporter reporter(ropt, dopt);
+    std::vector<report::Article> articles;
+    for (size_t i = 0; i < analyses.size(); ++i)
+      articles.push_back({&analyses[i], args->outlets.empty() ? std::string() : args->outlets[i]});
+    auto page = reporter.render(articles);
+    if (!page.ok()) {
+      std::cerr << "quotegraph: report: " << page.status().message() << "\n";
+      return page.status().code() == ErrorCode::kInternal ? kExitInternal : kExitUsage;
+    }
+    return write_output(args->out, page.value()) ? kExitOk : kExitInput;
+  };
+}
+
+}  // namespace quotegraph::cli
