@@ -330,11 +330,12 @@ CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }
 bool Lexicon::is_skippable(std::string_view w) const {
   if (info(w).classes & kSkippable) return true;
   // -ly adverbs ("flatly", "angrily"), but not the nouns and verbs that end so.
-  static const WordSet kNotAdverbs = {
+  static const std::string_view kNotAdverbList[] = {
       "family", "supply", "assembly", "anomaly", "monopoly", "july", "italy", "ally", "rally", "reply",
       "tally", "belly", "bully", "jelly", "holly", "folly", "homily", "comply", "apply", "multiply",
       "imply", "only", "rely", "fly", "sly", "lily", "emily", "kelly", "sally", "wally", "billy"};
-  return w.size() >= 5 && w.ends_with("ly") && !kNotAdverbs.count(w);
+  static const text::WordSet kNotAdverbs(std::begin(kNotAdverbList), std::end(kNotAdverbList));
+  return w.size() >= 5 && w.ends_with("ly") && !kNotAdverbs.contains(w);
 }
 
 }  // namespace quotegraph::attrib

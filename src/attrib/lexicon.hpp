@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "text/word_table.hpp"
 
 namespace quotegraph::attrib {
 
@@ -36,14 +36,6 @@ struct CueHit {
   Form form = Form::kBase;
 };
 
-// Hashing that accepts string_view keys, so lookups never allocate.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
-template <typename V>
-using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
 
 class Lexicon {
  public:
@@ -61,8 +53,8 @@ class Lexicon {
     uint32_t classes = 0;
   };
   const WordInfo& info(std::string_view folded) const {
-    auto it = words_.find(folded);
-    return it == words_.end() ? unknown_ : it->second;
+    const WordInfo* i = words_.find(folded);
+    return i ? *i : unknown_;
   }
 
   // Cue lookup by a folded (lower-case) word form; nullptr entry if none.
@@ -88,7 +80,7 @@ class Lexicon {
 
  private:
   std::vector<CueEntry> entries_;
-  WordMap<WordInfo> words_;
+  text::WordTable<WordInfo> words_;
   WordInfo unknown_;  // returned for words in no table
 };
 

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "text/tokenize.hpp"
 #include "text/utf8.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::entity {
 
@@ -50,11 +50,11 @@ constexpr std::string_view kGroupNouns[] = {
     "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
     "liberals", "protests", "officers", "diplomats", "observers", "sources"};
 
-// Membership in a word list through a hash set built once per list.
+// Membership in a word list through a table built once per list.
 template <size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
-  static const std::unordered_set<std::string_view> set(std::begin(list), std::end(list));
-  return set.count(w) > 0;
+  static const text::WordSet set(std::begin(list), std::end(list));
+  return set.contains(w);
 }
 
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
@@ -208,14 +208,17 @@ std::string initials(std::string_view name) {
 // corpus ("Trump" in thousands of articles): each thread keeps a bounded memo.
 Parsed parse_mention_uncached(std::string_view mention);
 
-Parsed parse_mention(std::string_view mention) {
+ParsedPtr parse_mention_shared(std::string_view mention) {
   constexpr size_t kMaxMemo = 50000;
-  thread_local std::unordered_map<std::string, Parsed> memo;
-  std::string key(mention);
-  if (auto it = memo.find(key); it != memo.end()) return it->second;
-  if (memo.size() >= kMaxMemo) memo.clear();
-  return memo.emplace(std::move(key), parse_mention_uncached(mention)).first->second;
+  thread_local text::WordTable<ParsedPtr> memo;
+  if (const ParsedPtr* hit = memo.find(mention)) return *hit;
+  if (memo.size() >= kMaxMemo) memo.clear();  // holders keep their pointers alive
+  ParsedPtr p = std::make_shared<const Parsed>(parse_mention_uncached(mention));
+  memo.insert(mention, p);
+  return p;
 }
+
+Parsed parse_mention(std::string_view mention) { return *parse_mention_shared(mention); }
 
 Parsed parse_mention_uncached(std::string_view mention) {
   // A trailing parenthesis is an acronym or a party label: "… Organization

@@ -2,6 +2,7 @@
 // its referent (proper name, titles and roles, kind, merge key).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,10 @@ struct Parsed {
 // prime minister of Armenia" -> the name with the appositive as role.
 // "the organization" -> a definite description with head "organization".
 Parsed parse_mention(std::string_view mention);
+// The same, shared: the parse of a surface form is made once per thread (names
+// repeat across a corpus) and handed out without copying its strings.
+using ParsedPtr = std::shared_ptr<const Parsed>;
+ParsedPtr parse_mention_shared(std::string_view mention);
 
 // The same for a mention known to carry no trailing parenthesis.
 Parsed parse_plain(std::string_view mention);

@@ -6,7 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
-#include <unordered_set>
+
+#include "text/word_table.hpp"
 
 namespace quotegraph::entity {
 namespace {
@@ -26,11 +27,11 @@ constexpr std::string_view kTimeNames[] = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan.", "feb.", "aug.", "sept.", "oct."};
 
-// Membership in a word list through a hash set built once per list.
+// Membership in a word list through a table built once per list.
 template <size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
-  static const std::unordered_set<std::string_view> set(std::begin(list), std::end(list));
-  return set.count(w) > 0;
+  static const text::WordSet set(std::begin(list), std::end(list));
+  return set.contains(w);
 }
 
 
@@ -102,25 +103,25 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // Only sentence-initial words are ever looked up: collect those, then mark
   // the ones the text also writes in lower case (lower-case tokens are their
   // own folded form). A length mask skips most tokens without hashing.
-  std::unordered_set<std::string> initial;
+  text::WordSet initial;
   uint64_t lengths = 0;
   for (const text::Sentence& s : sentences)
     if (s.first < v.size() && capword(s.first)) {
       std::string w = text::fold(doc.slice({v[s.first].start, v[s.first].end}));
       if (w.size() < 64) lengths |= 1ull << w.size();
-      initial.insert(std::move(w));
+      initial.insert(w);
     }
   // Capitalised words seen inside sentences (not first, not after a quote mark).
-  std::unordered_set<std::string_view> mid_caps;  // views into the document
+  text::WordSet mid_caps;
   for (const text::Sentence& s : sentences)
     for (uint32_t k = s.first + 1; k < s.last; ++k)
       if (capword(k) && v[k - 1].type != TokType::kQuote) mid_caps.insert(doc.slice({v[k].start, v[k].end}));
-  std::unordered_set<std::string> lower_words;
+  text::WordSet lower_words;
   for (const auto& t : v) {
     size_t n = t.end - t.start;
     if (t.type != TokType::kWord || t.cap || n >= 64 || !(lengths >> n & 1)) continue;
     std::string_view w = doc.slice({t.start, t.end});
-    if (auto it = initial.find(std::string(w)); it != initial.end()) lower_words.insert(*it);
+    if (initial.contains(w)) lower_words.insert(w);
   }
 
   for (const text::Sentence& s : sentences) {
@@ -153,7 +154,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       }
       // Drop a sentence-opening function or common word ("The CSTO", "But Smith", "Dozens").
       while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote)) &&
-             (in(kOpeners, low(b)) || lower_words.count(std::string(low(b)))))
+             (in(kOpeners, low(b)) || lower_words.contains(low(b))))
         ++b;
       // Trim trailing connectors and time names.
       while (e > b && in(kTimeNames, low(e - 1))) --e;
@@ -164,7 +165,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // A single capitalised word that only ever opens a sentence or a quote
       // ("Nobody will …", "Forty people …") is a common word, not a name.
       bool opener_only = e == b + 1 && (b == s.first || v[b - 1].type == TokType::kQuote) &&
-                         !mid_caps.count(doc.slice({v[b].start, v[b].end}));
+                         !mid_caps.contains(doc.slice({v[b].start, v[b].end}));
       if (b < e && !dateline && !opener_only) {
         std::string_view last = doc.slice({v[e - 1].start, v[e - 1].end});
         NameMention m;

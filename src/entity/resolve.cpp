@@ -12,6 +12,7 @@
 
 #include "entity/mention.hpp"
 #include "text/tokenize.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::entity {
 namespace {
@@ -19,11 +20,11 @@ namespace {
 constexpr std::string_view kPronouns[] = {"he", "she", "him", "her", "they", "them",
                                                          "it", "who", "which", "i", "we", "you"};
 
-// Membership in a word list through a hash set built once per list.
+// Membership in a word list through a table built once per list.
 template <size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
-  static const std::unordered_set<std::string_view> set(std::begin(list), std::end(list));
-  return set.count(w) > 0;
+  static const text::WordSet set(std::begin(list), std::end(list));
+  return set.contains(w);
 }
 
 std::string clean_surface(std::string_view s) {
@@ -153,10 +154,10 @@ class Resolver {
   };
 
   // Mentions repeat ("Trump" forty times): parse each surface form once.
-  const Parsed& parsed(const std::string& surface) {
-    auto it = parse_cache_.find(surface);
-    if (it == parse_cache_.end()) it = parse_cache_.emplace(surface, parse_mention(surface)).first;
-    return it->second;
+  // The Parsed object lives as long as the cache holds its pointer: the whole document.
+  const Parsed& parsed(std::string_view surface) {
+    if (const ParsedPtr* hit = parse_cache_.find(surface)) return **hit;
+    return **parse_cache_.insert(surface, parse_mention_shared(surface)).first;
   }
 
   int create(const Parsed& p) {
@@ -217,19 +218,22 @@ class Resolver {
     note_seen(id, s);
     // An appositive mention ("Jon Tavi, borrowing Park's phrase,") gives its
     // role to roles; the alias is the part that names.
-    std::string surface = full_surface;
+    std::string_view surface = full_surface;
+    bool renamed = false;  // aliases may now hold the canonical name
     if (size_t comma = surface.find(", "); comma != std::string::npos) {
-      std::string head = surface.substr(0, comma);
+      std::string_view head = surface.substr(0, comma);
       bool name_first = p.name.empty() || head.find(p.name) != std::string::npos;
       surface = name_first ? head : surface.substr(comma + 2);
       // "Kazakhstan's president, Kassym-Jomart Tokayev": a possessive role that
       // refers to the person is an alias too.
       if (!name_first && (head.find("'s ") != std::string::npos || head.find("\xE2\x80\x99s ") != std::string::npos) &&
-          std::find(e.aliases.begin(), e.aliases.end(), head) == e.aliases.end())
-        e.aliases.push_back(head);
+          std::find(e.aliases.begin(), e.aliases.end(), head) == e.aliases.end()) {
+        e.aliases.emplace_back(head);
+        renamed = true;
+      }
     }
     if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
-      e.aliases.push_back(surface);
+      e.aliases.emplace_back(surface);
     if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) {
       e.roles.push_back(p.role);
       by_role_.emplace(text::fold(p.role), id);
@@ -241,19 +245,30 @@ class Resolver {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
       by_name_[p.folded] = id;
+      renamed = true;
     }
     if (e.kind == EntityKind::kUnknown && p.kind != EntityKind::kUnknown) e.kind = p.kind;
     // Groups take their fullest description ("Kazakh police" over "police").
     if (!p.proper && !p.pronoun && e.kind == EntityKind::kGroup && p.name.size() > e.name.size()) {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
+      renamed = true;
     }
-    std::erase(e.aliases, e.name);
+    if (renamed) std::erase(e.aliases, e.name);
   }
 
   void note_seen(int id, Span s) {
-    timeline_.emplace(s.start, id);
-    span_entity_[{s.start, s.end}] = id;
+    // Mentions arrive nearly in text order: a sorted vector beats a tree.
+    auto at = std::upper_bound(timeline_.begin(), timeline_.end(), s.start,
+                               [](uint32_t pos, const std::pair<uint32_t, int>& m) { return pos < m.first; });
+    timeline_.insert(at, {s.start, id});
+    span_entity_[span_key(s)] = id;
+  }
+  static uint64_t span_key(Span s) { return uint64_t{s.start} << 32 | s.end; }
+  // First timeline entry at or after pos.
+  std::vector<std::pair<uint32_t, int>>::const_iterator timeline_at(uint32_t pos) const {
+    return std::lower_bound(timeline_.begin(), timeline_.end(), pos,
+                            [](const std::pair<uint32_t, int>& m, uint32_t p) { return m.first < p; });
   }
 
   // The most recent entity mentioned before `pos` that passes `ok`; looks back
@@ -261,7 +276,7 @@ class Resolver {
   template <typename Pred>
   int most_recent(uint32_t pos, Pred ok) const {
     const int kLookBack = 64;
-    auto it = timeline_.lower_bound(pos);
+    auto it = timeline_at(pos);
     for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
       --it;
       if (ok(it->second)) return it->second;
@@ -276,7 +291,7 @@ class Resolver {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
-    auto it = timeline_.lower_bound(pos);
+    auto it = timeline_at(pos);
     for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
       --it;
       int id = it->second;
@@ -290,7 +305,7 @@ class Resolver {
   }
 
   int entity_at(Span s) const {
-    auto it = span_entity_.find({s.start, s.end});
+    auto it = span_entity_.find(span_key(s));
     return it == span_entity_.end() ? -1 : it->second;
   }
 
@@ -384,33 +399,35 @@ class Resolver {
 
   // Group nouns and definite descriptions inside a content span. Words are
   // folded into a small buffer: this runs over every content, so no allocation.
+  static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
     std::string_view s = a_.doc.slice(content);
     size_t i = 0;
-    char buf[24], prev[24];
+    char buf[24], prev[24], the[28] = "the ";
     size_t prev_len = 0;
     while (i < s.size()) {
-      while (i < s.size() && !std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+      while (i < s.size() && !ascii_alpha(s[i])) ++i;
       size_t b = i;
-      while (i < s.size() && (std::isalpha(static_cast<unsigned char>(s[i])) || s[i] == '-')) ++i;
+      while (i < s.size() && (ascii_alpha(s[i]) || s[i] == '-')) ++i;
       if (i == b) break;
       size_t n = i - b;
       if (n >= sizeof buf) {
         prev_len = 0;
         continue;
       }
-      for (size_t k = 0; k < n; ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[b + k])));
+      for (size_t k = 0; k < n; ++k) buf[k] = (s[b + k] >= 'A' && s[b + k] <= 'Z') ? static_cast<char>(s[b + k] + 32) : s[b + k];
       std::string_view w(buf, n);
       Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
       if (is_group_noun(w)) {
-        Parsed p = parse_plain(w);
+        const Parsed& p = parsed(w);
         int id = group(p);
         if (id < 0) id = create(p);
         add_mention(id, at, std::string(s.substr(b, n)), p);
         add(id, at);
       } else if (std::string_view(prev, prev_len) == "the" && is_description_noun(w)) {
-        Parsed p = parse_plain("the " + std::string(w));
+        std::copy(buf, buf + n, the + 4);
+        const Parsed& p = parsed(std::string_view(the, n + 4));
         if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
           int id = resolve_description(p, at.start);
           if (id >= 0) add(id, {at.start - 4, at.end});
@@ -428,9 +445,9 @@ class Resolver {
   std::unordered_map<std::string, int> by_name_;
   std::unordered_map<std::string, int> acronyms_;
   std::unordered_map<std::string, int> by_role_;  // folded role text -> entity
-  std::unordered_map<std::string, Parsed> parse_cache_;
-  std::map<std::pair<uint32_t, uint32_t>, int> span_entity_;
-  std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
+  text::WordTable<ParsedPtr> parse_cache_;  // surface form -> its parse
+  std::unordered_map<uint64_t, int> span_entity_;  // span_key -> entity
+  std::vector<std::pair<uint32_t, int>> timeline_;  // (mention start, entity) sorted, for salience
   std::vector<Conv> conversations_;
 };
 

@@ -1,0 +1,112 @@
+// A hash table keyed by words, for the lookups every stage makes per token
+// (cue lexicon, word classes, title and group nouns, per-document name sets).
+// std::unordered_map pays a murmur hash, a modulo and a pointer chase per
+// lookup; words are short, so FNV-1a and a linear probe over one flat array
+// are several times cheaper. Keys live in one arena; lookups never allocate.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace quotegraph::text {
+
+template <typename V>
+class WordTable {
+ public:
+  WordTable() { slots_.resize(16); }
+  template <typename It>
+  WordTable(It begin, It end) : WordTable() {
+    for (; begin != end; ++begin) insert(*begin, V{});
+  }
+
+  const V* find(std::string_view k) const { return const_cast<WordTable*>(this)->find(k); }
+  V* find(std::string_view k) {
+    uint64_t h = hash(k);
+    for (size_t i = h & mask();; i = (i + 1) & mask()) {
+      Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && same(s, k)) return &s.value;
+    }
+  }
+  bool contains(std::string_view k) const { return find(k) != nullptr; }
+
+  // Inserts k with v unless present; returns the stored value and whether it was new.
+  std::pair<V*, bool> insert(std::string_view k, V v) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    uint64_t h = hash(k);
+    size_t i = h & mask();
+    for (;; i = (i + 1) & mask()) {
+      Slot& s = slots_[i];
+      if (s.hash == 0) break;
+      if (s.hash == h && same(s, k)) return {&s.value, false};
+    }
+    Slot& s = slots_[i];
+    s.hash = h;
+    s.off = static_cast<uint32_t>(arena_.size());
+    s.len = static_cast<uint32_t>(k.size());
+    s.value = std::move(v);
+    arena_.append(k);
+    ++size_;
+    return {&s.value, true};
+  }
+  V& operator[](std::string_view k) { return *insert(k, V{}).first; }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear() {
+    slots_.assign(16, Slot{});
+    arena_.clear();
+    size_ = 0;
+  }
+
+  // Visits every (key, value) pair, in no particular order.
+  template <typename F>
+  void for_each(F f) const {
+    for (const Slot& s : slots_)
+      if (s.hash) f(std::string_view(arena_.data() + s.off, s.len), s.value);
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // 0 marks an empty slot; hash() never returns 0
+    uint32_t off = 0, len = 0;
+    V value{};
+  };
+
+  static uint64_t hash(std::string_view k) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : k) h = (h ^ c) * 1099511628211ull;
+    h ^= h >> 29;  // the low bits pick the slot: mix the high ones in
+    return h | 1;
+  }
+  bool same(const Slot& s, std::string_view k) const {
+    return s.len == k.size() && std::memcmp(arena_.data() + s.off, k.data(), k.size()) == 0;
+  }
+  size_t mask() const { return slots_.size() - 1; }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (Slot& s : old) {
+      if (!s.hash) continue;
+      size_t i = s.hash & mask();
+      while (slots_[i].hash) i = (i + 1) & mask();
+      slots_[i] = std::move(s);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  size_t size_ = 0;
+};
+
+// A set of words: WordTable with no value.
+struct WordSet : WordTable<bool> {
+  using WordTable<bool>::WordTable;
+  void insert(std::string_view k) { WordTable<bool>::insert(k, true); }
+};
+
+}  // namespace quotegraph::text
