@@ -188,7 +188,8 @@ std::string speakers_panel(const Page& p, int col) {
       AttributionKind k = a.attributions[i].kind;
       (k == AttributionKind::kDirect ? direct : k == AttributionKind::kMixed ? mixed : indirect)++;
     }
-    auto pct = [&](size_t n) { return std::to_string((n * 100 + list.size() / 2) / list.size()); };
+    // Not [&] over `list`: clang-14 (the fuzz build) rejects capturing a structured binding.
+    auto pct = [total = list.size()](size_t n) { return std::to_string((n * 100 + total / 2) / total); };
     h += "</td><td><strong>" + std::to_string(list.size()) + "</strong>: " + join(links, ", ") + "</td>";
     h += "<td>" + std::to_string(direct) + " / " + std::to_string(mixed) + " / " + std::to_string(indirect) + " (" +
          pct(direct + mixed) + "% quoted)<span class=\"qg-share\" aria-hidden=\"true\">"
