@@ -48,6 +48,8 @@ mark.qg-content mark.qg-content { border-bottom-width: 3px; border-bottom-style:
 mark.qg-content:focus { outline: 3px solid #111; outline-offset: 2px; }
 mark.qg-content:focus:not(:focus-visible) { outline: 2px solid #111; }
 .qg-linked { outline: 2px dashed var(--c, #111); outline-offset: 2px; }
+:target { outline: 3px solid #f0a500; outline-offset: 2px; }
+[id] { scroll-margin-top: 30vh; }
 .qg-speaker { font-weight: 700; border-bottom: 3px solid var(--c, #888); padding-bottom: 1px;
   -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .qg-cue { font-style: italic; border: 1px dashed var(--c, #888); border-radius: 3px; padding: 0 2px; }

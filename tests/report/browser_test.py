@@ -181,15 +181,17 @@ def check_seed(c, driver, page, analysis, ActionChains, Keys):
     c.check(len(chrome) == 1 and "not article body" in chrome[0].text.lower(), "web-chrome tail greyed and labelled")
 
     # Phone width: the panels stack under the article and nothing scrolls sideways.
-    driver.set_window_size(390, 844)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     time.sleep(0.1)
+    width = driver.execute_script("return window.innerWidth")
     article = driver.find_element("css selector", "article.qg-article").rect
     aside = driver.find_element("css selector", "aside.qg-panels").rect
     overflow = driver.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    c.check(aside["y"] >= article["y"] + article["height"] - 1 and overflow <= 0,
-            "phone width: panels below the article, no sideways scroll (overflow %dpx)" % overflow)
-    driver.set_window_size(1280, 900)
+    c.check(width == 390 and aside["y"] >= article["y"] + article["height"] - 1 and overflow <= 0,
+            "phone width (%dpx): panels below the article, no sideways scroll (overflow %dpx)" % (width, overflow))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # Print: the tooltip box never prints.
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
