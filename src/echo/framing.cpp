@@ -61,10 +61,25 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
   const EchoLexicon& lex = cx.impl.lex;
+  // Does a quote overlap any attributed content? Contents sorted by start with
+  // the running maximum of their ends answer it in O(log n) per quote instead of
+  // a scan of every attribution (quadratic on a line of 20,000 attributions).
+  std::vector<std::pair<uint32_t, uint32_t>> contents;  // (start, end), non-empty only
+  for (const Attribution& t : a.attributions)
+    if (!t.content.empty()) contents.emplace_back(t.content.start, t.content.end);
+  std::sort(contents.begin(), contents.end());
+  std::vector<uint32_t> max_end(contents.size());
+  for (size_t i = 0; i < contents.size(); ++i)
+    max_end[i] = std::max(contents[i].second, i ? max_end[i - 1] : 0u);
+  auto in_any_content = [&](Span s) {
+    if (s.empty()) return false;
+    // Contents starting before s ends; one of them reaches past s.start?
+    size_t n = static_cast<size_t>(std::lower_bound(contents.begin(), contents.end(), std::make_pair(s.end, 0u)) -
+                                   contents.begin());
+    return n > 0 && max_end[n - 1] > s.start;
+  };
   for (const QuotePair& q : d.quotes) {
-    bool in_content = false;
-    for (const Attribution& t : a.attributions) in_content = in_content || overlap(t.content, q.outer) > 0;
-    if (in_content) continue;
+    if (in_any_content(q.outer)) continue;
     auto [b, e] = token_range(d, q.inner);
     if (e <= b || static_cast<int>(e - b) > cx.options.max_scare_words) continue;
     std::string_view inner = a.doc.slice(q.inner);

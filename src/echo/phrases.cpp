@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <tuple>
 #include <unordered_map>
 
@@ -97,17 +98,51 @@ void find_implicit(const Context& cx, EchoReport& out) {
       u.group = static_cast<int>(units.size());
       units.push_back(std::move(u));
     }
-    // Relays and nested statements: overlapping contents or a via link are one group.
-    for (size_t i = first_unit; i < units.size(); ++i)
-      for (size_t j = first_unit; j < i; ++j) {
-        const Attribution& ti = a.attributions[units[i].attribution];
-        const Attribution& tj = a.attributions[units[j].attribution];
-        if (overlap(ti.content, tj.content) > 0 || ti.via == units[j].attribution || tj.via == units[i].attribution) {
-          int g = units[j].group;
-          for (size_t m = first_unit; m < units.size(); ++m)
-            if (units[m].group == units[i].group) units[m].group = g;
+    // Relays and nested statements: overlapping contents or a via link are one
+    // group, i.e. the connected components of "overlaps or relays". Contents are
+    // intervals, so the overlapping ones are found by one sweep in start order
+    // (components of an interval graph are runs in that order) instead of all
+    // pairs: a 1 MB line of 20,000 attributions took 5 s here, now milliseconds.
+    {
+      const uint32_t n = static_cast<uint32_t>(units.size() - first_unit);
+      std::vector<uint32_t> root(n), by_start(n);
+      std::iota(root.begin(), root.end(), 0u);
+      std::iota(by_start.begin(), by_start.end(), 0u);
+      auto find = [&](uint32_t x) {
+        while (root[x] != x) x = root[x] = root[root[x]];
+        return x;
+      };
+      auto unite = [&](uint32_t x, uint32_t y) {
+        x = find(x);
+        y = find(y);
+        if (x != y) root[std::max(x, y)] = std::min(x, y);
+      };
+      auto content = [&](uint32_t i) { return a.attributions[units[first_unit + i].attribution].content; };
+      std::stable_sort(by_start.begin(), by_start.end(),
+                       [&](uint32_t x, uint32_t y) { return content(x).start < content(y).start; });
+      bool open = false;
+      uint32_t run = 0, run_end = 0;
+      for (uint32_t i : by_start) {
+        Span c = content(i);
+        if (c.empty()) continue;  // overlaps nothing
+        if (open && c.start < run_end) {
+          unite(i, run);
+          run_end = std::max(run_end, c.end);
+        } else {
+          open = true;
+          run = i;
+          run_end = c.end;
         }
       }
+      std::vector<int> unit_of(a.attributions.size(), -1);
+      for (uint32_t i = 0; i < n; ++i) unit_of[units[first_unit + i].attribution] = static_cast<int>(i);
+      for (uint32_t i = 0; i < n; ++i) {
+        int via = a.attributions[units[first_unit + i].attribution].via;
+        if (via >= 0 && static_cast<size_t>(via) < unit_of.size() && unit_of[via] >= 0)
+          unite(i, static_cast<uint32_t>(unit_of[via]));
+      }
+      for (uint32_t i = 0; i < n; ++i) units[first_unit + i].group = static_cast<int>(first_unit + find(i));
+    }
     // Where statements of one group overlap, each word belongs to one of them:
     // the speaker the engine is surest of (a named person or organisation over a
     // group or an unknown), then the inner one of a relay ("Blinken reiterated …,
@@ -123,13 +158,14 @@ void find_implicit(const Context& cx, EchoReport& out) {
                                       -static_cast<int64_t>(i));
     }
   }
-  std::vector<std::vector<uint32_t>> group_mates(units.size());
-  for (uint32_t i = 0; i < units.size(); ++i)  // units of one input are contiguous
-    for (uint32_t j = i + 1; j < units.size() && units[j].input == units[i].input; ++j)
-      if (units[j].group == units[i].group) {
-        group_mates[i].push_back(j);
-        group_mates[j].push_back(i);
-      }
+  // Group labels are unit indices, and a group never spans two inputs.
+  std::vector<std::vector<uint32_t>> group_mates(units.size()), members(units.size());
+  for (uint32_t i = 0; i < units.size(); ++i) members[static_cast<size_t>(units[i].group)].push_back(i);
+  for (const std::vector<uint32_t>& m : members)
+    if (m.size() > 1)
+      for (uint32_t i : m)
+        for (uint32_t j : m)
+          if (i != j) group_mates[i].push_back(j);
   auto owns = [&](uint32_t ui, uint32_t tok) {
     for (uint32_t j : group_mates[ui])
       if (units[j].rank > units[ui].rank && units[j].contains(tok)) return false;
