@@ -35,6 +35,12 @@ Quotes find_quotes(const Document& doc, const Tokens& tk) {
   const auto& v = tk.toks;
   Quotes out;
   out.top.assign(v.size(), -1);
+  // Every quote opens with a mark token of its own, so the marks bound the
+  // quotes: one allocation, never a reallocation's two copies (100 MB of '"'
+  // is 50 million quotes).
+  size_t marks = 0;
+  for (const Token& t : v) marks += t.type == TokType::kQuote;
+  out.quotes.reserve(marks);
   size_t npara = tk.para_first.size();
   int pending = -1;  // quote index left open at the previous paragraph's end
 
@@ -62,7 +68,8 @@ Quotes find_quotes(const Document& doc, const Tokens& tk) {
       }
       pending = -1;
     }
-    std::vector<int> para_quotes;
+    // The paragraph's double quotes are out.quotes[para_quotes, end).
+    const size_t para_quotes = out.quotes.size();
     for (size_t k = b; k < e; ++k) {
       if (v[k].type != TokType::kQuote || v[k].family != QuoteFamily::kDouble) continue;
       QuoteFace f = face_of(v, k, b, e);
@@ -72,25 +79,22 @@ Quotes find_quotes(const Document& doc, const Tokens& tk) {
       if (f == QuoteFace::kOpen) {
         if (open >= 0 && k > static_cast<size_t>(open) + 1) {
           // Open while open: the earlier quote lost its closing mark; end it here.
-          para_quotes.push_back(make(static_cast<uint32_t>(open), static_cast<uint32_t>(k - 1), false,
-                                     QuoteFamily::kDouble));
+          make(static_cast<uint32_t>(open), static_cast<uint32_t>(k - 1), false, QuoteFamily::kDouble);
         }
         open = static_cast<long>(k);
       } else if (open >= 0) {
         int qi = make(static_cast<uint32_t>(open), static_cast<uint32_t>(k), true, QuoteFamily::kDouble);
         if (from >= 0 && static_cast<size_t>(open) == b) out.quotes[qi].continued_from = from;
-        para_quotes.push_back(qi);
         open = -1;
       }
     }
     if (open >= 0 && static_cast<size_t>(open) + 1 < e) {
       int qi = make(static_cast<uint32_t>(open), static_cast<uint32_t>(e - 1), false, QuoteFamily::kDouble);
       if (from >= 0 && static_cast<size_t>(open) == b) out.quotes[qi].continued_from = from;
-      para_quotes.push_back(qi);
       pending = qi;
     }
-    for (int qi : para_quotes)
-      for (uint32_t k = out.quotes[qi].open_tok; k <= out.quotes[qi].close_tok; ++k) out.top[k] = qi;
+    for (size_t qi = para_quotes; qi < out.quotes.size(); ++qi)
+      for (uint32_t k = out.quotes[qi].open_tok; k <= out.quotes[qi].close_tok; ++k) out.top[k] = static_cast<int>(qi);
 
     // Single marks: nested inside a double quote, or top-level in narrator text
     // (headline style: Flynn says Trump 'absolutely right').

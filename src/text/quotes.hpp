@@ -1,4 +1,5 @@
-// Stage 4, quotes: tokens -> paired quotation marks. Linear in the token count.
+// Stage 4, quotes: tokens -> paired quotation marks. Linear in the token count;
+// memory 4 bytes per token (top) plus one Quote per quotation mark at most.
 #pragma once
 
 #include <cstdint>

@@ -74,26 +74,18 @@ void fold_into(std::string& out, std::string_view s) {
   out.resize(n + fold_to(out.data() + n, s));
 }
 
-Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
-  std::string_view s = doc.text;
-  end = std::min<uint32_t>(end, static_cast<uint32_t>(s.size()));
-  Tokens out;
-  out.toks.reserve((end - begin) / 5 + 8);
-  uint32_t para = 0;
+namespace {
+
+// The tokenizer proper: calls emit(token, space_before, newlines_before) for
+// each token of s[begin, end) in order. tokenize() runs it twice (count, fill).
+template <typename Emit>
+void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
   int newlines = 0;
   bool space = true;
-  bool any = false;
-
-  auto push = [&](Token t) {
-    t.space_before = space;
-    if (!out.toks.empty()) out.toks.back().space_after = space;
-    if (any && (newlines >= 2 || (newlines == 1 && (t.cap || t.type != TokType::kWord)))) ++para;
-    if (out.para_first.size() <= para) out.para_first.push_back(static_cast<uint32_t>(out.toks.size()));
-    t.para = para;
-    out.toks.push_back(t);
+  auto push = [&](const Token& t) {
+    emit(t, space, newlines);
     newlines = 0;
     space = false;
-    any = true;
   };
 
   size_t i = begin;
@@ -167,6 +159,27 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
     t.end = static_cast<uint32_t>(i);
     push(t);
   }
+}
+
+}  // namespace
+
+Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
+  std::string_view s = doc.text;
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(s.size()));
+  Tokens out;
+  if (begin >= end) return out;
+  size_t count = 0;
+  scan(s, begin, end, [&](const Token&, bool, int) { ++count; });
+  out.toks.reserve(count);
+  uint32_t para = 0;
+  scan(s, begin, end, [&](Token t, bool space, int newlines) {
+    t.space_before = space;
+    if (!out.toks.empty()) out.toks.back().space_after = space;
+    if (!out.toks.empty() && (newlines >= 2 || (newlines == 1 && (t.cap || t.type != TokType::kWord)))) ++para;
+    if (out.para_first.size() <= para) out.para_first.push_back(static_cast<uint32_t>(out.toks.size()));
+    t.para = para;
+    out.toks.push_back(t);
+  });
   if (!out.toks.empty()) out.toks.back().space_after = true;
   return out;
 }
