@@ -6,10 +6,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <graphviz/cgraph.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,8 +21,12 @@
 
 #include "fuzz/invariants.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/eval.hpp"
+#include "quotegraph/graph.hpp"
 #include "quotegraph/io.hpp"
 #include "text/decode.hpp"
+#include "text/quotes.hpp"
+#include "text/tokenize.hpp"
 
 namespace {
 
@@ -401,4 +408,62 @@ TEST_CASE("hostile cli: jsonl writes one parseable record per line", "[hostile][
     ++n;
   }
   CHECK(n == 2);
+}
+
+// ---- found by the fuzz targets of round two (tests/fuzz/README.md) ----------
+
+TEST_CASE("hostile (fuzz_dot_export): graph keys ending in a backslash or named like the legend give parseable DOT",
+          "[hostile][graph]") {
+  // A hand-made or merged graph JSON may hold any key. cgraph writes node names
+  // without escaping backslashes, so "entity:x\" closed its own quote; and a node
+  // keyed "legend:table" was restyled as the legend.
+  const std::string json = R"({"quotegraph_graph": "0.1", "nodes": [
+    {"id": "document:x.txt", "names": ["x.txt"], "aliases": [], "roles": [], "documents": ["document:x.txt"],
+     "kind_votes": {"document": 1}, "mentions": 0, "statements": 1, "unattributed": 0, "relay_depth": 1},
+    {"id": "entity:back\\slash\\", "names": ["b"], "aliases": [], "roles": [], "documents": ["document:x.txt"],
+     "kind_votes": {"person": 1}, "mentions": 1, "statements": 0, "unattributed": 0, "relay_depth": 0},
+    {"id": "legend:table", "names": ["l"], "aliases": [], "roles": [], "documents": ["document:x.txt"],
+     "kind_votes": {"person": 1}, "mentions": 1, "statements": 0, "unattributed": 0, "relay_depth": 0}],
+    "links": [
+    {"source": "entity:back\\slash\\", "target": "document:x.txt", "relation": "said", "weight": 1,
+     "evidence": [{"document": "document:x.txt", "start": 0, "end": 1, "cue": "said\\", "excerpt": "x\\"}]},
+    {"source": "legend:table", "target": "document:x.txt", "relation": "said", "weight": 1, "evidence": []}]})";
+  auto g = graph::from_json(json, "hostile.json");
+  REQUIRE(g.ok());
+  auto dot = graph::to_dot(g.value());
+  REQUIRE(dot.ok());
+  Agraph_t* p = agmemread(dot.value().c_str());
+  REQUIRE(p != nullptr);
+  std::set<std::string> names;
+  for (Agnode_t* n = agfstnode(p); n; n = agnxtnode(p, n)) names.insert(agnameof(n));
+  agclose(p);
+  CHECK(names == std::set<std::string>{"document:x.txt", "entity:back\\\\slash\\\\", "legend:table",
+                                       "legend:table~"});
+}
+
+TEST_CASE("hostile (fuzz_eval_readers): seed gold pieces out of text order give a forward content span",
+          "[hostile][eval]") {
+  const std::string article = "0123456789abcdefghijklmnopqrstuvwxyz";
+  auto g = eval::parse_seed_gold(R"({"attributions": [{"id": "r", "start": 20, "end": 30,
+                                     "content_spans": [[20, 30], [2, 8]]}]})",
+                                 article, "r.gold.json");
+  REQUIRE(g.ok());
+  const Span s = g.value().attributions.at(0).content_span();
+  CHECK(s.start == 2);
+  CHECK(s.end == 30);
+}
+
+TEST_CASE("hostile: 1 MB of quote marks: tokens of 16 bytes allocated once, quotes bounded by the marks",
+          "[hostile][memory]") {
+  // Memory per input byte is what bounds 100 MB inputs (docs/hardening.md):
+  // the token vector is sized by a counting pass, never by doubling.
+  STATIC_REQUIRE(sizeof(text::Token) == 16);
+  auto d = text::decode(std::string(size_t{1} << 20, '"'), "q.txt", false);
+  REQUIRE(d.ok());
+  text::Tokens tk = text::tokenize(d.value(), 0, static_cast<uint32_t>(d.value().text.size()));
+  CHECK(tk.toks.size() == size_t{1} << 20);
+  CHECK(tk.toks.capacity() == tk.toks.size());
+  text::Quotes qs = text::find_quotes(d.value(), tk);
+  CHECK(qs.quotes.size() == tk.toks.size() / 2);
+  CHECK(qs.quotes.capacity() <= tk.toks.size());
 }

@@ -46,8 +46,8 @@ struct GoldAttribution {
   std::string kind;                          // "direct", "indirect", "mixed", or "" when unknown
   std::string relation;                      // BRAT event type or `polnear_relation`; may be ""
 
-  // The content from the first piece's start to the last piece's end (empty
-  // when there are no offsets).
+  // The content from the earliest piece start to the latest piece end (empty
+  // when there are no offsets); pieces in gold order need not be sorted.
   Span content_span() const;
 };
 

@@ -212,7 +212,10 @@ struct DotOptions {
 };
 
 // DOT built through Graphviz cgraph (agopen/agnode/agedge/agsafeset/agwrite).
-// Node ids are node keys; nodes and edges are created in Graph order, so the
+// Node ids are node keys in escString form (backslashes doubled, as in every
+// text attribute; unchanged for keys without one); the legend node is
+// "legend:table" (with '~' appended while a node has that key); nodes and
+// edges are created in Graph order, so the
 // same Graph gives byte-identical DOT. Shapes and colours by kind, styles by
 // relation, labels "cue: “excerpt”" wrapped and capped, penwidth by weight;
 // docs/graph.md lists the conventions. Machine-readable attributes ride along:

@@ -172,7 +172,14 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 Span GoldAttribution::content_span() const {
   if (content_pieces.empty()) return {};
-  return Span{content_pieces.front().start, content_pieces.back().end};
+  // Seed-layout pieces are in gold order, which need not be text order: the
+  // front's start and the back's end could make a reversed span.
+  Span s = content_pieces.front();
+  for (Span p : content_pieces) {
+    s.start = std::min(s.start, p.start);
+    s.end = std::max(s.end, p.end);
+  }
+  return s;
 }
 
 Result<GoldDocument> parse_seed_gold(std::string_view json, std::string_view article,

@@ -291,7 +291,11 @@ CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
     std::string_view home = is_doc ? std::string_view(n.key)
                                    : (n.documents.size() == 1 ? std::string_view(n.documents[0]) : std::string_view());
     if (auto it = cluster_of_doc.find(home); it != cluster_of_doc.end()) where = it->second;
-    Agnode_t* v = agnode(where, const_cast<char*>(n.key.c_str()), 1);
+    // escString form: cgraph writes names without escaping backslashes, so a
+    // key ending in one ("entity:x\\" from a hand-made graph JSON) would escape
+    // its closing quote and the DOT would not parse.
+    std::string name = escstring(n.key);
+    Agnode_t* v = agnode(where, name.data(), 1);
     if (!v) return nullptr;
     vertex[i] = v;
     kinds.insert(n.kind);
@@ -365,7 +369,11 @@ CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
     set(legend, "label", "");
     set(legend, "color", "#999999");
     set(legend, "style", "rounded");
-    Agnode_t* v = agnode(legend, const_cast<char*>("legend:table"), 1);
+    // A name no node has: a graph read from JSON may hold any key, and a node
+    // keyed "legend:table" would otherwise be restyled as the legend.
+    std::string legend_name = "legend:table";
+    while (g.find(legend_name) >= 0) legend_name += '~';
+    Agnode_t* v = agnode(legend, legend_name.data(), 1);
     set(v, "shape", "plaintext");
     set(v, "fontsize", "9");
     char* label = agstrdup_html(r, html.data());
