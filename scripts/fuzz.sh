@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Fuzz smoke run: builds every libFuzzer target in tests/fuzz with clang++-14
 # (ASan+UBSan, library instrumented) into build-fuzz/ and runs each for N seconds.
-#   scripts/fuzz.sh            20 s per target
+#   scripts/fuzz.sh            10 s per target (the CI smoke run)
 #   scripts/fuzz.sh 600        longer runs
 #   TARGETS="fuzz_decode" scripts/fuzz.sh 60
+#   TARGETS="fuzz_analyze" MAX_LEN=4096 nice -n 19 scripts/fuzz.sh 3600   a long run on idle CPU
+# MAX_LEN is libFuzzer's -max_len (default 65536); long runs use 4096, where
+# each execution is cheap and news-sized inputs still fit. FUZZ_FLAGS adds
+# libFuzzer flags, e.g. FUZZ_FLAGS=-entropic=0 (docs/hardening.md: long runs).
 # Seeds come from tests/fuzz/corpus/<target>/ (read-only); inputs libFuzzer finds
 # go to build-fuzz/corpus/<target>/ and carry over to the next run. Crashes are
 # saved in build-fuzz/artifacts/<target>/ and make the script fail.
@@ -13,7 +17,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build-fuzz"
-secs="${1:-20}"
+secs="${1:-10}"
+max_len="${MAX_LEN:-65536}"
+read -r -a extra <<<"${FUZZ_FLAGS:-}"
 jobs="${JOBS:-2}"
 cxx="${CXX_FUZZ:-clang++-14}"
 
@@ -40,10 +46,10 @@ for t in "${targets[@]}"; do
   dict=()
   [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=("-dict=$root/tests/fuzz/$name.dict")
   log="$build/$t.log"
-  echo "== $t: ${secs}s (log: $log)"
+  echo "== $t: ${secs}s, max_len $max_len (log: $log)"
   rc=0
-  "$build/tests/fuzz/$t" -max_len=65536 -timeout=10 -max_total_time="$secs" -print_final_stats=1 \
-    -artifact_prefix="$artifacts" "${dict[@]}" "$work" "$seeds" >"$log" 2>&1 || rc=$?
+  "$build/tests/fuzz/$t" -max_len="$max_len" -timeout=10 -max_total_time="$secs" -print_final_stats=1 \
+    -artifact_prefix="$artifacts" "${dict[@]}" "${extra[@]}" "$work" "$seeds" >"$log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "${execs:-0}" >>"$build/fuzz-execs.tsv"
   if [[ $rc -ne 0 ]]; then
