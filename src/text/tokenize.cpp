@@ -77,7 +77,8 @@ void fold_into(std::string& out, std::string_view s) {
 namespace {
 
 // The tokenizer proper: calls emit(token, space_before, newlines_before) for
-// each token of s[begin, end) in order. tokenize() runs it twice (count, fill).
+// each token of s[begin, end) in order. tokenize() runs it to fill the tokens,
+// and on a huge input once before that to count them.
 template <typename Emit>
 void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
   int newlines = 0;
@@ -168,8 +169,15 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(s.size()));
   Tokens out;
   if (begin >= end) return out;
+  // A counting pass makes the token vector exact, so a huge input never holds a
+  // doubling vector's spare half; it costs a second scan, which an article of
+  // ordinary size (about one token per five bytes) need not pay.
+  constexpr uint32_t kCountAbove = 1u << 20;
   size_t count = 0;
-  scan(s, begin, end, [&](const Token&, bool, int) { ++count; });
+  if (end - begin > kCountAbove)
+    scan(s, begin, end, [&](const Token&, bool, int) { ++count; });
+  else
+    count = (end - begin) / 4 + 16;
   out.toks.reserve(count);
   uint32_t para = 0;
   scan(s, begin, end, [&](Token t, bool space, int newlines) {
