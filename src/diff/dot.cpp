@@ -108,11 +108,6 @@ GraphPtr build(const DiffReport& r) {
   return g;
 }
 
-std::mutex& gvc_mutex() {
-  static std::mutex m;
-  return m;
-}
-
 }  // namespace
 
 Result<std::string> to_dot(const DiffReport& r) {
@@ -131,22 +126,9 @@ Result<std::string> to_dot(const DiffReport& r) {
 }
 
 Result<std::string> render(const DiffReport& r, std::string_view format) {
-  std::string fmt(format);
-  std::lock_guard<std::mutex> lock(gvc_mutex());
-  std::unique_ptr<GVC_t, decltype(&gvFreeContext)> gvc(gvContext(), &gvFreeContext);
-  if (!gvc) return Status(ErrorCode::kInternal, "diff: cannot create a Graphviz context");
   GraphPtr g = build(r);
   if (!g) return Status(ErrorCode::kInternal, "diff: cgraph could not build the graph");
-  if (gvLayout(gvc.get(), g.get(), "dot") != 0) return Status(ErrorCode::kInternal, "diff: Graphviz layout failed");
-  char* data = nullptr;
-  unsigned int length = 0;
-  int rc = gvRenderData(gvc.get(), g.get(), fmt.c_str(), &data, &length);
-  std::string out;
-  if (rc == 0 && data) out.assign(data, length);
-  if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), g.get());
-  if (rc != 0) return Status(ErrorCode::kInvalidArgument, "diff: Graphviz cannot render format '" + fmt + "'");
-  return out;
+  return graph::detail::layout_and_render(g.get(), format, "diff");
 }
 
 }  // namespace quotegraph::diff

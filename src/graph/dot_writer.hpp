@@ -18,6 +18,11 @@ using CgraphPtr = std::unique_ptr<Agraph_t, CgraphCloser>;
 // Builds the presentation graph with cgraph. Null on cgraph failure.
 CgraphPtr make_cgraph(const Graph& g, const DotOptions& options);
 
+// Lays `g` out with dot and renders it as `format` (svg, png, …). Every render
+// in the process shares one gvc context and takes turns; `who` ("graph",
+// "diff") starts error messages.
+Result<std::string> layout_and_render(Agraph_t* g, std::string_view format, std::string_view who);
+
 // Graphviz escString form of `text` for a label: white space collapsed,
 // capped at `max_chars` code points (with "…"), wrapped at `columns`, each
 // backslash doubled, lines joined by "\n". columns == 0: no wrapping.

@@ -3,8 +3,8 @@
 // cgraph graph is the one to_dot() writes.
 #include <graphviz/gvc.h>
 
-#include <memory>
 #include <mutex>
+#include <string>
 
 #include "graph/dot_writer.hpp"
 
@@ -12,12 +12,16 @@ namespace quotegraph::graph {
 
 namespace {
 
-struct GvcCloser {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
+// One gvc context for the life of the process, never freed. Graphviz 2.42's
+// pango plugin caches a pointer to the last font name, which lives in the
+// context's font dictionary: freeing a context and rendering again with a new
+// one reads freed memory (AddressSanitizer shows it on the second render in a
+// process). Contexts are not thread-safe, so renders take turns.
+GVC_t* shared_context() {
+  static GVC_t* gvc = gvContext();
+  return gvc;
+}
 
-// gvc keeps process-wide state (plugin registry, error reporting), so renders
-// take turns; layout is the slow part and one at a time is what dot does too.
 std::mutex& render_mutex() {
   static std::mutex m;
   return m;
@@ -25,25 +29,32 @@ std::mutex& render_mutex() {
 
 }  // namespace
 
-Result<std::string> render(const Graph& g, std::string_view format, const DotOptions& options) {
+namespace detail {
+
+Result<std::string> layout_and_render(Agraph_t* g, std::string_view format, std::string_view who) {
   std::string fmt(format);
+  std::string name(who);
   std::lock_guard<std::mutex> lock(render_mutex());
-  std::unique_ptr<GVC_t, GvcCloser> gvc(gvContext());
-  if (!gvc) return Status(ErrorCode::kInternal, "graph: cannot create a Graphviz context");
-  detail::CgraphPtr cg = detail::make_cgraph(g, options);
-  if (!cg) return Status(ErrorCode::kInternal, "graph: cgraph could not build the graph");
-  if (gvLayout(gvc.get(), cg.get(), "dot") != 0)
-    return Status(ErrorCode::kInternal, "graph: Graphviz dot layout failed");
+  GVC_t* gvc = shared_context();
+  if (!gvc) return Status(ErrorCode::kInternal, name + ": cannot create a Graphviz context");
+  if (gvLayout(gvc, g, "dot") != 0) return Status(ErrorCode::kInternal, name + ": Graphviz dot layout failed");
   char* data = nullptr;
   unsigned int length = 0;
-  int rc = gvRenderData(gvc.get(), cg.get(), fmt.c_str(), &data, &length);
+  int rc = gvRenderData(gvc, g, fmt.c_str(), &data, &length);
   std::string out;
   if (rc == 0 && data) out.assign(data, length);
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), cg.get());
-  if (rc != 0)
-    return Status(ErrorCode::kInvalidArgument, "graph: Graphviz cannot render format '" + fmt + "'");
+  gvFreeLayout(gvc, g);
+  if (rc != 0) return Status(ErrorCode::kInvalidArgument, name + ": Graphviz cannot render format '" + fmt + "'");
   return out;
+}
+
+}  // namespace detail
+
+Result<std::string> render(const Graph& g, std::string_view format, const DotOptions& options) {
+  detail::CgraphPtr cg = detail::make_cgraph(g, options);
+  if (!cg) return Status(ErrorCode::kInternal, "graph: cgraph could not build the graph");
+  return detail::layout_and_render(cg.get(), format, "graph");
 }
 
 }  // namespace quotegraph::graph
