@@ -35,6 +35,18 @@ bool in(const std::string_view (&list)[N], std::string_view w) {
 }
 
 
+// Which (length, first byte) shapes occur among a few words: a check cheaper
+// than a hash that most tokens fail.
+struct ShapeFilter {
+  std::array<uint64_t, 32> bits{};
+  void add(std::string_view w) {
+    if (!w.empty()) bits[w.size() & 31] |= 1ull << (static_cast<unsigned char>(w[0]) & 63);
+  }
+  bool maybe(std::string_view w) const {
+    return !w.empty() && (bits[w.size() & 31] >> (static_cast<unsigned char>(w[0]) & 63) & 1);
+  }
+};
+
 // A role given beside a name in narration: "Norland's premier, Ivo Strand," or
 // "Ivo Strand, the premier of Norland,". Empty when there is none.
 std::string appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
@@ -99,29 +111,34 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     return h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'a' && w[h + 1] <= 'z');
   };
   // Words the article also writes in lower case are common words when they
-  // open a sentence ("Dozens killed …", "Officials said …").
-  // Only sentence-initial words are ever looked up: collect those, then mark
-  // the ones the text also writes in lower case (lower-case tokens are their
-  // own folded form). A length mask skips most tokens without hashing.
-  text::WordSet initial;
-  uint64_t lengths = 0;
+  // open a sentence ("Dozens killed …", "Officials said …"). Only words that
+  // open a sentence or a quote are ever looked up: collect those first, and
+  // hash another token only when its shape matches one of them.
+  text::WordSet initial;  // folded sentence-initial capitalised words
+  ShapeFilter initial_shape, opener_shape;
   for (const text::Sentence& s : sentences)
-    if (s.first < v.size() && capword(s.first)) {
-      std::string w = text::fold(doc.slice({v[s.first].start, v[s.first].end}));
-      if (w.size() < 64) lengths |= 1ull << w.size();
-      initial.insert(w);
+    for (uint32_t k = s.first; k < s.last; ++k) {
+      if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
+      std::string_view w = doc.slice({v[k].start, v[k].end});
+      opener_shape.add(w);
+      if (k != s.first) continue;
+      std::string f = text::fold(w);
+      initial_shape.add(f);
+      initial.insert(f);
     }
   // Capitalised words seen inside sentences (not first, not after a quote mark).
   text::WordSet mid_caps;
   for (const text::Sentence& s : sentences)
     for (uint32_t k = s.first + 1; k < s.last; ++k)
-      if (capword(k) && v[k - 1].type != TokType::kQuote) mid_caps.insert(doc.slice({v[k].start, v[k].end}));
-  text::WordSet lower_words;
+      if (capword(k) && v[k - 1].type != TokType::kQuote) {
+        std::string_view w = doc.slice({v[k].start, v[k].end});
+        if (opener_shape.maybe(w)) mid_caps.insert(w);
+      }
+  text::WordSet lower_words;  // lower-case tokens are their own folded form
   for (const auto& t : v) {
-    size_t n = t.end - t.start;
-    if (t.type != TokType::kWord || t.cap || n >= 64 || !(lengths >> n & 1)) continue;
+    if (t.type != TokType::kWord || t.cap) continue;
     std::string_view w = doc.slice({t.start, t.end});
-    if (initial.contains(w)) lower_words.insert(w);
+    if (initial_shape.maybe(w) && initial.contains(w)) lower_words.insert(w);
   }
 
   for (const text::Sentence& s : sentences) {
