@@ -11,9 +11,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
-#include <regex>
 #include <set>
 
+#include <re2/re2.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -97,7 +97,7 @@ std::string check_html(const std::string& h) {
                                               "link", "meta", "source", "track", "wbr"};
   std::vector<std::string> stack;
   std::set<std::string> ids, hrefs;
-  static const std::regex kAttr(R"re(\s([a-zA-Z:-]+)(?:="([^"]*)")?)re");
+  static const re2::RE2 kAttr(R"re(\s([a-zA-Z:-]+)(?:="([^"]*)")?)re");
   size_t i = 0;
   while ((i = h.find('<', i)) != std::string::npos) {
     if (h.compare(i, 4, "<!--") == 0) {
@@ -124,8 +124,9 @@ std::string check_html(const std::string& h) {
     size_t sp = tag.find_first_of(" \n/");
     std::string name = tag.substr(0, sp);
     if (tag.find('<') != std::string::npos) return "'<' inside tag <" + name + ">";
-    for (auto it = std::sregex_iterator(tag.begin(), tag.end(), kAttr); it != std::sregex_iterator(); ++it) {
-      std::string an = (*it)[1], av = (*it)[2];
+    re2::StringPiece rest(tag);
+    std::string an, av;
+    while (re2::RE2::FindAndConsume(&rest, kAttr, &an, &av)) {
       if (an == "id" && !ids.insert(av).second) return "duplicate id " + av;
       if (an == "href" && !av.empty() && av[0] == '#') hrefs.insert(av.substr(1));
     }
@@ -272,8 +273,10 @@ TEST_CASE("report page of the seed: valid structure, one highlight per attributi
   CHECK(count(h, "tabindex=\"0\"") == a.attributions.size());
   for (size_t i = 0; i < a.attributions.size(); ++i) CHECK(count(h, "id=\"c1-a" + std::to_string(i + 1) + "\"") == 1);
   // One colour class per speaker entity: the seed has 7 speakers.
-  std::regex colour_class(R"re(\.qg-sp\d+ \{ --c: #)re");
-  CHECK(std::distance(std::sregex_iterator(h.begin(), h.end(), colour_class), std::sregex_iterator()) == 7);
+  re2::StringPiece rest(h);
+  int colour_classes = 0;
+  while (re2::RE2::FindAndConsume(&rest, R"re(\.qg-sp\d+ \{ --c: #)re")) ++colour_classes;
+  CHECK(colour_classes == 7);
   CHECK(count(h, "<svg") == 1);
   CHECK(count(h, "<script") == 1);  // the page's own
   CHECK(h.find("Not article body") != std::string::npos);
@@ -335,11 +338,11 @@ TEST_CASE("report page of many files: columns, aligned groups, findings, indepen
   CHECK(h.find("misattribution") != std::string::npos);
   CHECK(h.find("data-qg-group=\"g1\"") != std::string::npos);
   // The pier's Lena Dahl is one aligned entity: one colour class in every column.
-  std::smatch m;
-  std::regex dahl(R"re(class="qg-swatch (qg-sp\d+)" aria-hidden="true"></span>Lena Dahl)re");
+  re2::StringPiece rest(h);
+  std::string cls;
   std::set<std::string> classes;
-  for (auto it = std::sregex_iterator(h.begin(), h.end(), dahl); it != std::sregex_iterator(); ++it)
-    classes.insert((*it)[1]);
+  while (re2::RE2::FindAndConsume(&rest, R"re(class="qg-swatch (qg-sp\d+)" aria-hidden="true"></span>Lena Dahl)re", &cls))
+    classes.insert(cls);
   CHECK(classes.size() == 1);
 }
 

@@ -33,12 +33,9 @@ struct Column {
 // One speaker colour: an entity (aligned across columns when there is a diff),
 // or an unresolved mention text.
 struct Speaker {
-  std::string key;
-  std::string name;  // display name
-  int column = -1;   // where it speaks first
-  int entity = -1;   // its entity there, -1 when unresolved
-  std::string colour;
-  std::string tint;
+  std::string key;     // "d3" (aligned entity), "c1:e4" (entity of column 1), "m:the mayor"
+  std::string colour;  // "#0072b2"
+  std::string tint;    // the colour at 20% over white, for backgrounds
 };
 
 struct Page {

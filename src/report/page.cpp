@@ -130,11 +130,6 @@ Result<Page> make_page(const ReportInputs& in, const ReportOptions& options) {
       if (fresh) {
         Speaker s;
         s.key = key;
-        s.column = static_cast<int>(col);
-        s.entity = at.speaker.entity;
-        if (key[0] == 'd') s.name = in.diff->entities[aligned.at({static_cast<int>(col), at.speaker.entity})].name;
-        else if (at.speaker.entity >= 0) s.name = a.entities[at.speaker.entity].name;
-        else s.name = std::string(a.doc.slice(at.speaker.mention));
         colours(p.speakers.size(), used, s.colour, s.tint);
         used.insert(s.colour);
         p.speakers.push_back(std::move(s));
