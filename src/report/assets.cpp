@@ -65,6 +65,7 @@ mark.qg-content:focus:not(:focus-visible) { outline: 2px solid #111; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .45rem; border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; background: rgba(0,0,0,.035); }
+.qg-sub { display: block; font-weight: 400; color: var(--muted); font-size: .82rem; margin-top: .15rem; }
 td.qg-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .qg-share { display: flex; height: .5rem; width: 6rem; border-radius: 3px; overflow: hidden; background: #dde1e6;
   margin-top: .25rem; }

@@ -164,23 +164,20 @@ std::string speakers_panel(const Page& p, int col) {
   });
   std::string h = section_open(p, col, "speakers", "Speakers");
   if (rows.empty()) return h + "<p class=\"qg-note\">Nobody is quoted.</p>\n</section>\n";
-  h += "<div class=\"qg-scroll\"><table>\n<thead><tr><th scope=\"col\">Speaker</th><th scope=\"col\">Roles and aliases</th>"
+  h += "<div class=\"qg-scroll\"><table>\n<thead><tr><th scope=\"col\">Speaker, roles and aliases</th>"
        "<th scope=\"col\">Statements</th><th scope=\"col\">Direct / mixed / paraphrased</th></tr></thead>\n<tbody>\n";
   for (const auto& [speaker, list] : rows) {
     int first = list.front();
     const Attribution& at = a.attributions[first];
     std::string cls = p.speaker_class(col, first);
     h += "<tr" + (speaker >= 0 ? attr("data-qg-speaker", p.speakers[speaker].key) : std::string()) + "><th scope=\"row\">" +
-         swatch(cls) + speaker_detail(p, col, first) + "</th><td>";
+         swatch(cls) + speaker_detail(p, col, first);
     if (at.speaker.entity >= 0 && at.speaker.entity < static_cast<int>(a.entities.size())) {
       const Entity& e = a.entities[at.speaker.entity];
-      std::vector<std::string> parts;
-      if (!e.roles.empty()) parts.push_back("<strong>roles:</strong> " + escape_html(join(e.roles, "; ")));
-      if (!e.aliases.empty()) parts.push_back("<strong>aliases:</strong> " + escape_html(join(e.aliases, "; ")));
-      h += parts.empty() ? "—" : join(parts, "<br>");
-    } else {
-      h += "—";
+      if (!e.roles.empty()) h += "<span class=\"qg-sub\">roles: " + escape_html(join(e.roles, "; ")) + "</span>";
+      if (!e.aliases.empty()) h += "<span class=\"qg-sub\">aliases: " + escape_html(join(e.aliases, "; ")) + "</span>";
     }
+    h += "</th>";
     std::vector<std::string> links;
     size_t direct = 0, mixed = 0, indirect = 0;
     for (int i : list) {
@@ -190,7 +187,7 @@ std::string speakers_panel(const Page& p, int col) {
     }
     // Not [&] over `list`: clang-14 (the fuzz build) rejects capturing a structured binding.
     auto pct = [total = list.size()](size_t n) { return std::to_string((n * 100 + total / 2) / total); };
-    h += "</td><td><strong>" + std::to_string(list.size()) + "</strong>: " + join(links, ", ") + "</td>";
+    h += "<td><strong>" + std::to_string(list.size()) + "</strong>: " + join(links, ", ") + "</td>";
     h += "<td>" + std::to_string(direct) + " / " + std::to_string(mixed) + " / " + std::to_string(indirect) + " (" +
          pct(direct + mixed) + "% quoted)<span class=\"qg-share\" aria-hidden=\"true\">"
          "<span class=\"qg-direct\" style=\"width:" + pct(direct) + "%\"></span>"

@@ -224,13 +224,12 @@ def check_hostile(c, driver, page, NoAlertPresentException):
 
 
 def screenshot(driver, page, analysis, path, ActionChains, Keys):
-    """The README's picture: the seed's page with the relayed statement's tooltip open."""
-    driver.set_window_size(1280, 860)
+    """The README's picture: the top of the seed's page with the relayed statement's tooltip open."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1280, "height": 1300, "deviceScaleFactor": 1, "mobile": False})
     driver.get("file://" + page)
     target = next((a for a in analysis["attributions"] if a["via"]), analysis["attributions"][-1])
     el = driver.find_element("css selector", "mark.qg-content[data-qg-attribution='%s']" % target["id"])
-    driver.execute_script("window.scrollTo(0, Math.max(0, arguments[0].getBoundingClientRect().top "
-                          "+ window.scrollY - 420))", el)
     driver.execute_script("arguments[0].focus({preventScroll: true})", el)
     time.sleep(0.1)
     driver.save_screenshot(path)
