@@ -453,6 +453,14 @@ TEST_CASE("hostile (fuzz_eval_readers): seed gold pieces out of text order give 
   CHECK(s.end == 30);
 }
 
+TEST_CASE("hostile (fuzz_eval_readers): a number too large for a double is a format error, not an exception",
+          "[hostile][eval]") {
+  // nlohmann reports "1e999" as out_of_range, not parse_error: both are bad gold files.
+  auto g = eval::parse_seed_gold(R"({"attributions": [{"start": 6666e6666, "end": 3}]})", "abc", "big.gold.json");
+  REQUIRE_FALSE(g.ok());
+  CHECK(g.status().message().find("big.gold.json") != std::string::npos);
+}
+
 TEST_CASE("hostile: over 1 MB of quote marks: tokens of 16 bytes allocated once, quotes bounded by the marks",
           "[hostile][memory]") {
   // Memory per input byte is what bounds 100 MB inputs (docs/hardening.md):

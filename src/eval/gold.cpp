@@ -191,6 +191,8 @@ Result<GoldDocument> parse_seed_gold(std::string_view json, std::string_view art
     j = Json::parse(json);
   } catch (const Json::parse_error& e) {
     return format_error(gold_path, "byte " + std::to_string(e.byte) + ": not valid JSON");
+  } catch (const Json::exception& e) {  // e.g. out_of_range: a number too large ("1e999")
+    return format_error(gold_path, std::string("not valid JSON: ") + e.what());
   }
   if (!j.is_object()) return format_error(gold_path, "not a JSON object");
   auto it = j.find("attributions");
