@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build, and analyse the bundled seed article.
-# Prints the attributions and writes out/seed.json, out/seed.dot and out/seed.svg.
+# Prints the attributions and writes out/seed.json, out/seed.dot, out/seed.svg and the
+# HTML report out/seed.html.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,5 +13,6 @@ seed=seeds/000_1af91efddab21499.txt
 build/quotegraph analyze "$seed"
 build/quotegraph analyze --format json "$seed" -o out/seed.json
 build/quotegraph graph "$seed" --dot out/seed.dot --svg out/seed.svg
+build/quotegraph report "$seed" -o out/seed.html
 echo
-echo "Wrote out/seed.json, out/seed.dot and out/seed.svg"
+echo "Wrote out/seed.json, out/seed.dot, out/seed.svg and out/seed.html (open it in a browser)"
