@@ -15,10 +15,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_run.hpp"
 #include "diff/internal.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/diff.hpp"
 #include "quotegraph/io.hpp"
+
+using qg_test::run_cli;
 
 using namespace quotegraph;
 
@@ -236,18 +239,6 @@ TEST_CASE("diff writers: JSON names every input by outlet and path, DOT has a le
 
 namespace {
 
-// Runs the real binary; returns (exit code, standard output + error).
-std::pair<int, std::string> run_cli(const std::string& args) {
-  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 }  // namespace
 

@@ -14,10 +14,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
 #include "echo/internal.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
+
+using qg_test::run_cli;
 
 using namespace quotegraph;
 namespace fs = std::filesystem;
@@ -178,18 +181,6 @@ echo::EchoReport run(const std::vector<const Analysis*>& as, const std::vector<s
   return shared_echo().analyze(in);
 }
 
-int run_cli(const std::string& args, std::string* out) {
-  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string text;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
-  int status = pclose(p);
-  if (out) *out = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 }  // namespace
 

@@ -20,10 +20,13 @@
 #include <tuple>
 #include <vector>
 
+#include "cli_run.hpp"
 #include "graph/dot_writer.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/graph.hpp"
 #include "quotegraph/io.hpp"
+
+using qg_test::run_cli;
 
 // Graphviz 2.43's gvc keeps caches it never frees (plugin config, HTML label
 // parser, fontconfig/pango font lists); LeakSanitizer (scripts/sanitize.sh)
@@ -223,18 +226,6 @@ std::vector<qg::Analysis> random_analyses(size_t count, uint32_t seed) {
   return out;
 }
 
-int run_cli(const std::string& args, std::string* out = nullptr) {
-  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string text;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
-  int status = pclose(p);
-  if (out) *out = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 std::string temp_dir() {
   auto dir = std::filesystem::temp_directory_path() / ("qg_graph_test_" + std::to_string(::getpid()));
@@ -584,8 +575,8 @@ TEST_CASE("CLI: graph and stats on the seed, partial graphs, errors", "[graph][c
   CHECK(dot1.starts_with("digraph quotegraph {"));
 
   // Partial graphs made separately merge to the graph of both articles.
-  REQUIRE(run_cli("graph --format json -o " + dir + "/p1.json " + seed) == 0);
-  REQUIRE(run_cli("graph --format json -o " + dir + "/p2.json " + bridge) == 0);
+  REQUIRE(run_cli("graph --format json -o " + dir + "/p1.json " + seed, nullptr) == 0);
+  REQUIRE(run_cli("graph --format json -o " + dir + "/p2.json " + bridge, nullptr) == 0);
   std::string both, merged, merged_reversed;
   REQUIRE(run_cli("graph --format json " + seed + " " + bridge, &both) == 0);
   REQUIRE(run_cli("graph --format json " + dir + "/p1.json " + dir + "/p2.json", &merged) == 0);
@@ -600,7 +591,7 @@ TEST_CASE("CLI: graph and stats on the seed, partial graphs, errors", "[graph][c
   CHECK(read_text(dir + "/g.dot").find("cluster_doc1") != std::string::npos);
   REQUIRE(run_cli("graph --format graphml " + seed, &out) == 0);
   CHECK(out.find("<graphml") != std::string::npos);
-  REQUIRE(run_cli("graph --statements --min-weight 1 --format png -o " + dir + "/g.png " + seed) == 0);
+  REQUIRE(run_cli("graph --statements --min-weight 1 --format png -o " + dir + "/g.png " + seed, nullptr) == 0);
   CHECK(read_text(dir + "/g.png").starts_with("\x89PNG"));
 
   REQUIRE(run_cli("stats " + seed, &out) == 0);

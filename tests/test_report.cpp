@@ -17,10 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_run.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/io.hpp"
 #include "quotegraph/report.hpp"
 #include "report/internal.hpp"
+
+using qg_test::run_cli;
 
 using namespace quotegraph;
 using report::Mark;
@@ -363,17 +366,6 @@ TEST_CASE("report: to_html rejects what it cannot show", "[report]") {
 
 namespace {
 
-std::pair<int, std::string> run_cli(const std::string& args) {
-  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 }  // namespace
 
