@@ -169,15 +169,16 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
   end = std::min<uint32_t>(end, static_cast<uint32_t>(s.size()));
   Tokens out;
   if (begin >= end) return out;
-  // A counting pass makes the token vector exact, so a huge input never holds a
-  // doubling vector's spare half; it costs a second scan, which an article of
-  // ordinary size (about one token per five bytes) need not pay.
-  constexpr uint32_t kCountAbove = 1u << 20;
+  // Never a doubling vector's spare half and copies: up to 64 MB the vector
+  // reserves one token per byte, an upper bound whose untouched pages cost
+  // address space, not memory; above that a counting pass sizes it exactly, at
+  // the price of a second scan.
+  constexpr uint32_t kCountAbove = 64u << 20;
   size_t count = 0;
   if (end - begin > kCountAbove)
     scan(s, begin, end, [&](const Token&, bool, int) { ++count; });
   else
-    count = (end - begin) / 4 + 16;
+    count = end - begin;
   out.toks.reserve(count);
   uint32_t para = 0;
   scan(s, begin, end, [&](Token t, bool space, int newlines) {
