@@ -258,25 +258,20 @@ class Resolver {
   }
 
   void note_seen(int id, Span s) {
-    // Mentions arrive nearly in text order: a sorted vector beats a tree.
-    auto at = std::upper_bound(timeline_.begin(), timeline_.end(), s.start,
-                               [](uint32_t pos, const std::pair<uint32_t, int>& m) { return pos < m.first; });
-    timeline_.insert(at, {s.start, id});
+    // A tree, not a sorted vector: single-word names and attribution mentions
+    // arrive out of text order, and inserting them into a vector is quadratic
+    // on a long document.
+    timeline_.emplace(s.start, id);
     span_entity_[span_key(s)] = id;
   }
   static uint64_t span_key(Span s) { return uint64_t{s.start} << 32 | s.end; }
-  // First timeline entry at or after pos.
-  std::vector<std::pair<uint32_t, int>>::const_iterator timeline_at(uint32_t pos) const {
-    return std::lower_bound(timeline_.begin(), timeline_.end(), pos,
-                            [](const std::pair<uint32_t, int>& m, uint32_t p) { return m.first < p; });
-  }
 
   // The most recent entity mentioned before `pos` that passes `ok`; looks back
   // over a bounded number of mentions, as a reader's memory does.
   template <typename Pred>
   int most_recent(uint32_t pos, Pred ok) const {
     const int kLookBack = 64;
-    auto it = timeline_at(pos);
+    auto it = timeline_.lower_bound(pos);
     for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
       --it;
       if (ok(it->second)) return it->second;
@@ -291,7 +286,7 @@ class Resolver {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
-    auto it = timeline_at(pos);
+    auto it = timeline_.lower_bound(pos);
     for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
       --it;
       int id = it->second;
@@ -447,7 +442,7 @@ class Resolver {
   std::unordered_map<std::string, int> by_role_;  // folded role text -> entity
   text::WordTable<ParsedPtr> parse_cache_;  // surface form -> its parse
   std::unordered_map<uint64_t, int> span_entity_;  // span_key -> entity
-  std::vector<std::pair<uint32_t, int>> timeline_;  // (mention start, entity) sorted, for salience
+  std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
   std::vector<Conv> conversations_;
 };
 

@@ -55,6 +55,19 @@ const std::vector<PathologicalClass> kClasses = {
     // Cues after closing marks on one line without sentence ends (a regression:
     // content spans used to reach back to the line start, quadratic output).
     {"unterminated", [](size_t n) { return fill("Officials said the \xE2\x80\x9C" "deal\xE2\x80\x9D was \xE2\x80\x98off\xE2\x80\x99 ", n); }},
+    // Ever new people, each named in full and then by surname alone: the entity
+    // stage's salience timeline receives single-word names out of text order
+    // (a regression guard: a sorted vector there went quadratic).
+    {"names", [](size_t n) {
+       std::string s;
+       for (size_t i = 0; s.size() < n; ++i) {
+         std::string last = "Var";
+         for (size_t k = i; k; k /= 26) last += static_cast<char>('a' + k % 26);
+         s += "Ines " + last + " met officials. " + last + " spoke later.\n";
+       }
+       s.resize(n);
+       return s;
+     }},
 };
 
 void bench_analyze(benchmark::State& state, const PathologicalClass& cls) {
