@@ -4,12 +4,9 @@
 // one edge per outlet in that outlet's colour. A legend names the colours;
 // statements with findings have a red outline and name the finding types.
 #include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
 
-#include <cstdio>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include "graph/dot_writer.hpp"
@@ -113,16 +110,7 @@ GraphPtr build(const DiffReport& r) {
 Result<std::string> to_dot(const DiffReport& r) {
   GraphPtr g = build(r);
   if (!g) return Status(ErrorCode::kInternal, "diff: cgraph could not build the graph");
-  char* buf = nullptr;
-  size_t len = 0;
-  FILE* f = open_memstream(&buf, &len);
-  if (!f) return Status(ErrorCode::kInternal, "diff: cannot open a memory stream");
-  int rc = agwrite(g.get(), f);
-  std::fclose(f);
-  std::string out(buf ? buf : "", len);
-  std::free(buf);
-  if (rc != 0) return Status(ErrorCode::kInternal, "diff: agwrite failed");
-  return out;
+  return graph::detail::write_dot(g.get(), "diff");
 }
 
 Result<std::string> render(const DiffReport& r, std::string_view format) {

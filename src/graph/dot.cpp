@@ -383,21 +383,26 @@ CgraphPtr make_cgraph(const Graph& g, const DotOptions& opt) {
   return root;
 }
 
+Result<std::string> write_dot(Agraph_t* g, std::string_view who) {
+  std::string name(who);
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* f = open_memstream(&buf, &len);
+  if (!f) return Status(ErrorCode::kInternal, name + ": cannot open a memory stream for DOT");
+  int rc = agwrite(g, f);
+  std::fclose(f);
+  std::string out(buf ? buf : "", len);
+  std::free(buf);
+  if (rc != 0) return Status(ErrorCode::kInternal, name + ": agwrite failed");
+  return out;
+}
+
 }  // namespace detail
 
 Result<std::string> to_dot(const Graph& g, const DotOptions& options) {
   detail::CgraphPtr cg = detail::make_cgraph(g, options);
   if (!cg) return Status(ErrorCode::kInternal, "graph: cgraph could not build the DOT graph");
-  char* buf = nullptr;
-  size_t len = 0;
-  FILE* f = open_memstream(&buf, &len);
-  if (!f) return Status(ErrorCode::kInternal, "graph: cannot open a memory stream for DOT");
-  int rc = agwrite(cg.get(), f);
-  std::fclose(f);
-  std::string out(buf ? buf : "", len);
-  std::free(buf);
-  if (rc != 0) return Status(ErrorCode::kInternal, "graph: agwrite failed");
-  return out;
+  return detail::write_dot(cg.get(), "graph");
 }
 
 }  // namespace quotegraph::graph

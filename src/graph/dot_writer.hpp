@@ -18,6 +18,10 @@ using CgraphPtr = std::unique_ptr<Agraph_t, CgraphCloser>;
 // Builds the presentation graph with cgraph. Null on cgraph failure.
 CgraphPtr make_cgraph(const Graph& g, const DotOptions& options);
 
+// `g` as DOT text (cgraph's agwrite into memory); `who` ("graph", "diff") starts
+// error messages.
+Result<std::string> write_dot(Agraph_t* g, std::string_view who);
+
 // Lays `g` out with dot and renders it as `format` (svg, png, …). Every render
 // in the process shares one gvc context and takes turns; `who` ("graph",
 // "diff") starts error messages.
