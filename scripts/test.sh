@@ -9,7 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 start=$(date +%s)
 scripts/deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQG_WERROR=ON > /dev/null
+# Tests and benchmarks on explicitly: quickstart.sh configures the same build/ without them.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQG_WERROR=ON -DQG_BUILD_TESTS=ON -DQG_BUILD_BENCH=ON > /dev/null
 cmake --build build -j "$(nproc)"
 ctest --test-dir build --output-on-failure --no-tests=error -j "$(nproc)"
 [ "${SKIP_SANITIZE:-0}" = 1 ] || scripts/sanitize.sh
