@@ -1,10 +1,11 @@
-// The pipeline: decode -> chrome -> tokenize -> quotes -> sentences ->
-// attribution rules -> entities. Each stage is a function of the previous
-// stages' output; nothing reaches back.
+// The pipeline: decode -> chrome -> windows -> [tokenize -> quotes -> sentences
+// -> attribution rules -> entities] per window -> merged Analysis. Each stage is
+// a function of the previous stages' output; nothing reaches back.
 #include "quotegraph/analyzer.hpp"
 
 #include "attrib/lexicon.hpp"
 #include "attrib/rules.hpp"
+#include "entity/merge.hpp"
 #include "entity/names.hpp"
 #include "entity/resolve.hpp"
 #include "text/boilerplate.hpp"
@@ -12,6 +13,7 @@
 #include "text/quotes.hpp"
 #include "text/segment.hpp"
 #include "text/tokenize.hpp"
+#include "text/windows.hpp"
 
 namespace quotegraph {
 
@@ -19,6 +21,28 @@ struct Analyzer::Impl {
   attrib::Lexicon lexicon;
   text::ChromeDetector chrome;
 };
+
+namespace {
+
+struct WindowResult {
+  std::vector<Attribution> attributions;
+  std::vector<Entity> entities;
+};
+
+// Stages 3-7 on [w.start, w.end) of the document; offsets stay the document's.
+WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& lexicon) {
+  text::Tokens toks = text::tokenize(doc, w.start, w.end);
+  text::Quotes quotes = text::find_quotes(doc, toks);
+  std::vector<text::Sentence> sentences = text::split_sentences(doc, toks, quotes);
+  attrib::RuleOutput rules = attrib::find_attributions({doc, toks, quotes, sentences}, lexicon);
+  WindowResult out;
+  out.attributions = std::move(rules.attributions);
+  std::vector<entity::NameMention> names = entity::scan_names(doc, toks, sentences);
+  out.entities = entity::resolve(doc, out.attributions, names, rules);
+  return out;
+}
+
+}  // namespace
 
 Analyzer::Analyzer(Options options) : options_(options), impl_(std::make_unique<const Impl>()) {}
 Analyzer::~Analyzer() = default;
@@ -31,13 +55,25 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     Analysis a;
     a.doc = std::move(decoded).value();
     if (!options_.keep_chrome) a.doc.body_end = impl_->chrome.body_end(a.doc);
-    text::Tokens toks = text::tokenize(a.doc, a.doc.body_start, a.doc.body_end);
-    text::Quotes quotes = text::find_quotes(a.doc, toks);
-    std::vector<text::Sentence> sentences = text::split_sentences(a.doc, toks, quotes);
-    attrib::RuleOutput rules = attrib::find_attributions({a.doc, toks, quotes, sentences}, impl_->lexicon);
-    a.attributions = std::move(rules.attributions);
-    std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, sentences);
-    entity::resolve(a, names, rules);
+    const std::vector<Span> windows =
+        text::cut_windows(a.doc.text, a.doc.body_start, a.doc.body_end, options_.window_bytes);
+    if (windows.size() == 1) {
+      WindowResult r = analyze_window(a.doc, windows.front(), impl_->lexicon);
+      a.attributions = std::move(r.attributions);
+      a.entities = std::move(r.entities);
+      return a;
+    }
+    entity::Merger merger;
+    for (Span w : windows) {
+      WindowResult r = analyze_window(a.doc, w, impl_->lexicon);
+      merger.add(std::move(r.entities), r.attributions);
+      const int shift = static_cast<int>(a.attributions.size());
+      for (Attribution& t : r.attributions) {
+        if (t.via >= 0) t.via += shift;
+        a.attributions.push_back(std::move(t));
+      }
+    }
+    a.entities = std::move(merger).finish();
     return a;
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kInputError, name + ": out of memory while analysing the input");

@@ -299,6 +299,11 @@ TEST_CASE("hostile: properties hold on adversarial mutations", "[hostile][proper
       CHECK(text::first_invalid_utf8(doc) != std::string::npos);  // the only possible error here
     }
     analyze_ok(doc, /*lenient=*/true);
+    // Cut into windows of 200 bytes (Options::window_bytes) the same invariants hold.
+    static const Analyzer windowed(Options{.lenient_utf8 = true, .window_bytes = 200});
+    auto w = windowed.analyze(doc, "m.txt");
+    REQUIRE(w.ok());
+    CHECK(testing::check_analysis(doc, w.value()) == "");
   }
 }
 

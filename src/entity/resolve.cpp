@@ -37,7 +37,7 @@ std::string clean_surface(std::string_view s) {
 
 class Resolver {
  public:
-  explicit Resolver(Analysis& a) : a_(a) {}
+  Resolver(const Document& doc, std::vector<Attribution>& atts) : doc_(doc), atts_(atts) {}
 
   // Pass 1: proper names. Full names first, so a surname seen before the full
   // name ("Price … Ned Price") still joins it.
@@ -70,7 +70,7 @@ class Resolver {
   // mentions before it.
   void resolve_attributions(const attrib::RuleOutput& rules) {
     std::vector<EntityRef*> refs;
-    for (Attribution& t : a_.attributions) {
+    for (Attribution& t : atts_) {
       refs.push_back(&t.speaker);
       refs.push_back(&t.addressee);
       for (EntityRef& r : t.about) refs.push_back(&r);
@@ -96,8 +96,8 @@ class Resolver {
       int pa = resolve_at(c.partner, seen);
       if (sp >= 0 && pa >= 0 && sp != pa) conversations_.push_back({sp, pa, c.partner, c.sentence});
     }
-    for (size_t i = 0; i < a_.attributions.size(); ++i) {
-      Attribution& t = a_.attributions[i];
+    for (size_t i = 0; i < atts_.size(); ++i) {
+      Attribution& t = atts_[i];
       if (!t.addressee.mention.empty() || t.speaker.entity < 0) continue;
       uint32_t s = i < rules.sentence_of.size() ? rules.sentence_of[i] : 0;
       for (auto c = conversations_.rbegin(); c != conversations_.rend(); ++c) {
@@ -112,7 +112,7 @@ class Resolver {
   // Pass 3: who each statement is about: the names, groups and definite
   // descriptions inside its content, after any target the rules found.
   void add_targets(const std::vector<NameMention>& names) {
-    for (Attribution& t : a_.attributions) {
+    for (Attribution& t : atts_) {
       std::vector<EntityRef> about = t.about;
       auto add = [&](int id, Span s) {
         if (id < 0 || id == t.speaker.entity) return;
@@ -134,7 +134,7 @@ class Resolver {
     }
   }
 
-  void finish() {
+  std::vector<Entity> finish() {
     for (size_t i = 0; i < ents_.size(); ++i) {
       ents_[i].id = "e" + std::to_string(i + 1);
       std::sort(ents_[i].mentions.begin(), ents_[i].mentions.end(),
@@ -143,7 +143,7 @@ class Resolver {
                               ents_[i].mentions.end());
       if (ents_[i].kind == EntityKind::kUnknown && gender_[i] != 0) ents_[i].kind = EntityKind::kPerson;
     }
-    a_.entities = std::move(ents_);
+    return std::move(ents_);
   }
 
  private:
@@ -313,7 +313,7 @@ class Resolver {
   }
 
   int resolve_mention(Span span) {
-    std::string surface = clean_surface(a_.doc.slice(span));
+    std::string surface = clean_surface(doc_.slice(span));
     const Parsed& p = parsed(surface);
     int id = -1;
     if (p.pronoun) {
@@ -397,7 +397,7 @@ class Resolver {
   static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
-    std::string_view s = a_.doc.slice(content);
+    std::string_view s = doc_.slice(content);
     size_t i = 0;
     char buf[24], prev[24], the[28] = "the ";
     size_t prev_len = 0;
@@ -433,7 +433,8 @@ class Resolver {
     }
   }
 
-  Analysis& a_;
+  const Document& doc_;
+  std::vector<Attribution>& atts_;
   std::vector<Entity> ents_;
   std::vector<int> gender_;
   std::unordered_map<std::string, std::vector<int>> by_key_;
@@ -448,12 +449,13 @@ class Resolver {
 
 }  // namespace
 
-void resolve(Analysis& a, const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {
-  Resolver r(a);
+std::vector<Entity> resolve(const Document& doc, std::vector<Attribution>& attributions,
+                            const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {
+  Resolver r(doc, attributions);
   r.index_names(names);
   r.resolve_attributions(rules);
   r.add_targets(names);
-  r.finish();
+  return r.finish();
 }
 
 }  // namespace quotegraph::entity

@@ -46,7 +46,7 @@ struct Pipeline {
     a.attributions = std::move(rules.attributions);
     if (upto == Upto::kEntities) {
       std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, sentences);
-      entity::resolve(a, names, rules);
+      a.entities = entity::resolve(a.doc, a.attributions, names, rules);
     }
     return a.attributions.size();
   }
