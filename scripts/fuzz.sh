@@ -23,9 +23,13 @@ read -r -a extra <<<"${FUZZ_FLAGS:-}"
 jobs="${JOBS:-2}"
 cxx="${CXX_FUZZ:-clang++-14}"
 
-cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DQG_BUILD_FUZZ=ON -DQG_BUILD_TESTS=OFF -DQG_BUILD_BENCH=OFF -DQG_SANITIZE=OFF >/dev/null
-cmake --build "$build" -j "$jobs" --target qg_fuzz
+# FUZZ_NO_BUILD=1 runs the targets already built: a long run chained in the
+# background then keeps fuzzing the code it started with while the tree changes.
+if [[ "${FUZZ_NO_BUILD:-0}" != 1 ]]; then
+  cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DQG_BUILD_FUZZ=ON -DQG_BUILD_TESTS=OFF -DQG_BUILD_BENCH=OFF -DQG_SANITIZE=OFF >/dev/null
+  cmake --build "$build" -j "$jobs" --target qg_fuzz
+fi
 
 if [[ -n "${TARGETS:-}" ]]; then
   read -r -a targets <<<"$TARGETS"

@@ -17,16 +17,6 @@
 namespace quotegraph::entity {
 namespace {
 
-constexpr std::string_view kPronouns[] = {"he", "she", "him", "her", "they", "them",
-                                                         "it", "who", "which", "i", "we", "you"};
-
-// Membership in a word list through a table built once per list.
-template <size_t N>
-bool in(const std::string_view (&list)[N], std::string_view w) {
-  static const text::WordSet set(std::begin(list), std::end(list));
-  return set.contains(w);
-}
-
 std::string clean_surface(std::string_view s) {
   std::string out(s);
   for (char& c : out)
