@@ -41,7 +41,13 @@ void Merger::add(std::vector<Entity> entities, std::vector<Attribution>& attribu
 }
 
 std::vector<Entity> Merger::finish() && {
-  for (size_t i = 0; i < merged_.size(); ++i) merged_[i].id = "e" + std::to_string(i + 1);
+  for (size_t i = 0; i < merged_.size(); ++i) {
+    // Built apart and moved in: assigning into the old id, GCC 12 -O3 warns
+    // falsely (-Wrestrict, PR 105329).
+    std::string id(1, 'e');
+    id += std::to_string(i + 1);
+    merged_[i].id = std::move(id);
+  }
   return std::move(merged_);
 }
 
