@@ -2,13 +2,18 @@
 // src/entity/merge.cpp): where the cuts fall, and that a document of
 // self-contained stories gives the same attributions and speakers windowed as
 // whole.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "cli_run.hpp"
 #include "fuzz/invariants.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "text/windows.hpp"
@@ -148,4 +153,24 @@ TEST_CASE("windows: a document of stories gives the same result windowed as whol
   for (const Entity& e : y.entities) mentions_y[e.name] += e.mentions.size();
   CHECK(mentions_x == mentions_y);
   CHECK(x.entities.size() == y.entities.size());
+}
+
+TEST_CASE("windows cli: --window-mb is taken by the analysing subcommands and checked", "[windows][cli]") {
+  namespace fs = std::filesystem;
+  fs::path p = fs::temp_directory_path() / ("qg_windows_" + std::to_string(::getpid()) + ".txt");
+  {
+    std::ofstream f(p, std::ios::binary);
+    f << stories(3);
+  }
+  std::string whole, never;
+  REQUIRE(qg_test::run_cli("analyze --format jsonl " + p.string(), &whole) == 0);
+  REQUIRE(qg_test::run_cli("analyze --format jsonl --window-mb 0 " + p.string(), &never) == 0);
+  CHECK(whole == never);  // far below 1 MiB: one window either way
+  CHECK(whole.find("\"Ana Ruiz\"") != std::string::npos);
+  for (const char* cmd : {"graph", "stats", "echo", "report", "diff", "corpus"})
+    CHECK(qg_test::run_cli(std::string(cmd) + " --window-mb 2 --help").first == 0);
+  auto [rc, msg] = qg_test::run_cli("analyze --window-mb 5000 " + p.string());
+  CHECK(rc == 1);  // usage error: more than 4095 MiB does not fit the option
+  CHECK(msg.find("--window-mb") != std::string::npos);
+  fs::remove(p);
 }

@@ -17,8 +17,7 @@ struct AnalyzeArgs {
   std::vector<std::string> files;
   std::string format = "text";
   std::string out;
-  bool lenient = false;
-  bool keep_chrome = false;
+  Options analyzer;
   bool no_echo = false;
 };
 
@@ -32,8 +31,7 @@ Runner register_analyze(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
-  sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
-  sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body (bios, comments)");
+  add_analyzer_options(sub, args->analyzer);
   sub->add_flag("--no-echo", args->no_echo, "Leave out the echoes[] and framing[] sections of JSON output");
   sub->footer(
       "Examples:\n"
@@ -44,10 +42,7 @@ Runner register_analyze(CLI::App& app) {
       "With several files, json writes one JSON array of analyses, each naming its path.");
 
   return [args]() -> int {
-    Options opt;
-    opt.lenient_utf8 = args->lenient;
-    opt.keep_chrome = args->keep_chrome;
-    Analyzer analyzer(opt);
+    Analyzer analyzer(args->analyzer);
     // Compiling the echo patterns costs about a tenth of a second: only when they are used.
     std::unique_ptr<echo::EchoAnalyzer> echoes;
     if ((args->format == "json" || args->format == "jsonl") && !args->no_echo)

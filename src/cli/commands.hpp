@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "quotegraph/analyzer.hpp"
+
 namespace quotegraph::cli {
 
 // Exit codes, documented in the README.
@@ -14,6 +16,10 @@ inline constexpr int kExitInput = 2;
 inline constexpr int kExitInternal = 3;
 
 using Runner = std::function<int()>;
+
+// The analyzer options of every subcommand that analyses articles, bound into
+// `opt`: --lenient, --keep-chrome, --window-mb.
+void add_analyzer_options(CLI::App* sub, Options& opt);
 
 Runner register_analyze(CLI::App& app);
 Runner register_eval(CLI::App& app);

@@ -28,7 +28,7 @@ struct CorpusArgs {
   bool resume = false;
   bool no_echo = false;
   bool strict = false;
-  bool lenient = false;
+  Options analyzer;
   std::string stdin_name = "-";
   uint64_t stdin_first_line = 1;
 };
@@ -110,7 +110,7 @@ Runner register_corpus(CLI::App& app) {
                 "Continue a killed run: skip as many input records as -o already holds complete lines");
   sub->add_flag("--no-echo", args->no_echo, "Leave out the echoes[] and framing[] sections");
   sub->add_flag("--strict", args->strict, "Exit 2 when any record is an error record");
-  sub->add_flag("--lenient", args->lenient, "Text files: replace invalid UTF-8 bytes with '?' instead of failing");
+  add_analyzer_options(sub, args->analyzer);
   sub->add_option("--stdin-name", args->stdin_name,
                   "Name standard input (-) in records as this file (default: -); for drivers that feed a chunk "
                   "of a file");
@@ -185,9 +185,7 @@ Runner register_corpus(CLI::App& app) {
       }
     }
 
-    Options analyzer_options;
-    analyzer_options.lenient_utf8 = args->lenient;
-    Analyzer analyzer(analyzer_options);
+    Analyzer analyzer(args->analyzer);
     bool header = args->csv && opt.skip_records == 0;
     bool unreadable = false;
     auto sink = [&](const corpus::RecordResult& r) -> Status {

@@ -24,8 +24,7 @@ struct DiffArgs {
   std::string format = "text";
   std::string out;
   double min_score = 0.5;
-  bool lenient = false;
-  bool keep_chrome = false;
+  Options analyzer;
 };
 
 }  // namespace
@@ -59,8 +58,7 @@ Runner register_diff(CLI::App& app) {
   sub->add_option("--min-score", args->min_score, "Statement alignment threshold in [0, 1]")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
-  sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body");
+  add_analyzer_options(sub, args->analyzer);
   sub->footer(
       "Examples:\n"
       "  quotegraph diff times.txt post.txt daily.txt\n"
@@ -85,10 +83,7 @@ Runner register_diff(CLI::App& app) {
                 << " files; give one per file or none\n";
       return kExitUsage;
     }
-    Options opt;
-    opt.lenient_utf8 = args->lenient;
-    opt.keep_chrome = args->keep_chrome;
-    Analyzer analyzer(opt);
+    Analyzer analyzer(args->analyzer);
     corpus::FieldNames fields;
     if (!args->text_fields.empty()) fields.text = args->text_fields;
     if (!args->outlet_fields.empty()) fields.outlet = args->outlet_fields;

@@ -19,8 +19,7 @@ struct EchoArgs {
   std::string format = "text";
   std::string out;
   std::vector<std::string> dates;
-  bool lenient = false;
-  bool keep_chrome = false;
+  Options analyzer;
   bool no_dates = false;
 };
 
@@ -38,8 +37,7 @@ Runner register_echo(CLI::App& app) {
   sub->add_option("--date", args->dates, "PATH=YYYY-MM-DD: the date of one input (repeatable); overrides the "
                                          "date found in the article's first lines");
   sub->add_flag("--no-dates", args->no_dates, "Ignore dates: direction by input order, then position");
-  sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
-  sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body");
+  add_analyzer_options(sub, args->analyzer);
   sub->footer(
       "Examples:\n"
       "  quotegraph echo seeds/000_1af91efddab21499.txt\n"
@@ -58,10 +56,7 @@ Runner register_echo(CLI::App& app) {
       }
       dates[d.substr(0, eq)] = d.substr(eq + 1);
     }
-    Options opt;
-    opt.lenient_utf8 = args->lenient;
-    opt.keep_chrome = args->keep_chrome;
-    Analyzer analyzer(opt);
+    Analyzer analyzer(args->analyzer);
     int rc = kExitOk;
     std::vector<Analysis> analyses;
     analyses.reserve(args->files.size());

@@ -33,6 +33,7 @@ struct GraphArgs {
   bool mentions = false;
   bool no_legend = false;
   uint64_t min_weight = 1;
+  Options analyzer;
 };
 
 Result<std::string> serialise(const graph::Graph& g, const std::string& format, const graph::DotOptions& dot) {
@@ -62,6 +63,7 @@ Runner register_graph(CLI::App& app) {
   sub->add_option("--min-weight", args->min_weight, "Keep edges backed by at least N statements")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  add_analyzer_options(sub, args->analyzer);
   sub->footer(
       "Examples:\n"
       "  quotegraph graph seeds/000_1af91efddab21499.txt --svg docs/seed-graph.svg\n"
@@ -74,7 +76,7 @@ Runner register_graph(CLI::App& app) {
     int rc = kExitOk;
     graph::BuildOptions build;
     build.statements = args->statements;
-    graph::Graph g = load_graph(args->files, build, &rc);
+    graph::Graph g = load_graph(args->files, args->analyzer, build, &rc);
     if (args->min_weight > 1) g = graph::filter_min_weight(g, args->min_weight);
     graph::DotOptions dot;
     dot.mention_edges = args->mentions;

@@ -12,8 +12,9 @@
 
 namespace quotegraph::cli {
 
-graph::Graph load_graph(const std::vector<std::string>& files, const graph::BuildOptions& options, int* rc) {
-  Analyzer analyzer;
+graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
+                        const graph::BuildOptions& options, int* rc) {
+  Analyzer analyzer(analyzer_options);
   std::vector<graph::Graph> parts;
   for (const std::string& path : files) {
     if (path.size() > 5 && path.ends_with(".json")) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "quotegraph/analyzer.hpp"
 #include "quotegraph/graph.hpp"
 
 namespace quotegraph::cli {
@@ -13,6 +14,7 @@ namespace quotegraph::cli {
 // (a partial graph), so partial graphs and articles mix freely. Each failing
 // file is reported on stderr by name and sets *rc to kExitInput; the rest
 // still count.
-graph::Graph load_graph(const std::vector<std::string>& files, const graph::BuildOptions& options, int* rc);
+graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
+                        const graph::BuildOptions& options, int* rc);
 
 }  // namespace quotegraph::cli

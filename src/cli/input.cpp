@@ -9,6 +9,16 @@
 
 namespace quotegraph::cli {
 
+void add_analyzer_options(CLI::App* sub, Options& opt) {
+  sub->add_flag("--lenient", opt.lenient_utf8, "Replace invalid UTF-8 bytes with '?' instead of failing");
+  sub->add_flag("--keep-chrome", opt.keep_chrome, "Also analyse web chrome after the article body (bios, comments)");
+  sub->add_option_function<uint32_t>(
+         "--window-mb", [&opt](uint32_t mb) { opt.window_bytes = mb << 20; },
+         "Analyse a body longer than N MiB in windows of N MiB cut at paragraph breaks, so memory stays "
+         "bounded (default 1; 0: never)")
+      ->check(CLI::Range(0, 4095));
+}
+
 std::optional<Analysis> analyze_file(const Analyzer& analyzer, const std::string& path, int& rc) {
   auto bytes = read_file(path);
   if (!bytes.ok()) {

@@ -19,8 +19,7 @@ struct ReportArgs {
   std::string title;
   double min_score = 0.5;
   bool no_graph = false;
-  bool lenient = false;
-  bool keep_chrome = false;
+  Options analyzer;
 };
 
 }  // namespace
@@ -41,8 +40,7 @@ Runner register_report(CLI::App& app) {
   sub->add_option("--min-score", args->min_score, "Statement alignment threshold in [0, 1] (several files)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  sub->add_flag("--lenient", args->lenient, "Replace invalid UTF-8 bytes with '?' instead of failing");
-  sub->add_flag("--keep-chrome", args->keep_chrome, "Also analyse web chrome after the article body");
+  add_analyzer_options(sub, args->analyzer);
   sub->footer(
       "Examples:\n"
       "  quotegraph report seeds/000_1af91efddab21499.txt -o report.html\n"
@@ -55,10 +53,7 @@ Runner register_report(CLI::App& app) {
                 << " files; give one per file or none\n";
       return kExitUsage;
     }
-    Options opt;
-    opt.lenient_utf8 = args->lenient;
-    opt.keep_chrome = args->keep_chrome;
-    Analyzer analyzer(opt);
+    Analyzer analyzer(args->analyzer);
     std::vector<Analysis> analyses;
     analyses.reserve(args->files.size());
     int rc = kExitOk;

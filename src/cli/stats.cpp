@@ -16,6 +16,7 @@ struct StatsArgs {
   std::string out;
   size_t top = 10;
   bool statements = false;
+  Options analyzer;
 };
 
 }  // namespace
@@ -30,6 +31,7 @@ Runner register_stats(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
   sub->add_option("--top", args->top, "Rows per ranking")->check(CLI::PositiveNumber)->capture_default_str();
+  add_analyzer_options(sub, args->analyzer);
   sub->footer(
       "Examples:\n"
       "  quotegraph stats seeds/000_1af91efddab21499.txt\n"
@@ -38,7 +40,7 @@ Runner register_stats(CLI::App& app) {
 
   return [args]() -> int {
     int rc = kExitOk;
-    graph::Graph g = load_graph(args->files, {}, &rc);
+    graph::Graph g = load_graph(args->files, args->analyzer, {}, &rc);
     graph::Stats s = graph::compute_stats(g, args->top);
     std::string data = args->format == "json" ? graph::stats_to_json(s) : graph::stats_to_text(s);
     if (!write_output(args->out, data)) return kExitInput;
