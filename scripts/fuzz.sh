@@ -49,7 +49,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$artifacts" "$seeds"
   dict=()
   [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=("-dict=$root/tests/fuzz/$name.dict")
-  log="$build/$t.log"
+  # FUZZ_TAG names the log of a second run of the same target beside the first
+  # (two processes on one corpus: libFuzzer shares corpus directories).
+  log="$build/$t${FUZZ_TAG:+.$FUZZ_TAG}.log"
   echo "== $t: ${secs}s, max_len $max_len (log: $log)"
   rc=0
   "$build/tests/fuzz/$t" -max_len="$max_len" -timeout=10 -max_total_time="$secs" -print_final_stats=1 \

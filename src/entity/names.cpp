@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "text/word_table.hpp"
@@ -49,7 +50,7 @@ struct ShapeFilter {
 
 // A role given beside a name in narration: "Norland's premier, Ivo Strand," or
 // "Ivo Strand, the premier of Norland,". Empty when there is none.
-std::string appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
+std::string_view appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
                             uint32_t b, uint32_t e) {
   std::string folded;
   auto low = [&](uint32_t k) -> std::string_view {
@@ -68,7 +69,7 @@ std::string appositive_role(const Document& doc, const std::vector<text::Token>&
     }
     std::string_view poss = j > s.first ? doc.slice({v[j - 1].start, v[j - 1].end}) : std::string_view();
     if (title && j > s.first && v[j - 1].cap && (poss.ends_with("'s") || poss.ends_with("âs")))
-      return std::string(doc.slice({v[j - 1].start, v[b - 2].end}));
+      return doc.slice({v[j - 1].start, v[b - 2].end});
   }
   // After: NAME , the role-words … ,
   if (e + 2 < s.last && is_comma(e) && v[e + 1].type == TokType::kWord) {
@@ -83,7 +84,7 @@ std::string appositive_role(const Document& doc, const std::vector<text::Token>&
       }
       if (title && j < s.last && (is_comma(j) || v[j].ch == '.')) {
         uint32_t r = e + 2;  // skip the article
-        return std::string(doc.slice({v[r].start, v[j - 1].end}));
+        return doc.slice({v[r].start, v[j - 1].end});
       }
     }
   }
@@ -104,12 +105,15 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   };
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name.
-  auto capword = [&](uint32_t k) {
-    if (v[k].type != TokType::kWord || !v[k].cap) return false;
+  // Decided once per token: every pass below asks it.
+  std::vector<uint8_t> is_capword(v.size(), 0);
+  for (size_t k = 0; k < v.size(); ++k) {
+    if (v[k].type != TokType::kWord || !v[k].cap) continue;
     std::string_view w = doc.slice({v[k].start, v[k].end});
     size_t h = w.find('-');
-    return h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'a' && w[h + 1] <= 'z');
-  };
+    is_capword[k] = h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'a' && w[h + 1] <= 'z');
+  }
+  auto capword = [&](uint32_t k) { return is_capword[k] != 0; };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
   // open a sentence or a quote are ever looked up: collect those first, and
@@ -192,7 +196,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
           m.possessive = true;
           m.span.end -= last.ends_with("'s") ? 2 : 4;
         }
-        m.text = std::string(doc.slice(m.span));
+        m.text = doc.slice(m.span);
         if (b > s.first) {
           std::string_view p = low(b - 1);
           m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
@@ -200,7 +204,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         // "Collective Security Treaty Organization (CSTO)".
         if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&
             v[e + 2].ch == ')' && is_acronym(doc.slice({v[e + 1].start, v[e + 1].end})))
-          m.acronym = std::string(doc.slice({v[e + 1].start, v[e + 1].end}));
+          m.acronym = doc.slice({v[e + 1].start, v[e + 1].end});
         m.role = appositive_role(doc, v, s, b, e);
         if (m.span.end > m.span.start && !(m.text.size() == 1)) out.push_back(std::move(m));
       }

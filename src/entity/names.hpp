@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "quotegraph/document.hpp"
@@ -13,11 +14,12 @@ namespace quotegraph::entity {
 
 struct NameMention {
   Span span;                 // the name without a possessive "'s"
-  std::string text;          // surface text of span
+  // Views into the document's text (it outlives the mentions): no copy per name.
+  std::string_view text;     // surface text of span
   bool possessive = false;   // "Tokayev's"
   bool after_place_prep = false;  // "in Kazakhstan", "from Armenia": a place hint
-  std::string acronym;       // "(CSTO)" right after the name
-  std::string role;          // "Norland's premier, Ivo Strand" / "Ivo Strand, the premier of Norland,"
+  std::string_view acronym;  // "(CSTO)" right after the name
+  std::string_view role;     // "Norland's premier, Ivo Strand" / "Ivo Strand, the premier of Norland,"
 };
 
 // Every proper-name run in the body, in text order. Headlines in Title Case

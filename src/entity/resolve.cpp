@@ -3,11 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "entity/mention.hpp"
@@ -24,6 +22,48 @@ std::string clean_surface(std::string_view s) {
   while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ':')) out.pop_back();
   return out;
 }
+
+// Span -> entity, open addressing over the span's two offsets: looked up for
+// every attribution mention and every name inside a content.
+class SpanMap {
+ public:
+  SpanMap() : slots_(16) {}
+  const int* find(Span s) const {
+    const uint64_t k = key(s);
+    for (size_t i = slot(k);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].key == 0) return nullptr;
+      if (slots_[i].key == k) return &slots_[i].value;
+    }
+  }
+  void set(Span s, int value) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const uint64_t k = key(s);
+    size_t i = slot(k);
+    while (slots_[i].key != 0 && slots_[i].key != k) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i].key == 0) ++used_;
+    slots_[i] = {k, value};
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  // 0: empty (a key is never 0, see key())
+    int value = 0;
+  };
+  static uint64_t key(Span s) { return (uint64_t{s.start} << 32 | s.end) + 1; }
+  size_t slot(uint64_t k) const { return ((k * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1); }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& o : old) {
+      if (o.key == 0) continue;
+      size_t i = slot(o.key);
+      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = o;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
 
 class Resolver {
  public:
@@ -68,17 +108,15 @@ class Resolver {
     }
     std::stable_sort(refs.begin(), refs.end(),
                      [](const EntityRef* x, const EntityRef* y) { return x->mention.start < y->mention.start; });
-    std::map<std::pair<uint32_t, uint32_t>, int> seen;  // a floating quote shares its speaker's mention
+    SpanMap seen;  // a floating quote shares its speaker's mention
     for (EntityRef* r : refs) {
       if (r->mention.empty()) continue;
-      auto key = std::make_pair(r->mention.start, r->mention.end);
-      auto it = seen.find(key);
-      if (it != seen.end()) {
-        r->entity = it->second;
+      if (const int* id = seen.find(r->mention)) {
+        r->entity = *id;
         continue;
       }
       r->entity = resolve_mention(r->mention);
-      seen[key] = r->entity;
+      seen.set(r->mention, r->entity);
     }
     // Conversations: who talked with whom, for context addressees.
     for (const attrib::Conversation& c : rules.conversations) {
@@ -159,9 +197,10 @@ class Resolver {
     int id = static_cast<int>(ents_.size() - 1);
     if (!p.key.empty()) by_key_[p.key].push_back(id);
     if (p.proper) by_name_[p.folded] = id;
+    note_name(id);
     if (p.kind == EntityKind::kOrganization) {
       std::string ini = initials(p.name);
-      if (ini.size() >= 2) acronyms_.emplace(ini, id);
+      if (ini.size() >= 2) acronyms_.insert(ini, id);
     }
     return id;
   }
@@ -169,27 +208,26 @@ class Resolver {
   // A proper name's entity: same full name; a person with the same surname and
   // compatible first name; an organisation by acronym or initials.
   int find_proper(const Parsed& p) const {
-    if (auto it = by_name_.find(p.folded); it != by_name_.end()) return it->second;
+    if (const int* id = by_name_.find(p.folded)) return *id;
     if (is_acronym(p.name)) {
       std::string acr;
       for (char c : p.name)
         if (c >= 'A' && c <= 'Z') acr += static_cast<char>(c + 32);
-      if (auto it = acronyms_.find(acr); it != acronyms_.end()) return it->second;
+      if (const int* id = acronyms_.find(acr)) return *id;
     }
     if (p.kind == EntityKind::kOrganization) {
-      if (auto it = acronyms_.find(initials(p.name)); it != acronyms_.end() && is_acronym(ents_[it->second].name))
-        return it->second;
+      if (const int* id = acronyms_.find(initials(p.name)); id && is_acronym(ents_[*id].name)) return *id;
       return -1;
     }
-    auto it = by_key_.find(p.key);
-    if (it == by_key_.end()) return -1;
-    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
+    const std::vector<int>* ids = by_key_.find(p.key);
+    if (!ids) return -1;
+    for (auto id = ids->rbegin(); id != ids->rend(); ++id) {
       const Entity& e = ents_[*id];
       if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
       // Two people who share a surname but not a first name stay apart.
       if (p.words >= 2 && p.first_word.size() > 2) {
-        std::vector<Word> theirs = words_of(e.name);
-        if (theirs.size() >= 2 && theirs[0].low != p.first_word && theirs[0].text.size() > 2) continue;
+        const NameShape& theirs = name_shape_[*id];
+        if (theirs.words >= 2 && theirs.first_low != p.first_word && theirs.first_len > 2) continue;
       }
       return *id;
     }
@@ -197,12 +235,12 @@ class Resolver {
   }
 
   // `extra_role` is a role the narration gives beside the name ("Norland's premier, Ivo Strand").
-  void add_mention(int id, Span s, const std::string& full_surface, const Parsed& p,
-                   const std::string& extra_role = {}) {
+  void add_mention(int id, Span s, std::string_view full_surface, const Parsed& p,
+                   std::string_view extra_role = {}) {
     Entity& e = ents_[id];
     if (!extra_role.empty() && std::find(e.roles.begin(), e.roles.end(), extra_role) == e.roles.end()) {
-      e.roles.push_back(extra_role);
-      by_role_.emplace(text::fold(extra_role), id);
+      e.roles.emplace_back(extra_role);
+      by_role_.insert(text::fold(extra_role), id);
     }
     e.mentions.push_back(s);
     note_seen(id, s);
@@ -226,7 +264,7 @@ class Resolver {
       e.aliases.emplace_back(surface);
     if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) {
       e.roles.push_back(p.role);
-      by_role_.emplace(text::fold(p.role), id);
+      by_role_.insert(text::fold(p.role), id);
     }
     if (p.gender && !gender_[id]) gender_[id] = p.gender;
     // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
@@ -235,6 +273,7 @@ class Resolver {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
       by_name_[p.folded] = id;
+      note_name(id);
       renamed = true;
     }
     if (e.kind == EntityKind::kUnknown && p.kind != EntityKind::kUnknown) e.kind = p.kind;
@@ -242,6 +281,7 @@ class Resolver {
     if (!p.proper && !p.pronoun && e.kind == EntityKind::kGroup && p.name.size() > e.name.size()) {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
+      note_name(id);
       renamed = true;
     }
     if (renamed) std::erase(e.aliases, e.name);
@@ -252,9 +292,29 @@ class Resolver {
     // arrive out of text order, and inserting them into a vector is quadratic
     // on a long document.
     timeline_.emplace(s.start, id);
-    span_entity_[span_key(s)] = id;
+    span_entity_.set(s, id);
   }
-  static uint64_t span_key(Span s) { return uint64_t{s.start} << 32 | s.end; }
+
+  // The words of the name as words_of() splits them, without building them.
+  void note_name(int id) {
+    if (name_shape_.size() <= static_cast<size_t>(id)) name_shape_.resize(id + 1);
+    NameShape& n = name_shape_[id];
+    n = {};
+    const std::string_view s = ents_[id].name;
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    for (size_t i = 0; i < s.size();) {
+      while (i < s.size() && space(s[i])) ++i;
+      size_t b = i;
+      while (i < s.size() && !space(s[i])) ++i;
+      size_t e = i;
+      while (e > b && (s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == ':')) --e;
+      if (e == b) continue;
+      if (n.words++ == 0) {
+        n.first_low = text::fold(s.substr(b, e - b));
+        n.first_len = e - b;
+      }
+    }
+  }
 
   // The most recent entity mentioned before `pos` that passes `ok`; looks back
   // over a bounded number of mentions, as a reader's memory does.
@@ -290,15 +350,14 @@ class Resolver {
   }
 
   int entity_at(Span s) const {
-    auto it = span_entity_.find(span_key(s));
-    return it == span_entity_.end() ? -1 : it->second;
+    const int* id = span_entity_.find(s);
+    return id ? *id : -1;
   }
 
-  int resolve_at(Span s, std::map<std::pair<uint32_t, uint32_t>, int>& seen) {
-    auto key = std::make_pair(s.start, s.end);
-    if (auto it = seen.find(key); it != seen.end()) return it->second;
+  int resolve_at(Span s, SpanMap& seen) {
+    if (const int* id = seen.find(s)) return *id;
     int id = resolve_mention(s);
-    seen[key] = id;
+    seen.set(s, id);
     return id;
   }
 
@@ -314,8 +373,8 @@ class Resolver {
     if (p.name.empty()) return -1;
     if (p.proper) {
       id = find_proper(p);
-    } else if (auto r = by_role_.find(p.folded); r != by_role_.end()) {
-      id = r->second;  // "Oststadt's president" named beside "Paul Weir" earlier
+    } else if (const int* r = by_role_.find(p.folded)) {
+      id = *r;  // "Oststadt's president" named beside "Paul Weir" earlier
     } else if (p.indefinite && p.kind == EntityKind::kPerson) {
       id = -1;  // "a State Department spokesperson": its own entity unless the article links it
     } else if (p.definite || !is_group_noun(p.head)) {
@@ -332,9 +391,8 @@ class Resolver {
   }
 
   int group(const Parsed& p) {
-    auto it = by_key_.find(p.head);
-    if (it != by_key_.end())
-      for (int id : it->second)
+    if (const std::vector<int>* ids = by_key_.find(p.head))
+      for (int id : *ids)
         if (ents_[id].kind == EntityKind::kGroup) return id;
     return -1;
   }
@@ -377,8 +435,8 @@ class Resolver {
           }
       return count == 1 ? found : -1;
     }
-    auto it = by_key_.find(p.key);
-    if (it != by_key_.end() && !it->second.empty()) return it->second.back();
+    const std::vector<int>* ids = by_key_.find(p.key);
+    if (ids && !ids->empty()) return ids->back();
     return -1;
   }
 
@@ -427,12 +485,22 @@ class Resolver {
   std::vector<Attribution>& atts_;
   std::vector<Entity> ents_;
   std::vector<int> gender_;
-  std::unordered_map<std::string, std::vector<int>> by_key_;
-  std::unordered_map<std::string, int> by_name_;
-  std::unordered_map<std::string, int> acronyms_;
-  std::unordered_map<std::string, int> by_role_;  // folded role text -> entity
+  // Flat word tables, not unordered_maps of strings: the entity stage makes
+  // several lookups per mention, and the node maps' allocations and frees cost
+  // as much as the lookups (issue 5).
+  text::WordTable<std::vector<int>> by_key_;
+  text::WordTable<int> by_name_;
+  text::WordTable<int> acronyms_;
+  text::WordTable<int> by_role_;  // folded role text -> entity
   text::WordTable<ParsedPtr> parse_cache_;  // surface form -> its parse
-  std::unordered_map<uint64_t, int> span_entity_;  // span_key -> entity
+  SpanMap span_entity_;  // mention span -> entity
+  // Per entity, the first word of its canonical name, which find_proper
+  // compares on every surname match (kept as e.name changes).
+  struct NameShape {
+    std::string first_low;
+    size_t first_len = 0, words = 0;
+  };
+  std::vector<NameShape> name_shape_;
   std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
   std::vector<Conv> conversations_;
 };

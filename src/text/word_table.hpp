@@ -1,8 +1,9 @@
 // A hash table keyed by words, for the lookups every stage makes per token
 // (cue lexicon, word classes, title and group nouns, per-document name sets).
 // std::unordered_map pays a murmur hash, a modulo and a pointer chase per
-// lookup; words are short, so FNV-1a and a linear probe over one flat array
-// are several times cheaper. Keys live in one arena; lookups never allocate.
+// lookup; words are short, so a multiply-xorshift hash over eight bytes at a
+// time and a linear probe over one flat array are several times cheaper.
+// Keys live in one arena; lookups never allocate.
 #pragma once
 
 #include <cstdint>
@@ -77,10 +78,22 @@ class WordTable {
     V value{};
   };
 
+  // Eight bytes per multiply: byte-wise FNV-1a chained one multiply per
+  // character and was the single hottest line of the pipeline.
   static uint64_t hash(std::string_view k) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : k) h = (h ^ c) * 1099511628211ull;
-    h ^= h >> 29;  // the low bits pick the slot: mix the high ones in
+    const char* p = k.data();
+    size_t n = k.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    h ^= h >> 32;  // the low bits pick the slot: mix the high ones in
     return h | 1;
   }
   bool same(const Slot& s, std::string_view k) const {
