@@ -23,6 +23,7 @@ Result<std::string> read_file(const std::string& path);
 
 // Further top-level sections of the analyze output, each a name and a JSON
 // value already serialised (the echo analysis adds "echoes" and "framing").
+// Names are distinct and none of the document's own keys.
 using JsonSections = std::vector<std::pair<std::string, std::string>>;
 
 // One analysis as the JSON document described in docs/output-format.md.
