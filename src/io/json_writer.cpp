@@ -107,7 +107,9 @@ class Out {
   std::vector<bool> first_;  // per open container: nothing written in it yet
 };
 
-void span(Out& o, const Document& d, Span s) {
+// {"text", "start", "end"}, left open for a further key (the cue's lemma, a
+// target's entity).
+void open_span(Out& o, const Document& d, Span s) {
   o.open('{');
   o.key("text");
   o.string(d.slice(s));
@@ -115,6 +117,10 @@ void span(Out& o, const Document& d, Span s) {
   o.number(s.start);
   o.key("end");
   o.number(s.end);
+}
+
+void span(Out& o, const Document& d, Span s) {
+  open_span(o, d, s);
   o.close('}');
 }
 
@@ -254,13 +260,7 @@ std::string to_json(const Analysis& a, int indent, const JsonSections& sections)
     if (t.cue.empty()) {
       o.null();
     } else {
-      o.open('{');
-      o.key("text");
-      o.string(a.doc.slice(t.cue));
-      o.key("start");
-      o.number(t.cue.start);
-      o.key("end");
-      o.number(t.cue.end);
+      open_span(o, a.doc, t.cue);
       o.key("lemma");
       o.string(t.cue_lemma);
       o.close('}');
@@ -282,13 +282,7 @@ std::string to_json(const Analysis& a, int indent, const JsonSections& sections)
     o.open('[');
     for (const EntityRef& r : t.about) {
       o.element();
-      o.open('{');
-      o.key("text");
-      o.string(a.doc.slice(r.mention));
-      o.key("start");
-      o.number(r.mention.start);
-      o.key("end");
-      o.number(r.mention.end);
+      open_span(o, a.doc, r.mention);
       o.key("entity");
       ref_id(o, a, r);
       o.close('}');
