@@ -192,6 +192,17 @@ bool is_acronym(std::string_view w) {
 
 bool is_group_noun(std::string_view w) { return in(kGroupNouns, w); }
 bool is_title_word(std::string_view w) { return in(kTitleWords, w); }
+bool maybe_group_or_description_noun(char folded_first, size_t size) {
+  static const text::ShapeFilter shapes = [] {
+    text::ShapeFilter f;
+    for (std::string_view w : kGroupNouns) f.add(w);
+    for (std::string_view w : kOrgDescriptions) f.add(w);
+    for (std::string_view w : {"country", "nation", "city", "region", "capital"}) f.add(w);
+    return f;
+  }();
+  return shapes.maybe(folded_first, size);
+}
+
 bool is_description_noun(std::string_view w) {
   return in(kOrgDescriptions, w) || w == "country" || w == "nation" || w == "city" || w == "region" ||
          w == "capital";
@@ -205,20 +216,30 @@ std::string initials(std::string_view name) {
 }
 
 // parse_mention is a pure function of the text and names repeat across a
-// corpus ("Trump" in thousands of articles): each thread keeps a bounded memo.
+// corpus ("Trump" in thousands of articles): each thread keeps a memo, bounded
+// between documents (trim_parse_memo), so that within one the references it
+// hands out stay valid and need no per-document copy or reference count.
 Parsed parse_mention_uncached(std::string_view mention);
 
-ParsedPtr parse_mention_shared(std::string_view mention) {
-  constexpr size_t kMaxMemo = 50000;
-  thread_local text::WordTable<ParsedPtr> memo;
-  if (const ParsedPtr* hit = memo.find(mention)) return *hit;
-  if (memo.size() >= kMaxMemo) memo.clear();  // holders keep their pointers alive
-  ParsedPtr p = std::make_shared<const Parsed>(parse_mention_uncached(mention));
-  memo.insert(mention, p);
-  return p;
+namespace {
+text::WordTable<std::unique_ptr<const Parsed>>& parse_memo() {
+  thread_local text::WordTable<std::unique_ptr<const Parsed>> memo;
+  return memo;
+}
+}  // namespace
+
+const Parsed& parse_mention_cached(std::string_view mention) {
+  auto& memo = parse_memo();
+  if (const auto* hit = memo.find(mention)) return **hit;
+  return **memo.insert(mention, std::make_unique<const Parsed>(parse_mention_uncached(mention))).first;
 }
 
-Parsed parse_mention(std::string_view mention) { return *parse_mention_shared(mention); }
+void trim_parse_memo() {
+  constexpr size_t kMaxMemo = 50000;
+  if (parse_memo().size() > kMaxMemo) parse_memo().clear();
+}
+
+Parsed parse_mention(std::string_view mention) { return parse_mention_cached(mention); }
 
 Parsed parse_mention_uncached(std::string_view mention) {
   // A trailing parenthesis is an acronym or a party label: "… Organization

@@ -43,10 +43,13 @@ struct Parsed {
 // prime minister of Armenia" -> the name with the appositive as role.
 // "the organization" -> a definite description with head "organization".
 Parsed parse_mention(std::string_view mention);
-// The same, shared: the parse of a surface form is made once per thread (names
-// repeat across a corpus) and handed out without copying its strings.
-using ParsedPtr = std::shared_ptr<const Parsed>;
-ParsedPtr parse_mention_shared(std::string_view mention);
+// The same, memoised: the parse of a surface form is made once per thread
+// (names repeat across a corpus) and handed out without copying its strings.
+// The reference stays valid until this thread's next trim_parse_memo().
+const Parsed& parse_mention_cached(std::string_view mention);
+// Empties this thread's memo once it holds more than 50,000 forms. Run between
+// documents, never while references from parse_mention_cached() are held.
+void trim_parse_memo();
 
 // The same for a mention known to carry no trailing parenthesis.
 Parsed parse_plain(std::string_view mention);
@@ -56,6 +59,9 @@ bool is_group_noun(std::string_view folded);
 bool is_title_word(std::string_view folded);  // "president", "minister", "sen."
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
+// False when no group or description noun has this length and (folded) first
+// letter: most words of a text are ruled out before they are folded and hashed.
+bool maybe_group_or_description_noun(char folded_first, size_t size);
 std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);

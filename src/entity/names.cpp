@@ -36,18 +36,6 @@ bool in(const std::string_view (&list)[N], std::string_view w) {
 }
 
 
-// Which (length, first byte) shapes occur among a few words: a check cheaper
-// than a hash that most tokens fail.
-struct ShapeFilter {
-  std::array<uint64_t, 32> bits{};
-  void add(std::string_view w) {
-    if (!w.empty()) bits[w.size() & 31] |= 1ull << (static_cast<unsigned char>(w[0]) & 63);
-  }
-  bool maybe(std::string_view w) const {
-    return !w.empty() && (bits[w.size() & 31] >> (static_cast<unsigned char>(w[0]) & 63) & 1);
-  }
-};
-
 // A role given beside a name in narration: "Norland's premier, Ivo Strand," or
 // "Ivo Strand, the premier of Norland,". Empty when there is none.
 std::string_view appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
@@ -119,7 +107,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // open a sentence or a quote are ever looked up: collect those first, and
   // hash another token only when its shape matches one of them.
   text::WordSet initial;  // folded sentence-initial capitalised words
-  ShapeFilter initial_shape, opener_shape;
+  text::ShapeFilter initial_shape, opener_shape;
   for (const text::Sentence& s : sentences)
     for (uint32_t k = s.first; k < s.last; ++k) {
       if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;

@@ -181,12 +181,10 @@ class Resolver {
     uint32_t sentence;
   };
 
-  // Mentions repeat ("Trump" forty times): parse each surface form once.
-  // The Parsed object lives as long as the cache holds its pointer: the whole document.
-  const Parsed& parsed(std::string_view surface) {
-    if (const ParsedPtr* hit = parse_cache_.find(surface)) return **hit;
-    return **parse_cache_.insert(surface, parse_mention_shared(surface)).first;
-  }
+  // Mentions repeat ("Trump" forty times): each surface form is parsed once
+  // per thread; references stay valid for the whole document (resolve() trims
+  // the memo only before it starts).
+  static const Parsed& parsed(std::string_view surface) { return parse_mention_cached(surface); }
 
   int create(const Parsed& p) {
     Entity e;
@@ -447,8 +445,9 @@ class Resolver {
   void scan_descriptions(Span content, Add add) {
     std::string_view s = doc_.slice(content);
     size_t i = 0;
-    char buf[24], prev[24], the[28] = "the ";
-    size_t prev_len = 0;
+    char buf[24], the[28] = "the ";
+    bool prev_the = false;  // the word before was "the"
+    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
     while (i < s.size()) {
       while (i < s.size() && !ascii_alpha(s[i])) ++i;
       size_t b = i;
@@ -456,28 +455,32 @@ class Resolver {
       if (i == b) break;
       size_t n = i - b;
       if (n >= sizeof buf) {
-        prev_len = 0;
+        prev_the = false;
         continue;
       }
-      for (size_t k = 0; k < n; ++k) buf[k] = (s[b + k] >= 'A' && s[b + k] <= 'Z') ? static_cast<char>(s[b + k] + 32) : s[b + k];
-      std::string_view w(buf, n);
-      Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
-      if (is_group_noun(w)) {
-        const Parsed& p = parsed(w);
-        int id = group(p);
-        if (id < 0) id = create(p);
-        add_mention(id, at, std::string(s.substr(b, n)), p);
-        add(id, at);
-      } else if (std::string_view(prev, prev_len) == "the" && is_description_noun(w)) {
-        std::copy(buf, buf + n, the + 4);
-        const Parsed& p = parsed(std::string_view(the, n + 4));
-        if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
-          int id = resolve_description(p, at.start);
-          if (id >= 0) add(id, {at.start - 4, at.end});
+      const bool is_the = n == 3 && lower(s[b]) == 't' && lower(s[b + 1]) == 'h' && lower(s[b + 2]) == 'e';
+      // Most words are neither group nor description nouns: rule them out by
+      // length and first letter before folding and hashing them.
+      if (!is_the && maybe_group_or_description_noun(lower(s[b]), n)) {
+        for (size_t k = 0; k < n; ++k) buf[k] = lower(s[b + k]);
+        std::string_view w(buf, n);
+        Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
+        if (is_group_noun(w)) {
+          const Parsed& p = parsed(w);
+          int id = group(p);
+          if (id < 0) id = create(p);
+          add_mention(id, at, s.substr(b, n), p);
+          add(id, at);
+        } else if (prev_the && is_description_noun(w)) {
+          std::copy(buf, buf + n, the + 4);
+          const Parsed& p = parsed(std::string_view(the, n + 4));
+          if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
+            int id = resolve_description(p, at.start);
+            if (id >= 0) add(id, {at.start - 4, at.end});
+          }
         }
       }
-      std::copy(buf, buf + n, prev);
-      prev_len = n;
+      prev_the = is_the;
     }
   }
 
@@ -492,7 +495,6 @@ class Resolver {
   text::WordTable<int> by_name_;
   text::WordTable<int> acronyms_;
   text::WordTable<int> by_role_;  // folded role text -> entity
-  text::WordTable<ParsedPtr> parse_cache_;  // surface form -> its parse
   SpanMap span_entity_;  // mention span -> entity
   // Per entity, the first word of its canonical name, which find_proper
   // compares on every surname match (kept as e.name changes).
@@ -509,6 +511,7 @@ class Resolver {
 
 std::vector<Entity> resolve(const Document& doc, std::vector<Attribution>& attributions,
                             const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {
+  trim_parse_memo();
   Resolver r(doc, attributions);
   r.index_names(names);
   r.resolve_attributions(rules);

@@ -59,7 +59,8 @@ class WordTable {
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear() {
-    slots_.assign(16, Slot{});
+    slots_.clear();  // not assign(16, Slot{}): values may be move-only
+    slots_.resize(16);
     arena_.clear();
     size_ = 0;
   }
@@ -114,6 +115,19 @@ class WordTable {
   std::vector<Slot> slots_;
   std::string arena_;
   size_t size_ = 0;
+};
+
+// Which (length, first byte) shapes occur among a few words: a check cheaper
+// than a hash that most words fail.
+struct ShapeFilter {
+  uint64_t bits[32] = {};
+  void add(std::string_view w) {
+    if (!w.empty()) bits[w.size() & 31] |= 1ull << (static_cast<unsigned char>(w[0]) & 63);
+  }
+  bool maybe(std::string_view w) const { return !w.empty() && maybe(w[0], w.size()); }
+  bool maybe(char first, size_t size) const {
+    return bits[size & 31] >> (static_cast<unsigned char>(first) & 63) & 1;
+  }
 };
 
 // A set of words: WordTable with no value.
