@@ -466,6 +466,24 @@ TEST_CASE("hostile (fuzz_eval_readers): a number too large for a double is a for
   CHECK(g.status().message().find("big.gold.json") != std::string::npos);
 }
 
+TEST_CASE("hostile (fuzz_analyze): \"the\" and a description noun apart by other characters is no description",
+          "[hostile][entities]") {
+  // The target span of "the alliance" was taken as the four bytes before the
+  // noun, inside the curly apostrophe of "the ’45alliance" (not a UTF-8 boundary).
+  const std::string doc =
+      "The Northern Farmers Alliance met on Monday.\n"
+      "Officials said the \xE2\x80\x99" "45alliance would meet again and the\xE2\x80\x94" "alliance was split.\n"
+      "Residents said the alliance would hold a vote.\n";
+  Analysis a = analyze_ok(doc);
+  int described = 0;
+  for (const Attribution& t : a.attributions)
+    for (const EntityRef& r : t.about) {
+      std::string_view text = a.doc.slice(r.mention);
+      if (text == "the alliance") ++described;
+    }
+  CHECK(described == 1);  // only the one written "the alliance"
+}
+
 TEST_CASE("hostile: over 1 MB of quote marks: tokens of 16 bytes allocated once, quotes bounded by the marks",
           "[hostile][memory]") {
   // Memory per input byte is what bounds 100 MB inputs (docs/hardening.md):

@@ -102,6 +102,18 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     is_capword[k] = h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'a' && w[h + 1] <= 'z');
   }
   auto capword = [&](uint32_t k) { return is_capword[k] != 0; };
+  // Weekdays and months are capitalised but name no one; a capitalised token's
+  // first byte is its folded first letter's upper case, so the shape test
+  // needs no folding.
+  static const text::ShapeFilter time_shapes = [] {
+    text::ShapeFilter f;
+    for (std::string_view w : kTimeNames) f.add(std::string(1, static_cast<char>(w[0] - 32)) + std::string(w.substr(1)));
+    return f;
+  }();
+  auto time_name = [&](uint32_t k) {
+    std::string_view w = doc.slice({v[k].start, v[k].end});
+    return time_shapes.maybe(w) && in(kTimeNames, low(k));
+  };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
   // open a sentence or a quote are ever looked up: collect those first, and
@@ -166,8 +178,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
              (in(kOpeners, low(b)) || lower_words.contains(low(b))))
         ++b;
       // Trim trailing connectors and time names.
-      while (e > b && in(kTimeNames, low(e - 1))) --e;
-      while (b < e && in(kTimeNames, low(b))) ++b;
+      while (e > b && time_name(e - 1)) --e;
+      while (b < e && time_name(b)) ++b;
       // A dateline ("VELMAR — …") names the place of writing, not an entity of the story.
       bool dateline = b == s.first && e == b + 1 && e < s.last && v[e].type == TokType::kPunct &&
                       (v[e].ch == 0x2014 || v[e].ch == 0x2013 || v[e].ch == '-') && is_acronym(doc.slice({v[b].start, v[b].end}));
@@ -186,8 +198,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         }
         m.text = doc.slice(m.span);
         if (b > s.first) {
-          std::string_view p = low(b - 1);
-          m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
+          const size_t n = v[b - 1].end - v[b - 1].start;
+          if (n >= 2 && n <= 6) {  // only then can it be one of these prepositions
+            std::string_view p = low(b - 1);
+            m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
+          }
         }
         // "Collective Security Treaty Organization (CSTO)".
         if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&

@@ -446,7 +446,7 @@ class Resolver {
     std::string_view s = doc_.slice(content);
     size_t i = 0;
     char buf[24], the[28] = "the ";
-    bool prev_the = false;  // the word before was "the"
+    size_t the_end = std::string_view::npos;  // end of the word before, when it was "the"
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
     while (i < s.size()) {
       while (i < s.size() && !ascii_alpha(s[i])) ++i;
@@ -455,7 +455,7 @@ class Resolver {
       if (i == b) break;
       size_t n = i - b;
       if (n >= sizeof buf) {
-        prev_the = false;
+        the_end = std::string_view::npos;
         continue;
       }
       const bool is_the = n == 3 && lower(s[b]) == 't' && lower(s[b + 1]) == 'h' && lower(s[b + 2]) == 'e';
@@ -471,7 +471,10 @@ class Resolver {
           if (id < 0) id = create(p);
           add_mention(id, at, s.substr(b, n), p);
           add(id, at);
-        } else if (prev_the && is_description_noun(w)) {
+        } else if (the_end != std::string_view::npos && the_end + 1 == b && s[the_end] == ' ' &&
+                   is_description_noun(w)) {
+          // "the city", one space apart: the span is exactly those bytes (a
+          // "the" before "’45 city" or "—city" describes nothing).
           std::copy(buf, buf + n, the + 4);
           const Parsed& p = parsed(std::string_view(the, n + 4));
           if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
@@ -480,7 +483,7 @@ class Resolver {
           }
         }
       }
-      prev_the = is_the;
+      the_end = is_the ? i : std::string_view::npos;
     }
   }
 
