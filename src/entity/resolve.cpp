@@ -72,6 +72,12 @@ class Resolver {
   // Pass 1: proper names. Full names first, so a surname seen before the full
   // name ("Price … Ned Price") still joins it.
   void index_names(const std::vector<NameMention>& names) {
+    // At most one entity per name plus a few per attribution: no regrowth
+    // moving entities (each a handful of strings and vectors).
+    const size_t expected = names.size() + 3 * atts_.size() + 8;
+    ents_.reserve(expected);
+    gender_.reserve(expected);
+    name_shape_.reserve(expected);
     std::vector<size_t> singles;
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
