@@ -65,6 +65,43 @@ class SpanMap {
   size_t used_ = 0;
 };
 
+// Mention start -> entity, for salience. A document's names arrive first and in
+// bulk: they go to a vector sorted once (seal()), not one tree node each; the
+// mentions added while attributions are resolved go to a tree (they arrive out
+// of text order, and inserting into a vector would be quadratic). Walking back
+// merges the two, later additions first among equal positions: the order one
+// multimap filled in the same sequence would give.
+class Timeline {
+ public:
+  void add(uint32_t pos, int id) {
+    if (sealed_) extra_.emplace(pos, id);
+    else base_.push_back({pos, id});
+  }
+  void seal() {
+    std::stable_sort(base_.begin(), base_.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    sealed_ = true;
+  }
+  // Calls f(entity) for up to n mentions before pos, the latest first, until f returns true.
+  template <typename F>
+  void back_from(uint32_t pos, int n, F f) const {
+    auto b = std::lower_bound(base_.begin(), base_.end(), pos, [](const Entry& e, uint32_t p) { return e.first < p; });
+    auto x = extra_.lower_bound(pos);
+    for (int k = 0; k < n; ++k) {
+      const bool more_b = b != base_.begin(), more_x = x != extra_.begin();
+      if (!more_b && !more_x) return;
+      const bool take_x = !more_b || (more_x && std::prev(x)->first >= std::prev(b)->first);
+      const int id = take_x ? (--x)->second : (--b)->second;
+      if (f(id)) return;
+    }
+  }
+
+ private:
+  using Entry = std::pair<uint32_t, int>;
+  std::vector<Entry> base_;
+  std::multimap<uint32_t, int> extra_;
+  bool sealed_ = false;
+};
+
 class Resolver {
  public:
   Resolver(const Document& doc, std::vector<Attribution>& atts) : doc_(doc), atts_(atts) {}
@@ -100,6 +137,7 @@ class Resolver {
       }
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
     }
+    timeline_.seal();
   }
 
   // Pass 2: every attribution mention, in text order, with salience from all
@@ -292,10 +330,7 @@ class Resolver {
   }
 
   void note_seen(int id, Span s) {
-    // A tree, not a sorted vector: single-word names and attribution mentions
-    // arrive out of text order, and inserting them into a vector is quadratic
-    // on a long document.
-    timeline_.emplace(s.start, id);
+    timeline_.add(s.start, id);
     span_entity_.set(s, id);
   }
 
@@ -325,12 +360,13 @@ class Resolver {
   template <typename Pred>
   int most_recent(uint32_t pos, Pred ok) const {
     const int kLookBack = 64;
-    auto it = timeline_.lower_bound(pos);
-    for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
-      --it;
-      if (ok(it->second)) return it->second;
-    }
-    return -1;
+    int found = -1;
+    timeline_.back_from(pos, kLookBack, [&](int id) {
+      if (!ok(id)) return false;
+      found = id;
+      return true;
+    });
+    return found;
   }
 
   // Among the entities of one kind mentioned recently, the one mentioned most
@@ -340,16 +376,13 @@ class Resolver {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
-    auto it = timeline_.lower_bound(pos);
-    for (int n = 0; it != timeline_.begin() && n < kLookBack; ++n) {
-      --it;
-      int id = it->second;
-      if (ents_[id].kind != kind) continue;
-      if (best < 0 || ents_[id].mentions.size() > best_count) {
+    timeline_.back_from(pos, kLookBack, [&](int id) {
+      if (ents_[id].kind == kind && (best < 0 || ents_[id].mentions.size() > best_count)) {
         best = id;
         best_count = ents_[id].mentions.size();
       }
-    }
+      return false;
+    });
     return best;
   }
 
@@ -512,7 +545,7 @@ class Resolver {
     size_t first_len = 0, words = 0;
   };
   std::vector<NameShape> name_shape_;
-  std::multimap<uint32_t, int> timeline_;  // mention start -> entity, for salience
+  Timeline timeline_;
   std::vector<Conv> conversations_;
 };
 
