@@ -59,7 +59,10 @@ bool in(const std::string_view (&list)[N], std::string_view w) {
 
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
-  for (size_t k = b; k < e; ++k) out += (k > b ? " " : "") + w[k].text;
+  for (size_t k = b; k < e; ++k) {
+    if (k > b) out += ' ';
+    out += w[k].text;
+  }
   return out;
 }
 
@@ -84,9 +87,10 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   return false;
 }
 
-Parsed parse_part(std::string_view part) {
+// Also sets words/first_word as words_of(p.name) would give them, from the
+// words already split (parse_mention_uncached used to split the name again).
+Parsed parse_words(const std::vector<Word>& w) {
   Parsed p;
-  std::vector<Word> w = words_of(part);
   if (w.empty()) return p;
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
@@ -108,6 +112,8 @@ Parsed parse_part(std::string_view part) {
         p.gender = -1;
     }
     std::vector<Word> nw = words_of(p.name);
+    p.words = nw.size();
+    if (!nw.empty()) p.first_word = nw[0].low;
     std::string lastw = nw.empty() ? "" : nw.back().low;
     if (nw.size() == 1 && is_acronym(nw[0].text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
@@ -136,6 +142,8 @@ Parsed parse_part(std::string_view part) {
   p.definite = start > 0 && w[0].low == "the";
   p.indefinite = start > 0 && !p.definite;
   p.name = join(w, start, w.size());
+  p.words = w.size() - start;  // join() kept each word whole
+  if (start < w.size()) p.first_word = w[start].low;
   p.head = head;
   p.key = head;
   if (in(kOrgDescriptions, head)) p.kind = EntityKind::kOrganization;
@@ -147,6 +155,8 @@ Parsed parse_part(std::string_view part) {
   p.role = in(kTitleWords, head) ? p.name : "";
   return p;
 }
+
+Parsed parse_part(std::string_view part) { return parse_words(words_of(part)); }
 
 }  // namespace
 
@@ -256,9 +266,6 @@ Parsed parse_mention_uncached(std::string_view mention) {
   Parsed parsed = parse_plain(mention);
   if (is_acronym(paren)) parsed.acronym = paren;
   parsed.folded = text::fold(parsed.name);
-  std::vector<Word> nw = words_of(parsed.name);
-  parsed.words = nw.size();
-  if (!nw.empty()) parsed.first_word = nw[0].low;
   return parsed;
 }
 
@@ -276,7 +283,7 @@ Parsed parse_plain(std::string_view mention) {
   }
   // Appositive: "Nikol Pashinyan, the prime minister …" / "Kazakhstan's president, Kassym-Jomart Tokayev".
   size_t comma = mention.find(',');
-  if (comma == std::string_view::npos) return parse_part(mention);
+  if (comma == std::string_view::npos) return parse_words(w);
   Parsed head = parse_part(mention.substr(0, comma));
   Parsed app = parse_part(mention.substr(comma + 1));
   if (head.proper) {
