@@ -124,6 +124,15 @@ void span(Out& o, const Document& d, Span s) {
   o.close('}');
 }
 
+void spans(Out& o, const Document& d, const std::vector<Span>& v) {
+  o.open('[');
+  for (Span s : v) {
+    o.element();
+    span(o, d, s);
+  }
+  o.close(']');
+}
+
 void ref_id(Out& o, const Analysis& a, const EntityRef& r) {
   if (r.entity >= 0 && r.entity < static_cast<int>(a.entities.size()) && !a.entities[r.entity].id.empty())
     o.string(a.entities[r.entity].id);
@@ -232,12 +241,7 @@ std::string to_json(const Analysis& a, int indent, const JsonSections& sections)
     o.key("roles");
     strings(o, e.roles);
     o.key("mentions");
-    o.open('[');
-    for (Span s : e.mentions) {
-      o.element();
-      span(o, a.doc, s);
-    }
-    o.close(']');
+    spans(o, a.doc, e.mentions);
     o.close('}');
   }
   o.close(']');
@@ -268,12 +272,7 @@ std::string to_json(const Analysis& a, int indent, const JsonSections& sections)
     o.key("content");
     span(o, a.doc, t.content);
     o.key("pieces");
-    o.open('[');
-    for (Span p : t.pieces) {
-      o.element();
-      span(o, a.doc, p);
-    }
-    o.close(']');
+    spans(o, a.doc, t.pieces);
     o.key("addressee");
     ref_id(o, a, t.addressee);
     o.key("addressee_mention");
