@@ -57,7 +57,7 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     if (!options_.keep_chrome) a.doc.body_end = impl_->chrome.body_end(a.doc);
     const std::vector<Span> windows =
         text::cut_windows(a.doc.text, a.doc.body_start, a.doc.body_end, options_.window_bytes);
-    if (windows.size() == 1) {
+    if (windows.size() == 1) {  // every news article: nothing to merge, no name index to build
       WindowResult r = analyze_window(a.doc, windows.front(), impl_->lexicon);
       a.attributions = std::move(r.attributions);
       a.entities = std::move(r.entities);

@@ -16,6 +16,7 @@
 #include "cli_run.hpp"
 #include "fuzz/invariants.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "entity/merge.hpp"
 #include "text/windows.hpp"
 
 namespace {
@@ -153,6 +154,44 @@ TEST_CASE("windows: a document of stories gives the same result windowed as whol
   for (const Entity& e : y.entities) mentions_y[e.name] += e.mentions.size();
   CHECK(mentions_x == mentions_y);
   CHECK(x.entities.size() == y.entities.size());
+}
+
+TEST_CASE("windows: entities merge across windows, never within one", "[windows]") {
+  auto entity = [](const char* name, EntityKind kind, uint32_t at) {
+    Entity e;
+    e.name = name;
+    e.kind = kind;
+    e.mentions = {{at, at + 3}};
+    return e;
+  };
+  auto speaking = [](int entity) {
+    Attribution t;
+    t.speaker.entity = entity;
+    return t;
+  };
+  entity::Merger m;
+  // Window 1: the resolver kept two people named alike apart, and a place.
+  std::vector<Attribution> first = {speaking(0), speaking(1)};
+  m.add({entity("Ana Ruiz", EntityKind::kPerson, 0), entity("Ana Ruiz", EntityKind::kPerson, 10),
+         entity("Velmar", EntityKind::kPlace, 20)},
+        first);
+  // Window 2: the same name and kind joins the first of them; another kind does not.
+  std::vector<Attribution> second = {speaking(0), speaking(1), speaking(2)};
+  m.add({entity("Ana Ruiz", EntityKind::kPerson, 100), entity("Velmar", EntityKind::kOrganization, 110),
+         entity("Velmar", EntityKind::kPlace, 120)},
+        second);
+  std::vector<Entity> all = std::move(m).finish();
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].id == "e1");
+  CHECK(all[3].id == "e4");
+  CHECK(first[0].speaker.entity == 0);
+  CHECK(first[1].speaker.entity == 1);  // kept apart within window 1
+  CHECK(second[0].speaker.entity == 0);
+  CHECK(second[1].speaker.entity == 3);  // Velmar the organisation is new
+  CHECK(second[2].speaker.entity == 2);
+  CHECK(all[0].mentions.size() == 2);
+  CHECK(all[1].mentions.size() == 1);
+  CHECK(all[2].mentions.size() == 2);
 }
 
 TEST_CASE("windows cli: --window-mb is taken by the analysing subcommands and checked", "[windows][cli]") {

@@ -14,15 +14,20 @@ void add_missing(std::vector<std::string>& to, std::vector<std::string>& from) {
 }  // namespace
 
 void Merger::add(std::vector<Entity> entities, std::vector<Attribution>& attributions) {
+  // Only entities of earlier windows are matched: two entities the resolver
+  // kept apart within this window stay apart.
+  const size_t earlier = merged_.size();
   std::vector<int> remap(entities.size());
   for (size_t i = 0; i < entities.size(); ++i) {
     Entity& e = entities[i];
-    auto [it, fresh] = by_name_.try_emplace({e.kind, e.name}, static_cast<int>(merged_.size()));
-    remap[i] = it->second;
-    if (fresh) {
+    auto it = by_name_.find({e.kind, e.name});
+    if (it == by_name_.end() || static_cast<size_t>(it->second) >= earlier) {
+      remap[i] = static_cast<int>(merged_.size());
+      by_name_.try_emplace({e.kind, e.name}, remap[i]);
       merged_.push_back(std::move(e));
       continue;
     }
+    remap[i] = it->second;
     Entity& into = merged_[it->second];
     add_missing(into.aliases, e.aliases);
     add_missing(into.roles, e.roles);

@@ -1,7 +1,7 @@
 // Stage 7c, merge: the entities of consecutive windows of one document -> one
 // entity list. Windows are resolved on their own (Options::window_bytes); an
-// entity of a later window with the same canonical name and kind as an earlier
-// one is the same entity.
+// entity of a later window with the same canonical name and kind as one of an
+// earlier window is the same entity (within a window the resolver decides).
 #pragma once
 
 #include <map>
