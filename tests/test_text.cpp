@@ -89,6 +89,21 @@ TEST_CASE("tokenizer keeps apostrophes in words and initialisms whole", "[tokeni
   CHECK(std::find(words.begin(), words.end(), "--") != words.end());
 }
 
+TEST_CASE("tokenizer flags a lower-case part after the first hyphen, and its first byte", "[tokenize]") {
+  // "Russia-led" is an adjective; "Al-Qaeda-linked" and "Kassym-Jomart" are not flagged
+  // (only the first '-' counts); "non-Russian" starts lower case anyway.
+  Document d = doc_of("Russia-led Al-Qaeda-linked Kassym-Jomart non-Russian \xC3\x89mile");
+  Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));
+  REQUIRE(t.toks.size() == 5);
+  CHECK(t.toks[0].lower_part);
+  CHECK_FALSE(t.toks[1].lower_part);
+  CHECK_FALSE(t.toks[2].lower_part);
+  CHECK_FALSE(t.toks[3].lower_part);
+  CHECK_FALSE(t.toks[4].lower_part);
+  // lead_byte gives the first byte of the text from the code point alone.
+  for (const Token& k : t.toks) CHECK(lead_byte(k.ch) == d.text[k.start]);
+}
+
 TEST_CASE("tokenizer treats NBSP and CR as space without moving offsets", "[tokenize]") {
   Document d = doc_of("a\xC2\xA0" "b\r\nc");
   Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));

@@ -92,16 +92,13 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     return folded;
   };
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
-  // part is an adjective, not a name.
-  // Decided once per token: every pass below asks it.
-  std::vector<uint8_t> is_capword(v.size(), 0);
-  for (size_t k = 0; k < v.size(); ++k) {
-    if (v[k].type != TokType::kWord || !v[k].cap) continue;
-    std::string_view w = doc.slice({v[k].start, v[k].end});
-    size_t h = w.find('-');
-    is_capword[k] = h == std::string_view::npos || h + 1 >= w.size() || !(w[h + 1] >= 'a' && w[h + 1] <= 'z');
-  }
-  auto capword = [&](uint32_t k) { return is_capword[k] != 0; };
+  // part is an adjective, not a name (the tokenizer flags it).
+  auto capword = [&](uint32_t k) { return v[k].type == TokType::kWord && v[k].cap && !v[k].lower_part; };
+  // Shapes (ShapeFilter) come from the token's length and first code point:
+  // the passes over every token below read the text only when a shape matches.
+  auto shape_maybe = [&](const text::ShapeFilter& f, const text::Token& t) {
+    return f.maybe(text::lead_byte(t.ch), t.end - t.start);
+  };
   // Weekdays and months are capitalised but name no one; a capitalised token's
   // first byte is its folded first letter's upper case, so the shape test
   // needs no folding.
@@ -110,18 +107,23 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     for (std::string_view w : kTimeNames) f.add(std::string(1, static_cast<char>(w[0] - 32)) + std::string(w.substr(1)));
     return f;
   }();
-  auto time_name = [&](uint32_t k) {
-    std::string_view w = doc.slice({v[k].start, v[k].end});
-    return time_shapes.maybe(w) && in(kTimeNames, low(k));
-  };
+  auto time_name = [&](uint32_t k) { return shape_maybe(time_shapes, v[k]) && in(kTimeNames, low(k)); };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
   // open a sentence or a quote are ever looked up: collect those first, and
-  // hash another token only when its shape matches one of them.
+  // hash another token only when its shape matches one of them. The same pass
+  // marks Title Case headlines, which capitalise every word: no evidence of
+  // names there.
   text::WordSet initial;  // folded sentence-initial capitalised words
   text::ShapeFilter initial_shape, opener_shape;
-  for (const text::Sentence& s : sentences)
+  std::vector<uint8_t> headline(sentences.size(), 0);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const text::Sentence& s = sentences[si];
+    uint32_t words = 0, caps = 0;
     for (uint32_t k = s.first; k < s.last; ++k) {
+      const bool word = v[k].type == TokType::kWord;
+      words += word;
+      caps += word & v[k].cap;
       if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
       std::string_view w = doc.slice({v[k].start, v[k].end});
       opener_shape.add(w);
@@ -130,31 +132,24 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       initial_shape.add(f);
       initial.insert(f);
     }
+    headline[si] = words >= 4 && caps * 10 >= words * 8;
+  }
   // Capitalised words seen inside sentences (not first, not after a quote mark).
   text::WordSet mid_caps;
   for (const text::Sentence& s : sentences)
     for (uint32_t k = s.first + 1; k < s.last; ++k)
-      if (capword(k) && v[k - 1].type != TokType::kQuote) {
-        std::string_view w = doc.slice({v[k].start, v[k].end});
-        if (opener_shape.maybe(w)) mid_caps.insert(w);
-      }
+      if (capword(k) && v[k - 1].type != TokType::kQuote && shape_maybe(opener_shape, v[k]))
+        mid_caps.insert(doc.slice({v[k].start, v[k].end}));
   text::WordSet lower_words;  // lower-case tokens are their own folded form
   for (const auto& t : v) {
-    if (t.type != TokType::kWord || t.cap) continue;
+    if (t.type != TokType::kWord || t.cap || !shape_maybe(initial_shape, t)) continue;
     std::string_view w = doc.slice({t.start, t.end});
-    if (initial_shape.maybe(w) && initial.contains(w)) lower_words.insert(w);
+    if (initial.contains(w)) lower_words.insert(w);
   }
 
-  for (const text::Sentence& s : sentences) {
-    // Title Case headlines capitalise every word: no evidence of names there.
-    uint32_t words = 0, caps = 0;
-    for (uint32_t k = s.first; k < s.last; ++k)
-      if (v[k].type == TokType::kWord) {
-        ++words;
-        caps += v[k].cap;
-      }
-    if (words >= 4 && caps * 10 >= words * 8) continue;
-
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    if (headline[si]) continue;
+    const text::Sentence& s = sentences[si];
     uint32_t k = s.first;
     while (k < s.last) {
       if (!capword(k)) { ++k; continue; }

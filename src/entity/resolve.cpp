@@ -114,6 +114,7 @@ class Resolver {
     const size_t expected = names.size() + 3 * atts_.size() + 8;
     ents_.reserve(expected);
     gender_.reserve(expected);
+    same_key_before_.reserve(expected);
     name_shape_.reserve(expected);
     std::vector<size_t> singles;
     for (size_t i = 0; i < names.size(); ++i) {
@@ -237,7 +238,14 @@ class Resolver {
     ents_.push_back(std::move(e));
     gender_.push_back(p.gender);
     int id = static_cast<int>(ents_.size() - 1);
-    if (!p.key.empty()) by_key_[p.key].push_back(id);
+    same_key_before_.push_back(-1);
+    if (!p.key.empty()) {
+      auto [last, fresh] = by_key_.insert(p.key, id);
+      if (!fresh) {
+        same_key_before_[id] = *last;
+        *last = id;
+      }
+    }
     if (p.proper) by_name_[p.folded] = id;
     note_name(id);
     if (p.kind == EntityKind::kOrganization) {
@@ -261,17 +269,15 @@ class Resolver {
       if (const int* id = acronyms_.find(initials(p.name)); id && is_acronym(ents_[*id].name)) return *id;
       return -1;
     }
-    const std::vector<int>* ids = by_key_.find(p.key);
-    if (!ids) return -1;
-    for (auto id = ids->rbegin(); id != ids->rend(); ++id) {
-      const Entity& e = ents_[*id];
+    for (int id = latest_with_key(p.key); id >= 0; id = same_key_before_[id]) {
+      const Entity& e = ents_[id];
       if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
       // Two people who share a surname but not a first name stay apart.
       if (p.words >= 2 && p.first_word.size() > 2) {
-        const NameShape& theirs = name_shape_[*id];
+        const NameShape& theirs = name_shape_[id];
         if (theirs.words >= 2 && theirs.first_low != p.first_word && theirs.first_len > 2) continue;
       }
-      return *id;
+      return id;
     }
     return -1;
   }
@@ -428,10 +434,10 @@ class Resolver {
   }
 
   int group(const Parsed& p) {
-    if (const std::vector<int>* ids = by_key_.find(p.head))
-      for (int id : *ids)
-        if (ents_[id].kind == EntityKind::kGroup) return id;
-    return -1;
+    int first = -1;  // the earliest group with this head noun
+    for (int id = latest_with_key(p.head); id >= 0; id = same_key_before_[id])
+      if (ents_[id].kind == EntityKind::kGroup) first = id;
+    return first;
   }
 
   int resolve_pronoun(const std::string& w, uint32_t pos) {
@@ -472,9 +478,7 @@ class Resolver {
           }
       return count == 1 ? found : -1;
     }
-    const std::vector<int>* ids = by_key_.find(p.key);
-    if (ids && !ids->empty()) return ids->back();
-    return -1;
+    return latest_with_key(p.key);
   }
 
   // Group nouns and definite descriptions inside a content span. Words are
@@ -533,7 +537,15 @@ class Resolver {
   // Flat word tables, not unordered_maps of strings: the entity stage makes
   // several lookups per mention, and the node maps' allocations and frees cost
   // as much as the lookups (issue 5).
-  text::WordTable<std::vector<int>> by_key_;
+  // Merge key -> the latest entity with it; each entity links to the one
+  // before it with the same key (a list threaded through one vector, not a
+  // vector per key).
+  text::WordTable<int> by_key_;
+  std::vector<int> same_key_before_;
+  int latest_with_key(std::string_view key) const {
+    const int* id = by_key_.find(key);
+    return id ? *id : -1;
+  }
   text::WordTable<int> by_name_;
   text::WordTable<int> acronyms_;
   text::WordTable<int> by_role_;  // folded role text -> entity

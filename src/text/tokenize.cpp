@@ -105,6 +105,7 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
       // Word or number: letters and digits joined by hyphens, inner apostrophes
       // ("Kazakhstan's", "don't", "'90s"), and periods of initialisms ("U.S").
       bool digits_only = is_digit(c);
+      bool hyphen_seen = false;
       size_t seg_start = at;
       while (i < end) {
         size_t j = i;
@@ -115,7 +116,15 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
           continue;
         }
         char32_t after = peek(s, j, end);
-        if ((is_hyphen(d) || is_apostrophe(d) || d == '&') && is_alnum(after)) { i = j; seg_start = j; continue; }
+        if ((is_hyphen(d) || is_apostrophe(d) || d == '&') && is_alnum(after)) {
+          if (d == '-' && !hyphen_seen) {
+            hyphen_seen = true;
+            t.lower_part = after >= 'a' && after <= 'z';
+          }
+          i = j;
+          seg_start = j;
+          continue;
+        }
         if ((d == ',' || d == '.') && digits_only && is_digit(after)) { i = j; continue; }
         if (d == '.' && is_alpha(after) && i - seg_start == 1) { i = j; seg_start = j; continue; }
         break;

@@ -24,13 +24,16 @@ struct Token {
   uint32_t start = 0, end = 0;
   uint32_t para = 0;             // paragraph index (blank line or new line with a capital)
   char32_t ch : 21 = 0;          // first code point (for punctuation and quote marks)
+  // Bit-fields never straddle a byte of their own type: the three after the
+  // code point fill its third byte, the rest the fourth.
+  bool space_after : 1 = false;
+  bool abbrev : 1 = false;       // word token that swallowed its final period ("U.S.", "Sen.")
+  bool lower_part : 1 = false;   // its first '-' is followed by a lower-case letter ("Russia-led")
   TokType type : 2 = TokType::kWord;
   QuoteFamily family : 2 = QuoteFamily::kNone;
   QuoteFace face : 2 = QuoteFace::kEither;
   bool cap : 1 = false;          // first letter upper case
   bool space_before : 1 = false;
-  bool space_after : 1 = false;
-  bool abbrev : 1 = false;       // word token that swallowed its final period ("U.S.", "Sen.")
 };
 static_assert(sizeof(Token) == 16, "Token is 16 bytes: one per input byte in the worst case");
 
@@ -38,6 +41,15 @@ struct Tokens {
   std::vector<Token> toks;
   std::vector<uint32_t> para_first;  // index of the first token of each paragraph
 };
+
+// The first byte of c in UTF-8: with a token's length, the shape of its text
+// (ShapeFilter) known without reading the text.
+inline char lead_byte(char32_t c) {
+  if (c < 0x80) return static_cast<char>(c);
+  if (c < 0x800) return static_cast<char>(0xC0 | (c >> 6));
+  if (c < 0x10000) return static_cast<char>(0xE0 | (c >> 12));
+  return static_cast<char>(0xF0 | (c >> 18));
+}
 
 // Tokenizes doc.text within [begin, end). Two passes over the text: the first
 // counts the tokens, so `toks` is allocated once at its exact size (16 bytes a

@@ -91,8 +91,18 @@ class WordTable {
       h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
       h ^= h >> 31;
     }
+    // The last 1-7 bytes without a byte loop: two overlapping 4-byte loads, or
+    // first, middle and last byte; either covers every byte (n is mixed in above).
     uint64_t w = 0;
-    for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      w = lo | uint64_t{hi} << 32;
+    } else if (n > 0) {
+      auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+      w = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
+    }
     h = (h ^ w) * 0x94D049BB133111EBull;
     h ^= h >> 32;  // the low bits pick the slot: mix the high ones in
     return h | 1;
