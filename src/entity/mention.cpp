@@ -170,14 +170,19 @@ std::vector<Word> words_of(std::string_view s) {
     while (i < s.size() && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') ++i;
     if (i > b) {
       Word w;
-      w.text = std::string(s.substr(b, i - b));
+      w.text = s.substr(b, i - b);
       while (!w.text.empty() && (w.text.back() == ',' || w.text.back() == ';' || w.text.back() == ':'))
-        w.text.pop_back();
+        w.text.remove_suffix(1);
       if (w.text.empty()) continue;
-      w.low = text::fold(w.text);
-      size_t k = 0;
-      char32_t c = text::next_cp(w.text, k);
-      w.cap = text::is_upper(c);
+      w.low.resize(w.text.size());
+      w.low.resize(text::fold_to(w.low.data(), w.text));
+      const unsigned char c0 = static_cast<unsigned char>(w.text[0]);
+      if (c0 < 0x80) {
+        w.cap = c0 >= 'A' && c0 <= 'Z';
+      } else {
+        size_t k = 0;
+        w.cap = text::is_upper(text::next_cp(w.text, k));
+      }
       out.push_back(std::move(w));
     }
   }

@@ -12,12 +12,13 @@
 namespace quotegraph::entity {
 
 struct Word {
-  std::string text;  // surface form
-  std::string low;   // folded
+  std::string_view text;  // surface form: a view into the string split
+  std::string low;        // folded
   bool cap = false;
 };
 
-// Words split on white space, trailing , ; : removed.
+// Words split on white space, trailing , ; : removed. The words view `s`,
+// which must outlive them.
 std::vector<Word> words_of(std::string_view s);
 
 struct Parsed {
