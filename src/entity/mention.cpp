@@ -111,22 +111,31 @@ Parsed parse_words(const std::vector<Word>& w) {
       if (w[k].low == "mrs." || w[k].low == "ms." || w[k].low == "mrs" || w[k].low == "ms" || w[k].low == "miss")
         p.gender = -1;
     }
-    std::vector<Word> nw = words_of(p.name);
-    p.words = nw.size();
-    if (!nw.empty()) p.first_word = nw[0].low;
-    std::string lastw = nw.empty() ? "" : nw.back().low;
-    if (nw.size() == 1 && is_acronym(nw[0].text)) {
+    // The name's words are w[b, e) with the possessive gone from the last one
+    // (which then may lose a trailing , ; : too, or vanish): what words_of(p.name)
+    // would give, without splitting the name again.
+    std::string_view last_text = w[e - 1].text;
+    if (last_text.ends_with("'s")) last_text.remove_suffix(2);
+    else if (last_text.ends_with("\xE2\x80\x99s")) last_text.remove_suffix(4);
+    while (!last_text.empty() && (last_text.back() == ',' || last_text.back() == ';' || last_text.back() == ':'))
+      last_text.remove_suffix(1);
+    const size_t n_end = last_text.empty() ? e - 1 : e;
+    p.words = n_end - b;
+    std::string lastw = p.words == 0 ? "" : n_end == e ? text::fold(last_text) : w[n_end - 1].low;
+    if (p.words > 0) p.first_word = n_end - 1 == b ? lastw : w[b].low;
+    std::string_view first_text = p.words == 0 ? std::string_view() : n_end - 1 == b && n_end == e ? last_text : w[b].text;
+    if (p.words == 1 && is_acronym(first_text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
-      bool country = nw[0].text.size() == 4 && nw[0].text[1] == '.' && nw[0].low != "u.n.";
+      bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
       p.kind = country ? EntityKind::kPlace : EntityKind::kOrganization;
-      p.key = nw[0].low;
+      p.key = p.first_word;
     } else if (in(kOrgWords, lastw)) {
       p.kind = EntityKind::kOrganization;
       p.key = text::fold(p.name);
     } else if (in(kPlaceWords, lastw)) {
       p.kind = EntityKind::kPlace;
       p.key = text::fold(p.name);
-    } else if (nw.size() == 1) {
+    } else if (p.words == 1) {
       // One word: a surname, a country or an outlet; the document decides.
       p.kind = b > 0 || p.gender ? EntityKind::kPerson : EntityKind::kUnknown;
       p.key = lastw;

@@ -169,9 +169,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         break;
       }
       // Drop a sentence-opening function or common word ("The CSTO", "But Smith", "Dozens").
-      while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote)) &&
-             (in(kOpeners, low(b)) || lower_words.contains(low(b))))
+      while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote))) {
+        const std::string_view w = low(b);
+        if (!in(kOpeners, w) && !lower_words.contains(w)) break;
         ++b;
+      }
       // Trim trailing connectors and time names.
       while (e > b && time_name(e - 1)) --e;
       while (b < e && time_name(b)) ++b;
@@ -194,7 +196,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         m.text = doc.slice(m.span);
         if (b > s.first) {
           const size_t n = v[b - 1].end - v[b - 1].start;
-          if (n >= 2 && n <= 6) {  // only then can it be one of these prepositions
+          if (n == 2 || n == 4 || n == 6) {  // only then can it be one of these prepositions
             std::string_view p = low(b - 1);
             m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
           }

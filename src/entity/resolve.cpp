@@ -23,6 +23,11 @@ std::string clean_surface(std::string_view s) {
   return out;
 }
 
+bool needs_cleaning(std::string_view s) {
+  return s.find_first_of("\n\r\t") != std::string_view::npos ||
+         (!s.empty() && (s.back() == ',' || s.back() == ' ' || s.back() == ':'));
+}
+
 // Span -> entity, open addressing over the span's two offsets: looked up for
 // every attribution mention and every name inside a content.
 class SpanMap {
@@ -405,7 +410,10 @@ class Resolver {
   }
 
   int resolve_mention(Span span) {
-    std::string surface = clean_surface(doc_.slice(span));
+    // Most mentions need no cleaning: view the text rather than copy it.
+    std::string cleaned;
+    std::string_view surface = doc_.slice(span);
+    if (needs_cleaning(surface)) surface = cleaned = clean_surface(surface);
     const Parsed& p = parsed(surface);
     int id = -1;
     if (p.pronoun) {
