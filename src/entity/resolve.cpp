@@ -121,12 +121,12 @@ class Resolver {
     gender_.reserve(expected);
     same_key_before_.reserve(expected);
     name_shape_.reserve(expected);
-    std::vector<size_t> singles;
+    std::vector<std::pair<size_t, const Parsed*>> singles;  // parsed once, used in the second loop
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
       if (p.words == 1 && !is_acronym(p.name)) {
-        singles.push_back(i);
+        singles.emplace_back(i, &p);
         continue;
       }
       int id = find_proper(p);
@@ -134,8 +134,8 @@ class Resolver {
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
       if (!names[i].acronym.empty()) acronyms_[text::fold(names[i].acronym)] = id;
     }
-    for (size_t i : singles) {
-      const Parsed& p = parsed(names[i].text);
+    for (auto [i, parse] : singles) {
+      const Parsed& p = *parse;
       int id = find_proper(p);
       if (id < 0) {
         id = create(p);
@@ -291,10 +291,8 @@ class Resolver {
   void add_mention(int id, Span s, std::string_view full_surface, const Parsed& p,
                    std::string_view extra_role = {}) {
     Entity& e = ents_[id];
-    if (!extra_role.empty() && std::find(e.roles.begin(), e.roles.end(), extra_role) == e.roles.end()) {
-      e.roles.emplace_back(extra_role);
-      by_role_.insert(text::fold(extra_role), id);
-    }
+    if (!extra_role.empty() && std::find(e.roles.begin(), e.roles.end(), extra_role) == e.roles.end())
+      add_role(id, extra_role);
     e.mentions.push_back(s);
     note_seen(id, s);
     // An appositive mention ("Jon Tavi, borrowing Park's phrase,") gives its
@@ -315,10 +313,7 @@ class Resolver {
     }
     if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
       e.aliases.emplace_back(surface);
-    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) {
-      e.roles.push_back(p.role);
-      by_role_.insert(text::fold(p.role), id);
-    }
+    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) add_role(id, p.role);
     if (p.gender && !gender_[id]) gender_[id] = p.gender;
     // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
     if (p.proper && p.name.size() > e.name.size() && !is_acronym(p.name) &&
@@ -338,6 +333,13 @@ class Resolver {
       renamed = true;
     }
     if (renamed) std::erase(e.aliases, e.name);
+  }
+
+  void add_role(int id, std::string_view role) {
+    ents_[id].roles.emplace_back(role);
+    std::string folded = text::fold(role);
+    by_role_.insert(folded, id);
+    folded_roles_.emplace_back(id, std::move(folded));
   }
 
   void note_seen(int id, Span s) {
@@ -476,15 +478,14 @@ class Resolver {
     if (p.kind == EntityKind::kPlace)
       return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
     if (p.kind == EntityKind::kPerson && p.definite) {
-      int found = -1, count = 0;
-      for (size_t i = 0; i < ents_.size(); ++i)
-        for (const std::string& r : ents_[i].roles)
-          if (text::fold(r).find(p.head) != std::string::npos) {
-            found = static_cast<int>(i);
-            ++count;
-            break;
-          }
-      return count == 1 ? found : -1;
+      // The one entity with a role naming the head; none when two or more have one.
+      int found = -1;
+      for (const auto& [id, role] : folded_roles_)
+        if (id != found && role.find(p.head) != std::string::npos) {
+          if (found >= 0) return -1;
+          found = id;
+        }
+      return found;
     }
     return latest_with_key(p.key);
   }
@@ -557,6 +558,7 @@ class Resolver {
   text::WordTable<int> by_name_;
   text::WordTable<int> acronyms_;
   text::WordTable<int> by_role_;  // folded role text -> entity
+  std::vector<std::pair<int, std::string>> folded_roles_;  // every role, folded, with its entity
   SpanMap span_entity_;  // mention span -> entity
   // Per entity, the first word of its canonical name, which find_proper
   // compares on every surname match (kept as e.name changes).
