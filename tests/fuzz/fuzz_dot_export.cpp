@@ -14,6 +14,13 @@
 // drawn edges (tail, head, relation, weight); `cue` and `excerpt` attributes
 // give back the first evidence's text after unescaping, so any text survives
 // the trip through DOT.
+//
+// Under ASan an execution cost about 4 ms, three quarters of it in the two
+// properties that repeat work: the JSON round trip (to_json then from_json,
+// an nlohmann dump and parse) and the second to_dot for determinism. Each runs
+// on one input in four (bits 6-7 of the length, so every input under 64 bytes
+// gets both); JSON given as input is always read, and the DOT of every input
+// is parsed back and compared. fuzz_analyze samples its JSON half the same way.
 #include <graphviz/cgraph.h>
 
 #include <cstddef>
@@ -39,11 +46,13 @@ std::string attr(void* obj, const char* name) {
   return v ? std::string(v) : std::string();
 }
 
-void check_dot(const Graph& g, const DotOptions& opt) {
+void check_dot(const Graph& g, const DotOptions& opt, bool twice) {
   auto dot = to_dot(g, opt);
   QG_FUZZ_CHECK(dot.ok(), dot.status().message());
-  auto again = to_dot(g, opt);
-  QG_FUZZ_CHECK(again.ok() && again.value() == dot.value(), "to_dot is not deterministic");
+  if (twice) {
+    auto again = to_dot(g, opt);
+    QG_FUZZ_CHECK(again.ok() && again.value() == dot.value(), "to_dot is not deterministic");
+  }
 
   // What to_dot promises to draw (graph.hpp, DotOptions).
   std::map<std::string, NodeKind> nodes;
@@ -122,15 +131,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!a.ok()) return 0;  // NUL bytes or UTF-16: fuzz_analyze checks those errors
     g = build(a.value(), BuildOptions{.statements = (bits & 1) != 0, .scope_groups = true, .mentions = (bits & 2) != 0});
   }
-  auto back = from_json(to_json(g), "round-trip.json");
-  QG_FUZZ_CHECK(back.ok(), back.status().message());
-  QG_FUZZ_CHECK(back.value() == g, "from_json(to_json(g)) != g");
+  const bool sampled = ((size >> 6) & 3) == 0;
+  if (sampled) {
+    auto back = from_json(to_json(g), "round-trip.json");
+    QG_FUZZ_CHECK(back.ok(), back.status().message());
+    QG_FUZZ_CHECK(back.value() == g, "from_json(to_json(g)) != g");
+  }
 
   DotOptions opt;
   opt.legend = (bits & 4) == 0;
   opt.clusters = (bits & 8) == 0;
   opt.mention_edges = (bits & 16) != 0;
   opt.isolated_nodes = (bits & 32) != 0;
-  check_dot(g, opt);
+  check_dot(g, opt, sampled);
   return 0;
 }
