@@ -147,18 +147,31 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     }
     headline[si] = words >= 4 && caps * 10 >= words * 8;
   }
-  // Capitalised words seen inside sentences (not first, not after a quote mark).
-  text::WordSet mid_caps;
-  for (const text::Sentence& s : sentences)
-    for (uint32_t k = s.first + 1; k < s.last; ++k)
-      if (capword(k) && v[k - 1].type != TokType::kQuote && shape_maybe(opener_shape, v[k]))
-        mid_caps.insert(doc.slice({v[k].start, v[k].end}));
-  text::WordSet lower_words;  // lower-case tokens are their own folded form
-  for (const auto& t : v) {
-    if (t.type != TokType::kWord || t.cap || !shape_maybe(initial_shape, t)) continue;
-    std::string_view w = doc.slice({t.start, t.end});
-    if (initial.contains(w)) lower_words.insert(w);
+  // One pass for both: capitalised words seen inside sentences (not first, not
+  // after a quote mark), and sentence-initial words the article also writes in
+  // lower case (lower-case tokens are their own folded form).
+  text::WordSet mid_caps, lower_words;
+  auto sweep = [&](uint32_t from, uint32_t to, bool mid) {
+    for (uint32_t k = from; k < to; ++k) {
+      const text::Token& t = v[k];
+      if (t.type != TokType::kWord) continue;
+      if (!t.cap) {
+        if (!shape_maybe(initial_shape, t)) continue;
+        const std::string_view w = doc.slice({t.start, t.end});
+        if (initial.contains(w)) lower_words.insert(w);
+      } else if (mid && !t.lower_part && v[k - 1].type != TokType::kQuote && shape_maybe(opener_shape, t)) {
+        mid_caps.insert(doc.slice({t.start, t.end}));
+      }
+    }
+  };
+  uint32_t swept = 0;  // every token once for lower case, every sentence's inside for capitals
+  for (const text::Sentence& s : sentences) {
+    if (s.first > swept) sweep(swept, s.first, false);
+    if (s.first < s.last) sweep(s.first, s.first + 1, false);
+    sweep(s.first + 1, s.last, true);
+    swept = std::max(swept, s.last);
   }
+  sweep(swept, static_cast<uint32_t>(v.size()), false);
 
   for (size_t si = 0; si < sentences.size(); ++si) {
     if (headline[si]) continue;
