@@ -216,7 +216,7 @@ bool is_acronym(std::string_view w) {
 
 bool is_group_noun(std::string_view w) { return in(kGroupNouns, w); }
 bool is_title_word(std::string_view w) { return in(kTitleWords, w); }
-bool maybe_group_or_description_noun(char folded_first, size_t size) {
+const text::ShapeFilter& group_or_description_shapes() {
   static const text::ShapeFilter shapes = [] {
     text::ShapeFilter f;
     for (std::string_view w : kGroupNouns) f.add(w);
@@ -224,7 +224,7 @@ bool maybe_group_or_description_noun(char folded_first, size_t size) {
     for (std::string_view w : {"country", "nation", "city", "region", "capital"}) f.add(w);
     return f;
   }();
-  return shapes.maybe(folded_first, size);
+  return shapes;
 }
 
 bool is_description_noun(std::string_view w) {

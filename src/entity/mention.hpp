@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "quotegraph/document.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::entity {
 
@@ -60,9 +61,9 @@ bool is_group_noun(std::string_view folded);
 bool is_title_word(std::string_view folded);  // "president", "minister", "sen."
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
-// False when no group or description noun has this length and (folded) first
-// letter: most words of a text are ruled out before they are folded and hashed.
-bool maybe_group_or_description_noun(char folded_first, size_t size);
+// The (length, folded first letter) shapes of the group and description nouns:
+// most words of a text are ruled out by it before they are folded and hashed.
+const text::ShapeFilter& group_or_description_shapes();
 std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);

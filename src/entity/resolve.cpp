@@ -492,7 +492,6 @@ class Resolver {
 
   // Group nouns and definite descriptions inside a content span. Words are
   // folded into a small buffer: this runs over every content, so no allocation.
-  static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
     std::string_view s = doc_.slice(content);
@@ -500,10 +499,19 @@ class Resolver {
     char buf[24], the[28] = "the ";
     size_t the_end = std::string_view::npos;  // end of the word before, when it was "the"
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+    // Byte classes: 1 an ASCII letter, 2 a hyphen (inside a word only), 0 anything else.
+    static constexpr std::array<uint8_t, 256> kClass = [] {
+      std::array<uint8_t, 256> t{};
+      for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = 1;
+      t['-'] = 2;
+      return t;
+    }();
+    auto cls = [&](size_t k) { return kClass[static_cast<unsigned char>(s[k])]; };
+    const text::ShapeFilter& shapes = group_or_description_shapes();
     while (i < s.size()) {
-      while (i < s.size() && !ascii_alpha(s[i])) ++i;
+      while (i < s.size() && cls(i) != 1) ++i;
       size_t b = i;
-      while (i < s.size() && (ascii_alpha(s[i]) || s[i] == '-')) ++i;
+      while (i < s.size() && cls(i) != 0) ++i;
       if (i == b) break;
       size_t n = i - b;
       if (n >= sizeof buf) {
@@ -513,7 +521,7 @@ class Resolver {
       const bool is_the = n == 3 && lower(s[b]) == 't' && lower(s[b + 1]) == 'h' && lower(s[b + 2]) == 'e';
       // Most words are neither group nor description nouns: rule them out by
       // length and first letter before folding and hashing them.
-      if (!is_the && maybe_group_or_description_noun(lower(s[b]), n)) {
+      if (!is_the && shapes.maybe(lower(s[b]), n)) {
         for (size_t k = 0; k < n; ++k) buf[k] = lower(s[b + k]);
         std::string_view w(buf, n);
         Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
