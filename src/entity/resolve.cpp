@@ -33,6 +33,16 @@ bool needs_cleaning(std::string_view s) {
 class SpanMap {
  public:
   SpanMap() : slots_(16) {}
+  void reserve(size_t n) {
+    size_t want = 16;
+    while (want < 2 * n) want *= 2;
+    if (want > slots_.size()) {
+      std::vector<Slot> old(want);
+      old.swap(slots_);
+      for (const Slot& o : old)
+        if (o.key != 0) place(o);
+    }
+  }
   const int* find(Span s) const {
     const uint64_t k = key(s);
     for (size_t i = slot(k);; i = (i + 1) & (slots_.size() - 1)) {
@@ -59,12 +69,13 @@ class SpanMap {
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
-    for (const Slot& o : old) {
-      if (o.key == 0) continue;
-      size_t i = slot(o.key);
-      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = o;
-    }
+    for (const Slot& o : old)
+      if (o.key != 0) place(o);
+  }
+  void place(const Slot& o) {
+    size_t i = slot(o.key);
+    while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = o;
   }
   std::vector<Slot> slots_;
   size_t used_ = 0;
@@ -78,6 +89,7 @@ class SpanMap {
 // multimap filled in the same sequence would give.
 class Timeline {
  public:
+  void reserve(size_t n) { base_.reserve(n); }
   void add(uint32_t pos, int id) {
     if (sealed_) extra_.emplace(pos, id);
     else base_.push_back({pos, id});
@@ -121,6 +133,8 @@ class Resolver {
     gender_.reserve(expected);
     same_key_before_.reserve(expected);
     name_shape_.reserve(expected);
+    timeline_.reserve(names.size());
+    span_entity_.reserve(names.size() + 2 * atts_.size());
     std::vector<std::pair<size_t, const Parsed*>> singles;  // parsed once, used in the second loop
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
@@ -240,6 +254,7 @@ class Resolver {
     Entity e;
     e.name = p.name;
     e.kind = p.kind;
+    e.mentions.reserve(4);  // most entities are named a few times: one allocation, not three
     ents_.push_back(std::move(e));
     gender_.push_back(p.gender);
     int id = static_cast<int>(ents_.size() - 1);
