@@ -124,6 +124,7 @@ Parsed parse_words(const std::vector<Word>& w) {
     std::string lastw = p.words == 0 ? "" : n_end == e ? text::fold(last_text) : w[n_end - 1].low;
     if (p.words > 0) p.first_word = n_end - 1 == b ? lastw : w[b].low;
     std::string_view first_text = p.words == 0 ? std::string_view() : n_end - 1 == b && n_end == e ? last_text : w[b].text;
+    p.first_len = first_text.size();
     if (p.words == 1 && is_acronym(first_text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
       bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
@@ -152,7 +153,10 @@ Parsed parse_words(const std::vector<Word>& w) {
   p.indefinite = start > 0 && !p.definite;
   p.name = join(w, start, w.size());
   p.words = w.size() - start;  // join() kept each word whole
-  if (start < w.size()) p.first_word = w[start].low;
+  if (start < w.size()) {
+    p.first_word = w[start].low;
+    p.first_len = w[start].text.size();
+  }
   p.head = head;
   p.key = head;
   if (in(kOrgDescriptions, head)) p.kind = EntityKind::kOrganization;

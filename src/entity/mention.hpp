@@ -37,6 +37,7 @@ struct Parsed {
   // Derived once so that lookups need not recompute them.
   std::string folded;     // fold(name)
   std::string first_word; // folded first word of the name
+  size_t first_len = 0;   // bytes of that word as written
   size_t words = 0;       // words in the name
 };
 

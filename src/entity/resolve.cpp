@@ -267,7 +267,7 @@ class Resolver {
       }
     }
     if (p.proper) by_name_[p.folded] = id;
-    note_name(id);
+    note_name(id, p);
     if (p.kind == EntityKind::kOrganization) {
       std::string ini = initials(p.name);
       if (ini.size() >= 2) acronyms_.insert(ini, id);
@@ -336,7 +336,7 @@ class Resolver {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
       by_name_[p.folded] = id;
-      note_name(id);
+      note_name(id, p);
       renamed = true;
     }
     if (e.kind == EntityKind::kUnknown && p.kind != EntityKind::kUnknown) e.kind = p.kind;
@@ -344,7 +344,7 @@ class Resolver {
     if (!p.proper && !p.pronoun && e.kind == EntityKind::kGroup && p.name.size() > e.name.size()) {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
-      note_name(id);
+      note_name(id, p);
       renamed = true;
     }
     if (renamed) std::erase(e.aliases, e.name);
@@ -362,25 +362,14 @@ class Resolver {
     span_entity_.set(s, id);
   }
 
-  // The words of the name as words_of() splits them, without building them.
-  void note_name(int id) {
+  // The shape of the entity's name, which was just set to p.name: the parse
+  // already counted its words and folded the first.
+  void note_name(int id, const Parsed& p) {
     if (name_shape_.size() <= static_cast<size_t>(id)) name_shape_.resize(id + 1);
     NameShape& n = name_shape_[id];
-    n = {};
-    const std::string_view s = ents_[id].name;
-    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-    for (size_t i = 0; i < s.size();) {
-      while (i < s.size() && space(s[i])) ++i;
-      size_t b = i;
-      while (i < s.size() && !space(s[i])) ++i;
-      size_t e = i;
-      while (e > b && (s[e - 1] == ',' || s[e - 1] == ';' || s[e - 1] == ':')) --e;
-      if (e == b) continue;
-      if (n.words++ == 0) {
-        n.first_low = text::fold(s.substr(b, e - b));
-        n.first_len = e - b;
-      }
-    }
+    n.first_low = p.first_word;
+    n.first_len = p.first_len;
+    n.words = p.words;
   }
 
   // The most recent entity mentioned before `pos` that passes `ok`; looks back
