@@ -220,9 +220,9 @@ bool is_acronym(std::string_view w) {
 
 bool is_group_noun(std::string_view w) { return in(kGroupNouns, w); }
 bool is_title_word(std::string_view w) { return in(kTitleWords, w); }
-const text::ShapeFilter& group_or_description_shapes() {
-  static const text::ShapeFilter shapes = [] {
-    text::ShapeFilter f;
+const text::PairShapeFilter& group_or_description_shapes() {
+  static const text::PairShapeFilter shapes = [] {
+    text::PairShapeFilter f;
     for (std::string_view w : kGroupNouns) f.add(w);
     for (std::string_view w : kOrgDescriptions) f.add(w);
     for (std::string_view w : {"country", "nation", "city", "region", "capital"}) f.add(w);

@@ -64,7 +64,8 @@ bool is_title_word(std::string_view folded);  // "president", "minister", "sen."
 bool is_description_noun(std::string_view folded);
 // The (length, folded first letter) shapes of the group and description nouns:
 // most words of a text are ruled out by it before they are folded and hashed.
-const text::ShapeFilter& group_or_description_shapes();
+// Words of one letter are never among them.
+const text::PairShapeFilter& group_or_description_shapes();
 std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);

@@ -511,7 +511,7 @@ class Resolver {
       return t;
     }();
     auto cls = [&](size_t k) { return kClass[static_cast<unsigned char>(s[k])]; };
-    const text::ShapeFilter& shapes = group_or_description_shapes();
+    const text::PairShapeFilter& shapes = group_or_description_shapes();
     while (i < s.size()) {
       while (i < s.size() && cls(i) != 1) ++i;
       size_t b = i;
@@ -525,7 +525,7 @@ class Resolver {
       const bool is_the = n == 3 && lower(s[b]) == 't' && lower(s[b + 1]) == 'h' && lower(s[b + 2]) == 'e';
       // Most words are neither group nor description nouns: rule them out by
       // length and first letter before folding and hashing them.
-      if (!is_the && shapes.maybe(lower(s[b]), n)) {
+      if (!is_the && n >= 2 && shapes.maybe(lower(s[b]), lower(s[b + 1]), n)) {
         for (size_t k = 0; k < n; ++k) buf[k] = lower(s[b + k]);
         std::string_view w(buf, n);
         Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
