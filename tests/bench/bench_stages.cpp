@@ -1,7 +1,8 @@
 // Where the time goes: the pipeline of src/analyzer.cpp run stage by stage, so
 // the cost of the entity stage (names + resolution) shows against the engine
 // (decode .. attribution rules) on the same input.
-//   bench_stages                      generated news-like articles
+//   bench_stages                      generated news-like articles, and one
+//                                     1 MiB generated input (one window)
 //   QG_BENCH_TEXTS=dir bench_stages   also every *.txt in dir (e.g. a folder of
 //                                     real articles; skipped when unset)
 #include <benchmark/benchmark.h>
@@ -114,8 +115,25 @@ void BM_Texts_EngineEntities(benchmark::State& s) {
   run(s, a, Upto::kEntities);
 }
 
+// One 1 MiB generated input: the size of one analysis window, where the
+// entity stage sees thousands of names and their repeats in one document.
+std::vector<std::string> one_window() {
+  bench::NewsGenerator gen(11);
+  return {gen.corpus(size_t{1} << 20)};
+}
+void BM_Window_Engine(benchmark::State& s) {
+  static const auto a = one_window();
+  run(s, a, Upto::kRules);
+}
+void BM_Window_EngineEntities(benchmark::State& s) {
+  static const auto a = one_window();
+  run(s, a, Upto::kEntities);
+}
+
 }  // namespace
 
+BENCHMARK(BM_Window_Engine)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Window_EngineEntities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Generated_Engine);
 BENCHMARK(BM_Generated_EngineEntities);
 BENCHMARK(BM_Texts_Engine);
