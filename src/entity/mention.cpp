@@ -123,7 +123,8 @@ Parsed parse_words(const std::vector<Word>& w) {
     p.words = n_end - b;
     std::string lastw = p.words == 0 ? "" : n_end == e ? text::fold(last_text) : w[n_end - 1].low;
     if (p.words > 0) p.first_word = n_end - 1 == b ? lastw : w[b].low;
-    std::string_view first_text = p.words == 0 ? std::string_view() : n_end - 1 == b && n_end == e ? last_text : w[b].text;
+    std::string_view first_text;
+    if (p.words > 0) first_text = n_end - 1 == b && n_end == e ? last_text : w[b].text;
     p.first_len = first_text.size();
     if (p.words == 1 && is_acronym(first_text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.

@@ -34,14 +34,9 @@ class SpanMap {
  public:
   SpanMap() : slots_(16) {}
   void reserve(size_t n) {
-    size_t want = 16;
+    size_t want = slots_.size();
     while (want < 2 * n) want *= 2;
-    if (want > slots_.size()) {
-      std::vector<Slot> old(want);
-      old.swap(slots_);
-      for (const Slot& o : old)
-        if (o.key != 0) place(o);
-    }
+    if (want > slots_.size()) rehash(want);
   }
   const int* find(Span s) const {
     const uint64_t k = key(s);
@@ -66,16 +61,16 @@ class SpanMap {
   };
   static uint64_t key(Span s) { return (uint64_t{s.start} << 32 | s.end) + 1; }
   size_t slot(uint64_t k) const { return ((k * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1); }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+  void grow() { rehash(slots_.size() * 2); }
+  void rehash(size_t n) {
+    std::vector<Slot> old(n);
     old.swap(slots_);
-    for (const Slot& o : old)
-      if (o.key != 0) place(o);
-  }
-  void place(const Slot& o) {
-    size_t i = slot(o.key);
-    while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = o;
+    for (const Slot& o : old) {
+      if (o.key == 0) continue;
+      size_t i = slot(o.key);
+      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = o;
+    }
   }
   std::vector<Slot> slots_;
   size_t used_ = 0;

@@ -114,15 +114,19 @@ class WordTable {
     const char* a = arena_.data() + s.off;
     const char* b = k.data();
     const size_t n = k.size();
-    if (n >= 8 && n <= 16) return load<uint64_t>(a) == load<uint64_t>(b) && load<uint64_t>(a + n - 8) == load<uint64_t>(b + n - 8);
-    if (n >= 4 && n < 8) return load<uint32_t>(a) == load<uint32_t>(b) && load<uint32_t>(a + n - 4) == load<uint32_t>(b + n - 4);
+    if (n >= 8 && n <= 16) return same_ends<uint64_t>(a, b, n);
+    if (n >= 4 && n < 8) return same_ends<uint32_t>(a, b, n);
     return std::memcmp(a, b, n) == 0;
   }
+  // First and last sizeof(T) bytes equal (n >= sizeof(T), so together all n).
   template <typename T>
-  static T load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
+  static bool same_ends(const char* a, const char* b, size_t n) {
+    T a0, b0, a1, b1;
+    std::memcpy(&a0, a, sizeof(T));
+    std::memcpy(&b0, b, sizeof(T));
+    std::memcpy(&a1, a + n - sizeof(T), sizeof(T));
+    std::memcpy(&b1, b + n - sizeof(T), sizeof(T));
+    return a0 == b0 && a1 == b1;
   }
   size_t mask() const { return slots_.size() - 1; }
   void grow() {
@@ -161,7 +165,8 @@ struct ShapeFilter {
 struct PairShapeFilter {
   uint32_t bits[32][64] = {};  // [length & 31][first & 63] -> bit (second & 31)
   void add(std::string_view w) {
-    if (w.size() >= 2) bits[w.size() & 31][static_cast<unsigned char>(w[0]) & 63] |= 1u << (static_cast<unsigned char>(w[1]) & 31);
+    if (w.size() < 2) return;
+    bits[w.size() & 31][static_cast<unsigned char>(w[0]) & 63] |= 1u << (static_cast<unsigned char>(w[1]) & 31);
   }
   bool maybe(char first, char second, size_t size) const {
     return bits[size & 31][static_cast<unsigned char>(first) & 63] >> (static_cast<unsigned char>(second) & 31) & 1;
