@@ -98,45 +98,29 @@ void run(benchmark::State& state, const std::vector<std::string>& articles, Upto
   state.counters["articles/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
 }
 
-void BM_Generated_Engine(benchmark::State& s) {
-  static const auto a = generated();
-  run(s, a, Upto::kRules);
-}
-void BM_Generated_EngineEntities(benchmark::State& s) {
-  static const auto a = generated();
-  run(s, a, Upto::kEntities);
-}
-void BM_Texts_Engine(benchmark::State& s) {
-  static const auto a = from_dir();
-  run(s, a, Upto::kRules);
-}
-void BM_Texts_EngineEntities(benchmark::State& s) {
-  static const auto a = from_dir();
-  run(s, a, Upto::kEntities);
-}
-
 // One 1 MiB generated input: the size of one analysis window, where the
 // entity stage sees thousands of names and their repeats in one document.
 std::vector<std::string> one_window() {
   bench::NewsGenerator gen(11);
   return {gen.corpus(size_t{1} << 20)};
 }
-void BM_Window_Engine(benchmark::State& s) {
-  static const auto a = one_window();
-  run(s, a, Upto::kRules);
-}
-void BM_Window_EngineEntities(benchmark::State& s) {
-  static const auto a = one_window();
-  run(s, a, Upto::kEntities);
+
+// One benchmark per (inputs, stages): each set of inputs is built once.
+template <std::vector<std::string> (*Inputs)(), Upto U>
+void BM_Stages(benchmark::State& s) {
+  static const auto a = Inputs();
+  run(s, a, U);
 }
 
 }  // namespace
 
-BENCHMARK(BM_Window_Engine)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Window_EngineEntities)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Generated_Engine);
-BENCHMARK(BM_Generated_EngineEntities);
-BENCHMARK(BM_Texts_Engine);
-BENCHMARK(BM_Texts_EngineEntities);
+BENCHMARK_TEMPLATE(BM_Stages, one_window, Upto::kRules)->Name("BM_Window_Engine")->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_Stages, one_window, Upto::kEntities)
+    ->Name("BM_Window_EngineEntities")
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_Stages, generated, Upto::kRules)->Name("BM_Generated_Engine");
+BENCHMARK_TEMPLATE(BM_Stages, generated, Upto::kEntities)->Name("BM_Generated_EngineEntities");
+BENCHMARK_TEMPLATE(BM_Stages, from_dir, Upto::kRules)->Name("BM_Texts_Engine");
+BENCHMARK_TEMPLATE(BM_Stages, from_dir, Upto::kEntities)->Name("BM_Texts_EngineEntities");
 
 BENCHMARK_MAIN();
