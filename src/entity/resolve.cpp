@@ -15,17 +15,21 @@
 namespace quotegraph::entity {
 namespace {
 
-std::string clean_surface(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
+// A mention's text with line breaks and tabs as spaces and trailing commas,
+// colons and spaces dropped: a view of `s` itself when no break or tab needs
+// replacing (most mentions), else of `buf`.
+std::string_view clean_surface(std::string_view s, std::string& buf) {
+  auto trim = [](std::string_view& t) {
+    while (!t.empty() && (t.back() == ',' || t.back() == ' ' || t.back() == ':')) t.remove_suffix(1);
+  };
+  trim(s);
+  if (s.find_first_of("\n\r\t") == std::string_view::npos) return s;
+  buf.assign(s);
+  for (char& c : buf)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ':')) out.pop_back();
+  std::string_view out = buf;
+  trim(out);
   return out;
-}
-
-bool needs_cleaning(std::string_view s) {
-  return s.find_first_of("\n\r\t") != std::string_view::npos ||
-         (!s.empty() && (s.back() == ',' || s.back() == ' ' || s.back() == ':'));
 }
 
 // Span -> entity, open addressing over the span's two offsets: looked up for
@@ -411,10 +415,8 @@ class Resolver {
   }
 
   int resolve_mention(Span span) {
-    // Most mentions need no cleaning: view the text rather than copy it.
     std::string cleaned;
-    std::string_view surface = doc_.slice(span);
-    if (needs_cleaning(surface)) surface = cleaned = clean_surface(surface);
+    const std::string_view surface = clean_surface(doc_.slice(span), cleaned);
     const Parsed& p = parsed(surface);
     int id = -1;
     if (p.pronoun) {
