@@ -28,6 +28,16 @@ constexpr std::string_view kTimeNames[] = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan.", "feb.", "aug.", "sept.", "oct."};
 
+// `w` is `lower` (ASCII letters) in any case, compared without folding: the
+// words before and between names are tested for a few short ones, and most
+// fail on their length.
+bool is_word(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i)
+    if ((w[i] | 0x20) != lower[i]) return false;  // | 0x20 lowers A-Z and leaves a-z
+  return true;
+}
+
 // Membership in a word list through a table built once per list.
 template <size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
@@ -105,20 +115,24 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name (the tokenizer flags it).
   auto capword = [&](uint32_t k) { return v[k].type == TokType::kWord && v[k].cap && !v[k].lower_part; };
-  // Shapes (ShapeFilter) come from the token's length and first code point:
-  // the passes over every token below read the text only when a shape matches.
-  auto shape_maybe = [&](const text::ShapeFilter& f, const text::Token& t) {
-    return f.maybe(text::lead_byte(t.ch), t.end - t.start);
-  };
-  // Weekdays and months are capitalised but name no one; a capitalised token's
-  // first byte is its folded first letter's upper case, so the shape test
-  // needs no folding.
-  static const text::ShapeFilter time_shapes = [] {
-    text::ShapeFilter f;
-    for (std::string_view w : kTimeNames) f.add(std::string(1, static_cast<char>(w[0] - 32)) + std::string(w.substr(1)));
+  // Weekdays and months are capitalised but name no one. Runs are tested at
+  // both ends, so their (length, first two bytes) shapes rule most words out
+  // before folding: the first byte of a capitalised word is upper case, the
+  // second either case ("May", "MAY").
+  static const text::PairShapeFilter time_shapes = [] {
+    text::PairShapeFilter f;
+    for (std::string_view w : kTimeNames) {
+      std::string cap(w);
+      cap[0] = static_cast<char>(cap[0] - 32);
+      f.add(cap);
+      cap[1] = static_cast<char>(cap[1] - 32);
+      f.add(cap);
+    }
     return f;
   }();
-  auto time_name = [&](uint32_t k) { return shape_maybe(time_shapes, v[k]) && in(kTimeNames, low(k)); };
+  auto time_name = [&](uint32_t k) {
+    return time_shapes.maybe(doc.slice({v[k].start, v[k].end})) && in(kTimeNames, low(k));
+  };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
   // open a sentence or a quote are ever looked up: collect those first, and
@@ -128,8 +142,14 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // and "he" of the article to the table. The same pass marks Title Case
   // headlines, which capitalise every word: no evidence of names there.
   text::WordSet initial;  // folded sentence-initial capitalised words
-  text::ShapeFilter initial_shape, opener_shape;
+  // (length, first two bytes): the sweep below hashes fewer words than with
+  // the first byte alone (many common words share a length and initial).
+  text::PairShapeFilter initial_shape, opener_shape;
   std::vector<uint8_t> headline(sentences.size(), 0);
+  // Capitalised function words opening a sentence or quote, by token, in text
+  // order: the name pass below drops them without folding them again.
+  std::vector<uint32_t> function_openers;
+  function_openers.reserve(sentences.size() + 8);  // about one a sentence: one allocation
   for (size_t si = 0; si < sentences.size(); ++si) {
     const text::Sentence& s = sentences[si];
     uint32_t words = 0, caps = 0;
@@ -139,7 +159,10 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       caps += word & v[k].cap;
       if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
       const std::string_view f = low(k);
-      if (in(kOpeners, f)) continue;
+      if (in(kOpeners, f)) {
+        function_openers.push_back(k);
+        continue;
+      }
       opener_shape.add(doc.slice({v[k].start, v[k].end}));
       if (k != s.first) continue;
       initial_shape.add(f);
@@ -156,11 +179,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       const text::Token& t = v[k];
       if (t.type != TokType::kWord) continue;
       if (!t.cap) {
-        if (!shape_maybe(initial_shape, t)) continue;
         const std::string_view w = doc.slice({t.start, t.end});
-        if (initial.contains(w)) lower_words.insert(w);
-      } else if (mid && !t.lower_part && v[k - 1].type != TokType::kQuote && shape_maybe(opener_shape, t)) {
-        mid_caps.insert(doc.slice({t.start, t.end}));
+        if (initial_shape.maybe(w) && initial.contains(w)) lower_words.insert(w);
+      } else if (mid && !t.lower_part && v[k - 1].type != TokType::kQuote) {
+        const std::string_view w = doc.slice({t.start, t.end});
+        if (opener_shape.maybe(w)) mid_caps.insert(w);
       }
     }
   };
@@ -173,6 +196,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   }
   sweep(swept, static_cast<uint32_t>(v.size()), false);
 
+  size_t next_opener = 0;  // into function_openers, which the loop below passes in order
   for (size_t si = 0; si < sentences.size(); ++si) {
     if (headline[si]) continue;
     const text::Sentence& s = sentences[si];
@@ -185,9 +209,9 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       while (e < s.last) {
         if (capword(e)) { ++e; continue; }
         if (e + 1 < s.last && capword(e + 1) && v[e].type == TokType::kWord) {
-          std::string_view w = low(e);
-          if (w == "of" || w == "for" || w == "de" || w == "al" || w == "bin" || w == "van" ||
-              w == "von") {
+          const std::string_view w = doc.slice({v[e].start, v[e].end});
+          if (is_word(w, "of") || is_word(w, "for") || is_word(w, "de") || is_word(w, "al") || is_word(w, "bin") ||
+              is_word(w, "van") || is_word(w, "von")) {
             e += 2;
             continue;
           }
@@ -196,8 +220,10 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       }
       // Drop a sentence-opening function or common word ("The CSTO", "But Smith", "Dozens").
       while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote))) {
-        const std::string_view w = low(b);
-        if (!in(kOpeners, w) && !lower_words.contains(w)) break;
+        // b is a capitalised word opening a sentence or quote: the first pass saw it.
+        while (next_opener < function_openers.size() && function_openers[next_opener] < b) ++next_opener;
+        const bool function_word = next_opener < function_openers.size() && function_openers[next_opener] == b;
+        if (!function_word && (lower_words.empty() || !lower_words.contains(low(b)))) break;
         ++b;
       }
       // Trim trailing connectors and time names.
@@ -221,11 +247,9 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         }
         m.text = doc.slice(m.span);
         if (b > s.first) {
-          const size_t n = v[b - 1].end - v[b - 1].start;
-          if (n == 2 || n == 4 || n == 6) {  // only then can it be one of these prepositions
-            std::string_view p = low(b - 1);
-            m.after_place_prep = p == "in" || p == "from" || p == "across" || p == "to" || p == "into";
-          }
+          const std::string_view p = doc.slice({v[b - 1].start, v[b - 1].end});
+          m.after_place_prep = is_word(p, "in") || is_word(p, "from") || is_word(p, "across") || is_word(p, "to") ||
+                               is_word(p, "into");
         }
         // "Collective Security Treaty Organization (CSTO)".
         if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&

@@ -161,15 +161,28 @@ struct ShapeFilter {
 // The same with the second byte too: (length, first, second byte) shapes, for
 // a scan that can read two bytes of every word cheaply and wants fewer false
 // hits than ShapeFilter gives (a few dozen words leave most (length, first
-// letter) pairs of common English words set).
+// letter) pairs of common English words set). The shapes are hashed into 2,048
+// bits: 256 bytes, cheap to clear for a table built per document, and a few
+// dozen words still leave over 95 % of the bits clear.
 struct PairShapeFilter {
-  uint32_t bits[32][64] = {};  // [length & 31][first & 63] -> bit (second & 31)
+  uint64_t bits[32] = {};
+  // A word of one letter counts '\0' as its second byte.
   void add(std::string_view w) {
-    if (w.size() < 2) return;
-    bits[w.size() & 31][static_cast<unsigned char>(w[0]) & 63] |= 1u << (static_cast<unsigned char>(w[1]) & 31);
+    if (w.empty()) return;
+    const unsigned b = bit(w[0], w.size() > 1 ? w[1] : '\0', w.size());
+    bits[b >> 6] |= 1ull << (b & 63);
   }
+  bool maybe(std::string_view w) const { return !w.empty() && maybe(w[0], w.size() > 1 ? w[1] : '\0', w.size()); }
   bool maybe(char first, char second, size_t size) const {
-    return bits[size & 31][static_cast<unsigned char>(first) & 63] >> (static_cast<unsigned char>(second) & 31) & 1;
+    const unsigned b = bit(first, second, size);
+    return bits[b >> 6] >> (b & 63) & 1;
+  }
+
+ private:
+  static unsigned bit(char first, char second, size_t size) {
+    const uint32_t x = (uint32_t{static_cast<unsigned char>(first)} << 8 | static_cast<unsigned char>(second)) |
+                       static_cast<uint32_t>(size & 255) << 16;
+    return (x * 0x9E3779B1u) >> 21;  // the top 11 bits of a multiplicative hash
   }
 };
 
