@@ -56,6 +56,13 @@ class WordTable {
   }
   V& operator[](std::string_view k) { return *insert(k, V{}).first; }
 
+  // Room for n keys of about `bytes` bytes in all without regrowing.
+  void reserve(size_t n, size_t bytes = 0) {
+    size_t want = slots_.size();
+    while (want < 2 * n) want *= 2;
+    if (want > slots_.size()) rehash(want);
+    arena_.reserve(bytes);
+  }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear() {
@@ -129,8 +136,9 @@ class WordTable {
     return a0 == b0 && a1 == b1;
   }
   size_t mask() const { return slots_.size() - 1; }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+  void grow() { rehash(slots_.size() * 2); }
+  void rehash(size_t n) {
+    std::vector<Slot> old(n);
     old.swap(slots_);
     for (Slot& s : old) {
       if (!s.hash) continue;
