@@ -514,6 +514,40 @@ TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
   agclose(g);
 }
 
+TEST_CASE("echo DOT parses back whatever the names hold", "[echo][dot]") {
+  // cgraph writes backslashes as they are: a name ending in one escaped the
+  // closing quote of its label and the DOT no longer parsed.
+  Analysis a, b;
+  a.doc.path = "a.txt";
+  a.doc.text = "Dana Kim\\ said it.";
+  b.doc.path = "b.txt";
+  b.doc.text = "Ivo \\N Lent said it.";
+  Entity da, il;
+  da.name = "Dana Kim\\";
+  da.kind = EntityKind::kPerson;
+  il.name = "Ivo \\N \"Lent\"\n\\";
+  il.kind = EntityKind::kPerson;
+  a.entities = {da};
+  b.entities = {il};
+  std::vector<echo::EchoInput> in = {{&a, ""}, {&b, ""}};
+  echo::EchoReport r;
+  echo::Echo e;
+  e.from = {1, -1, 0, il.name, {}, {}};
+  e.to = {0, -1, 0, da.name, {}, {}};
+  e.phrase = "a \"b\" \\";
+  r.echoes.push_back(e);
+  std::string dot = echo::to_dot(r, in);
+  Agraph_t* g = agmemread(dot.c_str());
+  REQUIRE(g);
+  CHECK(agnnodes(g) == 2);
+  CHECK(agnedges(g) == 1);
+  Agedge_t* edge = agfstout(g, agfstnode(g));
+  if (!edge) edge = agfstout(g, agnxtnode(g, agfstnode(g)));
+  REQUIRE(edge);
+  CHECK(std::string(agget(edge, const_cast<char*>("label"))) == "a \"b\" \\\\");  // escString: a "b" \\
+  agclose(g);
+}
+
 TEST_CASE("echo CLI: formats, paths, exit codes", "[echo][cli]") {
   std::string out;
   std::string files = kEchoCases + "09a_cross_order.txt " + kEchoCases + "09b_cross_order.txt";

@@ -395,6 +395,33 @@ TEST_CASE("hostile quote text round-trips through DOT", "[graph][dot]") {
   CHECK(svg.value().find("Привет") != std::string::npos);
 }
 
+TEST_CASE("a line break beside escaped quotes survives DOT", "[graph][dot]") {
+  // Found by fuzz_dot_export: cgraph 2.42's reader drops a raw line break that
+  // follows an escaped quote and precedes a backslash, as in an excerpt that
+  // spans paragraphs with straight quote marks ("…done."⏎"Next …"), or where
+  // the writer wraps a long string right after a line break. Breaks are now
+  // written "\n" (escString), so the reader never sees one raw.
+  const std::string quote = "\"We are done.\"\n\"Next year,\" she added, \"we start again.\"\n\\ end";
+  std::string text = "Mara Ilves said " + quote;
+  qg::Entity e;
+  e.name = "Mara Ilves";
+  e.kind = qg::EntityKind::kPerson;
+  e.mentions = {find_span(text, "Mara Ilves")};
+  qg::Attribution at;
+  at.speaker = {0, e.mentions[0]};
+  at.cue = find_span(text, "said");
+  at.content = find_span(text, quote);
+  gr::Graph g = gr::build(make_analysis("breaks.txt", text, {e}, {at}));
+  std::string dot = dot_of(g);
+  CHECK(dot.find("done.\\\"\\n\\\"Next") != std::string::npos);  // written done.\"\n\"Next
+  ParsedDot p = parse_dot(dot);
+  std::string speaker = p.entity("ilves");
+  REQUIRE(!speaker.empty());
+  auto attrs = p.edge_attrs[{speaker, "document:breaks.txt", "said"}];
+  REQUIRE(!attrs.empty());
+  CHECK(gr::detail::unescstring(attrs["excerpt"]) == quote);
+}
+
 TEST_CASE("labels wrap, cap and escape", "[graph][dot]") {
   using gr::detail::label_text;
   CHECK(label_text("a  b\n c", 0, 90) == "a b c");
@@ -404,6 +431,8 @@ TEST_CASE("labels wrap, cap and escape", "[graph][dot]") {
   CHECK(label_text("back\\slash", 0, 90) == "back\\\\slash");
   CHECK(label_text("Привет мир", 0, 6) == "Привет…");
   CHECK(gr::detail::unescstring(gr::detail::escstring("a\\\\b\\")) == "a\\\\b\\");
+  CHECK(gr::detail::escstring("a\nb\\n") == "a\\nb\\\\n");
+  CHECK(gr::detail::unescstring(gr::detail::escstring("x\\n\n\\\n")) == "x\\n\n\\\n");
 }
 
 TEST_CASE("DOT is deterministic and independent of input order", "[graph][dot]") {

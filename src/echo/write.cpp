@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "echo/scan.hpp"
+#include "graph/dot_writer.hpp"
 #include "quotegraph/echo.hpp"
 
 namespace quotegraph::echo {
@@ -190,8 +191,13 @@ std::string to_dot(const EchoReport& r, const std::vector<EchoInput>& inputs) {
     if (key.empty()) return nullptr;
     auto it = nodes.find(key);
     if (it != nodes.end()) return it->second;
-    Agnode_t* n = agnode(g, const_cast<char*>(key.c_str()), 1);
-    agsafeset(n, const_cast<char*>("label"), const_cast<char*>(p.name.c_str()), const_cast<char*>(""));
+    // Ids and labels in escString form, as in the quote graph's DOT (docs/graph.md):
+    // cgraph writes backslashes as they are, so one ending a name would escape
+    // the closing quote.
+    std::string id = graph::detail::escstring(key);
+    Agnode_t* n = agnode(g, id.data(), 1);
+    std::string label = graph::detail::label_text(p.name, 0, 48);
+    agsafeset(n, const_cast<char*>("label"), label.data(), const_cast<char*>(""));
     nodes.emplace(key, n);
     return n;
   };
@@ -208,8 +214,8 @@ std::string to_dot(const EchoReport& r, const std::vector<EchoInput>& inputs) {
     if (!a || !b) return;
     std::string name = "x" + std::to_string(++count);
     Agedge_t* ed = agedge(g, a, b, const_cast<char*>(name.c_str()), 1);
-    std::string label = label_of(e.phrase);
-    if (label.empty()) label = e.cue_lemma;
+    std::string label = graph::detail::label_text(label_of(e.phrase), 0, 48);
+    if (label.empty()) label = graph::detail::label_text(e.cue_lemma, 0, 48);
     agsafeset(ed, const_cast<char*>("label"), const_cast<char*>(label.c_str()), const_cast<char*>(""));
     agsafeset(ed, const_cast<char*>("style"), const_cast<char*>(style), const_cast<char*>("dashed"));
   };

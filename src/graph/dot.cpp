@@ -172,6 +172,10 @@ std::string escstring(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out += c;
     if (c == '\\') out += '\\';
   }
@@ -182,6 +186,11 @@ std::string unescstring(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+      continue;
+    }
     out += text[i];
     if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '\\') ++i;
   }

@@ -32,8 +32,11 @@ Result<std::string> layout_and_render(Agraph_t* g, std::string_view format, std:
 // backslash doubled, lines joined by "\n". columns == 0: no wrapping.
 std::string label_text(std::string_view text, size_t columns, size_t max_chars);
 
-// Backslashes doubled, nothing else changed: the form in which any text
-// survives a DOT round trip through cgraph's writer and reader.
+// Backslashes doubled and line breaks written "\n", nothing else changed: the
+// form in which any text survives a DOT round trip through cgraph's writer and
+// reader. A raw line break is not safe there: cgraph 2.42's reader drops one
+// that follows an escaped quote and precedes a backslash (`\"`, break, `\`),
+// which its writer produces when it wraps a long string right after a break.
 std::string escstring(std::string_view text);
 // Inverse of escstring().
 std::string unescstring(std::string_view text);
