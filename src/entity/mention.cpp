@@ -50,12 +50,6 @@ constexpr std::string_view kGroupNouns[] = {
     "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
     "liberals", "protests", "officers", "diplomats", "observers", "sources"};
 
-// Membership in a word list through a table built once per list.
-template <size_t N>
-bool in(const std::string_view (&list)[N], std::string_view w) {
-  static const text::WordSet set(std::begin(list), std::end(list));
-  return set.contains(w);
-}
 
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
@@ -72,9 +66,9 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   size_t end = w.size();
   while (end > 0) {
     size_t k = end;
-    while (k > 0 && w[k - 1].cap && !in(kTitleWords, w[k - 1].low) && w[k - 1].low != "the") {
+    while (k > 0 && w[k - 1].cap && !text::in_list<kTitleWords>(w[k - 1].low) && w[k - 1].low != "the") {
       // "Secretary of State", "Minister of Defence": the word after "of" belongs to the title.
-      if (k >= 3 && w[k - 2].low == "of" && in(kTitleWords, w[k - 3].low)) break;
+      if (k >= 3 && w[k - 2].low == "of" && text::in_list<kTitleWords>(w[k - 3].low)) break;
       --k;
     }
     if (k < end) {
@@ -131,10 +125,10 @@ Parsed parse_words(const std::vector<Word>& w) {
       bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
       p.kind = country ? EntityKind::kPlace : EntityKind::kOrganization;
       p.key = p.first_word;
-    } else if (in(kOrgWords, lastw)) {
+    } else if (text::in_list<kOrgWords>(lastw)) {
       p.kind = EntityKind::kOrganization;
       p.key = text::fold(p.name);
-    } else if (in(kPlaceWords, lastw)) {
+    } else if (text::in_list<kPlaceWords>(lastw)) {
       p.kind = EntityKind::kPlace;
       p.key = text::fold(p.name);
     } else if (p.words == 1) {
@@ -160,13 +154,13 @@ Parsed parse_words(const std::vector<Word>& w) {
   }
   p.head = head;
   p.key = head;
-  if (in(kOrgDescriptions, head)) p.kind = EntityKind::kOrganization;
+  if (text::in_list<kOrgDescriptions>(head)) p.kind = EntityKind::kOrganization;
   else if (head.ends_with("s") && !head.ends_with("ss")) p.kind = EntityKind::kGroup;
   else if (head == "police" || head == "authorities" || head == "people" || head == "staff") p.kind = EntityKind::kGroup;
-  else if (in(kTitleWords, head)) p.kind = EntityKind::kPerson;
+  else if (text::in_list<kTitleWords>(head)) p.kind = EntityKind::kPerson;
   else if (head == "country" || head == "nation" || head == "city" || head == "region" || head == "capital")
     p.kind = EntityKind::kPlace;
-  p.role = in(kTitleWords, head) ? p.name : "";
+  p.role = text::in_list<kTitleWords>(head) ? p.name : "";
   return p;
 }
 
@@ -219,8 +213,8 @@ bool is_acronym(std::string_view w) {
 }
 
 
-bool is_group_noun(std::string_view w) { return in(kGroupNouns, w); }
-bool is_title_word(std::string_view w) { return in(kTitleWords, w); }
+bool is_group_noun(std::string_view w) { return text::in_list<kGroupNouns>(w); }
+bool is_title_word(std::string_view w) { return text::in_list<kTitleWords>(w); }
 const text::PairShapeFilter& group_or_description_shapes() {
   static const text::PairShapeFilter shapes = [] {
     text::PairShapeFilter f;
@@ -233,7 +227,7 @@ const text::PairShapeFilter& group_or_description_shapes() {
 }
 
 bool is_description_noun(std::string_view w) {
-  return in(kOrgDescriptions, w) || w == "country" || w == "nation" || w == "city" || w == "region" ||
+  return text::in_list<kOrgDescriptions>(w) || w == "country" || w == "nation" || w == "city" || w == "region" ||
          w == "capital";
 }
 

@@ -38,14 +38,6 @@ bool is_word(std::string_view w, std::string_view lower) {
   return true;
 }
 
-// Membership in a word list through a table built once per list.
-template <size_t N>
-bool in(const std::string_view (&list)[N], std::string_view w) {
-  static const text::WordSet set(std::begin(list), std::end(list));
-  return set.contains(w);
-}
-
-
 // The folded text of token k, in a buffer of its own: the view lasts until the
 // next call. Words fit the fixed buffer; only longer ones use the string.
 class TokenFolder {
@@ -131,7 +123,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     return f;
   }();
   auto time_name = [&](uint32_t k) {
-    return time_shapes.maybe(doc.slice({v[k].start, v[k].end})) && in(kTimeNames, low(k));
+    return time_shapes.maybe(doc.slice({v[k].start, v[k].end})) && text::in_list<kTimeNames>(low(k));
   };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
@@ -159,7 +151,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       caps += word & v[k].cap;
       if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
       const std::string_view f = low(k);
-      if (in(kOpeners, f)) {
+      if (text::in_list<kOpeners>(f)) {
         function_openers.push_back(k);
         continue;
       }

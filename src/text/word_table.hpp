@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -199,5 +200,14 @@ struct WordSet : WordTable<bool> {
   using WordTable<bool>::WordTable;
   void insert(std::string_view k) { WordTable<bool>::insert(k, true); }
 };
+
+// Membership in a constant word list, through a table built on first use.
+// The list itself is the template argument, so every list has its own table
+// (keyed by its length instead, two lists of one length would share one).
+template <const auto& List>
+bool in_list(std::string_view w) {
+  static const WordSet set(std::begin(List), std::end(List));
+  return set.contains(w);
+}
 
 }  // namespace quotegraph::text
