@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "entity/resolve.hpp"
+
 namespace quotegraph::entity {
 namespace {
 
@@ -20,10 +22,10 @@ void Merger::add(std::vector<Entity> entities, std::vector<Attribution>& attribu
   std::vector<int> remap(entities.size());
   for (size_t i = 0; i < entities.size(); ++i) {
     Entity& e = entities[i];
-    auto it = by_name_.find({e.kind, e.name});
-    if (it == by_name_.end() || static_cast<size_t>(it->second) >= earlier) {
+    // A name first seen in this window keeps its first entity in the index.
+    auto [it, fresh] = by_name_.try_emplace({e.kind, e.name}, static_cast<int>(merged_.size()));
+    if (fresh || static_cast<size_t>(it->second) >= earlier) {
       remap[i] = static_cast<int>(merged_.size());
-      by_name_.try_emplace({e.kind, e.name}, remap[i]);
       merged_.push_back(std::move(e));
       continue;
     }
@@ -46,13 +48,7 @@ void Merger::add(std::vector<Entity> entities, std::vector<Attribution>& attribu
 }
 
 std::vector<Entity> Merger::finish() && {
-  for (size_t i = 0; i < merged_.size(); ++i) {
-    // Built apart and moved in: assigning into the old id, GCC 12 -O3 warns
-    // falsely (-Wrestrict, PR 105329).
-    std::string id(1, 'e');
-    id += std::to_string(i + 1);
-    merged_[i].id = std::move(id);
-  }
+  for (size_t i = 0; i < merged_.size(); ++i) merged_[i].id = entity_id(i);
   return std::move(merged_);
 }
 

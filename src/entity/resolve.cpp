@@ -236,7 +236,7 @@ class Resolver {
 
   std::vector<Entity> finish() {
     for (size_t i = 0; i < ents_.size(); ++i) {
-      ents_[i].id = "e" + std::to_string(i + 1);
+      ents_[i].id = entity_id(i);
       std::sort(ents_[i].mentions.begin(), ents_[i].mentions.end(),
                 [](Span x, Span y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
       ents_[i].mentions.erase(std::unique(ents_[i].mentions.begin(), ents_[i].mentions.end()),
@@ -590,6 +590,14 @@ class Resolver {
 };
 
 }  // namespace
+
+std::string entity_id(size_t index) {
+  // Built apart from its destination: "e" + std::to_string(…) assigned into an
+  // existing string makes GCC 12 -O3 warn falsely (-Wrestrict, PR 105329).
+  std::string id(1, 'e');
+  id += std::to_string(index + 1);
+  return id;
+}
 
 std::vector<Entity> resolve(const Document& doc, std::vector<Attribution>& attributions,
                             const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {

@@ -5,6 +5,7 @@
 // context addressees.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "attrib/rules.hpp"
@@ -25,5 +26,8 @@ namespace quotegraph::entity {
 // Linear in the number of mentions: every lookup goes through a name index.
 std::vector<Entity> resolve(const Document& doc, std::vector<Attribution>& attributions,
                             const std::vector<NameMention>& names, const attrib::RuleOutput& rules);
+
+// The id of the entity at `index` of a document's list: "e1", "e2", …
+std::string entity_id(size_t index);
 
 }  // namespace quotegraph::entity
