@@ -38,7 +38,7 @@ WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& 
   WindowResult out;
   out.attributions = std::move(rules.attributions);
   std::vector<entity::NameMention> names = entity::scan_names(doc, toks, sentences);
-  out.entities = entity::resolve(doc, out.attributions, names, rules);
+  out.entities = entity::resolve(doc, toks, out.attributions, names, rules);
   return out;
 }
 

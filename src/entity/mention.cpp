@@ -50,7 +50,6 @@ constexpr std::string_view kGroupNouns[] = {
     "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
     "liberals", "protests", "officers", "diplomats", "observers", "sources"};
 
-
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
   for (size_t k = b; k < e; ++k) {

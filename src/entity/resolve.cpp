@@ -2,7 +2,6 @@
 #include "entity/resolve.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -120,7 +119,8 @@ class Timeline {
 
 class Resolver {
  public:
-  Resolver(const Document& doc, std::vector<Attribution>& atts) : doc_(doc), atts_(atts) {}
+  Resolver(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& atts)
+      : doc_(doc), toks_(toks), atts_(atts) {}
 
   // Pass 1: proper names. Full names first, so a surname seen before the full
   // name ("Price … Ned Price") still joins it.
@@ -500,64 +500,73 @@ class Resolver {
     return latest_with_key(p.key);
   }
 
-  // Group nouns and definite descriptions inside a content span. Words are
-  // folded into a small buffer: this runs over every content, so no allocation.
+  // Group nouns and definite descriptions among the words of a content span:
+  // its word tokens, a possessive "'s" left out of the noun ("the police's
+  // account"). Words are folded into a small buffer: this runs over every
+  // content, so no allocation.
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
-    std::string_view s = doc_.slice(content);
-    size_t i = 0;
+    // The first token of the content. Attributions come in order of content
+    // start, so it is found by walking on from the last one's (a binary search
+    // for each would jump about a window's whole token array).
+    const std::vector<text::Token>& v = toks_.toks;
+    auto before = [](const text::Token& t, uint32_t pos) { return t.start < pos; };
+    if (scan_from_ > 0 && v[scan_from_ - 1].start >= content.start)
+      scan_from_ = static_cast<size_t>(std::lower_bound(v.begin(), v.end(), content.start, before) - v.begin());
+    while (scan_from_ < v.size() && v[scan_from_].start < content.start) ++scan_from_;
+    auto k = v.begin() + static_cast<std::ptrdiff_t>(scan_from_);
     char buf[24], the[28] = "the ";
-    size_t the_end = std::string_view::npos;  // end of the word before, when it was "the"
+    const text::Token* the_before = nullptr;  // the token before, when it was "the"
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    // Byte classes: 1 an ASCII letter, 2 a hyphen (inside a word only), 0 anything else.
-    static constexpr std::array<uint8_t, 256> kClass = [] {
-      std::array<uint8_t, 256> t{};
-      for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = 1;
-      t['-'] = 2;
-      return t;
-    }();
-    auto cls = [&](size_t k) { return kClass[static_cast<unsigned char>(s[k])]; };
     const text::PairShapeFilter& shapes = group_or_description_shapes();
-    while (i < s.size()) {
-      while (i < s.size() && cls(i) != 1) ++i;
-      size_t b = i;
-      while (i < s.size() && cls(i) != 0) ++i;
-      if (i == b) break;
-      size_t n = i - b;
-      if (n >= sizeof buf) {
-        the_end = std::string_view::npos;
+    for (; k != v.end() && k->end <= content.end; ++k) {
+      const text::Token& t = *k;
+      const text::Token* prev_the = the_before;
+      the_before = nullptr;
+      if (t.type != text::TokType::kWord) continue;
+      std::string_view w = doc_.slice({t.start, t.end});
+      if (w.ends_with("'s")) w.remove_suffix(2);
+      else if (w.ends_with("\xE2\x80\x99s")) w.remove_suffix(4);
+      const size_t n = w.size();
+      if (n < 2 || n >= sizeof buf) continue;
+      const char c0 = lower(w[0]), c1 = lower(w[1]);
+      if (n == 3 && c0 == 't' && c1 == 'h' && lower(w[2]) == 'e') {
+        the_before = &t;
         continue;
       }
-      const bool is_the = n == 3 && lower(s[b]) == 't' && lower(s[b + 1]) == 'h' && lower(s[b + 2]) == 'e';
       // Most words are neither group nor description nouns: rule them out by
-      // length and first letter before folding and hashing them.
-      if (!is_the && n >= 2 && shapes.maybe(lower(s[b]), lower(s[b + 1]), n)) {
-        for (size_t k = 0; k < n; ++k) buf[k] = lower(s[b + k]);
-        std::string_view w(buf, n);
-        Span at{content.start + static_cast<uint32_t>(b), content.start + static_cast<uint32_t>(i)};
-        if (is_group_noun(w)) {
-          const Parsed& p = parsed(w);
-          int id = group(p);
-          if (id < 0) id = create(p);
-          add_mention(id, at, s.substr(b, n), p);
-          add(id, at);
-        } else if (the_end != std::string_view::npos && the_end + 1 == b && s[the_end] == ' ' &&
-                   is_description_noun(w)) {
-          // "the city", one space apart: the span is exactly those bytes (a
-          // "the" before "’45 city" or "—city" describes nothing).
-          std::copy(buf, buf + n, the + 4);
-          const Parsed& p = parsed(std::string_view(the, n + 4));
-          if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
-            int id = resolve_description(p, at.start);
-            if (id >= 0) add(id, {at.start - 4, at.end});
-          }
+      // length and first two letters before folding and hashing them.
+      if (!shapes.maybe(c0, c1, n)) continue;
+      bool letters = true;  // the nouns are ASCII letters only
+      for (size_t i = 0; i < n; ++i) {
+        buf[i] = lower(w[i]);
+        letters = letters && buf[i] >= 'a' && buf[i] <= 'z';
+      }
+      if (!letters) continue;
+      const std::string_view f(buf, n);
+      const Span at{t.start, t.start + static_cast<uint32_t>(n)};
+      if (is_group_noun(f)) {
+        const Parsed& p = parsed(f);
+        int id = group(p);
+        if (id < 0) id = create(p);
+        add_mention(id, at, w, p);
+        add(id, at);
+      } else if (prev_the && prev_the->end + 1 == t.start && doc_.text[prev_the->end] == ' ' &&
+                 is_description_noun(f)) {
+        // "the city", one space apart: the span is exactly those bytes.
+        std::copy(buf, buf + n, the + 4);
+        const Parsed& p = parsed(std::string_view(the, n + 4));
+        if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
+          int id = resolve_description(p, at.start);
+          if (id >= 0) add(id, {at.start - 4, at.end});
         }
       }
-      the_end = is_the ? i : std::string_view::npos;
     }
   }
 
   const Document& doc_;
+  const text::Tokens& toks_;
+  size_t scan_from_ = 0;  // scan_descriptions' token cursor
   std::vector<Attribution>& atts_;
   std::vector<Entity> ents_;
   std::vector<int> gender_;
@@ -599,10 +608,10 @@ std::string entity_id(size_t index) {
   return id;
 }
 
-std::vector<Entity> resolve(const Document& doc, std::vector<Attribution>& attributions,
+std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& attributions,
                             const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {
   trim_parse_memo();
-  Resolver r(doc, attributions);
+  Resolver r(doc, toks, attributions);
   r.index_names(names);
   r.resolve_attributions(rules);
   r.add_targets(names);

@@ -14,8 +14,8 @@
 
 namespace quotegraph::entity {
 
-// Returns the entities of `doc` (or of the stretch of it that `names` and
-// `attributions` come from) and sets EntityRef::entity on every mention of every
+// Returns the entities of `doc` (or of the stretch of it that `toks`, `names`
+// and `attributions` come from) and sets EntityRef::entity on every mention of every
 // attribution; adds to each attribution's `about` the entities named inside its
 // content; gives an attribution without an addressee the partner of a
 // conversation its speaker had in the same or the two previous sentences
@@ -24,7 +24,7 @@ namespace quotegraph::entity {
 // with no compatible antecedent, "the president" with two presidents in play)
 // keeps entity = -1. Ids are "e1", "e2", … in order of first mention.
 // Linear in the number of mentions: every lookup goes through a name index.
-std::vector<Entity> resolve(const Document& doc, std::vector<Attribution>& attributions,
+std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& attributions,
                             const std::vector<NameMention>& names, const attrib::RuleOutput& rules);
 
 // The id of the entity at `index` of a document's list: "e1", "e2", …

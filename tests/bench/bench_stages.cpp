@@ -47,7 +47,7 @@ struct Pipeline {
     a.attributions = std::move(rules.attributions);
     if (upto == Upto::kEntities) {
       std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, sentences);
-      a.entities = entity::resolve(a.doc, a.attributions, names, rules);
+      a.entities = entity::resolve(a.doc, toks, a.attributions, names, rules);
     }
     return a.attributions.size();
   }
