@@ -28,10 +28,10 @@ constexpr std::string_view kTimeNames[] = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "jan.", "feb.", "aug.", "sept.", "oct."};
 
-// `w` is `lower` (ASCII letters) in any case, compared without folding: the
-// words before and between names are tested for a few short ones, and most
-// fail on their length.
-bool is_word(std::string_view w, std::string_view lower) {
+// `w` is `lower` (ASCII letters) written in any case, compared without
+// folding: the words before and between names are tested for a few short
+// ones, and most fail on their length.
+bool spelled_as(std::string_view w, std::string_view lower) {
   if (w.size() != lower.size()) return false;
   for (size_t i = 0; i < w.size(); ++i)
     if ((w[i] | 0x20) != lower[i]) return false;  // | 0x20 lowers A-Z and leaves a-z
@@ -202,8 +202,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         if (capword(e)) { ++e; continue; }
         if (e + 1 < s.last && capword(e + 1) && v[e].type == TokType::kWord) {
           const std::string_view w = doc.slice({v[e].start, v[e].end});
-          if (is_word(w, "of") || is_word(w, "for") || is_word(w, "de") || is_word(w, "al") || is_word(w, "bin") ||
-              is_word(w, "van") || is_word(w, "von")) {
+          if (spelled_as(w, "of") || spelled_as(w, "for") || spelled_as(w, "de") || spelled_as(w, "al") ||
+              spelled_as(w, "bin") || spelled_as(w, "van") || spelled_as(w, "von")) {
             e += 2;
             continue;
           }
@@ -240,8 +240,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         m.text = doc.slice(m.span);
         if (b > s.first) {
           const std::string_view p = doc.slice({v[b - 1].start, v[b - 1].end});
-          m.after_place_prep = is_word(p, "in") || is_word(p, "from") || is_word(p, "across") || is_word(p, "to") ||
-                               is_word(p, "into");
+          m.after_place_prep = spelled_as(p, "in") || spelled_as(p, "from") || spelled_as(p, "across") ||
+                               spelled_as(p, "to") || spelled_as(p, "into");
         }
         // "Collective Security Treaty Organization (CSTO)".
         if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&

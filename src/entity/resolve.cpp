@@ -553,7 +553,8 @@ class Resolver {
         add(id, at);
       } else if (prev_the && prev_the->end + 1 == t.start && doc_.text[prev_the->end] == ' ' &&
                  is_description_noun(f)) {
-        // "the city", one space apart: the span is exactly those bytes.
+        // "the city", one space apart: the span is exactly those bytes (a
+        // "the" before "—city" describes nothing).
         std::copy(buf, buf + n, the + 4);
         const Parsed& p = parsed(std::string_view(the, n + 4));
         if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {

@@ -15,10 +15,10 @@
 namespace quotegraph::entity {
 
 // Returns the entities of `doc` (or of the stretch of it that `toks`, `names`
-// and `attributions` come from) and sets EntityRef::entity on every mention of every
-// attribution; adds to each attribution's `about` the entities named inside its
-// content; gives an attribution without an addressee the partner of a
-// conversation its speaker had in the same or the two previous sentences
+// and `attributions` come from) and sets EntityRef::entity on every mention of
+// every attribution; adds to each attribution's `about` the entities named
+// inside its content; gives an attribution without an addressee the partner of
+// a conversation its speaker had in the same or the two previous sentences
 // ("Blinken spoke with Tileuberdi … Blinken reiterated …").
 // A mention that cannot be resolved with evidence from the document (a pronoun
 // with no compatible antecedent, "the president" with two presidents in play)
