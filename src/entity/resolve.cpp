@@ -2,7 +2,10 @@
 #include "entity/resolve.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <map>
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -113,7 +116,11 @@ class Timeline {
  private:
   using Entry = std::pair<uint32_t, int>;
   std::vector<Entry> base_;
-  std::multimap<uint32_t, int> extra_;
+  // The tree's nodes come from a buffer of its own (an article adds a few
+  // dozen), not one allocation and free each.
+  std::array<std::byte, 4096> node_buf_;
+  std::pmr::monotonic_buffer_resource nodes_{node_buf_.data(), node_buf_.size()};
+  std::pmr::multimap<uint32_t, int> extra_{&nodes_};
   bool sealed_ = false;
 };
 
@@ -140,6 +147,7 @@ class Resolver {
     const size_t entities = names.size() / 2 + atts_.size() + 8;
     by_key_.reserve(entities, 8 * entities);
     by_name_.reserve(entities, 16 * entities);
+    folded_roles_.reserve(atts_.size() + 8);
     std::vector<std::pair<size_t, const Parsed*>> singles;  // parsed once, used in the second loop
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
@@ -259,11 +267,10 @@ class Resolver {
   static const Parsed& parsed(std::string_view surface) { return parse_mention_cached(surface); }
 
   int create(const Parsed& p) {
-    Entity e;
+    Entity& e = ents_.emplace_back();  // built in place: no Entity moved and destroyed
     e.name = p.name;
     e.kind = p.kind;
     e.mentions.reserve(4);  // most entities are named a few times: one allocation, not three
-    ents_.push_back(std::move(e));
     gender_.push_back(p.gender);
     int id = static_cast<int>(ents_.size() - 1);
     same_key_before_.push_back(-1);
