@@ -544,7 +544,8 @@ TEST_CASE("echo DOT parses back whatever the names hold", "[echo][dot]") {
   Agedge_t* edge = agfstout(g, agfstnode(g));
   if (!edge) edge = agfstout(g, agnxtnode(g, agfstnode(g)));
   REQUIRE(edge);
-  CHECK(std::string(agget(edge, const_cast<char*>("label"))) == "a \"b\" \\\\");  // escString: a "b" \\
+  // The phrase's backslash comes back doubled: escString form.
+  CHECK(std::string(agget(edge, const_cast<char*>("label"))) == "a \"b\" \\\\");
   agclose(g);
 }
 
