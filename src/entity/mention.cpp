@@ -278,6 +278,11 @@ Parsed parse_mention_uncached(std::string_view mention) {
   Parsed parsed = parse_plain(mention);
   if (is_acronym(paren)) parsed.acronym = paren;
   parsed.folded = text::fold(parsed.name);
+  parsed.name_is_acronym = is_acronym(parsed.name);
+  if (parsed.name_is_acronym)
+    for (char c : parsed.name)
+      if (c >= 'A' && c <= 'Z') parsed.acronym_letters += static_cast<char>(c + 32);
+  if (parsed.kind == EntityKind::kOrganization) parsed.name_initials = initials(parsed.name);
   return parsed;
 }
 

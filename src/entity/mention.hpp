@@ -39,6 +39,12 @@ struct Parsed {
   std::string first_word; // folded first word of the name
   size_t first_len = 0;   // bytes of that word as written
   size_t words = 0;       // words in the name
+  // For resolution, per surface form rather than per mention: the name is an
+  // acronym ("CSTO", "U.N."); its capital letters folded ("csto", "un"); the
+  // initials of its capitalised words ("Collective Security …" -> "cst…").
+  bool name_is_acronym = false;
+  std::string acronym_letters;
+  std::string name_initials;
 };
 
 // "U.S. Secretary of State Antony J. Blinken" -> name "Antony J. Blinken", role

@@ -152,7 +152,7 @@ class Resolver {
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
-      if (p.words == 1 && !is_acronym(p.name)) {
+      if (p.words == 1 && !p.name_is_acronym) {
         singles.emplace_back(i, &p);
         continue;
       }
@@ -283,10 +283,7 @@ class Resolver {
     }
     if (p.proper) by_name_[p.folded] = id;
     note_name(id, p);
-    if (p.kind == EntityKind::kOrganization) {
-      std::string ini = initials(p.name);
-      if (ini.size() >= 2) acronyms_.insert(ini, id);
-    }
+    if (p.kind == EntityKind::kOrganization && p.name_initials.size() >= 2) acronyms_.insert(p.name_initials, id);
     return id;
   }
 
@@ -294,14 +291,10 @@ class Resolver {
   // compatible first name; an organisation by acronym or initials.
   int find_proper(const Parsed& p) const {
     if (const int* id = by_name_.find(p.folded)) return *id;
-    if (is_acronym(p.name)) {
-      std::string acr;
-      for (char c : p.name)
-        if (c >= 'A' && c <= 'Z') acr += static_cast<char>(c + 32);
-      if (const int* id = acronyms_.find(acr)) return *id;
-    }
+    if (p.name_is_acronym)
+      if (const int* id = acronyms_.find(p.acronym_letters)) return *id;
     if (p.kind == EntityKind::kOrganization) {
-      if (const int* id = acronyms_.find(initials(p.name)); id && is_acronym(ents_[*id].name)) return *id;
+      if (const int* id = acronyms_.find(p.name_initials); id && is_acronym(ents_[*id].name)) return *id;
       return -1;
     }
     for (int id = latest_with_key(p.key); id >= 0; id = same_key_before_[id]) {
@@ -346,7 +339,7 @@ class Resolver {
     if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) add_role(id, p.role);
     if (p.gender && !gender_[id]) gender_[id] = p.gender;
     // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
-    if (p.proper && p.name.size() > e.name.size() && !is_acronym(p.name) &&
+    if (p.proper && p.name.size() > e.name.size() && !p.name_is_acronym &&
         (e.kind == p.kind || e.kind == EntityKind::kUnknown || p.kind == EntityKind::kUnknown)) {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
