@@ -244,3 +244,29 @@ TEST_CASE("not entities: datelines, capitalised sentence openers; 'Authority' is
   REQUIRE(vpa);
   CHECK(vpa->kind == EntityKind::kOrganization);
 }
+
+// Names, merge keys and acronyms are found through records shared by every
+// document a thread analyses (stamped per document): one article's entities
+// must never be reached from the next.
+TEST_CASE("one document's names do not resolve mentions in the next", "[entities]") {
+  Analysis first = run("The Northern Fisheries Organization (NFO) said quotas would fall. "
+                       "Ivo Strand, the premier of Norland, said the port would stay open.");
+  REQUIRE(first.entities.size() >= 2);
+  // The same surface forms, in a document where they name nothing earlier.
+  Analysis second = run("The NFO said the cut was temporary. Strand said he disagreed. "
+                        "Officials said talks would go on.");
+  REQUIRE(second.attributions.size() == 3);
+  const Entity* nfo = speaker_of(second, 0);
+  const Entity* strand = speaker_of(second, 1);
+  REQUIRE(nfo);
+  REQUIRE(strand);
+  CHECK(nfo->name == "NFO");
+  CHECK(strand->name == "Strand");  // not "Ivo Strand" from the first article
+  CHECK(strand->roles.empty());
+  CHECK(by_name(second, "Northern Fisheries Organization") == nullptr);
+  CHECK(by_name(second, "Ivo Strand") == nullptr);
+  for (const Attribution& t : second.attributions) {
+    CHECK(t.speaker.entity < static_cast<int>(second.entities.size()));
+    for (const EntityRef& r : t.about) CHECK(r.entity < static_cast<int>(second.entities.size()));
+  }
+}

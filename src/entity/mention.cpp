@@ -248,17 +248,38 @@ text::WordTable<std::unique_ptr<const Parsed>>& parse_memo() {
   thread_local text::WordTable<std::unique_ptr<const Parsed>> memo;
   return memo;
 }
+// Records behind pointers: their addresses outlive the table's regrowth.
+text::WordTable<std::unique_ptr<Interned>>& interned_table() {
+  thread_local text::WordTable<std::unique_ptr<Interned>> table;
+  return table;
+}
 }  // namespace
+
+Interned& interned(std::string_view folded) {
+  auto& table = interned_table();
+  if (auto* hit = table.find(folded)) return **hit;
+  return **table.insert(folded, std::make_unique<Interned>()).first;
+}
 
 const Parsed& parse_mention_cached(std::string_view mention) {
   auto& memo = parse_memo();
   if (const auto* hit = memo.find(mention)) return **hit;
-  return **memo.insert(mention, std::make_unique<const Parsed>(parse_mention_uncached(mention))).first;
+  auto p = std::make_unique<Parsed>(parse_mention_uncached(mention));
+  p->folded_rec = &interned(p->folded);
+  p->key_rec = &interned(p->key);
+  p->head_rec = &interned(p->head);
+  p->letters_rec = &interned(p->acronym_letters);
+  p->initials_rec = &interned(p->name_initials);
+  p->acronym_rec = &interned(text::fold(p->acronym));
+  return **memo.insert(mention, std::move(p)).first;
 }
 
 void trim_parse_memo() {
   constexpr size_t kMaxMemo = 50000;
-  if (parse_memo().size() > kMaxMemo) parse_memo().clear();
+  if (parse_memo().size() > kMaxMemo) {
+    parse_memo().clear();
+    interned_table().clear();  // the parses pointing at its records are gone
+  }
 }
 
 Parsed parse_mention(std::string_view mention) { return parse_mention_cached(mention); }

@@ -2,6 +2,7 @@
 // its referent (proper name, titles and roles, kind, merge key).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,24 @@ struct Word {
 // Words split on white space, trailing , ; : removed. The words view `s`,
 // which must outlive them.
 std::vector<Word> words_of(std::string_view s);
+
+// What one document's resolver knows about one folded string (a name, a merge
+// key, an acronym): the entity it points at, valid while `generation` is the
+// resolver's own. Interned once per thread, so a resolver reaches them through
+// a parse without hashing the string again; a new resolver starts a new
+// generation instead of clearing tables.
+struct Stamp {
+  uint64_t generation = 0;
+  int entity = -1;
+};
+struct Interned {
+  Stamp name;     // the entity with this full name (folded)
+  Stamp key;      // the latest entity with this merge key
+  Stamp acronym;  // the organisation with these initials or this acronym
+};
+// The record of a folded string, made on first use. Valid until this thread's
+// next trim_parse_memo() clears the memo.
+Interned& interned(std::string_view folded);
 
 struct Parsed {
   std::string name;       // proper name without titles, or the description
@@ -45,6 +64,14 @@ struct Parsed {
   bool name_is_acronym = false;
   std::string acronym_letters;
   std::string name_initials;
+  // The interned records of folded, key, head, acronym_letters, name_initials
+  // and fold(acronym) (set by parse_mention_cached only).
+  Interned* folded_rec = nullptr;
+  Interned* key_rec = nullptr;
+  Interned* head_rec = nullptr;
+  Interned* letters_rec = nullptr;
+  Interned* initials_rec = nullptr;
+  Interned* acronym_rec = nullptr;
 };
 
 // "U.S. Secretary of State Antony J. Blinken" -> name "Antony J. Blinken", role

@@ -124,6 +124,9 @@ class Timeline {
   bool sealed_ = false;
 };
 
+// Generations of the resolvers run on this thread (Resolver::generation_).
+thread_local uint64_t last_generation = 0;
+
 class Resolver {
  public:
   Resolver(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& atts)
@@ -141,12 +144,6 @@ class Resolver {
     name_shape_.reserve(expected);
     timeline_.reserve(names.size());
     span_entity_.reserve(names.size() + 2 * atts_.size());
-    // Tables sized for the entities most articles have (about one for every
-    // two names, plus the speakers): growing them one doubling at a time was a
-    // tenth of indexing.
-    const size_t entities = names.size() / 2 + atts_.size() + 8;
-    by_key_.reserve(entities, 8 * entities);
-    by_name_.reserve(entities, 16 * entities);
     folded_roles_.reserve(atts_.size() + 8);
     std::vector<std::pair<size_t, const Parsed*>> singles;  // parsed once, used in the second loop
     for (size_t i = 0; i < names.size(); ++i) {
@@ -159,7 +156,7 @@ class Resolver {
       int id = find_proper(p);
       if (id < 0) id = create(p);
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
-      if (!names[i].acronym.empty()) acronyms_[text::fold(names[i].acronym)] = id;
+      if (!names[i].acronym.empty()) set(interned(text::fold(names[i].acronym)).acronym, id);
     }
     for (auto [i, parse] : singles) {
       const Parsed& p = *parse;
@@ -275,29 +272,27 @@ class Resolver {
     int id = static_cast<int>(ents_.size() - 1);
     same_key_before_.push_back(-1);
     if (!p.key.empty()) {
-      auto [last, fresh] = by_key_.insert(p.key, id);
-      if (!fresh) {
-        same_key_before_[id] = *last;
-        *last = id;
-      }
+      same_key_before_[id] = get(p.key_rec->key);  // -1 when the key is new
+      set(p.key_rec->key, id);
     }
-    if (p.proper) by_name_[p.folded] = id;
+    if (p.proper) set(p.folded_rec->name, id);
     note_name(id, p);
-    if (p.kind == EntityKind::kOrganization && p.name_initials.size() >= 2) acronyms_.insert(p.name_initials, id);
+    if (p.kind == EntityKind::kOrganization && p.name_initials.size() >= 2 && get(p.initials_rec->acronym) < 0)
+      set(p.initials_rec->acronym, id);
     return id;
   }
 
   // A proper name's entity: same full name; a person with the same surname and
   // compatible first name; an organisation by acronym or initials.
   int find_proper(const Parsed& p) const {
-    if (const int* id = by_name_.find(p.folded)) return *id;
+    if (int id = get(p.folded_rec->name); id >= 0) return id;
     if (p.name_is_acronym)
-      if (const int* id = acronyms_.find(p.acronym_letters)) return *id;
+      if (int id = get(p.letters_rec->acronym); id >= 0) return id;
     if (p.kind == EntityKind::kOrganization) {
-      if (const int* id = acronyms_.find(p.name_initials); id && is_acronym(ents_[*id].name)) return *id;
+      if (int id = get(p.initials_rec->acronym); id >= 0 && is_acronym(ents_[id].name)) return id;
       return -1;
     }
-    for (int id = latest_with_key(p.key); id >= 0; id = same_key_before_[id]) {
+    for (int id = get(p.key_rec->key); id >= 0; id = same_key_before_[id]) {
       const Entity& e = ents_[id];
       if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
       // Two people who share a surname but not a first name stay apart.
@@ -343,7 +338,7 @@ class Resolver {
         (e.kind == p.kind || e.kind == EntityKind::kUnknown || p.kind == EntityKind::kUnknown)) {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
-      by_name_[p.folded] = id;
+      set(p.folded_rec->name, id);
       note_name(id, p);
       renamed = true;
     }
@@ -449,13 +444,13 @@ class Resolver {
     }
     if (id < 0) id = create(p);
     add_mention(id, span, surface, p);
-    if (!p.acronym.empty()) acronyms_[text::fold(p.acronym)] = id;
+    if (!p.acronym.empty()) set(p.acronym_rec->acronym, id);
     return id;
   }
 
   int group(const Parsed& p) {
     int first = -1;  // the earliest group with this head noun
-    for (int id = latest_with_key(p.head); id >= 0; id = same_key_before_[id])
+    for (int id = get(p.head_rec->key); id >= 0; id = same_key_before_[id])
       if (ents_[id].kind == EntityKind::kGroup) first = id;
     return first;
   }
@@ -497,7 +492,7 @@ class Resolver {
         }
       return found;
     }
-    return latest_with_key(p.key);
+    return get(p.key_rec->key);
   }
 
   // Group nouns and definite descriptions among the words of a content span:
@@ -571,20 +566,16 @@ class Resolver {
   std::vector<Attribution>& atts_;
   std::vector<Entity> ents_;
   std::vector<int> gender_;
-  // Flat word tables, not unordered_maps of strings: the entity stage makes
-  // several lookups per mention, and the node maps' allocations and frees cost
-  // as much as the lookups (issue 5).
-  // Merge key -> the latest entity with it; each entity links to the one
-  // before it with the same key (a list threaded through one vector, not a
-  // vector per key).
-  text::WordTable<int> by_key_;
+  // Full name, merge key and acronym -> entity live in the strings' interned
+  // records (mention.hpp), stamped with this resolver's generation: reached
+  // through the parse, with no table of this document's own to hash into,
+  // fill and free (issue 5). A merge key's record holds the latest entity with
+  // it; each entity links to the one before it with the same key (a list
+  // threaded through one vector, not a vector per key).
+  const uint64_t generation_ = ++last_generation;
+  int get(const Stamp& s) const { return s.generation == generation_ ? s.entity : -1; }
+  void set(Stamp& s, int id) const { s = {generation_, id}; }
   std::vector<int> same_key_before_;
-  int latest_with_key(std::string_view key) const {
-    const int* id = by_key_.find(key);
-    return id ? *id : -1;
-  }
-  text::WordTable<int> by_name_;
-  text::WordTable<int> acronyms_;
   text::WordTable<int> by_role_;  // folded role text -> entity
   std::vector<std::pair<int, std::string>> folded_roles_;  // every role, folded, with its entity
   SpanMap span_entity_;  // mention span -> entity
