@@ -6,6 +6,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "attrib/name_words.hpp"
 #include "text/tokenize.hpp"
 #include "text/utf8.hpp"
 #include "text/word_table.hpp"
@@ -16,16 +17,10 @@ Parsed parse_plain(std::string_view mention);
 
 namespace {
 
-// Titles and role words: stripped from names into roles (news style: "Sen.",
-// "Secretary of State", "spokesperson").
-constexpr std::string_view kTitleWords[] = {
-    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "prof.",
-    "rev.", "president", "vice", "secretary", "minister", "prime", "foreign", "senator", "governor",
-    "representative", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "director",
-    "leader", "mayor", "judge", "justice", "chief", "general", "attorney", "ambassador", "king", "queen",
-    "prince", "pope", "speaker", "sheriff", "commissioner", "deputy", "former", "acting", "interim", "candidate",
-    "nominee", "officer", "chancellor", "premier", "emir", "sheikh", "spokesman", "governor-elect"};
+using attrib::kOrgDescriptions;
+using attrib::kTitleWords;
 
+// Last words that make a proper name an organisation or a place.
 constexpr std::string_view kOrgWords[] = {
     "organization", "organisation", "department", "ministry", "party", "council", "committee", "agency",
     "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
@@ -33,22 +28,9 @@ constexpr std::string_view kOrgWords[] = {
     "government", "institute", "authority", "board", "service", "bank", "fund", "foundation", "corporation",
     "network", "federation", "league", "council", "tribunal", "parliament", "assembly", "police", "army"};
 
-// Definite descriptions that point back at an organisation.
-constexpr std::string_view kOrgDescriptions[] = {
-    "organization", "organisation", "ministry", "department", "agency", "alliance", "group", "company",
-    "committee", "council", "government", "administration", "campaign", "bloc", "coalition", "court"};
-
 constexpr std::string_view kPlaceWords[] = {
     "states", "kingdom", "republic", "city", "county", "island", "islands", "valley", "river", "street",
     "province", "region", "emirates", "coast"};
-
-// Common nouns for groups that news names as sources and targets.
-constexpr std::string_view kGroupNouns[] = {
-    "police", "authorities", "officials", "protesters", "demonstrators", "troops", "soldiers", "residents",
-    "witnesses", "voters", "lawmakers", "activists", "rebels", "militants", "terrorists", "refugees",
-    "migrants", "workers", "students", "critics", "supporters", "opponents", "investigators", "prosecutors",
-    "experts", "analysts", "doctors", "journalists", "reporters", "democrats", "republicans", "conservatives",
-    "liberals", "protests", "officers", "diplomats", "observers", "sources"};
 
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
@@ -157,7 +139,7 @@ Parsed parse_words(const std::vector<Word>& w) {
   else if (head.ends_with("s") && !head.ends_with("ss")) p.kind = EntityKind::kGroup;
   else if (head == "police" || head == "authorities" || head == "people" || head == "staff") p.kind = EntityKind::kGroup;
   else if (text::in_list<kTitleWords>(head)) p.kind = EntityKind::kPerson;
-  else if (head == "country" || head == "nation" || head == "city" || head == "region" || head == "capital")
+  else if (text::in_list<attrib::kPlaceDescriptions>(head))
     p.kind = EntityKind::kPlace;
   p.role = text::in_list<kTitleWords>(head) ? p.name : "";
   return p;
@@ -212,22 +194,21 @@ bool is_acronym(std::string_view w) {
 }
 
 
-bool is_group_noun(std::string_view w) { return text::in_list<kGroupNouns>(w); }
+bool is_group_noun(std::string_view w) { return text::in_list<attrib::kTargetGroupNouns>(w); }
 bool is_title_word(std::string_view w) { return text::in_list<kTitleWords>(w); }
 const text::PairShapeFilter& group_or_description_shapes() {
   static const text::PairShapeFilter shapes = [] {
     text::PairShapeFilter f;
-    for (std::string_view w : kGroupNouns) f.add(w);
+    for (std::string_view w : attrib::kTargetGroupNouns) f.add(w);
     for (std::string_view w : kOrgDescriptions) f.add(w);
-    for (std::string_view w : {"country", "nation", "city", "region", "capital"}) f.add(w);
+    for (std::string_view w : attrib::kPlaceDescriptions) f.add(w);
     return f;
   }();
   return shapes;
 }
 
 bool is_description_noun(std::string_view w) {
-  return text::in_list<kOrgDescriptions>(w) || w == "country" || w == "nation" || w == "city" || w == "region" ||
-         w == "capital";
+  return text::in_list<kOrgDescriptions>(w) || text::in_list<attrib::kPlaceDescriptions>(w);
 }
 
 std::string initials(std::string_view name) {

@@ -8,25 +8,13 @@
 #include <cstdint>
 #include <string_view>
 
+#include "attrib/name_words.hpp"
 #include "text/word_table.hpp"
 
 namespace quotegraph::entity {
 namespace {
 
 using text::TokType;
-
-// Capitalised words that open sentences without naming anything.
-constexpr std::string_view kOpeners[] = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "he", "she", "it", "they", "we", "i", "you",
-    "this", "that", "these", "those", "there", "his", "her", "their", "its", "our", "my", "your", "after",
-    "before", "when", "while", "as", "if", "according", "for", "with", "from", "by", "to", "of", "since",
-    "although", "though", "yet", "still", "however", "meanwhile", "some", "many", "most", "no", "not", "what",
-    "why", "how", "where"};
-
-constexpr std::string_view kTimeNames[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan.", "feb.", "aug.", "sept.", "oct."};
 
 // `w` is `lower` (ASCII letters) written in any case, compared without
 // folding: the words before and between names are tested for a few short
@@ -113,7 +101,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // second either case ("May", "MAY").
   static const text::PairShapeFilter time_shapes = [] {
     text::PairShapeFilter f;
-    for (std::string_view w : kTimeNames) {
+    for (std::string_view w : attrib::kCalendarNames) {
       std::string cap(w);
       cap[0] = static_cast<char>(cap[0] - 32);
       f.add(cap);
@@ -123,7 +111,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     return f;
   }();
   auto time_name = [&](uint32_t k) {
-    return time_shapes.maybe(doc.slice({v[k].start, v[k].end})) && text::in_list<kTimeNames>(low(k));
+    return time_shapes.maybe(doc.slice({v[k].start, v[k].end})) && text::in_list<attrib::kCalendarNames>(low(k));
   };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
@@ -151,7 +139,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       caps += word & v[k].cap;
       if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
       const std::string_view f = low(k);
-      if (text::in_list<kOpeners>(f)) {
+      if (text::in_list<attrib::kNameOpeners>(f)) {
         function_openers.push_back(k);
         continue;
       }
