@@ -34,11 +34,12 @@ WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& 
   text::Tokens toks = text::tokenize(doc, w.start, w.end);
   text::Quotes quotes = text::find_quotes(doc, toks);
   std::vector<text::Sentence> sentences = text::split_sentences(doc, toks, quotes);
-  attrib::RuleOutput rules = attrib::find_attributions({doc, toks, quotes, sentences}, lexicon);
+  attrib::TokenWords words = attrib::lex_words(doc, toks, lexicon);
+  attrib::RuleOutput rules = attrib::find_attributions({doc, toks, quotes, sentences, words}, lexicon);
   WindowResult out;
   out.attributions = std::move(rules.attributions);
-  std::vector<entity::NameMention> names = entity::scan_names(doc, toks, sentences);
-  out.entities = entity::resolve(doc, toks, out.attributions, names, rules);
+  std::vector<entity::NameMention> names = entity::scan_names(doc, toks, words, sentences);
+  out.entities = entity::resolve(doc, toks, words, out.attributions, names, rules);
   return out;
 }
 

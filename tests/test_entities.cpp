@@ -170,6 +170,34 @@ TEST_CASE("targets: accused, praised, described, names inside the content", "[en
   CHECK_FALSE(about_names(named, named.attributions[0], "Lena Varga"));
 }
 
+// The content's group nouns and "the <organisation or place noun>" are found
+// from the word classes the lexicon gave each token; possessives are read
+// apart. Each case with a near miss that must not count.
+TEST_CASE("targets: group nouns and definite descriptions inside the content", "[entities][about]") {
+  Analysis a = run("Ivo Strand said PROTESTERS had blocked the road and the police\u2019s account was false.");
+  REQUIRE(a.attributions.size() == 1);
+  const Attribution& t = a.attributions[0];
+  CHECK(about_names(a, t, "protesters"));  // a group takes the folded noun as its name
+  CHECK(about_names(a, t, "police"));  // "police’s": the noun without the possessive
+  // The span of a possessive target covers the noun only.
+  for (const EntityRef& r : t.about)
+    if (a.entities[r.entity].name == "police") CHECK(a.doc.slice(r.mention) == "police");
+
+  Analysis b = run("The Northern Fisheries Organization met on Monday. Lena Varga said the organization's plan "
+                   "would fail and that the agency had erred. She said officials\u2019 hopes were low.");
+  REQUIRE(b.attributions.size() == 2);
+  CHECK(about_names(b, b.attributions[0], "Northern Fisheries Organization"));  // "the organization's", "the agency"
+  CHECK(about_names(b, b.attributions[1], "officials"));  // a plural possessive is no "'s": the word is "officials"
+
+  // Not a description: "the" and the noun must stand one space apart, and a
+  // group noun inside a longer word is no group noun.
+  Analysis c = run("The Northern Fisheries Organization met. Lena Varga said the\u2014agency had gone and "
+                   "policeman Karl Moss was there.");
+  REQUIRE(c.attributions.size() == 1);
+  CHECK_FALSE(about_names(c, c.attributions[0], "Northern Fisheries Organization"));
+  CHECK_FALSE(about_names(c, c.attributions[0], "police"));
+}
+
 TEST_CASE("relays: according to a statement from a named spokesperson", "[entities][via]") {
   Analysis a = run("The talks lasted three hours, according to a statement from ministry spokesperson Ali Karim.");
   REQUIRE(a.attributions.size() == 1);

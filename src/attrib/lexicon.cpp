@@ -6,6 +6,8 @@
 
 #include <initializer_list>
 
+#include "attrib/name_words.hpp"
+
 namespace quotegraph::attrib {
 namespace {
 
@@ -323,6 +325,15 @@ Lexicon::Lexicon() {
   add(kTimeWordsList, kTime);
   add(kSentenceAdverbsList, kSentenceAdverb);
   add(kAdjunctPrepsList, kAdjunctPrep);
+  auto add_views = [&](auto& list, Class c) {
+    for (std::string_view w : list) words_[w].classes |= c;
+  };
+  add_views(kNameOpeners, kNameOpener);
+  add_views(kCalendarNames, kCalendarName);
+  add_views(kTitleWords, kTitleWord);
+  add_views(kTargetGroupNouns, kTargetGroup);
+  add_views(kOrgDescriptions, kDescriptionNoun);
+  add_views(kPlaceDescriptions, kDescriptionNoun);
 }
 
 CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }

@@ -49,21 +49,8 @@ struct Candidate {
 
 class SentenceRules {
  public:
-  SentenceRules(const TextView& in, const Lexicon& lex) : in_(in), lex_(lex), v_(in.toks.toks) {
-    // All folded token texts in one buffer; low_ holds views into it.
-    size_t total = 0;
-    for (const Token& t : v_) total += t.end - t.start;
-    folded_.resize(total);
-    low_.reserve(v_.size());
-    char* d = folded_.data();
-    for (const Token& t : v_) {
-      size_t n = text::fold_to(d, in_.doc.slice({t.start, t.end}));
-      low_.emplace_back(d, n);
-      d += n;
-    }
-    info_.reserve(v_.size());
-    for (std::string_view w : low_) info_.push_back(&lex_.info(w));
-  }
+  SentenceRules(const TextView& in, const Lexicon& lex)
+      : in_(in), lex_(lex), v_(in.toks.toks), low_(in.words.low), info_(in.words.info), classes_(in.words.classes) {}
 
   std::vector<Candidate> run() {
     std::vector<Candidate> all;
@@ -83,7 +70,7 @@ class SentenceRules {
 
   const TextView& input() const { return in_; }
 
-  bool has(uint32_t k, Lexicon::Class c) const { return k < info_.size() && (info_[k]->classes & c); }
+  bool has(uint32_t k, Lexicon::Class c) const { return k < classes_.size() && (classes_[k] & c); }
 
   // --- token predicates -------------------------------------------------
   bool word(uint32_t k) const { return k < v_.size() && (v_[k].type == TokType::kWord || v_[k].type == TokType::kNumber); }
@@ -799,9 +786,10 @@ class SentenceRules {
   const TextView& in_;
   const Lexicon& lex_;
   const std::vector<Token>& v_;
-  std::string folded_;
-  std::vector<std::string_view> low_;
-  std::vector<const Lexicon::WordInfo*> info_;  // one lexicon lookup per token
+  // Per token (stage 5b): folded text, lexicon entry, word classes.
+  const std::vector<std::string_view>& low_;
+  const std::vector<const Lexicon::WordInfo*>& info_;
+  const std::vector<uint32_t>& classes_;
 
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "attrib/lexicon.hpp"
+#include "attrib/words.hpp"
 #include "quotegraph/document.hpp"
 #include "text/quotes.hpp"
 #include "text/segment.hpp"
@@ -18,6 +19,7 @@ struct TextView {
   const text::Tokens& toks;
   const text::Quotes& quotes;
   const std::vector<text::Sentence>& sentences;
+  const TokenWords& words;  // lex_words() of toks
 };
 
 // "Blinken spoke on Thursday with Foreign Minister Tileuberdi": who talked with

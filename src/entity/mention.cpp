@@ -193,20 +193,7 @@ bool is_acronym(std::string_view w) {
   return caps >= 2;
 }
 
-
 bool is_group_noun(std::string_view w) { return text::in_list<attrib::kTargetGroupNouns>(w); }
-bool is_title_word(std::string_view w) { return text::in_list<kTitleWords>(w); }
-const text::PairShapeFilter& group_or_description_shapes() {
-  static const text::PairShapeFilter shapes = [] {
-    text::PairShapeFilter f;
-    for (std::string_view w : attrib::kTargetGroupNouns) f.add(w);
-    for (std::string_view w : kOrgDescriptions) f.add(w);
-    for (std::string_view w : attrib::kPlaceDescriptions) f.add(w);
-    return f;
-  }();
-  return shapes;
-}
-
 bool is_description_noun(std::string_view w) {
   return text::in_list<kOrgDescriptions>(w) || text::in_list<attrib::kPlaceDescriptions>(w);
 }

@@ -92,13 +92,8 @@ Parsed parse_plain(std::string_view mention);
 
 bool is_acronym(std::string_view w);
 bool is_group_noun(std::string_view folded);
-bool is_title_word(std::string_view folded);  // "president", "minister", "sen."
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
-// The (length, first two folded letters) shapes of the group and description
-// nouns: most words of a text are ruled out by it before they are folded and
-// hashed. Words of one letter are never among them.
-const text::PairShapeFilter& group_or_description_shapes();
 std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);

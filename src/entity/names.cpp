@@ -26,56 +26,36 @@ bool spelled_as(std::string_view w, std::string_view lower) {
   return true;
 }
 
-// The folded text of token k, in a buffer of its own: the view lasts until the
-// next call. Words fit the fixed buffer; only longer ones use the string.
-class TokenFolder {
- public:
-  TokenFolder(const Document& doc, const std::vector<text::Token>& v) : doc_(doc), v_(v) {}
-  std::string_view operator()(uint32_t k) {
-    const std::string_view w = doc_.slice({v_[k].start, v_[k].end});
-    if (w.size() <= sizeof small_) return {small_, text::fold_to(small_, w)};
-    big_.clear();
-    text::fold_into(big_, w);
-    return big_;
-  }
-
- private:
-  const Document& doc_;
-  const std::vector<text::Token>& v_;
-  char small_[48];
-  std::string big_;
-};
-
 // A role given beside a name in narration: "Norland's premier, Ivo Strand," or
 // "Ivo Strand, the premier of Norland,". Empty when there is none.
-std::string_view appositive_role(const Document& doc, const std::vector<text::Token>& v, const text::Sentence& s,
-                            uint32_t b, uint32_t e) {
-  TokenFolder low(doc, v);
+std::string_view appositive_role(const Document& doc, const std::vector<text::Token>& v,
+                                 const attrib::TokenWords& words, const text::Sentence& s, uint32_t b, uint32_t e) {
+  auto title = [&](uint32_t k) { return (words.classes[k] & attrib::Lexicon::kTitleWord) != 0; };
   auto is_comma = [&](uint32_t k) { return v[k].type == TokType::kPunct && v[k].ch == ','; };
   // Before: POSSESSIVE role-words , NAME
   if (b >= s.first + 3 && is_comma(b - 1)) {
     uint32_t j = b - 1;
-    bool title = false;
+    bool is_title = false;
     while (j > s.first && b - 1 - j < 5 && v[j - 1].type == TokType::kWord && !v[j - 1].cap) {
       --j;
-      title = title || is_title_word(low(j));
+      is_title = is_title || title(j);
     }
     std::string_view poss = j > s.first ? doc.slice({v[j - 1].start, v[j - 1].end}) : std::string_view();
-    if (title && j > s.first && v[j - 1].cap && (poss.ends_with("'s") || poss.ends_with("âs")))
+    if (is_title && j > s.first && v[j - 1].cap && (poss.ends_with("'s") || poss.ends_with("âs")))
       return doc.slice({v[j - 1].start, v[b - 2].end});
   }
   // After: NAME , the role-words … ,
   if (e + 2 < s.last && is_comma(e) && v[e + 1].type == TokType::kWord) {
-    std::string first(low(e + 1));
+    const std::string_view first = words.low[e + 1];
     if (first == "the" || first == "a" || first == "an") {
       uint32_t j = e + 1;
-      bool title = false;
+      bool is_title = false;
       while (j < s.last && j - e < 12 && !is_comma(j) && v[j].type != TokType::kQuote &&
              !(v[j].type == TokType::kPunct && (v[j].ch == '.' || v[j].ch == ';'))) {
-        title = title || (v[j].type == TokType::kWord && is_title_word(low(j)));
+        is_title = is_title || (v[j].type == TokType::kWord && title(j));
         ++j;
       }
-      if (title && j < s.last && (is_comma(j) || v[j].ch == '.')) {
+      if (is_title && j < s.last && (is_comma(j) || v[j].ch == '.')) {
         uint32_t r = e + 2;  // skip the article
         return doc.slice({v[r].start, v[j - 1].end});
       }
@@ -86,33 +66,19 @@ std::string_view appositive_role(const Document& doc, const std::vector<text::To
 
 }  // namespace
 
-std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
+std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk, const attrib::TokenWords& words,
                                     const std::vector<text::Sentence>& sentences) {
   const auto& v = tk.toks;
   std::vector<NameMention> out;
   out.reserve(v.size() / 16);  // news runs to about one name in fifteen tokens
-  TokenFolder low(doc, v);
+  // Folded text and word classes of each token, from stage 5b.
+  const std::vector<std::string_view>& low = words.low;
+  const std::vector<uint32_t>& cls = words.classes;
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name (the tokenizer flags it).
   auto capword = [&](uint32_t k) { return v[k].type == TokType::kWord && v[k].cap && !v[k].lower_part; };
-  // Weekdays and months are capitalised but name no one. Runs are tested at
-  // both ends, so their (length, first two bytes) shapes rule most words out
-  // before folding: the first byte of a capitalised word is upper case, the
-  // second either case ("May", "MAY").
-  static const text::PairShapeFilter time_shapes = [] {
-    text::PairShapeFilter f;
-    for (std::string_view w : attrib::kCalendarNames) {
-      std::string cap(w);
-      cap[0] = static_cast<char>(cap[0] - 32);
-      f.add(cap);
-      cap[1] = static_cast<char>(cap[1] - 32);
-      f.add(cap);
-    }
-    return f;
-  }();
-  auto time_name = [&](uint32_t k) {
-    return time_shapes.maybe(doc.slice({v[k].start, v[k].end})) && text::in_list<attrib::kCalendarNames>(low(k));
-  };
+  // Weekdays and months are capitalised but name no one.
+  auto time_name = [&](uint32_t k) { return (cls[k] & attrib::Lexicon::kCalendarName) != 0; };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
   // open a sentence or a quote are ever looked up: collect those first, and
@@ -138,8 +104,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       words += word;
       caps += word & v[k].cap;
       if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
-      const std::string_view f = low(k);
-      if (text::in_list<attrib::kNameOpeners>(f)) {
+      const std::string_view f = low[k];
+      if (cls[k] & attrib::Lexicon::kNameOpener) {
         function_openers.push_back(k);
         continue;
       }
@@ -203,7 +169,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         // b is a capitalised word opening a sentence or quote: the first pass saw it.
         while (next_opener < function_openers.size() && function_openers[next_opener] < b) ++next_opener;
         const bool function_word = next_opener < function_openers.size() && function_openers[next_opener] == b;
-        if (!function_word && (lower_words.empty() || !lower_words.contains(low(b)))) break;
+        if (!function_word && (lower_words.empty() || !lower_words.contains(low[b]))) break;
         ++b;
       }
       // Trim trailing connectors and time names.
@@ -235,7 +201,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         if (e + 2 < s.last && v[e].type == TokType::kPunct && v[e].ch == '(' && v[e + 2].type == TokType::kPunct &&
             v[e + 2].ch == ')' && is_acronym(doc.slice({v[e + 1].start, v[e + 1].end})))
           m.acronym = doc.slice({v[e + 1].start, v[e + 1].end});
-        m.role = appositive_role(doc, v, s, b, e);
+        m.role = appositive_role(doc, v, words, s, b, e);
         if (m.span.end > m.span.start && !(m.text.size() == 1)) out.push_back(std::move(m));
       }
       k = e > k ? e : k + 1;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attrib/words.hpp"
 #include "quotegraph/document.hpp"
 #include "text/segment.hpp"
 #include "text/tokenize.hpp"
@@ -24,7 +25,7 @@ struct NameMention {
 
 // Every proper-name run in the body, in text order. Headlines in Title Case
 // are skipped (every word is capitalised there), as are weekdays and months.
-std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& toks,
+std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
                                     const std::vector<text::Sentence>& sentences);
 
 }  // namespace quotegraph::entity

@@ -129,8 +129,9 @@ thread_local uint64_t last_generation = 0;
 
 class Resolver {
  public:
-  Resolver(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& atts)
-      : doc_(doc), toks_(toks), atts_(atts) {}
+  Resolver(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
+           std::vector<Attribution>& atts)
+      : doc_(doc), toks_(toks), words_(words), atts_(atts) {}
 
   // Pass 1: proper names. Full names first, so a surname seen before the full
   // name ("Price … Ned Price") still joins it.
@@ -497,8 +498,8 @@ class Resolver {
 
   // Group nouns and definite descriptions among the words of a content span:
   // its word tokens, a possessive "'s" left out of the noun ("the police's
-  // account"). Words are folded into a small buffer: this runs over every
-  // content, so no allocation.
+  // account"). The lexicon has marked every token already (stage 5b), so most
+  // words cost one test of their class bits.
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
     // The first token of the content. Attributions come in order of content
@@ -509,49 +510,59 @@ class Resolver {
     if (scan_from_ > 0 && v[scan_from_ - 1].start >= content.start)
       scan_from_ = static_cast<size_t>(std::lower_bound(v.begin(), v.end(), content.start, before) - v.begin());
     while (scan_from_ < v.size() && v[scan_from_].start < content.start) ++scan_from_;
-    auto k = v.begin() + static_cast<std::ptrdiff_t>(scan_from_);
+    constexpr uint32_t kNoun = attrib::Lexicon::kTargetGroup | attrib::Lexicon::kDescriptionNoun;
     char buf[24], the[28] = "the ";
     const text::Token* the_before = nullptr;  // the token before, when it was "the"
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    const text::PairShapeFilter& shapes = group_or_description_shapes();
-    for (; k != v.end() && k->end <= content.end; ++k) {
-      const text::Token& t = *k;
+    for (size_t k = scan_from_; k < v.size() && v[k].end <= content.end; ++k) {
+      const text::Token& t = v[k];
       const text::Token* prev_the = the_before;
       the_before = nullptr;
       if (t.type != text::TokType::kWord) continue;
-      std::string_view w = doc_.slice({t.start, t.end});
-      if (w.ends_with("'s")) w.remove_suffix(2);
-      else if (w.ends_with("\xE2\x80\x99s")) w.remove_suffix(4);
-      const size_t n = w.size();
-      if (n < 2 || n >= sizeof buf) continue;
-      const char c0 = lower(w[0]), c1 = lower(w[1]);
-      if (n == 3 && c0 == 't' && c1 == 'h' && lower(w[2]) == 'e') {
-        the_before = &t;
-        continue;
+      std::string_view f = words_.low[k];  // the noun, folded
+      bool group_noun, description_noun;
+      if (!f.ends_with("'s")) {
+        if (f == "the" && t.end - t.start == 3) {
+          the_before = &t;
+          continue;
+        }
+        // Folding changes only the case of ASCII letters (and curly
+        // apostrophes), so a list word's token is that word in some case.
+        if (!(words_.classes[k] & kNoun)) continue;
+        group_noun = words_.classes[k] & attrib::Lexicon::kTargetGroup;
+        description_noun = words_.classes[k] & attrib::Lexicon::kDescriptionNoun;
+      } else {
+        // A possessive: the word without "'s" (or "’s"), folded here.
+        std::string_view w = doc_.slice({t.start, t.end});
+        if (w.ends_with("'s")) w.remove_suffix(2);
+        else if (w.ends_with("\xE2\x80\x99s")) w.remove_suffix(4);
+        const size_t n = w.size();
+        if (n < 2 || n >= sizeof buf) continue;
+        bool letters = true;  // the nouns are ASCII letters only
+        for (size_t i = 0; i < n; ++i) {
+          buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? static_cast<char>(w[i] + 32) : w[i];
+          letters = letters && buf[i] >= 'a' && buf[i] <= 'z';
+        }
+        f = std::string_view(buf, n);
+        if (f == "the") {
+          the_before = &t;
+          continue;
+        }
+        if (!letters) continue;
+        group_noun = is_group_noun(f);
+        description_noun = !group_noun && is_description_noun(f);
       }
-      // Most words are neither group nor description nouns: rule them out by
-      // length and first two letters before folding and hashing them.
-      if (!shapes.maybe(c0, c1, n)) continue;
-      bool letters = true;  // the nouns are ASCII letters only
-      for (size_t i = 0; i < n; ++i) {
-        buf[i] = lower(w[i]);
-        letters = letters && buf[i] >= 'a' && buf[i] <= 'z';
-      }
-      if (!letters) continue;
-      const std::string_view f(buf, n);
-      const Span at{t.start, t.start + static_cast<uint32_t>(n)};
-      if (is_group_noun(f)) {
+      const Span at{t.start, t.start + static_cast<uint32_t>(f.size())};
+      if (group_noun) {
         const Parsed& p = parsed(f);
         int id = group(p);
         if (id < 0) id = create(p);
-        add_mention(id, at, w, p);
+        add_mention(id, at, doc_.slice(at), p);
         add(id, at);
-      } else if (prev_the && prev_the->end + 1 == t.start && doc_.text[prev_the->end] == ' ' &&
-                 is_description_noun(f)) {
+      } else if (description_noun && prev_the && prev_the->end + 1 == t.start && doc_.text[prev_the->end] == ' ') {
         // "the city", one space apart: the span is exactly those bytes (a
         // "the" before "—city" describes nothing).
-        std::copy(buf, buf + n, the + 4);
-        const Parsed& p = parsed(std::string_view(the, n + 4));
+        std::copy(f.begin(), f.end(), the + 4);
+        const Parsed& p = parsed(std::string_view(the, f.size() + 4));
         if (p.kind == EntityKind::kOrganization || p.kind == EntityKind::kPlace) {
           int id = resolve_description(p, at.start);
           if (id >= 0) add(id, {at.start - 4, at.end});
@@ -562,6 +573,7 @@ class Resolver {
 
   const Document& doc_;
   const text::Tokens& toks_;
+  const attrib::TokenWords& words_;
   size_t scan_from_ = 0;  // scan_descriptions' token cursor
   std::vector<Attribution>& atts_;
   std::vector<Entity> ents_;
@@ -600,10 +612,11 @@ std::string entity_id(size_t index) {
   return id;
 }
 
-std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& attributions,
-                            const std::vector<NameMention>& names, const attrib::RuleOutput& rules) {
+std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
+                            std::vector<Attribution>& attributions, const std::vector<NameMention>& names,
+                            const attrib::RuleOutput& rules) {
   trim_parse_memo();
-  Resolver r(doc, toks, attributions);
+  Resolver r(doc, toks, words, attributions);
   r.index_names(names);
   r.resolve_attributions(rules);
   r.add_targets(names);

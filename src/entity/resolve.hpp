@@ -24,8 +24,9 @@ namespace quotegraph::entity {
 // with no compatible antecedent, "the president" with two presidents in play)
 // keeps entity = -1. Ids are "e1", "e2", … in order of first mention.
 // Linear in the number of mentions: every lookup goes through a name index.
-std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, std::vector<Attribution>& attributions,
-                            const std::vector<NameMention>& names, const attrib::RuleOutput& rules);
+std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
+                            std::vector<Attribution>& attributions, const std::vector<NameMention>& names,
+                            const attrib::RuleOutput& rules);
 
 // The id of the entity at `index` of a document's list: "e1", "e2", …
 std::string entity_id(size_t index);

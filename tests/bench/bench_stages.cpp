@@ -43,11 +43,12 @@ struct Pipeline {
     text::Tokens toks = text::tokenize(a.doc, a.doc.body_start, a.doc.body_end);
     text::Quotes quotes = text::find_quotes(a.doc, toks);
     std::vector<text::Sentence> sentences = text::split_sentences(a.doc, toks, quotes);
-    attrib::RuleOutput rules = attrib::find_attributions({a.doc, toks, quotes, sentences}, lexicon);
+    attrib::TokenWords words = attrib::lex_words(a.doc, toks, lexicon);
+    attrib::RuleOutput rules = attrib::find_attributions({a.doc, toks, quotes, sentences, words}, lexicon);
     a.attributions = std::move(rules.attributions);
     if (upto == Upto::kEntities) {
-      std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, sentences);
-      a.entities = entity::resolve(a.doc, toks, a.attributions, names, rules);
+      std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, words, sentences);
+      a.entities = entity::resolve(a.doc, toks, words, a.attributions, names, rules);
     }
     return a.attributions.size();
   }
