@@ -87,7 +87,16 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // looked up: left out, "the" and "he" no longer send every lower-case "the"
   // and "he" of the article to the table. The same pass marks Title Case
   // headlines, which capitalise every word: no evidence of names there.
-  text::WordSet initial;  // folded sentence-initial capitalised words
+  // Both tables hold the few openers (about one a sentence) and are only
+  // looked into by the sweep, which marks what it finds: no table grows with
+  // the article's vocabulary.
+  // Folded sentence-initial capitalised words -> also written in lower case.
+  text::WordTable<bool> initial;
+  // Capitalised words opening a sentence or quote, as written -> also seen
+  // capitalised inside a sentence.
+  text::WordTable<bool> openers;
+  initial.reserve(sentences.size() + 8);
+  openers.reserve(sentences.size() + 8);
   // (length, first two bytes): the sweep below hashes fewer words than with
   // the first byte alone (many common words share a length and initial).
   text::PairShapeFilter initial_shape, opener_shape;
@@ -109,29 +118,36 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         function_openers.push_back(k);
         continue;
       }
-      opener_shape.add(doc.slice({v[k].start, v[k].end}));
+      const std::string_view w = doc.slice({v[k].start, v[k].end});
+      opener_shape.add(w);
+      openers.insert(w, false);
       if (k != s.first) continue;
       initial_shape.add(f);
-      initial.insert(f);
+      initial.insert(f, false);
     }
     headline[si] = words >= 4 && caps * 10 >= words * 8;
   }
   // One pass for both: capitalised words seen inside sentences (not first, not
   // after a quote mark), and sentence-initial words the article also writes in
   // lower case (lower-case tokens are their own folded form).
-  text::WordSet mid_caps, lower_words;
   auto sweep = [&](uint32_t from, uint32_t to, bool mid) {
     for (uint32_t k = from; k < to; ++k) {
       const text::Token& t = v[k];
       if (t.type != TokType::kWord) continue;
       if (!t.cap) {
         const std::string_view w = doc.slice({t.start, t.end});
-        if (initial_shape.maybe(w) && initial.contains(w)) lower_words.insert(w);
+        if (initial_shape.maybe(w))
+          if (bool* lower = initial.find(w)) *lower = true;
       } else if (mid && !t.lower_part && v[k - 1].type != TokType::kQuote) {
         const std::string_view w = doc.slice({t.start, t.end});
-        if (opener_shape.maybe(w)) mid_caps.insert(w);
+        if (opener_shape.maybe(w))
+          if (bool* inside = openers.find(w)) *inside = true;
       }
     }
+  };
+  auto marked = [](const text::WordTable<bool>& table, std::string_view w) {
+    const bool* m = table.find(w);
+    return m && *m;
   };
   uint32_t swept = 0;  // every token once for lower case, every sentence's inside for capitals
   for (const text::Sentence& s : sentences) {
@@ -169,7 +185,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         // b is a capitalised word opening a sentence or quote: the first pass saw it.
         while (next_opener < function_openers.size() && function_openers[next_opener] < b) ++next_opener;
         const bool function_word = next_opener < function_openers.size() && function_openers[next_opener] == b;
-        if (!function_word && (lower_words.empty() || !lower_words.contains(low[b]))) break;
+        if (!function_word && !marked(initial, low[b])) break;
         ++b;
       }
       // Trim trailing connectors and time names.
@@ -181,7 +197,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // A single capitalised word that only ever opens a sentence or a quote
       // ("Nobody will …", "Forty people …") is a common word, not a name.
       bool opener_only = e == b + 1 && (b == s.first || v[b - 1].type == TokType::kQuote) &&
-                         !mid_caps.contains(doc.slice({v[b].start, v[b].end}));
+                         !marked(openers, doc.slice({v[b].start, v[b].end}));
       if (b < e && !dateline && !opener_only) {
         std::string_view last = doc.slice({v[e - 1].start, v[e - 1].end});
         NameMention m;
