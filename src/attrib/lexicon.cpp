@@ -334,6 +334,7 @@ Lexicon::Lexicon() {
   add_views(kTargetGroupNouns, kTargetGroup);
   add_views(kOrgDescriptions, kDescriptionNoun);
   add_views(kPlaceDescriptions, kDescriptionNoun);
+  words_["the"].classes |= kThe;
 }
 
 CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }

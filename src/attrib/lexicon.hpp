@@ -49,7 +49,7 @@ class Lexicon {
     // The entity stage's lists (name_words.hpp), so that it reads them off
     // each token instead of folding and looking words up again.
     kNameOpener = 1u << 9, kCalendarName = 1u << 10, kTitleWord = 1u << 11, kTargetGroup = 1u << 12,
-    kDescriptionNoun = 1u << 13,
+    kDescriptionNoun = 1u << 13, kThe = 1u << 14,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

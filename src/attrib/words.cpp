@@ -21,7 +21,7 @@ TokenWords lex_words(const Document& doc, const text::Tokens& toks, const Lexico
     const Lexicon::WordInfo& i = lex.info(w);
     out.low.push_back(w);
     out.info.push_back(&i);
-    out.classes.push_back(i.classes);
+    out.classes.push_back(i.classes | (w.ends_with("'s") ? TokenWords::kEndsInS : 0));
     d += n;
   }
   return out;

@@ -510,26 +510,29 @@ class Resolver {
     if (scan_from_ > 0 && v[scan_from_ - 1].start >= content.start)
       scan_from_ = static_cast<size_t>(std::lower_bound(v.begin(), v.end(), content.start, before) - v.begin());
     while (scan_from_ < v.size() && v[scan_from_].start < content.start) ++scan_from_;
-    constexpr uint32_t kNoun = attrib::Lexicon::kTargetGroup | attrib::Lexicon::kDescriptionNoun;
+    using attrib::Lexicon;
+    constexpr uint32_t kNoun = Lexicon::kTargetGroup | Lexicon::kDescriptionNoun;
+    constexpr uint32_t kLook = kNoun | Lexicon::kThe | attrib::TokenWords::kEndsInS;
     char buf[24], the[28] = "the ";
     const text::Token* the_before = nullptr;  // the token before, when it was "the"
     for (size_t k = scan_from_; k < v.size() && v[k].end <= content.end; ++k) {
       const text::Token& t = v[k];
       const text::Token* prev_the = the_before;
       the_before = nullptr;
-      if (t.type != text::TokType::kWord) continue;
+      const uint32_t c = words_.classes[k];
+      if (!(c & kLook) || t.type != text::TokType::kWord) continue;
       std::string_view f = words_.low[k];  // the noun, folded
       bool group_noun, description_noun;
-      if (!f.ends_with("'s")) {
-        if (f == "the" && t.end - t.start == 3) {
+      if (!(c & attrib::TokenWords::kEndsInS)) {
+        if ((c & Lexicon::kThe) && t.end - t.start == 3) {
           the_before = &t;
           continue;
         }
         // Folding changes only the case of ASCII letters (and curly
         // apostrophes), so a list word's token is that word in some case.
-        if (!(words_.classes[k] & kNoun)) continue;
-        group_noun = words_.classes[k] & attrib::Lexicon::kTargetGroup;
-        description_noun = words_.classes[k] & attrib::Lexicon::kDescriptionNoun;
+        if (!(c & kNoun)) continue;
+        group_noun = c & Lexicon::kTargetGroup;
+        description_noun = c & Lexicon::kDescriptionNoun;
       } else {
         // A possessive: the word without "'s" (or "’s"), folded here.
         std::string_view w = doc_.slice({t.start, t.end});
