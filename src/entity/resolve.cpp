@@ -90,32 +90,42 @@ class SpanMap {
 // multimap filled in the same sequence would give.
 class Timeline {
  public:
-  void reserve(size_t n) { base_.reserve(n); }
+  void reserve(size_t n) {
+    base_.reserve(n);
+    base_id_.reserve(n);
+  }
   void add(uint32_t pos, int id) {
-    if (sealed_) extra_.emplace(pos, id);
-    else base_.push_back({pos, id});
+    if (sealed_) {
+      extra_.emplace(pos, id);
+      return;
+    }
+    // The position above the order of arrival: sorting the keys orders by
+    // position, equal positions in arrival order, as a stable sort would,
+    // without its buffer.
+    base_.push_back(uint64_t{pos} << 32 | base_id_.size());
+    base_id_.push_back(id);
   }
   void seal() {
-    std::stable_sort(base_.begin(), base_.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
+    std::sort(base_.begin(), base_.end());
     sealed_ = true;
   }
   // Calls f(entity) for up to n mentions before pos, the latest first, until f returns true.
   template <typename F>
   void back_from(uint32_t pos, int n, F f) const {
-    auto b = std::lower_bound(base_.begin(), base_.end(), pos, [](const Entry& e, uint32_t p) { return e.first < p; });
+    auto b = std::lower_bound(base_.begin(), base_.end(), uint64_t{pos} << 32);
     auto x = extra_.lower_bound(pos);
     for (int k = 0; k < n; ++k) {
       const bool more_b = b != base_.begin(), more_x = x != extra_.begin();
       if (!more_b && !more_x) return;
-      const bool take_x = !more_b || (more_x && std::prev(x)->first >= std::prev(b)->first);
-      const int id = take_x ? (--x)->second : (--b)->second;
+      const bool take_x = !more_b || (more_x && std::prev(x)->first >= (*std::prev(b) >> 32));
+      const int id = take_x ? (--x)->second : base_id_[*--b & 0xFFFFFFFFu];
       if (f(id)) return;
     }
   }
 
  private:
-  using Entry = std::pair<uint32_t, int>;
-  std::vector<Entry> base_;
+  std::vector<uint64_t> base_;  // position << 32 | index into base_id_
+  std::vector<int> base_id_;
   // The tree's nodes come from a buffer of its own (an article adds a few
   // dozen), not one allocation and free each.
   std::array<std::byte, 4096> node_buf_;
@@ -182,11 +192,15 @@ class Resolver {
       for (EntityRef& r : t.about) refs.push_back(&r);
       refs.push_back(&t.echoes);
     }
-    std::stable_sort(refs.begin(), refs.end(),
-                     [](const EntityRef* x, const EntityRef* y) { return x->mention.start < y->mention.start; });
+    // In text order, equal starts in the order above (sorted keys, as a
+    // stable sort would order them, without its buffer).
+    std::vector<uint64_t> order(refs.size());
+    for (size_t i = 0; i < refs.size(); ++i) order[i] = uint64_t{refs[i]->mention.start} << 32 | i;
+    std::sort(order.begin(), order.end());
     SpanMap seen;  // a floating quote shares its speaker's mention
     seen.reserve(refs.size());
-    for (EntityRef* r : refs) {
+    for (uint64_t key : order) {
+      EntityRef* r = refs[key & 0xFFFFFFFFu];
       if (r->mention.empty()) continue;
       if (const int* id = seen.find(r->mention)) {
         r->entity = *id;
