@@ -59,8 +59,9 @@ struct Parsed {
   size_t first_len = 0;   // bytes of that word as written
   size_t words = 0;       // words in the name
   // For resolution, per surface form rather than per mention: the name is an
-  // acronym ("CSTO", "U.N."); its capital letters folded ("csto", "un"); the
-  // initials of its capitalised words ("Collective Security …" -> "cst…").
+  // acronym ("CSTO", "U.N."); its capital letters folded ("csto", "un"); for
+  // an organisation, the initials of its capitalised words ("Collective
+  // Security Treaty Organization" -> "csto").
   bool name_is_acronym = false;
   std::string acronym_letters;
   std::string name_initials;
@@ -83,8 +84,9 @@ Parsed parse_mention(std::string_view mention);
 // (names repeat across a corpus) and handed out without copying its strings.
 // The reference stays valid until this thread's next trim_parse_memo().
 const Parsed& parse_mention_cached(std::string_view mention);
-// Empties this thread's memo once it holds more than 50,000 forms. Run between
-// documents, never while references from parse_mention_cached() are held.
+// Empties this thread's memo, and the interned records its parses point at,
+// once it holds more than 50,000 forms. Run between documents, never while
+// references from parse_mention_cached() or interned() are held.
 void trim_parse_memo();
 
 // The same for a mention known to carry no trailing parenthesis.
