@@ -108,11 +108,15 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   for (size_t si = 0; si < sentences.size(); ++si) {
     const text::Sentence& s = sentences[si];
     uint32_t words = 0, caps = 0;
+    bool opens = true;  // token k opens the sentence or follows a quote mark
     for (uint32_t k = s.first; k < s.last; ++k) {
-      const bool word = v[k].type == TokType::kWord;
+      const text::Token& t = v[k];
+      const bool word = t.type == TokType::kWord;
       words += word;
-      caps += word & v[k].cap;
-      if (!(k == s.first || v[k - 1].type == TokType::kQuote) || !capword(k)) continue;
+      caps += word & t.cap;
+      const bool opener = opens;
+      opens = t.type == TokType::kQuote;
+      if (!opener || !word || !t.cap || t.lower_part) continue;
       const std::string_view f = low[k];
       if (cls[k] & attrib::Lexicon::kNameOpener) {
         function_openers.push_back(k);

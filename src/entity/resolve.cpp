@@ -517,8 +517,9 @@ class Resolver {
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
     // The first token of the content. Attributions come in order of content
-    // start, so it is found by walking on from the last one's (a binary search
-    // for each would jump about a window's whole token array).
+    // start, so it is found by walking on from where the last scan ended (a
+    // binary search for each would jump about a window's whole token array);
+    // only a content nested in the last one is searched for.
     const std::vector<text::Token>& v = toks_.toks;
     auto before = [](const text::Token& t, uint32_t pos) { return t.start < pos; };
     if (scan_from_ > 0 && v[scan_from_ - 1].start >= content.start)
@@ -529,7 +530,8 @@ class Resolver {
     constexpr uint32_t kLook = kNoun | Lexicon::kThe | attrib::TokenWords::kEndsInS;
     char buf[24], the[28] = "the ";
     const text::Token* the_before = nullptr;  // the token before, when it was "the"
-    for (size_t k = scan_from_; k < v.size() && v[k].end <= content.end; ++k) {
+    size_t k = scan_from_;
+    for (; k < v.size() && v[k].end <= content.end; ++k) {
       const text::Token& t = v[k];
       const text::Token* prev_the = the_before;
       the_before = nullptr;
@@ -586,6 +588,7 @@ class Resolver {
         }
       }
     }
+    scan_from_ = k;  // the next content starts here or later, unless it nests in this one
   }
 
   const Document& doc_;
