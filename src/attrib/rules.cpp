@@ -50,7 +50,7 @@ struct Candidate {
 class SentenceRules {
  public:
   SentenceRules(const TextView& in, const Lexicon& lex)
-      : in_(in), lex_(lex), v_(in.toks.toks), low_(in.words.low), info_(in.words.info), classes_(in.words.classes) {}
+      : in_(in), lex_(lex), v_(in.toks.toks), low_(in.words.low), info_(in.words.info) {}
 
   std::vector<Candidate> run() {
     std::vector<Candidate> all;
@@ -70,7 +70,7 @@ class SentenceRules {
 
   const TextView& input() const { return in_; }
 
-  bool has(uint32_t k, Lexicon::Class c) const { return k < classes_.size() && (classes_[k] & c); }
+  bool has(uint32_t k, Lexicon::Class c) const { return k < info_.size() && (info_[k]->classes & c); }
 
   // --- token predicates -------------------------------------------------
   bool word(uint32_t k) const { return k < v_.size() && (v_[k].type == TokType::kWord || v_[k].type == TokType::kNumber); }
@@ -786,10 +786,9 @@ class SentenceRules {
   const TextView& in_;
   const Lexicon& lex_;
   const std::vector<Token>& v_;
-  // Per token (stage 5b): folded text, lexicon entry, word classes.
+  // Per token (stage 5b): folded text, lexicon entry.
   const std::vector<std::string_view>& low_;
   const std::vector<const Lexicon::WordInfo*>& info_;
-  const std::vector<uint32_t>& classes_;
 
 };
 

@@ -13,15 +13,12 @@ TokenWords lex_words(const Document& doc, const text::Tokens& toks, const Lexico
   out.folded.resize(total);
   out.low.reserve(v.size());
   out.info.reserve(v.size());
-  out.classes.reserve(v.size());
   char* d = out.folded.data();
   for (const text::Token& t : v) {
     const size_t n = text::fold_to(d, doc.slice({t.start, t.end}));
     const std::string_view w(d, n);
-    const Lexicon::WordInfo& i = lex.info(w);
     out.low.push_back(w);
-    out.info.push_back(&i);
-    out.classes.push_back(i.classes | (w.ends_with("'s") ? TokenWords::kEndsInS : 0));
+    out.info.push_back(&lex.info(w));
     d += n;
   }
   return out;

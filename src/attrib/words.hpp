@@ -15,14 +15,10 @@
 namespace quotegraph::attrib {
 
 struct TokenWords {
-  // A bit of `classes` that is the token's own, not its word's: the folded
-  // text ends in "'s" (a possessive or a contraction: "Smith's", "it's").
-  static constexpr uint32_t kEndsInS = 1u << 31;
-
   std::vector<char> folded;                    // the folded texts, back to back
   std::vector<std::string_view> low;           // per token: its folded text, a view into `folded`
   std::vector<const Lexicon::WordInfo*> info;  // per token: its lexicon entry
-  std::vector<uint32_t> classes;               // per token: info[k]->classes (| kEndsInS), side by side for scans
+  uint32_t classes(size_t k) const { return info[k]->classes; }  // Lexicon::Class bits
 };
 
 TokenWords lex_words(const Document& doc, const text::Tokens& toks, const Lexicon& lex);

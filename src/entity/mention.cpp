@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <unordered_set>
 
 #include "attrib/name_words.hpp"
@@ -216,17 +217,25 @@ text::WordTable<std::unique_ptr<const Parsed>>& parse_memo() {
   thread_local text::WordTable<std::unique_ptr<const Parsed>> memo;
   return memo;
 }
-// Records behind pointers: their addresses outlive the table's regrowth.
-text::WordTable<std::unique_ptr<Interned>>& interned_table() {
-  thread_local text::WordTable<std::unique_ptr<Interned>> table;
+// The records in a deque: their addresses outlive the table's regrowth, and
+// the records of one document's strings, made one after another, lie side by
+// side (one allocation each scattered them about the heap).
+struct InternedTable {
+  text::WordTable<Interned*> index;
+  std::deque<Interned> records;
+};
+InternedTable& interned_table() {
+  thread_local InternedTable table;
   return table;
 }
 }  // namespace
 
 Interned& interned(std::string_view folded) {
-  auto& table = interned_table();
-  if (auto* hit = table.find(folded)) return **hit;
-  return **table.insert(folded, std::make_unique<Interned>()).first;
+  InternedTable& t = interned_table();
+  if (Interned** hit = t.index.find(folded)) return **hit;
+  Interned& r = t.records.emplace_back();
+  t.index.insert(folded, &r);
+  return r;
 }
 
 const Parsed& parse_mention_cached(std::string_view mention) {
@@ -246,7 +255,8 @@ void trim_parse_memo() {
   constexpr size_t kMaxMemo = 50000;
   if (parse_memo().size() > kMaxMemo) {
     parse_memo().clear();
-    interned_table().clear();  // the parses pointing at its records are gone
+    interned_table().index.clear();  // the parses pointing at its records are gone
+    interned_table().records.clear();
   }
 }
 

@@ -30,7 +30,7 @@ bool spelled_as(std::string_view w, std::string_view lower) {
 // "Ivo Strand, the premier of Norland,". Empty when there is none.
 std::string_view appositive_role(const Document& doc, const std::vector<text::Token>& v,
                                  const attrib::TokenWords& words, const text::Sentence& s, uint32_t b, uint32_t e) {
-  auto title = [&](uint32_t k) { return (words.classes[k] & attrib::Lexicon::kTitleWord) != 0; };
+  auto title = [&](uint32_t k) { return (words.classes(k) & attrib::Lexicon::kTitleWord) != 0; };
   auto is_comma = [&](uint32_t k) { return v[k].type == TokType::kPunct && v[k].ch == ','; };
   // Before: POSSESSIVE role-words , NAME
   if (b >= s.first + 3 && is_comma(b - 1)) {
@@ -73,12 +73,12 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   out.reserve(v.size() / 16);  // news runs to about one name in fifteen tokens
   // Folded text and word classes of each token, from stage 5b.
   const std::vector<std::string_view>& low = words.low;
-  const std::vector<uint32_t>& cls = words.classes;
+  auto cls = [&](uint32_t k) { return words.classes(k); };
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name (the tokenizer flags it).
   auto capword = [&](uint32_t k) { return v[k].type == TokType::kWord && v[k].cap && !v[k].lower_part; };
   // Weekdays and months are capitalised but name no one.
-  auto time_name = [&](uint32_t k) { return (cls[k] & attrib::Lexicon::kCalendarName) != 0; };
+  auto time_name = [&](uint32_t k) { return (cls(k) & attrib::Lexicon::kCalendarName) != 0; };
   // Words the article also writes in lower case are common words when they
   // open a sentence ("Dozens killed …", "Officials said …"). Only words that
   // open a sentence or a quote are ever looked up: collect those first, and
@@ -118,7 +118,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       opens = t.type == TokType::kQuote;
       if (!opener || !word || !t.cap || t.lower_part) continue;
       const std::string_view f = low[k];
-      if (cls[k] & attrib::Lexicon::kNameOpener) {
+      if (cls(k) & attrib::Lexicon::kNameOpener) {
         function_openers.push_back(k);
         continue;
       }

@@ -527,7 +527,7 @@ class Resolver {
     while (scan_from_ < v.size() && v[scan_from_].start < content.start) ++scan_from_;
     using attrib::Lexicon;
     constexpr uint32_t kNoun = Lexicon::kTargetGroup | Lexicon::kDescriptionNoun;
-    constexpr uint32_t kLook = kNoun | Lexicon::kThe | attrib::TokenWords::kEndsInS;
+    constexpr uint32_t kLook = kNoun | Lexicon::kThe;
     char buf[24], the[28] = "the ";
     const text::Token* the_before = nullptr;  // the token before, when it was "the"
     size_t k = scan_from_;
@@ -535,11 +535,12 @@ class Resolver {
       const text::Token& t = v[k];
       const text::Token* prev_the = the_before;
       the_before = nullptr;
-      const uint32_t c = words_.classes[k];
-      if (!(c & kLook) || t.type != text::TokType::kWord) continue;
+      const uint32_t c = words_.classes(k);
       std::string_view f = words_.low[k];  // the noun, folded
+      const bool ends_in_s = f.size() >= 2 && f.back() == 's' && f[f.size() - 2] == '\'';
+      if ((!(c & kLook) && !ends_in_s) || t.type != text::TokType::kWord) continue;
       bool group_noun, description_noun;
-      if (!(c & attrib::TokenWords::kEndsInS)) {
+      if (!ends_in_s) {
         if ((c & Lexicon::kThe) && t.end - t.start == 3) {
           the_before = &t;
           continue;
