@@ -25,7 +25,11 @@ std::string_view clean_surface(std::string_view s, std::string& buf) {
     while (!t.empty() && (t.back() == ',' || t.back() == ' ' || t.back() == ':')) t.remove_suffix(1);
   };
   trim(s);
-  if (s.find_first_of("\n\r\t") == std::string_view::npos) return s;
+  // A plain loop: find_first_of would call memchr on the three characters
+  // once for every byte of the mention.
+  bool breaks = false;
+  for (char c : s) breaks |= c == '\n' || c == '\r' || c == '\t';
+  if (!breaks) return s;
   buf.assign(s);
   for (char& c : buf)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
