@@ -64,6 +64,17 @@ TEST_CASE("appositive roles and possessive roles", "[entities]") {
   CHECK(varga->roles[0].find("mayor of Oststadt") != std::string::npos);
 }
 
+// The same with a curly apostrophe, as most news sites print it: the role
+// beside a name in narration is found whichever apostrophe the text uses.
+TEST_CASE("a possessive role with a curly apostrophe", "[entities]") {
+  Analysis a = run("Norland\u2019s premier, Ivo Strand, visited the port. Strand said the border would stay open.");
+  REQUIRE(a.attributions.size() == 1);
+  const Entity* strand = speaker_of(a, 0);
+  REQUIRE(strand);
+  CHECK(strand->name == "Ivo Strand");
+  CHECK(strand->roles == std::vector<std::string>{"Norland\u2019s premier"});
+}
+
 TEST_CASE("acronyms join the organisation they abbreviate", "[entities]") {
   Analysis a = run("Fishing quotas cut.\n\nThe Northern Fisheries Organization (NFO) said quotas would fall. "
                    "The NFO added that the cut was temporary.");

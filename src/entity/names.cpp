@@ -41,7 +41,7 @@ std::string_view appositive_role(const Document& doc, const std::vector<text::To
       is_title = is_title || title(j);
     }
     std::string_view poss = j > s.first ? doc.slice({v[j - 1].start, v[j - 1].end}) : std::string_view();
-    if (is_title && j > s.first && v[j - 1].cap && (poss.ends_with("'s") || poss.ends_with("âs")))
+    if (is_title && j > s.first && v[j - 1].cap && (poss.ends_with("'s") || poss.ends_with("\xE2\x80\x99s")))
       return doc.slice({v[j - 1].start, v[b - 2].end});
   }
   // After: NAME , the role-words … ,
