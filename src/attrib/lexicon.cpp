@@ -314,7 +314,7 @@ Lexicon::Lexicon() {
     if (r.part && !words_[r.part].cue.entry) words_[r.part].cue = CueHit{e, Form::kPastPart};
   }
   auto add = [&](auto& list, Class c) {
-    for (const char* w : list) words_[w].classes |= c;
+    for (std::string_view w : list) words_[w].classes |= c;
   };
   add(kPronounsList, kPronoun);
   add(kDeterminersList, kDeterminer);
@@ -325,15 +325,12 @@ Lexicon::Lexicon() {
   add(kTimeWordsList, kTime);
   add(kSentenceAdverbsList, kSentenceAdverb);
   add(kAdjunctPrepsList, kAdjunctPrep);
-  auto add_views = [&](auto& list, Class c) {
-    for (std::string_view w : list) words_[w].classes |= c;
-  };
-  add_views(kNameOpeners, kNameOpener);
-  add_views(kCalendarNames, kCalendarName);
-  add_views(kTitleWords, kTitleWord);
-  add_views(kTargetGroupNouns, kTargetGroup);
-  add_views(kOrgDescriptions, kDescriptionNoun);
-  add_views(kPlaceDescriptions, kDescriptionNoun);
+  add(kNameOpeners, kNameOpener);
+  add(kCalendarNames, kCalendarName);
+  add(kTitleWords, kTitleWord);
+  add(kTargetGroupNouns, kTargetGroup);
+  add(kOrgDescriptions, kDescriptionNoun);
+  add(kPlaceDescriptions, kDescriptionNoun);
   words_["the"].classes |= kThe;
 }
 

@@ -541,7 +541,7 @@ class Resolver {
       the_before = nullptr;
       const uint32_t c = words_.classes(k);
       std::string_view f = words_.low[k];  // the noun, folded
-      const bool ends_in_s = f.size() >= 2 && f.back() == 's' && f[f.size() - 2] == '\'';
+      const bool ends_in_s = f.ends_with("'s");
       if ((!(c & kLook) && !ends_in_s) || t.type != text::TokType::kWord) continue;
       bool group_noun, description_noun;
       if (!ends_in_s) {
