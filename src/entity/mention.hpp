@@ -42,29 +42,19 @@ struct Interned {
 Interned& interned(std::string_view folded);
 
 struct Parsed {
-  std::string name;       // proper name without titles, or the description
-  std::string key;        // merge key: surname, acronym, or head noun
-  std::string role;       // title / appositive / description
+  // What resolution reads for every mention comes first, so that a parse
+  // reached again (a name repeated in the article) is a few cache lines, not
+  // the whole struct's eight.
   EntityKind kind = EntityKind::kUnknown;
   bool proper = false;    // a proper name was found
   bool pronoun = false;
   bool definite = false;  // "the organization", "the president"
   bool indefinite = false;  // "a State Department spokesperson"
-  std::string head;       // head noun of a description
-  int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
-  std::string acronym;    // "(NFO)" after the name
-  // Derived once so that lookups need not recompute them.
-  std::string folded;     // fold(name)
-  std::string first_word; // folded first word of the name
-  size_t first_len = 0;   // bytes of that word as written
-  size_t words = 0;       // words in the name
-  // For resolution, per surface form rather than per mention: the name is an
-  // acronym ("CSTO", "U.N."); its capital letters folded ("csto", "un"); for
-  // an organisation, the initials of its capitalised words ("Collective
-  // Security Treaty Organization" -> "csto").
+  // The name is an acronym ("CSTO", "U.N."): per surface form rather than per mention.
   bool name_is_acronym = false;
-  std::string acronym_letters;
-  std::string name_initials;
+  int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
+  size_t first_len = 0;   // bytes of the name's first word as written
+  size_t words = 0;       // words in the name
   // The interned records of folded, key, head, acronym_letters, name_initials
   // and fold(acronym) (set by parse_mention_cached only).
   Interned* folded_rec = nullptr;
@@ -73,6 +63,19 @@ struct Parsed {
   Interned* letters_rec = nullptr;
   Interned* initials_rec = nullptr;
   Interned* acronym_rec = nullptr;
+  std::string name;       // proper name without titles, or the description
+  std::string role;       // title / appositive / description
+  std::string first_word; // folded first word of the name
+  std::string key;        // merge key: surname, acronym, or head noun
+  std::string head;       // head noun of a description
+  std::string acronym;    // "(NFO)" after the name
+  // Derived once so that lookups need not recompute them.
+  std::string folded;     // fold(name)
+  // The acronym's capital letters folded ("csto", "un"); for an organisation,
+  // the initials of its capitalised words ("Collective Security Treaty
+  // Organization" -> "csto").
+  std::string acronym_letters;
+  std::string name_initials;
 };
 
 // "U.S. Secretary of State Antony J. Blinken" -> name "Antony J. Blinken", role
