@@ -107,13 +107,13 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   function_openers.reserve(sentences.size() + 8);  // about one a sentence: one allocation
   for (size_t si = 0; si < sentences.size(); ++si) {
     const text::Sentence& s = sentences[si];
-    uint32_t words = 0, caps = 0;
+    uint32_t n_words = 0, n_caps = 0;  // for the headline test
     bool opens = true;  // token k opens the sentence or follows a quote mark
     for (uint32_t k = s.first; k < s.last; ++k) {
       const text::Token& t = v[k];
       const bool word = t.type == TokType::kWord;
-      words += word;
-      caps += word & t.cap;
+      n_words += word;
+      n_caps += word & t.cap;
       const bool opener = opens;
       opens = t.type == TokType::kQuote;
       if (!opener || !word || !t.cap || t.lower_part) continue;
@@ -129,11 +129,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       initial_shape.add(f);
       initial.insert(f, false);
     }
-    headline[si] = words >= 4 && caps * 10 >= words * 8;
+    headline[si] = n_words >= 4 && n_caps * 10 >= n_words * 8;
   }
-  // One pass for both: capitalised words seen inside sentences (not first, not
-  // after a quote mark), and sentence-initial words the article also writes in
-  // lower case (lower-case tokens are their own folded form).
+  // One pass marks both: openers seen capitalised inside a sentence (not
+  // first, not after a quote mark), and sentence-initial words the article
+  // also writes in lower case (lower-case tokens are their own folded form).
   auto sweep = [&](uint32_t from, uint32_t to, bool mid) {
     for (uint32_t k = from; k < to; ++k) {
       const text::Token& t = v[k];
