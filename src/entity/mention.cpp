@@ -244,7 +244,6 @@ const Parsed& parse_mention_cached(std::string_view mention) {
   auto p = std::make_unique<Parsed>(parse_mention_uncached(mention));
   p->folded_rec = &interned(p->folded);
   p->key_rec = &interned(p->key);
-  p->head_rec = &interned(p->head);
   p->letters_rec = &interned(p->acronym_letters);
   p->initials_rec = &interned(p->name_initials);
   p->acronym_rec = &interned(text::fold(p->acronym));

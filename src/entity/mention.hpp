@@ -55,11 +55,11 @@ struct Parsed {
   int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
   size_t first_len = 0;   // bytes of the name's first word as written
   size_t words = 0;       // words in the name
-  // The interned records of folded, key, head, acronym_letters, name_initials
-  // and fold(acronym) (set by parse_mention_cached only).
+  // The interned records of folded, key, acronym_letters, name_initials and
+  // fold(acronym) (set by parse_mention_cached only). A description's key is
+  // its head noun, so key_rec serves the head too.
   Interned* folded_rec = nullptr;
   Interned* key_rec = nullptr;
-  Interned* head_rec = nullptr;
   Interned* letters_rec = nullptr;
   Interned* initials_rec = nullptr;
   Interned* acronym_rec = nullptr;

@@ -468,8 +468,8 @@ class Resolver {
   }
 
   int group(const Parsed& p) {
-    int first = -1;  // the earliest group with this head noun
-    for (int id = get(p.head_rec->key); id >= 0; id = same_key_before_[id])
+    int first = -1;  // the earliest group with this head noun (a description's key)
+    for (int id = get(p.key_rec->key); id >= 0; id = same_key_before_[id])
       if (ents_[id].kind == EntityKind::kGroup) first = id;
     return first;
   }
