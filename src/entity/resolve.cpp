@@ -160,7 +160,9 @@ class Resolver {
     timeline_.reserve(names.size());
     span_entity_.reserve(names.size() + 2 * atts_.size());
     folded_roles_.reserve(atts_.size() + 8);
+    by_role_.reserve(16, 512);  // an article names a handful of roles: no rehash, no arena regrowth
     std::vector<std::pair<size_t, const Parsed*>> singles;  // parsed once, used in the second loop
+    singles.reserve(names.size());  // about half the names: one allocation, not seven growing
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
@@ -239,11 +241,16 @@ class Resolver {
       // Targets the rules found come first; the content's are added after them.
       std::vector<EntityRef>& about = t.about;
       const bool rules_found_target = !about.empty();
+      // Collected apart and appended once: one allocation per statement, not
+      // one each time the list doubles.
+      found_.clear();
       auto add = [&](int id, Span s) {
         if (id < 0 || id == t.speaker.entity) return;
         for (const EntityRef& r : about)
           if (r.entity == id) return;
-        about.push_back({id, s});
+        for (const EntityRef& r : found_)
+          if (r.entity == id) return;
+        found_.push_back({id, s});
       };
       auto lo = std::lower_bound(names.begin(), names.end(), t.content.start,
                                  [](const NameMention& m, uint32_t pos) { return m.span.start < pos; });
@@ -255,6 +262,7 @@ class Resolver {
       // A characterised or accused target is the statement's subject; the
       // words of the characterisation ("a band of terrorists") are not targets.
       if (!rules_found_target) scan_descriptions(t.content, add);
+      about.insert(about.end(), found_.begin(), found_.end());
     }
   }
 
@@ -348,8 +356,10 @@ class Resolver {
         renamed = true;
       }
     }
-    if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end())
+    if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) {
+      if (e.aliases.empty()) e.aliases.reserve(2);  // a third of the entities with an alias get a second
       e.aliases.emplace_back(surface);
+    }
     if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) add_role(id, p.role);
     if (p.gender && !gender_[id]) gender_[id] = p.gender;
     // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
@@ -625,6 +635,7 @@ class Resolver {
   std::vector<NameShape> name_shape_;
   Timeline timeline_;
   std::vector<Conv> conversations_;
+  std::vector<EntityRef> found_;  // add_targets' targets of one statement
 };
 
 }  // namespace
