@@ -2,7 +2,10 @@
 // for the test (positive and negative).
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/io.hpp"
 
 using namespace quotegraph;
 
@@ -308,4 +311,43 @@ TEST_CASE("one document's names do not resolve mentions in the next", "[entities
     CHECK(t.speaker.entity < static_cast<int>(second.entities.size()));
     for (const EntityRef& r : t.about) CHECK(r.entity < static_cast<int>(second.entities.size()));
   }
+}
+
+// The entity stage keeps its working tables per thread, emptied between
+// documents: after a larger article with more names, roles, conversations and
+// targets, a smaller one must come out exactly as on a thread that never saw
+// the first. The first article's conversation (its first speaker with a
+// partner, in its first sentence) and its premiers would give the second
+// article's first speaker an addressee and make its "the premier" ambiguous.
+TEST_CASE("a thread's working tables carry nothing into the next document", "[entities]") {
+  std::string big = "Ivo Strand spoke with Mara Tell. Strand said the port would stay open. ";
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    big += "Norland's premier, Ivo Strand" + n + ", said the port " + n + " would stay open. ";
+    big += "Strand" + n + " spoke with Mara Tell" + n + " of the Northern Fisheries Organization" + n +
+           " (NFO" + n + "). ";
+    big += "\u201cWe will not close it,\u201d Strand" + n + " told reporters about the police and the agency. ";
+  }
+  const std::string small =
+      "Paul Weir said the bridge would reopen on Monday. Oststadt's premier, Anna Lind, said the bridge was "
+      "safe. The premier said the police agreed. \u201cIt is safe,\u201d Weir said of the agency.";
+  std::string fresh;
+  std::thread([&] {
+    const Analyzer analyzer;
+    auto r = analyzer.analyze(small, "small.txt");
+    if (r.ok()) fresh = to_json(r.value());
+  }).join();
+  REQUIRE_FALSE(fresh.empty());
+  Analysis first = run(big);
+  CHECK(first.entities.size() > 80);
+  const Analyzer analyzer;
+  auto again = analyzer.analyze(small, "small.txt");
+  REQUIRE(again.ok());
+  const Analysis& b = again.value();
+  CHECK(to_json(b) == fresh);
+  REQUIRE(b.attributions.size() >= 3);
+  CHECK(b.attributions[0].addressee.mention.empty());
+  const Entity* premier = speaker_of(b, 2);
+  REQUIRE(premier);
+  CHECK(premier->name == "Anna Lind");
 }

@@ -64,6 +64,14 @@ std::string_view appositive_role(const Document& doc, const std::vector<text::To
   return {};
 }
 
+// The name scan's working tables, kept by each thread from one document to the
+// next (emptied, not freed, in between; see Work in resolve.cpp).
+struct ScanWork {
+  text::WordTable<bool> initial, openers;
+  std::vector<uint8_t> headline;
+  std::vector<uint32_t> function_openers;
+};
+
 }  // namespace
 
 std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk, const attrib::TokenWords& words,
@@ -90,21 +98,23 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // Both tables hold the few openers (about one a sentence) and are only
   // looked into by the sweep, which marks what it finds: no table grows with
   // the article's vocabulary.
+  thread_local ScanWork work;
   // Folded sentence-initial capitalised words -> also written in lower case.
-  text::WordTable<bool> initial;
+  text::WordTable<bool>& initial = work.initial;
   // Capitalised words opening a sentence or quote, as written -> also seen
   // capitalised inside a sentence.
-  text::WordTable<bool> openers;
-  initial.reserve(sentences.size() + 8);
-  openers.reserve(sentences.size() + 8);
+  text::WordTable<bool>& openers = work.openers;
+  initial.reset(sentences.size() + 8);
+  openers.reset(sentences.size() + 8);
   // (length, first two bytes): the sweep below hashes fewer words than with
   // the first byte alone (many common words share a length and initial).
   text::PairShapeFilter initial_shape, opener_shape;
-  std::vector<uint8_t> headline(sentences.size(), 0);
+  std::vector<uint8_t>& headline = work.headline;
+  headline.assign(sentences.size(), 0);
   // Capitalised function words opening a sentence or quote, by token, in text
   // order: the name pass below drops them without folding them again.
-  std::vector<uint32_t> function_openers;
-  function_openers.reserve(sentences.size() + 8);  // about one a sentence: one allocation
+  std::vector<uint32_t>& function_openers = work.function_openers;
+  function_openers.clear();
   for (size_t si = 0; si < sentences.size(); ++si) {
     const text::Sentence& s = sentences[si];
     uint32_t n_words = 0, n_caps = 0;  // for the headline test

@@ -43,6 +43,13 @@ std::string_view clean_surface(std::string_view s, std::string& buf) {
 class SpanMap {
  public:
   SpanMap() : slots_(16) {}
+  // Empty, with room for n spans, in the storage it has when that is enough.
+  void reset(size_t n) {
+    size_t want = 16;
+    while (want < 2 * n) want *= 2;
+    slots_.assign(want, Slot{});
+    used_ = 0;
+  }
   void reserve(size_t n) {
     size_t want = slots_.size();
     while (want < 2 * n) want *= 2;
@@ -94,7 +101,13 @@ class SpanMap {
 // multimap filled in the same sequence would give.
 class Timeline {
  public:
-  void reserve(size_t n) {
+  // Empty, with room for n names, in the storage it has when that is enough.
+  void reset(size_t n) {
+    base_.clear();
+    base_id_.clear();
+    extra_.clear();
+    nodes_.release();
+    sealed_ = false;
     base_.reserve(n);
     base_id_.reserve(n);
   }
@@ -141,11 +154,50 @@ class Timeline {
 // Generations of the resolvers run on this thread (Resolver::generation_).
 thread_local uint64_t last_generation = 0;
 
+struct Conv {
+  int speaker, partner;
+  Span partner_mention;
+  uint32_t sentence;
+};
+
+// Per entity, the first word of its canonical name, which find_proper
+// compares on every surname match (kept as e.name changes).
+struct NameShape {
+  std::string first_low;
+  size_t first_len = 0, words = 0;
+};
+
+// The resolver's working tables. Each thread keeps one set from one document
+// to the next, emptied and not freed in between: a document's resolution
+// allocates only for what it returns (issue 5: the two dozen tables an
+// article's resolver made and freed were a tenth of the stage's time). They
+// hold up to the largest document (window) the thread has seen.
+struct Work {
+  std::vector<int> gender;
+  std::vector<int> same_key_before;
+  text::WordTable<int> by_role;  // folded role text -> entity
+  std::vector<std::pair<int, std::string>> folded_roles;  // every role, folded, with its entity
+  SpanMap span_entity;  // mention span -> entity
+  std::vector<NameShape> name_shape;
+  Timeline timeline;
+  std::vector<Conv> conversations;
+  std::vector<EntityRef> found;  // add_targets' targets of one statement
+  std::vector<std::pair<size_t, const Parsed*>> singles;  // index_names' one-word names
+  std::vector<EntityRef*> refs;   // resolve_attributions' mentions
+  std::vector<uint64_t> order;    // and their order
+  SpanMap seen;                   // and the ones resolved
+};
+
+Work& thread_work() {
+  thread_local Work w;
+  return w;
+}
+
 class Resolver {
  public:
   Resolver(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
-           std::vector<Attribution>& atts)
-      : doc_(doc), toks_(toks), words_(words), atts_(atts) {}
+           std::vector<Attribution>& atts, Work& work)
+      : doc_(doc), toks_(toks), words_(words), atts_(atts), w_(work) {}
 
   // Pass 1: proper names. Full names first, so a surname seen before the full
   // name ("Price … Ned Price") still joins it.
@@ -154,15 +206,22 @@ class Resolver {
     // moving entities (each a handful of strings and vectors).
     const size_t expected = names.size() + 3 * atts_.size() + 8;
     ents_.reserve(expected);
+    gender_.clear();
     gender_.reserve(expected);
+    same_key_before_.clear();
     same_key_before_.reserve(expected);
+    name_shape_.clear();
     name_shape_.reserve(expected);
-    timeline_.reserve(names.size());
-    span_entity_.reserve(names.size() + 2 * atts_.size());
+    timeline_.reset(names.size());
+    span_entity_.reset(names.size() + 2 * atts_.size());
+    folded_roles_.clear();
     folded_roles_.reserve(atts_.size() + 8);
-    by_role_.reserve(16, 512);  // an article names a handful of roles: no rehash, no arena regrowth
-    std::vector<std::pair<size_t, const Parsed*>> singles;  // parsed once, used in the second loop
-    singles.reserve(names.size());  // about half the names: one allocation, not seven growing
+    by_role_.reset(16, 512);  // an article names a handful of roles
+    conversations_.clear();
+    // Parsed once, used in the second loop.
+    std::vector<std::pair<size_t, const Parsed*>>& singles = w_.singles;
+    singles.clear();
+    singles.reserve(names.size());  // about half the names
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
@@ -190,7 +249,8 @@ class Resolver {
   // Pass 2: every attribution mention, in text order, with salience from all
   // mentions before it.
   void resolve_attributions(const attrib::RuleOutput& rules) {
-    std::vector<EntityRef*> refs;
+    std::vector<EntityRef*>& refs = w_.refs;
+    refs.clear();
     refs.reserve(3 * atts_.size() + 8);
     for (Attribution& t : atts_) {
       refs.push_back(&t.speaker);
@@ -200,11 +260,12 @@ class Resolver {
     }
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
-    std::vector<uint64_t> order(refs.size());
+    std::vector<uint64_t>& order = w_.order;
+    order.resize(refs.size());
     for (size_t i = 0; i < refs.size(); ++i) order[i] = uint64_t{refs[i]->mention.start} << 32 | i;
     std::sort(order.begin(), order.end());
-    SpanMap seen;  // a floating quote shares its speaker's mention
-    seen.reserve(refs.size());
+    SpanMap& seen = w_.seen;  // a floating quote shares its speaker's mention
+    seen.reset(refs.size());
     for (uint64_t key : order) {
       EntityRef* r = refs[key & 0xFFFFFFFFu];
       if (r->mention.empty()) continue;
@@ -279,12 +340,6 @@ class Resolver {
   }
 
  private:
-  struct Conv {
-    int speaker, partner;
-    Span partner_mention;
-    uint32_t sentence;
-  };
-
   // Mentions repeat ("Trump" forty times): each surface form is parsed once
   // per thread; references stay valid for the whole document (resolve() trims
   // the memo only before it starts).
@@ -611,8 +666,9 @@ class Resolver {
   const attrib::TokenWords& words_;
   size_t scan_from_ = 0;  // scan_descriptions' token cursor
   std::vector<Attribution>& atts_;
+  Work& w_;
   std::vector<Entity> ents_;
-  std::vector<int> gender_;
+  std::vector<int>& gender_ = w_.gender;
   // Full name, merge key and acronym -> entity live in the strings' interned
   // records (mention.hpp), stamped with this resolver's generation: reached
   // through the parse, with no table of this document's own to hash into,
@@ -622,20 +678,14 @@ class Resolver {
   const uint64_t generation_ = ++last_generation;
   int get(const Stamp& s) const { return s.generation == generation_ ? s.entity : -1; }
   void set(Stamp& s, int id) const { s = {generation_, id}; }
-  std::vector<int> same_key_before_;
-  text::WordTable<int> by_role_;  // folded role text -> entity
-  std::vector<std::pair<int, std::string>> folded_roles_;  // every role, folded, with its entity
-  SpanMap span_entity_;  // mention span -> entity
-  // Per entity, the first word of its canonical name, which find_proper
-  // compares on every surname match (kept as e.name changes).
-  struct NameShape {
-    std::string first_low;
-    size_t first_len = 0, words = 0;
-  };
-  std::vector<NameShape> name_shape_;
-  Timeline timeline_;
-  std::vector<Conv> conversations_;
-  std::vector<EntityRef> found_;  // add_targets' targets of one statement
+  std::vector<int>& same_key_before_ = w_.same_key_before;
+  text::WordTable<int>& by_role_ = w_.by_role;
+  std::vector<std::pair<int, std::string>>& folded_roles_ = w_.folded_roles;
+  SpanMap& span_entity_ = w_.span_entity;
+  std::vector<NameShape>& name_shape_ = w_.name_shape;
+  Timeline& timeline_ = w_.timeline;
+  std::vector<Conv>& conversations_ = w_.conversations;
+  std::vector<EntityRef>& found_ = w_.found;
 };
 
 }  // namespace
@@ -652,7 +702,7 @@ std::vector<Entity> resolve(const Document& doc, const text::Tokens& toks, const
                             std::vector<Attribution>& attributions, const std::vector<NameMention>& names,
                             const attrib::RuleOutput& rules) {
   trim_parse_memo();
-  Resolver r(doc, toks, words, attributions);
+  Resolver r(doc, toks, words, attributions, thread_work());
   r.index_names(names);
   r.resolve_attributions(rules);
   r.add_targets(names);

@@ -64,6 +64,17 @@ class WordTable {
     if (want > slots_.size()) rehash(want);
     arena_.reserve(bytes);
   }
+  // Empty, with room for n keys of about `bytes` bytes, in the storage it
+  // already has when that is enough: a table kept from one document to the
+  // next allocates only when a document needs more than any before it.
+  void reset(size_t n, size_t bytes = 0) {
+    size_t want = 16;
+    while (want < 2 * n) want *= 2;
+    slots_.assign(want, Slot{});
+    arena_.clear();
+    arena_.reserve(bytes);
+    size_ = 0;
+  }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear() {
