@@ -66,10 +66,21 @@ std::string_view appositive_role(const Document& doc, const std::vector<text::To
 
 // The name scan's working tables, kept by each thread from one document to the
 // next (emptied, not freed, in between; see Work in resolve.cpp).
+// A capitalised word opening a sentence or a quote, as the first pass saw it:
+// a function word ("The", "But"), or the marks the sweep sets for it, reached
+// through its slots in the two tables (the name pass reads them there instead
+// of hashing the word twice more).
+struct Opener {
+  uint32_t token = 0;
+  bool function_word = false;
+  bool* lower_too = nullptr;  // in `initial`: also written in lower case (first word of a sentence only)
+  bool* inside = nullptr;     // in `openers`: also capitalised inside a sentence
+};
+
 struct ScanWork {
   text::WordTable<bool> initial, openers;
   std::vector<uint8_t> headline;
-  std::vector<uint32_t> function_openers;
+  std::vector<Opener> opener_list;
 };
 
 }  // namespace
@@ -111,10 +122,12 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   text::PairShapeFilter initial_shape, opener_shape;
   std::vector<uint8_t>& headline = work.headline;
   headline.assign(sentences.size(), 0);
-  // Capitalised function words opening a sentence or quote, by token, in text
-  // order: the name pass below drops them without folding them again.
-  std::vector<uint32_t>& function_openers = work.function_openers;
-  function_openers.clear();
+  // Capitalised words opening a sentence or quote, in text order: the name
+  // pass drops the function words without folding them again, and reads the
+  // others' marks through their slots.
+  std::vector<Opener>& opener_list = work.opener_list;
+  opener_list.clear();
+  const size_t initial_slots = initial.capacity(), opener_slots = openers.capacity();
   for (size_t si = 0; si < sentences.size(); ++si) {
     const text::Sentence& s = sentences[si];
     uint32_t n_words = 0, n_caps = 0;  // for the headline test
@@ -129,18 +142,26 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       if (!opener || !word || !t.cap || t.lower_part) continue;
       const std::string_view f = low[k];
       if (cls(k) & attrib::Lexicon::kNameOpener) {
-        function_openers.push_back(k);
+        opener_list.push_back({k, true});
         continue;
       }
       const std::string_view w = doc.slice({v[k].start, v[k].end});
       opener_shape.add(w);
-      openers.insert(w, false);
+      Opener& o = opener_list.emplace_back(Opener{k, false, nullptr, openers.insert(w, false).first});
       if (k != s.first) continue;
       initial_shape.add(f);
-      initial.insert(f, false);
+      o.lower_too = initial.insert(f, false).first;
     }
     headline[si] = n_words >= 4 && n_caps * 10 >= n_words * 8;
   }
+  // The slots move when a table grows (more openers than sentences: many
+  // quotes): then find them again, once, now that no more words go in.
+  if (initial.capacity() != initial_slots || openers.capacity() != opener_slots)
+    for (Opener& o : opener_list) {
+      if (o.function_word) continue;
+      o.inside = openers.find(doc.slice({v[o.token].start, v[o.token].end}));
+      if (o.lower_too) o.lower_too = initial.find(low[o.token]);
+    }
   // One pass marks both: openers seen capitalised inside a sentence (not
   // first, not after a quote mark), and sentence-initial words the article
   // also writes in lower case (lower-case tokens are their own folded form).
@@ -172,7 +193,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   }
   sweep(swept, static_cast<uint32_t>(v.size()), false);
 
-  size_t next_opener = 0;  // into function_openers, which the loop below passes in order
+  size_t next_opener = 0;  // into opener_list, which the loop below passes in order
+  auto opener_at = [&](uint32_t k) -> const Opener* {
+    while (next_opener < opener_list.size() && opener_list[next_opener].token < k) ++next_opener;
+    return next_opener < opener_list.size() && opener_list[next_opener].token == k ? &opener_list[next_opener] : nullptr;
+  };
   for (size_t si = 0; si < sentences.size(); ++si) {
     if (headline[si]) continue;
     const text::Sentence& s = sentences[si];
@@ -197,9 +222,9 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // Drop a sentence-opening function or common word ("The CSTO", "But Smith", "Dozens").
       while (b < e && (b == s.first || (b > s.first && v[b - 1].type == TokType::kQuote))) {
         // b is a capitalised word opening a sentence or quote: the first pass saw it.
-        while (next_opener < function_openers.size() && function_openers[next_opener] < b) ++next_opener;
-        const bool function_word = next_opener < function_openers.size() && function_openers[next_opener] == b;
-        if (!function_word && !marked(initial, low[b])) break;
+        const Opener* o = opener_at(b);
+        const bool function_word = o && o->function_word;
+        if (!function_word && !(o && o->lower_too ? *o->lower_too : marked(initial, low[b]))) break;
         ++b;
       }
       // Trim trailing connectors and time names.
@@ -210,8 +235,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
                       (v[e].ch == 0x2014 || v[e].ch == 0x2013 || v[e].ch == '-') && is_acronym(doc.slice({v[b].start, v[b].end}));
       // A single capitalised word that only ever opens a sentence or a quote
       // ("Nobody will …", "Forty people …") is a common word, not a name.
-      bool opener_only = e == b + 1 && (b == s.first || v[b - 1].type == TokType::kQuote) &&
-                         !marked(openers, doc.slice({v[b].start, v[b].end}));
+      bool opener_only = false;
+      if (e == b + 1 && (b == s.first || v[b - 1].type == TokType::kQuote)) {
+        const Opener* o = opener_at(b);
+        opener_only = !(o && o->inside ? *o->inside : marked(openers, doc.slice({v[b].start, v[b].end})));
+      }
       if (b < e && !dateline && !opener_only) {
         std::string_view last = doc.slice({v[e - 1].start, v[e - 1].end});
         NameMention m;

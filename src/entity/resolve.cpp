@@ -593,7 +593,17 @@ class Resolver {
     auto before = [](const text::Token& t, uint32_t pos) { return t.start < pos; };
     if (scan_from_ > 0 && v[scan_from_ - 1].start >= content.start)
       scan_from_ = static_cast<size_t>(std::lower_bound(v.begin(), v.end(), content.start, before) - v.begin());
-    while (scan_from_ < v.size() && v[scan_from_].start < content.start) ++scan_from_;
+    if (scan_from_ < v.size() && v[scan_from_].start < content.start) {
+      // Galloping: the gap to the next content is found in steps that double
+      // and a binary search in the last one, not token by token.
+      size_t lo = scan_from_, step = 1;
+      while (lo + step < v.size() && v[lo + step].start < content.start) {
+        lo += step;
+        step *= 2;
+      }
+      const size_t hi = std::min(lo + step, v.size());
+      scan_from_ = static_cast<size_t>(std::lower_bound(v.begin() + lo + 1, v.begin() + hi, content.start, before) - v.begin());
+    }
     using attrib::Lexicon;
     constexpr uint32_t kNoun = Lexicon::kTargetGroup | Lexicon::kDescriptionNoun;
     constexpr uint32_t kLook = kNoun | Lexicon::kThe;

@@ -76,6 +76,8 @@ class WordTable {
     size_ = 0;
   }
   size_t size() const { return size_; }
+  // Slots; a pointer from insert() or find() stays valid while this is unchanged.
+  size_t capacity() const { return slots_.size(); }
   bool empty() const { return size_ == 0; }
   void clear() {
     slots_.clear();  // not assign(16, Slot{}): values may be move-only
