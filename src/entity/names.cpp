@@ -115,8 +115,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // Capitalised words opening a sentence or quote, as written -> also seen
   // capitalised inside a sentence.
   text::WordTable<bool>& openers = work.openers;
-  initial.reset(sentences.size() + 8);
-  openers.reset(sentences.size() + 8);
+  // Distinct openers are far fewer than sentences in a long document: the
+  // tables start small there and grow if they must (the slots are found again).
+  const size_t expect_openers = std::min<size_t>(sentences.size(), 1024) + 8;
+  initial.reset(expect_openers);
+  openers.reset(expect_openers);
   // (length, first two bytes): the sweep below hashes fewer words than with
   // the first byte alone (many common words share a length and initial).
   text::PairShapeFilter initial_shape, opener_shape;
