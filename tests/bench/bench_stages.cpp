@@ -5,12 +5,18 @@
 //                                     1 MiB generated input (one window)
 //   QG_BENCH_TEXTS=dir bench_stages   also every *.txt in dir (e.g. a folder of
 //                                     real articles; skipped when unset)
+// The *_EntitiesAlone benchmarks time the entity stage by itself on articles
+// the engine has prepared beforehand: against the difference of the other two,
+// what the stage costs in the pipeline beyond its own work (caches shared with
+// the engine).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "attrib/lexicon.hpp"
@@ -33,6 +39,28 @@ enum class Upto { kRules, kEntities };
 struct Pipeline {
   attrib::Lexicon lexicon;
   text::ChromeDetector chrome;
+
+  // An article the engine has run on, for the entity stage alone.
+  struct Prepared {
+    Analysis a;
+    text::Tokens toks;
+    std::vector<text::Sentence> sentences;
+    attrib::TokenWords words;
+    attrib::RuleOutput rules;
+  };
+  std::unique_ptr<Prepared> prepare(const std::string& bytes) const {
+    auto decoded = text::decode(bytes, "bench", false);
+    if (!decoded.ok()) return nullptr;
+    auto p = std::make_unique<Prepared>();
+    p->a.doc = std::move(decoded).value();
+    p->a.doc.body_end = chrome.body_end(p->a.doc);
+    p->toks = text::tokenize(p->a.doc, p->a.doc.body_start, p->a.doc.body_end);
+    text::Quotes quotes = text::find_quotes(p->a.doc, p->toks);
+    p->sentences = text::split_sentences(p->a.doc, p->toks, quotes);
+    p->words = attrib::lex_words(p->a.doc, p->toks, lexicon);
+    p->rules = attrib::find_attributions({p->a.doc, p->toks, quotes, p->sentences, p->words}, lexicon);
+    return p;
+  }
 
   size_t run(const std::string& bytes, Upto upto) const {
     auto decoded = text::decode(bytes, "bench", false);
@@ -99,6 +127,41 @@ void run(benchmark::State& state, const std::vector<std::string>& articles, Upto
   state.counters["articles/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
 }
 
+// The entity stage alone (names + resolution, and freeing what they return),
+// on articles prepared before timing starts; each run works on a fresh copy of
+// the article's attributions, made outside the timed part.
+void run_entities_alone(benchmark::State& state, const std::vector<std::string>& articles) {
+  std::vector<std::unique_ptr<Pipeline::Prepared>> prepared;
+  for (const std::string& a : articles)
+    if (auto p = pipeline().prepare(a)) prepared.push_back(std::move(p));
+  if (prepared.empty()) {
+    state.SkipWithError("no input (set QG_BENCH_TEXTS to a folder of .txt articles)");
+    return;
+  }
+  size_t bytes = 0, n = 0;
+  for (auto _ : state) {
+    Pipeline::Prepared& p = *prepared[n % prepared.size()];
+    std::vector<Attribution> atts = p.rules.attributions;
+    const auto start = std::chrono::steady_clock::now();
+    {
+      std::vector<entity::NameMention> names = entity::scan_names(p.a.doc, p.toks, p.words, p.sentences);
+      std::vector<Entity> entities = entity::resolve(p.a.doc, p.toks, p.words, atts, names, p.rules);
+      benchmark::DoNotOptimize(entities.data());
+    }
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    bytes += p.a.doc.text.size();
+    ++n;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["articles/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
+}
+
+template <std::vector<std::string> (*Inputs)()>
+void BM_EntitiesAlone(benchmark::State& s) {
+  static const auto a = Inputs();
+  run_entities_alone(s, a);
+}
+
 // One 1 MiB generated input: the size of one analysis window, where the
 // entity stage sees thousands of names and their repeats in one document.
 std::vector<std::string> one_window() {
@@ -123,5 +186,7 @@ BENCHMARK_TEMPLATE(BM_Stages, generated, Upto::kRules)->Name("BM_Generated_Engin
 BENCHMARK_TEMPLATE(BM_Stages, generated, Upto::kEntities)->Name("BM_Generated_EngineEntities");
 BENCHMARK_TEMPLATE(BM_Stages, from_dir, Upto::kRules)->Name("BM_Texts_Engine");
 BENCHMARK_TEMPLATE(BM_Stages, from_dir, Upto::kEntities)->Name("BM_Texts_EngineEntities");
+BENCHMARK_TEMPLATE(BM_EntitiesAlone, generated)->Name("BM_Generated_EntitiesAlone")->UseManualTime();
+BENCHMARK_TEMPLATE(BM_EntitiesAlone, from_dir)->Name("BM_Texts_EntitiesAlone")->UseManualTime();
 
 BENCHMARK_MAIN();
