@@ -64,8 +64,6 @@ std::string_view appositive_role(const Document& doc, const std::vector<text::To
   return {};
 }
 
-// The name scan's working tables, kept by each thread from one document to the
-// next (emptied, not freed, in between; see Work in resolve.cpp).
 // A capitalised word opening a sentence or a quote, as the first pass saw it:
 // a function word ("The", "But"), or the marks the sweep sets for it, reached
 // through its slots in the two tables (the name pass reads them there instead
@@ -77,6 +75,8 @@ struct Opener {
   bool* inside = nullptr;     // in `openers`: also capitalised inside a sentence
 };
 
+// The name scan's working tables, kept by each thread from one document to the
+// next (emptied, not freed, in between; see Work in resolve.cpp).
 struct ScanWork {
   text::WordTable<bool> initial, openers;
   std::vector<uint8_t> headline;
@@ -157,8 +157,9 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     }
     headline[si] = n_words >= 4 && n_caps * 10 >= n_words * 8;
   }
-  // The slots move when a table grows (more openers than sentences: many
-  // quotes): then find them again, once, now that no more words go in.
+  // The slots move when a table grows (a long document with more distinct
+  // openers than the tables started with): then find them again, once, now
+  // that no more words go in.
   if (initial.capacity() != initial_slots || openers.capacity() != opener_slots)
     for (Opener& o : opener_list) {
       if (o.function_word) continue;

@@ -50,11 +50,6 @@ class SpanMap {
     slots_.assign(want, Slot{});
     used_ = 0;
   }
-  void reserve(size_t n) {
-    size_t want = slots_.size();
-    while (want < 2 * n) want *= 2;
-    if (want > slots_.size()) rehash(want);
-  }
   const int* find(Span s) const {
     const uint64_t k = key(s);
     for (size_t i = slot(k);; i = (i + 1) & (slots_.size() - 1)) {
@@ -169,9 +164,10 @@ struct NameShape {
 
 // The resolver's working tables. Each thread keeps one set from one document
 // to the next, emptied and not freed in between: a document's resolution
-// allocates only for what it returns (issue 5: the two dozen tables an
-// article's resolver made and freed were a tenth of the stage's time). They
-// hold up to the largest document (window) the thread has seen.
+// allocates only for what it returns (issue 5: making and freeing the two
+// dozen tables took about a tenth of the stage's time on short articles).
+// They keep the size of the largest document (at most one window) the thread
+// has resolved.
 struct Work {
   std::vector<int> gender;
   std::vector<int> same_key_before;
