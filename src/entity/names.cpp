@@ -7,6 +7,8 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "attrib/name_words.hpp"
 #include "text/word_table.hpp"
@@ -81,6 +83,7 @@ struct ScanWork {
   text::WordTable<bool> initial, openers;
   std::vector<uint8_t> headline;
   std::vector<Opener> opener_list;
+  std::vector<uint32_t> capwords;
 };
 
 }  // namespace
@@ -131,31 +134,28 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   std::vector<Opener>& opener_list = work.opener_list;
   opener_list.clear();
   const size_t initial_slots = initial.capacity(), opener_slots = openers.capacity();
-  for (size_t si = 0; si < sentences.size(); ++si) {
-    const text::Sentence& s = sentences[si];
-    uint32_t n_words = 0, n_caps = 0;  // for the headline test
-    bool opens = true;  // token k opens the sentence or follows a quote mark
-    for (uint32_t k = s.first; k < s.last; ++k) {
+  // The first pass looks only at the tokens that open the sentence or follow
+  // a quote mark; the sweep below counts the words and capitals of each
+  // sentence for the headline test, in the pass it makes anyway.
+  for (const text::Sentence& s : sentences) {
+    auto opener = [&](uint32_t k) {
       const text::Token& t = v[k];
-      const bool word = t.type == TokType::kWord;
-      n_words += word;
-      n_caps += word & t.cap;
-      const bool opener = opens;
-      opens = t.type == TokType::kQuote;
-      if (!opener || !word || !t.cap || t.lower_part) continue;
+      if (t.type != TokType::kWord || !t.cap || t.lower_part) return;
       const std::string_view f = low[k];
       if (cls(k) & attrib::Lexicon::kNameOpener) {
         opener_list.push_back({k, true});
-        continue;
+        return;
       }
-      const std::string_view w = doc.slice({v[k].start, v[k].end});
+      const std::string_view w = doc.slice({t.start, t.end});
       opener_shape.add(w);
       Opener& o = opener_list.emplace_back(Opener{k, false, nullptr, openers.insert(w, false).first});
-      if (k != s.first) continue;
+      if (k != s.first) return;
       initial_shape.add(f);
       o.lower_too = initial.insert(f, false).first;
-    }
-    headline[si] = n_words >= 4 && n_caps * 10 >= n_words * 8;
+    };
+    if (s.first < s.last) opener(s.first);
+    for (uint32_t k = s.first; k + 1 < s.last; ++k)
+      if (v[k].type == TokType::kQuote) opener(k + 1);
   }
   // The slots move when a table grows (a long document with more distinct
   // openers than the tables started with): then find them again, once, now
@@ -169,30 +169,46 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // One pass marks both: openers seen capitalised inside a sentence (not
   // first, not after a quote mark), and sentence-initial words the article
   // also writes in lower case (lower-case tokens are their own folded form).
+  // It returns the words and the capitalised words it passed, and lists the
+  // capwords (in text order), where the name pass starts its runs.
+  std::vector<uint32_t>& capwords = work.capwords;
+  capwords.clear();
   auto sweep = [&](uint32_t from, uint32_t to, bool mid) {
+    uint32_t n_words = 0, n_caps = 0;
     for (uint32_t k = from; k < to; ++k) {
       const text::Token& t = v[k];
       if (t.type != TokType::kWord) continue;
+      ++n_words;
       if (!t.cap) {
         const std::string_view w = doc.slice({t.start, t.end});
         if (initial_shape.maybe(w))
           if (bool* lower = initial.find(w)) *lower = true;
-      } else if (mid && !t.lower_part && v[k - 1].type != TokType::kQuote) {
+        continue;
+      }
+      ++n_caps;
+      if (!t.lower_part && (capwords.empty() || capwords.back() < k)) capwords.push_back(k);
+      if (mid && !t.lower_part && v[k - 1].type != TokType::kQuote) {
         const std::string_view w = doc.slice({t.start, t.end});
         if (opener_shape.maybe(w))
           if (bool* inside = openers.find(w)) *inside = true;
       }
     }
+    return std::pair(n_words, n_caps);
   };
   auto marked = [](const text::WordTable<bool>& table, std::string_view w) {
     const bool* m = table.find(w);
     return m && *m;
   };
   uint32_t swept = 0;  // every token once for lower case, every sentence's inside for capitals
-  for (const text::Sentence& s : sentences) {
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const text::Sentence& s = sentences[si];
     if (s.first > swept) sweep(swept, s.first, false);
-    if (s.first < s.last) sweep(s.first, s.first + 1, false);
-    sweep(s.first + 1, s.last, true);
+    uint32_t n_words = 0, n_caps = 0;  // for the headline test
+    if (s.first < s.last) std::tie(n_words, n_caps) = sweep(s.first, s.first + 1, false);
+    const auto [inside_words, inside_caps] = sweep(s.first + 1, s.last, true);
+    n_words += inside_words;
+    n_caps += inside_caps;
+    headline[si] = n_words >= 4 && n_caps * 10 >= n_words * 8;
     swept = std::max(swept, s.last);
   }
   sweep(swept, static_cast<uint32_t>(v.size()), false);
@@ -202,12 +218,17 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     while (next_opener < opener_list.size() && opener_list[next_opener].token < k) ++next_opener;
     return next_opener < opener_list.size() && opener_list[next_opener].token == k ? &opener_list[next_opener] : nullptr;
   };
+  size_t next_cap = 0;  // into capwords: runs start only there
   for (size_t si = 0; si < sentences.size(); ++si) {
     if (headline[si]) continue;
     const text::Sentence& s = sentences[si];
-    uint32_t k = s.first;
-    while (k < s.last) {
-      if (!capword(k)) { ++k; continue; }
+    // Sentences come in text order; one that starts before the last run
+    // ended (overlapping ones) searches the list from its start.
+    if (next_cap > 0 && capwords[next_cap - 1] >= s.first)
+      next_cap = static_cast<size_t>(std::lower_bound(capwords.begin(), capwords.end(), s.first) - capwords.begin());
+    while (next_cap < capwords.size() && capwords[next_cap] < s.first) ++next_cap;
+    while (next_cap < capwords.size() && capwords[next_cap] < s.last) {
+      const uint32_t k = capwords[next_cap];
       uint32_t b = k, e = k + 1;
       // Extend over capitalised words, and "of"/"for"/"and" between two of them
       // ("Collective Security Treaty Organization", "Department of State").
@@ -266,7 +287,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         m.role = appositive_role(doc, v, words, s, b, e);
         if (m.span.end > m.span.start && !(m.text.size() == 1)) out.push_back(std::move(m));
       }
-      k = e > k ? e : k + 1;
+      const uint32_t resume = e > k ? e : k + 1;
+      while (next_cap < capwords.size() && capwords[next_cap] < resume) ++next_cap;
     }
   }
   return out;
