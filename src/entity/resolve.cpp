@@ -38,6 +38,26 @@ std::string_view clean_surface(std::string_view s, std::string& buf) {
   return out;
 }
 
+// The first index at or after `from` whose element is not before `pos`
+// (`before(element, pos)`), in a vector sorted by position: searched from
+// `from` in steps that double and then by halves, since callers move through
+// the vector in text order (a binary search over the whole vector each time
+// would jump about a window's whole token array). A position before `from`'s
+// element is searched for from the start.
+template <typename T, typename Before>
+size_t advance_to(const std::vector<T>& v, size_t from, uint32_t pos, Before before) {
+  if (from > 0 && !before(v[from - 1], pos))
+    return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos, before) - v.begin());
+  if (from >= v.size() || !before(v[from], pos)) return from;
+  size_t lo = from, step = 1;
+  while (lo + step < v.size() && before(v[lo + step], pos)) {
+    lo += step;
+    step *= 2;
+  }
+  const size_t hi = std::min(lo + step, v.size());
+  return static_cast<size_t>(std::lower_bound(v.begin() + lo + 1, v.begin() + hi, pos, before) - v.begin());
+}
+
 // Span -> entity, open addressing over the span's two offsets: looked up for
 // every attribution mention and every name inside a content.
 class SpanMap {
@@ -309,9 +329,9 @@ class Resolver {
           if (r.entity == id) return;
         found_.push_back({id, s});
       };
-      auto lo = std::lower_bound(names.begin(), names.end(), t.content.start,
-                                 [](const NameMention& m, uint32_t pos) { return m.span.start < pos; });
-      for (auto it = lo; it != names.end() && it->span.start < t.content.end; ++it) {
+      names_from_ = advance_to(names, names_from_, t.content.start,
+                               [](const NameMention& m, uint32_t pos) { return m.span.start < pos; });
+      for (auto it = names.begin() + names_from_; it != names.end() && it->span.start < t.content.end; ++it) {
         if (it->span.end > t.content.end) continue;
         if (overlap(it->span, t.speaker.mention)) continue;
         add(entity_at(it->span), it->span);
@@ -581,25 +601,10 @@ class Resolver {
   // words cost one test of their class bits.
   template <typename Add>
   void scan_descriptions(Span content, Add add) {
-    // The first token of the content. Attributions come in order of content
-    // start, so it is found by walking on from where the last scan ended (a
-    // binary search for each would jump about a window's whole token array);
-    // only a content nested in the last one is searched for.
+    // The first token of the content, from where the last scan ended
+    // (attributions come in order of content start).
     const std::vector<text::Token>& v = toks_.toks;
-    auto before = [](const text::Token& t, uint32_t pos) { return t.start < pos; };
-    if (scan_from_ > 0 && v[scan_from_ - 1].start >= content.start)
-      scan_from_ = static_cast<size_t>(std::lower_bound(v.begin(), v.end(), content.start, before) - v.begin());
-    if (scan_from_ < v.size() && v[scan_from_].start < content.start) {
-      // Galloping: the gap to the next content is found in steps that double
-      // and a binary search in the last one, not token by token.
-      size_t lo = scan_from_, step = 1;
-      while (lo + step < v.size() && v[lo + step].start < content.start) {
-        lo += step;
-        step *= 2;
-      }
-      const size_t hi = std::min(lo + step, v.size());
-      scan_from_ = static_cast<size_t>(std::lower_bound(v.begin() + lo + 1, v.begin() + hi, content.start, before) - v.begin());
-    }
+    scan_from_ = advance_to(v, scan_from_, content.start, [](const text::Token& t, uint32_t pos) { return t.start < pos; });
     using attrib::Lexicon;
     constexpr uint32_t kNoun = Lexicon::kTargetGroup | Lexicon::kDescriptionNoun;
     constexpr uint32_t kLook = kNoun | Lexicon::kThe;
@@ -670,7 +675,8 @@ class Resolver {
   const Document& doc_;
   const text::Tokens& toks_;
   const attrib::TokenWords& words_;
-  size_t scan_from_ = 0;  // scan_descriptions' token cursor
+  size_t scan_from_ = 0;   // scan_descriptions' token cursor
+  size_t names_from_ = 0;  // add_targets' cursor into the names
   std::vector<Attribution>& atts_;
   Work& w_;
   std::vector<Entity> ents_;
