@@ -42,12 +42,20 @@ std::string_view clean_surface(std::string_view s, std::string& buf) {
 // (`before(element, pos)`), in a vector sorted by position: searched from
 // `from` in steps that double and then by halves, since callers move through
 // the vector in text order (a binary search over the whole vector each time
-// would jump about a window's whole token array). A position before `from`'s
-// element is searched for from the start.
+// would jump about a window's whole token array), backwards when the position
+// lies before `from`.
 template <typename T, typename Before>
 size_t advance_to(const std::vector<T>& v, size_t from, uint32_t pos, Before before) {
-  if (from > 0 && !before(v[from - 1], pos))
-    return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos, before) - v.begin());
+  if (from > 0 && !before(v[from - 1], pos)) {
+    // Back (a content nested in the last one): in doubling steps too.
+    size_t hi = from - 1, step = 1;  // v[hi] is not before pos
+    while (hi >= step && !before(v[hi - step], pos)) {
+      hi -= step;
+      step *= 2;
+    }
+    const size_t lo = hi >= step ? hi - step : 0;
+    return static_cast<size_t>(std::lower_bound(v.begin() + lo, v.begin() + hi, pos, before) - v.begin());
+  }
   if (from >= v.size() || !before(v[from], pos)) return from;
   size_t lo = from, step = 1;
   while (lo + step < v.size() && before(v[lo + step], pos)) {
@@ -277,14 +285,16 @@ class Resolver {
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
     std::vector<uint64_t>& order = w_.order;
-    order.resize(refs.size());
-    for (size_t i = 0; i < refs.size(); ++i) order[i] = uint64_t{refs[i]->mention.start} << 32 | i;
+    // Only the mentions there are (about half the slots are empty: no
+    // addressee, no echo) are sorted.
+    order.clear();
+    for (size_t i = 0; i < refs.size(); ++i)
+      if (!refs[i]->mention.empty()) order.push_back(uint64_t{refs[i]->mention.start} << 32 | i);
     std::sort(order.begin(), order.end());
     SpanMap& seen = w_.seen;  // a floating quote shares its speaker's mention
     seen.reset(refs.size());
     for (uint64_t key : order) {
       EntityRef* r = refs[key & 0xFFFFFFFFu];
-      if (r->mention.empty()) continue;
       if (const int* id = seen.find(r->mention)) {
         r->entity = *id;
         continue;
