@@ -40,7 +40,7 @@ struct Pipeline {
   attrib::Lexicon lexicon;
   text::ChromeDetector chrome;
 
-  // An article the engine has run on, for the entity stage alone.
+  // An article the engine (decode .. attribution rules) has run on.
   struct Prepared {
     Analysis a;
     text::Tokens toks;
@@ -48,37 +48,29 @@ struct Pipeline {
     attrib::TokenWords words;
     attrib::RuleOutput rules;
   };
-  std::unique_ptr<Prepared> prepare(const std::string& bytes) const {
+  // The engine's stages on `bytes` into `p`; false when the input does not decode.
+  bool prepare(const std::string& bytes, Prepared& p) const {
     auto decoded = text::decode(bytes, "bench", false);
-    if (!decoded.ok()) return nullptr;
-    auto p = std::make_unique<Prepared>();
-    p->a.doc = std::move(decoded).value();
-    p->a.doc.body_end = chrome.body_end(p->a.doc);
-    p->toks = text::tokenize(p->a.doc, p->a.doc.body_start, p->a.doc.body_end);
-    text::Quotes quotes = text::find_quotes(p->a.doc, p->toks);
-    p->sentences = text::split_sentences(p->a.doc, p->toks, quotes);
-    p->words = attrib::lex_words(p->a.doc, p->toks, lexicon);
-    p->rules = attrib::find_attributions({p->a.doc, p->toks, quotes, p->sentences, p->words}, lexicon);
-    return p;
+    if (!decoded.ok()) return false;
+    p.a.doc = std::move(decoded).value();
+    p.a.doc.body_end = chrome.body_end(p.a.doc);
+    p.toks = text::tokenize(p.a.doc, p.a.doc.body_start, p.a.doc.body_end);
+    text::Quotes quotes = text::find_quotes(p.a.doc, p.toks);
+    p.sentences = text::split_sentences(p.a.doc, p.toks, quotes);
+    p.words = attrib::lex_words(p.a.doc, p.toks, lexicon);
+    p.rules = attrib::find_attributions({p.a.doc, p.toks, quotes, p.sentences, p.words}, lexicon);
+    return true;
   }
 
   size_t run(const std::string& bytes, Upto upto) const {
-    auto decoded = text::decode(bytes, "bench", false);
-    if (!decoded.ok()) return 0;
-    Analysis a;
-    a.doc = std::move(decoded).value();
-    a.doc.body_end = chrome.body_end(a.doc);
-    text::Tokens toks = text::tokenize(a.doc, a.doc.body_start, a.doc.body_end);
-    text::Quotes quotes = text::find_quotes(a.doc, toks);
-    std::vector<text::Sentence> sentences = text::split_sentences(a.doc, toks, quotes);
-    attrib::TokenWords words = attrib::lex_words(a.doc, toks, lexicon);
-    attrib::RuleOutput rules = attrib::find_attributions({a.doc, toks, quotes, sentences, words}, lexicon);
-    a.attributions = std::move(rules.attributions);
+    Prepared p;
+    if (!prepare(bytes, p)) return 0;
+    p.a.attributions = std::move(p.rules.attributions);
     if (upto == Upto::kEntities) {
-      std::vector<entity::NameMention> names = entity::scan_names(a.doc, toks, words, sentences);
-      a.entities = entity::resolve(a.doc, toks, words, a.attributions, names, rules);
+      std::vector<entity::NameMention> names = entity::scan_names(p.a.doc, p.toks, p.words, p.sentences);
+      p.a.entities = entity::resolve(p.a.doc, p.toks, p.words, p.a.attributions, names, p.rules);
     }
-    return a.attributions.size();
+    return p.a.attributions.size();
   }
 };
 
@@ -132,8 +124,10 @@ void run(benchmark::State& state, const std::vector<std::string>& articles, Upto
 // the article's attributions, made outside the timed part.
 void run_entities_alone(benchmark::State& state, const std::vector<std::string>& articles) {
   std::vector<std::unique_ptr<Pipeline::Prepared>> prepared;
-  for (const std::string& a : articles)
-    if (auto p = pipeline().prepare(a)) prepared.push_back(std::move(p));
+  for (const std::string& a : articles) {
+    auto p = std::make_unique<Pipeline::Prepared>();
+    if (pipeline().prepare(a, *p)) prepared.push_back(std::move(p));
+  }
   if (prepared.empty()) {
     state.SkipWithError("no input (set QG_BENCH_TEXTS to a folder of .txt articles)");
     return;
