@@ -1,6 +1,7 @@
 // Stage 7a, names: proper-name runs in the body.
 #include "entity/names.hpp"
 
+#include "entity/advance.hpp"
 #include "entity/mention.hpp"
 
 #include <algorithm>
@@ -219,14 +220,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     return next_opener < opener_list.size() && opener_list[next_opener].token == k ? &opener_list[next_opener] : nullptr;
   };
   size_t next_cap = 0;  // into capwords: runs start only there
+  auto before = [](uint32_t token, uint32_t pos) { return token < pos; };
   for (size_t si = 0; si < sentences.size(); ++si) {
     if (headline[si]) continue;
     const text::Sentence& s = sentences[si];
-    // Sentences come in text order; one that starts before the last run
-    // ended (overlapping ones) searches the list from its start.
-    if (next_cap > 0 && capwords[next_cap - 1] >= s.first)
-      next_cap = static_cast<size_t>(std::lower_bound(capwords.begin(), capwords.end(), s.first) - capwords.begin());
-    while (next_cap < capwords.size() && capwords[next_cap] < s.first) ++next_cap;
+    next_cap = advance_to(capwords, next_cap, s.first, before);
     while (next_cap < capwords.size() && capwords[next_cap] < s.last) {
       const uint32_t k = capwords[next_cap];
       uint32_t b = k, e = k + 1;
@@ -287,7 +285,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         m.role = appositive_role(doc, v, words, s, b, e);
         if (m.span.end > m.span.start && !(m.text.size() == 1)) out.push_back(std::move(m));
       }
-      const uint32_t resume = e > k ? e : k + 1;
+      const uint32_t resume = e > k ? e : k + 1;  // a step or two on: no search
       while (next_cap < capwords.size() && capwords[next_cap] < resume) ++next_cap;
     }
   }
