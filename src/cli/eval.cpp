@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/entity_eval.hpp"
 #include "quotegraph/eval.hpp"
 #include "quotegraph/io.hpp"
 
@@ -11,11 +12,52 @@ namespace {
 
 struct EvalArgs {
   std::string gold;
-  std::string text;
+  std::string entity_gold;
+  std::vector<std::string> text;
   double overlap = 0.5;
   std::string format = "text";
   bool errors = false;
 };
+
+// Reads a file's bytes, or says why not.
+bool read_or_report(const std::string& path, std::string& out) {
+  auto bytes = read_file(path);
+  if (!bytes.ok()) {
+    std::cerr << "quotegraph: " << bytes.status().message() << "\n";
+    return false;
+  }
+  out = std::move(bytes.value());
+  return true;
+}
+
+int run_entity_eval(const EvalArgs& args) {
+  auto inputs = eval::find_entity_inputs(args.entity_gold, args.text);
+  if (!inputs.ok()) {
+    std::cerr << "quotegraph: " << inputs.status().message() << "\n";
+    return kExitInput;
+  }
+  Analyzer analyzer;
+  std::vector<eval::EntityEval> docs;
+  for (const eval::EvalInput& in : inputs.value()) {
+    std::string article, json;
+    if (!read_or_report(in.text_path, article) || !read_or_report(in.gold_path, json)) return kExitInput;
+    auto gold = eval::parse_entity_gold(json, article, in.gold_path);
+    if (!gold.ok()) {
+      std::cerr << "quotegraph: " << gold.status().message() << "\n";
+      return kExitInput;
+    }
+    gold.value().name = in.name;
+    auto analysis = analyzer.analyze(article, in.text_path);
+    if (!analysis.ok()) {
+      std::cerr << "quotegraph: " << analysis.status().message() << "\n";
+      return kExitInput;
+    }
+    docs.push_back(eval::evaluate_entities(gold.value(), analysis.value()));
+  }
+  std::cout << (args.format == "json" ? eval::entity_report_json(docs, args.errors)
+                                      : eval::entity_report_text(docs, args.errors));
+  return kExitOk;
+}
 
 }  // namespace
 
@@ -24,8 +66,14 @@ Runner register_eval(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("eval", "Score the analyzer against hand-annotated gold attributions");
   sub->add_option("--gold", args->gold,
                   "Gold: a NAME.gold.json file (seed layout), a BRAT .ann file, or a directory of either")
-      ->required();
-  sub->add_option("--text", args->text, "Article text: a file, or a directory holding NAME.txt (default: the gold's directory)");
+;
+  sub->add_option("--entity-gold", args->entity_gold,
+                  "Entity gold (docs/entity-gold.md): a NAME.entities.json file or a directory of them; scores "
+                  "speaker entities, entity precision, kinds and relays");
+  sub->add_option("--text", args->text,
+                  "Article text: a file, or a directory holding NAME.txt (default: the gold's directory); with "
+                  "--entity-gold, several directories may be given, searched in order")
+      ->expected(1, -1);
   sub->add_option("--overlap", args->overlap, "Content match: overlap share of the shorter span")
       ->check(CLI::Range(0.01, 1.0))
       ->capture_default_str();
@@ -38,11 +86,21 @@ Runner register_eval(CLI::App& app) {
       "  quotegraph eval --gold seeds/ --text seeds/\n"
       "  quotegraph eval --gold ../shared/data/polnear/derived/dev --text ../shared/data/polnear/data/dev/text\n"
       "  quotegraph eval --gold ../shared/data/polnear/data/dev/attributions --text ../shared/data/polnear/data/dev/text --errors\n"
+      "  quotegraph eval --entity-gold tests/gold/entities --text ../shared/data/polnear/data/train/text "
+      "../shared/data/polnear/data/dev/text\n"
       "Gold offsets are code points; they are converted to the UTF-8 byte offsets the analyzer reports.\n"
-      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints).");
+      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints), or ENTITY.");
+
+  sub->callback([args] {
+    if (args->gold.empty() == args->entity_gold.empty())
+      throw CLI::ValidationError("eval", "give one of --gold and --entity-gold");
+    if (!args->gold.empty() && args->text.size() > 1)
+      throw CLI::ValidationError("--text", "one file or directory with --gold");
+  });
 
   return [args]() -> int {
-    auto inputs = eval::find_inputs(args->gold, args->text);
+    if (!args->entity_gold.empty()) return run_entity_eval(*args);
+    auto inputs = eval::find_inputs(args->gold, args->text.empty() ? std::string() : args->text.front());
     if (!inputs.ok()) {
       std::cerr << "quotegraph: " << inputs.status().message() << "\n";
       return kExitInput;
