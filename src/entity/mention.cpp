@@ -1,6 +1,7 @@
 // Stage 7 helper, mention parsing. Title and organisation words follow news
 // style guides (AP, Reuters): titles go to roles, never into names.
 #include "entity/mention.hpp"
+#include "entity/gazetteer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -27,7 +28,18 @@ constexpr std::string_view kOrgWords[] = {
     "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
     "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
     "government", "institute", "authority", "board", "service", "bank", "fund", "foundation", "corporation",
-    "network", "federation", "league", "council", "tribunal", "parliament", "assembly", "police", "army"};
+    "network", "federation", "league", "council", "tribunal", "parliament", "assembly", "police", "army",
+    "tribune", "journal", "herald", "gazette", "globe", "examiner", "magazine", "inquirer", "telegraph",
+    "guardian", "observer", "chronicle", "daily", "weekly", "radio", "television", "channel", "broadcasting",
+    "reserve", "navy", "forces", "guard", "group", "club", "society", "centre", "center", "school", "college",
+    "academy", "hospital", "church", "caucus", "chamber", "inc", "corp", "llc", "ltd", "co.", "ministries",
+    "airlines", "motors", "systems", "technologies", "partners", "holdings", "industries", "pac", "super pac"};
+
+// Last words that make a proper name a document, law or poll ("Affordable
+// Care Act", "Patriot Act", "Keystone XL bill").
+constexpr std::string_view kArtifactWords[] = {
+    "act", "bill", "amendment", "law", "treaty", "accord", "accords", "agreement", "resolution", "report",
+    "poll", "survey", "doctrine", "constitution", "convention", "charter", "manifesto", "memo", "dossier"};
 
 constexpr std::string_view kPlaceWords[] = {
     "states", "kingdom", "republic", "city", "county", "island", "islands", "valley", "river", "street",
@@ -102,7 +114,17 @@ Parsed parse_words(const std::vector<Word>& w) {
     std::string_view first_text;
     if (p.words > 0) first_text = n_end - 1 == b && n_end == e ? last_text : w[b].text;
     p.first_len = first_text.size();
-    if (p.words == 1 && is_acronym(first_text)) {
+    const EntityKind known = known_kind(text::fold(p.name));
+    if (known != EntityKind::kUnknown) {
+      p.kind = known;  // "Kazakhstan", "Texas", "Chicago", "Mich.": the data knows them
+      p.key = p.words == 1 ? lastw : text::fold(p.name);
+    } else if (p.words == 1 && is_demonym_plural(lastw)) {
+      p.kind = EntityKind::kGroup;  // "Republicans", "Russians"
+      p.key = lastw;
+    } else if (text::in_list<kArtifactWords>(lastw) || (p.words == 1 && lastw.size() > 6 && lastw.ends_with("care"))) {
+      p.kind = EntityKind::kArtifact;  // "Affordable Care Act", "Obamacare"
+      p.key = text::fold(p.name);
+    } else if (p.words == 1 && is_acronym(first_text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
       bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
       p.kind = country ? EntityKind::kPlace : EntityKind::kOrganization;

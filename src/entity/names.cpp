@@ -2,6 +2,7 @@
 #include "entity/names.hpp"
 
 #include "entity/advance.hpp"
+#include "entity/gazetteer.hpp"
 #include "entity/mention.hpp"
 
 #include <algorithm>
@@ -174,6 +175,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // capwords (in text order), where the name pass starts its runs.
   std::vector<uint32_t>& capwords = work.capwords;
   capwords.clear();
+  uint32_t lower_content = 0;  // the sweep's count of lower-case words that are not function words
   auto sweep = [&](uint32_t from, uint32_t to, bool mid) {
     uint32_t n_words = 0, n_caps = 0;
     for (uint32_t k = from; k < to; ++k) {
@@ -181,6 +183,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       if (t.type != TokType::kWord) continue;
       ++n_words;
       if (!t.cap) {
+        // Title Case leaves only short function words in lower case ("… of Shootings in Chicago this Year").
+        if (t.end - t.start >= 4 && !(cls(k) & attrib::Lexicon::kNameOpener)) ++lower_content;
         const std::string_view w = doc.slice({t.start, t.end});
         if (initial_shape.maybe(w))
           if (bool* lower = initial.find(w)) *lower = true;
@@ -205,11 +209,13 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     const text::Sentence& s = sentences[si];
     if (s.first > swept) sweep(swept, s.first, false);
     uint32_t n_words = 0, n_caps = 0;  // for the headline test
+    lower_content = 0;
     if (s.first < s.last) std::tie(n_words, n_caps) = sweep(s.first, s.first + 1, false);
     const auto [inside_words, inside_caps] = sweep(s.first + 1, s.last, true);
     n_words += inside_words;
     n_caps += inside_caps;
-    headline[si] = n_words >= 4 && n_caps * 10 >= n_words * 8;
+    // Title Case: nearly every word capitalised, or all but short function words.
+    headline[si] = n_words >= 4 && (n_caps * 10 >= n_words * 8 || (n_words >= 6 && n_caps * 10 >= n_words * 6 && lower_content == 0));
     swept = std::max(swept, s.last);
   }
   sweep(swept, static_cast<uint32_t>(v.size()), false);
@@ -253,6 +259,17 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // Trim trailing connectors and time names.
       while (e > b && time_name(e - 1)) --e;
       while (b < e && time_name(b)) ++b;
+      // A capitalised verb ends a title-cased run ("Donald Trump Is Right"),
+      // and common words ("And", "I'm", "Thousands") begin or end none.
+      for (uint32_t j = b + 1; j < e; ++j)
+        if (is_verb_capword(low[j])) {
+          e = j;
+          break;
+        }
+      while (b < e && (is_common_capword(low[b]) || (cls(b) & attrib::Lexicon::kNameOpener))) ++b;
+      while (e > b && (is_common_capword(low[e - 1]) || time_name(e - 1))) --e;
+      // A lone nationality or party adjective names no one ("Republican", "Russian").
+      if (e == b + 1 && is_demonym(low[b])) b = e;
       // A dateline ("VELMAR — …") names the place of writing, not an entity of the story.
       bool dateline = b == s.first && e == b + 1 && e < s.last && v[e].type == TokType::kPunct &&
                       (v[e].ch == 0x2014 || v[e].ch == 0x2013 || v[e].ch == '-') && is_acronym(doc.slice({v[b].start, v[b].end}));

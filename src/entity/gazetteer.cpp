@@ -1,0 +1,199 @@
+// Name data for entity kinds: ISO 3166 (iso-codes) at run time, the lists below
+// built in.
+#include "entity/gazetteer.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "text/tokenize.hpp"
+#include "text/word_table.hpp"
+
+#ifndef QG_ISO_CODES_DIR
+#define QG_ISO_CODES_DIR "/usr/share/iso-codes/json"
+#endif
+
+namespace quotegraph::entity {
+namespace {
+
+// National capitals and large cities that news datelines and stories name
+// most, English spellings (UN member capitals; US cities over ~500,000 people
+// in the 2020 census plus state capitals often in the news). Folded.
+constexpr std::string_view kCities[] = {
+    "washington", "new york", "new york city", "los angeles", "chicago", "houston", "phoenix", "philadelphia",
+    "san antonio", "san diego", "dallas", "san jose", "austin", "jacksonville", "fort worth", "columbus",
+    "charlotte", "indianapolis", "san francisco", "seattle", "denver", "nashville", "oklahoma city", "el paso",
+    "boston", "portland", "las vegas", "detroit", "memphis", "louisville", "baltimore", "milwaukee",
+    "albuquerque", "tucson", "fresno", "sacramento", "atlanta", "miami", "cleveland", "new orleans", "tampa",
+    "pittsburgh", "cincinnati", "st. louis", "orlando", "minneapolis", "raleigh", "richmond", "des moines",
+    "flint", "charleston", "albany", "annapolis", "harrisburg", "springfield", "madison", "lansing",
+    "tallahassee", "honolulu", "anchorage", "salt lake city", "omaha", "kansas city", "buffalo", "newark",
+    "london", "paris", "berlin", "moscow", "beijing", "tokyo", "rome", "madrid", "lisbon", "brussels",
+    "amsterdam", "the hague", "vienna", "geneva", "zurich", "bern", "stockholm", "oslo", "copenhagen",
+    "helsinki", "warsaw", "prague", "budapest", "athens", "ankara", "istanbul", "kiev", "kyiv", "minsk",
+    "tehran", "baghdad", "damascus", "beirut", "jerusalem", "tel aviv", "gaza", "cairo", "riyadh", "doha",
+    "dubai", "abu dhabi", "kabul", "islamabad", "new delhi", "delhi", "mumbai", "dhaka", "bangkok", "hanoi",
+    "manila", "jakarta", "seoul", "pyongyang", "shanghai", "hong kong", "taipei", "singapore", "sydney",
+    "canberra", "melbourne", "ottawa", "toronto", "montreal", "vancouver", "mexico city", "havana", "caracas",
+    "bogota", "lima", "santiago", "buenos aires", "brasilia", "rio de janeiro", "sao paulo", "nairobi",
+    "lagos", "abuja", "johannesburg", "pretoria", "addis ababa", "tripoli", "tunis", "algiers", "rabat",
+    "khartoum", "mogadishu", "aleppo", "mosul", "raqqa", "benghazi", "sochi", "munich", "frankfurt",
+    "hamburg", "cologne", "ferguson", "baton rouge", "almaty",
+    "astana", "nur-sultan", "yerevan", "tbilisi", "baku", "tashkent", "bishkek", "dushanbe", "davos"};
+
+// AP-style state abbreviations and the postal forms news writes with periods.
+constexpr std::string_view kStateAbbreviations[] = {
+    "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.",
+    "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.",
+    "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.",
+    "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.", "u.s.", "u.k.", "u.s.a.", "usa", "uk", "mich", "calif",
+    "fla", "penn", "tenn", "conn", "mass"};
+
+// Countries under the names news uses beside ISO's ("Russia", not "Russian
+// Federation"; "Britain"), and regions ISO does not list.
+constexpr std::string_view kPlaceNames[] = {
+    "america", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "russia",
+    "iran", "syria", "south korea", "north korea", "korea", "vietnam", "laos", "bolivia", "venezuela",
+    "tanzania", "moldova", "palestine", "taiwan", "macedonia", "czech republic", "ivory coast", "burma",
+    "holland", "europe", "asia", "africa", "latin america", "south america", "north america",
+    "central america", "middle east", "the middle east", "gulf", "persian gulf", "the west", "midwest",
+    "the midwest", "new england", "balkans", "caucasus", "crimea", "donbas", "kurdistan", "siberia",
+    "west bank", "gaza strip", "sinai", "silicon valley", "wall street", "capitol hill", "appalachia",
+    "puerto rico", "guam", "the south", "deep south", "rust belt", "sun belt", "bible belt", "arctic",
+    "antarctica", "atlantic", "pacific", "mediterranean", "scandinavia", "eurasia", "the u.s.",
+    "united states of america"};
+
+// Nationality, regional, religious and party adjectives (singular). Folded.
+constexpr std::string_view kDemonyms[] = {
+    "american", "russian", "chinese", "british", "english", "french", "german", "italian", "spanish",
+    "portuguese", "dutch", "belgian", "swiss", "austrian", "swedish", "norwegian", "danish", "finnish",
+    "polish", "czech", "slovak", "hungarian", "romanian", "bulgarian", "greek", "turkish", "ukrainian",
+    "belarusian", "serbian", "croatian", "bosnian", "albanian", "irish", "scottish", "welsh", "icelandic",
+    "israeli", "palestinian", "iranian", "iraqi", "syrian", "lebanese", "jordanian", "saudi", "egyptian",
+    "libyan", "tunisian", "algerian", "moroccan", "yemeni", "qatari", "emirati", "kuwaiti", "afghan",
+    "pakistani", "indian", "bangladeshi", "sri lankan", "nepali", "japanese", "korean", "vietnamese",
+    "thai", "filipino", "indonesian", "malaysian", "australian", "canadian", "mexican", "cuban",
+    "venezuelan", "colombian", "brazilian", "argentine", "argentinian", "chilean", "peruvian", "nigerian",
+    "kenyan", "ethiopian", "somali", "sudanese", "south african", "ghanaian", "kazakh", "uzbek", "kyrgyz",
+    "tajik", "armenian", "azerbaijani", "georgian", "chechen", "kurdish", "european", "asian", "african",
+    "arab", "arabic", "latino", "latina", "hispanic", "eurasian", "western", "eastern", "northern",
+    "southern", "soviet", "atlantic", "transatlantic", "muslim", "islamic", "christian", "catholic",
+    "protestant", "evangelical", "jewish", "mormon", "hindu", "buddhist", "sunni", "shiite", "shia",
+    "republican", "democratic", "democrat", "libertarian", "conservative", "liberal", "progressive",
+    "socialist", "communist", "federal", "congressional", "presidential", "american-born", "asian-american",
+    "african-american", "mexican-american", "jihadist", "islamist"};
+
+// Verbs and auxiliaries: a capitalised one inside a title-cased run ends the name.
+constexpr std::string_view kVerbCapwords[] = {
+    "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must", "do", "does",
+    "did", "has", "have", "had", "says", "said", "say", "wants", "gets", "makes", "takes", "calls", "slams",
+    "blasts", "vows", "warns", "urges", "backs", "rips", "hits", "defends", "denies", "admits", "claims"};
+
+// Capitalised common words (folded) that open quotes and sentences.
+constexpr std::string_view kCommonCapwords[] = {
+    "i'm", "i've", "i'll", "i'd", "it's", "that's", "let's", "we're", "we've", "we'll", "you're", "you've",
+    "they're", "they've", "there's", "here's", "what's", "who's", "don't", "doesn't", "didn't", "can't",
+    "won't", "isn't", "aren't", "wasn't", "yes", "no", "well", "oh", "ok", "okay", "thank", "thanks", "please",
+    "now", "then", "here", "today", "tonight", "yesterday", "tomorrow", "year", "years", "week", "weeks",
+    "month", "months", "day", "days", "thousands", "hundreds", "dozens", "millions", "billions", "scores",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every", "each", "all",
+    "any", "both", "either", "neither", "other", "another", "such", "only", "just", "even", "also", "again",
+    "instead", "indeed", "perhaps", "maybe", "first", "last", "next", "more", "less", "much", "very", "not",
+    "never", "always", "sometimes", "often", "whether", "because", "unless", "until", "despite", "during",
+    "following", "including", "like", "unlike", "without", "within", "between", "among", "against", "about",
+    "over", "under", "through", "into", "onto", "upon", "here", "why", "which", "who", "whom", "whose",
+    "let", "imagine", "remember", "look", "listen", "see", "think", "believe", "read", "watch", "click",
+    "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video"};
+
+struct Data {
+  std::unordered_map<std::string, EntityKind> kinds;
+  size_t iso_names = 0;
+  std::string dir;
+};
+
+void add(Data& d, std::string_view name, EntityKind k) {
+  std::string f = text::fold(name);
+  if (f.starts_with("the ")) f.erase(0, 4);
+  d.kinds.emplace(std::move(f), k);
+}
+
+// ISO's "Korea, Republic of" is no form news writes: such names are skipped
+// (the common and official names, and kPlaceNames, cover them).
+void add_iso(Data& d, const nlohmann::json& item, const char* key) {
+  auto it = item.find(key);
+  if (it == item.end() || !it->is_string()) return;
+  const std::string s = it->get<std::string>();
+  if (s.find(',') != std::string::npos || s.find('(') != std::string::npos) return;
+  add(d, s, EntityKind::kPlace);
+  ++d.iso_names;
+}
+
+nlohmann::json read_json(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return nlohmann::json::parse(ss.str(), nullptr, false);
+}
+
+Data load() {
+  Data d;
+  const char* env = std::getenv("QG_ISO_CODES_DIR");
+  d.dir = env && *env ? env : QG_ISO_CODES_DIR;
+  nlohmann::json countries = read_json(d.dir + "/iso_3166-1.json");
+  if (countries.is_object() && countries.contains("3166-1"))
+    for (const auto& c : countries["3166-1"]) {
+      add_iso(d, c, "name");
+      add_iso(d, c, "common_name");
+      add_iso(d, c, "official_name");
+    }
+  // Subdivisions of the kinds news names as places (states, provinces, the
+  // UK's nations); municipalities and districts are left out, since their
+  // names collide with common words and surnames far more often.
+  nlohmann::json subs = read_json(d.dir + "/iso_3166-2.json");
+  if (subs.is_object() && subs.contains("3166-2"))
+    for (const auto& s : subs["3166-2"]) {
+      const std::string type = s.value("type", "");
+      if (type == "State" || type == "Province" || type == "Country" || type == "Autonomous region" ||
+          type == "Autonomous republic" || type == "Federal district" || type == "Territory" ||
+          type == "Outlying area" || type == "Nation")
+        add_iso(d, s, "name");
+    }
+  for (std::string_view c : kCities) add(d, c, EntityKind::kPlace);
+  for (std::string_view c : kStateAbbreviations) add(d, c, EntityKind::kPlace);
+  for (std::string_view c : kPlaceNames) add(d, c, EntityKind::kPlace);
+  return d;
+}
+
+const Data& data() {
+  static const Data d = load();
+  return d;
+}
+
+}  // namespace
+
+EntityKind known_kind(std::string_view folded_name) {
+  const Data& d = data();
+  auto it = d.kinds.find(std::string(folded_name));
+  return it == d.kinds.end() ? EntityKind::kUnknown : it->second;
+}
+
+bool is_demonym(std::string_view w) { return text::in_list<kDemonyms>(w); }
+
+bool is_demonym_plural(std::string_view w) {
+  if (w.size() < 3 || !w.ends_with("s")) return false;
+  return text::in_list<kDemonyms>(w.substr(0, w.size() - 1)) ||
+         (w.ends_with("es") && text::in_list<kDemonyms>(w.substr(0, w.size() - 2)));
+}
+
+bool is_common_capword(std::string_view w) { return text::in_list<kCommonCapwords>(w) || is_verb_capword(w); }
+bool is_verb_capword(std::string_view w) { return text::in_list<kVerbCapwords>(w); }
+
+std::string_view iso_codes_dir() { return data().dir; }
+size_t iso_place_names() { return data().iso_names; }
+
+}  // namespace quotegraph::entity

@@ -1,0 +1,39 @@
+// What kind of thing a name is, from data rather than from its shape:
+// countries and their major subdivisions from Debian's iso-codes (ISO 3166-1
+// and 3166-2, read once per process), a kept list of major cities, US state
+// abbreviations in AP style, nationality and party adjectives. Read-only after
+// the first call; shared by every thread.
+#pragma once
+
+#include <string_view>
+
+#include "quotegraph/document.hpp"
+
+namespace quotegraph::entity {
+
+// The kind the data gives a whole name (folded: lower case, straight
+// apostrophes): kPlace for "united states", "kazakhstan", "texas", "mich.",
+// "chicago"; kUnknown when the data does not know it.
+EntityKind known_kind(std::string_view folded_name);
+
+// A nationality, regional, religious or party adjective ("russian",
+// "republican", "eurasian"): capitalised, but on its own it names no entity.
+bool is_demonym(std::string_view folded_word);
+
+// The same word in the plural ("russians", "republicans", "democrats"): a group.
+bool is_demonym_plural(std::string_view folded_word);
+
+// A capitalised word that opens a phrase without naming anything: verbs and
+// contractions ("Is", "I'm"), number and quantity words ("Thousands"), time
+// words ("Year", "Today"), interjections ("Thank", "Yes"). A name run never
+// starts or ends with one, and never runs across a verb ("Donald Trump Is Right").
+bool is_common_capword(std::string_view folded_word);
+bool is_verb_capword(std::string_view folded_word);
+
+// Where the ISO 3166 files were looked for, and how many names came from them
+// (0 when iso-codes is not installed: places are then known from the city and
+// abbreviation lists only). For docs and tests.
+std::string_view iso_codes_dir();
+size_t iso_place_names();
+
+}  // namespace quotegraph::entity
