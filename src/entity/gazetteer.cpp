@@ -109,6 +109,57 @@ constexpr std::string_view kCommonCapwords[] = {
     "let", "imagine", "remember", "look", "listen", "see", "think", "believe", "read", "watch", "click",
     "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video"};
 
+// Common given names in US and UK news by the gender most bearers have (the
+// most frequent names of the US Social Security Administration's birth-name
+// lists, 1930-2000, plus names common among public figures abroad). Names
+// given to both sexes in large numbers are left out. Folded.
+constexpr std::string_view kMaleNames[] = {
+    "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "donald", "mark", "paul", "steven", "andrew", "kenneth",
+    "joshua", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey", "ryan", "jacob",
+    "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
+    "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry", "tyler",
+    "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter", "ethan",
+    "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin",
+    "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "billy", "bruce", "albert", "willie",
+    "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell",
+    "elijah", "louis", "bobby", "philip", "johnny", "bill", "bernie", "bernard", "barack", "mitt", "mitch",
+    "ted", "marco", "jeb", "mike", "tim", "tom", "jim", "bob", "dick", "newt", "rand", "chris", "ben", "harry",
+    "rudy", "rudolph", "reince", "rick", "ron", "rob", "dan", "steve", "nick", "tony", "andy", "al", "jimmy",
+    "hugh", "sean", "corey", "orrin", "chuck", "charlie", "vladimir",
+    "xi", "recep", "benjamin", "francois", "emmanuel", "nicolas", "boris", "david", "tony", "gordon", "jean",
+    "pierre", "jacques", "hans", "klaus", "wolfgang", "matteo", "silvio", "mariano", "pedro", "carlos",
+    "luis", "jorge", "miguel", "enrique", "vicente", "hugo", "fidel", "raul", "ahmed", "mohammed",
+    "muhammad", "mohamed", "ali", "omar", "hassan", "hussein", "abdullah", "bashar", "hosni", "recep",
+    "narendra", "shinzo", "kim", "justin", "stephen", "malcolm", "kevin", "sergei", "sergey", "dmitry",
+    "dmitri", "viktor", "petro", "nikol", "kassym-jomart", "antony", "ned", "jake", "josh", "luke", "mitchell",
+    "stuart", "neil", "ian", "colin", "graham", "simon", "nigel", "jeremy", "keir", "ed", "eddie", "fred",
+    "howard", "herbert", "leon", "martin", "marvin", "max", "nathaniel", "oliver", "oscar", "otto", "ray",
+    "reggie", "sam", "seth", "ty", "victor", "warren", "wesley", "wilbur", "xavier", "zach", "jared", "eric",
+    "donny", "hunter", "beau", "lou", "sonny", "curtis", "darrell", "devin", "dwight", "earl", "glenn",
+    "jon", "lloyd", "mario", "preet", "reid", "rex", "ross", "shaun", "travis", "trey", "trent"};
+constexpr std::string_view kFemaleNames[] = {
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+    "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+    "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
+    "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
+    "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather",
+    "diane", "virginia", "julie", "joyce", "victoria", "olivia", "christina", "lauren", "joan",
+    "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria",
+    "ann", "teresa", "kathryn", "sara", "janice", "alice", "madison", "doris", "abigail", "julia",
+    "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie",
+    "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary", "hilary",
+    "melania", "ivanka", "chelsea", "michelle", "nikki", "sarah", "condoleezza", "madeleine", "nancy",
+    "kamala", "elizabeth", "dianne", "barbara", "kirsten", "tammy", "amy", "claire", "susan", "lisa",
+    "kellyanne", "huma", "donna", "debbie", "kellie", "megyn", "katie", "katy", "kate", "liz", "beth", "meg",
+    "ellen", "oprah", "angela", "theresa", "ségolène", "segolene", "christine", "federica",
+    "ursula", "nicola", "hillary", "loretta", "janet", "sally", "samantha", "valerie", "anne", "annie",
+    "irene", "jane", "jill", "kathy", "lori", "lynn", "mia", "molly", "paula", "peggy", "rita",
+    "rosa", "ruby", "stacey", "sylvia", "tina", "vanessa", "wendy", "yvonne", "zoe", "carly",
+    "gretchen", "jeanne", "jeanine", "kristen", "kristin", "mandy", "maxine", "mazie", "patty",
+    "roberta", "shelley", "suzanne", "tulsi", "deja", "ilhan", "alexandria", "ayanna", "rashida", "gina",
+    "haley", "ashley", "brooke", "erin", "jenna", "leah", "michele", "monica", "naomi", "priscilla", "rachael"};
+
 struct Data {
   std::unordered_map<std::string, EntityKind> kinds;
   size_t iso_names = 0;
@@ -188,6 +239,11 @@ bool is_demonym_plural(std::string_view w) {
   if (w.size() < 3 || !w.ends_with("s")) return false;
   return text::in_list<kDemonyms>(w.substr(0, w.size() - 1)) ||
          (w.ends_with("es") && text::in_list<kDemonyms>(w.substr(0, w.size() - 2)));
+}
+
+int given_name_gender(std::string_view w) {
+  const bool male = text::in_list<kMaleNames>(w), female = text::in_list<kFemaleNames>(w);
+  return male == female ? 0 : male ? 1 : -1;
 }
 
 bool is_common_capword(std::string_view w) { return text::in_list<kCommonCapwords>(w) || is_verb_capword(w); }

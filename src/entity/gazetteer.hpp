@@ -30,6 +30,10 @@ bool is_demonym_plural(std::string_view folded_word);
 bool is_common_capword(std::string_view folded_word);
 bool is_verb_capword(std::string_view folded_word);
 
+// +1 for a common male given name, -1 for a female one, 0 when the list does
+// not know it or it is used for both ("jordan", "taylor"). Folded.
+int given_name_gender(std::string_view folded_word);
+
 // Where the ISO 3166 files were looked for, and how many names came from them
 // (0 when iso-codes is not installed: places are then known from the city and
 // abbreviation lists only). For docs and tests.

@@ -77,9 +77,32 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
 
 // Also sets words/first_word as words_of(p.name) would give them, from the
 // words already split (parse_mention_uncached used to split the name again).
-Parsed parse_words(const std::vector<Word>& w) {
+// A mention is its head and what follows it: "Angela Merkel of Germany",
+// "Rep. Lee Zeldin (R-N.Y.)", "officials at the agency" name the person or the
+// officials, never the place or the agency after them. The mention is cut
+// before "of", "at", "from", "in" or "(" that follows a name or a plain noun;
+// "Secretary of State", "University of Oxford" keep theirs (a title or an
+// organisation's head before it).
+size_t head_end(const std::vector<Word>& w) {
+  for (size_t k = 1; k + 1 < w.size(); ++k) {
+    const std::string& x = w[k].low;
+    const bool prep = x == "of" || x == "at" || x == "from" || x == "in" || x == "with" || x == "who" ||
+                      x == "which" || x == "by";
+    const bool paren = w[k].text.starts_with("(");
+    if (!prep && !paren) continue;
+    const std::string prev = strip_possessive(w[k - 1].low);
+    if (text::in_list<kTitleWords>(prev) || text::in_list<kOrgWords>(prev) || text::in_list<kOrgDescriptions>(prev) ||
+        text::in_list<attrib::kPlaceDescriptions>(prev) || text::in_list<kArtifactWords>(prev))
+      continue;
+    if (paren || w[k - 1].cap || is_group_noun(prev)) return k;
+  }
+  return w.size();
+}
+
+Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
+  w.resize(head_end(w));
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
   const Word& last = w.back();
@@ -94,6 +117,7 @@ Parsed parse_words(const std::vector<Word>& w) {
     size_t r0 = 0;
     while (r0 < b && (w[r0].low == "the" || w[r0].low == "a" || w[r0].low == "an")) ++r0;
     if (b > r0) p.role = join(w, r0, b);
+    if (e - b >= 2) p.gender = given_name_gender(w[b].low);  // "Hillary Clinton"; a title below overrides
     for (size_t k = 0; k < b; ++k) {
       if (w[k].low == "mr." || w[k].low == "mr") p.gender = 1;
       if (w[k].low == "mrs." || w[k].low == "ms." || w[k].low == "mrs" || w[k].low == "ms" || w[k].low == "miss")
@@ -158,6 +182,24 @@ Parsed parse_words(const std::vector<Word>& w) {
   }
   p.head = head;
   p.key = head;
+  // "the Cruz campaign", "Rubio's campaign", "the Obama administration": an
+  // organisation named by its owner, not the latest organisation in the text.
+  if (text::in_list<kOrgDescriptions>(head) && w.size() - start >= 2) {
+    bool owner = false;
+    for (size_t k = start; k + 1 < w.size(); ++k) owner = owner || w[k].cap;
+    if (owner) {
+      std::string named;
+      for (size_t k = start; k < w.size(); ++k) {
+        if (k > start) named += ' ';
+        named += strip_possessive(std::string(w[k].text));
+      }
+      p.name = named;
+      p.key = text::fold(named);
+      p.named = true;
+      p.kind = EntityKind::kOrganization;
+      return p;
+    }
+  }
   if (text::in_list<kOrgDescriptions>(head)) p.kind = EntityKind::kOrganization;
   else if (head.ends_with("s") && !head.ends_with("ss")) p.kind = EntityKind::kGroup;
   else if (head == "police" || head == "authorities" || head == "people" || head == "staff") p.kind = EntityKind::kGroup;

@@ -50,6 +50,7 @@ struct Parsed {
   bool pronoun = false;
   bool definite = false;  // "the organization", "the president"
   bool indefinite = false;  // "a State Department spokesperson"
+  bool named = false;     // a description named by its owner: "the Cruz campaign"
   // The name is an acronym ("CSTO", "U.N."): per surface form rather than per mention.
   bool name_is_acronym = false;
   int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown

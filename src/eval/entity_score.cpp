@@ -21,6 +21,9 @@ std::string name_key(std::string_view s) {
     if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\x99' || s[i + 2] == '\x98')) {
       out += '\'';
       i += 2;
+    } else if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      if (!out.empty() && out.back() != ' ') out += ' ';  // no-break space
+      ++i;
     } else if (c == '.') {
       continue;
     } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
