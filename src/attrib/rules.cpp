@@ -863,10 +863,14 @@ RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
 
   std::vector<Attribution> out;
   std::vector<uint32_t> sentence_of;
+  // The cue is a plain speech act (say, tell, announce): not a belief or stance,
+  // nor an accusation or characterisation ("accused him of", "called it").
+  std::vector<bool> speech;
   out.reserve(cands.size());
   for (const Candidate& c : cands) {
     if (c.content.empty() || !c.content[0].ok()) continue;
     sentence_of.push_back(c.sentence);
+    speech.push_back((c.flags & kSpeech) && !(c.flags & (kTarget | kCharacterize)));
     Attribution a;
     a.speaker.mention = byte_span(v, c.speaker);
     a.cue = byte_span(v, c.cue);
@@ -903,28 +907,36 @@ RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
     });
     std::vector<Attribution> sorted;
     std::vector<uint32_t> sorted_sent;
+    std::vector<bool> sorted_speech;
     sorted.reserve(out.size());
     for (size_t i : order) {
       sorted.push_back(std::move(out[i]));
       sorted_sent.push_back(sentence_of[i]);
+      sorted_speech.push_back(speech[i]);
     }
     out = std::move(sorted);
     sentence_of = std::move(sorted_sent);
+    speech = std::move(sorted_speech);
   }
-  // Nested chains: a cue inside another attribution's content is relayed by it
-  // ("Blinken reiterated '…,' Price said": Blinken's words come via Price).
+  // Nested chains: a statement (a speech act: "wanted", "supports" are the
+  // relaying speaker's account, not words passed on) whose cue, content and speaker all lie inside
+  // another attribution's content, in the sentence of its cue, is relayed by it ("Blinken reiterated '…,'
+  // Price said": Blinken's words come via Price). A speaker outside it is the
+  // same speaker going on (", saying …", "X said … and added"), no relay.
   // Containers start no later than the contained content, so only near
   // neighbours in content order need a look (bounded: linear overall).
   const size_t kWindow = 16;
   for (size_t i = 0; i < out.size(); ++i) {
-    if (out[i].cue.empty()) continue;
+    if (out[i].cue.empty() || out[i].speaker.mention.empty() || !speech[i]) continue;
+    const Span who = out[i].speaker.mention;
     int best = -1;
     size_t lo = i > kWindow ? i - kWindow : 0, hi = std::min(out.size(), i + kWindow);
     for (size_t j = lo; j < hi; ++j) {
       if (i == j) continue;
       const Span& c = out[j].content;
       if (out[i].cue.start >= c.start && out[i].cue.end <= c.end && out[i].content.start >= c.start &&
-          out[i].content.end <= c.end && (best < 0 || c.size() < out[best].content.size()))
+          out[i].content.end <= c.end && who.start >= c.start && who.end <= c.end && sentence_of[i] == sentence_of[j] &&
+          (best < 0 || c.size() < out[best].content.size()))
         best = static_cast<int>(j);
     }
     out[i].via = best;

@@ -56,7 +56,7 @@ constexpr std::string_view kStateAbbreviations[] = {
 // Countries under the names news uses beside ISO's ("Russia", not "Russian
 // Federation"; "Britain"), and regions ISO does not list.
 constexpr std::string_view kPlaceNames[] = {
-    "america", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "russia",
+    "america", "turkey", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "russia",
     "iran", "syria", "south korea", "north korea", "korea", "vietnam", "laos", "bolivia", "venezuela",
     "tanzania", "moldova", "palestine", "taiwan", "macedonia", "czech republic", "ivory coast", "burma",
     "holland", "europe", "asia", "africa", "latin america", "south america", "north america",

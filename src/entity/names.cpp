@@ -183,8 +183,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       if (t.type != TokType::kWord) continue;
       ++n_words;
       if (!t.cap) {
-        // Title Case leaves only short function words in lower case ("… of Shootings in Chicago this Year").
-        if (t.end - t.start >= 4 && !(cls(k) & attrib::Lexicon::kNameOpener)) ++lower_content;
+        // Title Case leaves only function words in lower case ("… of Shootings in Chicago this Year").
+        if (!(cls(k) & attrib::Lexicon::kNameOpener)) ++lower_content;
         const std::string_view w = doc.slice({t.start, t.end});
         if (initial_shape.maybe(w))
           if (bool* lower = initial.find(w)) *lower = true;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory_resource>
 #include <string>
@@ -122,7 +123,7 @@ class Timeline {
     std::sort(base_.begin(), base_.end());
     sealed_ = true;
   }
-  // Calls f(entity) for up to n mentions before pos, the latest first, until f returns true.
+  // Calls f(entity, mention start) for up to n mentions before pos, the latest first, until f returns true.
   template <typename F>
   void back_from(uint32_t pos, int n, F f) const {
     auto b = std::lower_bound(base_.begin(), base_.end(), uint64_t{pos} << 32);
@@ -131,8 +132,16 @@ class Timeline {
       const bool more_b = b != base_.begin(), more_x = x != extra_.begin();
       if (!more_b && !more_x) return;
       const bool take_x = !more_b || (more_x && std::prev(x)->first >= (*std::prev(b) >> 32));
-      const int id = take_x ? (--x)->second : base_id_[*--b & 0xFFFFFFFFu];
-      if (f(id)) return;
+      uint32_t at = 0;
+      int id = 0;
+      if (take_x) {
+        --x;
+        at = x->first, id = x->second;
+      } else {
+        --b;
+        at = static_cast<uint32_t>(*b >> 32), id = base_id_[*b & 0xFFFFFFFFu];
+      }
+      if (f(id, at)) return;
     }
   }
 
@@ -183,6 +192,7 @@ struct Work {
   std::vector<EntityRef*> refs;   // resolve_attributions' mentions
   std::vector<uint64_t> order;    // and their order
   SpanMap seen;                   // and the ones resolved
+  std::vector<int> candidates;    // resolve_pronoun's entities passed
 };
 
 Work& thread_work() {
@@ -226,14 +236,14 @@ class Resolver {
         singles.emplace_back(i, &p);
         continue;
       }
-      int id = find_proper(p);
+      int id = find_proper(p, names[i].span.start);
       if (id < 0) id = create(p);
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
       if (!names[i].acronym.empty()) set(interned(text::fold(names[i].acronym)).acronym, id);
     }
     for (auto [i, parse] : singles) {
       const Parsed& p = *parse;
-      int id = find_proper(p);
+      int id = find_proper(p, names[i].span.start);
       if (id < 0) {
         id = create(p);
         if (names[i].after_place_prep && ents_[id].kind == EntityKind::kUnknown) ents_[id].kind = EntityKind::kPlace;
@@ -249,12 +259,23 @@ class Resolver {
     std::vector<EntityRef*>& refs = w_.refs;
     refs.clear();
     refs.reserve(3 * atts_.size() + 8);
+    // The statement each speaker mention speaks: its words hold no antecedent
+    // for the mention ("'… Ryan …,' he said": he is not Ryan).
+    std::vector<Span> own;
+    own.reserve(3 * atts_.size() + 8);
+    quoted_.clear();
     for (Attribution& t : atts_) {
       refs.push_back(&t.speaker);
+      own.push_back(t.content);
       refs.push_back(&t.addressee);
-      for (EntityRef& r : t.about) refs.push_back(&r);
+      own.push_back({});
+      for (EntityRef& r : t.about) refs.push_back(&r), own.push_back({});
       refs.push_back(&t.echoes);
+      own.push_back({});
+      if (t.kind == AttributionKind::kDirect) quoted_.push_back(t.content);
     }
+    std::sort(quoted_.begin(), quoted_.end(), [](Span a, Span b) { return a.start < b.start; });
+    spoke_.assign(ents_.size(), false);
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
     std::vector<uint64_t>& order = w_.order;
@@ -272,8 +293,29 @@ class Resolver {
         r->entity = *id;
         continue;
       }
-      r->entity = resolve_mention(r->mention);
+      const size_t i = key & 0xFFFFFFFFu;
+      r->entity = resolve_mention(r->mention, own[i]);
       seen.set(r->mention, r->entity);
+      if (r->entity >= 0 && !own[i].empty()) {
+        if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
+        spoke_[r->entity] = true;
+      }
+    }
+    // A relay passes on someone else's words, so the relayed speaker is named
+    // and is someone else: "Trump said he would …" is the same voice going on,
+    // and a pronoun inside another's statement is too uncertain to call a relay.
+    for (Attribution& t : atts_) {
+      if (t.via < 0 || t.via >= static_cast<int>(atts_.size())) continue;
+      const int outer = atts_[t.via].speaker.entity;
+      const bool named = t.speaker.entity >= 0 && t.speaker.entity != outer &&
+                         !parsed(doc_.slice(t.speaker.mention)).pronoun;
+      // Things that speak: people, bodies, groups, documents, or a name ("Adams");
+      // "the battle", "a large margin" do not.
+      const std::string_view who = doc_.slice(t.speaker.mention);
+      const EntityKind k = named ? ents_[t.speaker.entity].kind : EntityKind::kPlace;
+      const bool capitalised = !who.empty() && who[0] >= 'A' && who[0] <= 'Z' && !who.starts_with("The ") &&
+                               !who.starts_with("A ") && !who.starts_with("An ");
+      if (k == EntityKind::kPlace || (k == EntityKind::kUnknown && !capitalised)) t.via = -1;
     }
     // Conversations: who talked with whom, for context addressees.
     for (const attrib::Conversation& c : rules.conversations) {
@@ -365,14 +407,20 @@ class Resolver {
 
   // A proper name's entity: same full name; a person with the same surname and
   // compatible first name; an organisation by acronym or initials.
-  int find_proper(const Parsed& p) const {
-    if (int id = get(p.folded_rec->name); id >= 0) return id;
+  int find_proper(const Parsed& p, uint32_t pos) const {
+    // The same name, unless the title says another sex ("Mrs. Clinton" is not "Mr. Clinton").
+    if (int id = get(p.folded_rec->name); id >= 0 && !(p.gender != 0 && gender_[id] == -p.gender)) return id;
     if (p.name_is_acronym)
       if (int id = get(p.letters_rec->acronym); id >= 0) return id;
     if (p.kind == EntityKind::kOrganization) {
       if (int id = get(p.initials_rec->acronym); id >= 0 && is_acronym(ents_[id].name)) return id;
       return -1;
     }
+    // Of the people with this surname, the one the reader last met before the
+    // mention ("Hillary Clinton … Bill Clinton … Clinton said": Bill), or,
+    // when none was met yet, the first named after it ("Price … Ned Price").
+    int best = -1, best_before = -1;
+    uint32_t best_at = 0;
     for (int id = get(p.key_rec->key); id >= 0; id = same_key_before_[id]) {
       const Entity& e = ents_[id];
       if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
@@ -381,9 +429,13 @@ class Resolver {
         const NameShape& theirs = name_shape_[id];
         if (theirs.words >= 2 && theirs.first_low != p.first_word && theirs.first_len > 2) continue;
       }
-      return id;
+      // "Mrs. Lind" is not the man named Lind.
+      if (p.gender != 0 && gender_[id] == -p.gender) continue;
+      best = id;  // the chain runs from the latest created back: ends at the earliest
+      for (Span m : e.mentions)
+        if (m.start < pos && (best_before < 0 || m.start >= best_at)) best_before = id, best_at = m.start;
     }
-    return -1;
+    return best_before >= 0 ? best_before : best;
   }
 
   // `extra_role` is a role the narration gives beside the name ("Norland's premier, Ivo Strand").
@@ -464,7 +516,7 @@ class Resolver {
   int most_recent(uint32_t pos, Pred ok) const {
     const int kLookBack = 64;
     int found = -1;
-    timeline_.back_from(pos, kLookBack, [&](int id) {
+    timeline_.back_from(pos, kLookBack, [&](int id, uint32_t) {
       if (!ok(id)) return false;
       found = id;
       return true;
@@ -479,7 +531,7 @@ class Resolver {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
-    timeline_.back_from(pos, kLookBack, [&](int id) {
+    timeline_.back_from(pos, kLookBack, [&](int id, uint32_t) {
       if (ents_[id].kind == kind && (best < 0 || ents_[id].mentions.size() > best_count)) {
         best = id;
         best_count = ents_[id].mentions.size();
@@ -501,19 +553,22 @@ class Resolver {
     return id;
   }
 
-  int resolve_mention(Span span) {
+  // `own`: the content the mention speaks, when it is a speaker.
+  int resolve_mention(Span span, Span own = {}) {
     std::string cleaned;
     const std::string_view surface = clean_surface(doc_.slice(span), cleaned);
     const Parsed& p = parsed(surface);
     int id = -1;
     if (p.pronoun) {
-      id = resolve_pronoun(p.key, span.start);
+      id = resolve_pronoun(p.key, span, own);
       if (id >= 0) add_mention(id, span, surface, p);
       return id;
     }
     if (p.name.empty()) return -1;
     if (p.proper) {
-      id = find_proper(p);
+      id = find_proper(p, span.start);
+    } else if (p.named) {
+      id = get(p.key_rec->key);  // "the Cruz campaign" met before
     } else if (const int* r = by_role_.find(p.folded)) {
       id = *r;  // "Oststadt's president" named beside "Paul Weir" earlier
     } else if (p.indefinite && p.kind == EntityKind::kPerson) {
@@ -538,24 +593,125 @@ class Resolver {
     return first;
   }
 
-  int resolve_pronoun(const std::string& w, uint32_t pos) {
-    if (w == "i" || w == "we" || w == "you") return -1;  // the author or an unnamed party
+  // True when `pos` lies in a direct quotation that `from` does not: a name
+  // someone quotes is no antecedent for the narration around the quote.
+  bool quoted_apart(uint32_t pos, Span from) const {
+    auto it = std::upper_bound(quoted_.begin(), quoted_.end(), pos, [](uint32_t x, Span q) { return x < q.start; });
+    for (int k = 0; k < 4 && it != quoted_.begin(); ++k) {
+      const Span q = *--it;
+      if (pos >= q.start && pos < q.end) return !(from.start >= q.start && from.start < q.end);
+    }
+    return false;
+  }
+
+  // A pronoun's antecedent: among the compatible entities of the last 64
+  // mentions, outside the pronoun's own statement and outside quotations it is
+  // not in, the best by recency, by having spoken before (news pronouns pick
+  // up the last speaker: "Trump met Ryan. He said …" is Trump) and by gender
+  // learned from earlier pronouns (a preference only, revisable: titles and
+  // given names are the only firm evidence).
+  int resolve_pronoun(const std::string& w, Span span, Span own) {
+    const uint32_t pos = span.start;
+    if (w == "i" || w == "we" || w == "you" || w == "me" || w == "us") return -1;  // the author or an unnamed party
+    if (w == "who" || w == "which" || w == "that") return resolve_relative(w, span);
     auto kind = [&](int id) { return ents_[id].kind; };
+    int want = 0;
+    std::function<bool(int)> ok;
     if (w == "he" || w == "him" || w == "she" || w == "her") {
-      int want = (w == "he" || w == "him") ? 1 : -1;
-      int id = most_recent(pos, [&](int i) {
+      want = (w == "he" || w == "him") ? 1 : -1;
+      ok = [&, want](int i) {
         return (kind(i) == EntityKind::kPerson || (kind(i) == EntityKind::kUnknown && gender_[i] != 0)) &&
                gender_[i] != -want;
-      });
-      if (id >= 0 && gender_[id] == 0) gender_[id] = want;
-      return id;
+      };
+    } else if (w == "they" || w == "them") {
+      ok = [&](int i) { return kind(i) == EntityKind::kGroup || kind(i) == EntityKind::kOrganization; };
+    } else {  // it
+      ok = [&](int i) { return kind(i) == EntityKind::kOrganization || kind(i) == EntityKind::kArtifact; };
     }
-    if (w == "they" || w == "them")
-      return most_recent(pos, [&](int i) { return kind(i) == EntityKind::kGroup || kind(i) == EntityKind::kOrganization; });
-    if (w == "it" || w == "which")
-      return most_recent(pos, [&](int i) { return kind(i) == EntityKind::kOrganization || kind(i) == EntityKind::kArtifact; });
-    // "who": the phrase right before it.
-    return most_recent(pos, [&](int i) { return kind(i) != EntityKind::kPlace && kind(i) != EntityKind::kArtifact; });
+    int best = -1, rank = 0;
+    double best_score = 0;
+    std::vector<int>& seen = w_.candidates;
+    seen.clear();
+    timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
+      if ((at >= own.start && at < own.end) || quoted_apart(at, span) || !ok(id)) return false;
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
+      seen.push_back(id);
+      double score = 1.0 / (1 + rank++);
+      if (static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
+      if (opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
+      if (want && learned_gender(id) == want) score += 0.2;
+      if (want && learned_gender(id) == -want) score -= 0.6;
+      if (best < 0 || score > best_score) best = id, best_score = score;
+      return rank >= 6;  // the six latest candidates are enough
+    });
+    if (best >= 0 && want && gender_[best] == 0) note_learned(best, want);
+    return best;
+  }
+
+  // A mention that opens its sentence: only white space, and a full stop or a
+  // paragraph break, or the start of the text, before it.
+  bool opens_sentence(uint32_t at) const {
+    uint32_t k = at;
+    while (k > 0 && (doc_.text[k - 1] == ' ' || doc_.text[k - 1] == '\t')) --k;
+    return k == 0 || doc_.text[k - 1] == '.' || doc_.text[k - 1] == '\n';
+  }
+
+  int learned_gender(int id) const {
+    return static_cast<size_t>(id) < learned_.size() ? learned_[id] : 0;
+  }
+  void note_learned(int id, int g) {
+    if (learned_.size() <= static_cast<size_t>(id)) learned_.resize(id + 1, 0);
+    learned_[id] = g;
+  }
+
+  // "who", "which", "that" as a source: the phrase right before it ("the
+  // unions, who said", "Mr. Lind, who said"): a mention ending at most two
+  // bytes before (", "), else a plural noun there as a group, else unknown.
+  int resolve_relative(const std::string& w, Span span) {
+    int found = -1;
+    timeline_.back_from(span.start, 8, [&](int id, uint32_t at) {
+      if (span.start - at > 120) return true;
+      for (Span m : ents_[id].mentions)
+        if (m.start == at && m.end <= span.start && span.start - m.end <= 2) {
+          found = id;
+          return true;
+        }
+      return false;
+    });
+    if (found >= 0) {
+      const EntityKind k = ents_[found].kind;
+      const bool thing = k == EntityKind::kOrganization || k == EntityKind::kArtifact || k == EntityKind::kPlace;
+      if (w == "who" && k == EntityKind::kArtifact) return -1;
+      if (w == "which" && !thing && k != EntityKind::kGroup) return -1;
+      return found;
+    }
+    // The word before (a comma skipped): "unions who".
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), span.start, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it != v.begin()) {
+      --it;
+      if (it->type == text::TokType::kPunct && it->ch == ',' && it != v.begin()) --it;
+      const std::string_view word = doc_.slice({it->start, it->end});
+      if (it->type == text::TokType::kWord && !it->cap && word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) {
+        const Parsed& p = parsed(word);
+        if (p.kind == EntityKind::kGroup) {
+          int id = group(p);
+          if (id < 0) id = create(p);
+          add_mention(id, {it->start, it->end}, word, p);
+          return id;
+        }
+      }
+    }
+    // Else a name a short appositive back ("Trump, the nominee who"): the latest
+    // person, organisation or group within a clause's length.
+    timeline_.back_from(span.start, 8, [&](int id, uint32_t at) {
+      if (span.start - at > 150) return true;
+      const EntityKind k = ents_[id].kind;
+      if (k == EntityKind::kPlace || k == EntityKind::kArtifact || k == EntityKind::kUnknown) return false;
+      found = id;
+      return true;
+    });
+    return found;
   }
 
   // "the organization" -> the latest organisation; "the president" -> the one
@@ -681,6 +837,9 @@ class Resolver {
   Timeline& timeline_ = w_.timeline;
   std::vector<Conv>& conversations_ = w_.conversations;
   std::vector<EntityRef>& found_ = w_.found;
+  std::vector<Span> quoted_;  // direct quotations, by start
+  std::vector<bool> spoke_;   // entities resolved as a speaker so far
+  std::vector<int> learned_;  // gender learned from pronouns: a preference, never a bar
 };
 
 }  // namespace

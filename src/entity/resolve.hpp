@@ -20,6 +20,8 @@ namespace quotegraph::entity {
 // inside its content; gives an attribution without an addressee the partner of
 // a conversation its speaker had in the same or the two previous sentences
 // ("Blinken spoke with Tileuberdi … Blinken reiterated …").
+// Clears `via` where the contained statement's speaker is the relaying speaker
+// again, a pronoun or unresolved: a relay names someone else.
 // A mention that cannot be resolved with evidence from the document (a pronoun
 // with no compatible antecedent, "the president" with two presidents in play)
 // keeps entity = -1. Ids are "e1", "e2", … in order of first mention.
