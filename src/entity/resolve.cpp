@@ -432,8 +432,13 @@ class Resolver {
       // "Mrs. Lind" is not the man named Lind.
       if (p.gender != 0 && gender_[id] == -p.gender) continue;
       best = id;  // the chain runs from the latest created back: ends at the earliest
-      for (Span m : e.mentions)
+      // The latest 64 mentions only, as a reader's memory (and linear time on a
+      // window that names one person thousands of times).
+      const size_t from = e.mentions.size() > 64 ? e.mentions.size() - 64 : 0;
+      for (size_t k = from; k < e.mentions.size(); ++k) {
+        const Span m = e.mentions[k];
         if (m.start < pos && (best_before < 0 || m.start >= best_at)) best_before = id, best_at = m.start;
+      }
     }
     return best_before >= 0 ? best_before : best;
   }
