@@ -506,7 +506,7 @@ TEST_CASE("entities unify across documents by name key, groups stay per document
   REQUIRE(ada >= 0);
   CHECK(g.nodes[ada].documents.size() > 1);
   CHECK(g.nodes[ada].names.size() == 2);  // "Ada Lovelace", "Ada  LOVELACE"
-  CHECK(g.nodes[ada].label == "Ada  LOVELACE");  // longest, then smallest
+  CHECK(g.nodes[ada].label == "Ada Lovelace");  // best-formed (no word in capitals), then longest
   CHECK(g.nodes[ada].kind == gr::NodeKind::kPerson);  // kUnknown votes do not outvote
   CHECK(g.find("entity:police") < 0);
   for (const auto& n : g.nodes)

@@ -26,6 +26,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -195,6 +196,39 @@ Graph merge(std::span<const Graph> parts);
 // and outlet nodes stay. A presentation filter: apply it after merging, never
 // before (it does not commute with merge).
 Graph filter_min_weight(const Graph& g, uint64_t min_weight);
+
+// ---- identity (src/graph/identity.cpp) -------------------------------------
+
+// A user's corrections of who is who: name_key(variant) -> canonical name;
+// an empty canonical drops the entity from the graph.
+struct Aliases {
+  std::map<std::string, std::string> canonical;
+};
+
+// Reads TSV: one `variant<TAB>canonical` a line; blank lines and lines starting
+// with '#' are skipped; a canonical of "-" or nothing drops the entity
+// ("Subscribe Sign In<TAB>-"). Errors: kFormatError naming `path` and the line
+// ("aliases.tsv: line 3: expected variant<TAB>canonical"). Linear.
+Result<Aliases> parse_aliases(std::string_view tsv, const std::string& path);
+
+// One identity for each entity where articles meet, applied after merging
+// (like filter_min_weight: it needs the whole graph, so it does not commute
+// with merge; merging unified graphs and unifying again is safe). Entity nodes
+// are renamed, and merged where two keys meet:
+//   - by the user's aliases, first;
+//   - countries under any of their names and codes ("U.S.", "United States",
+//     "America"; ISO 3166 via iso-codes), to the form used most;
+//   - middle initials dropped from people's keys ("Donald J. Trump" = "Donald
+//     Trump"), and middle names where the short name is known too;
+//   - an acronym node to the one node that has it as an alias ("CSTO");
+//   - a one-word person to the person whose name ends in it ("OBAMA" =
+//     "Barack Obama") when that person has four in five of the mentions of
+//     everyone with the surname, never between people named alike.
+// Group nodes scoped to their document and unresolved mentions stay as they
+// are. Labels are the best-formed name: fewest words written oddly ("HILLARY",
+// "HIllary"), then the longest.
+// O(n log n) in the size of the graph.
+Graph unify_entities(const Graph& g, const Aliases* aliases = nullptr);
 
 // ---- writers and reader -----------------------------------------------------
 

@@ -29,7 +29,10 @@ inline constexpr std::string_view kTargetGroupNouns[] = {
 // agency") or a place ("the country").
 inline constexpr std::string_view kOrgDescriptions[] = {
     "organization", "organisation", "ministry", "department", "agency", "alliance", "group", "company",
-    "committee", "council", "government", "administration", "campaign", "bloc", "coalition", "court"};
+    "committee", "council", "government", "administration", "campaign", "bloc", "coalition", "court",
+    "bank", "firm", "newspaper", "paper", "outlet", "magazine", "network", "station", "channel", "union",
+    "board", "team", "university", "institute", "center", "party", "commission", "association", "foundation",
+    "corporation", "company"};
 inline constexpr std::string_view kPlaceDescriptions[] = {"country", "nation", "city", "region", "capital"};
 
 // Capitalised words that open sentences without naming anything.

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/graph_input.hpp"
 #include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/corpus.hpp"
@@ -22,6 +23,7 @@ struct CorpusArgs {
   std::vector<std::string> files;
   std::string out;
   std::string graph_out;
+  std::string aliases;
   unsigned threads = 0;
   std::vector<std::string> text_fields, id_fields, outlet_fields, html_fields;
   bool csv = false;
@@ -95,6 +97,7 @@ Runner register_corpus(CLI::App& app) {
       ->required();
   sub->add_option("-o,--output", args->out, "Write JSONL (or CSV) here instead of standard output");
   sub->add_option("--graph", args->graph_out, "Also write the merged quote graph (JSON node-link) here");
+  add_aliases_option(sub, args->aliases);
   sub->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)");
   sub->add_option("--text-field", args->text_fields, "JSONL text field(s), first present wins (default: text,maintext)")
       ->delimiter(',');
@@ -138,6 +141,8 @@ Runner register_corpus(CLI::App& app) {
       std::cerr << "quotegraph corpus: --resume counts JSONL records; it does not work with --csv\n";
       return kExitUsage;
     }
+    graph::Aliases aliases;
+    if (!load_aliases(args->aliases, aliases)) return kExitInput;
     corpus::CorpusOptions opt;
     opt.threads = args->threads;
     if (!args->text_fields.empty()) opt.fields.text = args->text_fields;
@@ -226,7 +231,8 @@ Runner register_corpus(CLI::App& app) {
       return kExitInput;
     }
     std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n";
-    if (opt.build_graph && !write_output(args->graph_out, graph::to_json(summary.value().graph, 2)))
+    if (opt.build_graph &&
+        !write_output(args->graph_out, graph::to_json(graph::unify_entities(summary.value().graph, &aliases), 2)))
       return kExitInput;
     if (unreadable || (args->strict && summary.value().errors > 0)) return kExitInput;
     return kExitOk;
@@ -236,15 +242,21 @@ Runner register_corpus(CLI::App& app) {
 Runner register_merge(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto out = std::make_shared<std::string>();
+  auto aliases_path = std::make_shared<std::string>();
   CLI::App* sub = app.add_subcommand("merge", "Merge partial quote graphs (JSON node-link) into one");
   sub->add_option("files", *files, "Partial graphs written by corpus --graph or graph --format json")->required();
   sub->add_option("-o,--output", *out, "Write the merged graph here instead of standard output");
+  add_aliases_option(sub, *aliases_path);
   sub->footer(
       "Examples:\n"
       "  quotegraph merge part-*.json -o graph.json\n"
       "merge is associative and commutative: map outputs reduce in any order or tree shape.\n"
-      "A part that does not read is an error (exit 2) and nothing is written: a reduce with a lost part is wrong.");
-  return [files, out]() -> int {
+      "A part that does not read is an error (exit 2) and nothing is written: a reduce with a lost part is wrong.\n"
+      "Entities get one identity across the parts (graph::unify_entities; docs/graph.md), so merging merged\n"
+      "graphs again is safe.");
+  return [files, out, aliases_path]() -> int {
+    graph::Aliases aliases;
+    if (!load_aliases(*aliases_path, aliases)) return kExitInput;
     std::vector<graph::Graph> parts;
     parts.reserve(files->size());
     for (const std::string& path : *files) {
@@ -260,7 +272,8 @@ Runner register_merge(CLI::App& app) {
       }
       parts.push_back(std::move(g).value());
     }
-    return write_output(*out, graph::to_json(graph::merge(parts), 2)) ? kExitOk : kExitInput;
+    return write_output(*out, graph::to_json(graph::unify_entities(graph::merge(parts), &aliases), 2)) ? kExitOk
+                                                                                                      : kExitInput;
   };
 }
 

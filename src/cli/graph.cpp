@@ -27,6 +27,7 @@ struct GraphArgs {
   std::vector<std::string> files;
   std::string format = "dot";
   std::string out;
+  std::string aliases;
   std::string dot_out;
   std::string svg_out;
   bool statements = false;
@@ -55,6 +56,7 @@ Runner register_graph(CLI::App& app) {
       ->check(CLI::IsMember({"dot", "svg", "png", "json", "graphml"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write the --format output to this file instead of standard output");
+  add_aliases_option(sub, args->aliases);
   sub->add_option("--dot", args->dot_out, "Also write DOT to this file");
   sub->add_option("--svg", args->svg_out, "Also render SVG to this file");
   sub->add_flag("--statements", args->statements, "One node per statement (attribution) instead of speaker -> document edges");
@@ -76,7 +78,9 @@ Runner register_graph(CLI::App& app) {
     int rc = kExitOk;
     graph::BuildOptions build;
     build.statements = args->statements;
-    graph::Graph g = load_graph(args->files, args->analyzer, build, &rc);
+    graph::Aliases aliases;
+    if (!load_aliases(args->aliases, aliases)) return kExitInput;
+    graph::Graph g = load_graph(args->files, args->analyzer, build, aliases, &rc);
     if (args->min_weight > 1) g = graph::filter_min_weight(g, args->min_weight);
     graph::DotOptions dot;
     dot.mention_edges = args->mentions;

@@ -12,8 +12,26 @@
 
 namespace quotegraph::cli {
 
+bool load_aliases(const std::string& path, graph::Aliases& out) {
+  if (path.empty()) return true;
+  auto bytes = read_file(path);
+  auto a = bytes.ok() ? graph::parse_aliases(bytes.value(), path) : Result<graph::Aliases>(bytes.status());
+  if (!a.ok()) {
+    std::cerr << "quotegraph: " << a.status().message() << "\n";
+    return false;
+  }
+  out = std::move(a).value();
+  return true;
+}
+
+void add_aliases_option(CLI::App* sub, std::string& path) {
+  sub->add_option("--aliases", path,
+                  "TSV of identity corrections, one 'variant<TAB>canonical' a line ('-' as canonical drops the "
+                  "entity); see docs/graph.md");
+}
+
 graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
-                        const graph::BuildOptions& options, int* rc) {
+                        const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc) {
   Analyzer analyzer(analyzer_options);
   std::vector<graph::Graph> parts;
   for (const std::string& path : files) {
@@ -30,7 +48,7 @@ graph::Graph load_graph(const std::vector<std::string>& files, const Options& an
     }
     if (std::optional<Analysis> a = analyze_file(analyzer, path, *rc)) parts.push_back(graph::build(*a, options));
   }
-  return graph::merge(parts);
+  return graph::unify_entities(graph::merge(parts), &aliases);
 }
 
 }  // namespace quotegraph::cli

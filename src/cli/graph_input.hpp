@@ -6,6 +6,7 @@
 
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/graph.hpp"
+#include "cli/commands.hpp"
 
 namespace quotegraph::cli {
 
@@ -13,8 +14,15 @@ namespace quotegraph::cli {
 // ".json" is read as a graph written by `quotegraph graph --format json`
 // (a partial graph), so partial graphs and articles mix freely. Each failing
 // file is reported on stderr by name and sets *rc to kExitInput; the rest
-// still count.
+// still count. Entities are then given one identity across the inputs
+// (graph::unify_entities), with the user's aliases.
 graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
-                        const graph::BuildOptions& options, int* rc);
+                        const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc);
+
+// Reads an alias file (`--aliases`), or says why not on stderr; an empty path is no file.
+bool load_aliases(const std::string& path, graph::Aliases& out);
+
+// The `--aliases FILE` option, the same on every command that meets entities of several articles.
+void add_aliases_option(CLI::App* sub, std::string& path);
 
 }  // namespace quotegraph::cli

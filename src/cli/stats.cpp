@@ -14,6 +14,7 @@ struct StatsArgs {
   std::vector<std::string> files;
   std::string format = "text";
   std::string out;
+  std::string aliases;
   size_t top = 10;
   bool statements = false;
   Options analyzer;
@@ -30,6 +31,7 @@ Runner register_stats(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
+  add_aliases_option(sub, args->aliases);
   sub->add_option("--top", args->top, "Rows per ranking")->check(CLI::PositiveNumber)->capture_default_str();
   add_analyzer_options(sub, args->analyzer);
   sub->footer(
@@ -40,7 +42,9 @@ Runner register_stats(CLI::App& app) {
 
   return [args]() -> int {
     int rc = kExitOk;
-    graph::Graph g = load_graph(args->files, args->analyzer, {}, &rc);
+    graph::Aliases aliases;
+    if (!load_aliases(args->aliases, aliases)) return kExitInput;
+    graph::Graph g = load_graph(args->files, args->analyzer, {}, aliases, &rc);
     graph::Stats s = graph::compute_stats(g, args->top);
     std::string data = args->format == "json" ? graph::stats_to_json(s) : graph::stats_to_text(s);
     if (!write_output(args->out, data)) return kExitInput;

@@ -51,7 +51,7 @@ constexpr std::string_view kStateAbbreviations[] = {
     "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.",
     "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.",
     "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.", "u.s.", "u.k.", "u.s.a.", "usa", "uk", "mich", "calif",
-    "fla", "penn", "tenn", "conn", "mass"};
+    "fla", "penn", "tenn", "conn", "mass", "us"};
 
 // Countries under the names news uses beside ISO's ("Russia", not "Russian
 // Federation"; "Britain"), and regions ISO does not list.
@@ -98,7 +98,7 @@ constexpr std::string_view kCommonCapwords[] = {
     "i'm", "i've", "i'll", "i'd", "it's", "that's", "let's", "we're", "we've", "we'll", "you're", "you've",
     "they're", "they've", "there's", "here's", "what's", "who's", "don't", "doesn't", "didn't", "can't",
     "won't", "isn't", "aren't", "wasn't", "yes", "no", "well", "oh", "ok", "okay", "thank", "thanks", "please",
-    "now", "then", "here", "today", "tonight", "yesterday", "tomorrow", "year", "years", "week", "weeks",
+    "now", "then", "here", "tv", "web", "today", "tonight", "yesterday", "tomorrow", "year", "years", "week", "weeks",
     "month", "months", "day", "days", "thousands", "hundreds", "dozens", "millions", "billions", "scores",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every", "each", "all",
     "any", "both", "either", "neither", "other", "another", "such", "only", "just", "even", "also", "again",
@@ -160,11 +160,29 @@ constexpr std::string_view kFemaleNames[] = {
     "roberta", "shelley", "suzanne", "tulsi", "deja", "ilhan", "alexandria", "ayanna", "rashida", "gina",
     "haley", "ashley", "brooke", "erin", "jenna", "leah", "michele", "monica", "naomi", "priscilla", "rachael"};
 
+// News forms of countries beside ISO's names and codes.
+constexpr std::pair<std::string_view, std::string_view> kCountryForms[] = {
+    {"america", "USA"}, {"united states of america", "USA"}, {"britain", "GBR"}, {"great britain", "GBR"},
+    {"uk", "GBR"}, {"russia", "RUS"}, {"iran", "IRN"}, {"syria", "SYR"}, {"south korea", "KOR"},
+    {"north korea", "PRK"}, {"vietnam", "VNM"}, {"turkey", "TUR"}, {"taiwan", "TWN"}, {"venezuela", "VEN"},
+    {"bolivia", "BOL"}, {"tanzania", "TZA"}, {"laos", "LAO"}, {"moldova", "MDA"}, {"palestine", "PSE"},
+    {"czech republic", "CZE"}, {"ivory coast", "CIV"}, {"burma", "MMR"}, {"holland", "NLD"},
+    {"macedonia", "MKD"}};
+
 struct Data {
   std::unordered_map<std::string, EntityKind> kinds;
+  std::unordered_map<std::string, std::string> countries;  // lower case, no periods -> alpha-3
   size_t iso_names = 0;
   std::string dir;
 };
+
+// Lower case without periods: the form country_id() is asked with.
+std::string plain(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '.') out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
 
 void add(Data& d, std::string_view name, EntityKind k) {
   std::string f = text::fold(name);
@@ -201,7 +219,12 @@ Data load() {
       add_iso(d, c, "name");
       add_iso(d, c, "common_name");
       add_iso(d, c, "official_name");
+      const std::string a3 = c.value("alpha_3", "");
+      if (a3.empty()) continue;
+      for (const char* key : {"name", "common_name", "official_name", "alpha_2", "alpha_3"})
+        if (auto it = c.find(key); it != c.end() && it->is_string()) d.countries.emplace(plain(it->get<std::string>()), a3);
     }
+  for (auto [form, a3] : kCountryForms) d.countries.emplace(std::string(form), std::string(a3));
   // Subdivisions of the kinds news names as places (states, provinces, the
   // UK's nations); municipalities and districts are left out, since their
   // names collide with common words and surnames far more often.
@@ -233,12 +256,32 @@ EntityKind known_kind(std::string_view folded_name) {
   return it == d.kinds.end() ? EntityKind::kUnknown : it->second;
 }
 
+std::string_view country_id(std::string_view name) {
+  const Data& d = data();
+  auto it = d.countries.find(std::string(name));
+  return it == d.countries.end() ? std::string_view() : std::string_view(it->second);
+}
+
 bool is_demonym(std::string_view w) { return text::in_list<kDemonyms>(w); }
 
 bool is_demonym_plural(std::string_view w) {
   if (w.size() < 3 || !w.ends_with("s")) return false;
   return text::in_list<kDemonyms>(w.substr(0, w.size() - 1)) ||
          (w.ends_with("es") && text::in_list<kDemonyms>(w.substr(0, w.size() - 2)));
+}
+
+bool is_party_tag(std::string_view w) {
+  return w.size() >= 3 && (w[0] == 'r' || w[0] == 'd' || w[0] == 'i') && w[1] == '-' && w[2] >= 'a' && w[2] <= 'z';
+}
+
+bool is_org_head(std::string_view w) {
+  static constexpr std::string_view kHeads[] = {
+      "commission", "department", "ministry", "committee", "council", "agency", "association", "union",
+      "services", "service", "enforcement", "affairs", "administration", "bureau", "office", "institute",
+      "foundation", "company", "corporation", "authority", "board", "center", "centre", "university",
+      "college", "party", "league", "federation", "alliance", "coalition", "organization", "organisation",
+      "security", "development", "commerce", "industry", "trade", "research", "management"};
+  return text::in_list<kHeads>(w);
 }
 
 int given_name_gender(std::string_view w) {

@@ -16,6 +16,11 @@ namespace quotegraph::entity {
 // "chicago"; kUnknown when the data does not know it.
 EntityKind known_kind(std::string_view folded_name);
 
+// The ISO 3166-1 alpha-3 code of a country under any of its names, codes and
+// news forms ("united states", "us", "usa", "america", "britain", "russian
+// federation", "russia"), given lower case without periods; "" when unknown.
+std::string_view country_id(std::string_view lower_no_periods);
+
 // A nationality, regional, religious or party adjective ("russian",
 // "republican", "eurasian"): capitalised, but on its own it names no entity.
 bool is_demonym(std::string_view folded_word);
@@ -29,6 +34,13 @@ bool is_demonym_plural(std::string_view folded_word);
 // starts or ends with one, and never runs across a verb ("Donald Trump Is Right").
 bool is_common_capword(std::string_view folded_word);
 bool is_verb_capword(std::string_view folded_word);
+
+// "r-utah", "d-n.j.", "i-vt.": a party-state tag after a lawmaker's name.
+bool is_party_tag(std::string_view folded_word);
+
+// A last word that makes a capitalised run an organisation's name
+// ("commission", "department", "services", "enforcement").
+bool is_org_head(std::string_view folded_word);
 
 // +1 for a common male given name, -1 for a female one, 0 when the list does
 // not know it or it is used for both ("jordan", "taylor"). Folded.

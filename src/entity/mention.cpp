@@ -45,6 +45,69 @@ constexpr std::string_view kPlaceWords[] = {
     "states", "kingdom", "republic", "city", "county", "island", "islands", "valley", "river", "street",
     "province", "region", "emirates", "coast"};
 
+// Nouns for one person ("a spokesman", "the economist") beyond the titles.
+constexpr std::string_view kPersonNouns[] = {
+    "aide", "adviser", "advisor", "official", "source", "analyst", "expert", "voter", "lawmaker",
+    "congressman", "congresswoman", "economist", "professor", "researcher", "strategist", "consultant",
+    "pollster", "lawyer", "resident", "witness", "activist", "critic", "supporter", "opponent", "member",
+    "host", "anchor", "reporter", "journalist", "writer", "author", "columnist", "editor", "founder",
+    "manager", "executive", "owner", "worker", "student", "teacher", "doctor", "man", "woman", "mother",
+    "father", "wife", "husband", "son", "daughter", "friend", "person", "veteran", "delegate", "donor",
+    "operative", "staffer", "organizer", "protester", "protestor", "demonstrator", "victim", "suspect",
+    "agent", "investigator", "prosecutor", "diplomat", "commander", "soldier", "head", "caller", "scholar",
+    "scientist", "historian", "fellow", "partner", "employee", "lobbyist", "surrogate", "insider",
+    "observer", "official", "rival", "ally", "backer", "proponent", "advocate", "opponent", "republican",
+    "democrat", "conservative", "liberal", "progressive", "independent", "immigrant", "refugee", "migrant",
+    "official", "leader", "worker", "parent", "citizen", "taxpayer", "customer", "user", "fan", "viewer",
+    "reader", "listener", "respondent", "participant", "entrepreneur", "investor", "banker", "farmer",
+    "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "politician", "frontrunner",
+    "front-runner", "incumbent", "challenger", "contender", "hopeful", "congressman", "lady", "gentleman"};
+
+// Nouns for documents and findings that speak ("the report found", "a poll shows").
+constexpr std::string_view kArtifactNouns[] = {
+    "report", "poll", "survey", "study", "statement", "letter", "memo", "document", "documents", "ad",
+    "advertisement", "video", "speech", "interview", "transcript", "tweet", "post", "article", "book",
+    "bill", "law", "plan", "proposal", "data", "figures", "numbers", "analysis", "filing", "complaint",
+    "lawsuit", "ruling", "order", "website", "release", "excerpts", "email", "emails", "message",
+    "editorial", "column", "story", "investigation", "review", "audit", "platform", "policy",
+    "legislation", "measure", "resolution", "agreement", "treaty", "research", "findings", "records",
+    "estimate", "estimates", "projection", "forecast", "tally", "results", "budget", "polls", "surveys",
+    "studies", "reports", "statistics", "record", "footage", "photo", "image", "commercial", "petition",
+    "indictment", "verdict", "decision", "opinion", "brief", "testimony", "notice", "announcement",
+    "missive", "referral", "average", "page", "account", "blog", "podcast", "broadcast", "program"};
+
+// Group nouns beyond the plural of a person noun.
+constexpr std::string_view kCollectiveNouns[] = {
+    "police", "authorities", "people", "staff", "public", "crowd", "audience", "family", "electorate",
+    "establishment", "base", "leadership", "delegation", "panel", "jury", "majority", "minority", "military",
+    "media", "outlets", "networks", "press"};
+
+// A description's kind from its head noun; unknown ("the battle", "a large
+// margin") when the head names no one: such a phrase becomes no entity.
+EntityKind description_kind(const std::string& head) {
+  if (text::in_list<kOrgDescriptions>(head)) return EntityKind::kOrganization;
+  if (text::in_list<kArtifactNouns>(head)) return EntityKind::kArtifact;
+  if (text::in_list<kCollectiveNouns>(head) || is_group_noun(head) || is_demonym_plural(head))
+    return EntityKind::kGroup;
+  if (head.size() > 3 && head.ends_with("s") && !head.ends_with("ss")) {
+    std::string one = head.substr(0, head.size() - 1);
+    if (head.ends_with("ies")) one = head.substr(0, head.size() - 3) + "y";
+    if (text::in_list<kPersonNouns>(one) || text::in_list<kTitleWords>(one) || text::in_list<kOrgDescriptions>(one) ||
+        (head.ends_with("men") && text::in_list<kTitleWords>(head.substr(0, head.size() - 3) + "man")))
+      return EntityKind::kGroup;
+    if (head.ends_with("ers") || head.ends_with("ors") || head.ends_with("ists") || head.ends_with("ians") ||
+        head.ends_with("ants") || head.ends_with("ents"))
+      return EntityKind::kGroup;  // "organizers", "analysts", "residents": people by what they do
+    return EntityKind::kUnknown;
+  }
+  if (head.ends_with("men") && (text::in_list<kTitleWords>(head.substr(0, head.size() - 3) + "man") ||
+                                text::in_list<kPersonNouns>(head.substr(0, head.size() - 3) + "man")))
+    return EntityKind::kGroup;  // "chairmen", "congressmen"
+  if (text::in_list<kTitleWords>(head) || text::in_list<kPersonNouns>(head)) return EntityKind::kPerson;
+  if (text::in_list<attrib::kPlaceDescriptions>(head)) return EntityKind::kPlace;
+  return EntityKind::kUnknown;
+}
+
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
   for (size_t k = b; k < e; ++k) {
@@ -200,12 +263,7 @@ Parsed parse_words(std::vector<Word> w) {
       return p;
     }
   }
-  if (text::in_list<kOrgDescriptions>(head)) p.kind = EntityKind::kOrganization;
-  else if (head.ends_with("s") && !head.ends_with("ss")) p.kind = EntityKind::kGroup;
-  else if (head == "police" || head == "authorities" || head == "people" || head == "staff") p.kind = EntityKind::kGroup;
-  else if (text::in_list<kTitleWords>(head)) p.kind = EntityKind::kPerson;
-  else if (text::in_list<attrib::kPlaceDescriptions>(head))
-    p.kind = EntityKind::kPlace;
+  p.kind = description_kind(head);
   p.role = text::in_list<kTitleWords>(head) ? p.name : "";
   return p;
 }

@@ -214,8 +214,16 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
     const auto [inside_words, inside_caps] = sweep(s.first + 1, s.last, true);
     n_words += inside_words;
     n_caps += inside_caps;
-    // Title Case: nearly every word capitalised, or all but short function words.
+    // Title Case: nearly every word capitalised, or all but function words.
     headline[si] = n_words >= 4 && (n_caps * 10 >= n_words * 8 || (n_words >= 6 && n_caps * 10 >= n_words * 6 && lower_content == 0));
+    // A subhead: a paragraph of its own in Title Case with no full stop ("Signature Issue").
+    if (!headline[si] && s.first < s.last && n_words >= 2 && n_words <= 12 && lower_content == 0 &&
+        (s.first == 0 || v[s.first - 1].para != v[s.first].para) &&
+        (s.last >= v.size() || v[s.last].para != v[s.last - 1].para)) {
+      const text::Token& end = v[s.last - 1];
+      const bool stop = end.type != TokType::kWord && (end.ch == '.' || end.ch == '?' || end.ch == '!' || end.type == TokType::kQuote);
+      headline[si] = !stop && !end.abbrev;
+    }
     swept = std::max(swept, s.last);
   }
   sweep(swept, static_cast<uint32_t>(v.size()), false);
@@ -259,6 +267,15 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // Trim trailing connectors and time names.
       while (e > b && time_name(e - 1)) --e;
       while (b < e && time_name(b)) ++b;
+      // "Securities and Exchange Commission", "Department of Health and Human
+      // Services": "and" joins two capitalised runs when the second ends in an
+      // organisation's head word ("Hillary and Bill" stay apart).
+      if (e + 1 < s.last && v[e].type == TokType::kWord && spelled_as(doc.slice({v[e].start, v[e].end}), "and") &&
+          capword(e + 1)) {
+        uint32_t f = e + 1;
+        while (f < s.last && capword(f)) ++f;
+        if (is_org_head(low[f - 1])) e = f;
+      }
       // A capitalised verb ends a title-cased run ("Donald Trump Is Right"),
       // and common words ("And", "I'm", "Thousands") begin or end none.
       for (uint32_t j = b + 1; j < e; ++j)
@@ -268,8 +285,9 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         }
       while (b < e && (is_common_capword(low[b]) || (cls(b) & attrib::Lexicon::kNameOpener))) ++b;
       while (e > b && (is_common_capword(low[e - 1]) || time_name(e - 1))) --e;
-      // A lone nationality or party adjective names no one ("Republican", "Russian").
-      if (e == b + 1 && is_demonym(low[b])) b = e;
+      // A lone nationality or party adjective names no one ("Republican",
+      // "Russian"), nor does a party-state tag ("R-Utah", "D-N.J.").
+      if (e == b + 1 && (is_demonym(low[b]) || is_party_tag(low[b]))) b = e;
       // A dateline ("VELMAR — …") names the place of writing, not an entity of the story.
       bool dateline = b == s.first && e == b + 1 && e < s.last && v[e].type == TokType::kPunct &&
                       (v[e].ch == 0x2014 || v[e].ch == 0x2013 || v[e].ch == '-') && is_acronym(doc.slice({v[b].start, v[b].end}));

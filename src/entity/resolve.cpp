@@ -467,7 +467,8 @@ class Resolver {
         renamed = true;
       }
     }
-    if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) {
+    // Pronouns are mentions, never names ("He" would chain unrelated people across articles).
+    if (!p.pronoun && surface != e.name && std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) {
       if (e.aliases.empty()) e.aliases.reserve(2);  // a third of the entities with an alias get a second
       e.aliases.emplace_back(surface);
     }
@@ -496,6 +497,14 @@ class Resolver {
   void add_role(int id, std::string_view role) {
     ents_[id].roles.emplace_back(role);
     std::string folded = text::fold(role);
+    // "Sen. Ted Cruz" is "the senator" later: titles written out for matching.
+    static constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
+        {"sen.", "senator"}, {"rep.", "representative"}, {"gov.", "governor"}, {"gen.", "general"},
+        {"lt.", "lieutenant"}, {"col.", "colonel"}, {"sgt.", "sergeant"}, {"capt.", "captain"},
+        {"adm.", "admiral"}, {"prof.", "professor"}, {"dr.", "doctor"}, {"rev.", "reverend"},
+        {"pres.", "president"}, {"sens.", "senator"}, {"reps.", "representative"}};
+    for (auto [abbr, full] : kTitles)
+      if (folded.find(abbr) != std::string::npos) (folded += ' ') += full;
     by_role_.insert(folded, id);
     folded_roles_.emplace_back(id, std::move(folded));
   }
@@ -558,11 +567,58 @@ class Resolver {
     return id;
   }
 
+  // "Trump and Ryan", "Mr. Grassley and Mr. Leahy", "China, Russia and Iran":
+  // several named entities speaking together are one joint entity (a group
+  // named by its members' canonical names, so every form of the pair meets
+  // in it). -2 when the mention is no such list.
+  int resolve_joint(Span span, std::string_view surface) {
+    if (surface.find(" and ") == std::string_view::npos) return -2;
+    std::string_view rest = surface;
+    for (std::string_view lead : {"both ", "Both ", "the ", "The "})
+      if (rest.starts_with(lead)) rest.remove_prefix(lead.size());
+    std::vector<std::string_view> parts;
+    while (!rest.empty()) {
+      size_t cut = std::min(rest.find(", "), rest.find(" and "));
+      std::string_view part = rest.substr(0, cut);
+      if (part.starts_with("and ")) part.remove_prefix(4);
+      if (!part.empty()) parts.push_back(part);
+      if (cut == std::string_view::npos) break;
+      rest.remove_prefix(cut + (rest.substr(cut, 5) == " and " ? 5 : 2));
+    }
+    if (parts.size() < 2 || parts.size() > 6) return -2;
+    std::string name;
+    std::vector<int> members;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Parsed& part = parsed(parts[i]);
+      if (!part.proper || part.pronoun) return -2;  // "the candidate and her staff": no list of names
+      const int id = find_proper(part, span.start);
+      if (id < 0 || std::find(members.begin(), members.end(), id) != members.end()) return -2;
+      members.push_back(id);
+      if (i > 0) name += i + 1 == parts.size() ? " and " : ", ";
+      name += ents_[id].name;
+    }
+    Parsed joint;
+    joint.proper = true;
+    joint.kind = EntityKind::kGroup;
+    joint.name = name;
+    joint.folded = text::fold(name);
+    joint.key = joint.folded;
+    joint.words = parts.size();
+    joint.folded_rec = joint.key_rec = &interned(joint.folded);
+    int id = get(joint.folded_rec->name);
+    if (id < 0) id = create(joint);
+    add_mention(id, span, surface, joint);
+    return id;
+  }
+
   // `own`: the content the mention speaks, when it is a speaker.
   int resolve_mention(Span span, Span own = {}) {
     std::string cleaned;
     const std::string_view surface = clean_surface(doc_.slice(span), cleaned);
     const Parsed& p = parsed(surface);
+    // A name the names pass read whole ("Securities and Exchange Commission") is no list.
+    if (!p.pronoun && entity_at(span) < 0)
+      if (int joint = resolve_joint(span, surface); joint != -2) return joint;
     int id = -1;
     if (p.pronoun) {
       id = resolve_pronoun(p.key, span, own);
@@ -585,6 +641,8 @@ class Resolver {
     } else {
       id = group(p);
     }
+    // A phrase whose head names no one ("the battle", "a large margin") is no entity.
+    if (id < 0 && !p.proper && !p.named && p.kind == EntityKind::kUnknown) return -1;
     if (id < 0) id = create(p);
     add_mention(id, span, surface, p);
     if (!p.acronym.empty()) set(p.acronym_rec->acronym, id);
@@ -734,7 +792,10 @@ class Resolver {
           if (found >= 0) return -1;
           found = id;
         }
-      return found;
+      if (found >= 0) return found;
+      // No role names it: "the senator", "the New York businessman" is the
+      // person the story is about just now, the most mentioned of the recent ones.
+      return most_prominent(pos, EntityKind::kPerson);
     }
     return get(p.key_rec->key);
   }

@@ -103,6 +103,17 @@ class Builder {
     if (opt_.mentions && !e.mentions.empty()) edge(doc_key_, key, Relation::kMentions).weight += e.mentions.size();
   }
 
+  // "i", "we", "you", "he", or a phrase ending in one ("… hat we"): a mention
+  // that names no one; left unresolved it is no node ("I." would top the
+  // most-quoted list of any corpus of interviews).
+  static bool unresolved_pronoun(std::string_view k) {
+    const size_t sp = k.rfind(' ');
+    const std::string_view last = sp == std::string_view::npos ? k : k.substr(sp + 1);
+    static constexpr std::string_view kPronouns[] = {"i", "we", "you", "he", "she", "they", "it", "him", "her",
+                                                     "them", "us", "me", "who", "which", "that"};
+    return std::find(std::begin(kPronouns), std::end(kPronouns), last) != std::end(kPronouns);
+  }
+
   // The node key of an entity reference: the resolved entity, or a kUnknown
   // node named by the mention text when resolution left it open; "" if none.
   std::string ref_key(const EntityRef& r) {
@@ -112,7 +123,7 @@ class Builder {
     if (cached != unresolved_.end()) return cached->second;
     std::string_view text = a_.doc.slice(r.mention);
     std::string k = name_key(text);
-    if (k.empty()) return {};
+    if (k.empty() || unresolved_pronoun(k)) return {};
     std::string key = "entity:" + k;
     Node& n = node(key);
     n.kind_votes[static_cast<size_t>(NodeKind::kUnknown)] += 1;
@@ -149,7 +160,8 @@ class Builder {
     ev.excerpt = detail::cut_utf8(a_.doc.slice(at.content), kMaxExcerptBytes);
 
     std::string speaker = ref_key(at.speaker);
-    if (at.speaker.mention.empty() && at.speaker.entity < 0) nodes_[doc_key_].unattributed += 1;
+    // No speaker, or one no entity stands behind ("I", "you", an unresolved "he").
+    if (speaker.empty()) nodes_[doc_key_].unattributed += 1;
     auto add = [&](const std::string& from, const std::string& to, Relation r) {
       if (from.empty() || to.empty()) return;
       Edge& e = edge(from, to, r);

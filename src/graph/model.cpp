@@ -94,12 +94,39 @@ void finalize(Node& n) {
     if (n.kind_votes[i] > best_votes) best = i, best_votes = n.kind_votes[i];
   }
   n.kind = static_cast<NodeKind>(best);
-  // Label: the longest surface name under this key ("Kazakh police’s" and
-  // "Kazakh police" share one), ties to the smallest, so the choice depends on
-  // the set of names only, never on merge order.
+  // Label: the best-formed surface name under this key: one not written in
+  // capitals ("Hillary Clinton", not "HILLARY CLINTON"), then the longest
+  // ("Kazakh police’s" and "Kazakh police" share one), ties to the smallest, so
+  // the choice depends on the set of names only, never on merge order.
+  // Words written oddly: in capitals beyond an acronym's length ("HILLARY",
+  // where "CSTO", "U.S." are written so), or with a capital after the first
+  // letter ("HIllary"; "McCain", "DeSantis" have a lower-case letter first).
+  auto odd_words = [](const std::string& s) {
+    int odd = 0;
+    for (size_t i = 0; i < s.size();) {
+      size_t j = s.find(' ', i);
+      if (j == std::string::npos) j = s.size();
+      const std::string_view w(s.data() + i, j - i);
+      size_t upper = 0, lower = 0;
+      bool upper_after_first = false;
+      for (size_t k = 0; k < w.size(); ++k) {
+        const bool up = w[k] >= 'A' && w[k] <= 'Z';
+        upper += up;
+        lower += w[k] >= 'a' && w[k] <= 'z';
+        if (k == 1 && up && lower == 0 && k + 1 < w.size() && w[k + 1] >= 'a' && w[k + 1] <= 'z') upper_after_first = true;
+      }
+      if ((lower == 0 && upper > 4) || upper_after_first) ++odd;
+      i = j + 1;
+    }
+    return odd;
+  };
   n.label.clear();
-  for (const std::string& name : n.names)
-    if (n.label.empty() || name.size() > n.label.size()) n.label = name;
+  int label_odd = 0;
+  for (const std::string& name : n.names) {
+    const int odd = odd_words(name);
+    if (n.label.empty() || odd < label_odd || (odd == label_odd && name.size() > n.label.size()))
+      n.label = name, label_odd = odd;
+  }
   if (n.label.empty()) n.label = n.key;
 }
 
