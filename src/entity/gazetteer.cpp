@@ -51,12 +51,13 @@ constexpr std::string_view kStateAbbreviations[] = {
     "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.",
     "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.", "vt.",
     "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.", "u.s.", "u.k.", "u.s.a.", "usa", "uk", "mich", "calif",
-    "fla", "penn", "tenn", "conn", "mass", "us"};
+    "fla", "penn", "tenn", "conn", "mass", "us", "okla", "vt", "tex", "wis", "wyo", "colo", "ariz", "ark",
+    "ky", "minn", "mont", "neb", "nev"};
 
 // Countries under the names news uses beside ISO's ("Russia", not "Russian
 // Federation"; "Britain"), and regions ISO does not list.
 constexpr std::string_view kPlaceNames[] = {
-    "america", "turkey", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "russia",
+    "america", "turkey", "vatican", "britain", "great britain", "england", "scotland", "wales", "northern ireland", "russia",
     "iran", "syria", "south korea", "north korea", "korea", "vietnam", "laos", "bolivia", "venezuela",
     "tanzania", "moldova", "palestine", "taiwan", "macedonia", "czech republic", "ivory coast", "burma",
     "holland", "europe", "asia", "africa", "latin america", "south america", "north america",
@@ -169,6 +170,19 @@ constexpr std::pair<std::string_view, std::string_view> kCountryForms[] = {
     {"czech republic", "CZE"}, {"ivory coast", "CIV"}, {"burma", "MMR"}, {"holland", "NLD"},
     {"macedonia", "MKD"}};
 
+// News outlets, wire services, pollsters and platforms that news names as
+// sources, one word or more (folded).
+constexpr std::string_view kOrganizations[] = {
+    "reuters", "associated press", "ap", "afp", "agence france-presse", "bloomberg", "cnn", "fox", "fox news",
+    "msnbc", "nbc", "cbs", "abc", "npr", "pbs", "bbc", "politico", "politifact", "breitbart", "huffpost",
+    "huffington post", "slate", "newsweek", "axios", "vox", "buzzfeed", "twitter", "facebook", "google",
+    "apple", "amazon", "microsoft", "netflix", "youtube", "instagram", "uber", "gallup", "pew", "quinnipiac",
+    "rasmussen", "ipsos", "yougov", "fivethirtyeight", "realclearpolitics", "real clear politics", "wikileaks",
+    "the hill", "usa today", "al jazeera", "xinhua", "tass", "interfax", "ria novosti", "kyodo", "yonhap",
+    "cnbc", "c-span", "univision", "telemundo", "wells fargo", "goldman sachs", "morgan stanley", "exxon",
+    "exxonmobil", "boeing", "walmart", "nato", "opec", "interpol", "hamas", "hezbollah", "taliban",
+    "al-qaeda", "al qaeda", "isis", "isil", "islamic state"};
+
 struct Data {
   std::unordered_map<std::string, EntityKind> kinds;
   std::unordered_map<std::string, std::string> countries;  // lower case, no periods -> alpha-3
@@ -238,6 +252,7 @@ Data load() {
         add_iso(d, s, "name");
     }
   for (std::string_view c : kCities) add(d, c, EntityKind::kPlace);
+  for (std::string_view c : kOrganizations) add(d, c, EntityKind::kOrganization);
   for (std::string_view c : kStateAbbreviations) add(d, c, EntityKind::kPlace);
   for (std::string_view c : kPlaceNames) add(d, c, EntityKind::kPlace);
   return d;

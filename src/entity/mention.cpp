@@ -35,6 +35,12 @@ constexpr std::string_view kOrgWords[] = {
     "academy", "hospital", "church", "caucus", "chamber", "inc", "corp", "llc", "ltd", "co.", "ministries",
     "airlines", "motors", "systems", "technologies", "partners", "holdings", "industries", "pac", "super pac"};
 
+// Last words that make a proper name a place.
+constexpr std::string_view kPlaceHeads[] = {
+    "park", "square", "plaza", "hall", "airport", "stadium", "arena", "bridge", "tower", "avenue",
+    "boulevard", "road", "county", "parish", "district", "borough", "township", "heights", "beach",
+    "mountains", "mountain", "lake", "bay", "harbor", "harbour", "peninsula", "strait", "desert", "forest"};
+
 // Last words that make a proper name a document, law or poll ("Affordable
 // Care Act", "Patriot Act", "Keystone XL bill").
 constexpr std::string_view kArtifactWords[] = {
@@ -180,7 +186,10 @@ Parsed parse_words(std::vector<Word> w) {
     size_t r0 = 0;
     while (r0 < b && (w[r0].low == "the" || w[r0].low == "a" || w[r0].low == "an")) ++r0;
     if (b > r0) p.role = join(w, r0, b);
-    if (e - b >= 2) p.gender = given_name_gender(w[b].low);  // "Hillary Clinton"; a title below overrides
+    // "Hillary Clinton"; a title below overrides. One word alone may be a
+    // surname too ("Warren"), so its given-name gender is only a default.
+    if (e - b >= 2) p.gender = given_name_gender(w[b].low);
+    else p.given_gender = given_name_gender(w[b].low);
     for (size_t k = 0; k < b; ++k) {
       if (w[k].low == "mr." || w[k].low == "mr") p.gender = 1;
       if (w[k].low == "mrs." || w[k].low == "ms." || w[k].low == "mrs" || w[k].low == "ms" || w[k].low == "miss")
@@ -222,12 +231,19 @@ Parsed parse_words(std::vector<Word> w) {
     } else if (text::in_list<kPlaceWords>(lastw)) {
       p.kind = EntityKind::kPlace;
       p.key = text::fold(p.name);
+    } else if (text::in_list<kPlaceHeads>(lastw) && p.words >= 2) {
+      p.kind = EntityKind::kPlace;  // "Romare Bearden Park", "Tel Aviv City Hall"
+      p.key = text::fold(p.name);
     } else if (p.words == 1) {
-      // One word: a surname, a country or an outlet; the document decides.
-      p.kind = b > 0 || p.gender ? EntityKind::kPerson : EntityKind::kUnknown;
+      // One word: a surname, a given name, a country or an outlet; without a
+      // title or a given name the document decides.
+      p.kind = b > 0 || p.gender || p.given_gender ? EntityKind::kPerson : EntityKind::kUnknown;
       p.key = lastw;
     } else {
-      p.kind = EntityKind::kPerson;
+      // Several words: a person when a title or a given name says so ("Sen.
+      // Jon Tester", "Hillary Clinton"); else unknown until the document says
+      // more (a he or she, a role), never a guess ("San Bernardino", "Wells Fargo").
+      p.kind = b > 0 || p.gender ? EntityKind::kPerson : EntityKind::kUnknown;
       p.key = lastw;
     }
     return p;

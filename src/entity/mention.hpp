@@ -53,7 +53,8 @@ struct Parsed {
   bool named = false;     // a description named by its owner: "the Cruz campaign"
   // The name is an acronym ("CSTO", "U.N."): per surface form rather than per mention.
   bool name_is_acronym = false;
-  int gender = 0;         // +1 male title (Mr.), -1 female title (Mrs., Ms.), 0 unknown
+  int gender = 0;         // +1 male title (Mr.) or given name, -1 female (Mrs., Ms.), 0 unknown
+  int given_gender = 0;   // a one-word name that is a given name ("Jane"): the gender of a new entity only
   size_t first_len = 0;   // bytes of the name's first word as written
   size_t words = 0;       // words in the name
   // The interned records of folded, key, acronym_letters, name_initials and

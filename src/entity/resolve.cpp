@@ -375,7 +375,9 @@ class Resolver {
                 [](Span x, Span y) { return x.start != y.start ? x.start < y.start : x.end < y.end; });
       ents_[i].mentions.erase(std::unique(ents_[i].mentions.begin(), ents_[i].mentions.end()),
                               ents_[i].mentions.end());
-      if (ents_[i].kind == EntityKind::kUnknown && gender_[i] != 0) ents_[i].kind = EntityKind::kPerson;
+      // He or she, by title, given name or the pronouns that took it: a person.
+      if (ents_[i].kind == EntityKind::kUnknown && (gender_[i] != 0 || learned_gender(static_cast<int>(i)) != 0))
+        ents_[i].kind = EntityKind::kPerson;
     }
     return std::move(ents_);
   }
@@ -391,7 +393,7 @@ class Resolver {
     e.name = p.name;
     e.kind = p.kind;
     e.mentions.reserve(4);  // most entities are named a few times: one allocation, not three
-    gender_.push_back(p.gender);
+    gender_.push_back(p.gender ? p.gender : p.given_gender);
     int id = static_cast<int>(ents_.size() - 1);
     same_key_before_.push_back(-1);
     if (!p.key.empty()) {
@@ -682,9 +684,10 @@ class Resolver {
     std::function<bool(int)> ok;
     if (w == "he" || w == "him" || w == "she" || w == "her") {
       want = (w == "he" || w == "him") ? 1 : -1;
+      // A person, or a name of several words no one has typed yet ("Nikol Pashinyan").
       ok = [&, want](int i) {
-        return (kind(i) == EntityKind::kPerson || (kind(i) == EntityKind::kUnknown && gender_[i] != 0)) &&
-               gender_[i] != -want;
+        const bool maybe_person = kind(i) == EntityKind::kUnknown && (gender_[i] != 0 || name_shape_[i].words >= 2);
+        return (kind(i) == EntityKind::kPerson || maybe_person) && gender_[i] != -want;
       };
     } else if (w == "they" || w == "them") {
       ok = [&](int i) { return kind(i) == EntityKind::kGroup || kind(i) == EntityKind::kOrganization; };

@@ -167,7 +167,7 @@ Graph unify_entities(const Graph& g, const Aliases* aliases) {
   // Obama; "Lind" with Hanna and Peter Lind named alike stays apart).
   std::map<std::string, std::map<std::string, uint64_t>> surname;  // last word -> full-name people, mentions
   for (const Node& n : g.nodes) {
-    if (!movable(n) || n.kind != NodeKind::kPerson) continue;
+    if (!movable(n) || !person_like(n)) continue;  // "Ivo Strand" may be untyped in every article
     const std::string k = target(n.key);
     std::vector<std::string_view> t = tokens(name_of(k));
     if (!k.empty() && t.size() >= 2) surname[std::string(t.back())][k] += n.mentions;
