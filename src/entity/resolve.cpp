@@ -236,14 +236,14 @@ class Resolver {
         singles.emplace_back(i, &p);
         continue;
       }
-      int id = find_proper(p, names[i].span.start);
+      int id = find_proper(p);
       if (id < 0) id = create(p);
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
       if (!names[i].acronym.empty()) set(interned(text::fold(names[i].acronym)).acronym, id);
     }
     for (auto [i, parse] : singles) {
       const Parsed& p = *parse;
-      int id = find_proper(p, names[i].span.start);
+      int id = find_proper(p);
       if (id < 0) {
         id = create(p);
         if (names[i].after_place_prep && ents_[id].kind == EntityKind::kUnknown) ents_[id].kind = EntityKind::kPlace;
@@ -264,6 +264,7 @@ class Resolver {
     std::vector<Span> own;
     own.reserve(3 * atts_.size() + 8);
     quoted_.clear();
+    contents_.clear();
     for (Attribution& t : atts_) {
       refs.push_back(&t.speaker);
       own.push_back(t.content);
@@ -273,8 +274,10 @@ class Resolver {
       refs.push_back(&t.echoes);
       own.push_back({});
       if (t.kind == AttributionKind::kDirect) quoted_.push_back(t.content);
+      contents_.push_back(t.content);
     }
     std::sort(quoted_.begin(), quoted_.end(), [](Span a, Span b) { return a.start < b.start; });
+    std::sort(contents_.begin(), contents_.end(), [](Span a, Span b) { return a.start < b.start; });
     spoke_.assign(ents_.size(), false);
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
@@ -409,7 +412,7 @@ class Resolver {
 
   // A proper name's entity: same full name; a person with the same surname and
   // compatible first name; an organisation by acronym or initials.
-  int find_proper(const Parsed& p, uint32_t pos) const {
+  int find_proper(const Parsed& p) const {
     // The same name, unless the title says another sex ("Mrs. Clinton" is not "Mr. Clinton").
     if (int id = get(p.folded_rec->name); id >= 0 && !(p.gender != 0 && gender_[id] == -p.gender)) return id;
     if (p.name_is_acronym)
@@ -418,11 +421,12 @@ class Resolver {
       if (int id = get(p.initials_rec->acronym); id >= 0 && is_acronym(ents_[id].name)) return id;
       return -1;
     }
-    // Of the people with this surname, the one the reader last met before the
-    // mention ("Hillary Clinton … Bill Clinton … Clinton said": Bill), or,
-    // when none was met yet, the first named after it ("Price … Ned Price").
-    int best = -1, best_before = -1;
-    uint32_t best_at = 0;
+    // Of the people with this surname, the one introduced first: news style
+    // gives the story's principal the bare surname and a relative or namesake
+    // the first name ("Hillary Clinton … her husband, Bill Clinton … Clinton
+    // said": Hillary); when none was met before the mention, the first named
+    // after it ("Price … Ned Price").
+    int best = -1;
     for (int id = get(p.key_rec->key); id >= 0; id = same_key_before_[id]) {
       const Entity& e = ents_[id];
       if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kUnknown) continue;
@@ -433,16 +437,11 @@ class Resolver {
       }
       // "Mrs. Lind" is not the man named Lind.
       if (p.gender != 0 && gender_[id] == -p.gender) continue;
-      best = id;  // the chain runs from the latest created back: ends at the earliest
-      // The latest 64 mentions only, as a reader's memory (and linear time on a
-      // window that names one person thousands of times).
-      const size_t from = e.mentions.size() > 64 ? e.mentions.size() - 64 : 0;
-      for (size_t k = from; k < e.mentions.size(); ++k) {
-        const Span m = e.mentions[k];
-        if (m.start < pos && (best_before < 0 || m.start >= best_at)) best_before = id, best_at = m.start;
-      }
+      // The chain runs from the latest created back: it ends at the first
+      // introduced, unless a title names the sex and only a later one agrees.
+      if (best < 0 || !(p.gender != 0 && gender_[best] == p.gender && gender_[id] != p.gender)) best = id;
     }
-    return best_before >= 0 ? best_before : best;
+    return best;
   }
 
   // `extra_role` is a role the narration gives beside the name ("Norland's premier, Ivo Strand").
@@ -593,7 +592,7 @@ class Resolver {
     for (size_t i = 0; i < parts.size(); ++i) {
       const Parsed& part = parsed(parts[i]);
       if (!part.proper || part.pronoun) return -2;  // "the candidate and her staff": no list of names
-      const int id = find_proper(part, span.start);
+      const int id = find_proper(part);
       if (id < 0 || std::find(members.begin(), members.end(), id) != members.end()) return -2;
       members.push_back(id);
       if (i > 0) name += i + 1 == parts.size() ? " and " : ", ";
@@ -629,7 +628,7 @@ class Resolver {
     }
     if (p.name.empty()) return -1;
     if (p.proper) {
-      id = find_proper(p, span.start);
+      id = find_proper(p);
     } else if (p.named) {
       id = get(p.key_rec->key);  // "the Cruz campaign" met before
     } else if (const int* r = by_role_.find(p.folded)) {
@@ -658,16 +657,21 @@ class Resolver {
     return first;
   }
 
-  // True when `pos` lies in a direct quotation that `from` does not: a name
-  // someone quotes is no antecedent for the narration around the quote.
-  bool quoted_apart(uint32_t pos, Span from) const {
-    auto it = std::upper_bound(quoted_.begin(), quoted_.end(), pos, [](uint32_t x, Span q) { return x < q.start; });
-    for (int k = 0; k < 4 && it != quoted_.begin(); ++k) {
+  // True when `pos` lies in one of `spans` (sorted by start) that `from` does
+  // not lie in.
+  static bool inside_apart(const std::vector<Span>& spans, uint32_t pos, Span from) {
+    auto it = std::upper_bound(spans.begin(), spans.end(), pos, [](uint32_t x, Span q) { return x < q.start; });
+    for (int k = 0; k < 4 && it != spans.begin(); ++k) {
       const Span q = *--it;
       if (pos >= q.start && pos < q.end) return !(from.start >= q.start && from.start < q.end);
     }
     return false;
   }
+  // A name someone quotes is no antecedent for the narration around the quote.
+  bool quoted_apart(uint32_t pos, Span from) const { return inside_apart(quoted_, pos, from); }
+  // A name inside someone's reported words is less salient than the speaker
+  // ("Miller told the Post that Trump's plan … He could not explain": Miller).
+  bool reported_apart(uint32_t pos, Span from) const { return inside_apart(contents_, pos, from); }
 
   // A pronoun's antecedent: among the compatible entities of the last 64
   // mentions, outside the pronoun's own statement and outside quotations it is
@@ -705,6 +709,7 @@ class Resolver {
       double score = 1.0 / (1 + rank++);
       if (static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
       if (opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
+      if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
       if (best < 0 || score > best_score) best = id, best_score = score;
@@ -906,7 +911,8 @@ class Resolver {
   Timeline& timeline_ = w_.timeline;
   std::vector<Conv>& conversations_ = w_.conversations;
   std::vector<EntityRef>& found_ = w_.found;
-  std::vector<Span> quoted_;  // direct quotations, by start
+  std::vector<Span> quoted_;    // direct quotations, by start
+  std::vector<Span> contents_;  // every statement's content, by start
   std::vector<bool> spoke_;   // entities resolved as a speaker so far
   std::vector<int> learned_;  // gender learned from pronouns: a preference, never a bar
 };
