@@ -81,6 +81,15 @@ TEST_CASE("no junk: demonyms, party adjectives, sentence openers, contractions, 
   CHECK(r->kind == EntityKind::kGroup);
 }
 
+TEST_CASE("no junk: a capitalised word named once that no statement involves is no entity", "[entities][junk]") {
+  Analysis a = run("The town voted for Change in May, and Tavi said the plan for Norland would work.\n");
+  CHECK(by_name(a, "Change") == nullptr);
+  CHECK(by_name(a, "Tavi") != nullptr);     // it speaks
+  CHECK(by_name(a, "Norland") != nullptr);  // the statement is about it
+  for (const Attribution& t : a.attributions)
+    if (t.speaker.entity >= 0) CHECK(a.entities[t.speaker.entity].name == "Tavi");  // references renumbered
+}
+
 TEST_CASE("a capitalised verb ends a name run", "[entities][junk]") {
   Analysis a = run("Lakeview: Jon Tavi Is Right About the Bridge, officials say the plan will work.\n\n"
                    "Jon Tavi spoke on Friday.\n");

@@ -108,7 +108,9 @@ constexpr std::string_view kCommonCapwords[] = {
     "following", "including", "like", "unlike", "without", "within", "between", "among", "against", "about",
     "over", "under", "through", "into", "onto", "upon", "here", "why", "which", "who", "whom", "whose",
     "let", "imagine", "remember", "look", "listen", "see", "think", "believe", "read", "watch", "click",
-    "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video"};
+    "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video", "photos", "videos",
+    "update", "updated", "breaking", "correction", "warning", "exclusive", "developing", "editor's", "text",
+    "transcript", "full", "watch", "furthermore", "moreover", "nearly", "almost", "due", "given", "nothing"};
 
 // Common given names in US and UK news by the gender most bearers have (the
 // most frequent names of the US Social Security Administration's birth-name

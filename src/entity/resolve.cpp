@@ -372,6 +372,7 @@ class Resolver {
   }
 
   std::vector<Entity> finish() {
+    drop_unsupported();
     for (size_t i = 0; i < ents_.size(); ++i) {
       ents_[i].id = entity_id(i);
       std::sort(ents_[i].mentions.begin(), ents_[i].mentions.end(),
@@ -386,6 +387,45 @@ class Resolver {
   }
 
  private:
+  // A capitalised word named once, of no known kind, that no statement is
+  // spoken by, to or about ("Success", "Revealed" in a subhead, "Arriving"):
+  // nothing says it names anyone, so it is no entity. The others keep their
+  // order; every reference is renumbered.
+  void drop_unsupported() {
+    std::vector<bool> used(ents_.size(), false);
+    auto mark = [&](const EntityRef& r) {
+      if (r.entity >= 0 && static_cast<size_t>(r.entity) < used.size()) used[r.entity] = true;
+    };
+    for (const Attribution& t : atts_) {
+      mark(t.speaker), mark(t.addressee), mark(t.echoes);
+      for (const EntityRef& r : t.about) mark(r);
+    }
+    std::vector<int> renumber(ents_.size(), -1);
+    size_t kept = 0;
+    for (size_t i = 0; i < ents_.size(); ++i) {
+      const Entity& e = ents_[i];
+      const bool unsupported = !used[i] && e.kind == EntityKind::kUnknown && e.mentions.size() == 1 &&
+                               e.aliases.empty() && e.name.find(' ') == std::string::npos && gender_[i] == 0;
+      if (unsupported) continue;
+      renumber[i] = static_cast<int>(kept);
+      if (kept != i) {
+        ents_[kept] = std::move(ents_[i]);
+        gender_[kept] = gender_[i];
+        note_learned(static_cast<int>(kept), learned_gender(static_cast<int>(i)));
+      }
+      ++kept;
+    }
+    if (kept == ents_.size()) return;
+    ents_.resize(kept);
+    auto fix = [&](EntityRef& r) {
+      if (r.entity >= 0 && static_cast<size_t>(r.entity) < renumber.size()) r.entity = renumber[r.entity];
+    };
+    for (Attribution& t : atts_) {
+      fix(t.speaker), fix(t.addressee), fix(t.echoes);
+      for (EntityRef& r : t.about) fix(r);
+    }
+  }
+
   // Mentions repeat ("Trump" forty times): each surface form is parsed once
   // per thread; references stay valid for the whole document (resolve() trims
   // the memo only before it starts).
