@@ -92,7 +92,11 @@ constexpr std::string_view kDemonyms[] = {
 constexpr std::string_view kVerbCapwords[] = {
     "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must", "do", "does",
     "did", "has", "have", "had", "says", "said", "say", "wants", "gets", "makes", "takes", "calls", "slams",
-    "blasts", "vows", "warns", "urges", "backs", "rips", "hits", "defends", "denies", "admits", "claims"};
+    "blasts", "vows", "warns", "urges", "backs", "rips", "hits", "defends", "denies", "admits", "claims",
+    "goes", "comes", "stands", "remains", "faces", "wins", "loses", "leads", "plans", "sees", "tells", "asks",
+    "gives", "puts", "shows", "finds", "keeps", "turns", "moves", "holds", "brings", "pushes", "seeks", "sets",
+    "ends", "starts", "begins", "meets", "joins", "drops", "rises", "falls", "fights", "pledges", "touts",
+    "praises", "hails", "addresses", "explores", "needs", "thinks", "hammers", "chides", "elects", "reveals"};
 
 // Capitalised common words (folded) that open quotes and sentences.
 constexpr std::string_view kCommonCapwords[] = {
@@ -138,7 +142,8 @@ constexpr std::string_view kMaleNames[] = {
     "dmitri", "viktor", "petro", "nikol", "kassym-jomart", "antony", "ned", "jake", "josh", "luke", "mitchell",
     "stuart", "neil", "ian", "colin", "graham", "simon", "nigel", "jeremy", "keir", "ed", "eddie", "fred",
     "howard", "herbert", "leon", "martin", "marvin", "max", "nathaniel", "oliver", "oscar", "otto", "ray",
-    "reggie", "sam", "seth", "ty", "victor", "warren", "wesley", "wilbur", "xavier", "zach", "jared", "eric",
+    "reggie", "sam", "seth", "terence", "terrence", "anwar", "dinesh",
+    "ty", "victor", "warren", "wesley", "wilbur", "xavier", "zach", "jared", "eric",
     "donny", "hunter", "beau", "lou", "sonny", "curtis", "darrell", "devin", "dwight", "earl", "glenn",
     "jon", "lloyd", "mario", "preet", "reid", "rex", "ross", "shaun", "travis", "trey", "trent"};
 constexpr std::string_view kFemaleNames[] = {

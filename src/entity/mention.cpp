@@ -135,6 +135,12 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
       --k;
     }
     if (k < end) {
+      // "Securities and Exchange Commission": "and" inside an organisation's name.
+      if (k >= 2 && w[k - 1].low == "and" && w[k - 2].cap && !text::in_list<kTitleWords>(w[k - 2].low) &&
+          is_org_head(strip_possessive(w[end - 1].low))) {
+        k -= 2;
+        while (k > 0 && w[k - 1].cap && !text::in_list<kTitleWords>(w[k - 1].low) && w[k - 1].low != "the") --k;
+      }
       b = k;
       e = end;
       return true;
