@@ -159,6 +159,9 @@ TEST_CASE("via only for a named other speaker inside the relaying statement", "[
   for (const Attribution& t : b.attributions) CHECK(t.via < 0);
   Analysis c = run("Paul Weir said he told the council the money was there.\n");
   for (const Attribution& t : c.attributions) CHECK(t.via < 0);
+  // An act reported, not words passed on.
+  Analysis d = run("Paul Weir said Ivo Strand urged the council to wait for the money.\n");
+  for (const Attribution& t : d.attributions) CHECK(t.via < 0);
 }
 
 TEST_CASE("entity scorer: identity by name and variants, pronoun sources, junk, kinds, relays", "[eval][entities]") {

@@ -309,6 +309,13 @@ class Resolver {
     // and a pronoun inside another's statement is too uncertain to call a relay.
     for (Attribution& t : atts_) {
       if (t.via < 0 || t.via >= static_cast<int>(atts_.size())) continue;
+      // Words passed on are said, told, announced: "urged", "rejected",
+      // "clarify" report an act, not words; and the relaying statement names
+      // its own speaker (a participle's or a floating quote's borrows one).
+      if (!passes_on_words(t.cue_lemma) || !names_its_speaker(atts_[t.via].rule)) {
+        t.via = -1;
+        continue;
+      }
       const int outer = atts_[t.via].speaker.entity;
       const bool named = t.speaker.entity >= 0 && t.speaker.entity != outer &&
                          !parsed(doc_.slice(t.speaker.mention)).pronoun;
@@ -650,6 +657,21 @@ class Resolver {
     if (id < 0) id = create(joint);
     add_mention(id, span, surface, joint);
     return id;
+  }
+
+  static bool passes_on_words(std::string_view lemma) {
+    static constexpr std::string_view kLemmas[] = {
+        "say", "tell", "add", "note", "state", "report", "announce", "explain", "claim", "insist", "argue",
+        "point out", "write", "ask", "reply", "respond", "suggest", "warn", "acknowledge", "admit", "confirm",
+        "deny", "declare", "repeat", "reiterate", "quote", "recall", "assert", "contend", "maintain",
+        "predict", "promise", "vow", "pledge", "testify", "tweet", "post", "according to", "describe",
+        "call", "conclude", "find", "show", "reveal", "disclose", "indicate", "stress", "emphasize",
+        "complain", "boast", "concede", "observe", "remark", "comment", "agree", "echo"};
+    return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
+  }
+  static bool names_its_speaker(std::string_view rule) {
+    return rule == "speaker-first" || rule == "content-first" || rule == "according-to" ||
+           rule == "according-to-statement";
   }
 
   // `own`: the content the mention speaks, when it is a speaker.
