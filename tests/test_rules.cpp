@@ -15,7 +15,7 @@ namespace {
 struct Expect {
   std::string speaker, cue, content;
   bool loose = false;
-  std::string addressee, about, echoes, kind;
+  std::string addressee, about, echoes, kind, rule;
   bool via = false;
 };
 
@@ -77,6 +77,7 @@ std::vector<Case> load_cases() {
         else if (key == "about") e.about = val;
         else if (key == "echoes") e.echoes = val;
         else if (key == "kind") e.kind = val;
+        else if (key == "rule") e.rule = val;
         else if (key == "via") e.via = val == "yes";
       }
     }
@@ -113,6 +114,7 @@ bool matches(const Analysis& a, const Attribution& t, const Expect& e) {
   if (!e.echoes.empty() && !contains(d.slice(t.echoes.mention), e.echoes)) return false;
   if (!e.kind.empty() && e.kind != to_string(t.kind)) return false;
   if (e.via && t.via < 0) return false;
+  if (!e.rule.empty() && e.rule != t.rule) return false;
   return true;
 }
 

@@ -128,7 +128,11 @@ class SentenceRules {
     if (w == "to" && k > 0 && has(k - 1, Lexicon::kSourceNoun) && k + 1 < v_.size() && v_[k + 1].cap)
       return true;  // "aides to Clinton", "adviser to the president"
     if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
-    if (lex_.cue(w).entry && !v_[k].cap && !lex_.is_source_noun(w)) return false;
+    if (const CueEntry* cue = info_[k]->cue.entry; cue && !v_[k].cap && !lex_.is_source_noun(w)) {
+      // "the protest organizers", "her remarks": a noun after its determiner.
+      bool noun = (cue->flags & kNounToo) && k > 0 && (has(k - 1, Lexicon::kDeterminer) || possessive(k - 1));
+      if (!noun) return false;
+    }
     if (lex_.is_pronoun(w) && w != "her" && w != "his") return false;
     return true;
   }
@@ -295,6 +299,10 @@ class SentenceRules {
         k = j;
         continue;
       }
+      if (uint32_t t = time_adjunct_left(k, floor); t != kNone) {
+        k = t;  // "Varga in March warned", "the council in late 2019 said"
+        continue;
+      }
       if (lex_.is_weekday_or_time(w) && j > floor && (is(j - 1, "on") || is(j - 1, "last") || is(j - 1, "this"))) {
         k = j - 1;
         continue;
@@ -307,6 +315,114 @@ class SentenceRules {
       break;
     }
     return k;
+  }
+
+  // Given the comma at `close`, the comma that opens a short aside ending
+  // there (", though,", ", for his part,", ", in a statement,"), or kNone. An
+  // aside opens with an adverb or a preposition, never with a noun phrase
+  // (that is an appositive, handled by appositive_subject).
+  uint32_t aside_left(uint32_t close, uint32_t floor) const {
+    constexpr uint32_t kMaxAside = 6;
+    uint32_t j = close;
+    while (j > floor && close - j <= kMaxAside) {
+      --j;
+      if (comma(j)) break;
+      if (!word(j)) return kNone;
+      // A verb makes it a clause, not an aside ("in a tweet" is a noun after its determiner).
+      if (lex_.cue(low_[j]).entry && !v_[j].cap && !has(j - 1, Lexicon::kDeterminer)) return kNone;
+    }
+    if (!comma(j) || j + 1 >= close) return kNone;
+    uint32_t first = j + 1;
+    std::string_view w = low_[first];
+    bool opens = has(first, Lexicon::kSentenceAdverb) || (lex_.is_skippable(w) && !lex_.is_np_stop(w)) ||
+                 w == "though" || w == "however" || has(first, Lexicon::kAdjunctPrep) || w == "by" ||
+                 w == "of" || w == "like";
+    if (!opens || v_[first].cap || lex_.is_determiner(w)) return kNone;
+    if (w == "like" && close - first > 3) return kNone;  // "like many others" aside vs. a long comparison
+    return j;
+  }
+
+  // The verb that frames an infinitive cue, reading left from the "to" at `to`:
+  // "tried to argue", "went on to insist", "was quick to note". Returns where
+  // the speaker's words end (the framing verb's first token), or kNone.
+  uint32_t framing_verb_left(uint32_t to, uint32_t f) const {
+    if (to <= f) return kNone;
+    uint32_t v = to - 1;
+    std::string_view w = low_[v];
+    if (w == "on" && v > f && (is(v - 1, "went") || is(v - 1, "goes") || is(v - 1, "go"))) return v - 1;
+    static const char* const kFraming[] = {"tried", "tries", "try", "attempted", "sought", "seeks", "began",
+                                           "begins", "begun", "started", "starts", "moved", "moves", "rushed",
+                                           "hastened", "proceeded", "continued", "continues", "stopped",
+                                           "paused", "took", "takes", "quick", "careful", "eager", "keen",
+                                           "ready", "willing", "first", "quickest", "unable", "happy",
+                                           "reluctant", "hesitant", "able", "chose", "chooses", "dared"};
+    for (const char* x : kFraming)
+      if (w == x) {
+        // "took time to", "took pains to", "took to Twitter to": the framing
+        // object stands between "took" and "to".
+        if (w == "took" || w == "takes") return kNone;
+        return v;
+      }
+    if ((w == "pains" || w == "time" || w == "care") && v > f && (is(v - 1, "took") || is(v - 1, "takes")))
+      return v - 1;
+    return kNone;
+  }
+
+  // A word whose ending marks an adjective or participle ("recent", "initial",
+  // "conflicting", "unconfirmed"): at a sentence start it is no speaker's name.
+  bool adjective_like(uint32_t k) const {
+    std::string_view w = low_[k];
+    static const char* const kEndings[] = {"ent", "ant", "al", "ous", "ive", "ic", "ary", "ing", "ed", "ful",
+                                           "less", "ier", "iest", "ish"};
+    if (w.size() < 5) return false;
+    for (const char* x : kEndings)
+      if (w.ends_with(x)) return true;
+    return false;
+  }
+
+  // A quantifier right before a cue is its subject when it opens the clause and
+  // the cue is a finite verb that agrees with it: "Some said", "Both say",
+  // "Six in 10 said" (but "some reports", "the said", "three states").
+  bool quantifier_subject(uint32_t q, uint32_t f, Form form) const {
+    if (form != Form::kPast && form != Form::kBase) return false;
+    std::string_view w = low_[q];
+    bool pronoun_like = quantity(q) || w == "both" || w == "several" || w == "each" || w == "others";
+    if (!pronoun_like || w == "only" || w == "just" || w == "about" || w == "nearly" || w == "over") return false;
+    if (q == f || comma(q - 1) || is(q - 1, "and") || is(q - 1, "but") || is(q - 1, "while") ||
+        has(q - 1, Lexicon::kSentenceAdverb) || dash(q - 1))
+      return true;
+    // "six in 10", "two of three", "nine out of 10".
+    return q >= f + 2 && (is(q - 1, "in") || is(q - 1, "of")) && quantity(q - 2);
+  }
+
+  // A time adjunct that ends right before `end`: "in March", "in late 2019",
+  // "on June 4", "during the summer", "since 2014". Returns its first token
+  // (the preposition), or kNone. A place ("officials in Ohio") is no adjunct.
+  uint32_t time_adjunct_left(uint32_t end, uint32_t floor) const {
+    constexpr uint32_t kMaxTime = 5;
+    bool dated = false;
+    for (uint32_t j = end; j > floor && end - j < kMaxTime;) {
+      --j;
+      std::string_view w = low_[j];
+      if (j + 1 < end && (w == "in" || w == "on" || w == "during" || w == "since" || w == "until" || w == "by"))
+        return dated ? j : kNone;
+      if (!word(j)) return kNone;
+      bool year = v_[j].type == TokType::kNumber && v_[j].end - v_[j].start == 4;
+      bool day = v_[j].type == TokType::kNumber && v_[j].end - v_[j].start <= 2;
+      if (has(j, Lexicon::kCalendarName) || has(j, Lexicon::kTime) || year) {
+        dated = true;
+        continue;
+      }
+      static const char* const kTimeFill[] = {"late", "early", "mid", "the", "past", "this", "last", "next",
+                                              "same", "spring", "summer", "fall", "autumn", "winter", "days",
+                                              "weeks", "months", "years", "recent", "first", "a", "an"};
+      bool fill = day;
+      for (const char* x : kTimeFill) fill = fill || w == x;
+      if (!fill) return kNone;
+      dated = dated || w == "spring" || w == "summer" || w == "fall" || w == "autumn" || w == "winter" ||
+              w == "days" || w == "weeks" || w == "months" || w == "years";
+    }
+    return kNone;
   }
 
   bool base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
@@ -325,6 +441,12 @@ class SentenceRules {
   Range subject_left(uint32_t cue, uint32_t floor, bool& be) const {
     uint32_t k = skip_left(cue, floor, be);
     if (k > floor && comma(k - 1)) {
+      // "Varga, though, said", "the ministry, in a statement, said": an aside
+      // between two commas; the speaker is the phrase before it.
+      if (uint32_t open = aside_left(k - 1, floor); open != kNone) {
+        Range r = np_left(open, floor);
+        if (r.ok()) return r;
+      }
       Range r = appositive_subject(k - 1, floor);
       if (r.ok()) return r;
       return {};
@@ -630,8 +752,22 @@ class SentenceRules {
     // Lower-case cue words only, except in a headline's Title Case ("New Poll
     // Shows Large Gap") or a headline-initial "Says".
     if (v_[k].cap && k != f && !title_case(f, l)) return false;
-    // "to say" (infinitive) and "the said …" are not cues here.
-    if (k > f && (is(k - 1, "to") || has(k - 1, Lexicon::kDeterminer) || v_[k - 1].type == TokType::kNumber))
+    // "to say" (infinitive) and "the said …" are not cues here, except an
+    // infinitive whose verb only frames the statement ("tried to argue") and a
+    // quantifier that is itself the subject ("some said", "six in 10 said").
+    uint32_t lead = k;  // where the words before the cue, and so the speaker, end
+    if (k > f && is(k - 1, "to")) {
+      lead = framing_verb_left(k - 1, f);
+      if (lead == kNone) return false;
+    } else if (k > f && (has(k - 1, Lexicon::kDeterminer) || v_[k - 1].type == TokType::kNumber) &&
+               !quantifier_subject(k - 1, f, hit.form) && time_adjunct_left(k, f) == kNone) {
+      return false;
+    }
+    const bool infinitive = lead != k;
+    // "reports of flooding", "remarks were", "claims by": a plural noun, not a verb.
+    const bool plural_noun_form = (e.flags & kNounToo) && hit.form == Form::kThird;
+    if (plural_noun_form && (is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "are") || is(k + 1, "were") ||
+                             is(k + 1, "have") || is(k + 1, "by") || is(k + 1, "about")))
       return false;
     // "the sanctions announced by the neighbours": a past participle with its
     // agent is a modifier, not a statement.
@@ -652,13 +788,15 @@ class SentenceRules {
     if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
 
     bool be = false;
-    Range sp = subject_left(k, f, be);
-    if (be && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // passive: "was told"
+    Range sp = subject_left(lead, f, be);
+    if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
+    // "Recent reports say": the sentence's capital on an adjective is no name.
+    if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
     bool ing = hit.form == Form::kIng;
     bool coordinated = false;
     {
       bool be2 = false;
-      uint32_t p = skip_left(k, f, be2);
+      uint32_t p = skip_left(lead, f, be2);
       coordinated = p > f && (is(p - 1, "and") || is(p - 1, "but")) && !sp.ok();
     }
     if ((ing && !be) || coordinated) {
@@ -684,14 +822,16 @@ class SentenceRules {
     if (!sp.ok()) return false;
     // A base-form cue needs a plural or first/second-person subject or an
     // auxiliary ("they say", "officials say", "will say"); "his home state" is a noun.
-    if (hit.form == Form::kBase && !c.inherited && !inverted && !base_subject_ok(sp, k, f)) return false;
+    if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && !base_subject_ok(sp, k, f))
+      return false;
     c.speaker = sp;
 
     uint32_t before_end = inverted ? k : sp.first;  // content-first material ends here
     // Objects: hearer, target, characterised thing, echoed speaker.
     if (!inverted) {
       if ((c.flags & kAddressee) && !clause_opener(a)) {
-        Range obj = np_right(a, le);
+        // "told me", "told us": object pronouns that name no one else.
+        Range obj = is(a, "me") || is(a, "us") ? Range{a, a + 1} : np_right(a, le);
         if (obj.ok() && obj.size() <= 6) { c.addressee = obj; a = obj.last; }
       } else if (c.flags & (kCharacterize | kTarget | kEcho)) {
         Range obj = np_object(a, le);
