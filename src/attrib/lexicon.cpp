@@ -12,7 +12,7 @@ namespace quotegraph::attrib {
 namespace {
 
 constexpr uint32_t S = kSpeech, B = kBelief, A = kAddressee, C = kCharacterize, T = kTarget, I = kInvert,
-                   E = kEcho, N = kNeedsClause, P = kNounToo;
+                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly;
 
 struct Row {
   const char* lemma;  // a trailing '+' doubles the final consonant (admit -> admitted)
@@ -30,7 +30,7 @@ const Row kCues[] = {
     {"write", "wrote", "written", S | I, {}},
     {"ask", nullptr, nullptr, S | A | I, {}},
     {"explain", nullptr, nullptr, S | I, {}},
-    {"continue", nullptr, nullptr, S | I, {}},
+    {"continue", nullptr, nullptr, S | I | Q, {}},
     {"note", nullptr, nullptr, S | I | P, {}},
     {"insist", nullptr, nullptr, S | I, {}},
     {"argue", nullptr, nullptr, S | I, {}},
@@ -326,7 +326,8 @@ const char* kSourceNounsList[] = {
     "nobody", "someone", "insiders", "staff", "staffers", "man", "woman", "men", "women", "father", "mother",
     "wife", "husband", "son", "daughter", "author", "professor", "historian", "activist", "activists", "host",
     "anchor", "reporter", "reporters", "journalist", "journalists", "writer", "fans", "users", "americans",
-    "economy", "bill", "law", "order", "rule", "figures", "estimates", "records", "evidence", "results"};
+    "economy", "bill", "law", "order", "rule", "figures", "estimates", "records", "evidence", "results",
+    "person", "persons"};
 const char* kGroupNounsList[] = {"police", "authorities", "officials", "sources", "protesters", "experts", "analysts",
                              "critics", "supporters", "residents", "witnesses", "democrats", "republicans",
                              "lawmakers", "aides", "advisers", "investigators", "prosecutors", "voters", "troops",

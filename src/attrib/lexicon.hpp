@@ -22,6 +22,7 @@ enum CueFlags : uint32_t {
   kEcho = 1u << 6,          // "echoed X's rhetoric": the speaker repeats another's words
   kNeedsClause = 1u << 7,   // only a cue before a that-clause, a to-infinitive or a quote (see, find)
   kNounToo = 1u << 8,       // the -s form is as often a plural noun: "reports", "remarks", "calls"
+  kQuoteOnly = 1u << 9,     // content after the cue only as a quote ("he continued: '…'", not "continues to")
 };
 
 enum class Form : uint8_t { kBase, kThird, kPast, kIng, kPastPart };

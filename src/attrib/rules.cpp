@@ -107,7 +107,7 @@ class SentenceRules {
     if (!word(k)) return false;
     std::string_view w = low_[k];
     if (lex_.is_pronoun(w)) return w != "him" && w != "them";
-    if (possessive(k)) return false;
+    if (possessive(k) || w == "of" || w == "for" || w == "at" || w == "in") return false;
     if (v_[k].cap) return true;
     if (lex_.is_source_noun(w)) return true;
     // A common noun led by a determiner: "the organization", "Trump's campaign".
@@ -130,7 +130,8 @@ class SentenceRules {
     if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
     if (const CueEntry* cue = info_[k]->cue.entry; cue && !v_[k].cap && !lex_.is_source_noun(w)) {
       // "the protest organizers", "her remarks": a noun after its determiner.
-      bool noun = (cue->flags & kNounToo) && k > 0 && (has(k - 1, Lexicon::kDeterminer) || possessive(k - 1));
+      bool noun = (cue->flags & kNounToo) && k > 0 &&
+                  (has(k - 1, Lexicon::kDeterminer) || possessive(k - 1) || is(k - 1, "of"));
       if (!noun) return false;
     }
     if (lex_.is_pronoun(w) && w != "her" && w != "his") return false;
@@ -138,7 +139,9 @@ class SentenceRules {
   }
 
   // The noun phrase that ends right before token `end`, within [floor, end).
-  Range np_left(uint32_t end, uint32_t floor) const {
+  // With `pp`, a head noun's prepositional phrase joins it: "a source close to
+  // him", "people with knowledge of the talks", "officials in Ohio".
+  Range np_left(uint32_t end, uint32_t floor, bool pp = true) const {
     if (end <= floor) return {};
     uint32_t k = end - 1;
     // "Sen. Bernie Sanders (I-Vt.) said": pass a short parenthesis after the name.
@@ -153,6 +156,10 @@ class SentenceRules {
     if (!word(k)) return {};
     std::string_view w = low_[k];
     if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+    if (w == "him" || w == "them" || w == "her" || w == "us" || w == "me") {
+      uint32_t head = pp ? pp_head_left(k, floor) : kNone;
+      if (head != kNone) return {head, paren_end};
+    }
     if (lex_.is_pronoun(w)) return (w == "him" || w == "them") ? Range{} : Range{k, paren_end};
     uint32_t first = end;
     while (first > floor && end - first < kMaxNp) {
@@ -173,8 +180,33 @@ class SentenceRules {
     while (first < end && (has(first, Lexicon::kSentenceAdverb) || is(first, "of") || is(first, "for") ||
                            is(first, "at") || is(first, "and") || is(first, "in") || is(first, "out")))
       ++first;
+    if (pp && first < end && np_head_ok(end - 1, first) && !lex_.is_weekday_or_time(low_[end - 1]) &&
+        !has(end - 1, Lexicon::kCalendarName)) {
+      uint32_t head = pp_head_left(first, floor);
+      if (head != kNone) return {head, paren_end};
+    }
     if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first, end)) return {};
     return {first, paren_end};
+  }
+
+  // Given the first token of a noun phrase, the start of a person head whose
+  // prepositional phrase it ends ("a source close to | him", "people with |
+  // knowledge of …", "voters in | the state"), or kNone.
+  uint32_t pp_head_left(uint32_t first, uint32_t floor) const {
+    if (first <= floor + 1) return kNone;
+    uint32_t p = first - 1;
+    if (!(is(p, "with") || is(p, "to") || is(p, "in") || is(p, "from") || is(p, "on") || is(p, "near") ||
+          is(p, "inside") || is(p, "outside") || is(p, "across")))
+      return kNone;
+    uint32_t h = p;
+    if (is(h - 1, "close") || is(h - 1, "closest") || is(h - 1, "familiar") || is(h - 1, "loyal") ||
+        is(h - 1, "knowledgeable") || is(h - 1, "briefed") || is(h - 1, "sympathetic"))
+      --h;
+    Range head = np_left(h, floor, false);
+    if (!head.ok()) return kNone;
+    std::string_view hw = low_[head.last - 1];
+    bool person = lex_.is_source_noun(hw) || lex_.is_group_noun(hw) || hw == "person" || hw == "persons";
+    return person ? head.first : kNone;
   }
 
   // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
@@ -291,6 +323,10 @@ class SentenceRules {
         k = j;
         continue;
       }
+      if ((w == "here" || w == "there") && j > floor && !v_[j].cap) {  // "campaign workers here said"
+        k = j;
+        continue;
+      }
       if (lex_.is_skippable(w) && !v_[j].cap) {
         static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must",
                                           "do", "does", "did", "didn't", "doesn't", "don't", "won't",
@@ -366,6 +402,27 @@ class SentenceRules {
     if ((w == "pains" || w == "time" || w == "care") && v > f && (is(v - 1, "took") || is(v - 1, "takes")))
       return v - 1;
     return kNone;
+  }
+
+  // "…, said Steve Grubbs, an operative." / "…, said Grubbs.": a name that
+  // ends the sentence or runs into an appositive right after the cue.
+  bool inverted_name(uint32_t a, uint32_t le) const {
+    if (a >= le || !word(a) || !v_[a].cap || has(a, Lexicon::kTime) || has(a, Lexicon::kCalendarName)) return false;
+    Range r = np_right(a, le);
+    return r.ok() && (r.last >= le || comma(r.last));
+  }
+
+  // A finite verb form that shows the word before it was a noun subject:
+  // auxiliaries and modals, or a cue in its past or plural present form.
+  bool finite_verb(uint32_t k) const {
+    if (!word(k) || v_[k].cap) return false;
+    static const char* const kAux[] = {"is", "was", "will", "would", "could", "can", "should", "may", "might",
+                                       "must", "had", "has", "do", "did", "remain", "remained", "continue",
+                                       "appear", "seem", "test", "changed", "raised", "prompted", "led"};
+    for (const char* x : kAux)
+      if (is(k, x)) return true;
+    const CueHit& h = info_[k]->cue;
+    return h.entry && (h.form == Form::kPast || h.form == Form::kBase) && !(h.entry->flags & kNounToo);
   }
 
   // A word whose ending marks an adjective or participle ("recent", "initial",
@@ -765,10 +822,13 @@ class SentenceRules {
     }
     const bool infinitive = lead != k;
     // "reports of flooding", "remarks were", "claims by": a plural noun, not a verb.
+    // "the Paris attacks test …", "attacks in Paris have": a noun followed by its verb.
     const bool plural_noun_form = (e.flags & kNounToo) && hit.form == Form::kThird;
     if (plural_noun_form && (is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "are") || is(k + 1, "were") ||
-                             is(k + 1, "have") || is(k + 1, "by") || is(k + 1, "about")))
+                             is(k + 1, "have") || is(k + 1, "by") || is(k + 1, "about") || finite_verb(k + 1)))
       return false;
+    // "five states", "four of five states": a quantity never agrees with "-s".
+    if (hit.form == Form::kThird && k > f && quantity(k - 1) && !is(k - 1, "one")) return false;
     // "the sanctions announced by the neighbours": a past participle with its
     // agent is a modifier, not a statement.
     if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
@@ -806,6 +866,12 @@ class SentenceRules {
       if (!sp.ok()) return false;
     }
     bool inverted = false;
+    // "…, candidates have room to walk away, said Steve Grubbs, an operative": a
+    // name right after ", said" that ends the sentence or opens an appositive is
+    // the speaker, whatever phrase the comma before the cue closes.
+    if (sp.ok() && !c.inherited && (e.flags & kInvert) && hit.form == Form::kPast && k > f && comma(k - 1) &&
+        inverted_name(a, le))
+      sp = {};
     if (!sp.ok() && (e.flags & kInvert) && hit.form != Form::kBase && k > f && (comma(k - 1) || closes_quote(k - 1))) {
       // "…," said Smith, a spokesman.
       sp = np_right(a, le);
@@ -854,6 +920,9 @@ class SentenceRules {
     uint32_t content_start = content_after(a, le);
     bool after_ok = content_start != kNone && content_start < le;
     if (after_ok && (e.flags & kNeedsClause) && !clause_opener(content_start) && !(c.flags & (kCharacterize)))
+      after_ok = false;
+    // "…," he continued / he continued: "…" but not "the lead continues to grow".
+    if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
       after_ok = false;
     bool after_parenthetical = comma(a) || (inverted && a < le);
     bool before_ok = before_end > f && (comma(before_end - 1) || closes_quote(before_end - 1) || dash(before_end - 1));
