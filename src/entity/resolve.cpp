@@ -180,6 +180,7 @@ struct NameShape {
 // has resolved.
 struct Work {
   std::vector<int> gender;
+  std::vector<bool> proper;  // per entity: introduced by a proper name
   std::vector<int> same_key_before;
   text::WordTable<int> by_role;  // folded role text -> entity
   std::vector<std::pair<int, std::string>> folded_roles;  // every role, folded, with its entity
@@ -214,6 +215,7 @@ class Resolver {
     const size_t expected = names.size() + 3 * atts_.size() + 8;
     ents_.reserve(expected);
     gender_.clear();
+    proper_.clear();
     gender_.reserve(expected);
     same_key_before_.clear();
     same_key_before_.reserve(expected);
@@ -444,6 +446,7 @@ class Resolver {
     e.kind = p.kind;
     e.mentions.reserve(4);  // most entities are named a few times: one allocation, not three
     gender_.push_back(p.gender ? p.gender : p.given_gender);
+    proper_.push_back(p.proper);
     int id = static_cast<int>(ents_.size() - 1);
     same_key_before_.push_back(-1);
     if (!p.key.empty()) {
@@ -589,11 +592,14 @@ class Resolver {
   // Among the entities of one kind mentioned recently, the one mentioned most
   // often ("the organization" is the alliance the story is about, not a body
   // named once in an appositive); ties go to the most recent.
-  int most_prominent(uint32_t pos, EntityKind kind) const {
+  // With `named`, only an entity introduced by a proper name: "the mayor" is
+  // never "one analyst", a description met before it.
+  int most_prominent(uint32_t pos, EntityKind kind, bool named = false) const {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
     timeline_.back_from(pos, kLookBack, [&](int id, uint32_t) {
+      if (named && !proper_[id]) return false;
       if (ents_[id].kind == kind && (best < 0 || ents_[id].mentions.size() > best_count)) {
         best = id;
         best_count = ents_[id].mentions.size();
@@ -865,7 +871,7 @@ class Resolver {
       if (found >= 0) return found;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
-      return most_prominent(pos, EntityKind::kPerson);
+      return most_prominent(pos, EntityKind::kPerson, true);
     }
     return get(p.key_rec->key);
   }
@@ -956,6 +962,7 @@ class Resolver {
   Work& w_;
   std::vector<Entity> ents_;
   std::vector<int>& gender_ = w_.gender;
+  std::vector<bool>& proper_ = w_.proper;
   // Full name, merge key and acronym -> entity live in the strings' interned
   // records (mention.hpp), stamped with this resolver's generation: reached
   // through the parse, with no table of this document's own to hash into,
