@@ -173,7 +173,7 @@ const Row kCues[] = {
     // Further statement and stance verbs that PolNeAR's training split shows in attribution.
     {"express", nullptr, nullptr, S, {}},
     {"speak", "spoke", "spoken", S | A | N, {"about", "of", "to", "with"}},
-    {"talk", nullptr, nullptr, S | N, {"about", "up", "of"}},
+    {"talk", nullptr, nullptr, S | N | P, {"about", "up", "of"}},
     {"discuss", nullptr, nullptr, S, {}},
     {"back", nullptr, nullptr, B | P, {}},
     {"attack", nullptr, nullptr, S | T | P, {}},

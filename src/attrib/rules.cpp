@@ -441,9 +441,10 @@ class SentenceRules {
   // the cue is a finite verb that agrees with it: "Some said", "Both say",
   // "Six in 10 said" (but "some reports", "the said", "three states").
   bool quantifier_subject(uint32_t q, uint32_t f, Form form) const {
-    if (form != Form::kPast && form != Form::kBase) return false;
     std::string_view w = low_[q];
-    bool pronoun_like = quantity(q) || w == "both" || w == "several" || w == "each" || w == "others";
+    const bool singular = w == "another" || w == "each" || w == "one" || w == "neither" || w == "either";
+    if (form != Form::kPast && form != (singular ? Form::kThird : Form::kBase)) return false;
+    bool pronoun_like = quantity(q) || singular || w == "both" || w == "several" || w == "others";
     if (!pronoun_like || w == "only" || w == "just" || w == "about" || w == "nearly" || w == "over") return false;
     if (q == f || comma(q - 1) || is(q - 1, "and") || is(q - 1, "but") || is(q - 1, "while") ||
         has(q - 1, Lexicon::kSentenceAdverb) || dash(q - 1))
@@ -919,8 +920,11 @@ class SentenceRules {
     if (!c.addressee.ok() && !inverted) c.addressee = adjunct_addressee(c.cue.last, le);
     uint32_t content_start = content_after(a, le);
     bool after_ok = content_start != kNone && content_start < le;
-    if (after_ok && (e.flags & kNeedsClause) && !clause_opener(content_start) && !(c.flags & (kCharacterize)))
-      after_ok = false;
+    // A clause cue's content opens a clause: right after the cue ("plans to
+    // open", "asked whether") or past adjuncts and a "that" or colon.
+    const bool clause_follows = clause_opener(content_start) ||
+                                (content_start > a && (is(content_start - 1, "that") || punct(content_start - 1, ':')));
+    if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize))) after_ok = false;
     // "…," he continued / he continued: "…" but not "the lead continues to grow".
     if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
       after_ok = false;
