@@ -45,6 +45,7 @@ struct Candidate {
   double confidence = 0.7;
   uint32_t sentence = 0;
   bool inherited = false;  // speaker taken from the clause's subject (", saying …")
+  bool coordinated = false;  // inherited across "and"/"but"/";": a predicate of its own
 };
 
 class SentenceRules {
@@ -555,7 +556,7 @@ class SentenceRules {
     const uint32_t kMaxChunk = 8;
     for (int chunks = 0; j < le && chunks < 4; ++chunks) {
       if (is(j, "according") && is(j + 1, "to")) return kNone;  // "expected, according to …": content is before
-      if (is(j, "that")) return j + 1 < le ? j + 1 : kNone;
+      if (is(j, "that")) return j + 1 < le ? j : kNone;  // the content keeps its "that", as PolNeAR's does
       if (punct(j, ':') || (comma(j) && opens_quote(j + 1))) return j + 1 < le ? j + 1 : kNone;
       if (!adjunct_start(j)) return j;
       // An adjunct chunk runs to a comma, "that", a quote or the end, within a few tokens.
@@ -563,7 +564,7 @@ class SentenceRules {
       while (e < le && e - j < kMaxChunk && !comma(e) && !is(e, "that") && !quote_mark(e) && !punct(e, ':')) ++e;
       if (e >= le) return e - j <= 6 ? kNone : j;  // only adjuncts, unless it is long (then content)
       if (e - j >= kMaxChunk) return j;
-      if (is(e, "that") && !(e + 1 < le && has(e + 1, Lexicon::kTime))) return e + 1 < le ? e + 1 : kNone;
+      if (is(e, "that") && !(e + 1 < le && has(e + 1, Lexicon::kTime))) return e + 1 < le ? e : kNone;
       if (is(e, "that")) { j = e + 2; continue; }  // "later that evening"
       if (comma(e)) {
         j = e + 1;
@@ -858,8 +859,13 @@ class SentenceRules {
     {
       bool be2 = false;
       uint32_t p = skip_left(lead, f, be2);
-      coordinated = p > f && (is(p - 1, "and") || is(p - 1, "but")) && !sp.ok();
+      // "X said … and warned …", "X questioned …; blamed …": a second predicate of the same subject.
+      coordinated = p > f && !sp.ok() &&
+                    (is(p - 1, "and") || is(p - 1, "but") || is(p - 1, "or") ||
+                     (is(p - 1, "then") && p - 1 > f && is(p - 2, "and")) ||
+                     (punct(p - 1, ';') && last_speaker.ok() && hit.form == Form::kPast));
     }
+    c.coordinated = coordinated;
     if ((ing && !be) || coordinated) {
       // ", saying …", "describing protesters as …": the clause's speaker.
       sp = last_speaker.ok() ? last_speaker : clause_subject(f, k);
@@ -922,8 +928,7 @@ class SentenceRules {
     bool after_ok = content_start != kNone && content_start < le;
     // A clause cue's content opens a clause: right after the cue ("plans to
     // open", "asked whether") or past adjuncts and a "that" or colon.
-    const bool clause_follows = clause_opener(content_start) ||
-                                (content_start > a && (is(content_start - 1, "that") || punct(content_start - 1, ':')));
+    const bool clause_follows = clause_opener(content_start) || (content_start > a && punct(content_start - 1, ':'));
     if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize))) after_ok = false;
     // "…," he continued / he continued: "…" but not "the lead continues to grow".
     if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
@@ -957,7 +962,7 @@ class SentenceRules {
     }
     if (!after_ok || inverted) return false;
     c.content = {trim({content_start, le})};
-    c.rule = c.inherited ? "participle" : "speaker-first";
+    c.rule = coordinated ? "coordinated" : c.inherited ? "participle" : "speaker-first";
     c.confidence = (e.flags & kSpeech) ? 0.8 : 0.6;
     if (c.content[0].size() < 2 && !opens_quote(c.content[0].first)) return false;
     (void)l;
@@ -975,9 +980,11 @@ class SentenceRules {
       for (size_t j = i + 1; j < cs.size() && j <= i + kMaxNested; ++j) {
         Candidate& a = cs[i];
         const Candidate& b = cs[j];
-        if (a.content.empty() || (b.inherited && !flat)) continue;
+        // A participle (", saying …") goes on inside the content it belongs
+        // to; a coordinated predicate ("… and warned …") ends it.
+        if (a.content.empty() || (b.inherited && !b.coordinated && !flat)) continue;
         Range& ac = a.content.back();
-        uint32_t bstart = std::min(b.speaker.first, b.cue.first);
+        uint32_t bstart = b.inherited ? b.cue.first : std::min(b.speaker.first, b.cue.first);
         if (bstart <= ac.first || bstart >= ac.last) continue;
         // "X reiterated '…,' Price said": the outer attribution's speaker and cue
         // are not part of the inner content.
