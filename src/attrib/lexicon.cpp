@@ -344,6 +344,17 @@ const char* kAdjunctPrepsList[] = {"in", "on", "at", "during", "to", "via", "thr
                                "repeatedly", "publicly", "privately", "flatly", "simply", "then", "later",
                                "also", "previously", "once", "too", "as", "over"};
 
+// Adjectives of attitude, certainty and will that make "X is ADJ that/to/of …"
+// an attribution of belief or intention (PolNeAR's guidelines count them).
+const char* kStanceAdjectivesList[] = {
+    "convinced", "confident", "sure", "certain", "adamant", "eager", "keen", "willing", "unwilling", "reluctant",
+    "determined", "hopeful", "optimistic", "pessimistic", "skeptical", "sceptical", "worried", "concerned",
+    "afraid", "fearful", "wary", "proud", "glad", "pleased", "disappointed", "frustrated", "upset", "angry",
+    "furious", "shocked", "surprised", "aware", "unaware", "opposed", "supportive", "insistent",
+    "doubtful", "uncertain", "unsure", "grateful", "thankful", "sorry", "ashamed", "embarrassed",
+    "enthusiastic", "excited", "nervous", "anxious", "alarmed", "troubled", "outraged", "dismayed", "unhappy",
+    "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative"};
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
@@ -399,6 +410,7 @@ Lexicon::Lexicon() {
   add(kTimeWordsList, kTime);
   add(kSentenceAdverbsList, kSentenceAdverb);
   add(kAdjunctPrepsList, kAdjunctPrep);
+  add(kStanceAdjectivesList, kStanceAdjective);
   add(kNameOpeners, kNameOpener);
   add(kCalendarNames, kCalendarName);
   add(kTitleWords, kTitleWord);

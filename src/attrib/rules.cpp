@@ -634,6 +634,8 @@ class SentenceRules {
         k += 1;
       } else if (CueHit hit = info_[k]->cue; hit.entry) {
         found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
+      } else if (has(k, Lexicon::kStanceAdjective)) {
+        found = stance_rule(f, le, k, c);
       }
       if (!found) continue;
       if (c.speaker.ok()) last_speaker = c.speaker;
@@ -763,6 +765,44 @@ class SentenceRules {
     c.rule = "viewpoint";
     c.confidence = 0.5;
     return c.content[0].size() >= 3;
+  }
+
+  // "Smith is convinced that …", "Voters were wary of …", "She was eager to
+  // …": a form of "be" (or "seem", "remain", "feel") with an adjective of
+  // attitude, and a clause or object after it.
+  bool stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+    if (v_[k].cap || k + 2 >= le) return false;
+    uint32_t b = k;
+    while (b > f && word(b - 1) && (lex_.is_skippable(low_[b - 1]) || is(b - 1, "very") || is(b - 1, "so") ||
+                                    is(b - 1, "more") || is(b - 1, "less") || is(b - 1, "increasingly")))
+      --b;
+    static const char* const kLink[] = {"is", "was", "are", "were", "am", "be", "been", "'s", "’s", "'re", "’re",
+                                        "'m", "’m", "seems", "seemed", "seem", "remains", "remained", "remain",
+                                        "feels", "felt", "feel", "appeared", "appears", "grew", "became"};
+    uint32_t link = kNone;
+    for (uint32_t j = b; j < k && link == kNone; ++j)
+      for (const char* x : kLink)
+        if (is(j, x)) { link = j; break; }
+    if (link == kNone && b > f)
+      for (const char* x : kLink)
+        if (is(b - 1, x)) { link = b - 1; break; }
+    if (link == kNone) return false;
+    std::string_view next = low_[k + 1];
+    if (!(next == "that" || next == "to" || next == "of" || next == "about" || next == "with" || next == "over" ||
+          next == "whether" || next == "in"))
+      return false;
+    bool be = false;
+    Range sp = subject_left(link, f, be);
+    if (!sp.ok()) return false;
+    c.speaker = sp;
+    c.cue = {link, k + 1};
+    c.lemma = "be " + std::string(low_[k]);
+    c.flags = kBelief;
+    uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
+    c.content = {trim({start, le})};
+    c.rule = "stance";
+    c.confidence = 0.55;
+    return c.content[0].size() >= 2;
   }
 
   // "…, according to authorities." / "According to a statement from X, …" /
