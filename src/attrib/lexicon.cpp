@@ -327,7 +327,7 @@ const char* kSourceNounsList[] = {
     "wife", "husband", "son", "daughter", "author", "professor", "historian", "activist", "activists", "host",
     "anchor", "reporter", "reporters", "journalist", "journalists", "writer", "fans", "users", "americans",
     "economy", "bill", "law", "order", "rule", "figures", "estimates", "records", "evidence", "results",
-    "person", "persons"};
+    "person", "persons", "polling", "research", "analysis", "findings", "numbers"};
 const char* kGroupNounsList[] = {"police", "authorities", "officials", "sources", "protesters", "experts", "analysts",
                              "critics", "supporters", "residents", "witnesses", "democrats", "republicans",
                              "lawmakers", "aides", "advisers", "investigators", "prosecutors", "voters", "troops",

@@ -767,6 +767,24 @@ class SentenceRules {
     return c.content[0].size() >= 3;
   }
 
+  // A participle that opens the sentence: its content runs to the comma, and
+  // the subject of the main clause after it is the speaker.
+  bool fronted_participle(uint32_t k, uint32_t a, uint32_t le, Candidate& c) const {
+    constexpr uint32_t kMaxFronted = 40;
+    uint32_t m = a;
+    while (m < le && m - k < kMaxFronted && !(comma(m) && narrator(m)) && !terminal(m)) ++m;
+    if (m >= le || !comma(m)) return false;
+    Range sp = np_right(m + 1, le);
+    if (!sp.ok()) return false;
+    uint32_t start = content_after(a, m);
+    if (start == kNone || start >= m) return false;
+    c.speaker = sp;
+    c.content = {trim({start, m})};
+    c.rule = "fronted-participle";
+    c.confidence = 0.6;
+    return c.content[0].size() >= 2;
+  }
+
   // "Smith is convinced that …", "Voters were wary of …", "She was eager to
   // …": a form of "be" (or "seem", "remain", "feel") with an adjective of
   // attitude, and a clause or object after it.
@@ -888,6 +906,10 @@ class SentenceRules {
     }
     if ((e.lemma == "call") && c.lemma == "call") c.flags |= kCharacterize;
     if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
+
+    // "Insisting that the plan was sound, the mayor refused to resign."
+    if (hit.form == Form::kIng && (k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb))))
+      return fronted_participle(k, a, le, c);
 
     bool be = false;
     Range sp = subject_left(lead, f, be);
