@@ -71,6 +71,23 @@ class SentenceRules {
 
   const TextView& input() const { return in_; }
 
+  // Index of the sentence holding token `k` (sentences are sorted and cover the text).
+  uint32_t sentence_at(uint32_t k) const {
+    auto it = std::upper_bound(in_.sentences.begin(), in_.sentences.end(), k,
+                               [](uint32_t x, const text::Sentence& st) { return x < st.first; });
+    return it == in_.sentences.begin() ? 0 : static_cast<uint32_t>(it - in_.sentences.begin() - 1);
+  }
+
+  // The name in a dash credit ("— Senator Jane Doe", "— Jane Doe (@janedoe)"):
+  // capitalised words to the end of the paragraph or to a parenthesis.
+  Range credit_name(uint32_t k) const {
+    uint32_t e = k;
+    while (e < v_.size() && v_[e].para == v_[k].para && word(e) && (v_[e].cap || is(e, "of")) && e - k < 6) ++e;
+    if (e == k || is(e - 1, "of")) return {};
+    bool ends = e >= v_.size() || v_[e].para != v_[k].para || punct(e, '(') || terminal(e) || comma(e);
+    return ends ? Range{k, e} : Range{};
+  }
+
   bool has(uint32_t k, Lexicon::Class c) const { return k < info_.size() && (info_[k]->classes & c); }
 
   // --- token predicates -------------------------------------------------
@@ -646,9 +663,42 @@ class SentenceRules {
       last_boundary = std::max(c.cue.last, c.speaker.ok() ? c.speaker.last : 0u);
       out.push_back(std::move(c));
     }
+    // "The mayor put it bluntly: '…'", "Okafor, Daily Ledger: '…'": a quote
+    // after a colon that no cue has taken.
+    if (Candidate c; colon_quote_rule(f, le, out, c)) {
+      c.sentence = si;
+      out.push_back(c);
+    }
     merge_echo(out);
     resolve_overlaps(out);
     return out;
+  }
+
+  bool colon_quote_rule(uint32_t f, uint32_t le, const std::vector<Candidate>& found, Candidate& c) const {
+    constexpr uint32_t kMaxLead = 14;  // narrator words before the colon
+    uint32_t m = f;
+    while (m < le && m - f <= kMaxLead && !(punct(m, ':') && narrator(m))) {
+      if (!narrator(m) || terminal(m)) return false;
+      ++m;
+    }
+    if (m >= le || m == f || !punct(m, ':') || !opens_quote(m + 1)) return false;
+    for (const Candidate& x : found)
+      for (Range r : x.content)
+        if (r.first <= m + 1 && m + 1 < r.last) return false;
+    if (kHeadingWords.contains(low_[f]) || (v_[f].para == 0 && title_case(f, m))) return false;  // "Update:", a headline
+    Range sp = np_right(f, m);
+    if (!sp.ok()) return false;
+    std::string_view head = low_[sp.last - 1];
+    bool person = v_[sp.last - 1].cap || lex_.is_pronoun(head) || lex_.is_source_noun(head) || possessive(sp.last - 1);
+    if (!person || lex_.is_weekday_or_time(head) || has(sp.last - 1, Lexicon::kCalendarName)) return false;
+    c.speaker = sp;
+    c.cue = {m, m + 1};
+    c.lemma = ":";
+    c.flags = kSpeech;
+    c.content = {trim({m + 1, le})};
+    c.rule = "colon-quote";
+    c.confidence = 0.6;
+    return c.content[0].size() >= 3;
   }
 
   // "Pashinyan echoed Tokayev's rhetoric characterizing protests 'as …'": the
@@ -1115,7 +1165,6 @@ RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
       if (cands[ci].speaker.ok()) last = &cands[ci];
       ++ci;
     }
-    if (!last) continue;
     // Long enough to be speech, not a scare quote or a title.
     uint32_t words = 0;
     bool sentence_like = false;
@@ -1124,21 +1173,36 @@ RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
       sentence_like = sentence_like || sr.terminal(k);
     }
     if (words < 4 || !(sentence_like || q.continued_from >= 0 || words >= 8)) continue;
-    // It must open its sentence, and the speaker must be recent (same or previous paragraph,
-    // or the quote continues one across paragraphs).
+    // It must open its sentence.
     bool opens_sentence = q.open_tok == 0 || v[q.open_tok].para != v[q.open_tok - 1].para ||
                           sr.terminal(q.open_tok - 1) || sr.closes_quote(q.open_tok - 1);
-    uint32_t last_para = v[last->cue.first].para;
-    if (!opens_sentence || v[q.open_tok].para > last_para + 1) continue;
-    // Not when narrator text after it in the same paragraph takes a new speaker.
+    if (!opens_sentence) continue;
+    // "“We will not back down.” — Senator Jane Doe": a dash credit after the quote names its speaker.
+    Range credit;
+    const uint32_t para = v[q.close_tok].para;
+    uint32_t after = q.close_tok + 1;
+    if (after < v.size() && (sr.terminal(after) || sr.comma(after)) && v[after].para == para) ++after;
+    if (after + 1 < v.size() && sr.dash(after) && v[after].para == para && v[after + 1].cap)
+      credit = sr.credit_name(after + 1);
+    // Narrator text after it in the same paragraph that names a new speaker
+    // ("“…” Trump said on Monday." split by the period) gives the quote to that speaker.
+    Range next_speaker;
+    for (size_t j = ci; !credit.ok() && j < cands.size() && v[cands[j].cue.first].para == para; ++j)
+      if (cands[j].speaker.ok() && !cands[j].inherited) {
+        next_speaker = cands[j].speaker;
+        break;
+      }
+    // Else the speaker must be recent (same or previous paragraph, or the
+    // quote continues one across paragraphs).
+    if (!credit.ok() && !next_speaker.ok() && (!last || v[q.open_tok].para > v[last->cue.first].para + 1)) continue;
     Candidate f;
-    f.speaker = last->speaker;
+    f.speaker = credit.ok() ? credit : next_speaker.ok() ? next_speaker : last->speaker;
     f.lemma = "(continuation)";
-    f.flags = last->flags;
+    f.flags = last && !credit.ok() && !next_speaker.ok() ? last->flags : kSpeech;
     f.content = {{q.open_tok, q.close_tok + 1}};
-    f.rule = q.continued_from >= 0 ? "continued-quote" : "floating-quote";
-    f.confidence = q.continued_from >= 0 ? 0.85 : 0.6;
-    f.sentence = last->sentence;
+    f.rule = credit.ok() ? "dash-credit" : q.continued_from >= 0 ? "continued-quote" : "floating-quote";
+    f.confidence = credit.ok() ? 0.75 : q.continued_from >= 0 ? 0.85 : 0.6;
+    f.sentence = last && !credit.ok() && !next_speaker.ok() ? last->sentence : sr.sentence_at(q.open_tok);
     floating.push_back(f);
   }
   cands.insert(cands.end(), floating.begin(), floating.end());
