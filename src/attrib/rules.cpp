@@ -126,14 +126,14 @@ class SentenceRules {
     std::string_view w = low_[k];
     if (lex_.is_pronoun(w)) return w != "him" && w != "them";
     if (possessive(k) || w == "of" || w == "for" || w == "at" || w == "in") return false;
+    if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several" ||
+        w == "another" || w == "each" || w == "neither" || w == "either")
+      return true;  // "half said", "74 percent said", "some say", "another says"
+    if (lex_.is_determiner(w)) return false;  // "The" is no head, capital or not
     if (v_[k].cap) return true;
     if (lex_.is_source_noun(w)) return true;
     // A common noun led by a determiner: "the organization", "Trump's campaign".
-    if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several")
-      return true;
-    if (lex_.is_skippable(w) || lex_.is_np_stop(w) || lex_.is_determiner(w) || w.ends_with("ing")) return false;
-    if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several")
-      return true;  // "half said", "74 percent said", "some say"
+    if (lex_.is_skippable(w) || lex_.is_np_stop(w) || w.ends_with("ing")) return false;
     if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("ous")) return true;  // plural noun
     return k > np_first && (has(np_first, Lexicon::kDeterminer) || possessive(np_first) || quantity(np_first));
   }
@@ -341,6 +341,10 @@ class SentenceRules {
         k = j;
         continue;
       }
+      if (w == "only" && j > floor && is_aux(j - 1)) {  // "could only quip"
+        k = j;
+        continue;
+      }
       if ((w == "here" || w == "there") && j > floor && !v_[j].cap) {  // "campaign workers here said"
         k = j;
         continue;
@@ -499,6 +503,14 @@ class SentenceRules {
               w == "days" || w == "weeks" || w == "months" || w == "years";
     }
     return kNone;
+  }
+
+  bool is_aux(uint32_t k) const {
+    static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must", "do",
+                                       "does", "did", "has", "have", "had", "is", "was", "are", "were"};
+    for (const char* x : kAux)
+      if (is(k, x)) return true;
+    return false;
   }
 
   bool base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
@@ -685,6 +697,14 @@ class SentenceRules {
     for (const Candidate& x : found)
       for (Range r : x.content)
         if (r.first <= m + 1 && m + 1 < r.last) return false;
+    // A verb before the colon is the verb rule's to read ("could only quip:").
+    for (uint32_t j = f; j < m; ++j)
+      if (const CueEntry* e = info_[j]->cue.entry; e && !v_[j].cap) {
+        // "a simple answer:" is a noun after its determiner.
+        bool noun = (e->flags & kNounToo) &&
+                    ((j > f && has(j - 1, Lexicon::kDeterminer)) || (j > f + 1 && has(j - 2, Lexicon::kDeterminer)));
+        if (!noun) return false;
+      }
     if (kHeadingWords.contains(low_[f]) || (v_[f].para == 0 && title_case(f, m))) return false;  // "Update:", a headline
     Range sp = np_right(f, m);
     if (!sp.ok()) return false;
