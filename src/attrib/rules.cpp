@@ -234,7 +234,8 @@ class SentenceRules {
     static const char* const kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                      "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
                                      "most", "many", "some", "few", "all", "none", "two-thirds", "three-quarters",
-                                     "nearly", "about", "roughly", "almost", "only", "just", "over", "fewer"};
+                                     "nearly", "about", "roughly", "almost", "only", "just", "over", "fewer",
+                                     "dozen", "dozens", "hundreds", "thousands", "millions"};
     for (const char* q : kQ)
       if (low_[k] == q) return true;
     return false;
@@ -992,7 +993,7 @@ class SentenceRules {
       bool be2 = false;
       uint32_t p = skip_left(lead, f, be2);
       // "X said … and warned …", "X questioned …; blamed …": a second predicate of the same subject.
-      coordinated = p > f && !sp.ok() &&
+      coordinated = p > f && !sp.ok() && hit.form != Form::kIng &&
                     (is(p - 1, "and") || is(p - 1, "but") || is(p - 1, "or") ||
                      (is(p - 1, "then") && p - 1 > f && is(p - 2, "and")) ||
                      (punct(p - 1, ';') && last_speaker.ok() && hit.form == Form::kPast));
@@ -1058,6 +1059,8 @@ class SentenceRules {
     if (!c.addressee.ok() && !inverted) c.addressee = adjunct_addressee(c.cue.last, le);
     uint32_t content_start = content_after(a, le);
     bool after_ok = content_start != kNone && content_start < le;
+    // "states that will hold primaries": a relative clause after a plural noun, not a complement.
+    if (after_ok && plural_noun_form && is(content_start, "that") && finite_verb(content_start + 1)) after_ok = false;
     // A clause cue's content opens a clause: right after the cue ("plans to
     // open", "asked whether") or past adjuncts and a "that" or colon.
     const bool clause_follows = clause_opener(content_start) || (content_start > a && punct(content_start - 1, ':'));
