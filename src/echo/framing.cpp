@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "echo/internal.hpp"
 
@@ -23,33 +24,73 @@ bool is_naming_verb(std::string_view w) {
   return false;
 }
 
-// Where a speaker used the words of `toks[b, e)` in an attributed content of the
-// same article: the first quoted use, else the first use. {-1, {}} when none.
-std::pair<int, Span> find_speaker_use(const Analysis& a, const DocText& d, size_t b, size_t e, Span exclude) {
-  size_t n = e - b;
-  int best = -1;
-  Span best_span;
-  bool best_quoted = false;
-  for (size_t k = 0; k < a.attributions.size(); ++k) {
-    const Attribution& t = a.attributions[k];
-    if (speaker_key(a, t.speaker).empty() || overlap(t.content, exclude) > 0) continue;
-    auto [cb, ce] = token_range(d, t.content);
-    for (size_t i = cb; i + n <= ce; ++i) {
-      bool ok = true;
-      for (size_t m = 0; m < n && ok; ++m) ok = d.tokens[i + m].hash == d.tokens[b + m].hash;
-      if (!ok) continue;
-      bool quoted = d.tokens[i].has(kQuoted);
-      if (best < 0 || (quoted && !best_quoted)) {
-        best = static_cast<int>(k);
-        best_span = Span{d.tokens[i].span.start, d.tokens[i + n - 1].span.end};
-        best_quoted = quoted;
-      }
-      break;
-    }
-    if (best >= 0 && best_quoted) break;
+// Where a speaker used the words of each query range `[b, e)` of `d` in an
+// attributed content of the same article: the first quoted use, else the first
+// use, in attribution order ({-1, {}} when none). All queries are answered by
+// one pass over the contents with rolling hashes of the lengths asked for, so a
+// document with many scare quotes and many statements stays linear.
+std::vector<std::pair<int, Span>> find_speaker_uses(const Analysis& a, const DocText& d,
+                                                    const std::vector<std::pair<size_t, size_t>>& queries) {
+  std::vector<std::pair<int, Span>> best(queries.size(), {-1, Span{}});
+  std::vector<bool> best_quoted(queries.size(), false);
+  std::vector<int> last_k(queries.size(), -1);  // only the first match inside one content counts
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;
+  uint32_t lens = 0, max_len = 0;
+  for (uint32_t q = 0; q < queries.size(); ++q) {
+    auto [b, e] = queries[q];
+    by_hash[ngram_hash(d.tokens, b, e)].push_back(q);
+    lens |= 1u << (e - b);
+    max_len = std::max<uint32_t>(max_len, static_cast<uint32_t>(e - b));
   }
-  return {best, best_span};
+  if (queries.empty()) return best;
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    if (d.speaker_keys[k].empty()) continue;
+    auto [cb, ce] = d.content_tokens[k];
+    for (size_t i = cb; i < ce; ++i) {
+      uint64_t h = 0;
+      for (uint32_t n = 1; n <= max_len && i + n <= ce; ++n) {
+        h = n == 1 ? d.tokens[i].hash : combine_hash(h, d.tokens[i + n - 1].hash);
+        if (!(lens & (1u << n))) continue;
+        auto it = by_hash.find(h);
+        if (it == by_hash.end()) continue;
+        for (uint32_t q : it->second) {
+          if (queries[q].second - queries[q].first != n || last_k[q] == static_cast<int>(k)) continue;
+          last_k[q] = static_cast<int>(k);
+          bool quoted = d.tokens[i].has(kQuoted);
+          if (best[q].first < 0 || (quoted && !best_quoted[q])) {
+            best[q] = {static_cast<int>(k), Span{d.tokens[i].span.start, d.tokens[i + n - 1].span.end}};
+            best_quoted[q] = quoted;
+          }
+        }
+      }
+    }
+  }
+  return best;
 }
+
+// Do spans overlap any of a set? Spans sorted by start with the running maximum
+// of their ends answer it in O(log n) per question.
+class SpanSet {
+ public:
+  void add(Span s) {
+    if (!s.empty()) spans_.emplace_back(s.start, s.end);
+  }
+  void seal() {
+    std::sort(spans_.begin(), spans_.end());
+    max_end_.resize(spans_.size());
+    for (size_t i = 0; i < spans_.size(); ++i) max_end_[i] = std::max(spans_[i].second, i ? max_end_[i - 1] : 0u);
+  }
+  bool overlaps(Span s) const {
+    if (s.empty()) return false;
+    size_t n = static_cast<size_t>(std::lower_bound(spans_.begin(), spans_.end(), std::make_pair(s.end, 0u)) -
+                                   spans_.begin());
+    return n > 0 && max_end_[n - 1] > s.start;
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, uint32_t>> spans_;
+  std::vector<uint32_t> max_end_;
+};
 
 std::string term_of(const Document& doc, const std::vector<Token>& toks, size_t b, size_t e) {
   std::string out;
@@ -61,25 +102,15 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
   const EchoLexicon& lex = cx.impl.lex;
-  // Does a quote overlap any attributed content? Contents sorted by start with
-  // the running maximum of their ends answer it in O(log n) per quote instead of
-  // a scan of every attribution (quadratic on a line of 20,000 attributions).
-  std::vector<std::pair<uint32_t, uint32_t>> contents;  // (start, end), non-empty only
-  for (const Attribution& t : a.attributions)
-    if (!t.content.empty()) contents.emplace_back(t.content.start, t.content.end);
-  std::sort(contents.begin(), contents.end());
-  std::vector<uint32_t> max_end(contents.size());
-  for (size_t i = 0; i < contents.size(); ++i)
-    max_end[i] = std::max(contents[i].second, i ? max_end[i - 1] : 0u);
-  auto in_any_content = [&](Span s) {
-    if (s.empty()) return false;
-    // Contents starting before s ends; one of them reaches past s.start?
-    size_t n = static_cast<size_t>(std::lower_bound(contents.begin(), contents.end(), std::make_pair(s.end, 0u)) -
-                                   contents.begin());
-    return n > 0 && max_end[n - 1] > s.start;
-  };
+  SpanSet contents;
+  for (const Attribution& t : a.attributions) contents.add(t.content);
+  contents.seal();
+  // Quotes whose owner is still to be found: their records and token ranges,
+  // answered together after the loop.
+  std::vector<size_t> unowned;
+  std::vector<std::pair<size_t, size_t>> unowned_ranges;
   for (const QuotePair& q : d.quotes) {
-    if (in_any_content(q.outer)) continue;
+    if (contents.overlaps(q.outer)) continue;
     auto [b, e] = token_range(d, q.inner);
     if (e <= b || static_cast<int>(e - b) > cx.options.max_scare_words) continue;
     std::string_view inner = a.doc.slice(q.inner);
@@ -136,20 +167,24 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
       f.source = named_by_span;
       f.reason = "narrator quotes a term the article attributes to " + f.entity_name;
     } else {
-      auto [k, use] = find_speaker_use(a, d, b, e, q.outer);
-      if (k >= 0) {
-        const Attribution& t = a.attributions[k];
-        f.entity = t.speaker.entity;
-        f.entity_name = speaker_name(a, t.speaker);
-        f.attribution = k;
-        f.source = use;
-        f.reason = "narrator quotes a term that " + f.entity_name + " uses in the article";
-      } else {
-        f.reason = std::string("short quotation in the narrator's voice, outside every attributed content") +
-                   (distancing ? ", marked as distancing" : "");
-      }
+      f.reason = std::string("short quotation in the narrator's voice, outside every attributed content") +
+                 (distancing ? ", marked as distancing" : "");
+      unowned.push_back(out.size());
+      unowned_ranges.emplace_back(b, e);
     }
     out.push_back(std::move(f));
+  }
+  std::vector<std::pair<int, Span>> uses = find_speaker_uses(a, d, unowned_ranges);
+  for (size_t u = 0; u < unowned.size(); ++u) {
+    auto [k, use] = uses[u];
+    if (k < 0) continue;
+    Framing& f = out[unowned[u]];
+    const Attribution& t = a.attributions[k];
+    f.entity = t.speaker.entity;
+    f.entity_name = speaker_name(a, t.speaker);
+    f.attribution = k;
+    f.source = use;
+    f.reason = "narrator quotes a term that " + f.entity_name + " uses in the article";
   }
 }
 
@@ -170,8 +205,8 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
   };
   for (size_t k = 0; k < a.attributions.size(); ++k) {
     const Attribution& t = a.attributions[k];
-    if (speaker_key(a, t.speaker).empty()) continue;
-    auto [cb, ce] = token_range(d, t.content);
+    if (d.speaker_keys[k].empty()) continue;
+    auto [cb, ce] = d.content_tokens[k];
     for (size_t i = cb; i < ce; ++i) {
       if (lex.is_loaded(token_stem(a.doc, d.tokens[i]))) add(i, i + 1, static_cast<int>(k));
       for (const auto& [hs, text] : cx.impl.loaded_phrases) {
@@ -198,20 +233,44 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
       if (qe - qb > 1 && !head.has(kStopWord) && !head.has(kCommonWord)) add(qe - 1, qe, static_cast<int>(k));
     }
   }
+  // Narrator uses of every term, found in one pass over the document with
+  // rolling hashes of the term lengths asked for (not one scan per term).
+  std::unordered_map<uint64_t, std::vector<uint32_t>> narrator_at;  // term hash -> first tokens
+  uint32_t lens = 0, max_len = 0;
+  for (const Term& term : terms) {
+    uint64_t h = term.hashes[0];
+    for (size_t m = 1; m < term.hashes.size(); ++m) h = combine_hash(h, term.hashes[m]);
+    narrator_at.emplace(h, std::vector<uint32_t>{});
+    lens |= 1u << term.hashes.size();
+    max_len = std::max<uint32_t>(max_len, static_cast<uint32_t>(term.hashes.size()));
+  }
+  for (size_t i = 0; i < d.tokens.size() && !terms.empty(); ++i) {
+    uint64_t h = 0;
+    for (uint32_t n = 1; n <= max_len && i + n <= d.tokens.size(); ++n) {
+      const Token& t = d.tokens[i + n - 1];
+      if (!t.has(kNarrator) || t.has(kQuoted)) break;
+      h = n == 1 ? t.hash : combine_hash(h, t.hash);
+      if (!(lens & (1u << n))) continue;
+      auto it = narrator_at.find(h);
+      if (it != narrator_at.end()) it->second.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  SpanSet mentions;  // "the rioters said": a speaker mention, not a framing
+  for (const Attribution& t : a.attributions) mentions.add(t.speaker.mention);
+  mentions.seal();
   std::set<std::string> done;
   for (const Term& term : terms) {
     size_t n = term.hashes.size();
+    uint64_t th = term.hashes[0];
+    for (size_t m = 1; m < n; ++m) th = combine_hash(th, term.hashes[m]);
     Span use_sentence = sentence_around(a.doc, term.use.start);
-    for (size_t i = 0; i + n <= d.tokens.size(); ++i) {
+    for (uint32_t i : narrator_at.at(th)) {
       bool ok = true;
-      for (size_t m = 0; m < n && ok; ++m)
-        ok = d.tokens[i + m].hash == term.hashes[m] && d.tokens[i + m].has(kNarrator) && !d.tokens[i + m].has(kQuoted);
-      if (!ok) continue;
+      for (size_t m = 0; m < n && ok; ++m) ok = d.tokens[i + m].hash == term.hashes[m];
+      if (!ok) continue;  // a hash collision
       Span at{d.tokens[i].span.start, d.tokens[i + n - 1].span.end};
       if (overlap(at, use_sentence) > 0) continue;
-      bool in_mention = false;  // "the rioters said": a speaker mention, not a framing
-      for (const Attribution& t : a.attributions) in_mention = in_mention || overlap(t.speaker.mention, at) > 0;
-      if (in_mention) continue;
+      if (mentions.overlaps(at)) continue;
       std::string key;
       for (size_t m = 0; m < n; ++m) key += token_stem(a.doc, d.tokens[i + m]) + " ";
       if (!done.insert(key).second) break;

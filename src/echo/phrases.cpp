@@ -84,7 +84,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
       Unit u;
       u.input = in;
       u.attribution = static_cast<int>(k);
-      u.key = speaker_key(a, t.speaker);
+      u.key = d.speaker_keys[k];
       if (u.key.empty() || t.content.start < d.headline_end) continue;
       std::vector<Span> pieces = t.pieces.empty() ? std::vector<Span>{t.content} : t.pieces;
       for (Span p : pieces) {
@@ -302,8 +302,11 @@ void find_implicit(const Context& cx, EchoReport& out) {
   };
 
   // 6. Maximal shared run per pair, scored; the best one becomes the record.
-  std::map<std::tuple<uint32_t, std::string, std::string>, size_t> seen;  // (from unit, to key, phrase)
-  std::vector<Echo> implicit_echoes, implicit_reps;
+  struct Pending {
+    uint32_t from_unit, to_unit, from_tok, to_tok;
+    Run best;
+  };
+  std::vector<Pending> pending;
   for (const auto& [key, seeds] : pairs) {
     const Unit& u = units[key.first];
     const Unit& v = units[key.second];
@@ -350,13 +353,59 @@ void find_implicit(const Context& cx, EchoReport& out) {
       if (r.score > best.score) best = r;
     }
     if (best.len == 0 || best.weight <= 0.0) continue;
-
     // Direction.
     uint32_t pos_a = ta[best.a].span.start, pos_b = tb[best.b].span.start;
     bool u_first = earlier(u.input, pos_a, v.input, pos_b);
-    const Unit& from = u_first ? v : u;
-    const Unit& to = u_first ? u : v;
-    uint32_t from_tok = u_first ? best.b : best.a, to_tok = u_first ? best.a : best.b;
+    pending.push_back({u_first ? key.second : key.first, u_first ? key.first : key.second,
+                       u_first ? best.b : best.a, u_first ? best.a : best.b, best});
+  }
+
+  // The narrator uses the phrase too (topic vocabulary, not someone's framing):
+  // every phrase of at most 8 words that needs the test is looked up in one pass
+  // over each document's narrator words, so the cost stays linear in the text
+  // (a scan of the whole document per pair made a 4 MB document take 15 s).
+  constexpr uint32_t kNarratorMax = 8;
+  std::vector<std::unordered_map<uint64_t, bool>> narrator_has(static_cast<size_t>(n_inputs));
+  std::vector<uint32_t> lens_needed(static_cast<size_t>(n_inputs), 0);
+  auto phrase_hash = [&](const Pending& p) {
+    return ngram_hash(cx.docs[units[p.from_unit].input].tokens, p.from_tok, p.from_tok + p.best.len);
+  };
+  for (const Pending& p : pending) {
+    if (p.best.len > kNarratorMax) continue;
+    uint64_t h = phrase_hash(p);
+    for (int in : {units[p.from_unit].input, units[p.to_unit].input}) {
+      narrator_has[in].emplace(h, false);
+      lens_needed[in] |= 1u << p.best.len;
+    }
+  }
+  for (int in = 0; in < n_inputs; ++in) {
+    if (narrator_has[in].empty()) continue;
+    const std::vector<Token>& toks = cx.docs[in].tokens;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      uint64_t h = 0;
+      for (uint32_t n = 1; n <= kNarratorMax && i + n <= toks.size(); ++n) {
+        const Token& t = toks[i + n - 1];
+        if (!t.has(kNarrator) || t.has(kQuoted)) break;
+        h = n == 1 ? t.hash : combine_hash(h, t.hash);
+        if (!(lens_needed[in] & (1u << n))) continue;
+        auto it = narrator_has[in].find(h);
+        if (it != narrator_has[in].end()) it->second = true;
+      }
+    }
+  }
+  auto narrator_uses = [&](const Pending& p) {
+    if (p.best.len > kNarratorMax) return false;
+    uint64_t h = phrase_hash(p);
+    return narrator_has[units[p.from_unit].input].at(h) || narrator_has[units[p.to_unit].input].at(h);
+  };
+
+  std::map<std::tuple<uint32_t, std::string, std::string>, size_t> seen;  // (from unit, to key, phrase)
+  std::vector<Echo> implicit_echoes, implicit_reps;
+  for (const Pending& p : pending) {
+    const Run& best = p.best;
+    const Unit& from = units[p.from_unit];
+    const Unit& to = units[p.to_unit];
+    const uint32_t from_tok = p.from_tok, to_tok = p.to_tok;
     const std::vector<Token>& tf = cx.docs[from.input].tokens;
     const std::vector<Token>& tt = cx.docs[to.input].tokens;
     Span from_phrase{tf[from_tok].span.start, tf[from_tok + best.len - 1].span.end};
@@ -383,22 +432,11 @@ void find_implicit(const Context& cx, EchoReport& out) {
     }
     if (best.score < opt.min_score) continue;
 
-    // The narrator uses it too: topic vocabulary, not someone's framing.
-    auto narrator_uses = [&](const std::vector<Token>& toks, const std::vector<Token>& ref, uint32_t start) {
-      if (best.len > 8) return false;
-      for (size_t i = 0; i + best.len <= toks.size(); ++i) {
-        bool ok = true;
-        for (uint32_t k = 0; k < best.len && ok; ++k)
-          ok = toks[i + k].hash == ref[start + k].hash && toks[i + k].has(kNarrator) && !toks[i + k].has(kQuoted);
-        if (ok) return true;
-      }
-      return false;
-    };
-    if (narrator_uses(tf, tf, from_tok) || narrator_uses(tt, tf, from_tok)) continue;
+    if (narrator_uses(p)) continue;
     // One statement reported twice with different speakers: nearly all of both.
     if (from.input != to.input && best.len >= 8 && best.len * 5 >= std::min(from.size, to.size) * 4) continue;
 
-    auto dedup_key = std::make_tuple(static_cast<uint32_t>(&from - units.data()), to.key, phrase);
+    auto dedup_key = std::make_tuple(p.from_unit, to.key, phrase);
     if (seen.count(dedup_key)) continue;
     seen.emplace(dedup_key, 0);
 

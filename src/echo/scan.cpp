@@ -197,6 +197,13 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     sentence_start = false;
     d.tokens.push_back(t);
   }
+  d.speaker_keys.reserve(a.attributions.size());
+  d.content_tokens.reserve(a.attributions.size());
+  for (const Attribution& t : a.attributions) {
+    d.speaker_keys.push_back(speaker_key(a, t.speaker));
+    auto [b, e] = token_range(d, t.content);
+    d.content_tokens.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  }
   return d;
 }
 

@@ -41,6 +41,11 @@ struct DocText {
   // End of the leading short lines without a final period (dateline, headline,
   // standfirst): a headline restates the story, so nobody echoes it.
   uint32_t headline_end = 0;
+  // Per attribution, in Analysis::attributions order: the speaker key
+  // (speaker_key(), "" when unknown) and the token range [first, last) of its
+  // content, computed once so no stage looks them up per pair.
+  std::vector<std::string> speaker_keys;
+  std::vector<std::pair<uint32_t, uint32_t>> content_tokens;
 };
 
 // Tokenises the body [body_start, body_end) of `a.doc` and finds its quotation
