@@ -258,7 +258,14 @@ void find_implicit(const Context& cx, EchoReport& out) {
   const int df_cap = std::max(opt.min_df_cap, static_cast<int>(std::ceil(opt.max_df_share * n_inputs)));
 
   // 5. Pairs of statements with their seeds.
-  std::map<std::pair<uint32_t, uint32_t>, std::vector<Seed>> pairs;
+  // A hash map keyed by the two unit indices (a balanced tree here cost a third
+  // of the echo time on long documents); visited in key order below.
+  std::unordered_map<uint64_t, std::vector<Seed>> pair_seeds;
+  // Work per statement is bounded: a statement pairs with at most this many
+  // others (a text that repeats whole articles would otherwise pair every copy
+  // of every statement with every other).
+  constexpr uint32_t kPartnersPerUnit = 32;
+  std::vector<uint32_t> partners(units.size(), 0);
   for (const Candidate& c : cands) {
     if (c.df > df_cap) continue;
     for (size_t x = c.begin; x < c.end; ++x)
@@ -269,8 +276,15 @@ void find_implicit(const Context& cx, EchoReport& out) {
         const Unit& v = units[ub];
         if (u.input == v.input && u.group == v.group) continue;
         if (u.key == v.key && u.input != v.input) continue;  // one speaker reported twice
-        auto& seeds = pairs[{ua, ub}];
-        if (seeds.size() < kSeedsPerPair) seeds.push_back({postings[x].tok, postings[y].tok, c.df});
+        const uint64_t pk = (static_cast<uint64_t>(ua) << 32) | ub;
+        auto it = pair_seeds.find(pk);
+        if (it == pair_seeds.end()) {
+          if (partners[ua] >= kPartnersPerUnit || partners[ub] >= kPartnersPerUnit) continue;
+          ++partners[ua];
+          ++partners[ub];
+          it = pair_seeds.emplace(pk, std::vector<Seed>{}).first;
+        }
+        if (it->second.size() < kSeedsPerPair) it->second.push_back({postings[x].tok, postings[y].tok, c.df});
       }
   }
 
@@ -307,13 +321,29 @@ void find_implicit(const Context& cx, EchoReport& out) {
     Run best;
   };
   std::vector<Pending> pending;
-  for (const auto& [key, seeds] : pairs) {
+  std::vector<uint64_t> pair_keys;
+  pair_keys.reserve(pair_seeds.size());
+  for (const auto& kv : pair_seeds) pair_keys.push_back(kv.first);
+  std::sort(pair_keys.begin(), pair_keys.end());
+  for (uint64_t pk : pair_keys) {
+    const std::vector<Seed>& seeds = pair_seeds[pk];
+    const std::pair<uint32_t, uint32_t> key{static_cast<uint32_t>(pk >> 32), static_cast<uint32_t>(pk)};
     const Unit& u = units[key.first];
     const Unit& v = units[key.second];
     const std::vector<Token>& ta = cx.docs[u.input].tokens;
     const std::vector<Token>& tb = cx.docs[v.input].tokens;
     Run best;
+    // Seeds on one diagonal inside a run already extended give that run again:
+    // each maximal run is extended and weighed once (long shared passages have
+    // a seed for every n-gram).
+    std::vector<std::pair<uint32_t, uint32_t>> done_runs;  // (start in a, end in a) with b - a fixed below
+    std::vector<int64_t> done_diag;
     for (const Seed& s : seeds) {
+      bool inside = false;
+      for (size_t r = 0; r < done_runs.size() && !inside; ++r)
+        inside = done_diag[r] == static_cast<int64_t>(s.tok_b) - s.tok_a && s.tok_a >= done_runs[r].first &&
+                 s.tok_a < done_runs[r].second;
+      if (inside) continue;
       uint32_t a = s.tok_a, b = s.tok_b, len = 1;
       while (a > 0 && b > 0 && u.contains(a - 1) && v.contains(b - 1) && ta[a - 1].hash == tb[b - 1].hash &&
              !ta[a].has(kBoundary) && !tb[b].has(kBoundary)) {
@@ -324,6 +354,8 @@ void find_implicit(const Context& cx, EchoReport& out) {
       while (u.contains(a + len) && v.contains(b + len) && ta[a + len].hash == tb[b + len].hash &&
              !ta[a + len].has(kBoundary) && !tb[b + len].has(kBoundary))
         ++len;
+      done_runs.emplace_back(a, a + len);
+      done_diag.push_back(static_cast<int64_t>(b) - a);
       while (len > 0 && ta[a].has(kStopWord)) { ++a; ++b; --len; }
       while (len > 0 && ta[a + len - 1].has(kStopWord)) --len;
       if (len == 0) continue;
@@ -338,10 +370,14 @@ void find_implicit(const Context& cx, EchoReport& out) {
         r.quoted = r.quoted || ta[a + k].has(kQuoted) || tb[b + k].has(kQuoted);
       }
       // Words inside a stock phrase weigh nothing ("the United States").
-      for (uint32_t x = 0; x < len; ++x)
-        for (uint32_t y = x + 2; y <= std::min(len, x + 6); ++y)
-          if (cx.impl.stock_hashes.count(ngram_hash(ta, a + x, a + y)))
+      for (uint32_t x = 0; x < len; ++x) {
+        uint64_t h = ta[a + x].hash;
+        for (uint32_t y = x + 2; y <= std::min(len, x + 6); ++y) {
+          h = combine_hash(h, ta[a + y - 1].hash);
+          if (cx.impl.stock_hashes.count(h))
             for (uint32_t k = x; k < y; ++k) w[k] = 0.0;
+        }
+      }
       bool rare = false;  // a word that is neither a function word, a common word nor a name
       for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
       if (!rare) continue;
