@@ -160,7 +160,13 @@ void find_explicit(const Context& cx, EchoReport& out) {
     re2::StringPiece text(a.doc.text.data(), body_e);
 
     // Text cues. Group 1 starts the cue; the match end ends it.
+    std::string lower(a.doc.text.substr(body_b, body_e - body_b));
+    for (char& ch : lower)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     for (const CuePattern& c : cx.impl.cues) {
+      bool present = c.keywords.empty();
+      for (const std::string& k : c.keywords) present = present || lower.find(k) != std::string::npos;
+      if (!present) continue;
       const int ngroups = c.re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> g(ngroups);
       size_t at = body_b;

@@ -83,6 +83,16 @@ EchoAnalyzer::Impl::Impl() {
     c.x_group = r.x_group;
     c.y_group = r.y_group;
     c.self = r.self;
+    // The word every match of the pattern holds, lower case: a document without
+    // it skips the pattern (most articles hold none of them, and each pattern
+    // is a pass over the text).
+    static const std::pair<const char*, std::vector<std::string>> kKeywords[] = {
+        {"echo", {"echo"}},          {"repeat", {"repeat"}}, {"parrot", {"parrot"}},
+        {"reminiscent", {"reminiscent"}}, {"borrow", {"borrow"}}, {"adopt", {"adopt", "took", "taking", "takes", "picked",
+                                                                           "picking"}},
+        {"like", {"like"}},          {"reiterate", {"reiterat", "restat", "repeat", "reaffirm"}}};
+    for (const auto& [lemma, words] : kKeywords)
+      if (c.lemma == lemma) c.keywords = words;
     if (c.re->ok()) cues.push_back(std::move(c));
   }
   for (const auto& phrase : lex.stock_phrases()) {

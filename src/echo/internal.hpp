@@ -26,6 +26,7 @@ struct CuePattern {
   int x_group = 0;        // capture group (1-based) of the echoed speaker X
   int y_group = 0;        // capture group of the echoing speaker Y when the pattern holds it
   bool self = false;      // states self-repetition ("reiterated his call")
+  std::vector<std::string> keywords;  // lower case; a match holds one of them (empty: always run)
 };
 
 struct EchoAnalyzer::Impl {

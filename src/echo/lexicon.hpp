@@ -4,8 +4,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "text/word_table.hpp"
 
 namespace quotegraph::echo {
 
@@ -14,13 +15,13 @@ class EchoLexicon {
   EchoLexicon();
 
   // Function words: weight 0 in a phrase; a phrase never starts or ends on one.
-  bool is_stop(std::string_view norm) const { return stop_.count(std::string(norm)) > 0; }
+  bool is_stop(std::string_view norm) const { return stop_.contains(norm); }
   // High-frequency news vocabulary: low weight in a phrase.
-  bool is_common(std::string_view norm) const { return common_.count(std::string(norm)) > 0; }
+  bool is_common(std::string_view norm) const { return common_.contains(norm); }
   // Loaded labels (stemmed): "terrorist", "thug", "regime": candidates for `adopted`.
-  bool is_loaded(std::string_view stem) const { return loaded_.count(std::string(stem)) > 0; }
+  bool is_loaded(std::string_view stem) const { return loaded_.contains(stem); }
   // A word that, just before a quotation, makes it a title or a name ("titled", "film").
-  bool is_title_cue(std::string_view norm) const { return title_cues_.count(std::string(norm)) > 0; }
+  bool is_title_cue(std::string_view norm) const { return title_cues_.contains(norm); }
 
   // Stock phrases as stemmed token lists ("the united state", "press conference").
   const std::vector<std::vector<std::string>>& stock_phrases() const { return stock_; }
@@ -28,7 +29,8 @@ class EchoLexicon {
   const std::vector<std::vector<std::string>>& loaded_phrases() const { return loaded_phrases_; }
 
  private:
-  std::unordered_set<std::string> stop_, common_, loaded_, title_cues_;
+  // Looked up once per token: no string is built for a lookup.
+  text::WordSet stop_, common_, loaded_, title_cues_;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
 };
 
