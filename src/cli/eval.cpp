@@ -3,6 +3,8 @@
 
 #include "cli/commands.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/echo.hpp"
+#include "quotegraph/echo_eval.hpp"
 #include "quotegraph/entity_eval.hpp"
 #include "quotegraph/eval.hpp"
 #include "quotegraph/io.hpp"
@@ -13,6 +15,7 @@ namespace {
 struct EvalArgs {
   std::string gold;
   std::string entity_gold;
+  std::string echo_gold;
   std::vector<std::string> text;
   double overlap = 0.5;
   std::string format = "text";
@@ -59,6 +62,38 @@ int run_entity_eval(const EvalArgs& args) {
   return kExitOk;
 }
 
+// Each article alone through the analyzer and the echo engine: the gold marks
+// echoes within one article, so cross-article pairing would only add noise.
+int run_echo_eval(const EvalArgs& args) {
+  auto inputs = eval::find_echo_inputs(args.echo_gold, args.text);
+  if (!inputs.ok()) {
+    std::cerr << "quotegraph: " << inputs.status().message() << "\n";
+    return kExitInput;
+  }
+  Analyzer analyzer;
+  echo::EchoAnalyzer echoes;
+  std::vector<eval::EchoEval> docs;
+  for (const eval::EvalInput& in : inputs.value()) {
+    std::string article, json;
+    if (!read_or_report(in.text_path, article) || !read_or_report(in.gold_path, json)) return kExitInput;
+    auto gold = eval::parse_echo_gold(json, article, in.gold_path);
+    if (!gold.ok()) {
+      std::cerr << "quotegraph: " << gold.status().message() << "\n";
+      return kExitInput;
+    }
+    gold.value().name = in.name;
+    auto analysis = analyzer.analyze(article, in.text_path);
+    if (!analysis.ok()) {
+      std::cerr << "quotegraph: " << analysis.status().message() << "\n";
+      return kExitInput;
+    }
+    docs.push_back(eval::evaluate_echoes(gold.value(), analysis.value(), echoes.analyze(analysis.value())));
+  }
+  std::cout << (args.format == "json" ? eval::echo_report_json(docs, args.errors)
+                                      : eval::echo_report_text(docs, args.errors));
+  return kExitOk;
+}
+
 }  // namespace
 
 Runner register_eval(CLI::App& app) {
@@ -70,9 +105,12 @@ Runner register_eval(CLI::App& app) {
   sub->add_option("--entity-gold", args->entity_gold,
                   "Entity gold (docs/entity-gold.md): a NAME.entities.json file or a directory of them; scores "
                   "speaker entities, entity precision, kinds and relays");
+  sub->add_option("--echo", args->echo_gold,
+                  "Echo gold (docs/echo-gold.md): a NAME.echo.json file or a directory of them; scores explicit, "
+                  "implicit and self-repetition echoes, scare quotes and stock-phrase negatives");
   sub->add_option("--text", args->text,
                   "Article text: a file, or a directory holding NAME.txt (default: the gold's directory); with "
-                  "--entity-gold, several directories may be given, searched in order")
+                  "--entity-gold or --echo, several directories may be given, searched in order")
       ->expected(1, -1);
   sub->add_option("--overlap", args->overlap, "Content match: overlap share of the shorter span")
       ->check(CLI::Range(0.01, 1.0))
@@ -88,18 +126,21 @@ Runner register_eval(CLI::App& app) {
       "  quotegraph eval --gold ../shared/data/polnear/data/dev/attributions --text ../shared/data/polnear/data/dev/text --errors\n"
       "  quotegraph eval --entity-gold tests/gold/entities --text ../shared/data/polnear/data/train/text "
       "../shared/data/polnear/data/dev/text\n"
+      "  quotegraph eval --echo tests/gold/echo --text ../shared/data/polnear/data/train/text "
+      "../shared/data/polnear/data/dev/text --errors\n"
       "Gold offsets are code points; they are converted to the UTF-8 byte offsets the analyzer reports.\n"
-      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints), or ENTITY.");
+      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints), ENTITY or ECHO.");
 
   sub->callback([args] {
-    if (args->gold.empty() == args->entity_gold.empty())
-      throw CLI::ValidationError("eval", "give one of --gold and --entity-gold");
+    if (!args->gold.empty() + !args->entity_gold.empty() + !args->echo_gold.empty() != 1)
+      throw CLI::ValidationError("eval", "give one of --gold, --entity-gold and --echo");
     if (!args->gold.empty() && args->text.size() > 1)
       throw CLI::ValidationError("--text", "one file or directory with --gold");
   });
 
   return [args]() -> int {
     if (!args->entity_gold.empty()) return run_entity_eval(*args);
+    if (!args->echo_gold.empty()) return run_echo_eval(*args);
     auto inputs = eval::find_inputs(args->gold, args->text.empty() ? std::string() : args->text.front());
     if (!inputs.ok()) {
       std::cerr << "quotegraph: " << inputs.status().message() << "\n";
