@@ -10,9 +10,7 @@
 #include "entity/resolve.hpp"
 #include "text/boilerplate.hpp"
 #include "text/decode.hpp"
-#include "text/quotes.hpp"
-#include "text/segment.hpp"
-#include "text/tokenize.hpp"
+#include "text/layer.hpp"
 #include "text/windows.hpp"
 
 namespace quotegraph {
@@ -27,19 +25,19 @@ namespace {
 struct WindowResult {
   std::vector<Attribution> attributions;
   std::vector<Entity> entities;
+  TextLayer layer;
 };
 
 // Stages 3-7 on [w.start, w.end) of the document; offsets stay the document's.
 WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& lexicon) {
-  text::Tokens toks = text::tokenize(doc, w.start, w.end);
-  text::Quotes quotes = text::find_quotes(doc, toks);
-  std::vector<text::Sentence> sentences = text::split_sentences(doc, toks, quotes);
-  attrib::TokenWords words = attrib::lex_words(doc, toks, lexicon);
-  attrib::RuleOutput rules = attrib::find_attributions({doc, toks, quotes, sentences, words}, lexicon);
   WindowResult out;
+  out.layer = text::make_layer(doc, w.start, w.end);
+  const TextLayer& l = out.layer;
+  attrib::TokenWords words = attrib::lex_words(doc, l.toks, lexicon);
+  attrib::RuleOutput rules = attrib::find_attributions({doc, l.toks, l.quotes, l.sentences, words}, lexicon);
   out.attributions = std::move(rules.attributions);
-  std::vector<entity::NameMention> names = entity::scan_names(doc, toks, words, sentences);
-  out.entities = entity::resolve(doc, toks, words, out.attributions, names, rules);
+  std::vector<entity::NameMention> names = entity::scan_names(doc, l.toks, words, l.sentences);
+  out.entities = entity::resolve(doc, l.toks, words, out.attributions, names, rules);
   return out;
 }
 
@@ -62,6 +60,7 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
       WindowResult r = analyze_window(a.doc, windows.front(), impl_->lexicon);
       a.attributions = std::move(r.attributions);
       a.entities = std::move(r.entities);
+      if (options_.keep_text_layer) a.text = std::make_shared<const TextLayer>(std::move(r.layer));
       return a;
     }
     entity::Merger merger;

@@ -274,7 +274,7 @@ TEST_CASE("echo scan: tokens, flags, quotation marks, headline", "[echo][scan]")
   CHECK(find("The").has(echo::kSentenceStart));
   CHECK(find("Smith’s").has(echo::kCapitalised));  // "Mr." does not end the sentence
   CHECK(find("force").has(echo::kStopWord) == false);
-  CHECK(echo::sentence_around(a.doc, a.doc.text.find("Smith")).start == a.doc.text.find("Mr."));
+  CHECK(echo::sentence_around(d, a.doc.text.find("Smith")).start == a.doc.text.find("Mr."));
 }
 
 TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {

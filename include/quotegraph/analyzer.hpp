@@ -21,6 +21,9 @@ struct Options {
   // descriptions are not followed across a cut; entities of the same name and
   // kind in different windows are merged. No news article comes near 1 MiB.
   uint32_t window_bytes = 1u << 20;
+  // Hand the engine's text layer on in Analysis::text (for echo; costs about
+  // 40 bytes per token while the Analysis lives).
+  bool keep_text_layer = false;
 };
 
 class Analyzer {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,11 +85,18 @@ struct Attribution {
   std::string rule;              // which rule fired, for debugging and error analysis
 };
 
+// The engine's tokens, quotation marks and sentences (internal: src/text/layer.hpp).
+struct TextLayer;
+
 // Everything the analyzer found in one document.
 struct Analysis {
   Document doc;
   std::vector<Entity> entities;
   std::vector<Attribution> attributions;  // ordered by content start
+  // The text layer the engine read, handed on to later stages (echo) so they
+  // read the same tokens and quotes; set only with Options::keep_text_layer
+  // and a body analysed in one window. Null otherwise: the stages make their own.
+  std::shared_ptr<const TextLayer> text;
 };
 
 }  // namespace quotegraph

@@ -42,11 +42,13 @@ Runner register_analyze(CLI::App& app) {
       "With several files, json writes one JSON array of analyses, each naming its path.");
 
   return [args]() -> int {
-    Analyzer analyzer(args->analyzer);
     // Compiling the echo patterns costs about a tenth of a second: only when they are used.
+    const bool with_echo = (args->format == "json" || args->format == "jsonl") && !args->no_echo;
+    Options options = args->analyzer;
+    options.keep_text_layer = with_echo;  // echo reads the engine's tokens and quotes
+    Analyzer analyzer(options);
     std::unique_ptr<echo::EchoAnalyzer> echoes;
-    if ((args->format == "json" || args->format == "jsonl") && !args->no_echo)
-      echoes = std::make_unique<echo::EchoAnalyzer>();
+    if (with_echo) echoes = std::make_unique<echo::EchoAnalyzer>();
     std::ofstream file;
     std::ostream* out = &std::cout;
     std::string tmp;

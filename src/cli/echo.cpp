@@ -56,7 +56,9 @@ Runner register_echo(CLI::App& app) {
       }
       dates[d.substr(0, eq)] = d.substr(eq + 1);
     }
-    Analyzer analyzer(args->analyzer);
+    Options options = args->analyzer;
+    options.keep_text_layer = true;  // echo reads the engine's tokens and quotes
+    Analyzer analyzer(options);
     int rc = kExitOk;
     std::vector<Analysis> analyses;
     analyses.reserve(args->files.size());

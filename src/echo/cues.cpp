@@ -175,7 +175,7 @@ void find_explicit(const Context& cx, EchoReport& out) {
         at = std::max<size_t>(whole.end, at + 1);
         Span g1 = sv_span(a.doc, g[1]);
         Span cue{g1.start, c.x_group > 0 ? std::max(g1.end, sv_span(a.doc, g[c.x_group]).end) : g1.end};
-        Span sent = sentence_around(a.doc, cue.start);
+        Span sent = sentence_around(d, cue.start);
         Echo e;
         e.evidence = Evidence::kExplicit;
         e.cue = cue;

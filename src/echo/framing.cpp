@@ -263,7 +263,7 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     size_t n = term.hashes.size();
     uint64_t th = term.hashes[0];
     for (size_t m = 1; m < n; ++m) th = combine_hash(th, term.hashes[m]);
-    Span use_sentence = sentence_around(a.doc, term.use.start);
+    Span use_sentence = sentence_around(d, term.use.start);
     for (uint32_t i : narrator_at.at(th)) {
       bool ok = true;
       for (size_t m = 0; m < n && ok; ++m) ok = d.tokens[i + m].hash == term.hashes[m];

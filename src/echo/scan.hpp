@@ -1,8 +1,10 @@
-// Echo scan: Analysis -> DocText, the article body as word tokens (hashed,
-// stemmed, flagged) and quotation-mark pairs. Every later echo stage reads this.
+// Echo scan: Analysis (and its text layer) -> DocText, the article body as word
+// tokens (hashed, stemmed, flagged) and quotation-mark pairs. Every later echo
+// stage reads this.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,6 +12,7 @@
 
 #include "echo/lexicon.hpp"
 #include "quotegraph/document.hpp"
+#include "text/layer.hpp"
 
 namespace quotegraph::echo {
 
@@ -36,7 +39,8 @@ struct QuotePair {
 };
 
 struct DocText {
-  std::vector<Token> tokens;      // body tokens in text order
+  std::shared_ptr<const TextLayer> layer;  // the engine's tokens, quotes and sentences
+  std::vector<Token> tokens;      // body word tokens in text order
   std::vector<QuotePair> quotes;  // in text order, not nested
   // End of the leading short lines without a final period (dateline, headline,
   // standfirst): a headline restates the story, so nobody echoes it.
@@ -48,8 +52,9 @@ struct DocText {
   std::vector<std::pair<uint32_t, uint32_t>> content_tokens;
 };
 
-// Tokenises the body [body_start, body_end) of `a.doc` and finds its quotation
-// marks (“…”, "…", «…», and ‘…’ when it opens after white space). Linear.
+// The echo view of the engine's text layer of `a` (Analysis::text, or made
+// here by the same stages when the analyzer did not keep it): word tokens
+// hashed, stemmed and flagged, quotation pairs, the headline block. Linear.
 DocText scan(const Analysis& a, const EchoLexicon& lex);
 
 // The tokens lying inside `s`: [first, last) indices into d.tokens.
@@ -65,9 +70,8 @@ inline uint64_t combine_hash(uint64_t h, uint64_t t) {
 // Normalised, stemmed form of a token.
 std::string token_stem(const Document& doc, const Token& t);
 
-// The sentence around byte `pos`: from after the previous . ! ? or blank line to
-// the next one (abbreviations like "U.S." and "Mr." do not end a sentence).
-Span sentence_around(const Document& doc, uint32_t pos);
+// The engine's sentence around byte `pos`.
+Span sentence_around(const DocText& d, uint32_t pos);
 
 // Who a speaker is, for "same" or "different" speaker: the entity's name folded
 // to lower case (people: the last name); "" when the speaker is unknown or a

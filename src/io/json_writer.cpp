@@ -174,13 +174,7 @@ std::string_view confidence(double c) {
 
 // An extra section, already serialised: re-read and written at this depth, so
 // that it is indented like the rest (or written as null when it does not parse).
-// A section is JSON text from one of the project's own writers (compact).
-// One-line output copies it as it is; indented output lays it out again.
 void section(Out& o, const std::string& value) {
-  if (o.indent() < 0 && !value.empty()) {
-    o.raw(value);
-    return;
-  }
   Json j = Json::parse(value, nullptr, false);
   if (j.is_discarded()) {
     o.null();

@@ -76,7 +76,7 @@ void run_dev(benchmark::State& state, bool with_echo) {
     state.SkipWithError("PolNeAR dev texts absent (../shared/data)");
     return;
   }
-  static const Analyzer analyzer;
+  static const Analyzer analyzer(Options{.keep_text_layer = true});
   static const echo::EchoAnalyzer echoes;
   size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
@@ -113,7 +113,7 @@ void BM_EchoConcatenated(benchmark::State& state) {
   }
   static const Analyzer analyzer;
   static const echo::EchoAnalyzer echoes;
-  auto r = analyzer.analyze(text, "concatenated");
+  auto r = analyzer.analyze(text, "concatenated");  // windowed: echo makes its own layer
   if (!r.ok()) {
     state.SkipWithError("analysis failed");
     return;

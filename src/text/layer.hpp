@@ -1,0 +1,31 @@
+// The engine's text layer of one document: tokens, quotation marks and
+// sentences as stages 3-5 made them. The analyzer can hand it on with the
+// Analysis (Options::keep_text_layer) so later stages (echo) read the same
+// tokens and quotes instead of scanning the text again.
+#pragma once
+
+#include <vector>
+
+#include "quotegraph/document.hpp"
+#include "text/quotes.hpp"
+#include "text/segment.hpp"
+#include "text/tokenize.hpp"
+
+namespace quotegraph {
+
+struct TextLayer {
+  text::Tokens toks;
+  text::Quotes quotes;
+  std::vector<text::Sentence> sentences;
+  // End of the leading short lines without a final period (dateline, headline,
+  // standfirst) at the top of the body: a headline restates the story.
+  uint32_t headline_end = 0;
+};
+
+namespace text {
+
+// Stages 3-5 on [begin, end) of the document. Linear.
+TextLayer make_layer(const Document& doc, uint32_t begin, uint32_t end);
+
+}  // namespace text
+}  // namespace quotegraph
