@@ -292,7 +292,7 @@ TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
 
 TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
   echo::EchoAnalyzer::Impl impl;
-  CHECK(impl.cues.size() == 14);
+  CHECK(impl.cues.size() == 22);  // one per row of cue_rows(): none failed to compile
   struct Case {
     const char* text;
     const char* lemma;
@@ -312,6 +312,16 @@ TEST_CASE("echo cues: every pattern compiles and each construction fires", "[ech
       {"Tavi adopted Park’s framing of the strike.", "adopt", "Park"},
       {"It rained. Like Park, Senator Ames called it a scandal.", "like", "Park"},
       {"Senator Ames, like Park, described it as a scandal.", "like", "Park"},
+      {"Kell spoke, echoing comments made earlier by Varga.", "echo", "Varga"},
+      {"Kell spoke, echoing remarks by her colleague, Lena Varga.", "echo", "Lena Varga"},
+      {"Varga's warning was echoed by Kell.", "echo", "Varga"},
+      {"Kell agreed with Mr. Varga that the fares were high.", "agree", "Mr. Varga"},
+      {"Kell joined Varga in calling for an inquiry.", "join", "Varga"},
+      {"Kell seconded Varga's call for an inquiry.", "second", "Varga"},
+      {"Kell took a page from Varga's playbook.", "borrow", "Varga"},
+      {"Kell, in a line borrowed from Varga, said so.", "borrow", "Varga"},
+      {"Kell, using Varga's own phrase, said so.", "borrow", "Varga"},
+      {"Kell echoed Mr. Varga on the fares.", "echo", "Mr. Varga"},
   };
   for (const Case& c : cases) {
     bool fired = false;

@@ -46,7 +46,7 @@ struct EchoOptions {
   int min_ngram = 2;
   int max_ngram = 5;
   // An implicit echo (and an implicit self-repetition) needs at least this score.
-  double min_score = 0.5;
+  double min_score = 0.65;
   // A phrase found in more documents than max(min_df_cap, max_df_share × inputs)
   // is common in this input set and never fires.
   int min_df_cap = 8;

@@ -8,9 +8,14 @@
 namespace quotegraph::echo {
 namespace {
 
-// A name: up to four capitalised words ("Kassym-Jomart Tokayev", "the Kremlin").
-// The possessive is outside the name: "Tokayev’s" -> "Tokayev".
-const char kName[] = R"((\p{Lu}(?:\.|[\p{L}\p{M}\-]*)(?:\s+\p{Lu}(?:\.|[\p{L}\p{M}\-]*)){0,3}))";
+// A name: up to five capitalised words ("Kassym-Jomart Tokayev", "the
+// Kremlin"); a title's period stays inside ("Mr. Putin", "New York Sen.
+// Kirsten Gillibrand"), a final one does not. The possessive is outside the
+// name: "Tokayev’s" -> "Tokayev".
+#define QG_NAME_WORD \
+  R"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|St)\.|\p{Lu}[\p{L}\p{M}\-]*(?:\.\p{Lu})*))"
+const char kName[] = "(" QG_NAME_WORD R"((?:\s+)" QG_NAME_WORD "){0,4})";
+#undef QG_NAME_WORD
 const char kPoss[] = R"((?:’s|'s|’|'))";
 // What is echoed: "rhetoric", "claim", "words", "talking points".
 const char kThing[] =
@@ -64,6 +69,32 @@ std::vector<Row> cue_rows() {
       // "Pashinyan, like Tokayev, called the protests …"
       {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:\p{Ll}+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
        false},
+      // "echoing comments made earlier by Tokayev", "echoing remarks by his colleague, Tokayev"
+      {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t +
+           R"(\s+(?:made\s+|used\s+|voiced\s+)?(?:earlier\s+|previously\s+|recently\s+)?(?:of|by|from)\s+)" +
+           R"((?:(?:his|her|their|its)\s+\p{Ll}+(?:\s+\p{Ll}+)?,\s+)?)" + the + n + ")",
+       "echo", 0.9, 2, 0, false},
+      // Passive: "Tokayev's words were echoed by Pashinyan", "a claim echoed by Pashinyan"
+      {R"(()" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
+           R"((?:\p{Ll}+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+)" + the + n + ")",
+       "echo", 0.9, 2, 3, false},
+      // "agreed with Tokayev that", "agreed with Tokayev's assessment"
+      {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*,|)" + p +
+           R"(\s+(?:\p{Ll}+\s+)?)" + t + ")",
+       "agree", 0.8, 2, 0, false},
+      // "joined Tokayev in calling", "joined the Kremlin in denouncing"
+      {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+\p{Ll}+ing)", "join", 0.85, 2, 0, false},
+      // "seconded Tokayev's call", "mirroring Tokayev's language", "took a page from Tokayev's playbook"
+      {R"(\b((?i:second(?:ed|ing)|mirror(?:ed|ing|s)?)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")",
+       "second", 0.85, 2, 0, false},
+      {R"(\b((?i:t(?:ook|aking|akes)\s+a\s+page\s+(?:out\s+of|from))\s+)" + the + n + p + ")", "borrow", 0.85, 2, 0,
+       false},
+      // "in a line borrowed from Tokayev", "using Tokayev's own phrase", "quoting Tokayev's warning"
+      {R"(\b((?:a|the)\s+(?:line|phrase|slogan|term|word)\s+(?i:borrowed|lifted|taken)\s+from\s+)" + the + n + ")",
+       "borrow", 0.85, 2, 0, false},
+      {R"(\b((?i:using|used|uses|quoting|quoted|quotes|invoking|invoked)\s+)" + the + n + p +
+           R"(\s+(?:own\s+)?(?:words|phrase|line|term|slogan|description|statement|warning|label)))",
+       "borrow", 0.85, 2, 0, false},
       // Self-repetition: "reiterated his call", "repeated her earlier warning"
       {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?\p{Ll}+))", "reiterate", 0.9, 0, 0, true},
   };
@@ -87,10 +118,11 @@ EchoAnalyzer::Impl::Impl() {
     // it skips the pattern (most articles hold none of them, and each pattern
     // is a pass over the text).
     static const std::pair<const char*, std::vector<std::string>> kKeywords[] = {
-        {"echo", {"echo"}},          {"repeat", {"repeat"}}, {"parrot", {"parrot"}},
-        {"reminiscent", {"reminiscent"}}, {"borrow", {"borrow"}}, {"adopt", {"adopt", "took", "taking", "takes", "picked",
+        {"echo", {"echo", "repeated", "parroted", "seconded"}},          {"repeat", {"repeat"}}, {"parrot", {"parrot"}},
+        {"reminiscent", {"reminiscent"}}, {"borrow", {"borrow", "page", "lifted", "taken", "using", "used", "uses", "quot", "invok"}}, {"adopt", {"adopt", "took", "taking", "takes", "picked",
                                                                            "picking"}},
-        {"like", {"like"}},          {"reiterate", {"reiterat", "restat", "repeat", "reaffirm"}}};
+        {"like", {"like"}},          {"reiterate", {"reiterat", "restat", "repeat", "reaffirm"}},
+        {"agree", {"agree"}},        {"join", {"join"}},     {"second", {"second", "mirror"}}};
     for (const auto& [lemma, words] : kKeywords)
       if (c.lemma == lemma) c.keywords = words;
     if (c.re->ok()) cues.push_back(std::move(c));

@@ -183,7 +183,9 @@ void find_implicit(const Context& cx, EchoReport& out) {
         const Token& t0 = toks[i];
         if (t0.has(kStopWord) || !owns(ui, i)) continue;
         bool rare0 = !t0.has(kCommonWord) && !t0.has(kCapitalised);
-        if (t0.has(kQuoted) && rare0 && t0.span.size() >= 4)
+        // One word counts only as a quoted term ("“peacekeeping”"), not as any
+        // word two direct quotes happen to share ("understand").
+        if (t0.has(kShortQuote) && rare0 && t0.span.size() >= 4)
           postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1});
         uint64_t h = t0.hash;
         int content = 1, rare = rare0 ? 1 : 0;

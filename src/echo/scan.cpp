@@ -91,6 +91,11 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     sentence_start = false;
     d.tokens.push_back(e);
   }
+  for (const QuotePair& q : d.quotes) {
+    auto [b, e] = token_range(d, q.inner);
+    if (e > b && e - b <= 3)
+      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kShortQuote;
+  }
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
   for (const Attribution& t : a.attributions) {

@@ -24,6 +24,7 @@ enum TokenFlag : uint8_t {
   kBoundary = 1u << 4,       // strong punctuation (. ! ? ; :) or a blank line before it
   kNarrator = 1u << 5,       // outside every attribution content
   kSentenceStart = 1u << 6,  // first token of a sentence
+  kShortQuote = 1u << 7,     // inside a quotation of at most three words: a quoted term
 };
 
 struct Token {
