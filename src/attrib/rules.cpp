@@ -412,16 +412,12 @@ class SentenceRules {
     static const char* const kFraming[] = {"tried", "tries", "try", "attempted", "sought", "seeks", "began",
                                            "begins", "begun", "started", "starts", "moved", "moves", "rushed",
                                            "hastened", "proceeded", "continued", "continues", "stopped",
-                                           "paused", "took", "takes", "quick", "careful", "eager", "keen",
+                                           "paused", "quick", "careful", "eager", "keen",
                                            "ready", "willing", "first", "quickest", "unable", "happy",
                                            "reluctant", "hesitant", "able", "chose", "chooses", "dared"};
     for (const char* x : kFraming)
-      if (w == x) {
-        // "took time to", "took pains to", "took to Twitter to": the framing
-        // object stands between "took" and "to".
-        if (w == "took" || w == "takes") return kNone;
-        return v;
-      }
+      if (w == x) return v;
+    // "took pains to", "took time to": the framing object stands between "took" and "to".
     if ((w == "pains" || w == "time" || w == "care") && v > f && (is(v - 1, "took") || is(v - 1, "takes")))
       return v - 1;
     return kNone;
