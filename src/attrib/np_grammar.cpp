@@ -1,0 +1,446 @@
+// Stage 6, noun phrases: who speaks and to or about whom, read off the tokens
+// around a cue. Each function's comment gives the phrase it reads.
+#include "attrib/sentence_rules.hpp"
+
+namespace quotegraph::attrib {
+
+// A word that may end (head) a speaker noun phrase.
+bool SentenceRules::np_head_ok(uint32_t k, uint32_t np_first) const {
+  if (!word(k)) return false;
+  std::string_view w = low_[k];
+  if (lex_.is_pronoun(w)) return w != "him" && w != "them";
+  if (possessive(k) || w == "of" || w == "for" || w == "at" || w == "in") return false;
+  if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several" ||
+      w == "another" || w == "each" || w == "neither" || w == "either")
+    return true;  // "half said", "74 percent said", "some say", "another says"
+  if (lex_.is_determiner(w)) return false;  // "The" is no head, capital or not
+  if (v_[k].cap) return true;
+  if (lex_.is_source_noun(w)) return true;
+  // A common noun led by a determiner: "the organization", "Trump's campaign".
+  if (lex_.is_skippable(w) || lex_.is_np_stop(w) || w.ends_with("ing")) return false;
+  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("ous")) return true;  // plural noun
+  return k > np_first && (has(np_first, Lexicon::kDeterminer) || possessive(np_first) || quantity(np_first));
+}
+
+bool SentenceRules::np_inner_ok(uint32_t k) const {
+  if (v_[k].type == TokType::kNumber) return true;
+  if (!word(k)) return false;
+  std::string_view w = low_[k];
+  if (w == "of" || w == "for" || w == "at") return true;  // "secretary of state", "spokesman for"
+  if (w == "to" && k > 0 && has(k - 1, Lexicon::kSourceNoun) && k + 1 < v_.size() && v_[k + 1].cap)
+    return true;  // "aides to Clinton", "adviser to the president"
+  if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
+  if (const CueEntry* cue = info_[k]->cue.entry; cue && !v_[k].cap && !lex_.is_source_noun(w)) {
+    // "the protest organizers", "her remarks": a noun after its determiner.
+    bool noun = (cue->flags & kNounToo) && k > 0 &&
+                (has(k - 1, Lexicon::kDeterminer) || possessive(k - 1) || is(k - 1, "of"));
+    if (!noun) return false;
+  }
+  if (lex_.is_pronoun(w) && w != "her" && w != "his") return false;
+  return true;
+}
+
+// The noun phrase that ends right before token `end`, within [floor, end).
+// With `pp`, a head noun's prepositional phrase joins it: "a source close to
+// him", "people with knowledge of the talks", "officials in Ohio".
+Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
+  if (end <= floor) return {};
+  uint32_t k = end - 1;
+  // "Sen. Bernie Sanders (I-Vt.) said": pass a short parenthesis after the name.
+  uint32_t paren_end = end;
+  if (punct(k, ')')) {
+    uint32_t j = k;
+    while (j > floor && k - j < 8 && !punct(j, '(')) --j;
+    if (!punct(j, '(') || j == floor) return {};
+    end = j;
+    k = end - 1;
+  }
+  if (!word(k)) return {};
+  std::string_view w = low_[k];
+  if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+  if (w == "him" || w == "them" || w == "her" || w == "us" || w == "me") {
+    uint32_t head = pp ? pp_head_left(k, floor) : kNone;
+    if (head != kNone) return {head, paren_end};
+  }
+  if (lex_.is_pronoun(w)) return (w == "him" || w == "them") ? Range{} : Range{k, paren_end};
+  uint32_t first = end;
+  while (first > floor && end - first < kMaxNp) {
+    uint32_t j = first - 1;
+    if (!np_inner_ok(j)) {
+      // "Smith and Jones said": a conjunction between two names.
+      if (is(j, "and") && j > floor && v_[j - 1].cap && first < end && v_[first].cap) { first = j; continue; }
+      // "six in 10 said", "two out of three".
+      if ((is(j, "in") || is(j, "of") || is(j, "out")) && j > floor && quantity(j - 1) && quantity(first)) {
+        first = j;
+        continue;
+      }
+      break;
+    }
+    first = j;
+  }
+  // Trim sentence adverbs and prepositions that cannot start the phrase.
+  while (first < end && (has(first, Lexicon::kSentenceAdverb) || is(first, "of") || is(first, "for") ||
+                         is(first, "at") || is(first, "and") || is(first, "in") || is(first, "out")))
+    ++first;
+  if (pp && first < end && np_head_ok(end - 1, first) && !lex_.is_weekday_or_time(low_[end - 1]) &&
+      !has(end - 1, Lexicon::kCalendarName)) {
+    uint32_t head = pp_head_left(first, floor);
+    if (head != kNone) return {head, paren_end};
+  }
+  if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first, end)) return {};
+  return {first, paren_end};
+}
+
+// Given the first token of a noun phrase, the start of a person head whose
+// prepositional phrase it ends ("a source close to | him", "people with |
+// knowledge of …", "voters in | the state"), or kNone.
+uint32_t SentenceRules::pp_head_left(uint32_t first, uint32_t floor) const {
+  if (first <= floor + 1) return kNone;
+  uint32_t p = first - 1;
+  if (!(is(p, "with") || is(p, "to") || is(p, "in") || is(p, "from") || is(p, "on") || is(p, "near") ||
+        is(p, "inside") || is(p, "outside") || is(p, "across")))
+    return kNone;
+  uint32_t h = p;
+  if (is(h - 1, "close") || is(h - 1, "closest") || is(h - 1, "familiar") || is(h - 1, "loyal") ||
+      is(h - 1, "knowledgeable") || is(h - 1, "briefed") || is(h - 1, "sympathetic"))
+    --h;
+  Range head = np_left(h, floor, false);
+  if (!head.ok()) return kNone;
+  std::string_view hw = low_[head.last - 1];
+  bool person = lex_.is_source_noun(hw) || lex_.is_group_noun(hw) || hw == "person" || hw == "persons";
+  return person ? head.first : kNone;
+}
+
+// Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
+bool SentenceRules::quantity(uint32_t k) const {
+  if (k >= v_.size()) return false;
+  if (v_[k].type == TokType::kNumber) return true;
+  static const char* const kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                   "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
+                                   "most", "many", "some", "few", "all", "none", "two-thirds", "three-quarters",
+                                   "nearly", "about", "roughly", "almost", "only", "just", "over", "fewer",
+                                   "dozen", "dozens", "hundreds", "thousands", "millions"};
+  for (const char* q : kQ)
+    if (low_[k] == q) return true;
+  return false;
+}
+
+// A speaker phrase opens with a determiner, number, name, pronoun or a
+// source noun ("police"), never with an adjective or verb ("full U.S. support").
+bool SentenceRules::np_start_ok(uint32_t k, uint32_t end) const {
+  if (v_[k].cap || quantity(k)) return true;
+  std::string_view w = low_[k];
+  if (lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which")
+    return true;
+  // "harbour master Ines Varga": job words before a full name.
+  if (end - k <= 5 && end - k >= 3 && v_[end - 1].cap && v_[end - 2].cap) return true;
+  // "political experts", "hacking specialists": a short phrase ending in a plural noun.
+  std::string_view head = low_[end - 1];
+  return end - k <= 4 && head.size() > 3 && head.ends_with("s") && !head.ends_with("ss") && !v_[end - 1].cap &&
+         !low_[k].ends_with("ly");
+}
+
+// The object of a cue: "describing protesters as", "accused the minister of".
+Range SentenceRules::np_object(uint32_t k, uint32_t ceil) const {
+  uint32_t e = k;
+  while (e < ceil && e - k < 8 && word(e) && narrator(e)) {
+    std::string_view w = low_[e];
+    if (w == "as" || w == "of" || w == "that" || w == "to" || w == "for" || w == "with" || w == "in" ||
+        w == "on" || w == "over" || w == "about" || w == "and" || w == "after" || w == "before")
+      break;
+    ++e;
+  }
+  if (e == k) return {};
+  return {k, e};
+}
+
+// The noun phrase starting at `k`, within [k, ceil).
+Range SentenceRules::np_right(uint32_t k, uint32_t ceil) const {
+  uint32_t e = k;
+  while (e < ceil && e - k < kMaxNp) {
+    if (!word(e)) break;
+    std::string_view w = low_[e];
+    if (e > k && (w == "of" || w == "for" || w == "at")) {
+      if (e + 1 < ceil && word(e + 1) && (v_[e + 1].cap || has(e + 1, Lexicon::kDeterminer))) { ++e; continue; }
+      break;
+    }
+    if (lex_.is_pronoun(w) && w != "his" && w != "her" && w != "its" && w != "their") {
+      if (e == k) return {k, k + 1};
+      break;
+    }
+    if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) break;
+    if (e > k && lex_.cue(w).entry && !v_[e].cap && !lex_.is_source_noun(w)) break;
+    if (e > k && !v_[e].cap && (lex_.is_skippable(w) || lex_.is_weekday_or_time(w))) break;
+    ++e;
+  }
+  // Shrink to the longest prefix that ends in a head: "officials involved at the time" -> "officials".
+  while (e > k && (!np_head_ok(e - 1, k) || is(e - 1, "of") || is(e - 1, "for") || is(e - 1, "at"))) --e;
+  if (e == k) return {};
+  return {k, e};
+}
+
+// "Nikol Pashinyan, the prime minister of Armenia, announced": given the comma
+// right before the cue, the head before the appositive and the whole mention.
+Range SentenceRules::appositive_subject(uint32_t comma_tok, uint32_t floor) const {
+  // Walk left over commas: a list inside the appositive ("composed of Russia,
+  // Armenia, Belarus and Tajikistan,") is passed until a head opens the clause.
+  Range best;
+  uint32_t j = comma_tok;
+  while (j > floor && comma_tok - j < kMaxAppositive) {
+    --j;
+    if (quote_mark(j) || terminal(j)) break;
+    if (!comma(j)) continue;
+    Range head = np_left(j, floor);
+    if (!head.ok()) continue;  // "composed of Russia," inside the appositive
+    // The appositive must itself look like a noun phrase, a participle or a relative clause.
+    uint32_t n = j + 1;
+    if (!(word(n) && (v_[n].cap || has(n, Lexicon::kDeterminer) || is(n, "who") || is(n, "which") ||
+                      has(n, Lexicon::kSourceNoun) || possessive(n) || low_[n].ends_with("ed") ||
+                      low_[n].ends_with("ing") || is(n, "like") || is(n, "including") || is(n, "along") ||
+                      is(n, "as") || is(n, "then") || is(n, "now") || is(n, "formerly") || quantity(n))))
+      continue;
+    best = {head.first, comma_tok};
+    if (head.first == floor || !comma(head.first - 1)) break;  // the head opens its clause
+  }
+  return best;
+}
+
+// Skips adverbs, auxiliaries and time adjuncts left of the cue. Sets `be` when
+// a form of "be" was skipped (progressive "is saying", passive "was told").
+uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be) const {
+  bool aux = false;
+  return skip_left(k, floor, be, aux);
+}
+
+// As above; `aux` is set when a modal or "do" was passed ("will say", "did not say").
+uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& aux) const {
+  be = false;
+  aux = false;
+  const uint32_t from = k;
+  while (k > floor && from - k < kMaxNp) {
+    uint32_t j = k - 1;
+    if (!word(j)) break;
+    std::string_view w = low_[j];
+    if (w == "is" || w == "was" || w == "are" || w == "were" || w == "been" || w == "being" || w == "be") {
+      be = true;
+      k = j;
+      continue;
+    }
+    if (w == "only" && j > floor && is_aux(j - 1)) {  // "could only quip"
+      k = j;
+      continue;
+    }
+    if ((w == "here" || w == "there") && j > floor && !v_[j].cap) {  // "campaign workers here said"
+      k = j;
+      continue;
+    }
+    if (lex_.is_skippable(w) && !v_[j].cap) {
+      static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must",
+                                        "do", "does", "did", "didn't", "doesn't", "don't", "won't",
+                                        "wouldn't", "has", "have", "had"};
+      for (const char* x : kAux) aux = aux || w == x;
+      k = j;
+      continue;
+    }
+    if (uint32_t t = time_adjunct_left(k, floor); t != kNone) {
+      k = t;  // "Varga in March warned", "the council in late 2019 said"
+      continue;
+    }
+    if (lex_.is_weekday_or_time(w) && j > floor && (is(j - 1, "on") || is(j - 1, "last") || is(j - 1, "this"))) {
+      k = j - 1;
+      continue;
+    }
+    if ((w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
+         w == "saturday" || w == "sunday") && j > floor && word(j - 1) && v_[j - 1].cap) {
+      k = j;  // "Police Thursday said"
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+// Given the comma at `close`, the comma that opens a short aside ending
+// there (", though,", ", for his part,", ", in a statement,"), or kNone. An
+// aside opens with an adverb or a preposition, never with a noun phrase
+// (that is an appositive, handled by appositive_subject).
+uint32_t SentenceRules::aside_left(uint32_t close, uint32_t floor) const {
+  constexpr uint32_t kMaxAside = 6;
+  uint32_t j = close;
+  while (j > floor && close - j <= kMaxAside) {
+    --j;
+    if (comma(j)) break;
+    if (!word(j)) return kNone;
+    // A verb makes it a clause, not an aside ("in a tweet" is a noun after its determiner).
+    if (lex_.cue(low_[j]).entry && !v_[j].cap && !has(j - 1, Lexicon::kDeterminer)) return kNone;
+  }
+  if (!comma(j) || j + 1 >= close) return kNone;
+  uint32_t first = j + 1;
+  std::string_view w = low_[first];
+  bool opens = has(first, Lexicon::kSentenceAdverb) || (lex_.is_skippable(w) && !lex_.is_np_stop(w)) ||
+               w == "though" || w == "however" || has(first, Lexicon::kAdjunctPrep) || w == "by" ||
+               w == "of" || w == "like";
+  if (!opens || v_[first].cap || lex_.is_determiner(w)) return kNone;
+  if (w == "like" && close - first > 3) return kNone;  // "like many others" aside vs. a long comparison
+  return j;
+}
+
+// The verb that frames an infinitive cue, reading left from the "to" at `to`:
+// "tried to argue", "went on to insist", "was quick to note". Returns where
+// the speaker's words end (the framing verb's first token), or kNone.
+uint32_t SentenceRules::framing_verb_left(uint32_t to, uint32_t f) const {
+  if (to <= f) return kNone;
+  uint32_t v = to - 1;
+  std::string_view w = low_[v];
+  if (w == "on" && v > f && (is(v - 1, "went") || is(v - 1, "goes") || is(v - 1, "go"))) return v - 1;
+  static const char* const kFraming[] = {"tried", "tries", "try", "attempted", "sought", "seeks", "began",
+                                         "begins", "begun", "started", "starts", "moved", "moves", "rushed",
+                                         "hastened", "proceeded", "continued", "continues", "stopped",
+                                         "paused", "quick", "careful", "eager", "keen",
+                                         "ready", "willing", "first", "quickest", "unable", "happy",
+                                         "reluctant", "hesitant", "able", "chose", "chooses", "dared"};
+  for (const char* x : kFraming)
+    if (w == x) return v;
+  // "took pains to", "took time to": the framing object stands between "took" and "to".
+  if ((w == "pains" || w == "time" || w == "care") && v > f && (is(v - 1, "took") || is(v - 1, "takes")))
+    return v - 1;
+  return kNone;
+}
+
+// "…, said Steve Grubbs, an operative." / "…, said Grubbs.": a name that
+// ends the sentence or runs into an appositive right after the cue.
+bool SentenceRules::inverted_name(uint32_t a, uint32_t le) const {
+  if (a >= le || !word(a) || !v_[a].cap || has(a, Lexicon::kTime) || has(a, Lexicon::kCalendarName)) return false;
+  Range r = np_right(a, le);
+  return r.ok() && (r.last >= le || comma(r.last));
+}
+
+// A finite verb form that shows the word before it was a noun subject:
+// auxiliaries and modals, or a cue in its past or plural present form.
+bool SentenceRules::finite_verb(uint32_t k) const {
+  if (!word(k) || v_[k].cap) return false;
+  static const char* const kAux[] = {"is", "was", "will", "would", "could", "can", "should", "may", "might",
+                                     "must", "had", "has", "do", "did", "remain", "remained", "continue",
+                                     "appear", "seem", "test", "changed", "raised", "prompted", "led"};
+  for (const char* x : kAux)
+    if (is(k, x)) return true;
+  const CueHit& h = info_[k]->cue;
+  return h.entry && (h.form == Form::kPast || h.form == Form::kBase) && !(h.entry->flags & kNounToo);
+}
+
+// A word whose ending marks an adjective or participle ("recent", "initial",
+// "conflicting", "unconfirmed"): at a sentence start it is no speaker's name.
+bool SentenceRules::adjective_like(uint32_t k) const {
+  std::string_view w = low_[k];
+  static const char* const kEndings[] = {"ent", "ant", "al", "ous", "ive", "ic", "ary", "ing", "ed", "ful",
+                                         "less", "ier", "iest", "ish"};
+  if (w.size() < 5) return false;
+  for (const char* x : kEndings)
+    if (w.ends_with(x)) return true;
+  return false;
+}
+
+// A quantifier right before a cue is its subject when it opens the clause and
+// the cue is a finite verb that agrees with it: "Some said", "Both say",
+// "Six in 10 said" (but "some reports", "the said", "three states").
+bool SentenceRules::quantifier_subject(uint32_t q, uint32_t f, Form form) const {
+  std::string_view w = low_[q];
+  const bool singular = w == "another" || w == "each" || w == "one" || w == "neither" || w == "either";
+  if (form != Form::kPast && form != (singular ? Form::kThird : Form::kBase)) return false;
+  bool pronoun_like = quantity(q) || singular || w == "both" || w == "several" || w == "others";
+  if (!pronoun_like || w == "only" || w == "just" || w == "about" || w == "nearly" || w == "over") return false;
+  if (q == f || comma(q - 1) || is(q - 1, "and") || is(q - 1, "but") || is(q - 1, "while") ||
+      has(q - 1, Lexicon::kSentenceAdverb) || dash(q - 1))
+    return true;
+  // "six in 10", "two of three", "nine out of 10".
+  return q >= f + 2 && (is(q - 1, "in") || is(q - 1, "of")) && quantity(q - 2);
+}
+
+// A time adjunct that ends right before `end`: "in March", "in late 2019",
+// "on June 4", "during the summer", "since 2014". Returns its first token
+// (the preposition), or kNone. A place ("officials in Ohio") is no adjunct.
+uint32_t SentenceRules::time_adjunct_left(uint32_t end, uint32_t floor) const {
+  constexpr uint32_t kMaxTime = 5;
+  bool dated = false;
+  for (uint32_t j = end; j > floor && end - j < kMaxTime;) {
+    --j;
+    std::string_view w = low_[j];
+    if (j + 1 < end && (w == "in" || w == "on" || w == "during" || w == "since" || w == "until" || w == "by"))
+      return dated ? j : kNone;
+    if (!word(j)) return kNone;
+    bool year = v_[j].type == TokType::kNumber && v_[j].end - v_[j].start == 4;
+    bool day = v_[j].type == TokType::kNumber && v_[j].end - v_[j].start <= 2;
+    if (has(j, Lexicon::kCalendarName) || has(j, Lexicon::kTime) || year) {
+      dated = true;
+      continue;
+    }
+    static const char* const kTimeFill[] = {"late", "early", "mid", "the", "past", "this", "last", "next",
+                                            "same", "spring", "summer", "fall", "autumn", "winter", "days",
+                                            "weeks", "months", "years", "recent", "first", "a", "an"};
+    bool fill = day;
+    for (const char* x : kTimeFill) fill = fill || w == x;
+    if (!fill) return kNone;
+    dated = dated || w == "spring" || w == "summer" || w == "fall" || w == "autumn" || w == "winter" ||
+            w == "days" || w == "weeks" || w == "months" || w == "years";
+  }
+  return kNone;
+}
+
+bool SentenceRules::is_aux(uint32_t k) const {
+  static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must", "do",
+                                     "does", "did", "has", "have", "had", "is", "was", "are", "were"};
+  for (const char* x : kAux)
+    if (is(k, x)) return true;
+  return false;
+}
+
+bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
+  bool be = false, aux = false;
+  skip_left(cue, f, be, aux);
+  if (aux) return true;
+  std::string_view w = low_[sp.last - 1];
+  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which") return true;
+  if (quantity(sp.last - 1) || lex_.is_group_noun(w)) return true;
+  for (uint32_t k = sp.first; k < sp.last; ++k)
+    if (is(k, "and")) return true;
+  return w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s");
+}
+
+// Speaker to the left of a cue starting at `cue`: plain NP, appositive, or none.
+Range SentenceRules::subject_left(uint32_t cue, uint32_t floor, bool& be) const {
+  uint32_t k = skip_left(cue, floor, be);
+  if (k > floor && comma(k - 1)) {
+    // "Varga, though, said", "the ministry, in a statement, said": an aside
+    // between two commas; the speaker is the phrase before it.
+    if (uint32_t open = aside_left(k - 1, floor); open != kNone) {
+      Range r = np_left(open, floor);
+      if (r.ok()) return r;
+    }
+    Range r = appositive_subject(k - 1, floor);
+    if (r.ok()) return r;
+    return {};
+  }
+  return np_left(k, floor);
+}
+
+// First noun phrase of the clause, after an introductory phrase ("On Thursday, …").
+Range SentenceRules::clause_subject(uint32_t f, uint32_t l) const {
+  uint32_t k = f;
+  while (k < l && word(k) && has(k, Lexicon::kSentenceAdverb)) ++k;
+  if (k < l && word(k) && (has(k, Lexicon::kAdjunctPrep) || has(k, Lexicon::kNpStop))) {
+    uint32_t c = k;
+    while (c < l && !comma(c) && c - k < 15) ++c;
+    if (c < l && comma(c)) k = c + 1;
+  }
+  Range r = np_right(k, l);
+  if (!r.ok()) return {};
+  // Extend over an appositive: "Kazakhstan's president, Kassym-Jomart Tokayev,".
+  if (comma(r.last)) {
+    uint32_t c = r.last + 1;
+    while (c < l && c - r.last < kMaxAppositive && !comma(c) && !quote_mark(c) && !terminal(c)) ++c;
+    if (c < l && comma(c) && word(r.last + 1)) r.last = c;
+  }
+  return r;
+}
+
+}  // namespace quotegraph::attrib

@@ -1,0 +1,586 @@
+// Stage 6, sentence rules: one sentence -> candidate attributions. Each rule's
+// comment gives the construction it handles as one example sentence.
+#include <algorithm>
+#include <set>
+
+#include "attrib/sentence_rules.hpp"
+
+namespace quotegraph::attrib {
+namespace {
+
+// Words that head a line with a colon without naming a speaker ("Update: …").
+const std::set<std::string, std::less<>> kHeadingWords = {"update", "note", "editor's", "correction", "watch", "read",
+                                             "related", "photos", "video", "breaking", "exclusive", "opinion",
+                                             "analysis", "live", "abstract", "source", "sources", "warning"};
+
+}  // namespace
+
+// End of the sentence's content: drop a final period outside quotes.
+uint32_t SentenceRules::content_end(uint32_t f, uint32_t l) const {
+  while (l > f && narrator(l - 1) && (terminal(l - 1) || comma(l - 1) || punct(l - 1, ';') || punct(l - 1, ':'))) --l;
+  return l;
+}
+
+Range SentenceRules::trim(Range r) const {
+  while (r.ok() && (comma(r.first) || punct(r.first, ':') || dash(r.first) || punct(r.first, ';'))) ++r.first;
+  while (r.ok() && (comma(r.last - 1) || dash(r.last - 1) || punct(r.last - 1, ':') || punct(r.last - 1, ';') ||
+                    (terminal(r.last - 1) && narrator(r.last - 1))))
+    --r.last;
+  return r;
+}
+
+// Where the content starts after a cue, past adjuncts: "said in a statement
+// on Monday that …", "said Wednesday, “…”", "told reporters: …". Returns
+// kNone when only adjuncts follow ("…," he said on Thursday.).
+uint32_t SentenceRules::content_after(uint32_t j, uint32_t le) const {
+  const uint32_t kMaxChunk = 8;
+  for (int chunks = 0; j < le && chunks < 4; ++chunks) {
+    if (is(j, "according") && is(j + 1, "to")) return kNone;  // "expected, according to …": content is before
+    if (is(j, "that")) return j + 1 < le ? j : kNone;  // the content keeps its "that", as PolNeAR's does
+    if (punct(j, ':') || (comma(j) && opens_quote(j + 1))) return j + 1 < le ? j + 1 : kNone;
+    if (!adjunct_start(j)) return j;
+    // An adjunct chunk runs to a comma, "that", a quote or the end, within a few tokens.
+    uint32_t e = j + 1;
+    while (e < le && e - j < kMaxChunk && !comma(e) && !is(e, "that") && !quote_mark(e) && !punct(e, ':')) ++e;
+    if (e >= le) return e - j <= 6 ? kNone : j;  // only adjuncts, unless it is long (then content)
+    if (e - j >= kMaxChunk) return j;
+    if (is(e, "that") && !(e + 1 < le && has(e + 1, Lexicon::kTime))) return e + 1 < le ? e : kNone;
+    if (is(e, "that")) { j = e + 2; continue; }  // "later that evening"
+    if (comma(e)) {
+      j = e + 1;
+      continue;
+    }
+    return e;  // a quote or a colon follows the adjunct
+  }
+  return j < le ? j : kNone;
+}
+
+bool SentenceRules::adjunct_start(uint32_t k) const {
+  if (!word(k)) return false;
+  std::string_view w = low_[k];
+  if (w == "to") {
+    // "said to reporters", "told to the crowd" vs. the infinitive "plans to open".
+    if (k + 1 >= v_.size() || !word(k + 1)) return false;
+    std::string_view n = low_[k + 1];
+    return v_[k + 1].cap || lex_.is_determiner(n) || n == "him" || n == "her" || n == "them" || n == "me" ||
+           n == "us" || lex_.is_source_noun(n);
+  }
+  static const char* const kPreps[] = {"in", "on", "at", "during", "via", "through", "after", "before",
+                                       "from", "with", "over", "as", "when", "while", "outside", "inside"};
+  for (const char* p : kPreps)
+    if (w == p) return true;
+  if (lex_.is_weekday_or_time(w) && w != "this" && w != "last" && w != "next") return true;
+  if ((w == "this" || w == "last" || w == "next" || w == "late" || w == "early") && k + 1 < v_.size() &&
+      has(k + 1, Lexicon::kTime))
+    return true;
+  return lex_.is_skippable(w) && !v_[k].cap && w != "not";
+}
+
+bool SentenceRules::clause_opener(uint32_t k) const {
+  if (k >= v_.size()) return false;
+  if (quote_mark(k) || punct(k, ':')) return true;
+  std::string_view w = low_[k];
+  return w == "that" || w == "to" || w == "whether" || w == "if" || w == "how" || w == "why" ||
+         w == "what" || w == "when" || w == "where" || w == "who";
+}
+
+std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
+  const text::Sentence& s = in_.sentences[si];
+  uint32_t f = s.first, l = s.last;
+  std::vector<Candidate> out;
+  uint32_t le = content_end(f, l);
+  // Transcript style: "SMITH: We will …", "Sen. Jane Doe: '…'".
+  if (Candidate c; colon_rule(f, l, le, c)) {
+    c.sentence = si;
+    out.push_back(c);
+    return out;
+  }
+  // "To many, Santilli is a provocateur": a viewpoint phrase opening the sentence.
+  if (Candidate c; viewpoint_rule(f, le, c)) {
+    c.sentence = si;
+    out.push_back(c);
+  }
+  Range last_speaker;
+  uint32_t content_floor = f, last_boundary = f;
+  for (uint32_t k = f; k < l; ++k) {
+    if (!narrator(k) || !word(k)) continue;
+    Candidate c;
+    c.sentence = si;
+    bool found = false;
+    if (is(k, "according") && is(k + 1, "to")) {
+      found = according_to(f, le, k, content_floor, c);
+      k += 1;
+    } else if (CueHit hit = info_[k]->cue; hit.entry) {
+      found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
+    } else if (has(k, Lexicon::kStanceAdjective)) {
+      found = stance_rule(f, le, k, c);
+    }
+    if (!found) continue;
+    if (c.speaker.ok()) last_speaker = c.speaker;
+    // Content before a later cue may reach back over one earlier attribution
+    // (a nested chain: "X reiterated '…,' Price said") but not further: n
+    // cues on one line give n short spans, not n spans back to the sentence start.
+    content_floor = std::max(content_floor, last_boundary);
+    last_boundary = std::max(c.cue.last, c.speaker.ok() ? c.speaker.last : 0u);
+    out.push_back(std::move(c));
+  }
+  // "The mayor put it bluntly: '…'", "Okafor, Daily Ledger: '…'": a quote
+  // after a colon that no cue has taken.
+  if (Candidate c; colon_quote_rule(f, le, out, c)) {
+    c.sentence = si;
+    out.push_back(c);
+  }
+  merge_echo(out);
+  resolve_overlaps(out);
+  return out;
+}
+
+bool SentenceRules::colon_quote_rule(uint32_t f, uint32_t le, const std::vector<Candidate>& found, Candidate& c) const {
+  constexpr uint32_t kMaxLead = 14;  // narrator words before the colon
+  uint32_t m = f;
+  while (m < le && m - f <= kMaxLead && !(punct(m, ':') && narrator(m))) {
+    if (!narrator(m) || terminal(m)) return false;
+    ++m;
+  }
+  if (m >= le || m == f || !punct(m, ':') || !opens_quote(m + 1)) return false;
+  for (const Candidate& x : found)
+    for (Range r : x.content)
+      if (r.first <= m + 1 && m + 1 < r.last) return false;
+  // A verb before the colon is the verb rule's to read ("could only quip:").
+  for (uint32_t j = f; j < m; ++j)
+    if (const CueEntry* e = info_[j]->cue.entry; e && !v_[j].cap) {
+      // "a simple answer:" is a noun after its determiner.
+      bool noun = (e->flags & kNounToo) &&
+                  ((j > f && has(j - 1, Lexicon::kDeterminer)) || (j > f + 1 && has(j - 2, Lexicon::kDeterminer)));
+      if (!noun) return false;
+    }
+  if (kHeadingWords.contains(low_[f]) || (v_[f].para == 0 && title_case(f, m))) return false;  // "Update:", a headline
+  Range sp = np_right(f, m);
+  if (!sp.ok()) return false;
+  std::string_view head = low_[sp.last - 1];
+  bool person = v_[sp.last - 1].cap || lex_.is_pronoun(head) || lex_.is_source_noun(head) || possessive(sp.last - 1);
+  if (!person || lex_.is_weekday_or_time(head) || has(sp.last - 1, Lexicon::kCalendarName)) return false;
+  return colon_candidate(sp, m, le, "colon-quote", c);
+}
+
+// A speaker, the colon after it as the cue, and what follows as the content.
+bool SentenceRules::colon_candidate(Range sp, uint32_t colon, uint32_t le, const char* rule, Candidate& c) const {
+  c.speaker = sp;
+  c.cue = {colon, colon + 1};
+  c.lemma = ":";
+  c.flags = kSpeech;
+  c.content = {trim({colon + 1, le})};
+  c.rule = rule;
+  c.confidence = 0.6;
+  return c.content[0].size() >= 3;
+}
+
+// "Pashinyan echoed Tokayev's rhetoric characterizing protests 'as …'": the
+// echo cue marks the participle's statement as an echo of Tokayev and makes
+// no statement of its own.
+void SentenceRules::merge_echo(std::vector<Candidate>& cs) const {
+  for (size_t i = 0; i + 1 < cs.size(); ++i) {
+    if (!(cs[i].flags & kEcho) || !cs[i + 1].inherited) continue;
+    cs[i + 1].echoed = cs[i].echoed;
+    cs[i + 1].speaker = cs[i].speaker;
+    cs.erase(cs.begin() + static_cast<long>(i));
+  }
+}
+
+// "X spoke (on Thursday) with Y", "X met with Y", "X talked to Y".
+void SentenceRules::find_conversations(uint32_t si) {
+  const text::Sentence& st = in_.sentences[si];
+  for (uint32_t k = st.first; k < st.last; ++k) {
+    if (!word(k) || v_[k].cap) continue;
+    std::string_view w = low_[k];
+    bool meet = w == "met" || w == "meets" || w == "meeting";
+    if (!(meet || w == "spoke" || w == "speaks" || w == "talked" || w == "talks" || w == "conferred"))
+      continue;
+    bool be = false;
+    Range sp = subject_left(k, st.first, be);
+    if (!sp.ok()) continue;
+    for (uint32_t j = k + 1; j < st.last && j - k < 8; ++j) {
+      if (comma(j) || terminal(j) || quote_mark(j)) break;
+      if (is(j, "with") || (is(j, "to") && !meet)) {
+        Range partner = np_right(j + 1, st.last);
+        if (partner.ok()) conversations_.push_back({sp, partner, si});
+        break;
+      }
+    }
+    if (meet && word(k + 1) && v_[k + 1].cap) {  // "met Foreign Minister Lavrov"
+      Range partner = np_right(k + 1, st.last);
+      if (partner.ok()) conversations_.push_back({sp, partner, si});
+    }
+  }
+}
+
+// "said in a call with Y", "wrote in a letter to Y", "told Y" already handled:
+// an addressee named by an adjunct near the cue.
+Range SentenceRules::adjunct_addressee(uint32_t from, uint32_t le) const {
+  for (uint32_t j = from; j + 2 < le && j - from < 10; ++j) {
+    if (quote_mark(j) || terminal(j)) break;
+    std::string_view w = low_[j];
+    bool channel = w == "call" || w == "letter" || w == "conversation" || w == "meeting" || w == "message" ||
+                   w == "interview" || w == "email" || w == "note";
+    if (channel && (is(j + 1, "with") || is(j + 1, "to"))) {
+      Range r = np_right(j + 2, le);
+      if (r.ok()) return r;
+    }
+  }
+  return {};
+}
+
+// "SMITH: We will fight." / "Price: 'We are concerned.'"
+bool SentenceRules::colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c) const {
+  for (uint32_t k = f; k < l && k - f <= 5; ++k) {
+    if (!punct(k, ':')) {
+      if (!word(k) || !(v_[k].cap || (k > f && has(k, Lexicon::kSourceNoun)))) return false;
+      continue;
+    }
+    if (k == f || k + 1 >= le) return false;
+    Range sp = {f, k};
+    // A name, not a heading word such as "Update:" or "Note:": one word must be
+    // an all-caps transcript name (SMITH:, Q:), or stand in the article's headline.
+    bool headline = v_[f].para == 0;
+    bool transcript = all_caps(f) && (v_[f].end - v_[f].start > 2 || is(f, "q") || is(f, "a"));
+    if (sp.size() == 1 && !transcript && !(headline && !kHeadingWords.contains(low_[f]))) return false;
+    return colon_candidate(sp, k, le, "colon", c);
+  }
+  return false;
+}
+
+// Most words capitalised: a headline in Title Case.
+bool SentenceRules::title_case(uint32_t f, uint32_t l) const {
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = f; k < l; ++k) {
+    if (!word(k) || v_[k].type == TokType::kNumber) continue;
+    ++words;
+    caps += v_[k].cap || low_[k].size() <= 3;  // short function words may stay lower case
+  }
+  return words >= 3 && caps * 10 >= words * 9;
+}
+
+bool SentenceRules::all_caps(uint32_t k) const {
+  for (char ch : in_.doc.slice({v_[k].start, v_[k].end}))
+    if (ch >= 'a' && ch <= 'z') return false;
+  return true;
+}
+
+bool SentenceRules::viewpoint_rule(uint32_t f, uint32_t le, Candidate& c) const {
+  if (!(is(f, "to") || is(f, "for")) || f + 2 >= le) return false;
+  Range sp = np_right(f + 1, le);
+  if (!sp.ok() || !comma(sp.last) || sp.size() > 5) return false;
+  std::string_view head = low_[sp.last - 1];
+  bool person = v_[sp.last - 1].cap || lex_.is_source_noun(head) || lex_.is_group_noun(head) ||
+                head == "many" || head == "others" || head == "some" || head == "critics";
+  if (!person || lex_.is_weekday_or_time(head)) return false;
+  c.speaker = sp;
+  c.cue = {f, f + 1};
+  c.lemma = low_[f];
+  c.flags = kBelief;
+  c.content = {trim({sp.last + 1, le})};
+  c.rule = "viewpoint";
+  c.confidence = 0.5;
+  return c.content[0].size() >= 3;
+}
+
+// A participle that opens the sentence: its content runs to the comma, and
+// the subject of the main clause after it is the speaker.
+bool SentenceRules::fronted_participle(uint32_t k, uint32_t a, uint32_t le, Candidate& c) const {
+  constexpr uint32_t kMaxFronted = 40;
+  uint32_t m = a;
+  while (m < le && m - k < kMaxFronted && !(comma(m) && narrator(m)) && !terminal(m)) ++m;
+  if (m >= le || !comma(m)) return false;
+  Range sp = np_right(m + 1, le);
+  if (!sp.ok()) return false;
+  uint32_t start = content_after(a, m);
+  if (start == kNone || start >= m) return false;
+  c.speaker = sp;
+  c.content = {trim({start, m})};
+  c.rule = "fronted-participle";
+  c.confidence = 0.6;
+  return c.content[0].size() >= 2;
+}
+
+// "Smith is convinced that …", "Voters were wary of …", "She was eager to
+// …": a form of "be" (or "seem", "remain", "feel") with an adjective of
+// attitude, and a clause or object after it.
+bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  if (v_[k].cap || k + 2 >= le) return false;
+  uint32_t b = k;
+  while (b > f && word(b - 1) && (lex_.is_skippable(low_[b - 1]) || is(b - 1, "very") || is(b - 1, "so") ||
+                                  is(b - 1, "more") || is(b - 1, "less") || is(b - 1, "increasingly")))
+    --b;
+  static const char* const kLink[] = {"is", "was", "are", "were", "am", "be", "been", "'s", "’s", "'re", "’re",
+                                      "'m", "’m", "seems", "seemed", "seem", "remains", "remained", "remain",
+                                      "feels", "felt", "feel", "appeared", "appears", "grew", "became"};
+  uint32_t link = kNone;
+  for (uint32_t j = b; j < k && link == kNone; ++j)
+    for (const char* x : kLink)
+      if (is(j, x)) { link = j; break; }
+  if (link == kNone && b > f)
+    for (const char* x : kLink)
+      if (is(b - 1, x)) { link = b - 1; break; }
+  if (link == kNone) return false;
+  std::string_view next = low_[k + 1];
+  if (!(next == "that" || next == "to" || next == "of" || next == "about" || next == "with" || next == "over" ||
+        next == "whether" || next == "in"))
+    return false;
+  bool be = false;
+  Range sp = subject_left(link, f, be);
+  if (!sp.ok()) return false;
+  c.speaker = sp;
+  c.cue = {link, k + 1};
+  c.lemma = "be " + std::string(low_[k]);
+  c.flags = kBelief;
+  uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
+  c.content = {trim({start, le})};
+  c.rule = "stance";
+  c.confidence = 0.55;
+  return c.content[0].size() >= 2;
+}
+
+// "…, according to authorities." / "According to a statement from X, …" /
+// "C1, according to X, C2."
+bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t floor, Candidate& c) const {
+  c.cue = {k, k + 2};
+  c.lemma = "according to";
+  c.flags = kSpeech;
+  uint32_t n = k + 2;
+  Range sp = np_right(n, le);
+  if (!sp.ok()) return false;
+  c.rule = "according-to";
+  // Relay: "a statement from State Department spokesperson Ned Price".
+  uint32_t after = sp.last;
+  if ((is(after, "from") || is(after, "by") || is(after, "of") || is(after, "released")) && after + 1 < le) {
+    uint32_t m = after + 1;
+    if (is(after, "released") && is(m, "by")) ++m;
+    Range inner = np_right(m, le);
+    if (inner.ok()) {
+      sp = inner;  // the artifact ("a statement") only carries the words
+      c.rule = "according-to-statement";
+    }
+  }
+  c.speaker = sp;
+  uint32_t np_end = sp.last;
+  // Extend over an appositive after the name: "according to Smith, a spokesman, …".
+  bool at_start = k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb));
+  if (at_start) {
+    uint32_t j = np_end;
+    while (j < le && !comma(j) && j - np_end < 10) ++j;
+    if (j >= le) return false;
+    c.content = {trim({j + 1, le})};
+  } else {
+    Range before = trim({std::max(f, floor), k});
+    Range rest = trim({np_end, le});
+    c.content = {before};
+    if (rest.ok() && comma(np_end) && rest.size() >= 3) c.content.push_back(rest);
+  }
+  c.confidence = 0.85;
+  return c.content[0].size() >= 2;
+}
+
+bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
+                              uint32_t floor, Candidate& c) const {
+  const CueEntry& e = *hit.entry;
+  // Lower-case cue words only, except in a headline's Title Case ("New Poll
+  // Shows Large Gap") or a headline-initial "Says".
+  if (v_[k].cap && k != f && !title_case(f, l)) return false;
+  // "to say" (infinitive) and "the said …" are not cues here, except an
+  // infinitive whose verb only frames the statement ("tried to argue") and a
+  // quantifier that is itself the subject ("some said", "six in 10 said").
+  uint32_t lead = k;  // where the words before the cue, and so the speaker, end
+  if (k > f && is(k - 1, "to")) {
+    lead = framing_verb_left(k - 1, f);
+    if (lead == kNone) return false;
+  } else if (k > f && (has(k - 1, Lexicon::kDeterminer) || v_[k - 1].type == TokType::kNumber) &&
+             !quantifier_subject(k - 1, f, hit.form) && time_adjunct_left(k, f) == kNone) {
+    return false;
+  }
+  const bool infinitive = lead != k;
+  // "reports of flooding", "remarks were", "claims by": a plural noun, not a verb.
+  // "the Paris attacks test …", "attacks in Paris have": a noun followed by its verb.
+  const bool plural_noun_form = (e.flags & kNounToo) && hit.form == Form::kThird;
+  if (plural_noun_form && (is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "are") || is(k + 1, "were") ||
+                           is(k + 1, "have") || is(k + 1, "by") || is(k + 1, "about") || finite_verb(k + 1)))
+    return false;
+  // "five states", "four of five states": a quantity never agrees with "-s".
+  if (hit.form == Form::kThird && k > f && quantity(k - 1) && !is(k - 1, "one")) return false;
+  // "the sanctions announced by the neighbours": a past participle with its
+  // agent is a modifier, not a statement.
+  if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
+  c.cue = {k, k + 1};
+  c.lemma = e.lemma;
+  c.flags = e.flags;
+  uint32_t a = k + 1;
+  if (!e.particles.empty() && a < le) {
+    for (const std::string& p : e.particles)
+      if (is(a, p)) { c.cue.last = ++a; c.lemma += " " + p; break; }
+  }
+  if ((e.lemma == "speak" || e.lemma == "talk") && (c.lemma.ends_with(" with") || c.lemma.ends_with(" to"))) {
+    Range partner = np_right(a, le);
+    if (partner.ok()) { c.addressee = partner; a = partner.last; }
+  }
+  if ((e.lemma == "call") && c.lemma == "call") c.flags |= kCharacterize;
+  if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
+
+  // "Insisting that the plan was sound, the mayor refused to resign."
+  if (hit.form == Form::kIng && (k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb))))
+    return fronted_participle(k, a, le, c);
+
+  bool be = false;
+  Range sp = subject_left(lead, f, be);
+  if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
+  // "Recent reports say": the sentence's capital on an adjective is no name.
+  if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
+  bool ing = hit.form == Form::kIng;
+  bool coordinated = false;
+  {
+    bool be2 = false;
+    uint32_t p = skip_left(lead, f, be2);
+    // "X said … and warned …", "X questioned …; blamed …": a second predicate of the same subject.
+    coordinated = p > f && !sp.ok() && hit.form != Form::kIng &&
+                  (is(p - 1, "and") || is(p - 1, "but") || is(p - 1, "or") ||
+                   (is(p - 1, "then") && p - 1 > f && is(p - 2, "and")) ||
+                   (punct(p - 1, ';') && last_speaker.ok() && hit.form == Form::kPast));
+  }
+  c.coordinated = coordinated;
+  if ((ing && !be) || coordinated) {
+    // ", saying …", "describing protesters as …": the clause's speaker.
+    sp = last_speaker.ok() ? last_speaker : clause_subject(f, k);
+    c.inherited = true;
+    if (!sp.ok()) return false;
+  }
+  bool inverted = false;
+  // "…, candidates have room to walk away, said Steve Grubbs, an operative": a
+  // name right after ", said" that ends the sentence or opens an appositive is
+  // the speaker, whatever phrase the comma before the cue closes.
+  if (sp.ok() && !c.inherited && (e.flags & kInvert) && hit.form == Form::kPast && k > f && comma(k - 1) &&
+      inverted_name(a, le))
+    sp = {};
+  if (!sp.ok() && (e.flags & kInvert) && hit.form != Form::kBase && k > f && (comma(k - 1) || closes_quote(k - 1))) {
+    // "…," said Smith, a spokesman.
+    sp = np_right(a, le);
+    if (sp.ok()) {
+      inverted = true;
+      a = sp.last;
+      if (comma(a)) {  // skip the appositive to the next comma or the end
+        uint32_t j = a + 1;
+        while (j < le && !comma(j) && !quote_mark(j) && j - a < kMaxAppositive) ++j;
+        a = j;
+      }
+    }
+  }
+  if (!sp.ok()) return false;
+  // A base-form cue needs a plural or first/second-person subject or an
+  // auxiliary ("they say", "officials say", "will say"); "his home state" is a noun.
+  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && !base_subject_ok(sp, k, f))
+    return false;
+  c.speaker = sp;
+
+  uint32_t before_end = inverted ? k : sp.first;  // content-first material ends here
+  // Objects: hearer, target, characterised thing, echoed speaker.
+  if (!inverted) {
+    if ((c.flags & kAddressee) && !clause_opener(a)) {
+      // "told me", "told us": object pronouns that name no one else.
+      Range obj = is(a, "me") || is(a, "us") ? Range{a, a + 1} : np_right(a, le);
+      if (obj.ok() && obj.size() <= 6) { c.addressee = obj; a = obj.last; }
+    } else if (c.flags & (kCharacterize | kTarget | kEcho)) {
+      Range obj = np_object(a, le);
+      if (obj.ok()) {
+        if (c.flags & kEcho) {
+          for (uint32_t j = obj.first; j < obj.last; ++j)
+            if (possessive(j)) { c.echoed = {obj.first, j + 1}; break; }
+        } else {
+          c.target = obj;
+        }
+        // "described protesters as 'a band of …'": the quoted complement is the
+        // speaker's words. Otherwise the object belongs to the content
+        // ("criticized the plan for …", "backed Trump").
+        uint32_t comp = obj.last + (is(obj.last, "as") ? 1 : 0);
+        if ((c.flags & (kCharacterize | kEcho)) && opens_quote(comp)) a = comp;
+      }
+    }
+  }
+  if (!c.addressee.ok() && !inverted) c.addressee = adjunct_addressee(c.cue.last, le);
+  uint32_t content_start = content_after(a, le);
+  bool after_ok = content_start != kNone && content_start < le;
+  // "states that will hold primaries": a relative clause after a plural noun, not a complement.
+  if (after_ok && plural_noun_form && is(content_start, "that") && finite_verb(content_start + 1)) after_ok = false;
+  // A clause cue's content opens a clause: right after the cue ("plans to
+  // open", "asked whether") or past adjuncts and a "that" or colon.
+  const bool clause_follows = clause_opener(content_start) || (content_start > a && punct(content_start - 1, ':'));
+  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize))) after_ok = false;
+  // "…," he continued / he continued: "…" but not "the lead continues to grow".
+  if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
+    after_ok = false;
+  bool after_parenthetical = comma(a) || (inverted && a < le);
+  bool before_ok = before_end > f && (comma(before_end - 1) || closes_quote(before_end - 1) || dash(before_end - 1));
+  Range before = trim({std::min(std::max(f, floor), before_end), before_end});
+  if (before_ok && before.size() < 2 && !closes_quote(before.last - 1)) before_ok = false;
+  // "…," X said: content before; "X said (that) …": content after.
+  bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
+  // A participle's content always follows it ("…," McCain said, citing …).
+  if (c.inherited && !coordinated) before_ok = false;
+  if (before_ok && (quote_before || !after_ok || after_parenthetical)) {
+    c.content = {before};
+    c.rule = inverted ? "inverted" : "content-first";
+    c.confidence = quote_before ? 0.9 : 0.75;
+    // Split quote: "…," he said, "…" / parenthetical: C1, he said, C2.
+    uint32_t r = a;
+    if (comma(r) || (inverted && r < le)) {
+      Range rest = trim({comma(r) ? r + 1 : r, le});
+      // After a quote only a quote continues it; a participle (", citing …")
+      // starts its own attribution.
+      bool continues = quote_before ? opens_quote(rest.first)
+                                    : !(word(rest.first) && info_[rest.first]->cue.entry);
+      if (rest.ok() && rest.size() >= 2 && continues) {
+        c.content.push_back(rest);
+        c.rule += "-split";
+      }
+    }
+    return true;
+  }
+  if (!after_ok || inverted) return false;
+  c.content = {trim({content_start, le})};
+  c.rule = coordinated ? "coordinated" : c.inherited ? "participle" : "speaker-first";
+  c.confidence = (e.flags & kSpeech) ? 0.8 : 0.6;
+  if (c.content[0].size() < 2 && !opens_quote(c.content[0].first)) return false;
+  (void)l;
+  return true;
+}
+
+// Within one sentence: "Smith said X, and Jones said Y" cuts Smith's content
+// before ", and Jones"; a cue inside another's content is nested (kept). A
+// sentence with very many cues (lists, hostile input) gets no nesting at all,
+// so the output stays linear in the input.
+void SentenceRules::resolve_overlaps(std::vector<Candidate>& cs) const {
+  const size_t kMaxNested = 8;
+  bool flat = cs.size() > kMaxNested;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    for (size_t j = i + 1; j < cs.size() && j <= i + kMaxNested; ++j) {
+      Candidate& a = cs[i];
+      const Candidate& b = cs[j];
+      // A participle (", saying …") goes on inside the content it belongs
+      // to; a coordinated predicate ("… and warned …") ends it.
+      if (a.content.empty() || (b.inherited && !b.coordinated && !flat)) continue;
+      Range& ac = a.content.back();
+      uint32_t bstart = b.inherited ? b.cue.first : std::min(b.speaker.first, b.cue.first);
+      if (bstart <= ac.first || bstart >= ac.last) continue;
+      // "X reiterated '…,' Price said": the outer attribution's speaker and cue
+      // are not part of the inner content.
+      if (!b.content.empty() && b.content.front().last <= bstart && b.content.front().first <= ac.first) {
+        ac.last = bstart;
+        while (ac.last > ac.first && (comma(ac.last - 1) || dash(ac.last - 1))) --ac.last;
+        continue;
+      }
+      uint32_t cut = bstart;
+      while (cut > ac.first && (is(cut - 1, "and") || is(cut - 1, "but") || is(cut - 1, "while") ||
+                                is(cut - 1, "whereas") || comma(cut - 1) || punct(cut - 1, ';')))
+        --cut;
+      if (flat || (cut < bstart && cut > ac.first + 1)) ac.last = std::max(cut, ac.first);
+    }
+  }
+}
+
+}  // namespace quotegraph::attrib
