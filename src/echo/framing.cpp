@@ -234,7 +234,7 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     }
   }
   // Narrator uses of every term, found in one pass over the document with
-  // rolling hashes of the term lengths asked for (not one scan per term).
+  // rolling hashes of the term lengths asked for: linear however many terms.
   std::unordered_map<uint64_t, std::vector<uint32_t>> narrator_at;  // term hash -> first tokens
   uint32_t lens = 0, max_len = 0;
   for (const Term& term : terms) {

@@ -260,8 +260,8 @@ void find_implicit(const Context& cx, EchoReport& out) {
   const int df_cap = std::max(opt.min_df_cap, static_cast<int>(std::ceil(opt.max_df_share * n_inputs)));
 
   // 5. Pairs of statements with their seeds.
-  // A hash map keyed by the two unit indices (a balanced tree here cost a third
-  // of the echo time on long documents); visited in key order below.
+  // Keyed by the two unit indices; visited in key order below, so the output
+  // does not depend on the hash order.
   std::unordered_map<uint64_t, std::vector<Seed>> pair_seeds;
   // Work per statement is bounded: a statement pairs with at most this many
   // others (a text that repeats whole articles would otherwise pair every copy
@@ -401,7 +401,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
   // The narrator uses the phrase too (topic vocabulary, not someone's framing):
   // every phrase of at most 8 words that needs the test is looked up in one pass
   // over each document's narrator words, so the cost stays linear in the text
-  // (a scan of the whole document per pair made a 4 MB document take 15 s).
+  // however many pairs there are.
   constexpr uint32_t kNarratorMax = 8;
   std::vector<std::unordered_map<uint64_t, bool>> narrator_has(static_cast<size_t>(n_inputs));
   std::vector<uint32_t> lens_needed(static_cast<size_t>(n_inputs), 0);
