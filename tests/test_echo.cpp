@@ -574,4 +574,8 @@ TEST_CASE("echo CLI: formats, paths, exit codes", "[echo][cli]") {
   CHECK(out.find("/nonexistent/x.txt") != std::string::npos);
   CHECK(run_cli("echo --format xml " + files, &out) == 1);
   CHECK(run_cli("echo --date bad " + files, &out) == 1);
+  // --min-score: the implicit echo of these two files scores below 0.99 and is left out.
+  REQUIRE(run_cli("echo --format json --min-score 0.99 " + files, &out) == 0);
+  CHECK(nlohmann::json::parse(out)["echoes"].empty());
+  CHECK(run_cli("echo --min-score 2 " + files, &out) == 1);
 }

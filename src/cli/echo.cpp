@@ -21,6 +21,7 @@ struct EchoArgs {
   std::vector<std::string> dates;
   Options analyzer;
   bool no_dates = false;
+  double min_score = echo::EchoOptions{}.min_score;
 };
 
 }  // namespace
@@ -37,6 +38,11 @@ Runner register_echo(CLI::App& app) {
   sub->add_option("--date", args->dates, "PATH=YYYY-MM-DD: the date of one input (repeatable); overrides the "
                                          "date found in the article's first lines");
   sub->add_flag("--no-dates", args->no_dates, "Ignore dates: direction by input order, then position");
+  sub->add_option("--min-score", args->min_score,
+                  "Report only echoes and repetitions scoring at least this, in [0, 1] (implicit ones are found "
+                  "from this score up; explicit ones score by the cue's reliability, 0.8-0.95)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   add_analyzer_options(sub, args->analyzer);
   sub->footer(
       "Examples:\n"
@@ -76,8 +82,13 @@ Runner register_echo(CLI::App& app) {
       }
       inputs.push_back(in);
     }
-    echo::EchoAnalyzer echoes;
+    echo::EchoOptions echo_options;
+    echo_options.min_score = args->min_score;
+    echo::EchoAnalyzer echoes(echo_options);
     echo::EchoReport report = echoes.analyze(inputs);
+    auto below = [&](const echo::Echo& e) { return e.score < args->min_score; };
+    std::erase_if(report.echoes, below);
+    std::erase_if(report.repetitions, below);
     std::string text = args->format == "json"  ? echo::to_json(report, inputs, 2)
                        : args->format == "dot" ? echo::to_dot(report, inputs)
                                                : echo::to_text(report, inputs);
