@@ -33,30 +33,39 @@ bool read_or_report(const std::string& path, std::string& out) {
   return true;
 }
 
-int run_entity_eval(const EvalArgs& args) {
-  auto inputs = eval::find_entity_inputs(args.entity_gold, args.text);
+// Each gold file with its article: reads both, parses the gold, analyses the
+// article alone and scores it; false (the message printed) on the first error.
+template <typename Parse, typename Score>
+bool score_each(Result<std::vector<eval::EvalInput>> inputs, Parse parse, Score score) {
   if (!inputs.ok()) {
     std::cerr << "quotegraph: " << inputs.status().message() << "\n";
-    return kExitInput;
+    return false;
   }
   Analyzer analyzer;
-  std::vector<eval::EntityEval> docs;
   for (const eval::EvalInput& in : inputs.value()) {
     std::string article, json;
-    if (!read_or_report(in.text_path, article) || !read_or_report(in.gold_path, json)) return kExitInput;
-    auto gold = eval::parse_entity_gold(json, article, in.gold_path);
+    if (!read_or_report(in.text_path, article) || !read_or_report(in.gold_path, json)) return false;
+    auto gold = parse(json, article, in.gold_path);
     if (!gold.ok()) {
       std::cerr << "quotegraph: " << gold.status().message() << "\n";
-      return kExitInput;
+      return false;
     }
     gold.value().name = in.name;
     auto analysis = analyzer.analyze(article, in.text_path);
     if (!analysis.ok()) {
       std::cerr << "quotegraph: " << analysis.status().message() << "\n";
-      return kExitInput;
+      return false;
     }
-    docs.push_back(eval::evaluate_entities(gold.value(), analysis.value()));
+    score(gold.value(), analysis.value());
   }
+  return true;
+}
+
+int run_entity_eval(const EvalArgs& args) {
+  std::vector<eval::EntityEval> docs;
+  if (!score_each(eval::find_entity_inputs(args.entity_gold, args.text), eval::parse_entity_gold,
+                  [&](const auto& gold, const Analysis& a) { docs.push_back(eval::evaluate_entities(gold, a)); }))
+    return kExitInput;
   std::cout << (args.format == "json" ? eval::entity_report_json(docs, args.errors)
                                       : eval::entity_report_text(docs, args.errors));
   return kExitOk;
@@ -65,30 +74,13 @@ int run_entity_eval(const EvalArgs& args) {
 // Each article alone through the analyzer and the echo engine: the gold marks
 // echoes within one article, so cross-article pairing would only add noise.
 int run_echo_eval(const EvalArgs& args) {
-  auto inputs = eval::find_echo_inputs(args.echo_gold, args.text);
-  if (!inputs.ok()) {
-    std::cerr << "quotegraph: " << inputs.status().message() << "\n";
-    return kExitInput;
-  }
-  Analyzer analyzer;
   echo::EchoAnalyzer echoes;
   std::vector<eval::EchoEval> docs;
-  for (const eval::EvalInput& in : inputs.value()) {
-    std::string article, json;
-    if (!read_or_report(in.text_path, article) || !read_or_report(in.gold_path, json)) return kExitInput;
-    auto gold = eval::parse_echo_gold(json, article, in.gold_path);
-    if (!gold.ok()) {
-      std::cerr << "quotegraph: " << gold.status().message() << "\n";
-      return kExitInput;
-    }
-    gold.value().name = in.name;
-    auto analysis = analyzer.analyze(article, in.text_path);
-    if (!analysis.ok()) {
-      std::cerr << "quotegraph: " << analysis.status().message() << "\n";
-      return kExitInput;
-    }
-    docs.push_back(eval::evaluate_echoes(gold.value(), analysis.value(), echoes.analyze(analysis.value())));
-  }
+  if (!score_each(eval::find_echo_inputs(args.echo_gold, args.text), eval::parse_echo_gold,
+                  [&](const auto& gold, const Analysis& a) {
+                    docs.push_back(eval::evaluate_echoes(gold, a, echoes.analyze(a)));
+                  }))
+    return kExitInput;
   std::cout << (args.format == "json" ? eval::echo_report_json(docs, args.errors)
                                       : eval::echo_report_text(docs, args.errors));
   return kExitOk;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eval/figures.hpp"
 #include "quotegraph/echo_eval.hpp"
 
 namespace quotegraph::eval {
@@ -92,14 +93,6 @@ Span first_span(const Echo& e) {
     if (!s.empty()) return s;
   return {};
 }
-
-std::string fmt3(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
-
-double ratio(size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eval/figures.hpp"
 #include "eval/text_match.hpp"
 #include "quotegraph/entity_eval.hpp"
 
@@ -106,14 +107,6 @@ bool overlaps_half(Span a, Span b) {
   uint32_t shorter = std::min(a.size(), b.size());
   return shorter > 0 && 2 * static_cast<uint64_t>(overlap(a, b)) >= shorter;
 }
-
-std::string fmt3(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
-
-double ratio(size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
 }  // namespace
 

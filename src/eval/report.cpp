@@ -4,18 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "eval/figures.hpp"
 #include "quotegraph/eval.hpp"
 
 namespace quotegraph::eval {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string fmt3(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
 
 std::string prf_line(const Prf& p) {
   return "P=" + fmt3(p.precision()) + " R=" + fmt3(p.recall()) + " F1=" + fmt3(p.f1());
