@@ -75,12 +75,7 @@ class SentenceRules {
 
   const TextView& input() const { return in_; }
 
-  // Index of the sentence holding token `k` (sentences are sorted and cover the text).
-  uint32_t sentence_at(uint32_t k) const {
-    auto it = std::upper_bound(in_.sentences.begin(), in_.sentences.end(), k,
-                               [](uint32_t x, const text::Sentence& st) { return x < st.first; });
-    return it == in_.sentences.begin() ? 0 : static_cast<uint32_t>(it - in_.sentences.begin() - 1);
-  }
+  uint32_t sentence_at(uint32_t k) const { return text::sentence_of_token(in_.sentences, k); }
 
   // The name in a dash credit ("— Senator Jane Doe", "— Jane Doe (@janedoe)"):
   // capitalised words to the end of the paragraph or to a parenthesis.

@@ -196,10 +196,11 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     std::vector<uint64_t> hashes;
     int attribution;
     Span use;
+    uint64_t hash = 0;  // of the whole term, as ngram_hash makes it
   };
   std::vector<Term> terms;
   auto add = [&](size_t b, size_t e, int k) {
-    Term t{{}, k, Span{d.tokens[b].span.start, d.tokens[e - 1].span.end}};
+    Term t{{}, k, Span{d.tokens[b].span.start, d.tokens[e - 1].span.end}, ngram_hash(d.tokens, b, e)};
     for (size_t i = b; i < e; ++i) t.hashes.push_back(d.tokens[i].hash);
     terms.push_back(std::move(t));
   };
@@ -238,9 +239,7 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
   std::unordered_map<uint64_t, std::vector<uint32_t>> narrator_at;  // term hash -> first tokens
   uint32_t lens = 0, max_len = 0;
   for (const Term& term : terms) {
-    uint64_t h = term.hashes[0];
-    for (size_t m = 1; m < term.hashes.size(); ++m) h = combine_hash(h, term.hashes[m]);
-    narrator_at.emplace(h, std::vector<uint32_t>{});
+    narrator_at.emplace(term.hash, std::vector<uint32_t>{});
     lens |= 1u << term.hashes.size();
     max_len = std::max<uint32_t>(max_len, static_cast<uint32_t>(term.hashes.size()));
   }
@@ -261,10 +260,8 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
   std::set<std::string> done;
   for (const Term& term : terms) {
     size_t n = term.hashes.size();
-    uint64_t th = term.hashes[0];
-    for (size_t m = 1; m < n; ++m) th = combine_hash(th, term.hashes[m]);
     Span use_sentence = sentence_around(d, term.use.start);
-    for (uint32_t i : narrator_at.at(th)) {
+    for (uint32_t i : narrator_at.at(term.hash)) {
       bool ok = true;
       for (size_t m = 0; m < n && ok; ++m) ok = d.tokens[i + m].hash == term.hashes[m];
       if (!ok) continue;  // a hash collision

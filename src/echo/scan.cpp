@@ -122,9 +122,7 @@ Span sentence_around(const DocText& d, uint32_t pos) {
       std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t p) { return t.end <= p; }) -
       v.begin());
   k = std::min(k, v.size() - 1);
-  auto it = std::upper_bound(sents.begin(), sents.end(), static_cast<uint32_t>(k),
-                             [](uint32_t x, const text::Sentence& st) { return x < st.first; });
-  const text::Sentence& st = it == sents.begin() ? sents.front() : *(it - 1);
+  const text::Sentence& st = sents[text::sentence_of_token(sents, static_cast<uint32_t>(k))];
   if (st.last <= st.first) return Span{pos, pos};
   return Span{v[st.first].start, v[st.last - 1].end};
 }

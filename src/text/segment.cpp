@@ -1,6 +1,8 @@
 // Stage 5, segment: tokens + quotes -> sentences.
 #include "text/segment.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <string>
 
@@ -67,6 +69,12 @@ std::vector<Sentence> split_sentences(const Document& doc, const Tokens& tk, con
   }
   emit(static_cast<uint32_t>(v.size()));
   return out;
+}
+
+uint32_t sentence_of_token(const std::vector<Sentence>& sentences, uint32_t k) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), k,
+                             [](uint32_t x, const Sentence& st) { return x < st.first; });
+  return it == sentences.begin() ? 0 : static_cast<uint32_t>(it - sentences.begin() - 1);
 }
 
 }  // namespace quotegraph::text

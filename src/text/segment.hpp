@@ -23,4 +23,8 @@ struct Sentence {
 // attribution around it.
 std::vector<Sentence> split_sentences(const Document& doc, const Tokens& toks, const Quotes& quotes);
 
+// Index of the sentence holding token `k` (the last one starting at or before
+// it; 0 when none does). O(log n).
+uint32_t sentence_of_token(const std::vector<Sentence>& sentences, uint32_t k);
+
 }  // namespace quotegraph::text
