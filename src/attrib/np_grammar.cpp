@@ -272,7 +272,7 @@ uint32_t SentenceRules::aside_left(uint32_t close, uint32_t floor) const {
     if (comma(j)) break;
     if (!word(j)) return kNone;
     // A verb makes it a clause, not an aside ("in a tweet" is a noun after its determiner).
-    if (lex_.cue(low_[j]).entry && !v_[j].cap && !has(j - 1, Lexicon::kDeterminer)) return kNone;
+    if (info_[j]->cue.entry && !v_[j].cap && !has(j - 1, Lexicon::kDeterminer)) return kNone;
   }
   if (!comma(j) || j + 1 >= close) return kNone;
   uint32_t first = j + 1;
