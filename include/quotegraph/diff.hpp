@@ -21,6 +21,11 @@
 //       cue_verb             different reporting verbs (said / claimed / admitted)
 //       framing              a loaded term scare-quoted by one outlet, adopted as
 //                            the outlet's own word by another (echo framing)
+//   Each finding has a severity and a score in [0, 1] saying how much it matters
+//   to a reader (docs/diff.md, "Ranking"); findings are sorted by score, highest
+//   first, so a report opens with the misattributions and altered quotes and the
+//   one-outlet statements come last.
+//   - warnings:   "these inputs share no entity or statement: same story?"
 //
 // Offsets: every Span is a UTF-8 byte offset pair into the Document::text of the
 // input it names, so every evidence span is checkable by slicing that file.
@@ -57,6 +62,8 @@ struct DiffOptions {
   // Statements with fewer content words than this never align (too little
   // evidence: "he said no").
   int min_content_words = 2;
+  // Findings scoring below this are left out of the report (see Finding::score).
+  double min_finding_score = 0.0;
 };
 
 enum class FindingType {
@@ -70,6 +77,11 @@ enum class FindingType {
   kFraming,
 };
 const char* to_string(FindingType t);
+
+// How much a finding matters to a reader: high (the words or the speaker differ),
+// medium (how the words are presented differs), low (coverage differs).
+enum class Severity { kLow, kMedium, kHigh };
+const char* to_string(Severity s);
 
 // An entity aligned across outlets: one member per outlet that mentions it.
 struct AlignedEntity {
@@ -105,11 +117,14 @@ struct EvidenceSpan {
 
 struct Finding {
   FindingType type = FindingType::kStatementOnly;
+  Severity severity = Severity::kLow;
+  double score = 0;               // in [0, 1]: the type's weight times the alignment's confidence
   std::string subject;            // entity name, normalised statement words, or term
+  std::string heading;            // the subject in the words of the first article, one line
   std::vector<int> inputs;        // outlets that have it (or each side's outlets), sorted
   std::vector<int> missing;       // outlets without it (speaker_only, statement_only)
   std::string detail;             // one line: what differs, per outlet
-  std::vector<EvidenceSpan> evidence;  // sorted by (input, span.start, what)
+  std::vector<EvidenceSpan> evidence;  // sorted by (input, span.start, what), no duplicates
   int statement = -1;             // index into DiffReport::statements, when statement-based
 };
 
@@ -122,7 +137,8 @@ struct DiffReport {
   std::vector<Input> inputs;  // canonical order: (outlet, path, text)
   std::vector<AlignedEntity> entities;      // sorted by (name, first member)
   std::vector<AlignedStatement> statements; // sorted by first member (input, content start)
-  std::vector<Finding> findings;            // sorted by (type, subject, inputs, evidence)
+  std::vector<Finding> findings;            // sorted by (score descending, type, subject, inputs, evidence)
+  std::vector<std::string> warnings;        // about the inputs as a whole ("same story?")
 };
 
 // Aligns and compares. Holds the echo analyzer (for framing) and the lexicons

@@ -23,7 +23,8 @@ struct DiffArgs {
   bool jsonl = false;
   std::string format = "text";
   std::string out;
-  double min_score = 0.5;
+  double align_score = 0.5;
+  double min_score = 0.0;
   Options analyzer;
 };
 
@@ -55,7 +56,11 @@ Runner register_diff(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json", "dot", "svg", "html"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write output to this file instead of standard output");
-  sub->add_option("--min-score", args->min_score, "Statement alignment threshold in [0, 1]")
+  sub->add_option("--align-score", args->align_score, "Statement alignment threshold in [0, 1]")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  sub->add_option("--min-score", args->min_score,
+                  "Leave out differences scoring below this, in [0, 1] (0.5 keeps the high and medium ones)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   add_analyzer_options(sub, args->analyzer);
@@ -114,7 +119,8 @@ Runner register_diff(CLI::App& app) {
     std::vector<diff::DiffInput> inputs;
     for (size_t i = 0; i < analyses.size(); ++i) inputs.push_back({&analyses[i], outlets[i]});
     diff::DiffOptions dopt;
-    dopt.min_statement_score = args->min_score;
+    dopt.min_statement_score = args->align_score;
+    dopt.min_finding_score = args->min_score;
     diff::Differ differ(dopt);
     auto report = differ.diff(inputs);
     if (!report.ok()) {

@@ -17,7 +17,8 @@ struct ReportArgs {
   std::vector<std::string> outlets;
   std::string out;
   std::string title;
-  double min_score = 0.5;
+  double align_score = 0.5;
+  double min_score = 0.0;
   bool no_graph = false;
   Options analyzer;
 };
@@ -37,7 +38,11 @@ Runner register_report(CLI::App& app) {
       ->allow_extra_args(false);
   sub->add_option("--title", args->title, "Page title (default: the first article's first line)");
   sub->add_flag("--no-graph", args->no_graph, "Leave the graph out (no Graphviz layout)");
-  sub->add_option("--min-score", args->min_score, "Statement alignment threshold in [0, 1] (several files)")
+  sub->add_option("--align-score", args->align_score, "Statement alignment threshold in [0, 1] (several files)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  sub->add_option("--min-score", args->min_score,
+                  "Leave out differences scoring below this, in [0, 1] (0.5 keeps the high and medium ones) (several files)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   add_analyzer_options(sub, args->analyzer);
@@ -68,7 +73,8 @@ Runner register_report(CLI::App& app) {
     ropt.title = args->title;
     ropt.graph = !args->no_graph;
     diff::DiffOptions dopt;
-    dopt.min_statement_score = args->min_score;
+    dopt.min_statement_score = args->align_score;
+    dopt.min_finding_score = args->min_score;
     report::Reporter reporter(ropt, dopt);
     std::vector<report::Article> articles;
     for (size_t i = 0; i < analyses.size(); ++i)

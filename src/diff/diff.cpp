@@ -1,6 +1,7 @@
 // Stage: diff. N analyses of one story -> aligned entities, aligned statements
 // and the findings where the outlets differ (include/quotegraph/diff.hpp).
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <numeric>
@@ -8,6 +9,7 @@
 #include <tuple>
 
 #include "diff/internal.hpp"
+#include "diff/senses.hpp"
 #include "quotegraph/echo.hpp"
 
 namespace quotegraph::diff {
@@ -26,8 +28,18 @@ const char* to_string(FindingType t) {
   return "unknown";
 }
 
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::kLow: return "low";
+    case Severity::kMedium: return "medium";
+    case Severity::kHigh: return "high";
+  }
+  return "low";
+}
+
 struct Differ::Impl {
   echo::EchoAnalyzer echo;
+  detail::Senses senses;
 };
 
 Differ::Differ(DiffOptions options) : options_(options), impl_(std::make_unique<const Impl>()) {}
@@ -67,10 +79,12 @@ EntityKeys keys_of(int input, int index, const Entity& e) {
   k.entity = index;
   k.kind = e.kind;
   k.display = e.name;
-  k.names.insert(detail::name_norm(e.name));
+  // A pronoun alias ("He" opening a sentence looks like a name) would chain every
+  // entity it was resolved to, across outlets, into one.
+  auto name_like = [](const std::string& norm) { return !norm.empty() && !detail::is_stop_word(norm); };
+  if (std::string n = detail::name_norm(e.name); name_like(n)) k.names.insert(n);
   for (const auto& a : e.aliases)
-    if (proper(a)) k.names.insert(detail::name_norm(a));
-  k.names.erase("");
+    if (std::string n = detail::name_norm(a); proper(a) && name_like(n)) k.names.insert(n);
   std::vector<std::string> w = words(e.name);
   if (e.kind == EntityKind::kPerson && proper(e.name) && !w.empty()) {
     k.surname = w.back();
@@ -111,28 +125,116 @@ bool same_entity(const EntityKeys& a, const EntityKeys& b) {
 
 // ---------------------------------------------------------------- statements --
 
+// A content unit of a statement: a content word or a WordNet collocation
+// ("give in"), with its lemma ids and synsets (senses.hpp).
+struct Unit {
+  std::vector<int> lemmas;        // ids in the diff's Lemmas, sorted
+  std::vector<uint64_t> synsets;  // sorted
+  bool number = false;            // digits: "38", "2,000"
+};
+
 struct Stmt {
   int input = -1, attribution = -1;
+  int speaker = -1;                      // aligned entity, -1 when none
   std::vector<Word> words;               // all words of the content
   std::set<std::string> content;         // content words
   std::vector<std::string> plain;        // words as strings
+  std::vector<Unit> units;               // content units, one per lemma
+};
+
+// Lemma strings interned to ids, and each id's weight: rarer in the story's
+// statements, heavier (a name or a number every outlet's statements share
+// tells less about which statement is which than a word only two share).
+struct Lemmas {
+  std::map<std::string, int> ids;
+  std::vector<double> weight;  // empty: every lemma weighs 1
+  int id(const std::string& s) { return ids.emplace(s, static_cast<int>(ids.size())).first->second; }
+  double of(const Unit& u) const {
+    double w = 0;
+    for (int l : u.lemmas) w = std::max(w, weight.empty() ? 1.0 : weight[l]);
+    return w;
+  }
 };
 
 // Two statements of one outlet this similar are one statement told twice.
 constexpr double kRepeatScore = 0.9;
+// A content word that only shares a WordNet synset with the other side's word
+// counts this much of a shared lemma: a paraphrase, not the same word.
+constexpr double kSynonymCredit = 0.75;
+// Two outlets giving a statement to the same speaker is evidence that it is the
+// same statement: a translated or loosely paraphrased remark ("We will not bow to
+// pressure" / "We shall not give in to threats") shares few words but one
+// speaker. Added to the similarity of such pairs before the threshold.
+constexpr double kSameSpeakerBonus = 0.2;
+// Alignment score every member of a statement needs before two speakers of it
+// are reported as a misattribution.
+constexpr double kMisattributionScore = 0.6;
 
-double stmt_similarity(const Stmt& a, const Stmt& b) {
+bool shares(const std::vector<int>& a, const std::vector<int>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+bool shares(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+// Weight of `a`'s units found in `b`: a shared lemma counts fully, a shared
+// synset kSynonymCredit.
+double soft_match(const Stmt& a, const Stmt& b, const Lemmas& lx) {
+  double m = 0;
+  for (const Unit& u : a.units) {
+    double best = 0;
+    for (const Unit& v : b.units) {
+      if (shares(u.lemmas, v.lemmas)) {
+        best = 1;
+        break;
+      }
+      if (!u.number && !v.number && shares(u.synsets, v.synsets)) best = kSynonymCredit;
+    }
+    m += best * lx.of(u);
+  }
+  return m;
+}
+
+bool numbers_disagree(const Stmt& a, const Stmt& b) {
+  bool na = false, nb = false, shared = false;
+  for (const Unit& u : a.units) {
+    if (!u.number) continue;
+    na = true;
+    for (const Unit& v : b.units) shared = shared || (v.number && shares(u.lemmas, v.lemmas));
+  }
+  for (const Unit& v : b.units) nb = nb || v.number;
+  return na && nb && !shared;
+}
+
+// Similarity in [0, 1]: the best of a weighted soft Jaccard index of the content
+// units, the weighted containment of the smaller in the larger, and the longest
+// common run of words over the shorter length; statements whose numbers all
+// differ ("38 dead" / "12 dead") are marked down.
+double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
   const auto &wa = a.plain, &wb = b.plain;
   if (wa.empty() || wb.empty()) return 0;
-  size_t inter = 0;
-  for (const auto& x : a.content) inter += b.content.count(x);
-  double best = a.content.empty() || b.content.empty()
-                    ? 0
-                    : double(inter) / double(a.content.size() + b.content.size() - inter);
-  size_t small = std::min(a.content.size(), b.content.size());
-  if (small >= 3) {
-    double cover = double(small) / double(std::max(a.content.size(), b.content.size()));
-    best = std::max(best, double(inter) / double(small) * (0.5 + 0.5 * std::min(1.0, cover * 2)));
+  double best = 0;
+  if (!a.units.empty() && !b.units.empty()) {
+    double wta = 0, wtb = 0;
+    for (const Unit& u : a.units) wta += lx.of(u);
+    for (const Unit& u : b.units) wtb += lx.of(u);
+    double inter = std::min(std::min(wta, wtb), (soft_match(a, b, lx) + soft_match(b, a, lx)) / 2);
+    if (wta + wtb - inter > 0) best = inter / (wta + wtb - inter);
+    size_t small_n = std::min(a.units.size(), b.units.size());
+    double small = std::min(wta, wtb), large = std::max(wta, wtb);
+    if (small_n >= 3 && small > 0) {
+      double cover = small / large;
+      best = std::max(best, inter / small * (0.5 + 0.5 * std::min(1.0, cover * 2)));
+    }
   }
   size_t run = 0;
   std::vector<size_t> prev(wb.size() + 1, 0), cur(wb.size() + 1, 0);
@@ -144,7 +246,62 @@ double stmt_similarity(const Stmt& a, const Stmt& b) {
     std::swap(prev, cur);
   }
   if (run >= 3) best = std::max(best, double(run) / double(std::min(wa.size(), wb.size())));
+  if (numbers_disagree(a, b)) best *= 0.6;
   return std::min(1.0, best);
+}
+
+// The alignment score of two statements of different outlets: their similarity,
+// plus kSameSpeakerBonus when both give it to one speaker and the words already
+// share something.
+double pair_score(const Stmt& a, const Stmt& b, const Lemmas& lx) {
+  double s = stmt_similarity(a, b, lx);
+  if (a.speaker >= 0 && a.speaker == b.speaker && s > 0.1) s = std::min(1.0, s + kSameSpeakerBonus);
+  return s;
+}
+
+bool all_digits(std::string_view w) {
+  bool digit = false;
+  for (char c : w) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != ',' && c != '.') return false;
+  }
+  return digit;
+}
+
+// Words of `text` (offsets from `base`) -> a statement's words and content units.
+Stmt make_stmt(std::string_view text, uint32_t base, const detail::Senses& senses, Lemmas& lx) {
+  Stmt s;
+  s.words = detail::split_words(text, base);
+  for (const auto& w : s.words) {
+    s.plain.push_back(w.norm);
+    if (!detail::is_stop_word(w.norm)) s.content.insert(w.norm);
+  }
+  std::set<std::vector<int>> seen;
+  for (size_t i = 0; i < s.plain.size(); ++i) {
+    const std::string& w = s.plain[i];
+    Unit u;
+    if (all_digits(w)) {
+      std::string digits;
+      for (char c : w)
+        if (c >= '0' && c <= '9') digits += c;
+      u.number = true;
+      u.lemmas = {lx.id("#" + digits)};
+    } else {
+      if (detail::is_stop_word(w)) continue;
+      detail::Sense sense;
+      if (i + 1 < s.plain.size() && senses.is_collocation(w + "_" + s.plain[i + 1])) {
+        sense = senses.lookup(w + "_" + s.plain[i + 1]);
+        ++i;
+      } else {
+        sense = senses.lookup(w);
+      }
+      for (const auto& l : sense.lemmas) u.lemmas.push_back(lx.id(l));
+      std::sort(u.lemmas.begin(), u.lemmas.end());
+      u.synsets = std::move(sense.synsets);
+    }
+    if (seen.insert(u.lemmas).second) s.units.push_back(std::move(u));
+  }
+  return s;
 }
 
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
@@ -202,12 +359,24 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     if (m.speaker >= 0) by_speaker[m.speaker].push_back(&m);
   if (by_speaker.size() > 1) {
     bool relay = false;
+    // A misattribution needs two named speakers and nearly the same words: a
+    // pronoun resolved to the wrong person in one outlet, or two remarks on one
+    // topic aligned, would otherwise accuse an outlet of what the engine got wrong.
+    bool named = true;
+    for (const auto& m : st.members) {
+      if (m.speaker < 0) continue;
+      std::string mention = detail::name_norm(cx.a(m.input).doc.slice(attr(m).speaker.mention));
+      named = named && !mention.empty() && !detail::is_stop_word(mention) && proper(cx.r.entities[m.speaker].name);
+    }
+    double words_alike = 1;
+    for (const auto& m : st.members) words_alike = std::min(words_alike, m.score);
     for (const auto& [sp, ms] : by_speaker) relay = relay || speaks_for_someone(cx, sp);
     // A relay chain in one outlet that contains another outlet's speaker.
     for (const auto& m : st.members)
       for (int e : relay_chain(cx, m.input, m.attribution))
         for (const auto& [sp, ms] : by_speaker)
           if (sp != m.speaker && sp == e) relay = true;
+    if (relay || (named && words_alike >= kMisattributionScore)) {
     Finding f;
     f.type = relay ? FindingType::kRelay : FindingType::kMisattribution;
     f.subject = st.text;
@@ -225,6 +394,7 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     }
     f.detail = detail;
     out.push_back(std::move(f));
+    }
   }
   // Quote vs paraphrase.
   std::vector<const AlignedStatement::Member*> quoted, para;
@@ -313,28 +483,108 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
   }
 }
 
-Stmt make_stmt(std::string_view text) {
-  Stmt s;
-  s.words = detail::split_words(text, 0);
-  for (const auto& w : s.words) {
-    s.plain.push_back(w.norm);
-    if (!detail::is_stop_word(w.norm)) s.content.insert(w.norm);
-  }
-  return s;
-}
-
 void sort_finding(Finding& f) {
   std::sort(f.inputs.begin(), f.inputs.end());
   f.inputs.erase(std::unique(f.inputs.begin(), f.inputs.end()), f.inputs.end());
   std::sort(f.missing.begin(), f.missing.end());
-  std::sort(f.evidence.begin(), f.evidence.end(), [](const EvidenceSpan& a, const EvidenceSpan& b) {
-    return std::tie(a.input, a.span.start, a.span.end, a.what) < std::tie(b.input, b.span.start, b.span.end, b.what);
-  });
+  auto key = [](const EvidenceSpan& e) { return std::tie(e.input, e.span.start, e.span.end, e.what); };
+  std::sort(f.evidence.begin(), f.evidence.end(),
+            [&](const EvidenceSpan& a, const EvidenceSpan& b) { return key(a) < key(b); });
+  f.evidence.erase(std::unique(f.evidence.begin(), f.evidence.end(),
+                               [&](const EvidenceSpan& a, const EvidenceSpan& b) { return key(a) == key(b); }),
+                   f.evidence.end());
+}
+
+// Reporting verbs that only report: a change between two of them ("said" /
+// "told") says nothing about the outlet's view; a change to any other
+// ("admitted", "blasted", "claimed") does.
+bool neutral_cue(std::string_view lemma) {
+  static const std::set<std::string_view> kNeutral = {
+      "say",     "tell",    "add",    "state",   "note",    "explain", "according to", "write",  "report", "announce",
+      "comment", "speak",   "reply",  "respond", "answer",  "ask",     "continue",     "mention", "remark", "describe",
+      "told",    "said",    "says",   "adds",    "statement"};
+  return kNeutral.count(lemma) > 0;
+}
+
+// The subject in the first article's words: the first evidence content (or the
+// subject) on one line, its outer quotation marks and spaces trimmed.
+std::string heading_of(const Finding& f, const DiffReport& r) {
+  std::string_view t = f.subject;
+  if (f.statement >= 0) {
+    const auto& m = r.statements[f.statement].members.front();
+    const Analysis& a = *r.inputs[m.input].analysis;
+    t = a.doc.slice(a.attributions[m.attribution].content);
+  }
+  std::string out;
+  for (char c : t) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  static const char* const kMarks[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", " ", ",", "\xC2\xAB", "\xC2\xBB"};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* m : kMarks) {
+      size_t n = std::strlen(m);
+      if (out.size() >= n && out.compare(0, n, m) == 0) out.erase(0, n), again = true;
+      if (out.size() >= n && out.compare(out.size() - n, n, m) == 0) out.resize(out.size() - n), again = true;
+    }
+  }
+  return out;
+}
+
+// Severity and score of a finding (docs/diff.md, "Ranking"): the type's weight
+// for a reader, times the alignment's confidence for findings about one aligned
+// statement.
+void rank(Finding& f, const DiffReport& r) {
+  double weight = 0.3;
+  Severity sev = Severity::kLow;
+  switch (f.type) {
+    case FindingType::kMisattribution: weight = 0.95, sev = Severity::kHigh; break;
+    case FindingType::kQuoteAltered:
+      // Words added or changed weigh more than a quote only shortened.
+      weight = f.detail.find("(altered)") != std::string::npos ? 0.9 : 0.8, sev = Severity::kHigh;
+      break;
+    case FindingType::kQuoteVsParaphrase: weight = 0.65, sev = Severity::kMedium; break;
+    case FindingType::kCueVerb: {
+      bool loaded = false;
+      const auto& st = r.statements[f.statement];
+      for (const auto& m : st.members) {
+        const std::string& lemma = r.inputs[m.input].analysis->attributions[m.attribution].cue_lemma;
+        if (!lemma.empty() && lemma[0] != '(' && !neutral_cue(lemma)) loaded = true;
+      }
+      weight = loaded ? 0.6 : 0.3, sev = loaded ? Severity::kMedium : Severity::kLow;
+      break;
+    }
+    case FindingType::kFraming: weight = 0.5, sev = Severity::kMedium; break;
+    case FindingType::kRelay: weight = 0.45, sev = Severity::kMedium; break;
+    case FindingType::kStatementOnly: weight = 0.3; break;
+    case FindingType::kSpeakerOnly: weight = 0.25; break;
+  }
+  double confidence = 1;
+  if (f.statement >= 0 && f.type != FindingType::kStatementOnly)
+    for (const auto& m : r.statements[f.statement].members) confidence = std::min(confidence, m.score);
+  f.severity = sev;
+  f.score = std::round(weight * confidence * 1000) / 1000;
+  f.heading = heading_of(f, r);
+}
+
+// "Same story?": no entity and no statement is shared by two of the inputs.
+bool shares_anything(const DiffReport& r) {
+  for (const auto& st : r.statements)
+    if (st.members.size() >= 2) return true;
+  for (const auto& e : r.entities) {
+    if (!proper(e.name) || detail::is_stop_word(detail::name_norm(e.name))) continue;
+    for (const auto& m : e.members)
+      if (m.input != e.members.front().input) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-double similarity(std::string_view a, std::string_view b) { return stmt_similarity(make_stmt(a), make_stmt(b)); }
+double similarity(std::string_view a, std::string_view b) {
+  static const detail::Senses senses;
+  Lemmas lx;
+  Stmt x = make_stmt(a, 0, senses, lx), y = make_stmt(b, 0, senses, lx);
+  return stmt_similarity(x, y, lx);
+}
 
 Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   if (inputs.size() < 2) return Status(ErrorCode::kInvalidArgument, "diff: needs at least two articles");
@@ -414,28 +664,37 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   // --- statements: score every pair of different inputs, link greedily from the
   // best score down, keeping at most one statement per input in a cluster.
   std::vector<Stmt> stmts;
+  Lemmas lemmas;
   for (int i = 0; i < n; ++i) {
     const Analysis& a = *r.inputs[i].analysis;
     const size_t first_of_input = stmts.size();
     for (size_t k = 0; k < a.attributions.size(); ++k) {
-      Stmt s;
+      Span c = a.attributions[k].content;
+      Stmt s = make_stmt(a.doc.slice(c), c.start, impl_->senses, lemmas);
       s.input = i;
       s.attribution = static_cast<int>(k);
-      Span c = a.attributions[k].content;
-      s.words = detail::split_words(a.doc.slice(c), c.start);
-      for (const auto& w : s.words) {
-        s.plain.push_back(w.norm);
-        if (!detail::is_stop_word(w.norm)) s.content.insert(w.norm);
-      }
+      if (int e = a.attributions[k].speaker.entity; e >= 0) s.speaker = entity_of[i][e];
       if (static_cast<int>(s.content.size()) < options_.min_content_words) continue;
       // An outlet repeating its own statement (a quote in the lede and again in
       // the body, or a relayed quote and its relay) carries it once: the repeat
       // is left out of the alignment rather than reported as carried by one.
       bool repeat = false;
       for (size_t p = first_of_input; p < stmts.size() && !repeat; ++p)
-        repeat = stmt_similarity(stmts[p], s) >= kRepeatScore;
+        repeat = stmt_similarity(stmts[p], s, lemmas) >= kRepeatScore;
       if (!repeat) stmts.push_back(std::move(s));
     }
+  }
+  // Lemma weights: inverse frequency over the statements of all outlets.
+  {
+    std::vector<int> df(lemmas.ids.size(), 0);
+    for (const Stmt& st : stmts) {
+      std::set<int> once;
+      for (const Unit& u : st.units) once.insert(u.lemmas.begin(), u.lemmas.end());
+      for (int l : once) ++df[l];
+    }
+    const double total = static_cast<double>(stmts.size());
+    lemmas.weight.resize(df.size());
+    for (size_t l = 0; l < df.size(); ++l) lemmas.weight[l] = std::log(1.0 + total / std::max(1, df[l]));
   }
   struct Link {
     double score;
@@ -445,7 +704,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   for (size_t x = 0; x < stmts.size(); ++x)
     for (size_t y = x + 1; y < stmts.size(); ++y) {
       if (stmts[x].input == stmts[y].input) continue;
-      double s = stmt_similarity(stmts[x], stmts[y]);
+      double s = pair_score(stmts[x], stmts[y], lemmas);
       if (s >= options_.min_statement_score) links.push_back({s, static_cast<int>(x), static_cast<int>(y)});
     }
   std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
@@ -477,7 +736,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       const Stmt& s = stmts[m];
       const Attribution& at = r.inputs[s.input].analysis->attributions[s.attribution];
       int sp = at.speaker.entity >= 0 ? entity_of[s.input][at.speaker.entity] : -1;
-      st.members.push_back({s.input, s.attribution, sp, m == members.front() ? 1.0 : stmt_similarity(first, s)});
+      st.members.push_back({s.input, s.attribution, sp, m == members.front() ? 1.0 : pair_score(first, s, lemmas)});
     }
     st.text = join(first.plain, " ");
     r.statements.push_back(std::move(st));
@@ -587,8 +846,13 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     f.evidence = term_evidence[term];
     findings.push_back(std::move(f));
   }
-  for (auto& f : findings) sort_finding(f);
+  for (auto& f : findings) {
+    sort_finding(f);
+    rank(f, r);
+  }
+  std::erase_if(findings, [&](const Finding& f) { return f.score < options_.min_finding_score; });
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.score != b.score) return a.score > b.score;
     auto ka = std::tie(a.type, a.subject, a.inputs, a.missing, a.detail);
     auto kb = std::tie(b.type, b.subject, b.inputs, b.missing, b.detail);
     if (ka != kb) return ka < kb;
@@ -598,6 +862,8 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     return false;
   });
   r.findings = std::move(findings);
+  if (!shares_anything(r))
+    r.warnings.push_back("these inputs share no entity or statement: same story?");
   return r;
 }
 

@@ -1,5 +1,7 @@
 // Writers for diff: DiffReport -> text report, JSON. Deterministic: the report
 // is already sorted, and nothing here iterates an unordered container.
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "quotegraph/diff.hpp"
@@ -18,6 +20,9 @@ ordered_json outlets(const DiffReport& r, const std::vector<int>& v) {
   for (int i : v) a.push_back(r.inputs[i].outlet);
   return a;
 }
+
+// Findings listed in the text report's summary.
+constexpr size_t kTopFindings = 5;
 
 std::string one_line(std::string_view s, size_t max = 160) {
   std::string out;
@@ -73,13 +78,17 @@ std::string to_json(const DiffReport& r, int indent) {
       ev.push_back({{"outlet", r.inputs[e.input].outlet}, {"path", r.inputs[e.input].path}, {"what", e.what},
                     {"start", e.span.start}, {"end", e.span.end}, {"text", e.text}});
     finds.push_back({{"type", to_string(f.type)},
+                     {"severity", to_string(f.severity)},
+                     {"score", f.score},
                      {"subject", f.subject},
+                     {"heading", f.heading},
                      {"outlets", outlets(r, f.inputs)},
                      {"missing", outlets(r, f.missing)},
                      {"detail", f.detail},
                      {"evidence", ev}});
   }
   j["findings"] = finds;
+  j["warnings"] = r.warnings;
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -91,8 +100,21 @@ std::string to_text(const DiffReport& r) {
   out += "Statements: " + std::to_string(r.statements.size()) + " aligned groups, " + std::to_string(aligned) +
          " carried by every outlet\n";
   out += "Differences: " + std::to_string(r.findings.size()) + "\n";
+  for (const auto& w : r.warnings) out += "Warning: " + w + "\n";
+  // The few findings that matter most, one line each, before the details.
+  std::string top;
+  size_t shown = 0;
   for (const auto& f : r.findings) {
-    out += "\n[" + std::string(to_string(f.type)) + "] " + one_line(f.subject, 100) + "\n";
+    if (f.severity == Severity::kLow || shown == kTopFindings) break;
+    top += "  " + std::to_string(++shown) + ". " + to_string(f.type) + ": " + one_line(f.heading, 80) + " (" +
+           one_line(f.detail, 100) + ")\n";
+  }
+  if (!top.empty()) out += "\nTop findings:\n" + top;
+  for (const auto& f : r.findings) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", f.score);
+    out += "\n[" + std::string(to_string(f.type)) + ", " + to_string(f.severity) + " " + score + "] " +
+           one_line(f.heading, 100) + "\n";
     out += "  " + f.detail + "\n";
     for (const auto& e : f.evidence)
       out += "  " + r.inputs[e.input].outlet + " " + r.inputs[e.input].path + ":" + std::to_string(e.span.start) + "-" +

@@ -77,6 +77,10 @@ ul.qg-list li { margin: .35rem 0; }
 .qg-badge { display: inline-block; font: 600 .75rem/1.5 system-ui, sans-serif; padding: 0 .4rem; border-radius: 999px;
   background: #e8eaed; color: #202124; white-space: nowrap; }
 .qg-badge.qg-finding { background: #fce8e6; color: #8c1d18; }
+.qg-badge.qg-finding.qg-sev-medium { background: #fff4d6; color: #6b4e00; }
+.qg-badge.qg-finding.qg-sev-low { background: #eef0f2; color: #3b4046; }
+.qg-warning { border-left: 4px solid #b3261e; padding: .4rem .8rem; background: #fce8e6; }
+ol.qg-top { margin: .3rem 0 1rem; }
 .qg-quote { font-family: Georgia, serif; }
 .qg-graph figure { margin: 0; overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; padding: .5rem; }
 .qg-graph svg { max-width: 100%; height: auto; }

@@ -303,6 +303,33 @@ std::string attribution_table(const Page& p, int col) {
   return h;
 }
 
+namespace {
+
+// Findings listed in the summary at the top of the differences.
+constexpr size_t kTopFindings = 5;
+
+// A finding type in a reader's words.
+std::string finding_label(diff::FindingType t) {
+  switch (t) {
+    case diff::FindingType::kMisattribution: return "misattribution";
+    case diff::FindingType::kQuoteAltered: return "quote altered";
+    case diff::FindingType::kQuoteVsParaphrase: return "quoted vs paraphrased";
+    case diff::FindingType::kCueVerb: return "reporting verb";
+    case diff::FindingType::kFraming: return "framing";
+    case diff::FindingType::kRelay: return "relayed";
+    case diff::FindingType::kStatementOnly: return "not in every outlet";
+    case diff::FindingType::kSpeakerOnly: return "speaker not in every outlet";
+  }
+  return diff::to_string(t);
+}
+
+bool starts_with_quote_mark(std::string_view t) {
+  return t.starts_with("\"") || t.starts_with("'") || t.starts_with("\xE2\x80\x9C") || t.starts_with("\xE2\x80\x98") ||
+         t.starts_with("\xC2\xAB");
+}
+
+}  // namespace
+
 std::string findings_section(const Page& p) {
   if (!p.in->diff) return "";
   const diff::DiffReport& r = *p.in->diff;
@@ -315,19 +342,37 @@ std::string findings_section(const Page& p) {
       if (i >= 0 && i < static_cast<int>(p.columns.size())) names.push_back(p.columns[i].outlet);
     return escape_html(join(names, ", "));
   };
+  for (const std::string& w : r.warnings) h += "<p class=\"qg-warning\" role=\"note\">" + escape_html(w) + "</p>\n";
+  // The findings that matter most, one line each, before the full list.
+  std::string top;
+  size_t shown = 0;
+  for (size_t k = 0; k < r.findings.size() && shown < kTopFindings; ++k) {
+    const diff::Finding& f = r.findings[k];
+    if (f.severity == diff::Severity::kLow) break;
+    ++shown;
+    top += "<li>" + link("finding-" + std::to_string(k + 1), escape_html(finding_label(f.type))) + ": " +
+           escape_html(excerpt(f.heading, 140)) + "</li>";
+  }
+  if (!top.empty()) h += "<h3>Top findings</h3>\n<ol class=\"qg-top\">" + top + "</ol>\n";
   h += "<ul class=\"qg-list\">\n";
-  for (const diff::Finding& f : r.findings) {
-    h += "<li><span class=\"qg-badge qg-finding\">" + escape_html(diff::to_string(f.type)) + "</span> <strong>" +
-         escape_html(excerpt(f.subject, 200)) + "</strong>";
+  for (size_t k = 0; k < r.findings.size(); ++k) {
+    const diff::Finding& f = r.findings[k];
+    h += "<li id=\"finding-" + std::to_string(k + 1) + "\" data-type=\"" + diff::to_string(f.type) +
+         "\" data-score=\"" + fixed2(f.score) + "\"><span class=\"qg-badge qg-finding qg-sev-" +
+         diff::to_string(f.severity) + "\">" + escape_html(finding_label(f.type)) + "</span> <strong>" +
+         escape_html(excerpt(f.heading, 200)) + "</strong>";
     if (!f.detail.empty()) h += "<br>" + escape_html(excerpt(f.detail, 400));
-    h += "<br><span class=\"qg-note\">in: " + outlets(f.inputs);
+    h += "<br><span class=\"qg-note\">" + std::string(diff::to_string(f.severity)) + " · in: " + outlets(f.inputs);
     if (!f.missing.empty()) h += " · missing from: " + outlets(f.missing);
     h += "</span>";
     std::vector<std::string> ev;
     for (const diff::EvidenceSpan& e : f.evidence) {
       if (e.input < 0 || e.input >= static_cast<int>(p.columns.size())) continue;
+      // Quoted words already carry their marks; only unquoted text gets them.
+      std::string shown_text = escape_html(excerpt(e.text, 120));
+      if (!starts_with_quote_mark(e.text)) shown_text = "“" + shown_text + "”";
       ev.push_back(escape_html(p.columns[e.input].outlet) + " " + escape_html(e.what) + ": " +
-                   link(evidence_anchor(p, e.input, e.span), "“" + escape_html(excerpt(e.text, 120)) + "”"));
+                   link(evidence_anchor(p, e.input, e.span), shown_text));
     }
     if (!ev.empty()) h += "<ul class=\"qg-list\"><li>" + join(ev, "</li><li>") + "</li></ul>";
     h += "</li>\n";
@@ -339,15 +384,22 @@ std::string findings_section(const Page& p) {
 std::string aligned_section(const Page& p) {
   if (!p.in->diff) return "";
   const diff::DiffReport& r = *p.in->diff;
+  // Only statements carried by two outlets or more: a group of one aligns nothing.
+  size_t shared = 0;
+  for (const auto& s : r.statements) shared += s.members.size() >= 2;
   std::string h = "<section id=\"aligned\" aria-labelledby=\"aligned-h\">\n<h2 id=\"aligned-h\">Aligned statements (" +
-                  std::to_string(r.statements.size()) + ")</h2>\n";
-  if (r.statements.empty()) return h + "<p class=\"qg-note\">No statement is carried by two outlets.</p>\n</section>\n";
+                  std::to_string(shared) + ")</h2>\n";
+  if (shared == 0) return h + "<p class=\"qg-note\">No statement is carried by two outlets.</p>\n</section>\n";
   h += "<div class=\"qg-scroll\"><table>\n<thead><tr><th scope=\"col\">Statement</th>";
   for (const Column& c : p.columns) h += "<th scope=\"col\">" + escape_html(c.outlet) + "</th>";
   h += "<th scope=\"col\">Differences</th></tr></thead>\n<tbody>\n";
   for (size_t g = 0; g < r.statements.size(); ++g) {
     const diff::AlignedStatement& s = r.statements[g];
-    h += "<tr><td class=\"qg-quote\">" + escape_html(excerpt(s.text, 160)) + "</td>";
+    if (s.members.size() < 2) continue;
+    const auto& first = s.members.front();
+    h += "<tr><td class=\"qg-quote\">" +
+         escape_html(excerpt(p.columns[first.input].a->doc.slice(p.attribution(first.input, first.attribution).content), 160)) +
+         "</td>";
     for (size_t col = 0; col < p.columns.size(); ++col) {
       auto m = std::find_if(s.members.begin(), s.members.end(), [&](const auto& x) { return x.input == static_cast<int>(col); });
       if (m == s.members.end()) {
@@ -356,8 +408,8 @@ std::string aligned_section(const Page& p) {
       }
       const Attribution& at = p.attribution(m->input, m->attribution);
       h += "<td>" + swatch(p.speaker_class(m->input, m->attribution)) +
-           link(p.attribution_id(m->input, m->attribution), "a" + std::to_string(m->attribution + 1)) + " " +
-           escape_html(p.speaker_name(m->input, m->attribution)) + " <span class=\"qg-note\">" + to_string(at.kind) +
+           link(p.attribution_id(m->input, m->attribution), escape_html(p.speaker_name(m->input, m->attribution))) +
+           " <span class=\"qg-note\">" + to_string(at.kind) +
            (m->score < 1.0 ? ", score " + fixed2(m->score) : std::string()) + "</span></td>";
     }
     std::vector<std::string> types = group_findings(p, static_cast<int>(g));

@@ -1,0 +1,51 @@
+// WordNet senses for the diff's paraphrase alignment: a word -> its lemmas
+// ("threats" -> "threat", "slammed" -> "slam") and the synsets of its first
+// senses, so "bow to" and "give in to" (one WordNet synset) count as the same
+// content word. Collocations ("give in") are looked up as WordNet writes them
+// ("give_in").
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quotegraph::diff::detail {
+
+struct Sense {
+  std::vector<std::string> lemmas;  // sorted, unique; the word itself when WordNet has no other base form
+  std::vector<uint64_t> synsets;    // (part of speech << 32 | synset offset) of the first kFirstSenses senses, sorted
+  bool known = false;               // WordNet lists the word (or a base form of it)
+};
+
+// WordNet's C library keeps its state in globals and is not thread-safe, so
+// every call goes through one process-wide mutex; answers are cached per word.
+// When the dictionary is not installed, every word is its own lemma with no
+// synsets (alignment falls back to exact words) and available() is false.
+class Senses {
+ public:
+  // Senses of a word's first senses per part of speech: later senses are rare
+  // meanings that would make common verbs synonyms of everything.
+  static constexpr int kFirstSenses = 3;
+
+  Senses();
+  ~Senses();
+  Senses(const Senses&) = delete;
+  Senses& operator=(const Senses&) = delete;
+
+  bool available() const { return available_; }
+
+  // `word`: lower case, no spaces; "give_in" for a collocation. Thread-safe.
+  Sense lookup(const std::string& word) const;
+
+  // Whether WordNet lists `a_b` as a collocation whose synsets are `a_b`'s own
+  // (so "give in" is one unit). Thread-safe.
+  bool is_collocation(const std::string& joined) const;
+
+ private:
+  struct Cache;
+  bool available_ = false;
+  std::unique_ptr<Cache> cache_;
+};
+
+}  // namespace quotegraph::diff::detail
