@@ -372,3 +372,122 @@ TEST_CASE("diff CLI: JSONL inputs take outlet names from a field, else FILE:LINE
   CHECK_THAT(broken.second, Catch::Contains(bad + ":3: no string text field"));
   for (const std::string& p : {fwd, rev, mixed, two, single, bad}) std::filesystem::remove(p);
 }
+
+namespace {
+
+const std::string kParaphrase = std::string(QG_SOURCE_DIR) + "/tests/cases/diff/paraphrase/";
+
+// The attribution of `a` whose content contains `words`, or -1.
+int attribution_with(const Analysis& a, const std::string& words) {
+  for (size_t k = 0; k < a.attributions.size(); ++k)
+    if (a.doc.slice(a.attributions[k].content).find(words) != std::string_view::npos) return static_cast<int>(k);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("diff paraphrase: one remark in two outlets' different words is aligned", "[diff]") {
+  Analysis herald = analyse(kParaphrase + "river_herald.txt");
+  Analysis courier = analyse(kParaphrase + "plains_courier.txt");
+  diff::DiffReport r = run({&herald, &courier});
+  REQUIRE(r.inputs[0].outlet == "plains_courier");
+  std::ifstream labels(kParaphrase + "labels.tsv");
+  REQUIRE(labels);
+  std::string line;
+  int pairs = 0;
+  while (std::getline(labels, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string h = line.substr(0, line.find('\t')), c = line.substr(line.find('\t') + 1);
+    int ah = attribution_with(herald, h), ac = attribution_with(courier, c);
+    INFO(h << " / " << c);
+    REQUIRE(ah >= 0);
+    REQUIRE(ac >= 0);
+    bool together = false;
+    for (const auto& st : r.statements) {
+      bool has_h = false, has_c = false;
+      for (const auto& m : st.members) {
+        has_h = has_h || (m.input == 1 && m.attribution == ah);
+        has_c = has_c || (m.input == 0 && m.attribution == ac);
+      }
+      together = together || (has_h && has_c);
+    }
+    CHECK(together);
+    ++pairs;
+  }
+  CHECK(pairs == 4);
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("diff similarity: WordNet synonyms and lemmas count, unrelated words do not", "[diff]") {
+  // "bow" and "give in" share a WordNet synset; "threats"/"threat" one lemma.
+  CHECK(diff::similarity("will not bow", "shall not give in") > 0.5);
+  CHECK(diff::similarity("the threats grew", "the threat grew") == Approx(1.0));
+  CHECK(diff::similarity("will not bow", "will not eat") < 0.2);
+  // Numbers that all differ mark a pair down.
+  CHECK(diff::similarity("38 people died in the flood", "12 people died in the flood") <
+        diff::similarity("38 people died in the flood", "38 people died in the floods"));
+}
+
+TEST_CASE("diff ranking: findings sorted by score, the words and speakers before coverage", "[diff]") {
+  std::vector<Analysis> as = pier();
+  diff::DiffReport r = run({&as[0], &as[1], &as[2]});
+  REQUIRE(!r.findings.empty());
+  for (size_t k = 1; k < r.findings.size(); ++k) CHECK(r.findings[k - 1].score >= r.findings[k].score);
+  size_t first_low = r.findings.size(), last_high = 0;
+  for (size_t k = 0; k < r.findings.size(); ++k) {
+    const auto& f = r.findings[k];
+    CHECK(f.score > 0);
+    CHECK(f.score <= 1);
+    CHECK(!f.heading.empty());
+    if (f.severity == diff::Severity::kLow) first_low = std::min(first_low, k);
+    if (f.severity == diff::Severity::kHigh) last_high = k;
+    if (f.type == diff::FindingType::kStatementOnly || f.type == diff::FindingType::kSpeakerOnly)
+      CHECK(f.severity == diff::Severity::kLow);
+    // Evidence is listed once.
+    std::set<std::tuple<int, uint32_t, uint32_t, std::string>> seen;
+    for (const auto& e : f.evidence) CHECK(seen.insert({e.input, e.span.start, e.span.end, e.what}).second);
+  }
+  CHECK(last_high < first_low);
+  std::string text = diff::to_text(r);
+  CHECK(text.find("Top findings:") != std::string::npos);
+  CHECK(text.find("Top findings:") < text.find("\n["));
+  // --min-score keeps only what reaches it.
+  static const diff::Differ strict(diff::DiffOptions{0.5, 2, 0.5});
+  auto kept = strict.diff({{&as[0], ""}, {&as[1], ""}, {&as[2], ""}});
+  REQUIRE(kept.ok());
+  CHECK(kept.value().findings.size() < r.findings.size());
+  for (const auto& f : kept.value().findings) CHECK(f.score >= 0.5);
+}
+
+TEST_CASE("diff: two unrelated stories are flagged, related ones are not", "[diff]") {
+  Analysis herald = analyse(kParaphrase + "river_herald.txt");
+  Analysis other = analyse(kParaphrase + "unrelated.txt");
+  diff::DiffReport r = run({&herald, &other});
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("same story?") != std::string::npos);
+  CHECK(diff::to_text(r).find("Warning: these inputs share no entity or statement") != std::string::npos);
+  CHECK(nlohmann::json::parse(diff::to_json(r))["warnings"].size() == 1);
+  std::vector<Analysis> as = pier();
+  CHECK(run({&as[0], &as[1]}).warnings.empty());
+}
+
+TEST_CASE("diff: a pronoun speaker does not join two outlets' different people", "[diff]") {
+  auto a = analyzer().analyze(
+      "Senator Mara Quill spoke first. He said the bridge tolls would double next year, according to the plan.\n\n"
+      "Quill said the tolls were unfair to commuters.\n",
+      "one.txt");
+  auto b = analyzer().analyze(
+      "Mayor Ivo Brandt opened the hearing. He said the harbor would be dredged in the spring.\n\n"
+      "Brandt said the dredging would cost little.\n",
+      "two.txt");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  diff::DiffReport r = run({&a.value(), &b.value()});
+  for (const auto& e : r.entities) {
+    std::set<std::string> names;
+    for (const auto& m : e.members) names.insert(r.inputs[m.input].analysis->entities[m.entity].name);
+    INFO(e.name);
+    CHECK(!(names.count("Mara Quill") && names.count("Ivo Brandt")));
+  }
+  for (const auto& f : r.findings) CHECK(f.type != diff::FindingType::kMisattribution);
+}

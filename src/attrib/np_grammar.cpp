@@ -171,6 +171,11 @@ Range SentenceRules::np_right(uint32_t k, uint32_t ceil) const {
     if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) break;
     if (e > k && lex_.cue(w).entry && !v_[e].cap && !lex_.is_source_noun(w)) break;
     if (e > k && !v_[e].cap && (lex_.is_skippable(w) || lex_.is_weekday_or_time(w))) break;
+    // "Governor Ana Ruiz closed the dam": a lower-case past form right after a
+    // name is the clause's verb; no noun phrase runs on from a name that way.
+    if (e > k && !v_[e].cap && v_[e - 1].cap && !possessive(e - 1) && w.size() >= 4 && w.ends_with("ed") &&
+        w.find('-') == std::string_view::npos)
+      break;
     ++e;
   }
   // Shrink to the longest prefix that ends in a head: "officials involved at the time" -> "officials".
