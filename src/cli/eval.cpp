@@ -2,12 +2,16 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include <filesystem>
+
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/diff.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/echo_eval.hpp"
 #include "quotegraph/entity_eval.hpp"
 #include "quotegraph/eval.hpp"
 #include "quotegraph/io.hpp"
+#include "quotegraph/story_eval.hpp"
 
 namespace quotegraph::cli {
 namespace {
@@ -16,6 +20,7 @@ struct EvalArgs {
   std::string gold;
   std::string entity_gold;
   std::string echo_gold;
+  std::string story_gold;
   std::vector<std::string> text;
   double overlap = 0.5;
   std::string format = "text";
@@ -86,6 +91,75 @@ int run_echo_eval(const EvalArgs& args) {
   return kExitOk;
 }
 
+// Each story's articles analysed alone, then diffed together, as a user runs
+// `quotegraph diff` on them.
+int run_story_eval(const EvalArgs& args) {
+  auto files = eval::find_story_files(args.story_gold);
+  if (!files.ok()) {
+    std::cerr << "quotegraph: " << files.status().message() << "\n";
+    return kExitInput;
+  }
+  Analyzer analyzer;
+  diff::Differ differ;
+  std::vector<eval::StoryEval> stories;
+  for (const std::string& path : files.value()) {
+    std::string json;
+    if (!read_or_report(path, json)) return kExitInput;
+    auto gold = eval::parse_story_gold(json, path);
+    if (!gold.ok()) {
+      std::cerr << "quotegraph: " << gold.status().message() << "\n";
+      return kExitInput;
+    }
+    eval::StoryGold& g = gold.value();
+    std::vector<std::string> texts, paths;
+    for (const auto& art : g.articles) {
+      std::string found;
+      for (const std::string& d : args.text)
+        if (std::error_code ec; std::filesystem::is_regular_file(std::filesystem::path(d) / art.doc, ec)) {
+          found = (std::filesystem::path(d) / art.doc).string();
+          break;
+        }
+      if (found.empty()) {
+        std::cerr << "quotegraph: " << path << ": no " << art.doc << " in the --text directories\n";
+        return kExitInput;
+      }
+      std::string text;
+      if (!read_or_report(found, text)) return kExitInput;
+      texts.push_back(std::move(text));
+      paths.push_back(found);
+    }
+    if (Status st = eval::convert_story_spans(g, texts); !st.ok()) {
+      std::cerr << "quotegraph: " << st.message() << "\n";
+      return kExitInput;
+    }
+    std::vector<Analysis> analyses;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      auto a = analyzer.analyze(texts[i], paths[i]);
+      if (!a.ok()) {
+        std::cerr << "quotegraph: " << a.status().message() << "\n";
+        return kExitInput;
+      }
+      analyses.push_back(std::move(a).value());
+    }
+    std::vector<diff::DiffInput> inputs;
+    std::vector<const Analysis*> ptrs;
+    for (size_t i = 0; i < analyses.size(); ++i) {
+      inputs.push_back({&analyses[i], g.articles[i].outlet});
+      ptrs.push_back(&analyses[i]);
+    }
+    auto report = differ.diff(inputs);
+    if (!report.ok()) {
+      std::cerr << "quotegraph: " << path << ": " << report.status().message() << "\n";
+      return kExitInput;
+    }
+    if (g.name.empty()) g.name = std::filesystem::path(path).filename().string();
+    stories.push_back(eval::evaluate_story(g, ptrs, report.value()));
+  }
+  std::cout << (args.format == "json" ? eval::story_report_json(stories, args.errors)
+                                      : eval::story_report_text(stories, args.errors));
+  return kExitOk;
+}
+
 }  // namespace
 
 Runner register_eval(CLI::App& app) {
@@ -100,9 +174,13 @@ Runner register_eval(CLI::App& app) {
   sub->add_option("--echo", args->echo_gold,
                   "Echo gold (docs/echo-gold.md): a NAME.echo.json file or a directory of them; scores explicit, "
                   "implicit and self-repetition echoes, scare quotes and stock-phrase negatives");
+  sub->add_option("--stories", args->story_gold,
+                  "Story gold (docs/story-gold.md): a STORY.story.json file or a directory of them; diffs each "
+                  "story's articles and scores the aligned statements, misattribution and one-outlet-speaker "
+                  "findings");
   sub->add_option("--text", args->text,
                   "Article text: a file, or a directory holding NAME.txt (default: the gold's directory); with "
-                  "--entity-gold or --echo, several directories may be given, searched in order")
+                  "--entity-gold, --echo or --stories, several directories may be given, searched in order")
       ->expected(1, -1);
   sub->add_option("--overlap", args->overlap, "Content match: overlap share of the shorter span")
       ->check(CLI::Range(0.01, 1.0))
@@ -120,12 +198,16 @@ Runner register_eval(CLI::App& app) {
       "../shared/data/polnear/data/dev/text\n"
       "  quotegraph eval --echo tests/gold/echo --text ../shared/data/polnear/data/train/text "
       "../shared/data/polnear/data/dev/text --errors\n"
+      "  quotegraph eval --stories tests/gold/stories --text ../shared/data/polnear/data/train/text "
+      "../shared/data/polnear/data/dev/text --errors\n"
       "Gold offsets are code points; they are converted to the UTF-8 byte offsets the analyzer reports.\n"
-      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints), ENTITY or ECHO.");
+      "The last line of text output is a one-line SUMMARY (as shared/tools/score_corpus.py prints), ENTITY, ECHO or STORIES.");
 
   sub->callback([args] {
-    if (!args->gold.empty() + !args->entity_gold.empty() + !args->echo_gold.empty() != 1)
-      throw CLI::ValidationError("eval", "give one of --gold, --entity-gold and --echo");
+    if (!args->gold.empty() + !args->entity_gold.empty() + !args->echo_gold.empty() + !args->story_gold.empty() != 1)
+      throw CLI::ValidationError("eval", "give one of --gold, --entity-gold, --echo and --stories");
+    if (!args->story_gold.empty() && args->text.empty())
+      throw CLI::ValidationError("--text", "--stories needs the directories holding the articles");
     if (!args->gold.empty() && args->text.size() > 1)
       throw CLI::ValidationError("--text", "one file or directory with --gold");
   });
@@ -133,6 +215,7 @@ Runner register_eval(CLI::App& app) {
   return [args]() -> int {
     if (!args->entity_gold.empty()) return run_entity_eval(*args);
     if (!args->echo_gold.empty()) return run_echo_eval(*args);
+    if (!args->story_gold.empty()) return run_story_eval(*args);
     auto inputs = eval::find_inputs(args->gold, args->text.empty() ? std::string() : args->text.front());
     if (!inputs.ok()) {
       std::cerr << "quotegraph: " << inputs.status().message() << "\n";

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eval/figures.hpp"
+#include "eval/text_match.hpp"
 #include "quotegraph/echo_eval.hpp"
 
 namespace quotegraph::eval {
@@ -14,28 +15,6 @@ using echo::Echo;
 using echo::Evidence;
 using echo::Party;
 
-// The folded last word of a name (see echo_eval.hpp): "Mr. O’Malley's" -> "o'malley".
-std::string last_name_key(std::string_view s) {
-  std::string f;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\x99' || s[i + 2] == '\x98')) {
-      f += '\'';
-      i += 2;
-    } else if (c == '.' || c == ',' || c == ':') {
-      continue;
-    } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      f += ' ';
-    } else {
-      f += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-  }
-  while (!f.empty() && f.back() == ' ') f.pop_back();
-  if (f.ends_with("'s")) f.resize(f.size() - 2);
-  if (f.ends_with("'")) f.pop_back();  // "Sanders'"
-  const size_t sp = f.rfind(' ');
-  return sp == std::string::npos ? f : f.substr(sp + 1);
-}
 
 bool speaker_is(const std::string& gold_name, const Party& p, const Analysis& a) {
   const std::string g = last_name_key(gold_name);
@@ -66,13 +45,6 @@ bool pair_matches(const Echo& e, bool repetition, const EchoGoldItem& g, const A
   return overlaps(e.cue, g.cue);
 }
 
-// Code-point offset of byte `b` (the gold's unit, so errors can be looked up).
-size_t code_point_at(std::string_view text, uint32_t b) {
-  size_t n = 0;
-  for (uint32_t i = 0; i < b && i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 std::string describe(const Echo& e, bool repetition, const Analysis& a) {
   auto who = [&](const Party& p) { return p.name.empty() ? std::string(a.doc.slice(p.mention)) : p.name; };

@@ -171,4 +171,35 @@ double quoted_letter_share(std::string_view content) {
   return letters ? static_cast<double>(inside) / static_cast<double>(letters) : -1.0;
 }
 
+// The folded last word of a name (echo_eval.hpp, story_eval.hpp): "Mr. O’Malley's" -> "o'malley".
+std::string last_name_key(std::string_view s) {
+  std::string f;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\x99' || s[i + 2] == '\x98')) {
+      f += '\'';
+      i += 2;
+    } else if (c == '.' || c == ',' || c == ':') {
+      continue;
+    } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      f += ' ';
+    } else {
+      f += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+  while (!f.empty() && f.back() == ' ') f.pop_back();
+  if (f.ends_with("'s")) f.resize(f.size() - 2);
+  if (f.ends_with("'")) f.pop_back();  // "Sanders'"
+  const size_t sp = f.rfind(' ');
+  return sp == std::string::npos ? f : f.substr(sp + 1);
+}
+
+// Code-point offset of byte `b` (the gold's unit, so errors can be looked up).
+size_t code_point_at(std::string_view text, uint32_t b) {
+  size_t n = 0;
+  for (uint32_t i = 0; i < b && i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 }  // namespace quotegraph::eval

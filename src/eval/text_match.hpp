@@ -36,4 +36,11 @@ Span trim_span(std::string_view text, Span span);
 // right scan (“ ” ‘ ’ « » and straight " toggling); -1 when it has no letters.
 double quoted_letter_share(std::string_view content);
 
+// The folded last word of a name: lower case, curly apostrophes straight,
+// periods and a trailing "'s" or "'" dropped ("Mr. O’Malley's" -> "o'malley").
+std::string last_name_key(std::string_view s);
+
+// Code-point offset of byte `b` of `text` (the gold files' unit, so errors can be looked up).
+size_t code_point_at(std::string_view text, uint32_t b);
+
 }  // namespace quotegraph::eval
