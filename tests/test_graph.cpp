@@ -382,8 +382,15 @@ TEST_CASE("hostile quote text round-trips through DOT", "[graph][dot]") {
   // The machine-readable excerpt comes back byte for byte (escString-decoded).
   CHECK(gr::detail::unescstring(attrs["excerpt"]) == quote);
   CHECK(gr::detail::unescstring(attrs["cue"]) == "said");
-  // The label is the wrapped, capped excerpt, still in escString form.
-  CHECK(attrs["label"] == gr::detail::label_text("said: " + quote, 28, 90));
+  // By default the label is the cue alone and the words are the tooltip (SVG
+  // hover), capped, still in escString form.
+  CHECK(attrs["label"] == "said");
+  CHECK(attrs["tooltip"] == gr::detail::label_text("said: " + quote, 0, 160));
+  // With excerpt labels the label is the wrapped, capped excerpt.
+  gr::DotOptions with_excerpts;
+  with_excerpts.excerpt_labels = true;
+  ParsedDot px = parse_dot(dot_of(g, with_excerpts));
+  CHECK(px.edge_attrs[{speaker, place, "about"}]["label"] == gr::detail::label_text("said: " + quote, 28, 90));
   CHECK(p.nodes[speaker]["label"].find("Olena \"Lena\" Petrenko <{x}>") != std::string::npos);
   // A label never carries a lone backslash that Graphviz would read as \N or \G.
   CHECK(p.nodes[speaker]["label"].find("\\\\N") != std::string::npos);

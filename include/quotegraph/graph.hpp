@@ -243,6 +243,18 @@ struct DotOptions {
   bool isolated_nodes = false;  // draw entities without a drawn edge (mentioned only)
   size_t wrap_columns = 28;     // excerpt labels wrap at this many code points
   size_t max_label_chars = 90;  // and are cut (with "…") after this many
+  // Edge labels: false (default) writes the cue and the statement count
+  // ("told ×14") and puts the statements' words in the edge's tooltip (SVG
+  // hover); true writes the first statement's words on the edge as well.
+  bool excerpt_labels = false;
+  // Draw only nodes that name someone: entities and unresolved mentions whose
+  // label has a capitalised word that is not a sentence opener ("My", "So",
+  // "But I" are quote-initial words the entity stage could not place), and
+  // groups. Documents, outlets and statements are always drawn.
+  bool names_only = true;
+  // Graphviz `size` in inches: a larger drawing is scaled down to fit a page.
+  // "" leaves the natural size.
+  std::string page_size = "11,8.5";
 };
 
 // DOT built through Graphviz cgraph (agopen/agnode/agedge/agsafeset/agwrite).

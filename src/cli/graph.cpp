@@ -33,6 +33,8 @@ struct GraphArgs {
   bool statements = false;
   bool mentions = false;
   bool no_legend = false;
+  bool excerpts = false;
+  bool all_nodes = false;
   uint64_t min_weight = 1;
   Options analyzer;
 };
@@ -62,6 +64,12 @@ Runner register_graph(CLI::App& app) {
   sub->add_flag("--statements", args->statements, "One node per statement (attribution) instead of speaker -> document edges");
   sub->add_flag("--mentions", args->mentions, "Draw document -> entity mentions edges (DOT/SVG/PNG)");
   sub->add_flag("--no-legend", args->no_legend, "Leave the legend out of DOT/SVG/PNG");
+  sub->add_flag("--excerpts", args->excerpts,
+                "Write the first statement's words on each edge (default: the cue and the statement count, "
+                "the words on hover in SVG)");
+  sub->add_flag("--all-nodes", args->all_nodes,
+                "Also draw speakers that name no one (quote-opening words such as \"My\" or \"But I\" that "
+                "entity resolution could not place)");
   sub->add_option("--min-weight", args->min_weight, "Keep edges backed by at least N statements")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -85,6 +93,8 @@ Runner register_graph(CLI::App& app) {
     graph::DotOptions dot;
     dot.mention_edges = args->mentions;
     dot.legend = !args->no_legend;
+    dot.excerpt_labels = args->excerpts;
+    dot.names_only = !args->all_nodes;
 
     struct Job {
       std::string format, path;
