@@ -233,8 +233,17 @@ TEST_CASE("diff writers: JSON names every input by outlet and path, DOT has a le
   CHECK_THAT(json, Catch::Contains("harbor_times.txt"));
   auto dot = diff::to_dot(r);
   REQUIRE(dot.ok());
-  CHECK_THAT(dot.value(), Catch::Contains("cluster_legend"));
+  // The legend is the graph's label, at the top, one swatch per outlet.
+  CHECK_THAT(dot.value(), Catch::Contains("labelloc=t"));
   CHECK_THAT(dot.value(), Catch::Contains("shared by all outlets"));
+  for (const auto& in : r.inputs) CHECK_THAT(dot.value(), Catch::Contains(">" + in.outlet + "</TD>"));
+  // Outlet names are input text: escaped in the HTML-like legend.
+  Analysis x = analyse(kPier + "harbor_times.txt"), y = analyse(kPier + "valley_post.txt");
+  diff::DiffReport hostile = run({&x, &y}, {"<b>Times</b> & \"Co\"", "Post"});
+  auto hdot = diff::to_dot(hostile);
+  REQUIRE(hdot.ok());
+  CHECK_THAT(hdot.value(), Catch::Contains("&lt;b&gt;Times&lt;/b&gt; &amp; &quot;Co&quot;"));
+  CHECK(diff::render(hostile, "svg").ok());
 }
 
 namespace {

@@ -15,9 +15,11 @@
 namespace quotegraph::diff {
 namespace {
 
-// Colour-blind-safe palette (Okabe & Ito), then a few more distinct hues.
-const char* const kPalette[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7",
-                                "#0072B2", "#F0E442", "#8C564B", "#7F7F7F", "#17BECF"};
+// Outlet colours: ColorBrewer Set2 (colour-blind safe), light hues kept apart
+// from the saturated speaker colours of the report (report/page.cpp), so a
+// colour means an outlet in the graph and a person in the text, never both.
+const char* const kPalette[] = {"#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854",
+                                "#ffd92f", "#e5c494", "#b3b3b3", "#80b1d3", "#fdb462"};
 constexpr const char* kShared = "#555555";
 
 struct Closer {
@@ -46,27 +48,31 @@ GraphPtr build(const DiffReport& r) {
     if (f.statement >= 0 && f.type != FindingType::kStatementOnly) marks[f.statement].insert(to_string(f.type));
   const size_t n = r.inputs.size();
   auto colour = [](int input) { return std::string(kPalette[input % (sizeof kPalette / sizeof *kPalette)]); };
-  // Legend: one box per outlet in its colour, and the neutral colour.
-  Agraph_t* legend = agsubg(G, const_cast<char*>("cluster_legend"), 1);
-  set(legend, "label", "Legend");
-  for (size_t i = 0; i < n; ++i) {
-    Agnode_t* ln = node(legend, "legend:" + std::to_string(i));
-    set(ln, "shape", "box");
-    set(ln, "style", "filled");
-    set(ln, "fillcolor", colour(static_cast<int>(i)));
-    set(ln, "label", graph::detail::label_text(r.inputs[i].outlet, 0, 40));
-  }
-  Agnode_t* shared = node(legend, "legend:shared");
-  set(shared, "shape", "box");
-  set(shared, "label", "shared by all outlets");
-  set(shared, "color", kShared);
+  // Legend: the graph's own label at the top, one swatch per outlet in a row,
+  // and the neutral colour (an HTML-like label: compact, and it never moves
+  // down the ranks as a cluster does).
+  std::string legend = "<<TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"3\"><TR><TD><B>Outlets</B></TD>";
+  for (size_t i = 0; i < n; ++i)
+    legend += "<TD BGCOLOR=\"" + colour(static_cast<int>(i)) + "\">" +
+              graph::detail::html_text(r.inputs[i].outlet, 40) + "</TD>";
+  legend += "<TD BORDER=\"1\" COLOR=\"" + std::string(kShared) + "\">shared by all outlets</TD></TR></TABLE>>";
+  std::string html = legend.substr(1, legend.size() - 2);
+  char* label = agstrdup_html(G, html.data());
+  agsafeset(G, const_cast<char*>("label"), label, const_cast<char*>(""));
+  agstrfree(G, label);
+  set(G, "labelloc", "t");
+  set(G, "labeljust", "l");
+  set(G, "size", "11,8.5");
   // Speaker nodes for aligned entities that speak; statement nodes for aligned statements.
   for (size_t si = 0; si < r.statements.size(); ++si) {
     const AlignedStatement& st = r.statements[si];
     std::string sid = "statement:" + std::to_string(si + 1);
     Agnode_t* sn = node(G, sid);
     set(sn, "shape", "note");
-    std::string label = graph::detail::label_text(st.text, 28, 90);
+    // The first outlet's words as written, not the normalised key.
+    const auto& first = st.members.front();
+    const Analysis& fa = *r.inputs[first.input].analysis;
+    std::string label = graph::detail::label_text(fa.doc.slice(fa.attributions[first.attribution].content), 28, 90);
     auto mk = marks.find(static_cast<int>(si));
     if (mk != marks.end()) {
       std::string types;
@@ -97,7 +103,7 @@ GraphPtr build(const DiffReport& r) {
         Agedge_t* e = agedge(G, pn, sn, const_cast<char*>(key.c_str()), 1);
         if (!e) return nullptr;
         set(e, "color", colour(i));
-        set(e, "penwidth", "2");
+        set(e, "penwidth", "2.5");
         set(e, "outlets", graph::detail::escstring(r.inputs[i].outlet));
       }
     }

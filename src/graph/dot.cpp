@@ -227,6 +227,33 @@ std::string unescstring(std::string_view text) {
   return out;
 }
 
+std::string html_text(std::string_view text, size_t max_chars) {
+  std::string out;
+  size_t n = 0;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if ((c & 0xC0) != 0x80) {
+      if (n == max_chars) return out + "…";
+      ++n;
+      if (space) out += ' ', space = false;
+    }
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += static_cast<char>(c < 0x20 ? ' ' : c);
+    }
+  }
+  return out;
+}
+
 std::string label_text(std::string_view text, size_t columns, size_t max_chars) {
   // Words of the text with white space (newlines included) collapsed.
   std::vector<std::string_view> words;

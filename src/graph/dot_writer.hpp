@@ -38,6 +38,11 @@ std::string label_text(std::string_view text, size_t columns, size_t max_chars);
 // that follows an escaped quote and precedes a backslash (`\"`, break, `\`),
 // which its writer produces when it wraps a long string right after a break.
 std::string escstring(std::string_view text);
+// `text` for an HTML-like label (<TD>…</TD>): white space collapsed, capped at
+// `max_chars` code points (with "…"), & < > " and ' written as entities, so no
+// input text can open a tag.
+std::string html_text(std::string_view text, size_t max_chars);
+
 // Inverse of escstring().
 std::string unescstring(std::string_view text);
 
