@@ -285,7 +285,7 @@ TEST_CASE("report page of the seed: valid structure, one highlight per attributi
   CHECK(h.find("Not article body") != std::string::npos);
   CHECK(h.find("<?xml") == std::string::npos);
   CHECK(h.find("“peacekeeping”") != std::string::npos);
-  CHECK(h.find("Antony J. Blinken → Ned Price (a9)") != std::string::npos);  // a10's relay chain
+  CHECK(h.find("Antony J. Blinken → Ned Price (#9)") != std::string::npos);  // a10's relay chain
   // Deterministic.
   CHECK(page({&a}) == h);
 }
@@ -392,4 +392,27 @@ TEST_CASE("report CLI: writes the page, exit codes, and diff --format html is th
   CHECK(report_page.second == diff_page.second);
   CHECK(report_page.second.find("Differences between the outlets") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("report page to share: no local folders, no internal ids or rule names in the visible text", "[report]") {
+  // Paths as a user passes them: absolute, into the repository's folders.
+  std::vector<Analysis> as;
+  for (const char* f : {"coastline_daily.txt", "harbor_times.txt"}) as.push_back(analyse(kPier + f));
+  Analysis seed = analyse(kSeed);
+  for (const std::string& h : {page({&as[0], &as[1]}), page({&seed})}) {
+    CHECK(h.find(std::string(QG_SOURCE_DIR)) == std::string::npos);
+    CHECK(h.find("/tests/cases/") == std::string::npos);
+    // The text between tags: statement numbers are "#3", never the "a3" ids;
+    // rule names and entity ids stay in attributes.
+    std::string visible;
+    bool in_tag = false;
+    for (char c : h) {
+      if (c == '<') in_tag = true;
+      else if (c == '>') in_tag = false, visible += ' ';
+      else if (!in_tag) visible += c;
+    }
+    CHECK(!RE2::PartialMatch(visible, R"(\ba[0-9]+\b)"));
+    CHECK(!RE2::PartialMatch(visible, R"(\(e[0-9]+, )"));
+    CHECK(visible.find("(rule ") == std::string::npos);
+  }
 }

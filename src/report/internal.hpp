@@ -51,7 +51,7 @@ struct Page {
   bool multi() const { return columns.size() > 1; }
   const Attribution& attribution(int col, int i) const { return columns[col].a->attributions[i]; }
   std::string attribution_id(int col, int i) const;  // "c1-a3": the statement's highlight
-  std::string label(int col, int i) const;           // "a3", or "outlet a3" on a multi page
+  std::string label(int col, int i) const;           // "#3", or "outlet #3" on a multi page
   std::string speaker_class(int col, int i) const;   // "qg-sp2" or "qg-none"
   std::string speaker_name(int col, int i) const;
   std::string entity_name(int col, const EntityRef& r) const;  // name, else mention text, else ""
@@ -64,6 +64,9 @@ std::string attr(std::string_view name, std::string_view value);
 std::string excerpt(std::string_view text, size_t max_bytes);
 // `<a href="#id">html</a>`, or `html` alone when id is "".
 std::string link(const std::string& id, const std::string& html);
+// A statement's number as the page shows it: "#3" (ids such as "a3" stay in
+// element ids and data attributes).
+std::string statement_no(int i);
 // Confidence and scores as "0.85".
 std::string fixed2(double v);
 

@@ -57,6 +57,11 @@ void colours(size_t i, const std::set<std::string>& used, std::string& colour, s
   tint = hex(mix(r), mix(g), mix(b));
 }
 
+std::string file_name(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 std::string file_stem(const std::string& path) {
   size_t slash = path.find_last_of('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -275,7 +280,8 @@ std::string article_html(const Page& p, int col, const std::vector<Mark>& marks)
   h += "<article class=\"qg-article\"" + attr("id", c.prefix) + attr("aria-labelledby", c.prefix + "-h") + ">\n";
   h += "<h2" + attr("id", c.prefix + "-h") + ">" + escape_html(c.outlet) + "</h2>\n";
   size_t n = c.a->attributions.size();
-  h += "<p class=\"qg-meta\">" + escape_html(d.path) + " · " + std::to_string(n) + (n == 1 ? " attribution" : " attributions") +
+  // The file name only: a shared page must not show the local folders.
+  h += "<p class=\"qg-meta\">" + escape_html(file_name(d.path)) + " · " + std::to_string(n) + (n == 1 ? " attribution" : " attributions") +
        " · " + std::to_string(d.text.size()) + " bytes</p>\n";
   uint32_t size = static_cast<uint32_t>(d.text.size());
   uint32_t body_end = std::min(std::max(d.body_end, d.body_start), size);
@@ -330,7 +336,10 @@ Result<std::string> graph_section(const Page& p) {
     caption = "Who said what in which outlet: speakers (ellipses) and aligned statements (notes); coloured edges "
               "name the outlets that give a statement to that speaker, red outlines mark statements with findings.";
   } else {
-    graph::Graph g = graph::build(*p.columns[0].a);
+    // The document node is keyed by its path; the page names files without folders.
+    Analysis shown = *p.columns[0].a;
+    shown.doc.path = file_name(shown.doc.path);
+    graph::Graph g = graph::build(shown);
     svg = graph::render(g, "svg");
     caption = "The quote graph: who said what (to the article), to whom, about whom; dashed edges are echoes, "
               "“via” edges relays. Rendered by Graphviz.";
@@ -380,9 +389,11 @@ std::string Page::attribution_id(int col, int i) const {
 }
 
 std::string Page::label(int col, int i) const {
-  std::string l = "a" + std::to_string(i + 1);
+  std::string l = statement_no(i);
   return multi() ? columns[col].outlet + " " + l : l;
 }
+
+std::string statement_no(int i) { return "#" + std::to_string(i + 1); }
 
 std::string Page::speaker_class(int col, int i) const {
   int s = speaker_of[col][i];

@@ -27,13 +27,15 @@ const char* kind_label(AttributionKind k) {
 
 std::string swatch(const std::string& cls) { return "<span class=\"qg-swatch " + cls + "\" aria-hidden=\"true\"></span>"; }
 
-// "Ned Price (e9, person)", or the mention text marked unresolved.
+// "Ned Price (person)" (the entity id in a data attribute), or the mention text
+// marked unresolved.
 std::string speaker_detail(const Page& p, int col, int i) {
   const Attribution& at = p.attribution(col, i);
   const Analysis& a = *p.columns[col].a;
   if (at.speaker.entity >= 0 && at.speaker.entity < static_cast<int>(a.entities.size())) {
     const Entity& e = a.entities[at.speaker.entity];
-    return escape_html(e.name) + " <span class=\"qg-note\">(" + escape_html(e.id) + ", " + to_string(e.kind) + ")</span>";
+    return "<span" + attr("data-entity", e.id) + ">" + escape_html(e.name) + "</span> <span class=\"qg-note\">(" +
+           to_string(e.kind) + ")</span>";
   }
   if (!at.speaker.mention.empty())
     return "“" + escape_html(a.doc.slice(at.speaker.mention)) + "” <span class=\"qg-note\">(not resolved to an entity)</span>";
@@ -68,7 +70,7 @@ std::string via_text(const Page& p, int col, int i) {
   if (j < 0) return "— (said directly)";
   std::string out = escape_html(p.speaker_name(col, i));
   for (size_t steps = 0; j >= 0 && j < static_cast<int>(ats.size()) && steps < ats.size(); ++steps) {
-    out += " → " + escape_html(p.speaker_name(col, j)) + " (a" + std::to_string(j + 1) + ")";
+    out += " → " + escape_html(p.speaker_name(col, j)) + " (" + statement_no(j) + ")";
     j = ats[j].via;
   }
   return out;
@@ -137,7 +139,7 @@ std::string tooltip_sources(const Page& p, int col) {
     h += "<dt>To</dt><dd>" + addressee_text(p, col, at) + "</dd>";
     h += "<dt>About</dt><dd>" + about_text(p, col, at) + "</dd>";
     h += "<dt>Via</dt><dd>" + via_text(p, col, i) + "</dd>";
-    h += "<dt>Confidence</dt><dd>" + fixed2(at.confidence) + " (rule " + escape_html(at.rule) + ")</dd>";
+    h += "<dt>Confidence</dt><dd" + attr("data-rule", at.rule) + ">" + fixed2(at.confidence) + "</dd>";
     if (p.in->diff) {
       std::vector<std::string> labels;
       for (const auto& [id, label] : aligned_members(p, col, i)) labels.push_back(escape_html(label));
@@ -181,7 +183,7 @@ std::string speakers_panel(const Page& p, int col) {
     std::vector<std::string> links;
     size_t direct = 0, mixed = 0, indirect = 0;
     for (int i : list) {
-      links.push_back(link(p.attribution_id(col, i), "a" + std::to_string(i + 1)));
+      links.push_back(link(p.attribution_id(col, i), statement_no(i)));
       AttributionKind k = a.attributions[i].kind;
       (k == AttributionKind::kDirect ? direct : k == AttributionKind::kMixed ? mixed : indirect)++;
     }
@@ -225,7 +227,7 @@ std::string about_panel(const Page& p, int col) {
        "<th scope=\"col\">Whom</th><th scope=\"col\">Statements</th></tr></thead>\n<tbody>\n";
   for (const Row& r : rows) {
     std::vector<std::string> links;
-    for (int i : r.statements) links.push_back(link(p.attribution_id(col, i), "a" + std::to_string(i + 1)));
+    for (int i : r.statements) links.push_back(link(p.attribution_id(col, i), statement_no(i)));
     h += "<tr><td>" + swatch(p.speaker_class(col, r.first)) + escape_html(r.speaker) + "</td><td>" + r.relation +
          "</td><td>" + escape_html(r.whom) + "</td><td>" + join(links, ", ") + "</td></tr>\n";
   }
@@ -263,7 +265,7 @@ std::string echo_panel(const Page& p, int col) {
     if (f.entity >= 0 || !f.entity_name.empty()) {
       li += " — the word of " + escape_html(f.entity_name);
       if (f.attribution >= 0 && f.attribution < static_cast<int>(p.columns[col].a->attributions.size()))
-        li += " (" + link(p.attribution_id(col, f.attribution), "a" + std::to_string(f.attribution + 1)) + ")";
+        li += " (" + link(p.attribution_id(col, f.attribution), statement_no(f.attribution)) + ")";
     }
     li += " <span class=\"qg-note\">" + escape_html(f.reason) + "</span></li>\n";
     items.push_back(li);
@@ -286,7 +288,7 @@ std::string attribution_table(const Page& p, int col) {
   for (size_t k = 0; k < c.a->attributions.size(); ++k) {
     int i = static_cast<int>(k);
     const Attribution& at = c.a->attributions[k];
-    h += "<tr><td>" + link(p.attribution_id(col, i), "a" + std::to_string(k + 1)) + "</td><td>" +
+    h += "<tr><td>" + link(p.attribution_id(col, i), statement_no(i)) + "</td><td>" +
          swatch(p.speaker_class(col, i)) + escape_html(p.speaker_name(col, i)) + "</td><td>" + to_string(at.kind) +
          "</td><td>" + cue_text(p, col, at) + "</td><td class=\"qg-quote\">" +
          escape_html(excerpt(c.a->doc.slice(at.content), 220)) + "</td><td>" + addressee_text(p, col, at) + "</td><td>" +

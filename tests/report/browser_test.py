@@ -104,8 +104,13 @@ def expected_tooltip(analysis, att):
         want.append(entities[about["entity"]]["name"] if about.get("entity") else about["text"])
     if att["via"]:
         relay = by_id[att["via"]]
-        want.append("%s (%s)" % (name(relay["speaker"], relay["speaker_mention"]), relay["id"]))
+        # The page numbers statements "#9"; the "a9" id stays in attributes.
+        want.append("%s (#%s)" % (name(relay["speaker"], relay["speaker_mention"]), relay["id"].lstrip("a")))
     return want
+
+
+# The seed's path as given, for the no-local-path check.
+args_seed_path = []
 
 
 def check_seed(c, driver, page, analysis, ActionChains, Keys):
@@ -199,6 +204,12 @@ def check_seed(c, driver, page, analysis, ActionChains, Keys):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     c.check(hidden == "none", "print style hides the tooltip")
 
+    # A page to share: what the reader sees names files, never local folders.
+    shown = driver.execute_script("return document.body.innerText")
+    folder = os.path.dirname(os.path.abspath(args_seed_path[0]))
+    c.check(folder not in shown and "/" + os.path.basename(folder) + "/" not in shown,
+            "the page shows no local path (%s)" % folder)
+
     errors = severe(driver.get_log("browser"))
     c.check(not errors, "no console errors on the seed page%s" % (": %r" % errors if errors else ""))
 
@@ -258,7 +269,8 @@ def main():
     start = time.time()
     work = tempfile.mkdtemp(prefix="qg_report_browser_")
     seed_page = os.path.join(work, "seed.html")
-    run_cli(args.quotegraph, ["report", args.seed, "-o", seed_page])
+    args_seed_path.append(args.seed)
+    run_cli(args.quotegraph, ["report", os.path.abspath(args.seed), "-o", seed_page])
     analysis = json.loads(run_cli(args.quotegraph, ["analyze", "--format", "json", args.seed]))
     hostile_txt = os.path.join(work, "hostile.txt")
     with open(hostile_txt, "w", encoding="utf-8") as f:
