@@ -378,3 +378,18 @@ TEST_CASE("openers decided right when their tables grow", "[entities]") {
   CHECK(by_name(a, "Crowds") == nullptr);   // only ever opens a sentence
   CHECK(by_name(a, "Vorabc") == nullptr);
 }
+
+TEST_CASE("a role or an age says a name is a person's; a place or a body stays what it is", "[entities]") {
+  Analysis a = run(
+      "Tomas Elkin, another resident, said the inspectors were welcome. "
+      "Mara Lind, 70, a retired teacher from the harbor district, said her street was never repaved. "
+      "Corbel Dam, the largest structure in the valley, was closed on Monday, officials said.");
+  const Entity* elkin = by_name(a, "Tomas Elkin");
+  const Entity* lind = by_name(a, "Mara Lind");
+  REQUIRE(elkin);
+  REQUIRE(lind);
+  CHECK(elkin->kind == EntityKind::kPerson);
+  CHECK(lind->kind == EntityKind::kPerson);
+  // "the largest structure" names no person: the name keeps the kind its words give.
+  if (const Entity* dam = by_name(a, "Corbel Dam")) CHECK(dam->kind != EntityKind::kPerson);
+}

@@ -644,3 +644,40 @@ TEST_CASE("CLI: graph and stats on the seed, partial graphs, errors", "[graph][c
   CHECK(run_cli("graph --format pdf " + seed, &out) == 1);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a 50-statement article draws readably by default", "[graph][dot]") {
+  // An invented council story with 51 attributions, quotes opening with "My",
+  // "So", "But I", "Thank you", and an age in an appositive.
+  qg::Analysis a = analyze_file("tests/cases/graph/council_budget.txt");
+  REQUIRE(a.attributions.size() >= 40);
+  gr::Graph g = gr::build(a);
+  std::string dot = dot_of(g);
+  ParsedDot p = parse_dot(dot);
+  CHECK(dot.find("size=\"11,8.5\"") != std::string::npos);
+  size_t drawn = 0;
+  for (const auto& [name, attrs] : p.nodes) {
+    if (name.starts_with("legend:")) continue;
+    ++drawn;
+    INFO(name);
+    auto label = attrs.count("label") ? attrs.at("label") : std::string();
+    for (const char* opener : {"My", "So", "But I", "Thank", "I"}) CHECK(label != opener);
+    CHECK(label.find("\\n70") == std::string::npos);  // an age is no role
+  }
+  CHECK(drawn < 40);  // speakers, listeners and targets; not one node per statement
+  size_t edges_with_tip = 0;
+  for (const auto& [key, attrs] : p.edge_attrs) {
+    if (std::get<2>(key) == "mentions") continue;
+    INFO(std::get<0>(key) << " -> " << std::get<1>(key));
+    // A cue and a count ("said ×10"), never the statements' words.
+    CHECK(attrs.at("label").size() <= 24);
+    edges_with_tip += attrs.count("tooltip");
+  }
+  CHECK(edges_with_tip == p.edges.size());
+  // The words are in the tooltips, and --excerpts puts them back on the edges.
+  CHECK(dot.find("keeps every promise we made on housing") != std::string::npos);
+  gr::DotOptions all;
+  all.names_only = false;
+  all.excerpt_labels = true;
+  ParsedDot full = parse_dot(dot_of(g, all));
+  CHECK(full.nodes.size() >= p.nodes.size());
+}

@@ -465,4 +465,22 @@ Parsed parse_plain(std::string_view mention) {
 }
 
 
+bool role_names_a_person(std::string_view role) {
+  // The head is the last word before a preposition or clause ("teacher" of
+  // "retired teacher from the harbor district").
+  static constexpr std::string_view kStops[] = {"of", "from", "at", "for", "in", "with", "who", "that", "on", "to"};
+  std::string head;
+  bool digits_only = true, any = false;
+  for (const Word& w : words_of(role)) {
+    const std::string& f = w.low;
+    if (std::find(std::begin(kStops), std::end(kStops), f) != std::end(kStops)) break;
+    any = true;
+    for (char c : f) digits_only = digits_only && c >= '0' && c <= '9';
+    head = f;
+  }
+  if (!any) return false;
+  if (digits_only) return head.size() <= 3;  // "Mara Lind, 70,": an age
+  return description_kind(head) == EntityKind::kPerson;
+}
+
 }  // namespace quotegraph::entity

@@ -99,6 +99,11 @@ Parsed parse_plain(std::string_view mention);
 
 bool is_acronym(std::string_view w);
 bool is_group_noun(std::string_view folded);
+// Whether a role says its bearer is one person: its head noun is a person noun
+// or a title ("a retired teacher from the harbor district", "Another
+// resident", "council member"), or it is an age ("70"). Roles are what
+// appositives and role phrases gave the entity.
+bool role_names_a_person(std::string_view role);
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
 std::string strip_possessive(std::string s);

@@ -391,6 +391,13 @@ class Resolver {
       // He or she, by title, given name or the pronouns that took it: a person.
       if (ents_[i].kind == EntityKind::kUnknown && (gender_[i] != 0 || learned_gender(static_cast<int>(i)) != 0))
         ents_[i].kind = EntityKind::kPerson;
+      // Or by a role: "Tomas Elkin, another resident", "Mara Lind, 70, a retired teacher".
+      if (ents_[i].kind == EntityKind::kUnknown)
+        for (const std::string& r : ents_[i].roles)
+          if (role_names_a_person(r)) {
+            ents_[i].kind = EntityKind::kPerson;
+            break;
+          }
     }
     return std::move(ents_);
   }

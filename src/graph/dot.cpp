@@ -192,7 +192,14 @@ std::string node_label(const Node& n) {
   const std::string* role = nullptr;
   for (const std::string& r : n.roles)
     if (has_letter(r) && (!role || code_points(r) < code_points(*role))) role = &r;
-  if (role) label += "\\n" + label_text(*role, 0, 36);
+  if (role) {
+    // "70, a retired teacher": the age opens the appositive; the role follows it.
+    std::string_view shown = *role;
+    size_t d = 0;
+    while (d < shown.size() && shown[d] >= '0' && shown[d] <= '9') ++d;
+    if (d > 0 && d + 2 < shown.size() && shown.substr(d, 2) == ", ") shown.remove_prefix(d + 2);
+    label += "\\n" + label_text(shown, 0, 36);
+  }
   return label;
 }
 
