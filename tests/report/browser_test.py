@@ -247,11 +247,41 @@ def screenshot(driver, page, analysis, path, ActionChains, Keys):
     print("wrote " + path)
 
 
+def screenshot_story(driver, quotegraph, work, path):
+    """docs/diff-report.png: the three-outlet pier story's page, at its differences."""
+    pier = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cases", "diff", "pier")
+    files = [os.path.join(pier, f) for f in ("coastline_daily.txt", "harbor_times.txt", "valley_post.txt")]
+    page = os.path.join(work, "pier.html")
+    run_cli(quotegraph, ["report"] + files + ["-o", page])
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1400, "height": 1500, "deviceScaleFactor": 1, "mobile": False})
+    driver.get("file://" + page)
+    driver.execute_script("document.getElementById('findings').scrollIntoView()")
+    time.sleep(0.1)
+    driver.save_screenshot(path)
+    print("wrote " + path)
+
+
+def screenshot_graph(driver, quotegraph, work, path):
+    """docs/graph-council.png: the default drawing of a 51-attribution article."""
+    article = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cases", "graph", "council_budget.txt")
+    svg = os.path.join(work, "council.svg")
+    run_cli(quotegraph, ["graph", article, "--format", "svg", "-o", svg])
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1100, "height": 850, "deviceScaleFactor": 1, "mobile": False})
+    driver.get("file://" + svg)
+    time.sleep(0.1)
+    driver.save_screenshot(path)
+    print("wrote " + path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quotegraph", required=True, help="the quotegraph binary")
     ap.add_argument("--seed", required=True, help="the seed article")
     ap.add_argument("--screenshot", help="also save a screenshot of the seed's page here")
+    ap.add_argument("--screenshot-story", help="also save a screenshot of the three-outlet pier report here")
+    ap.add_argument("--screenshot-graph", help="also save a screenshot of the council story's graph here")
     args = ap.parse_args()
 
     try:
@@ -285,6 +315,10 @@ def main():
         check_hostile(c, driver, hostile_page, NoAlertPresentException)
         if args.screenshot:
             screenshot(driver, seed_page, analysis, args.screenshot, ActionChains, Keys)
+        if args.screenshot_story:
+            screenshot_story(driver, args.quotegraph, work, os.path.abspath(args.screenshot_story))
+        if args.screenshot_graph:
+            screenshot_graph(driver, args.quotegraph, work, os.path.abspath(args.screenshot_graph))
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
