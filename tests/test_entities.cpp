@@ -393,3 +393,21 @@ TEST_CASE("a role or an age says a name is a person's; a place or a body stays w
   // "the largest structure" names no person: the name keeps the kind its words give.
   if (const Entity* dam = by_name(a, "Corbel Dam")) CHECK(dam->kind != EntityKind::kPerson);
 }
+
+TEST_CASE("an organisation's head before 'of' keeps the name whole", "[entities]") {
+  Analysis a = run(
+      "The Velmar Chamber of Commerce praised the budget. The Bank of Norland said rates would rise. "
+      "Secretary of State Ana Ruiz said the talks went well. Crowds filled Bank of Norland Stadium.");
+  const Entity* chamber = by_name(a, "Velmar Chamber of Commerce");
+  const Entity* bank = by_name(a, "Bank of Norland");
+  REQUIRE(chamber);
+  REQUIRE(bank);
+  CHECK(chamber->kind == EntityKind::kOrganization);
+  CHECK(bank->kind == EntityKind::kOrganization);
+  CHECK(by_name(a, "Commerce") == nullptr);
+  // A title before "of" is still a title: the person is named after it.
+  const Entity* ruiz = by_name(a, "Ana Ruiz");
+  REQUIRE(ruiz);
+  CHECK(ruiz->kind == EntityKind::kPerson);
+  if (const Entity* stadium = by_name(a, "Bank of Norland Stadium")) CHECK(stadium->kind == EntityKind::kPlace);
+}

@@ -123,6 +123,15 @@ std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   return out;
 }
 
+// "Chamber of Commerce", "Bank of Norland": the head before "of" is an organisation's.
+bool org_before_of(std::string_view name) {
+  size_t of = name.find(" of ");
+  if (of == std::string_view::npos) return false;
+  size_t sp = name.rfind(' ', of - 1);
+  std::string head = text::fold(name.substr(sp == std::string_view::npos ? 0 : sp + 1, of - (sp == std::string_view::npos ? 0 : sp + 1)));
+  return text::in_list<kOrgWords>(head);
+}
+
 // The last run of capitalised non-title words: "U.S. Secretary of State Antony
 // J. Blinken" -> "Antony J. Blinken".
 bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
@@ -133,6 +142,9 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
       // "Secretary of State", "Minister of Defence": the word after "of" belongs to the title.
       if (k >= 3 && w[k - 2].low == "of" && text::in_list<kTitleWords>(w[k - 3].low)) break;
       --k;
+      // "Chamber of Commerce", "Bank of America", "University of Michigan": an
+      // organisation's head before "of" keeps the name whole.
+      if (k >= 2 && w[k - 1].low == "of" && w[k - 2].cap && text::in_list<kOrgWords>(w[k - 2].low)) k -= 1;
     }
     if (k < end) {
       // "Securities and Exchange Commission": "and" inside an organisation's name.
@@ -231,8 +243,8 @@ Parsed parse_words(std::vector<Word> w) {
       bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
       p.kind = country ? EntityKind::kPlace : EntityKind::kOrganization;
       p.key = p.first_word;
-    } else if (text::in_list<kOrgWords>(lastw)) {
-      p.kind = EntityKind::kOrganization;
+    } else if (text::in_list<kOrgWords>(lastw) || (org_before_of(p.name) && !text::in_list<kPlaceHeads>(lastw))) {
+      p.kind = EntityKind::kOrganization;  // "Port Authority", "Chamber of Commerce"
       p.key = text::fold(p.name);
     } else if (text::in_list<kPlaceWords>(lastw)) {
       p.kind = EntityKind::kPlace;
