@@ -176,6 +176,11 @@ std::string name_key(std::string_view name);
 // entity resolution left unresolved (entity -1) becomes a kUnknown node named
 // by the mention text. O(A log A + M) for A attributions and M mentions.
 Graph build(const Analysis& a, const BuildOptions& options = {});
+// The node key build() gives entity `i` of `a`: "entity:" + name_key of its
+// name (else of its first mention), a group scoped to its document
+// ("entity:police@document:a.txt") when options.scope_groups; "" when neither
+// has a letter or digit. The one place entity keys are made.
+std::string entity_key(const Analysis& a, size_t i, const BuildOptions& options = {});
 // The merge of build() over all analyses.
 Graph build(std::span<const Analysis> analyses, const BuildOptions& options = {});
 
@@ -229,6 +234,12 @@ Result<Aliases> parse_aliases(std::string_view tsv, const std::string& path);
 // "HIllary"), then the longest.
 // O(n log n) in the size of the graph.
 Graph unify_entities(const Graph& g, const Aliases* aliases = nullptr);
+
+// The identity unify_entities() applies, as a map: entity key -> the key it
+// ends at ("" when dropped); keys that stay are not listed. For callers that
+// keep their own structures and need to know which entities are one (the
+// story diff). O(n log n).
+std::map<std::string, std::string> identity_map(const Graph& g, const Aliases* aliases = nullptr);
 
 // ---- writers and reader -----------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include "diff/internal.hpp"
 #include "diff/senses.hpp"
 #include "quotegraph/echo.hpp"
+#include "quotegraph/graph.hpp"
 
 namespace quotegraph::diff {
 
@@ -65,8 +66,7 @@ struct UnionFind {
 struct EntityKeys {
   int input = -1, entity = -1;
   EntityKind kind = EntityKind::kUnknown;
-  std::set<std::string> names;  // normalised name and aliases that look like names
-  std::string first, surname;   // people
+  bool named = false;           // the name is more than a pronoun or function word
   std::string acronym;          // organisations: initials of the name, or the name if all capitals
   std::string display;
 };
@@ -79,17 +79,10 @@ EntityKeys keys_of(int input, int index, const Entity& e) {
   k.entity = index;
   k.kind = e.kind;
   k.display = e.name;
-  // A pronoun alias ("He" opening a sentence looks like a name) would chain every
-  // entity it was resolved to, across outlets, into one.
-  auto name_like = [](const std::string& norm) { return !norm.empty() && !detail::is_stop_word(norm); };
-  if (std::string n = detail::name_norm(e.name); name_like(n)) k.names.insert(n);
-  for (const auto& a : e.aliases)
-    if (std::string n = detail::name_norm(a); proper(a) && name_like(n)) k.names.insert(n);
-  std::vector<std::string> w = words(e.name);
-  if (e.kind == EntityKind::kPerson && proper(e.name) && !w.empty()) {
-    k.surname = w.back();
-    if (w.size() >= 2) k.first = w.front();
-  }
+  // An entity named "He" (a sentence-initial pronoun the entity stage kept)
+  // would chain every entity it was resolved to, across outlets, into one.
+  const std::string norm = detail::name_norm(e.name);
+  k.named = !norm.empty() && !detail::is_stop_word(norm);
   if (e.kind == EntityKind::kOrganization || e.kind == EntityKind::kUnknown) {
     k.acronym = detail::initials(e.name);
     bool all_caps = e.name.size() >= 2 && std::all_of(e.name.begin(), e.name.end(), [](char c) {
@@ -100,28 +93,6 @@ EntityKeys keys_of(int input, int index, const Entity& e) {
   return k;
 }
 
-bool kinds_compatible(EntityKind a, EntityKind b) {
-  return a == b || a == EntityKind::kUnknown || b == EntityKind::kUnknown;
-}
-
-// Same entity in two articles: a shared normalised name or alias; for people the
-// same surname with compatible first names ("Lena Dahl" = "Dahl" = "L. Dahl");
-// for organisations the initials of one equal to the other ("VPA").
-bool same_entity(const EntityKeys& a, const EntityKeys& b) {
-  // A shared name or alias wins over the kinds: the analyzer sometimes tags an
-  // organisation as a person ("The Velmar Port Authority (VPA) said").
-  for (const auto& n : a.names)
-    if (b.names.count(n)) return true;
-  if (!kinds_compatible(a.kind, b.kind)) return false;
-  if (!a.surname.empty() && a.surname == b.surname) {
-    if (a.first.empty() || b.first.empty() || a.first == b.first) return true;
-    if (a.first.size() == 1 || b.first.size() == 1) return a.first[0] == b.first[0];
-  }
-  // "Velmar Port Authority" (initials vpa) and "VPA" (a one-word name).
-  if (!a.acronym.empty() && !b.acronym.empty() && a.acronym == b.acronym)
-    return (words(a.display).size() == 1) != (words(b.display).size() == 1);
-  return false;
-}
 
 // ---------------------------------------------------------------- statements --
 
@@ -617,10 +588,38 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       keys.push_back(keys_of(i, static_cast<int>(e), ents[e]));
     }
   }
+  // One entity across outlets is what the corpus graph's identity says it is
+  // (graph::identity_map: same name key, countries, middle initials, acronyms,
+  // surnames by the four-in-five rule), so a diff and a corpus graph never
+  // disagree on who is who.
+  std::vector<std::string> identity(keys.size());
+  {
+    std::vector<graph::Graph> parts;
+    for (int i = 0; i < n; ++i) parts.push_back(graph::build(*r.inputs[i].analysis));
+    const graph::Graph merged = graph::merge(parts);
+    const auto moved = graph::identity_map(merged);
+    for (size_t x = 0; x < keys.size(); ++x) {
+      std::string k = graph::entity_key(*r.inputs[keys[x].input].analysis, static_cast<size_t>(keys[x].entity));
+      auto it = moved.find(k);
+      identity[x] = it == moved.end() ? k : it->second;
+      // A pronoun or a word that names no one joins nothing across outlets.
+      if (!keys[x].named) identity[x].clear();
+    }
+  }
   UnionFind uf(keys.size());
+  std::map<std::string, int> first_with;
+  for (size_t x = 0; x < keys.size(); ++x) {
+    if (identity[x].empty()) continue;
+    auto [it, fresh] = first_with.emplace(identity[x], static_cast<int>(x));
+    if (!fresh) uf.unite(it->second, static_cast<int>(x));
+  }
+  // An organisation and its initials ("Velmar Port Authority" / "VPA") when
+  // only one outlet spells them out: the identity joins acronyms it finds among
+  // a node's aliases, this joins them by the initials alone.
   for (size_t x = 0; x < keys.size(); ++x)
     for (size_t y = x + 1; y < keys.size(); ++y)
-      if (keys[x].input != keys[y].input && (same_entity(keys[x], keys[y]) || same_entity(keys[y], keys[x])))
+      if (keys[x].input != keys[y].input && !keys[x].acronym.empty() && keys[x].acronym == keys[y].acronym &&
+          (words(keys[x].display).size() == 1) != (words(keys[y].display).size() == 1))
         uf.unite(static_cast<int>(x), static_cast<int>(y));
   std::map<int, std::vector<int>> groups;
   for (size_t x = 0; x < keys.size(); ++x) groups[uf.find(static_cast<int>(x))].push_back(static_cast<int>(x));

@@ -29,6 +29,21 @@ std::string document_key(const Document& d) {
   return "document:" + path;
 }
 
+}  // namespace
+
+std::string entity_key(const Analysis& a, size_t i, const BuildOptions& options) {
+  if (i >= a.entities.size()) return {};
+  const Entity& e = a.entities[i];
+  std::string k = name_key(e.name);
+  if (k.empty() && !e.mentions.empty()) k = name_key(a.doc.slice(e.mentions.front()));
+  if (k.empty()) return {};
+  std::string key = "entity:" + k;
+  if (options.scope_groups && e.kind == EntityKind::kGroup) key += "@" + document_key(a.doc);
+  return key;
+}
+
+namespace {
+
 class Builder {
  public:
   Builder(const Analysis& a, const BuildOptions& opt) : a_(a), opt_(opt), doc_key_(document_key(a.doc)) {}
@@ -88,11 +103,8 @@ class Builder {
 
   void add_entity(size_t i) {
     const Entity& e = a_.entities[i];
-    std::string k = name_key(e.name);
-    if (k.empty() && !e.mentions.empty()) k = name_key(a_.doc.slice(e.mentions.front()));
-    if (k.empty()) return;
-    std::string key = "entity:" + k;
-    if (opt_.scope_groups && e.kind == EntityKind::kGroup) key += "@" + doc_key_;
+    std::string key = entity_key(a_, i, opt_);
+    if (key.empty()) return;
     entity_keys_[i] = key;
     Node& n = node(key);
     n.kind_votes[static_cast<size_t>(e.kind)] += 1;

@@ -84,7 +84,7 @@ Result<Aliases> parse_aliases(std::string_view tsv, const std::string& path) {
   return out;
 }
 
-Graph unify_entities(const Graph& g, const Aliases* aliases) {
+std::map<std::string, std::string> identity_map(const Graph& g, const Aliases* aliases) {
   // Where each entity key goes ("" drops it); keys not listed stay.
   std::map<std::string, std::string> to;
   auto target = [&](const std::string& k) {
@@ -187,6 +187,21 @@ Graph unify_entities(const Graph& g, const Aliases* aliases) {
     if (5 * best >= 4 * all) to[n.key] = best_key;
   }
 
+  // Each listed key straight to where its chain ends.
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : to) {
+    std::string end = target(k);
+    if (end != k) out[k] = end;
+  }
+  return out;
+}
+
+Graph unify_entities(const Graph& g, const Aliases* aliases) {
+  const std::map<std::string, std::string> to = identity_map(g, aliases);
+  auto target = [&](const std::string& k) {
+    auto it = to.find(k);
+    return it == to.end() ? k : it->second;
+  };
   if (to.empty()) return g;
   Graph out;
   out.nodes.reserve(g.nodes.size());
