@@ -23,6 +23,9 @@ ordered_json outlets(const DiffReport& r, const std::vector<int>& v) {
 
 // Findings listed in the text report's summary.
 constexpr size_t kTopFindings = 5;
+// Evidence lines under one finding in the text report (a speaker quoted 17
+// times is one finding, not a screenful); JSON lists them all.
+constexpr size_t kMaxEvidenceLines = 8;
 
 std::string one_line(std::string_view s, size_t max = 160) {
   std::string out;
@@ -116,9 +119,15 @@ std::string to_text(const DiffReport& r) {
     out += "\n[" + std::string(to_string(f.type)) + ", " + to_string(f.severity) + " " + score + "] " +
            one_line(f.heading, 100) + "\n";
     out += "  " + f.detail + "\n";
-    for (const auto& e : f.evidence)
+    size_t shown = 0;
+    for (const auto& e : f.evidence) {
+      if (shown++ == kMaxEvidenceLines) {
+        out += "  (" + std::to_string(f.evidence.size() - kMaxEvidenceLines) + " more in --format json)\n";
+        break;
+      }
       out += "  " + r.inputs[e.input].outlet + " " + r.inputs[e.input].path + ":" + std::to_string(e.span.start) + "-" +
              std::to_string(e.span.end) + " " + e.what + ": " + one_line(e.text) + "\n";
+    }
   }
   return out;
 }

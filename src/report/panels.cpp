@@ -309,6 +309,8 @@ namespace {
 
 // Findings listed in the summary at the top of the differences.
 constexpr size_t kTopFindings = 5;
+// Evidence links under one finding; the rest are in the columns.
+constexpr size_t kMaxEvidenceItems = 8;
 
 // A finding type in a reader's words.
 std::string finding_label(diff::FindingType t) {
@@ -370,6 +372,11 @@ std::string findings_section(const Page& p) {
     std::vector<std::string> ev;
     for (const diff::EvidenceSpan& e : f.evidence) {
       if (e.input < 0 || e.input >= static_cast<int>(p.columns.size())) continue;
+      if (ev.size() == kMaxEvidenceItems) {
+        ev.push_back("<span class=\"qg-note\">and " + std::to_string(f.evidence.size() - kMaxEvidenceItems) +
+                     " more (each statement is highlighted in its column)</span>");
+        break;
+      }
       // Quoted words already carry their marks; only unquoted text gets them.
       std::string shown_text = escape_html(excerpt(e.text, 120));
       if (!starts_with_quote_mark(e.text)) shown_text = "“" + shown_text + "”";
