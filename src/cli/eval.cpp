@@ -23,6 +23,7 @@ struct EvalArgs {
   std::string story_gold;
   std::vector<std::string> text;
   double overlap = 0.5;
+  double align_score = diff::DiffOptions{}.min_statement_score;
   std::string format = "text";
   bool errors = false;
 };
@@ -100,7 +101,9 @@ int run_story_eval(const EvalArgs& args) {
     return kExitInput;
   }
   Analyzer analyzer;
-  diff::Differ differ;
+  diff::DiffOptions dopt;
+  dopt.min_statement_score = args.align_score;
+  diff::Differ differ(dopt);
   std::vector<eval::StoryEval> stories;
   for (const std::string& path : files.value()) {
     std::string json;
@@ -182,6 +185,9 @@ Runner register_eval(CLI::App& app) {
                   "Article text: a file, or a directory holding NAME.txt (default: the gold's directory); with "
                   "--entity-gold, --echo or --stories, several directories may be given, searched in order")
       ->expected(1, -1);
+  sub->add_option("--align-score", args->align_score, "With --stories: the diff's statement alignment threshold")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   sub->add_option("--overlap", args->overlap, "Content match: overlap share of the shorter span")
       ->check(CLI::Range(0.01, 1.0))
       ->capture_default_str();

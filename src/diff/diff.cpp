@@ -140,6 +140,8 @@ constexpr double kSameSpeakerBonus = 0.2;
 // Alignment score every member of a statement needs before two speakers of it
 // are reported as a misattribution.
 constexpr double kMisattributionScore = 0.6;
+// Words two outlets' quotes must share, in a row, for a misattribution.
+constexpr size_t kSameWordsRun = 5;
 
 bool shares(const std::vector<int>& a, const std::vector<int>& b) {
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
@@ -186,6 +188,20 @@ bool numbers_disagree(const Stmt& a, const Stmt& b) {
   return na && nb && !shared;
 }
 
+// Longest run of equal consecutive words.
+size_t longest_run(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t run = 0;
+  std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : 0;
+      run = std::max(run, cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return run;
+}
+
 // Similarity in [0, 1]: the best of a weighted soft Jaccard index of the content
 // units, the weighted containment of the smaller in the larger, and the longest
 // common run of words over the shorter length; statements whose numbers all
@@ -207,15 +223,7 @@ double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
       best = std::max(best, inter / small * (0.5 + 0.5 * std::min(1.0, cover * 2)));
     }
   }
-  size_t run = 0;
-  std::vector<size_t> prev(wb.size() + 1, 0), cur(wb.size() + 1, 0);
-  for (size_t i = 1; i <= wa.size(); ++i) {
-    for (size_t j = 1; j <= wb.size(); ++j) {
-      cur[j] = wa[i - 1] == wb[j - 1] ? prev[j - 1] + 1 : 0;
-      run = std::max(run, cur[j]);
-    }
-    std::swap(prev, cur);
-  }
+  const size_t run = longest_run(wa, wb);
   if (run >= 3) best = std::max(best, double(run) / double(std::min(wa.size(), wb.size())));
   if (numbers_disagree(a, b)) best *= 0.6;
   return std::min(1.0, best);
@@ -305,6 +313,17 @@ std::set<int> relay_chain(const Ctx& cx, int input, int attribution) {
   return out;
 }
 
+// `org` is a body named after `person` that speaks for them: "Trump campaign",
+// "the Clinton campaign", "Ryan's office", "Obama administration".
+bool speaks_for(std::string_view org, std::string_view person) {
+  std::vector<std::string> o = words(org), p = words(person);
+  if (o.size() < 2 || p.empty() || o == p) return false;
+  static const std::set<std::string_view> kBodies = {"campaign", "office", "administration", "team", "staff",
+                                                     "aides", "spokesman", "spokeswoman", "spokesperson", "camp"};
+  if (!kBodies.count(o.back())) return false;
+  return std::find(o.begin(), o.end() - 1, p.back()) != o.end() - 1;
+}
+
 bool speaks_for_someone(const Ctx& cx, int aligned) {
   const AlignedEntity& ae = cx.r.entities[aligned];
   for (const auto& m : ae.members) {
@@ -341,13 +360,30 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     }
     double words_alike = 1;
     for (const auto& m : st.members) words_alike = std::min(words_alike, m.score);
+    // The same words: two outlets quote (directly or in part) a common run of
+    // at least kSameWordsRun words. Two paraphrases that align are too loose a
+    // match to accuse an outlet of giving a remark to the wrong person.
+    bool same_words = false;
+    for (size_t x = 0; x < st.members.size() && !same_words; ++x)
+      for (size_t y = x + 1; y < st.members.size() && !same_words; ++y) {
+        const Attribution& ax = attr(st.members[x]);
+        const Attribution& ay = attr(st.members[y]);
+        if (st.members[x].speaker == st.members[y].speaker || !is_quote(ax.kind) || !is_quote(ay.kind)) continue;
+        same_words = longest_run(words(cx.a(st.members[x].input).doc.slice(ax.content)),
+                                 words(cx.a(st.members[y].input).doc.slice(ay.content))) >= kSameWordsRun;
+      }
+    // "Trump campaign" for Donald Trump, "Ryan's office" for Paul Ryan: an
+    // organisation named after the other speaker speaks for them.
+    for (const auto& [a, ma] : by_speaker)
+      for (const auto& [b, mb] : by_speaker)
+        if (a != b && speaks_for(cx.r.entities[a].name, cx.r.entities[b].name)) relay = true;
     for (const auto& [sp, ms] : by_speaker) relay = relay || speaks_for_someone(cx, sp);
     // A relay chain in one outlet that contains another outlet's speaker.
     for (const auto& m : st.members)
       for (int e : relay_chain(cx, m.input, m.attribution))
         for (const auto& [sp, ms] : by_speaker)
           if (sp != m.speaker && sp == e) relay = true;
-    if (relay || (named && words_alike >= kMisattributionScore)) {
+    if (relay || (named && same_words && words_alike >= kMisattributionScore)) {
     Finding f;
     f.type = relay ? FindingType::kRelay : FindingType::kMisattribution;
     f.subject = st.text;

@@ -13,17 +13,22 @@
 namespace quotegraph::eval {
 namespace {
 
-// The attribution of `a` whose content overlaps `span` most; -1 when none does.
-int attribution_at(const Analysis& a, Span span) {
+// The attributions of `a` that carry the gold span: those with at least half
+// of their content inside it, else the one overlapping it most. A remark the
+// gold marks as one ("…?" Clinton said. "…") may be two attributions here.
+std::vector<int> attributions_at(const Analysis& a, Span span) {
+  std::vector<int> out;
   int best = -1;
   uint32_t most = 0;
   for (size_t k = 0; k < a.attributions.size(); ++k) {
-    uint32_t o = 0;
+    uint32_t o = 0, len = 0;
     const Attribution& at = a.attributions[k];
-    for (Span p : at.pieces.empty() ? std::vector<Span>{at.content} : at.pieces) o += overlap(p, span);
+    for (Span p : at.pieces.empty() ? std::vector<Span>{at.content} : at.pieces) o += overlap(p, span), len += p.size();
     if (o > most) most = o, best = static_cast<int>(k);
+    if (o > 0 && 2 * o >= len) out.push_back(static_cast<int>(k));
   }
-  return best;
+  if (out.empty() && best >= 0) out.push_back(best);
+  return out;
 }
 
 std::string where(const StoryGold& g, const std::vector<const Analysis*>& as, int article, Span s) {
@@ -57,33 +62,42 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
   for (size_t s = 0; s < report.statements.size(); ++s)
     for (const auto& m : report.statements[s].members) group[{article_of[m.input], m.attribution}] = static_cast<int>(s);
   std::map<std::pair<int, int>, std::set<int>> gold_of;
-  std::vector<std::vector<int>> predicted(gold.statements.size());  // [gold statement][member] -> attribution
+  // [gold statement][member] -> the attributions carrying it
+  std::vector<std::vector<std::vector<int>>> predicted(gold.statements.size());
   for (size_t s = 0; s < gold.statements.size(); ++s)
     for (const StoryMember& m : gold.statements[s].members) {
-      int at = attribution_at(*analyses[m.article], m.span);
-      predicted[s].push_back(at);
-      if (at >= 0) gold_of[{m.article, at}].insert(static_cast<int>(s));
+      predicted[s].push_back(attributions_at(*analyses[m.article], m.span));
+      for (int at : predicted[s].back()) gold_of[{m.article, at}].insert(static_cast<int>(s));
     }
-  auto group_of = [&](int article, int at) {
-    auto it = group.find({article, at});
-    return at < 0 || it == group.end() ? -1 : it->second;
+  // The aligned statements holding any of a member's attributions.
+  auto groups_of = [&](int article, const std::vector<int>& ats) {
+    std::set<int> out;
+    for (int at : ats)
+      if (auto it = group.find({article, at}); it != group.end()) out.insert(it->second);
+    return out;
   };
   for (size_t s = 0; s < gold.statements.size(); ++s) {
     const auto& ms = gold.statements[s].members;
     ++r.statements;
-    std::set<int> groups;
-    for (size_t x = 0; x < ms.size(); ++x) groups.insert(group_of(ms[x].article, predicted[s][x]));
-    if (groups.size() == 1 && *groups.begin() >= 0) ++r.statements_aligned;
+    // Fully aligned: one aligned statement holds a part of every member.
+    std::set<int> common;
+    for (size_t x = 0; x < ms.size(); ++x) {
+      std::set<int> g = groups_of(ms[x].article, predicted[s][x]), next;
+      for (int v : g)
+        if (x == 0 || common.count(v)) next.insert(v);
+      common = std::move(next);
+    }
+    if (!common.empty()) ++r.statements_aligned;
     for (size_t x = 0; x < ms.size(); ++x)
       for (size_t y = x + 1; y < ms.size(); ++y) {
         if (ms[x].article == ms[y].article) continue;
         ++r.pairs;
-        int gx = group_of(ms[x].article, predicted[s][x]), gy = group_of(ms[y].article, predicted[s][y]);
-        if (gx >= 0 && gx == gy) {
+        std::set<int> gx = groups_of(ms[x].article, predicted[s][x]), gy = groups_of(ms[y].article, predicted[s][y]);
+        if (std::any_of(gx.begin(), gx.end(), [&](int v) { return gy.count(v) > 0; })) {
           ++r.pairs_aligned;
           continue;
         }
-        std::string why = predicted[s][x] < 0 || predicted[s][y] < 0 ? " (no attribution found)" : " (not aligned)";
+        std::string why = predicted[s][x].empty() || predicted[s][y].empty() ? " (no attribution found)" : " (not aligned)";
         r.errors.push_back({"missed_pair", gold.statements[s].speaker + " \"" + gold.statements[s].key + "\": " +
                                                where(gold, analyses, ms[x].article, ms[x].span) + " / " +
                                                where(gold, analyses, ms[y].article, ms[y].span) + why});
@@ -103,7 +117,9 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
         const Attribution& b = analyses[ay]->attributions[st.members[y].attribution];
         r.errors.push_back({"false_pair", where(gold, analyses, ax, a.content) + " / " +
                                               where(gold, analyses, ay, b.content) + " score " +
-                                              fmt3(st.members[y].score)});
+                                              fmt3(st.members[y].score) + ": \"" +
+                                              excerpt(analyses[ax]->doc.slice(a.content), 70) + "\" / \"" +
+                                              excerpt(analyses[ay]->doc.slice(b.content), 70) + "\""});
       }
   // Findings: misattributions need different speakers in the gold; one-outlet
   // speakers need the gold to name that speaker in exactly those articles.
