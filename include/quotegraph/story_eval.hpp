@@ -7,8 +7,9 @@
 // article in code points, the speakers with the articles quoting them) and scores
 // a DiffReport made from those articles, each analysed alone.
 //
-// Matching: a gold member is the predicted attribution of its article whose
-// content overlaps the gold span most. A gold pair (two members of one shared
+// Matching: a gold member is carried by the predicted attributions of its
+// article with at least half their content inside the gold span or one of its
+// `also` renderings (else the one overlapping the span most). A gold pair (two members of one shared
 // statement) is aligned when both attributions sit in one AlignedStatement. A
 // predicted pair (two members of one AlignedStatement) is false when its two
 // attributions are not members of one gold statement. Speaker names are compared
@@ -38,6 +39,7 @@ struct StoryMember {
   int article = -1;      // index into StoryGold::articles
   Span span;             // code points until convert_story_spans(), then bytes
   std::string speaker;   // "" = the statement's speaker
+  std::vector<Span> also;  // other renderings of the remark in that article (a headline, a paraphrase)
 };
 
 struct StoryStatement {

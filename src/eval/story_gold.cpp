@@ -64,7 +64,18 @@ Result<StoryGold> parse_story_gold(std::string_view json, const std::string& pat
       if (!sp.is_array() || sp.size() != 2 || !sp[0].is_number_integer() || !sp[1].is_number_integer() ||
           sp[0].get<int64_t>() < 0 || sp[1].get<int64_t>() <= sp[0].get<int64_t>() || sp[1].get<int64_t>() > UINT32_MAX)
         return bad(path, mw + ": span is not [start, end) with start < end");
-      st.members.push_back({it->second, Span{sp[0].get<uint32_t>(), sp[1].get<uint32_t>()}, str_at(m, "speaker")});
+      StoryMember member{it->second, Span{sp[0].get<uint32_t>(), sp[1].get<uint32_t>()}, str_at(m, "speaker"), {}};
+      if (m.contains("also")) {
+        const Json& also = m["also"];
+        if (!also.is_array()) return bad(path, mw + ": also is not an array of spans");
+        for (const Json& a : also) {
+          if (!a.is_array() || a.size() != 2 || !a[0].is_number_integer() || !a[1].is_number_integer() ||
+              a[0].get<int64_t>() < 0 || a[1].get<int64_t>() <= a[0].get<int64_t>() || a[1].get<int64_t>() > UINT32_MAX)
+            return bad(path, mw + ": also holds a span that is not [start, end) with start < end");
+          member.also.push_back({a[0].get<uint32_t>(), a[1].get<uint32_t>()});
+        }
+      }
+      st.members.push_back(std::move(member));
     }
     g.statements.push_back(std::move(st));
   }
@@ -105,6 +116,13 @@ Status convert_story_spans(StoryGold& gold, const std::vector<std::string>& text
                                                    std::to_string(k) + "]: span ends past " + gold.articles[m.article].doc +
                                                    " (" + std::to_string(map.size() - 1) + " code points)");
       m.span = {map[m.span.start], map[m.span.end]};
+      for (Span& a : m.also) {
+        if (a.end >= map.size())
+          return Status(ErrorCode::kFormatError, gold.path + ": statements[" + std::to_string(i) + "].members[" +
+                                                     std::to_string(k) + "]: an also span ends past " +
+                                                     gold.articles[m.article].doc);
+        a = {map[a.start], map[a.end]};
+      }
     }
   return Status::ok_status();
 }

@@ -16,15 +16,21 @@ namespace {
 // The attributions of `a` that carry the gold span: those with at least half
 // of their content inside it, else the one overlapping it most. A remark the
 // gold marks as one ("…?" Clinton said. "…") may be two attributions here.
-std::vector<int> attributions_at(const Analysis& a, Span span) {
+std::vector<int> attributions_at(const Analysis& a, const StoryMember& m) {
   std::vector<int> out;
   int best = -1;
   uint32_t most = 0;
   for (size_t k = 0; k < a.attributions.size(); ++k) {
-    uint32_t o = 0, len = 0;
     const Attribution& at = a.attributions[k];
-    for (Span p : at.pieces.empty() ? std::vector<Span>{at.content} : at.pieces) o += overlap(p, span), len += p.size();
+    const std::vector<Span> pieces = at.pieces.empty() ? std::vector<Span>{at.content} : at.pieces;
+    uint32_t len = 0, o = 0;
+    for (Span p : pieces) len += p.size(), o += overlap(p, m.span);
     if (o > most) most = o, best = static_cast<int>(k);
+    for (Span r : m.also) {
+      uint32_t oa = 0;
+      for (Span p : pieces) oa += overlap(p, r);
+      o = std::max(o, oa);
+    }
     if (o > 0 && 2 * o >= len) out.push_back(static_cast<int>(k));
   }
   if (out.empty() && best >= 0) out.push_back(best);
@@ -66,7 +72,7 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
   std::vector<std::vector<std::vector<int>>> predicted(gold.statements.size());
   for (size_t s = 0; s < gold.statements.size(); ++s)
     for (const StoryMember& m : gold.statements[s].members) {
-      predicted[s].push_back(attributions_at(*analyses[m.article], m.span));
+      predicted[s].push_back(attributions_at(*analyses[m.article], m));
       for (int at : predicted[s].back()) gold_of[{m.article, at}].insert(static_cast<int>(s));
     }
   // The aligned statements holding any of a member's attributions.
