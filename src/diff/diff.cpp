@@ -140,7 +140,8 @@ constexpr double kSameSpeakerBonus = 0.2;
 // Alignment score every member of a statement needs before two speakers of it
 // are reported as a misattribution.
 constexpr double kMisattributionScore = 0.6;
-// Words two outlets' quotes must share, in a row, for a misattribution.
+// Words two outlets' quotes must share, in a row (and half the shorter quote),
+// for a misattribution.
 constexpr size_t kSameWordsRun = 5;
 
 bool shares(const std::vector<int>& a, const std::vector<int>& b) {
@@ -248,7 +249,17 @@ bool all_digits(std::string_view w) {
 }
 
 // Words of `text` (offsets from `base`) -> a statement's words and content units.
-Stmt make_stmt(std::string_view text, uint32_t base, const detail::Senses& senses, Lemmas& lx) {
+// A named entity's mention in an article, with the entity it is across outlets.
+struct NamedMention {
+  Span span;
+  int aligned = -1;  // index into DiffReport::entities
+};
+
+// Words of `text` (offsets from `base`) -> a statement's words and content units.
+// A word inside one of `names` (sorted by start) is that entity's unit instead:
+// "Hillary", "Clinton" and "Mrs. Clinton" are one content word across outlets.
+Stmt make_stmt(std::string_view text, uint32_t base, const detail::Senses& senses, Lemmas& lx,
+               const std::vector<NamedMention>& names = {}) {
   Stmt s;
   s.words = detail::split_words(text, base);
   for (const auto& w : s.words) {
@@ -259,7 +270,14 @@ Stmt make_stmt(std::string_view text, uint32_t base, const detail::Senses& sense
   for (size_t i = 0; i < s.plain.size(); ++i) {
     const std::string& w = s.plain[i];
     Unit u;
-    if (all_digits(w)) {
+    const Span at = s.words[i].span;
+    auto nm = std::upper_bound(names.begin(), names.end(), at.start,
+                               [](uint32_t x, const NamedMention& m) { return x < m.span.start; });
+    if (nm != names.begin() && std::prev(nm)->span.start <= at.start && at.end <= std::prev(nm)->span.end) {
+      const NamedMention& m = *std::prev(nm);
+      u.lemmas = {lx.id("@" + std::to_string(m.aligned))};
+      while (i + 1 < s.plain.size() && s.words[i + 1].span.end <= m.span.end) ++i;  // the rest of the name
+    } else if (all_digits(w)) {
       std::string digits;
       for (char c : w)
         if (c >= '0' && c <= '9') digits += c;
@@ -361,7 +379,7 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     double words_alike = 1;
     for (const auto& m : st.members) words_alike = std::min(words_alike, m.score);
     // The same words: two outlets quote (directly or in part) a common run of
-    // at least kSameWordsRun words. Two paraphrases that align are too loose a
+    // at least kSameWordsRun words, half the shorter quote or more. Two paraphrases that align are too loose a
     // match to accuse an outlet of giving a remark to the wrong person.
     bool same_words = false;
     for (size_t x = 0; x < st.members.size() && !same_words; ++x)
@@ -369,8 +387,12 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
         const Attribution& ax = attr(st.members[x]);
         const Attribution& ay = attr(st.members[y]);
         if (st.members[x].speaker == st.members[y].speaker || !is_quote(ax.kind) || !is_quote(ay.kind)) continue;
-        same_words = longest_run(words(cx.a(st.members[x].input).doc.slice(ax.content)),
-                                 words(cx.a(st.members[y].input).doc.slice(ay.content))) >= kSameWordsRun;
+        const auto wx = words(cx.a(st.members[x].input).doc.slice(ax.content));
+        const auto wy = words(cx.a(st.members[y].input).doc.slice(ay.content));
+        const size_t run = longest_run(wx, wy);
+        // Half the shorter quote at least: a slogan both speakers use ("to make
+        // America great again") is no shared quote.
+        same_words = run >= kSameWordsRun && 2 * run >= std::min(wx.size(), wy.size());
       }
     // "Trump campaign" for Donald Trump, "Ryan's office" for Paul Ryan: an
     // organisation named after the other speaker speaks for them.
@@ -698,6 +720,20 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
 
   // --- statements: score every pair of different inputs, link greedily from the
   // best score down, keeping at most one statement per input in a cluster.
+  // Named entities' mentions per input, for entity units in the contents.
+  std::vector<std::vector<NamedMention>> names(n);
+  for (int i = 0; i < n; ++i) {
+    const auto& ents = r.inputs[i].analysis->entities;
+    for (size_t e = 0; e < ents.size(); ++e) {
+      const int al = entity_of[i][e];
+      if (al < 0 || !proper(r.entities[al].name) || detail::is_stop_word(detail::name_norm(r.entities[al].name)))
+        continue;
+      for (Span m : ents[e].mentions) names[i].push_back({m, al});
+    }
+    std::sort(names[i].begin(), names[i].end(), [](const NamedMention& a, const NamedMention& b) {
+      return std::tie(a.span.start, a.span.end) < std::tie(b.span.start, b.span.end);
+    });
+  }
   std::vector<Stmt> stmts;
   Lemmas lemmas;
   for (int i = 0; i < n; ++i) {
@@ -705,7 +741,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     const size_t first_of_input = stmts.size();
     for (size_t k = 0; k < a.attributions.size(); ++k) {
       Span c = a.attributions[k].content;
-      Stmt s = make_stmt(a.doc.slice(c), c.start, impl_->senses, lemmas);
+      Stmt s = make_stmt(a.doc.slice(c), c.start, impl_->senses, lemmas, names[i]);
       s.input = i;
       s.attribution = static_cast<int>(k);
       if (int e = a.attributions[k].speaker.entity; e >= 0) s.speaker = entity_of[i][e];

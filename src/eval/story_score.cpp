@@ -106,7 +106,10 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
         std::string why = predicted[s][x].empty() || predicted[s][y].empty() ? " (no attribution found)" : " (not aligned)";
         r.errors.push_back({"missed_pair", gold.statements[s].speaker + " \"" + gold.statements[s].key + "\": " +
                                                where(gold, analyses, ms[x].article, ms[x].span) + " / " +
-                                               where(gold, analyses, ms[y].article, ms[y].span) + why});
+                                               where(gold, analyses, ms[y].article, ms[y].span) + why + ": \"" +
+                                               excerpt(analyses[ms[x].article]->doc.slice(ms[x].span), 70) +
+                                               "\" / \"" +
+                                               excerpt(analyses[ms[y].article]->doc.slice(ms[y].span), 70) + "\""});
       }
   }
   for (const auto& st : report.statements)
