@@ -89,6 +89,10 @@ bool is_stop_word(std::string_view w) {
       "she",   "her",   "they",  "them",  "their", "there", "here",  "not",   "no",    "so",     "if",
       "then",  "than",  "about", "into",  "over",  "after", "before", "very", "just",  "also",   "who",
       "which", "what",  "when",  "where", "all",   "any",   "some",  "said", "says",  "say",
+      // When a remark was made is the story's circumstance, shared by every
+      // outlet's statements, not what was said.
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+      "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week", "weekend",
   };
   return kStop.count(w) > 0;
 }
