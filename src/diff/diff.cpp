@@ -524,6 +524,25 @@ void sort_finding(Finding& f) {
                    f.evidence.end());
 }
 
+// Who-is-missing is about named sources: a person or an organisation with a
+// proper name (or an untyped proper name), not a group ("critics",
+// "Republicans"), a place, a document, or a date the rules took for a speaker
+// ("March", "Tuesday").
+bool named_source(const AlignedEntity& e) {
+  if (e.kind != EntityKind::kPerson && e.kind != EntityKind::kOrganization && e.kind != EntityKind::kUnknown)
+    return false;
+  if (!proper(e.name)) return false;
+  static const std::set<std::string_view> kNotNames = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  std::vector<std::string> w = words(e.name);
+  if (w.empty() || (w.size() == 1 && (kNotNames.count(w[0]) || detail::is_stop_word(w[0])))) return false;
+  // An untyped single lower-case-looking word ("Hours", "Likewise", "Speaking")
+  // is a sentence opener, not a source.
+  if (e.kind == EntityKind::kUnknown && w.size() == 1) return false;
+  return true;
+}
+
 // Reporting verbs that only report: a change between two of them ("said" /
 // "told") says nothing about the outlet's view; a change to any other
 // ("admitted", "blasted", "claimed") does.
@@ -859,6 +878,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   for (size_t ei = 0; ei < r.entities.size(); ++ei) {
     const AlignedEntity& ae = r.entities[ei];
     if (ae.quoted_in.empty() || static_cast<int>(ae.quoted_in.size()) == n) continue;
+    if (!named_source(ae)) continue;
     std::vector<int> missing;
     for (int i = 0; i < n; ++i)
       if (!std::binary_search(ae.quoted_in.begin(), ae.quoted_in.end(), i)) missing.push_back(i);
