@@ -105,3 +105,36 @@ TEST_CASE("eval --stories: report and summary line", "[diff][eval][cli]") {
   CHECK(rc != 0);
   CHECK(out.find("--stories needs the directories") != std::string::npos);
 }
+
+TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][eval][polnear]") {
+  namespace fs = std::filesystem;
+  const fs::path data = fs::path(QG_SHARED_DIR) / "data" / "polnear" / "data";
+  if (!fs::is_directory(data)) {
+    WARN("PolNeAR not present (" << data.string() << "): skipped");
+    return;
+  }
+  auto files = eval::find_story_files(std::string(QG_SOURCE_DIR) + "/tests/gold/stories");
+  REQUIRE(files.ok());
+  CHECK(files.value().size() >= 10);
+  eval::StoryEval total;
+  for (const std::string& f : files.value()) {
+    INFO(f);
+    eval::StoryEval e = score_story(f, {(data / "train" / "text").string(), (data / "dev" / "text").string()});
+    // At most a little over one false alignment in any one story.
+    CHECK(e.false_pairs <= 4);
+    total += e;
+  }
+  const size_t n = files.value().size();
+  WARN(eval::story_summary_line(total, n));
+  // Floors: the figures measured when the scorer landed (docs/diff.md,
+  // "Measured on real stories"), minus a little; the recall target
+  // (0.85) is not met and not asserted.
+  auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+  CHECK(total.pairs >= 30);
+  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.60);
+  CHECK(ratio(total.predicted_pairs - total.false_pairs, total.predicted_pairs) >= 0.72);
+  CHECK(ratio(total.false_pairs, n) <= 1.0);
+  CHECK(ratio(total.speaker_only_true, total.speaker_only) >= 0.70);
+  // Misattributions accuse an outlet: every one reported must be true, 4 in 5 at least.
+  CHECK(5 * total.misattributions_true >= 4 * total.misattributions);
+}
