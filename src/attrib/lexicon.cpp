@@ -355,6 +355,13 @@ const char* kStanceAdjectivesList[] = {
     "enthusiastic", "excited", "nervous", "anxious", "alarmed", "troubled", "outraged", "dismayed", "unhappy",
     "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative"};
 
+// Nouns for something said, that a colon and a quote can spell out: "X
+// delivered a blunt message to Y: '…'", "offered a simple explanation: '…'".
+const char* kUtteranceNounsList[] = {
+    "message", "warning", "statement", "advice", "plea", "response", "reply", "answer", "reminder", "retort",
+    "prediction", "promise", "vow", "pledge", "words", "explanation", "assessment", "verdict", "appeal",
+    "request", "demand", "challenge", "ultimatum", "rebuke", "comment", "remark", "remarks", "quip", "riposte"};
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
@@ -411,6 +418,7 @@ Lexicon::Lexicon() {
   add(kSentenceAdverbsList, kSentenceAdverb);
   add(kAdjunctPrepsList, kAdjunctPrep);
   add(kStanceAdjectivesList, kStanceAdjective);
+  add(kUtteranceNounsList, kUtteranceNoun);
   add(kNameOpeners, kNameOpener);
   add(kCalendarNames, kCalendarName);
   add(kTitleWords, kTitleWord);

@@ -53,6 +53,7 @@ class Lexicon {
     kNameOpener = 1u << 9, kCalendarName = 1u << 10, kTitleWord = 1u << 11, kTargetGroup = 1u << 12,
     kDescriptionNoun = 1u << 13, kThe = 1u << 14,
     kStanceAdjective = 1u << 15,  // "is convinced that", "was eager to", "are wary of"
+    kUtteranceNoun = 1u << 16,    // "delivered a blunt message to Trump: '…'", "had a warning:"
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

@@ -136,23 +136,33 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
 }
 
 bool SentenceRules::colon_quote_rule(uint32_t f, uint32_t le, const std::vector<Candidate>& found, Candidate& c) const {
-  constexpr uint32_t kMaxLead = 14;  // narrator words before the colon
-  uint32_t m = f;
-  while (m < le && m - f <= kMaxLead && !(punct(m, ':') && narrator(m))) {
+  constexpr uint32_t kMaxLead = 14;  // narrator words before the colon (punctuation not counted)
+  uint32_t m = f, lead = 0;
+  while (m < le && lead <= kMaxLead && !(punct(m, ':') && narrator(m))) {
     if (!narrator(m) || terminal(m)) return false;
+    lead += word(m);
     ++m;
   }
   if (m >= le || m == f || !punct(m, ':') || !opens_quote(m + 1)) return false;
   for (const Candidate& x : found)
     for (Range r : x.content)
       if (r.first <= m + 1 && m + 1 < r.last) return false;
-  // A verb before the colon is the verb rule's to read ("could only quip:").
+  // A verb before the colon is the verb rule's to read ("could only quip:"),
+  // unless its object is an utterance the quote spells out ("delivered a blunt
+  // message to Trump: '…'").
+  bool utterance = false;
+  for (uint32_t j = f; j < m && !utterance; ++j) utterance = word(j) && has(j, Lexicon::kUtteranceNoun);
   for (uint32_t j = f; j < m; ++j)
     if (const CueEntry* e = info_[j]->cue.entry; e && !v_[j].cap) {
       // "a simple answer:" is a noun after its determiner.
       bool noun = (e->flags & kNounToo) &&
                   ((j > f && has(j - 1, Lexicon::kDeterminer)) || (j > f + 1 && has(j - 2, Lexicon::kDeterminer)));
-      if (!noun) return false;
+      bool object_spelled = utterance && [&] {
+        for (uint32_t x = j; x < m; ++x)
+          if (word(x) && has(x, Lexicon::kUtteranceNoun)) return true;
+        return false;
+      }();
+      if (!noun && !object_spelled) return false;
     }
   if (kHeadingWords.contains(low_[f]) || (v_[f].para == 0 && title_case(f, m))) return false;  // "Update:", a headline
   Range sp = np_right(f, m);

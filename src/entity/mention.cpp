@@ -123,6 +123,13 @@ std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   return out;
 }
 
+// A title word, or its plural before a list of names ("Senators Mitch
+// McConnell and John Cornyn": the plural is no part of the first name).
+bool is_title(const std::string& low) {
+  if (text::in_list<kTitleWords>(low)) return true;
+  return low.size() > 4 && low.back() == 's' && text::in_list<kTitleWords>(low.substr(0, low.size() - 1));
+}
+
 // "Chamber of Commerce", "Bank of Norland": the head before "of" is an organisation's.
 bool org_before_of(std::string_view name) {
   size_t of = name.find(" of ");
@@ -138,7 +145,7 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   size_t end = w.size();
   while (end > 0) {
     size_t k = end;
-    while (k > 0 && w[k - 1].cap && !text::in_list<kTitleWords>(w[k - 1].low) && w[k - 1].low != "the") {
+    while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") {
       // "Secretary of State", "Minister of Defence": the word after "of" belongs to the title.
       if (k >= 3 && w[k - 2].low == "of" && text::in_list<kTitleWords>(w[k - 3].low)) break;
       --k;
@@ -151,7 +158,7 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
       if (k >= 2 && w[k - 1].low == "and" && w[k - 2].cap && !text::in_list<kTitleWords>(w[k - 2].low) &&
           is_org_head(strip_possessive(w[end - 1].low))) {
         k -= 2;
-        while (k > 0 && w[k - 1].cap && !text::in_list<kTitleWords>(w[k - 1].low) && w[k - 1].low != "the") --k;
+        while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") --k;
       }
       b = k;
       e = end;

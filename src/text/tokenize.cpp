@@ -136,7 +136,10 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
         std::string_view w = s.substr(t.start, t.end - t.start);
         bool initialism = w.find('.') != std::string_view::npos;
         bool initial = w.size() == 1 && t.cap;
-        if (initialism || initial || is_abbrev(fold(w))) {
+        // A period right before a comma ends no sentence: "Mitch McConnell,
+        // R-Ky., said", "Acme Inc., which", "etc.,".
+        bool before_comma = i + 1 < end && s[i + 1] == ',';
+        if (initialism || initial || before_comma || is_abbrev(fold(w))) {
           ++i;
           t.end = static_cast<uint32_t>(i);
           t.abbrev = true;
