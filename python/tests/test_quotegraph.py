@@ -1,0 +1,138 @@
+"""pytest suite of the Python module (python/quotegraph), run by ctest (python_module).
+
+The CLI is the reference: the module must give what `quotegraph analyze/graph`
+give, with code-point offsets that slice Python strings.
+"""
+import json
+import os
+import subprocess
+import tempfile
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import quotegraph as qg
+
+CLI = os.environ.get("QG_CLI", "quotegraph")
+ROOT = os.environ.get("QG_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+SEED = os.path.join(ROOT, "seeds", "000_1af91efddab21499.txt")
+PIER = os.path.join(ROOT, "tests", "cases", "diff", "pier")
+SHARED = os.environ.get("QG_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
+
+
+def cli(*args):
+    out = subprocess.run([CLI, *args], capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def test_seed_matches_the_cli():
+    doc = qg.analyze(read(SEED), path=SEED)
+    assert len(doc.attributions) == 10
+    ref = json.loads(cli("analyze", "--format", "json", SEED))
+    got = [(a.id, a.kind, a.start_byte, a.end_byte, a.speaker.name if a.speaker else None, a.cue_lemma)
+           for a in doc.attributions]
+    ents = {e["id"]: e["name"] for e in ref["entities"]}
+    want = [(a["id"], a["kind"], a["content"]["start"], a["content"]["end"], ents.get(a["speaker"]),
+             a["cue"]["lemma"] if a["cue"] else None) for a in ref["attributions"]]
+    assert got == want
+
+
+def test_code_point_offsets_slice_python_strings():
+    text = ("Zürich — Die Bürgermeisterin Corine Mauch sagte nichts. "
+            "“We will rebuild the Limmat bridge before winter,” Mayor Corine Mauch told reporters in Zürich. "
+            "Mauch said the café owners on the quay had been “patient beyond words.”")
+    doc = qg.analyze(text)
+    assert doc.attributions, "the invented article has statements"
+    for a in doc.attributions:
+        assert text[a.start:a.end] == a.content
+        assert text.encode("utf-8")[a.start_byte:a.end_byte].decode("utf-8") == a.content
+        if a.speaker_mention:
+            m = a.speaker_mention
+            assert text[m.start:m.end] == m.text
+    # Multibyte text before the statements: bytes and code points differ.
+    assert any(a.start != a.start_byte for a in doc.attributions)
+
+
+def test_analyze_many_threads_keep_order_and_results():
+    texts = [read(os.path.join(PIER, f)) for f in sorted(os.listdir(PIER)) if f.endswith(".txt")] + [read(SEED)]
+    texts = texts * 3
+    one = [[(a.id, a.start, a.end, a.speaker_name) for a in d.attributions] for d in qg.analyze_many(texts, threads=1)]
+    two = [[(a.id, a.start, a.end, a.speaker_name) for a in d.attributions]
+           for d in qg.analyze_many(texts, threads=2, chunk=2)]
+    assert one == two
+    assert len(one) == len(texts)
+    single = [[(a.id, a.start, a.end, a.speaker_name) for a in qg.analyze(t).attributions] for t in texts]
+    assert one == single
+
+
+def test_records_carry_outlet_and_metadata_into_the_frame():
+    recs = [{"id": "pier-1", "source": "Harbor Times", "url": "https://example.org/a", "date": "2026-11-02",
+             "title": "Pier collapse", "text": read(os.path.join(PIER, "harbor_times.txt"))},
+            {"id": "pier-2", "outlet": "Valley Post", "text": read(os.path.join(PIER, "valley_post.txt"))}]
+    docs = list(qg.analyze_many(recs))
+    assert [d.outlet for d in docs] == ["Harbor Times", "Valley Post"]
+    assert docs[0].path == "pier-1"
+    f = qg.to_frame(docs)
+    assert list(f.columns[:7]) == ["document", "outlet", "url", "date", "title", "attribution", "speaker"]
+    assert len(f) == sum(len(d.attributions) for d in docs)
+    assert f["start"].dtype == "int64" and f["end_byte"].dtype == "int64"
+    assert f["confidence"].dtype == "float64"
+    assert isinstance(f["kind"].dtype, pd.CategoricalDtype)
+    assert set(f.loc[f["document"] == "pier-1", "url"]) == {"https://example.org/a"}
+    assert f.groupby("outlet").size().to_dict() == {"Harbor Times": len(docs[0]), "Valley Post": len(docs[1])}
+    e = qg.entities_frame(docs)
+    assert {"name", "kind", "mentions", "statements"} <= set(e.columns)
+    assert e["statements"].sum() == f["speaker_entity"].notna().sum()
+
+
+def test_bad_input_raises_with_the_engines_message():
+    with pytest.raises(qg.QuotegraphError) as err:
+        qg.analyze(b"abc \xff\xfe def")
+    assert "UTF-8" in str(err.value) and "4" in str(err.value)
+    with pytest.raises(qg.QuotegraphError):
+        list(qg.analyze_many([{"title": "no text"}]))
+    assert list(qg.analyze_many([b"\xff", "Mayor Lena Dahl said the pier was safe."], errors="skip"))[0].attributions
+    assert list(qg.analyze_many([b"\xff"], errors="none")) == [None]
+
+
+def test_networkx_graph_equals_the_cli_graphml():
+    doc = qg.analyze(read(SEED), path=SEED)
+    g = qg.graph([doc])
+    assert isinstance(g, nx.MultiDiGraph)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "seed.graphml")
+        cli("graph", SEED, "--format", "graphml", "-o", path)
+        ref = nx.read_graphml(path)
+        cli_text = read(path)
+    assert set(g.nodes) == set(ref.nodes)
+    got = {(u, v, k) for u, v, k in g.edges(keys=True)}
+    want = {(u, v, data.get("relation")) for u, v, data in ref.edges(data=True)}
+    assert got == want
+    # The module's GraphML is the CLI's, byte for byte.
+    assert qg.graphml([doc]) == cli_text
+    kinds = nx.get_node_attributes(g, "kind")
+    tokayev = [n for n in g.nodes if n.startswith("entity:") and "tokayev" in n]
+    assert len(tokayev) == 1 and kinds[tokayev[0]] == "person"
+    assert any(k == "said" for _, _, k in g.out_edges(tokayev[0], keys=True))
+
+
+def test_diff_and_echo():
+    docs = [qg.analyze(read(os.path.join(PIER, f)), path=f) for f in sorted(os.listdir(PIER)) if f.endswith(".txt")]
+    d = qg.diff(docs)
+    assert {f["type"] for f in d["findings"]} >= {"misattribution", "quote_altered"}
+    assert d["findings"][0]["score"] >= d["findings"][-1]["score"]
+    e = qg.echo(docs)
+    assert isinstance(e, dict)
+    with pytest.raises(qg.QuotegraphError):
+        qg.diff(docs[:1])
+
+
+def test_help_is_useful():
+    assert "code-point" in qg.analyze.__doc__ or "code point" in qg.__doc__
+    assert qg.analyze_many.__doc__ and "GIL" in qg.analyze_many.__doc__
