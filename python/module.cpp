@@ -144,6 +144,14 @@ PYBIND11_MODULE(_quotegraph, m) {
     return graph::to_graphml(graph::unify_entities(graph::merge(parts)));
   });
 
+  m.def("gexf", [](const std::vector<HandlePtr>& hs) {
+    std::vector<const Analysis*> as = analyses_of(hs);
+    py::gil_scoped_release release;
+    std::vector<graph::Graph> parts;
+    for (const Analysis* a : as) parts.push_back(graph::build(*a));
+    return graph::to_gexf(graph::unify_entities(graph::merge(parts)));
+  });
+
   m.def("echo_json", [](const std::vector<HandlePtr>& hs) {
     std::vector<const Analysis*> as = analyses_of(hs);
     py::gil_scoped_release release;

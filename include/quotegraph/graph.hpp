@@ -296,6 +296,13 @@ Result<std::string> render(const Graph& g, std::string_view format, const DotOpt
 // (C0 controls other than tab/newline/return) are dropped. Deterministic.
 std::string to_graphml(const Graph& g);
 
+// GEXF 1.2 for Gephi (and networkx.read_gexf): nodes with label, kind,
+// mentions, statements (documents: carried; entities: spoken, the weights of
+// their said edges), roles and document count; edges with weight, relation,
+// and the first evidence's cue and excerpt. Every value XML-escaped; characters
+// XML forbids are dropped. Deterministic, linear.
+std::string to_gexf(const Graph& g);
+
 // JSON node-link ({"directed", "multigraph", "graph", "nodes", "links"}, as
 // networkx.node_link_graph reads it; links carry "key" = relation). Lossless:
 // from_json(to_json(g)) == g. `indent` < 0 writes one line.

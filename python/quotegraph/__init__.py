@@ -26,7 +26,7 @@ from . import _quotegraph as _engine
 
 __all__ = [
     "Document", "Attribution", "Entity", "Mention", "QuotegraphError",
-    "analyze", "analyze_many", "to_frame", "entities_frame", "graph", "graphml", "echo", "diff",
+    "analyze", "analyze_many", "to_frame", "entities_frame", "graph", "graphml", "gexf", "echo", "diff",
 ]
 __version__ = "0.1.0"
 
@@ -311,6 +311,11 @@ def _top_vote(votes: Dict[str, int]) -> Optional[str]:
 def graphml(docs: Sequence[Document]) -> str:
     """The GraphML text `quotegraph graph --format graphml` writes."""
     return _engine.graphml(_handles(docs))
+
+
+def gexf(docs: Sequence[Document]) -> str:
+    """The GEXF text `quotegraph graph --format gexf` writes (Gephi): kind and statements on nodes, cue on edges."""
+    return _engine.gexf(_handles(docs))
 
 
 def echo(docs: Sequence[Document]) -> dict:

@@ -122,6 +122,25 @@ def test_networkx_graph_equals_the_cli_graphml():
     assert any(k == "said" for _, _, k in g.out_edges(tokayev[0], keys=True))
 
 
+def test_gexf_opens_in_a_gexf_reader():
+    doc = qg.analyze(read(SEED), path=SEED)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "seed.gexf")
+        cli("graph", SEED, "--format", "gexf", "-o", path)
+        text = read(path)
+        g = nx.read_gexf(path)
+    assert qg.gexf([doc]) == text
+    ref = qg.graph([doc])
+    assert set(g.nodes) == set(ref.nodes)
+    tokayev = [n for n in g.nodes if "tokayev" in n][0]
+    assert g.nodes[tokayev]["kind"] == "person"
+    said = sum(w for _, _, k, w in ref.out_edges(tokayev, keys=True, data="weight") if k == "said")
+    assert g.nodes[tokayev]["statements"] == said >= 1
+    cues = [data["cue"] for _, _, data in g.edges(data=True) if data.get("relation") == "said"]
+    assert cues and all(cues)
+    assert g.number_of_edges() == ref.number_of_edges()
+
+
 def test_diff_and_echo():
     docs = [qg.analyze(read(os.path.join(PIER, f)), path=f) for f in sorted(os.listdir(PIER)) if f.endswith(".txt")]
     d = qg.diff(docs)

@@ -43,6 +43,7 @@ Result<std::string> serialise(const graph::Graph& g, const std::string& format, 
   if (format == "dot") return graph::to_dot(g, dot);
   if (format == "json") return graph::to_json(g, 2);
   if (format == "graphml") return graph::to_graphml(g);
+  if (format == "gexf") return graph::to_gexf(g);
   return graph::render(g, format, dot);  // svg, png
 }
 
@@ -54,8 +55,8 @@ Runner register_graph(CLI::App& app) {
   sub->add_option("files", args->files,
                   "Article files (UTF-8 text; - reads standard input) and partial graphs (*.json from --format json)")
       ->required();
-  CLI::Option* format_option = sub->add_option("-f,--format", args->format, "Output format: dot, svg, png, json (node-link), graphml")
-      ->check(CLI::IsMember({"dot", "svg", "png", "json", "graphml"}))
+  CLI::Option* format_option = sub->add_option("-f,--format", args->format, "Output format: dot, svg, png, json (node-link), graphml, gexf (Gephi)")
+      ->check(CLI::IsMember({"dot", "svg", "png", "json", "graphml", "gexf"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write the --format output to this file instead of standard output");
   add_aliases_option(sub, args->aliases);

@@ -4,10 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/model.hpp"
+#include "graph/xml.hpp"
 
 namespace quotegraph::graph {
 
-namespace {
+namespace detail {
 
 // XML 1.0 text: markup characters as entities, and the characters XML forbids
 // outright (C0 controls other than tab, newline, return; U+FFFE, U+FFFF)
@@ -35,6 +36,13 @@ std::string xml_text(std::string_view s) {
   }
   return out;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::xml_text;
+
 
 std::string json_list(const std::vector<std::string>& v) {
   return nlohmann::json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
