@@ -5,6 +5,8 @@
 #include "corpus/article.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +31,12 @@ bool is_dropped_tag(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// Sectioning elements around the article, not in it. Dropped like the
+// others, unless one holds most of the prose (then it wraps the article).
+bool is_page_section(GumboTag tag) {
+  return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER;
 }
 
 // Elements whose text is never rendered (their subtrees are not even scored).
@@ -60,6 +68,7 @@ bool is_block_tag(GumboTag tag) {
   }
 }
 
+
 bool is_heading(GumboTag tag) {
   return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
          tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
@@ -73,12 +82,26 @@ const std::unordered_set<std::string_view>& chrome_words() {
   static const std::unordered_set<std::string_view> words = {
       "comment", "comments", "commentlist", "respond", "disqus", "share", "shares", "sharing", "sharebar",
       "social", "socials", "related", "sidebar", "newsletter", "newsletters", "cookie", "cookies", "consent",
-      "gdpr", "promo", "promos", "advert", "adverts", "advertisement", "ad", "ads", "adsbygoogle", "sponsor",
-      "sponsored", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar",
+      "gdpr", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar",
       "navigation", "footer", "masthead", "widget", "widgets", "trending", "popular", "recommended",
       "recommendations", "byline", "caption", "tags", "tagcloud", "pagination", "pager", "outbrain", "taboola",
-      "modal", "popup", "banner", "toolbar", "login", "meta", "postmeta", "skyscraper", "shoutbox", "pingback",
-      "pingbacks", "trackback", "trackbacks", "more", "teaser", "teasers", "readmore"};
+      "modal", "popup", "toolbar", "login", "meta", "postmeta", "shoutbox", "pingback",
+      "pingbacks", "trackback", "trackbacks", "readmore", "copyright",
+      // Compounds that plugins write as one word (Jetpack, AddThis, Shariff…).
+      "relatedposts", "relatedarticles", "relatedlinks", "relatedstories", "relatedcontent", "sharedaddy",
+      "sharethis", "addthis", "shariff", "socialshare", "sociallinks", "commentform", "commentsection",
+      "newsletterbox", "authorbox", "authorbio"};
+  return words;
+}
+
+// Words of advertising slots. Sites also use them as layout modifiers on
+// story sections ("TestReport__Section--Ads": a section that may carry an ad),
+// and an ad slot never holds paragraphs of prose, so an element named so is
+// kept when it does.
+const std::unordered_set<std::string_view>& ad_words() {
+  static const std::unordered_set<std::string_view> words = {
+      "ad", "ads", "advert", "adverts", "advertisement", "adsbygoogle", "sponsor", "sponsored", "promo",
+      "promos", "banner", "skyscraper", "billboard"};
   return words;
 }
 
@@ -128,6 +151,7 @@ bool is_taxonomy_class(std::string_view token) {
 
 struct Naming {
   bool chrome = false;
+  bool ad = false;  // named only by ad_words
   int weight = 0;  // readability's class weight: -25 chrome, +25 prose, per attribute
 };
 
@@ -154,9 +178,11 @@ Naming name_of(const GumboElement& el) {
     if (v.find("articleBody") != std::string_view::npos || v == "text") n.weight += 50;
   }
   for (const char* attr_name : {"class", "id"}) {
+    // A heading's id is an anchor slug made from its words ("nav_nur_die_folie"), not a role.
+    if (is_heading(el.tag) && attr_name == std::string_view("id")) continue;
     const GumboAttribute* attr = gumbo_get_attribute(&el.attributes, attr_name);
     if (!attr) continue;
-    bool chrome = false, prose = false;
+    bool chrome = false, ad = false, prose = false;
     std::string_view value = attr->value;
     size_t i = 0;
     while (i < value.size()) {
@@ -171,11 +197,13 @@ Naming name_of(const GumboElement& el) {
       if (hidden_classes().count(lower)) n.chrome = true;
       for_each_word(token, [&](std::string_view w) {
         if (chrome_words().count(w)) chrome = true;
+        if (ad_words().count(w)) ad = true;
         if (prose_words().count(w)) prose = true;
       });
     }
     if (chrome) n.chrome = true;
-    n.weight += (chrome ? -25 : 0) + (prose ? 25 : 0);
+    if (ad) n.ad = true;
+    n.weight += (chrome || ad ? -25 : 0) + (prose ? 25 : 0);
   }
   return n;
 }
@@ -218,6 +246,8 @@ struct Node {
 
 // A paragraph is a run of inline text this long or longer (readability's 25).
 constexpr size_t kMinParagraph = 25;
+// More prose than an ad slot holds: a few sentences.
+constexpr size_t kAdSlotProse = 300;
 
 int tag_bonus(GumboTag tag) {
   switch (tag) {
@@ -239,6 +269,14 @@ class Extractor {
     int container = pick_container();
     if (container < 0) return {};
     std::vector<int> parts = with_siblings(container);
+    if (std::getenv("QG_DEBUG_EXTRACT")) {
+      for (int p : parts) {
+        const GumboAttribute* c = gumbo_get_attribute(&nodes_[p].node->v.element.attributes, "class");
+        std::fprintf(stderr, "part %d tag=%s class=%s prose=%zu text=%zu score=%.1f\n", p,
+                     gumbo_normalized_tagname(nodes_[p].tag), c ? c->value : "", nodes_[p].prose, nodes_[p].text,
+                     final_score(nodes_[p]));
+      }
+    }
     container_prose_ = 0;
     for (int p : parts) container_prose_ += nodes_[p].prose;
     TextBuilder b;
@@ -324,10 +362,15 @@ class Extractor {
     return false;
   }
 
-  // Is `id` inside a subtree the writer drops outright (a <nav>, an <aside>…)?
+  // Is `id` inside a subtree the writer drops (a <nav>, an <aside>…)? A
+  // page section that holds most of the page's prose is a wrapper (markup
+  // that never closes its <header> puts the whole story inside it).
   bool under_dropped_tag(int id) const {
-    for (int a = id; a >= 0; a = nodes_[a].parent)
+    size_t page_prose = nodes_.empty() ? 0 : nodes_[0].prose;
+    for (int a = id; a >= 0; a = nodes_[a].parent) {
+      if (is_page_section(nodes_[a].tag) && nodes_[a].prose * 2 >= page_prose) continue;
       if (is_dropped_tag(nodes_[a].tag)) return true;
+    }
     return false;
   }
 
@@ -409,7 +452,9 @@ class Extractor {
         out.push_back(id);
         continue;
       }
-      if (n.naming.chrome || is_dropped_tag(n.tag) || n.tag == GUMBO_TAG_FORM) continue;
+      if (n.naming.chrome || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
+          n.tag == GUMBO_TAG_FORM)
+        continue;
       bool join = n.candidate && final_score(n) >= threshold;
       if (n.tag == GUMBO_TAG_P) {
         double ld = n.link_density();
@@ -428,9 +473,10 @@ class Extractor {
     // Most of the prose inside: the page named its article like furniture
     // ("l-sidebar-fixed") or wrapped it in a <form> (ASP.NET pages).
     bool holds_prose = container_prose_ > 0 && n.prose * 2 >= container_prose_;
+    if (is_page_section(n.tag) || n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (is_dropped_tag(n.tag)) return true;
-    if (n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (n.naming.chrome) return !holds_prose;
+    if (n.naming.ad) return n.prose < kAdSlotProse;
     // Lists of links: menus, tag clouds, related-headline boxes. Prose has
     // commas; a block of links does not.
     switch (n.tag) {

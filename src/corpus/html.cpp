@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "corpus/article.hpp"
+#include "corpus/charset.hpp"
 #include "corpus/text_builder.hpp"
 #include "quotegraph/corpus.hpp"
 
@@ -14,9 +15,10 @@ namespace {
 
 using detail::TextBuilder;
 
-
 // Replaces each byte that does not begin a well-formed sequence by U+FFFD.
+// A page that declares a Latin charset is decoded from it first.
 std::string sanitize_utf8(std::string_view s) {
+  if (auto decoded = detail::decode_declared_charset(s)) return std::move(*decoded);
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
