@@ -123,10 +123,11 @@ const std::unordered_set<std::string_view>& prose_words() {
 // The words of a class or id value, lower-cased, split as chrome_words describes.
 template <typename F>
 void for_each_word(std::string_view value, F f) {
-  std::string word;
+  char word[48];  // longer words name no furniture; they are cut, not matched
+  size_t len = 0;
   auto flush = [&] {
-    if (!word.empty()) f(std::string_view(word));
-    word.clear();
+    if (len > 0 && len < sizeof word) f(std::string_view(word, len));
+    len = 0;
   };
   for (size_t i = 0; i < value.size(); ++i) {
     char c = value[i];
@@ -136,7 +137,8 @@ void for_each_word(std::string_view value, F f) {
       continue;
     }
     if (upper && i > 0 && value[i - 1] >= 'a' && value[i - 1] <= 'z') flush();
-    word += upper ? static_cast<char>(c + 32) : c;
+    if (len < sizeof word) word[len] = upper ? static_cast<char>(c + 32) : c;
+    ++len;
   }
   flush();
 }
@@ -191,10 +193,12 @@ Naming name_of(const GumboElement& el) {
       std::string_view token = value.substr(i, end - i);
       i = end + 1;
       if (token.empty() || is_taxonomy_class(token)) continue;
-      std::string lower(token);
-      for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (hidden_classes().count(lower)) n.chrome = true;
+      char lower[32];
+      if (token.size() < sizeof lower) {
+        for (size_t k = 0; k < token.size(); ++k)
+          lower[k] = token[k] >= 'A' && token[k] <= 'Z' ? static_cast<char>(token[k] + 32) : token[k];
+        if (hidden_classes().count(std::string_view(lower, token.size()))) n.chrome = true;
+      }
       for_each_word(token, [&](std::string_view w) {
         if (chrome_words().count(w)) chrome = true;
         if (ad_words().count(w)) ad = true;
@@ -241,6 +245,7 @@ struct Node {
   size_t prose = 0;   // text of the subtree's prose paragraphs
   double score = 0;   // paragraph scores propagated up
   bool candidate = false;
+  bool dropped = false;  // inside a dropped subtree (mark_dropped)
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
 };
 
@@ -263,7 +268,10 @@ int tag_bonus(GumboTag tag) {
 
 class Extractor {
  public:
-  explicit Extractor(const GumboNode* root) { index(root); }
+  explicit Extractor(const GumboNode* root) {
+    index(root);
+    mark_dropped();
+  }
 
   std::string run() {
     int container = pick_container();
@@ -356,22 +364,16 @@ class Extractor {
     return (n.score + tag_bonus(n.tag) + n.naming.weight) * (1.0 - n.link_density());
   }
 
-  bool is_ancestor(int a, int d) const {
-    for (; d >= 0; d = nodes_[d].parent)
-      if (d == a) return true;
-    return false;
-  }
-
-  // Is `id` inside a subtree the writer drops (a <nav>, an <aside>…)? A
-  // page section that holds most of the page's prose is a wrapper (markup
-  // that never closes its <header> puts the whole story inside it).
-  bool under_dropped_tag(int id) const {
+  // Marks the elements inside a subtree the writer drops (a <nav>, an
+  // <aside>…), parents before children. A page section that holds most of
+  // the page's prose is a wrapper: markup that never closes its <header> puts
+  // the whole story inside it.
+  void mark_dropped() {
     size_t page_prose = nodes_.empty() ? 0 : nodes_[0].prose;
-    for (int a = id; a >= 0; a = nodes_[a].parent) {
-      if (is_page_section(nodes_[a].tag) && nodes_[a].prose * 2 >= page_prose) continue;
-      if (is_dropped_tag(nodes_[a].tag)) return true;
+    for (Node& n : nodes_) {
+      bool wrapper = is_page_section(n.tag) && n.prose * 2 >= page_prose;
+      n.dropped = (n.parent >= 0 && nodes_[n.parent].dropped) || (is_dropped_tag(n.tag) && !wrapper);
     }
-    return false;
   }
 
   int body_or_root() const {
@@ -386,7 +388,7 @@ class Extractor {
     for (size_t i = 0; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
       if (!n.candidate || n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML) continue;
-      if (under_dropped_tag(static_cast<int>(i))) continue;
+      if (n.dropped) continue;
       double s = final_score(n);
       if (s > best) best = s, top = static_cast<int>(i);
     }
@@ -422,7 +424,7 @@ class Extractor {
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
       const Node& n = nodes_[p];
       const Node& t = nodes_[top];
-      if (n.naming.chrome || under_dropped_tag(p)) break;
+      if (n.naming.chrome || n.dropped) break;
       size_t extra_text = n.text - t.text, extra_prose = n.prose - t.prose, extra_links = n.link_text - t.link_text;
       if (extra_text == 0) {
         top = p;
@@ -443,11 +445,12 @@ class Extractor {
     if (parent < 0) return {top};
     double threshold = std::max(10.0, best_ * 0.2);
     std::vector<int> out;
-    for (size_t i = static_cast<size_t>(parent) + 1; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      if (!is_ancestor(parent, static_cast<int>(i))) break;  // past the parent's subtree
-      if (n.parent != parent) continue;
-      int id = static_cast<int>(i);
+    const GumboVector& children = nodes_[parent].node->v.element.children;
+    for (unsigned c = 0; c < children.length; ++c) {
+      auto it = ids_.find(static_cast<const GumboNode*>(children.data[c]));
+      if (it == ids_.end()) continue;
+      int id = it->second;
+      const Node& n = nodes_[id];
       if (id == top) {
         out.push_back(id);
         continue;
