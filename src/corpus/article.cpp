@@ -360,8 +360,11 @@ class Extractor {
     }
   }
 
+  // A name like "post-ratings" must not lift a line of text over the story:
+  // a positive class weight counts up to the paragraph score it comes with.
   double final_score(const Node& n) const {
-    return (n.score + tag_bonus(n.tag) + n.naming.weight) * (1.0 - n.link_density());
+    double weight = std::min(double(n.naming.weight), n.score);
+    return (n.score + tag_bonus(n.tag) + weight) * (1.0 - n.link_density());
   }
 
   // Marks the elements inside a subtree the writer drops (a <nav>, an
@@ -431,7 +434,10 @@ class Extractor {
         continue;
       }
       bool prose_like = extra_prose * 10 >= extra_text * 6 && extra_links * 10 <= extra_text * 3;
-      if (!prose_like) break;
+      // Or: as much prose again beside the top, with link boxes between the
+      // sections (the writer prunes those), but not a page's menus.
+      bool more_story = extra_prose * 2 >= t.prose && n.link_density() < 0.35;
+      if (!prose_like && !more_story) break;
       top = p;
     }
     best_ = final_score(nodes_[top]);
