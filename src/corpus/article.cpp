@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "corpus/charset.hpp"
 #include "corpus/text_builder.hpp"
 
 namespace quotegraph::corpus::detail {
@@ -246,6 +247,7 @@ struct Node {
   double score = 0;   // paragraph scores propagated up
   bool candidate = false;
   bool dropped = false;  // inside a dropped subtree (mark_dropped)
+  unsigned headlines = 0;  // <h1> and <article> elements in the subtree, itself included
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
 };
 
@@ -334,7 +336,9 @@ class Extractor {
     for (size_t i = nodes_.size(); i-- > 0;) {
       Node& n = nodes_[i];
       if (n.tag == GUMBO_TAG_A) n.link_text = n.text, n.inline_link = n.inline_text;
-      bool paragraph = n.inline_text >= kMinParagraph && n.tag != GUMBO_TAG_A && !is_heading(n.tag);
+      // A run of inline text ends at a block; the inline elements inside it
+      // (<span>, <a>, <em>) are part of that paragraph, not paragraphs.
+      bool paragraph = n.inline_text >= kMinParagraph && is_block_tag(n.tag) && !is_heading(n.tag);
       double inline_density = n.inline_text ? double(n.inline_link) / double(n.inline_text) : 0.0;
       if (paragraph && inline_density < 0.5) n.prose += n.inline_text;
       if (paragraph) {
@@ -346,8 +350,10 @@ class Extractor {
           nodes_[a].score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
         }
       }
+      if (n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_ARTICLE) ++n.headlines;
       if (n.parent < 0) continue;
       Node& p = nodes_[n.parent];
+      p.headlines += n.headlines;
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
@@ -427,7 +433,15 @@ class Extractor {
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
       const Node& n = nodes_[p];
       const Node& t = nodes_[top];
+      if (std::getenv("QG_DEBUG_EXTRACT"))
+        std::fprintf(stderr, "climb? %s chrome=%d dropped=%d headlines=%u/%u text=%zu/%zu prose=%zu/%zu links=%zu/%zu\n",
+                     gumbo_normalized_tagname(n.tag), n.naming.chrome, n.dropped, n.headlines, t.headlines, n.text,
+                     t.text, n.prose, t.prose, n.link_text, t.link_text);
       if (n.naming.chrome || n.dropped) break;
+      // Another headline or <article> beside the top starts another story
+      // (an infinite scroll appends the next one); the page's own title is
+      // the one headline allowed.
+      if (n.headlines > std::max(t.headlines, 2u)) break;
       size_t extra_text = n.text - t.text, extra_prose = n.prose - t.prose, extra_links = n.link_text - t.link_text;
       if (extra_text == 0) {
         top = p;
@@ -437,7 +451,9 @@ class Extractor {
       // Or: as much prose again beside the top, with link boxes between the
       // sections (the writer prunes those), but not a page's menus.
       bool more_story = extra_prose * 2 >= t.prose && n.link_density() < 0.35;
-      if (!prose_like && !more_story) break;
+      // Or: a subhead or a label ("Tipps zum Kauf") above the top.
+      bool label = extra_text <= 4 * kMinParagraph && extra_links * 2 <= extra_text;
+      if (!prose_like && !more_story && !label) break;
       top = p;
     }
     best_ = final_score(nodes_[top]);
@@ -575,6 +591,6 @@ class Extractor {
 
 }  // namespace
 
-std::string article_text(const GumboNode* root) { return Extractor(root).run(); }
+std::string article_text(const GumboNode* root) { return to_nfc(Extractor(root).run()); }
 
 }  // namespace quotegraph::corpus::detail

@@ -1,6 +1,9 @@
 // Charset decoding for pages that say they are not UTF-8: bytes in, UTF-8 out.
 #include "corpus/charset.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <cstdint>
 
 namespace quotegraph::corpus::detail {
@@ -73,6 +76,27 @@ std::optional<std::string> decode_declared_charset(std::string_view html) {
     if (c >= 0x80 && c <= 0x9F && kHigh[c - 0x80]) cp = kHigh[c - 0x80];
     append_utf8(out, cp);
   }
+  return out;
+}
+
+std::string to_nfc(std::string text) {
+  bool ascii = true;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return text;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return text;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  if (nfc->quickCheck(u, status) == UNORM_YES && U_SUCCESS(status)) return text;
+  status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return text;
+  std::string out;
+  normalized.toUTF8String(out);
   return out;
 }
 

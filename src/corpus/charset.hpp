@@ -15,3 +15,12 @@ namespace quotegraph::corpus::detail {
 std::optional<std::string> decode_declared_charset(std::string_view html);
 
 }  // namespace quotegraph::corpus::detail
+
+namespace quotegraph::corpus::detail {
+
+// `text` (valid UTF-8) in Unicode normalization form C: pages written in NFD
+// ("u" + U+0308) read and match like their composed form. ASCII and text
+// already in NFC are returned unchanged at the cost of one scan.
+std::string to_nfc(std::string text);
+
+}  // namespace quotegraph::corpus::detail
