@@ -380,8 +380,10 @@ class Extractor {
   void mark_dropped() {
     size_t page_prose = nodes_.empty() ? 0 : nodes_[0].prose;
     for (Node& n : nodes_) {
-      bool wrapper = is_page_section(n.tag) && n.prose * 2 >= page_prose;
-      n.dropped = (n.parent >= 0 && nodes_[n.parent].dropped) || (is_dropped_tag(n.tag) && !wrapper);
+      bool wrapper = n.prose * 2 >= page_prose;
+      bool drop = (is_dropped_tag(n.tag) && !(is_page_section(n.tag) && wrapper)) || (n.naming.chrome && !wrapper) ||
+                  (n.naming.ad && n.prose < kAdSlotProse);
+      n.dropped = (n.parent >= 0 && nodes_[n.parent].dropped) || drop;
     }
   }
 
@@ -481,10 +483,13 @@ class Extractor {
           n.tag == GUMBO_TAG_FORM)
         continue;
       bool join = n.candidate && final_score(n) >= threshold;
-      if (n.tag == GUMBO_TAG_P) {
-        double ld = n.link_density();
-        join = join || (n.text > 80 && ld < 0.25) || (n.text > 0 && ld == 0 && n.commas > 0);
-      }
+      // A block of prose before the container (the lead in its own <div>)
+      // is more of the story, whatever its score; after it, short prose is
+      // an author's bio or a newsletter blurb unless it is sizeable.
+      double ld = n.link_density();
+      bool before = std::find(out.begin(), out.end(), top) == out.end();
+      if (n.prose > 80 && ld < 0.25 && (before || n.prose * 4 >= nodes_[top].prose)) join = true;
+      if (n.tag == GUMBO_TAG_P) join = join || (n.text > 0 && ld == 0 && n.commas > 0);
       if (join) out.push_back(id);
     }
     return out;
