@@ -247,7 +247,7 @@ struct Node {
   double score = 0;   // paragraph scores propagated up
   bool candidate = false;
   bool dropped = false;  // inside a dropped subtree (mark_dropped)
-  unsigned headlines = 0;  // <h1> and <article> elements in the subtree, itself included
+  unsigned h1 = 0, articles = 0;  // <h1> and <article> elements in the subtree, itself included
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
 };
 
@@ -350,10 +350,12 @@ class Extractor {
           nodes_[a].score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
         }
       }
-      if (n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_ARTICLE) ++n.headlines;
+      if (n.tag == GUMBO_TAG_H1) ++n.h1;
+      if (n.tag == GUMBO_TAG_ARTICLE) ++n.articles;
       if (n.parent < 0) continue;
       Node& p = nodes_[n.parent];
-      p.headlines += n.headlines;
+      p.h1 += n.h1;
+      p.articles += n.articles;
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
@@ -435,15 +437,11 @@ class Extractor {
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
       const Node& n = nodes_[p];
       const Node& t = nodes_[top];
-      if (std::getenv("QG_DEBUG_EXTRACT"))
-        std::fprintf(stderr, "climb? %s chrome=%d dropped=%d headlines=%u/%u text=%zu/%zu prose=%zu/%zu links=%zu/%zu\n",
-                     gumbo_normalized_tagname(n.tag), n.naming.chrome, n.dropped, n.headlines, t.headlines, n.text,
-                     t.text, n.prose, t.prose, n.link_text, t.link_text);
       if (n.naming.chrome || n.dropped) break;
       // Another headline or <article> beside the top starts another story
       // (an infinite scroll appends the next one); the page's own title is
       // the one headline allowed.
-      if (n.headlines > std::max(t.headlines, 2u)) break;
+      if (n.h1 > std::max(t.h1, 1u) || n.articles > std::max(t.articles, 1u)) break;
       size_t extra_text = n.text - t.text, extra_prose = n.prose - t.prose, extra_links = n.link_text - t.link_text;
       if (extra_text == 0) {
         top = p;
