@@ -480,6 +480,8 @@ class Extractor {
       if (n.naming.chrome || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
           n.tag == GUMBO_TAG_FORM)
         continue;
+      // A sibling with a headline of its own is another story.
+      if (n.h1 > 0 || (n.articles > 0 && n.tag == GUMBO_TAG_ARTICLE)) continue;
       bool join = n.candidate && final_score(n) >= threshold;
       // A block of prose before the container (the lead in its own <div>)
       // is more of the story, whatever its score; after it, short prose is
