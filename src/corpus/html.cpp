@@ -7,6 +7,7 @@
 
 #include "corpus/article.hpp"
 #include "corpus/charset.hpp"
+#include "corpus/html_meta.hpp"
 #include "corpus/text_builder.hpp"
 #include "quotegraph/corpus.hpp"
 
@@ -100,16 +101,23 @@ std::string strip_tags(std::string_view html) {
 
 }  // namespace
 
-std::string extract_html_text(std::string_view html) {
+HtmlArticle extract_html(std::string_view html) {
+  HtmlArticle article;
   std::string clean = sanitize_utf8(html);
-  if (approximate_depth(clean) > kMaxGumboDepth) return strip_tags(clean);
+  if (approximate_depth(clean) > kMaxGumboDepth) {
+    article.text = strip_tags(clean);
+    return article;
+  }
   // NUL bytes end gumbo's view of the buffer early on some versions; drop them.
   std::erase(clean, '\0');
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, clean.data(), clean.size());
-  if (!output) return {};
-  std::string text = detail::article_text(output->root);
+  if (!output) return article;
+  article.text = detail::article_text(output->root);
+  detail::read_metadata(output->root, &article);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return text;
+  return article;
 }
+
+std::string extract_html_text(std::string_view html) { return extract_html(html).text; }
 
 }  // namespace quotegraph::corpus
