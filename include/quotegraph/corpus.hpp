@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,7 @@ struct FieldNames {
 // One article read from a JSONL record (or a whole text/HTML file).
 struct Article {
   std::string id, url, outlet, date, title;
+  std::string byline;        // HTML pages only (extract_html)
   std::string text;          // what the analyzer sees
   bool from_html = false;    // text was extracted from HTML: offsets refer to it
 };
@@ -134,12 +136,12 @@ bool format_from_name(std::string_view path, InputFormat* out);
 // messages. Linear in the head.
 Result<InputFormat> sniff_format(std::string_view head, std::string_view path);
 
-// Files under `paths`: a file stands for itself (kept even when it does not
-// match `glob`), a directory for the regular files below it, recursively, in
-// byte order of their paths, hidden entries (".name") skipped, filtered by
-// `glob` (fnmatch on the file name; "" keeps all). "-" passes through.
-// Errors: kInputError naming a path that does not exist or a directory that
-// cannot be listed.
+// Files under `paths`: a directory stands for the regular files below it,
+// recursively, in byte order of their paths, hidden entries (".name")
+// skipped, filtered by `glob` (fnmatch on the file name; "" keeps all); any
+// other path (a file, "-", a path that does not exist, which its reader will
+// report) stands for itself, whatever `glob` says. Errors: kInputError naming
+// a directory that cannot be listed.
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths, const std::string& glob);
 
 // One article read from an input, or why a record of it is not one.
@@ -215,6 +217,9 @@ struct CorpusOptions {
   // records read as if the whole file had been read (contrib/dask).
   std::string stdin_name = "-";
   uint64_t stdin_first_line = 1;
+  // Every input read as this format (--input-format); unset: by name, else
+  // by content (read_documents' rule).
+  std::optional<InputFormat> format;
 };
 
 // One record, handed to the sink in input order.

@@ -57,7 +57,9 @@ Status check_readable(std::string_view head, std::string_view path) {
                   "convert it to text first: libreoffice --headless --convert-to txt " + p);
   if (starts_with(head, "{\\rtf"))
     return refuse(path, "an RTF document", "convert it to text first: unrtf --text " + p + " (or pandoc -t plain)");
-  if (starts_with(head, "\xFF\xFE\x00\x00") || starts_with(head, "\x00\x00\xFE\xFF"))
+  // Magic numbers with NUL bytes need their lengths spelled out.
+  if (starts_with(head, std::string_view("\xFF\xFE\x00\x00", 4)) ||
+      starts_with(head, std::string_view("\x00\x00\xFE\xFF", 4)))
     return refuse(path, "UTF-32 text", "convert it to UTF-8 first: iconv -f UTF-32 -t UTF-8 " + p + " > out.txt");
   if (starts_with(head, "\xFF\xFE") || starts_with(head, "\xFE\xFF"))
     return refuse(path, "UTF-16 text", "convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8 " + p + " > out.txt");
@@ -146,8 +148,7 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& p
     }
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) return Status(ErrorCode::kInputError, path + ": no such file or directory");
-    if (!fs::is_directory(st)) {
+    if (!fs::is_directory(st)) {  // a file, or a path the reader will report as missing
       out.push_back(path);
       continue;
     }
@@ -197,6 +198,7 @@ Status read_documents(const std::string& path, const InputFormat* forced, const 
       doc.article.url = std::move(html.url);
       doc.article.date = std::move(html.date);
       doc.article.outlet = std::move(html.site_name);
+      doc.article.byline = std::move(html.byline);
       doc.article.from_html = true;
     } else {
       doc.article.text = std::move(all).value();
