@@ -141,7 +141,7 @@ Result<InputFormat> sniff_format(std::string_view head, std::string_view path);
 // skipped, filtered by `glob` (fnmatch on the file name; "" keeps all); any
 // other path (a file, "-", a path that does not exist, which its reader will
 // report) stands for itself, whatever `glob` says. Errors: kInputError naming
-// a directory that cannot be listed.
+// a directory that cannot be listed or holds no (matching) file.
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths, const std::string& glob);
 
 // One article read from an input, or why a record of it is not one.

@@ -29,7 +29,7 @@ void add_input_options(CLI::App* sub, InputOptions& in);
 
 // The files the subcommand's arguments stand for (directories expanded,
 // recursively and sorted, filtered by --glob). A directory that cannot be
-// listed is printed and raises `rc` to kExitInput; the other paths are still
+// listed or holds no matching file is printed and raises `rc` to kExitInput; the other paths are still
 // returned (a missing file is reported when it is read).
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const InputOptions& in, int& rc);
 

@@ -166,6 +166,9 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& p
       if (!glob.empty() && ::fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
       found.push_back(it->path().string());
     }
+    if (found.empty())
+      return Status(ErrorCode::kInputError,
+                    path + ": is a directory with no files" + (glob.empty() ? "" : " matching " + glob));
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }

@@ -45,7 +45,7 @@ Status LineReader::open(const std::string& path) {
   if (path != "-") {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-      return status_ = Status(ErrorCode::kInputError, path + ": " + std::strerror(errno));
+      return status_ = Status(ErrorCode::kInputError, path + ": cannot open: " + std::strerror(errno));
     if (S_ISDIR(st.st_mode)) return status_ = Status(ErrorCode::kInputError, path + ": is a directory");
   }
   gzFile f = path == "-" ? gzdopen(::dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
