@@ -149,6 +149,22 @@ TEST_CASE("html: the climb stops at a second story an infinite scroll appended",
   CHECK_FALSE(has(text, "The second paragraph"));
 }
 
+TEST_CASE("html: of several stories, the one whose headline is the page's title is the article", "[html]") {
+  // The appended story is longer and would score higher.
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body>"
+      "<div class=posts><div class=head><h1>Harbour plans approved after long debate</h1></div><div class=body>" +
+      story("harbour", 3) + "</div><div class=next><div class=head><h1>Rocket launch delayed again</h1></div>"
+      "<div class=body>" + story("rocket", 8) + "</div></div></div></body></html>");
+  CHECK(has(text, "The harbour paragraph 2"));
+  CHECK_FALSE(has(text, "The rocket paragraph"));
+  // Without a title to go by, the best-scoring story wins.
+  text = extract_html_text(page("<div class=posts><h1>Harbour plans approved</h1><div>" + story("harbour", 3) +
+                                "</div><h1>Rocket launch delayed again</h1><div>" + story("rocket", 8) +
+                                "</div></div>"));
+  CHECK(has(text, "The rocket paragraph 7"));
+}
+
 TEST_CASE("html: a section named for an ad slot keeps its prose; an ad slot does not", "[html]") {
   std::string text = extract_html_text(
       page("<article><section class=\"Report__Section Report__Section--Ads\">" + story("grill", 4) +

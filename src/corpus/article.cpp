@@ -5,8 +5,6 @@
 #include "corpus/article.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -279,14 +277,6 @@ class Extractor {
     int container = pick_container();
     if (container < 0) return {};
     std::vector<int> parts = with_siblings(container);
-    if (std::getenv("QG_DEBUG_EXTRACT")) {
-      for (int p : parts) {
-        const GumboAttribute* c = gumbo_get_attribute(&nodes_[p].node->v.element.attributes, "class");
-        std::fprintf(stderr, "part %d tag=%s class=%s prose=%zu text=%zu score=%.1f\n", p,
-                     gumbo_normalized_tagname(nodes_[p].tag), c ? c->value : "", nodes_[p].prose, nodes_[p].text,
-                     final_score(nodes_[p]));
-      }
-    }
     container_prose_ = 0;
     for (int p : parts) container_prose_ += nodes_[p].prose;
     TextBuilder b;
@@ -319,6 +309,7 @@ class Extractor {
         if (p.tag == GUMBO_TAG_A) p.link_text += len, p.inline_link += len;
         continue;
       }
+      if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_HEAD) read_title(n);
       if (n->type != GUMBO_NODE_ELEMENT || is_invisible_tag(n->v.element.tag)) continue;
       int id = static_cast<int>(nodes_.size());
       Node rec;
@@ -395,15 +386,89 @@ class Extractor {
     return nodes_.empty() ? -1 : 0;
   }
 
+  // The page's title: og:title, else <title>, folded for comparison.
+  void read_title(const GumboNode* head) {
+    const GumboVector& c = head->v.element.children;
+    std::string title, og;
+    for (unsigned i = 0; i < c.length; ++i) {
+      const GumboNode* n = static_cast<const GumboNode*>(c.data[i]);
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      if (n->v.element.tag == GUMBO_TAG_TITLE && title.empty()) title = text_of(n);
+      if (n->v.element.tag == GUMBO_TAG_META && og.empty()) {
+        const GumboAttribute* p = gumbo_get_attribute(&n->v.element.attributes, "property");
+        const GumboAttribute* v = gumbo_get_attribute(&n->v.element.attributes, "content");
+        if (p && v && std::string_view(p->value) == "og:title") og = v->value;
+      }
+    }
+    page_title_ = fold(og.empty() ? title : og);
+  }
+
+  static std::string text_of(const GumboNode* root) {
+    std::string out;
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty() && out.size() < 1000) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT) out += n->v.text.text;
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboVector& c = n->v.element.children;
+      for (unsigned i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
+    }
+    return out;
+  }
+
+  // Lower-cased ASCII letters and digits, one space between words.
+  static std::string fold(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+                  static_cast<unsigned char>(c) >= 0x80;
+      if (!word) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    return out;
+  }
+
+  // The story the page is about, when it holds several (an infinite scroll
+  // appends the next ones, a series page lists its parts): the elements
+  // after the <h1> that repeats the page's title and before the next one,
+  // as a range of pre-order indexes. {0, 0} when no <h1> matches the title.
+  std::pair<size_t, size_t> titled_story() const {
+    if (page_title_.size() < 12) return {0, 0};
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].tag != GUMBO_TAG_H1) continue;
+      std::string h = fold(text_of(nodes_[i].node));
+      if (h.size() < 12 || page_title_.find(h) == std::string::npos) continue;
+      // An empty <h1> (a logo slot, an icon) starts no story.
+      size_t end = i + 1;
+      while (end < nodes_.size() && !(nodes_[end].tag == GUMBO_TAG_H1 && nodes_[end].text > 0)) ++end;
+      return {i + 1, end};
+    }
+    return {0, 0};
+  }
+
+
   int pick_container() {
     int top = -1;
     double best = 0;
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      if (!n.candidate || n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML) continue;
-      if (n.dropped) continue;
-      double s = final_score(n);
-      if (s > best) best = s, top = static_cast<int>(i);
+    // With several stories on the page, only the titled one's candidates
+    // count, if it has any.
+    auto story = nodes_[0].h1 > 1 ? titled_story() : std::pair<size_t, size_t>{0, 0};
+    for (int pass = story.second > story.first ? 0 : 1; pass < 2 && top < 0; ++pass) {
+      for (size_t i = 0; i < nodes_.size(); ++i) {
+        const Node& n = nodes_[i];
+        if (!n.candidate || n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML) continue;
+        if (n.dropped) continue;
+        if (pass == 0 && (i < story.first || i >= story.second)) continue;
+        double s = final_score(n);
+        if (s > best) best = s, top = static_cast<int>(i);
+      }
     }
     if (top < 0) return body_or_root();
     // A parent that scores higher than the top is the article the top's
@@ -589,6 +654,7 @@ class Extractor {
   }
 
   std::vector<Node> nodes_;
+  std::string page_title_;
   std::unordered_map<const GumboNode*, int> ids_;
   double best_ = 0;
   size_t container_prose_ = 0;
