@@ -160,6 +160,15 @@ TEST_CASE("input cli: --glob filters a directory; JSONL records are named by id 
   CHECK(has(out, "\"path\":\"ok\""));
 }
 
+TEST_CASE("input cli: quotegraph's own output fed back is named as such", "[input][cli]") {
+  Fixture fx;
+  std::string out;
+  std::string analysed = (fx.dir / "out.jsonl").string();
+  REQUIRE(run_cli("corpus " + q(fx.jsonl) + " -o " + q(analysed), &out) == 0);
+  CHECK(run_cli("stats " + q(analysed), &out) == 2);
+  CHECK(has(out, analysed + ":1: a quotegraph analysis record, not an article"));
+}
+
 TEST_CASE("input cli: standard input is sniffed, --input-format forces", "[input][cli]") {
   Fixture fx;
   std::string out;
