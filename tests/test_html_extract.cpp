@@ -114,6 +114,21 @@ TEST_CASE("html: hidden elements and link lists inside the article are dropped",
   CHECK_FALSE(has(text, "Teachers strike"));
 }
 
+TEST_CASE("html: a short heading whose section was pruned goes with it", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article><h2>The vote</h2><h3>In the hall</h3>" + story("vote", 4) +
+      "<h4>Simon Roe travels to the harbour city for a taste of the new ferry and the old market.</h4>"
+      "<h4>Ferries</h4>" + story("ferry", 1) +
+      "<h3>Related posts</h3><ul><li><a href=/1>Schools reopen next week</a></li>"
+      "<li><a href=/2>Teachers strike on Monday</a></li></ul></article>"));
+  CHECK(has(text, "The vote"));     // followed by a subhead, then text
+  CHECK(has(text, "In the hall"));
+  CHECK(has(text, "Simon Roe travels"));  // a sentence set as a heading is kept
+  CHECK(has(text, "Ferries"));
+  CHECK_FALSE(has(text, "Related posts"));  // its list was pruned
+  CHECK_FALSE(has(text, "Teachers strike"));
+}
+
 TEST_CASE("html: a second copy of the body is written once", "[html]") {
   std::string body = story("bridge", 3);
   std::string text =

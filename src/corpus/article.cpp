@@ -68,6 +68,17 @@ bool is_block_tag(GumboTag tag) {
 }
 
 
+int heading_level(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1: return 1;
+    case GUMBO_TAG_H2: return 2;
+    case GUMBO_TAG_H3: return 3;
+    case GUMBO_TAG_H4: return 4;
+    case GUMBO_TAG_H5: return 5;
+    default: return 6;
+  }
+}
+
 bool is_heading(GumboTag tag) {
   return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
          tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
@@ -280,7 +291,9 @@ class Extractor {
     container_prose_ = 0;
     for (int p : parts) container_prose_ += nodes_[p].prose;
     TextBuilder b;
-    for (int p : parts) write(p, &b);
+    Heading heading;
+    for (int p : parts) write(p, &b, &heading);
+    close_heading(&b, &heading, 1);
     return drop_repeats(b.finish());
   }
 
@@ -588,11 +601,29 @@ class Extractor {
     }
   }
 
-  void write(int root_id, TextBuilder* b) const {
+  // The last heading written: a short heading whose section was pruned away
+  // ("Related posts" over a list of links) is furniture too, cut when the
+  // next heading of its rank or higher, or the end of the body, comes with
+  // nothing written after it.
+  struct Heading {
+    size_t start = 0, end = 0;
+    int level = 0;  // 0: none; negative while its own text is being written
+  };
+  // A long heading is a sentence (a standfirst set as <h4>), not a label.
+  static constexpr size_t kMaxLabel = 60;
+  static void close_heading(TextBuilder* b, Heading* h, int level) {
+    bool label = h->end - h->start <= kMaxLabel + 2;  // + the paragraph break before it
+    if (h->level > 0 && level <= h->level && b->size() == h->end && label) b->truncate(h->start);
+    if (level <= h->level) h->level = 0;
+  }
+
+  void write(int root_id, TextBuilder* b, Heading* heading) const {
     struct Frame {
       const GumboNode* node;
       unsigned next_child;
     };
+    Heading& last = *heading;
+    auto close_section = [&](int level) { close_heading(b, heading, level); };
     std::vector<Frame> stack{{nodes_[root_id].node, 0}};
     while (!stack.empty()) {
       Frame& f = stack.back();
@@ -614,6 +645,12 @@ class Extractor {
           continue;
         }
         GumboTag tag = n->v.element.tag;
+        if (is_heading(tag)) {
+          int level = heading_level(tag);
+          close_section(level);
+          last.start = b->size();
+          last.level = -level;  // open: its text is being written
+        }
         if (is_block_tag(tag)) b->paragraph();
         if (tag == GUMBO_TAG_BR) b->line();
       }
@@ -623,6 +660,11 @@ class Extractor {
         continue;
       }
       if (is_block_tag(n->v.element.tag)) b->paragraph();
+      if (is_heading(n->v.element.tag) && last.level < 0) {
+        last.level = -last.level;
+        last.end = b->size();
+        if (last.end == last.start) last.level = 0;  // an empty heading
+      }
       stack.pop_back();
     }
     b->paragraph();

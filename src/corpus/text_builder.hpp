@@ -24,6 +24,11 @@ class TextBuilder {
     }
   }
   void paragraph() { pending_break_ = true; }
+  // Bytes written so far, and a cut back to an earlier size (pending breaks stay).
+  size_t size() const { return out_.size(); }
+  void truncate(size_t n) {
+    if (n < out_.size()) out_.resize(n);
+  }
   void line() { pending_line_ = true; }
   std::string finish() {
     if (!out_.empty()) out_ += '\n';
