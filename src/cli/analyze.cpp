@@ -40,8 +40,11 @@ Runner register_analyze(CLI::App& app) {
       "  quotegraph analyze seeds/000_1af91efddab21499.txt\n"
       "  quotegraph analyze --format json article.txt -o article.json\n"
       "  cat a.txt b.txt | quotegraph analyze --format jsonl -\n"
-      "Offsets in json/jsonl/csv are UTF-8 byte offsets into the input file.\n"
-      "With several files, json writes one JSON array of analyses, each naming its path.");
+      "  quotegraph analyze --format jsonl saved-pages/ --glob '*.html'\n"
+      "Offsets in json/jsonl/csv are UTF-8 byte offsets into the input file; for a web page into its extracted\n"
+      "body (quotegraph extract prints it), for a JSONL record into its text field.\n"
+      "With several documents (files, or the records of a JSONL file), json writes one JSON array of analyses,\n"
+      "each naming its path (the record's id or FILE:LINE).");
 
   return [args]() -> int {
     // Compiling the echo patterns costs about a tenth of a second: only when they are used.
