@@ -93,11 +93,12 @@ TEST_CASE("html: related, trending, newsletter, caption, byline, share and comme
       "<div class=related-stories><p>Earlier: the council, the port, the budget and the vote.</p></div>"
       "<div class=social-share><p>Share on Facebook, on X, by mail, or print it.</p></div>"
       "<div id=comments><p>Reader Bob said, frankly, that this is all wrong, wrong, wrong.</p></div>"
+      "<div id=author-container><p>Jane writes about harbours, ferries and the sea, and loves it.</p></div>"
       "</article>"));
   CHECK(has(text, "Harbour plans approved"));
   CHECK(has(text, "The harbour paragraph 4"));
   for (const char* gone : {"Jane Roe", "at dawn", "morning briefing", "celebrity", "Earlier: the council",
-                           "Share on Facebook", "Reader Bob"})
+                           "Share on Facebook", "Reader Bob", "Jane writes"})
     CHECK_FALSE(has(text, gone));
 }
 

@@ -94,7 +94,7 @@ const std::unordered_set<std::string_view>& chrome_words() {
       "social", "socials", "related", "sidebar", "newsletter", "newsletters", "cookie", "cookies", "consent",
       "gdpr", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar",
       "navigation", "footer", "masthead", "widget", "widgets", "trending", "popular", "recommended",
-      "recommendations", "byline", "caption", "tags", "tagcloud", "pagination", "pager", "outbrain", "taboola",
+      "recommendations", "byline", "author", "authors", "bio", "caption", "tags", "tagcloud", "pagination", "pager", "outbrain", "taboola",
       "modal", "popup", "toolbar", "login", "meta", "postmeta", "shoutbox", "pingback",
       "pingbacks", "trackback", "trackbacks", "readmore", "copyright",
       // Compounds that plugins write as one word (Jetpack, AddThis, Shariff…).
