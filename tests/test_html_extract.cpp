@@ -241,6 +241,6 @@ TEST_CASE("html: dev set of saved pages meets its floor", "[html][devset]") {
   REQUIRE(with > 0);
   // Floors a little under today's figures (docs/html-extraction.md), so a
   // change that loses ground fails here.
-  CHECK(double(found) / double(with) >= 0.86);
-  CHECK(double(absent) / double(without) >= 0.92);
+  CHECK(double(found) / double(with) >= 0.865);
+  CHECK(double(absent) / double(without) >= 0.94);
 }

@@ -63,11 +63,12 @@ void append_utf8(std::string& out, uint32_t cp) {
 }  // namespace
 
 std::optional<std::string> decode_declared_charset(std::string_view html) {
-  if (valid_utf8(html)) return std::nullopt;
+  // The label first: most pages declare UTF-8 and need no validation pass here.
   std::string label = declared_charset(html);
   if (label != "iso-8859-1" && label != "latin1" && label != "iso8859-1" && label != "windows-1252" &&
       label != "cp1252" && label != "us-ascii" && label != "ascii" && label != "iso-8859-15" && label != "l1")
     return std::nullopt;
+  if (valid_utf8(html)) return std::nullopt;
   std::string out;
   out.reserve(html.size() + html.size() / 8);
   for (char ch : html) {
