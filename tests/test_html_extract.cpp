@@ -174,6 +174,14 @@ TEST_CASE("html: of several stories, the one whose headline is the page's title 
       "<div class=body>" + story("rocket", 8) + "</div></div></div></body></html>");
   CHECK(has(text, "The harbour paragraph 2"));
   CHECK_FALSE(has(text, "The rocket paragraph"));
+  // A logo's <h1> that repeats the site's name from the title does not start the story.
+  text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Daily Ledger</title></head><body>"
+      "<div class=top><h1>The Daily Ledger</h1><div class=strip><p>Breaking: the ferry, the tram and the bus "
+      "are late again today.</p></div></div><div class=posts><h1>Harbour plans "
+      "approved after long debate</h1><div>" + story("harbour", 5) + "</div></div></body></html>");
+  CHECK(has(text, "The harbour paragraph 4"));
+  CHECK_FALSE(has(text, "Breaking: the ferry"));
   // Without a title to go by, the best-scoring story wins.
   text = extract_html_text(page("<div class=posts><h1>Harbour plans approved</h1><div>" + story("harbour", 3) +
                                 "</div><h1>Rocket launch delayed again</h1><div>" + story("rocket", 8) +

@@ -454,34 +454,45 @@ class Extractor {
   // as a range of pre-order indexes. {0, 0} when no <h1> matches the title.
   std::pair<size_t, size_t> titled_story() const {
     if (page_title_.size() < 12) return {0, 0};
+    // The longest <h1> found in the title: a logo's <h1> repeats only the
+    // site's name ("The Ledger" in "Harbour plans approved | The Ledger").
+    size_t headline = 0, longest = 0;
     for (size_t i = 0; i < nodes_.size(); ++i) {
       if (nodes_[i].tag != GUMBO_TAG_H1) continue;
       std::string h = fold(text_of(nodes_[i].node));
-      if (h.size() < 12 || page_title_.find(h) == std::string::npos) continue;
-      // An empty <h1> (a logo slot, an icon) starts no story.
-      size_t end = i + 1;
-      while (end < nodes_.size() && !(nodes_[end].tag == GUMBO_TAG_H1 && nodes_[end].text > 0)) ++end;
-      return {i + 1, end};
+      if (h.size() < 12 || h.size() <= longest || page_title_.find(h) == std::string::npos) continue;
+      headline = i;
+      longest = h.size();
     }
-    return {0, 0};
+    if (longest == 0) return {0, 0};
+    // An empty <h1> (a logo slot, an icon) starts no story.
+    size_t end = headline + 1;
+    while (end < nodes_.size() && !(nodes_[end].tag == GUMBO_TAG_H1 && nodes_[end].text > 0)) ++end;
+    return {headline + 1, end};
   }
 
-
   int pick_container() {
-    int top = -1;
-    double best = 0;
-    // With several stories on the page, only the titled one's candidates
-    // count, if it has any.
-    auto story = nodes_[0].h1 > 1 ? titled_story() : std::pair<size_t, size_t>{0, 0};
-    for (int pass = story.second > story.first ? 0 : 1; pass < 2 && top < 0; ++pass) {
-      for (size_t i = 0; i < nodes_.size(); ++i) {
+    // With several stories on the page, the titled one's best candidate,
+    // unless it is a scrap next to the page's best (the range caught a
+    // teaser, not the story).
+    auto best_in = [&](size_t from, size_t to, double* best) {
+      int top = -1;
+      *best = 0;
+      for (size_t i = from; i < to; ++i) {
         const Node& n = nodes_[i];
-        if (!n.candidate || n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML) continue;
-        if (n.dropped) continue;
-        if (pass == 0 && (i < story.first || i >= story.second)) continue;
+        if (!n.candidate || n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML || n.dropped) continue;
         double s = final_score(n);
-        if (s > best) best = s, top = static_cast<int>(i);
+        if (s > *best) *best = s, top = static_cast<int>(i);
       }
+      return top;
+    };
+    double best = 0;
+    int top = best_in(0, nodes_.size(), &best);
+    auto story = nodes_[0].h1 > 1 ? titled_story() : std::pair<size_t, size_t>{0, 0};
+    if (top >= 0 && story.second > story.first) {
+      double story_best = 0;
+      int story_top = best_in(story.first, story.second, &story_best);
+      if (story_top >= 0 && story_best * 5 >= best) top = story_top, best = story_best;
     }
     if (top < 0) return body_or_root();
     // A parent that scores higher than the top is the article the top's
