@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "quotegraph/analyzer.hpp"
 #include "quotegraph/corpus.hpp"
 #include "quotegraph/extract_eval.hpp"
 #include "quotegraph/io.hpp"
@@ -224,6 +225,22 @@ TEST_CASE("html: token scorer and snippet scorer", "[html][eval]") {
   score_page(p, "The council voted\nto extend it.\n\nShare", "");
   CHECK(p.missed == std::vector<std::string>{"never written"});
   CHECK(p.leaked == std::vector<std::string>{"Share"});
+}
+
+TEST_CASE("html: attributions from chrome are those touching a without-snippet", "[html][eval]") {
+  using namespace quotegraph::eval;
+  const std::string body =
+      "\u201CWe will rebuild the harbour,\u201D Mayor Ana Ruiz said on Monday.\n\n"
+      "\u201CSubscribe now for the full story,\u201D the editors said.\n";
+  quotegraph::Analyzer analyzer;
+  auto a = analyzer.analyze(body, "b.txt");
+  REQUIRE(a.ok());
+  REQUIRE(a.value().attributions.size() == 2);
+  ExtractPage p;
+  p.without = {"Subscribe now", "Sign In"};
+  score_attributions(p, a.value());
+  CHECK(p.attributions == 2);
+  CHECK(p.chrome_attributions == 1);
 }
 
 TEST_CASE("html: dev set of saved pages meets its floor", "[html][devset]") {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "quotegraph/document.hpp"
 #include "quotegraph/status.hpp"
 
 namespace quotegraph::eval {
@@ -45,6 +46,9 @@ struct ExtractPage {
   bool has_body = false;
   TokenScore tokens;
   size_t html_bytes = 0;
+  // Filled by score_attributions:
+  size_t attributions = 0;
+  size_t chrome_attributions = 0;  // whose sentence text holds a without-snippet
 };
 
 // Reads DIR/snippets.json. Errors: kInputError naming the file (missing, bad
@@ -54,6 +58,13 @@ Result<std::vector<ExtractPage>> read_extract_devset(const std::string& dir);
 // Scores one extracted body against the page's snippets (and `truth`, the
 // full body, when has_body).
 void score_page(ExtractPage& page, std::string_view extracted, std::string_view truth);
+
+// Counts the analysis's attributions of the extracted body, and those that
+// come from page chrome as far as the dev set can tell: the content, cue and
+// speaker mention (from the first to the last byte they cover) overlap a
+// without-snippet's occurrence in the body. A lower bound: chrome the
+// snippets do not name is not seen.
+void score_attributions(ExtractPage& page, const Analysis& analysis);
 
 // Totals: snippet hit rates and token P/R/F1 micro-averaged over pages with a
 // body, macro F1 too. "snippet F1" is the harmonic mean of the with-hit rate

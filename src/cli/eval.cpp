@@ -101,6 +101,7 @@ int run_extract_eval(const EvalArgs& args) {
     return kExitInput;
   }
   double seconds = 0;
+  Analyzer analyzer;
   for (eval::ExtractPage& page : pages.value()) {
     std::string html, truth;
     if (!read_or_report(args.extract_dev + "/pages/" + page.page, html)) return kExitInput;
@@ -111,6 +112,9 @@ int run_extract_eval(const EvalArgs& args) {
     std::string body = corpus::extract_html_text(html);
     seconds += double(std::clock() - start) / CLOCKS_PER_SEC;
     eval::score_page(page, body, truth);
+    // What the analyzer makes of the body: attributions that come from chrome.
+    auto analysis = analyzer.analyze(body, page.page);
+    if (analysis.ok()) eval::score_attributions(page, analysis.value());
   }
   size_t bytes = 0;
   for (const eval::ExtractPage& p : pages.value()) bytes += p.html_bytes;

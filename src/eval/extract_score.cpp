@@ -1,6 +1,7 @@
 // Extraction scoring: an extracted body and a dev page's snippets (and true
 // body) in, token P/R/F1 and snippet hit rates out.
 #include <algorithm>
+#include <utility>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -63,6 +64,7 @@ struct Totals {
   TokenScore micro;
   double macro_f1 = 0;
   size_t bytes = 0;
+  size_t attributions = 0, chrome_attributions = 0;
   double with_rate() const { return with ? double(with_found) / double(with) : 0.0; }
   double without_rate() const { return without ? double(without_absent) / double(without) : 0.0; }
   double snippet_f1() const {
@@ -79,6 +81,8 @@ Totals totals(const std::vector<ExtractPage>& pages) {
     t.without += p.without.size();
     t.without_absent += p.without.size() - p.leaked.size();
     t.bytes += p.html_bytes;
+    t.attributions += p.attributions;
+    t.chrome_attributions += p.chrome_attributions;
     if (!p.has_body) continue;
     ++t.bodies;
     t.micro.extracted += p.tokens.extracted;
@@ -148,6 +152,32 @@ void score_page(ExtractPage& page, std::string_view extracted, std::string_view 
   if (page.has_body) page.tokens = score_tokens(extracted, truth);
 }
 
+void score_attributions(ExtractPage& page, const Analysis& analysis) {
+  const std::string& text = analysis.doc.text;
+  // Byte ranges of the without-snippets in the body (first occurrence each;
+  // exact match, as the analyzer reads the body exactly).
+  std::vector<std::pair<size_t, size_t>> chrome;
+  for (const std::string& s : page.without) {
+    size_t at = s.empty() ? std::string::npos : text.find(s);
+    while (at != std::string::npos) {
+      chrome.emplace_back(at, at + s.size());
+      at = text.find(s, at + s.size());
+    }
+  }
+  page.attributions = analysis.attributions.size();
+  page.chrome_attributions = 0;
+  for (const Attribution& a : analysis.attributions) {
+    size_t start = a.content.start, end = a.content.end;
+    for (Span s : {a.cue, a.speaker.mention})
+      if (s.end > s.start) start = std::min<size_t>(start, s.start), end = std::max<size_t>(end, s.end);
+    for (auto [cs, ce] : chrome)
+      if (cs < end && start < ce) {
+        ++page.chrome_attributions;
+        break;
+      }
+  }
+}
+
 std::string extract_report_text(const std::vector<ExtractPage>& pages, bool errors) {
   Totals t = totals(pages);
   std::string out;
@@ -162,6 +192,10 @@ std::string extract_report_text(const std::vector<ExtractPage>& pages, bool erro
            " / " + fmt(t.micro.recall()) + " / " + fmt(t.micro.f1()) + " (macro F1 " + fmt(t.macro_f1) + ")\n";
   else
     out += "token P/R/F1: no page has a body (DIR/bodies/NAME.txt)\n";
+  if (t.attributions)
+    out += "attributions: " + std::to_string(t.attributions) + ", touching a without-snippet: " +
+           std::to_string(t.chrome_attributions) + " = " +
+           fmt(double(t.chrome_attributions) / double(t.attributions)) + "\n";
   if (errors) {
     for (const ExtractPage& p : pages) {
       for (const std::string& s : p.missed) out += "missed " + p.page + ": " + s + "\n";
@@ -182,6 +216,7 @@ std::string extract_report_json(const std::vector<ExtractPage>& pages, bool erro
   j["without"] = {{"absent", t.without_absent}, {"total", t.without}, {"rate", t.without_rate()}};
   j["snippet_f1"] = t.snippet_f1();
   j["bodies"] = t.bodies;
+  j["attributions"] = {{"total", t.attributions}, {"chrome", t.chrome_attributions}};
   if (t.bodies)
     j["tokens"] = {{"precision", t.micro.precision()}, {"recall", t.micro.recall()}, {"f1", t.micro.f1()},
                    {"macro_f1", t.macro_f1}};
@@ -193,6 +228,8 @@ std::string extract_report_json(const std::vector<ExtractPage>& pages, bool erro
       e["missed"] = p.missed;
       e["leaked"] = p.leaked;
       if (p.has_body) e["f1"] = p.tokens.f1();
+      e["attributions"] = p.attributions;
+      e["chrome_attributions"] = p.chrome_attributions;
       per.push_back(e);
     }
     j["per_page"] = per;
