@@ -194,9 +194,13 @@ TEST_CASE("html: a section named for an ad slot keeps its prose; an ad slot does
   std::string text = extract_html_text(
       page("<article><section class=\"Report__Section Report__Section--Ads\">" + story("grill", 4) +
            "</section><div class=ad-slot><p>Buy the best grill now, only today, with free shipping.</p></div>"
+           "<div><small>Anzeige:</small></div><p>Advertisement</p><p>The advertisement, she said, was false.</p>"
            "</article>"));
   CHECK(has(text, "The grill paragraph 3"));
   CHECK_FALSE(has(text, "free shipping"));
+  CHECK_FALSE(has(text, "Anzeige"));  // an ad slot's label alone
+  CHECK_FALSE(has(text, "Advertisement\n"));
+  CHECK(has(text, "The advertisement, she said, was false."));
 }
 
 TEST_CASE("html: a page that declares Latin-1 is decoded from it; NFD text comes out composed", "[html]") {

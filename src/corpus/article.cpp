@@ -222,6 +222,22 @@ Naming name_of(const GumboElement& el) {
   return n;
 }
 
+// The labels sites print above an advertisement, in the languages of the
+// pages quotegraph meets most (news in English, German, French, Spanish,
+// Italian, Dutch, Portuguese, Polish); compared case-insensitively for ASCII,
+// without a trailing colon.
+bool is_ad_label(std::string_view para) {
+  static const std::unordered_set<std::string_view> labels = {
+      "advertisement", "advertising", "sponsored", "sponsored content", "anzeige", "werbung", "publicité",
+      "publicite", "publicidad", "pubblicità", "pubblicita", "advertentie", "publicidade", "reklama"};
+  if (para.size() > 24) return false;
+  while (!para.empty() && (para.back() == ':' || para.back() == ' ')) para.remove_suffix(1);
+  std::string lower(para);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return labels.count(lower) > 0;
+}
+
 // Text bytes with each run of white space counted as one.
 size_t visible_length(std::string_view s, size_t* commas) {
   size_t n = 0;
@@ -684,6 +700,7 @@ class Extractor {
   // Pages that repeat the body (an AMP copy, a print version, an infinite
   // scroll that loads this story again) keep only the first copy of each
   // paragraph. Short paragraphs ("Share", a date) may repeat legitimately.
+  // A paragraph that is only an ad slot's label ("Anzeige:") goes too.
   static std::string drop_repeats(std::string text) {
     constexpr size_t kMinRepeat = 40;
     std::unordered_set<std::string_view> seen;
@@ -696,7 +713,7 @@ class Extractor {
       std::string_view para(text.data() + i, end - i);
       while (!para.empty() && para.back() == '\n') para.remove_suffix(1);
       bool repeat = para.size() >= kMinRepeat && !seen.insert(para).second;
-      if (!repeat && !para.empty()) {
+      if (!repeat && !para.empty() && !is_ad_label(para)) {
         if (!out.empty()) out += "\n\n";
         out.append(para);
       }
