@@ -21,6 +21,7 @@
 
 #include "fuzz/invariants.hpp"
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/corpus.hpp"
 #include "quotegraph/eval.hpp"
 #include "quotegraph/graph.hpp"
 #include "quotegraph/io.hpp"
@@ -320,6 +321,12 @@ TEST_CASE("hostile cli: empty and white-space-only files exit 0 with zero attrib
   }
 }
 
+// The bytes of a string literal that holds NULs, without its terminator.
+template <size_t N>
+std::string literal_bytes(const char (&s)[N]) {
+  return std::string(s, N - 1);
+}
+
 TEST_CASE("hostile cli: binary, invalid UTF-8, overlong and UTF-16 exit 2 naming file and byte", "[hostile][cli]") {
   struct Case {
     const char* name;
@@ -328,12 +335,20 @@ TEST_CASE("hostile cli: binary, invalid UTF-8, overlong and UTF-16 exit 2 naming
     bool lenient_ok;
   };
   const std::vector<Case> cases = {
-      {"nul.bin", std::string("ELF\0\1\2", 6), "byte 3: NUL byte", false},
+      {"nul.bin", std::string("ELF\0\1\2", 6), "is a binary file (NUL byte at offset 3)", false},
       {"invalid.txt", "The mayor said \xFF\xFE no.", "byte 15: invalid UTF-8", true},
       {"overlong.txt", "Quote: \xC0\xA2hi\xC0\xA2", "byte 7: invalid UTF-8", true},
       {"overlong3.txt", "x\xE0\x80\xA2", "byte 1: invalid UTF-8", true},
-      {"utf16le.txt", std::string("\xFF\xFE\"\0H\0i\0\"\0", 10), "byte 0: UTF-16 input", false},
-      {"utf16be.txt", std::string("\xFE\xFF\0\"\0H\0i\0\"", 10), "byte 0: UTF-16 input", false},
+      // Formats no reader takes are named, with the conversion to run.
+      {"utf16le.txt", std::string("\xFF\xFE\"\0H\0i\0\"\0", 10), "is UTF-16 text, not text, HTML or JSONL; "
+       "convert it to UTF-8 first: iconv -f UTF-16 -t UTF-8", false},
+      {"utf16be.txt", std::string("\xFE\xFF\0\"\0H\0i\0\"", 10), "is UTF-16 text", false},
+      {"noboml.txt", literal_bytes("\"\0H\0i\0,\0\"\0 \0s\0h\0e\0"), "is UTF-16 text (no byte-order mark)", false},
+      {"doc.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "is a PDF document, not text, HTML or JSONL; convert it to "
+       "text first: pdftotext", false},
+      {"doc.docx", literal_bytes("PK\3\4\x14\0\6\0\x08\0\0\0!\0[Content_Types].xml word/document.xml"),
+       "is a Word document (DOCX)", false},
+      {"pages.zip", literal_bytes("PK\3\4\x14\0\0\0\x08\0a.html"), "is a ZIP archive", false},
   };
   for (const Case& c : cases) {
     std::string p = write_file(c.name, c.bytes);
@@ -349,11 +364,12 @@ TEST_CASE("hostile cli: binary, invalid UTF-8, overlong and UTF-16 exit 2 naming
   }
 }
 
-TEST_CASE("hostile cli: a directory or a missing path exits 2 naming it", "[hostile][cli]") {
-  std::string dir = scratch().string();
+TEST_CASE("hostile cli: an empty directory or a missing path exits 2 naming it", "[hostile][cli]") {
+  std::string dir = (scratch() / "empty-dir").string();
+  std::filesystem::create_directories(dir);
   CliRun d = run_cli("'" + dir + "'");
   CHECK(d.exit_code == 2);
-  CHECK(d.err.find(dir + ": is a directory") != std::string::npos);
+  CHECK(d.err.find(dir + ": is a directory with no files") != std::string::npos);
 
   std::string missing = (scratch() / "no-such-article.txt").string();
   CliRun m = run_cli("'" + missing + "'");
@@ -368,8 +384,9 @@ TEST_CASE("hostile cli: a directory or a missing path exits 2 naming it", "[host
 }
 
 TEST_CASE("hostile cli: HTML, 1 MB of quote marks and one huge line exit 0 with valid JSON", "[hostile][cli]") {
+  // An HTML page is read as its extracted body; the offsets index that text.
   const std::string html = "<html><body><p>&ldquo;Stop,&rdquo; the officer said. \"Go,\" she said.</p></body></html>";
-  check_cli_json(write_file("page.html", html), html);
+  check_cli_json(write_file("page.html", html), corpus::extract_html_text(html));
   const std::string quotes(1 << 20, '"');
   check_cli_json(write_file("quotes.txt", quotes), quotes);
   // Sentences end, the line does not (see the next test for the unterminated case).

@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,7 @@ struct FieldNames {
 // One article read from a JSONL record (or a whole text/HTML file).
 struct Article {
   std::string id, url, outlet, date, title;
+  std::string byline;        // HTML pages only (extract_html)
   std::string text;          // what the analyzer sees
   bool from_html = false;    // text was extracted from HTML: offsets refer to it
 };
@@ -72,10 +74,17 @@ const char* to_string(RecordError e);
 // invalid UTF-8, the JSON parser's message for bad JSON). Linear in the line.
 Result<Article> parse_record(std::string_view line, const FieldNames& fields, RecordError* error);
 
-// The article text of an HTML page: the first <article> (else <main>, else
-// <body>) with nav, aside, footer, header, form, script, style, noscript,
-// template, iframe, svg and elements whose class or id names comments,
-// sharing, related links, sidebars, newsletters or cookie banners dropped.
+// The article text of an HTML page (src/corpus/article.cpp): the element whose
+// paragraphs score highest (length, commas, link density, class and id words
+// matched as whole words), widened to its enclosing <article> and to the
+// sections and lead beside it; inside it nav, aside, header, footer, form,
+// figcaption, script, style and blocks named for comments, sharing, related
+// links, trending lists, newsletters, bylines, captions, sidebars or ads are
+// dropped (unless one holds most of the prose: a page wrapped in a <form>, a
+// story in "l-sidebar-fixed l-article-body"), as are hidden elements and lists
+// of links; a paragraph repeated (a second copy of the body) is written once.
+// Pages that declare ISO-8859-1/windows-1252 are decoded from it; the text is
+// in Unicode NFC.
 // Block elements become paragraphs separated by a blank line; white space
 // inside a paragraph collapses to one space; entities are decoded. The input
 // must be valid UTF-8 (gumbo's requirement); invalid bytes are replaced by
@@ -84,10 +93,77 @@ Result<Article> parse_record(std::string_view line, const FieldNames& fields, Re
 // script/style contents. Linear in the input.
 std::string extract_html_text(std::string_view html);
 
+// An HTML page's article: the body exactly as extract_html_text gives it (the
+// text every offset of an HTML input refers to) and what the page says about
+// itself. Each field is the first found of: title: og:title, twitter:title,
+// JSON-LD headline, <title>; byline: JSON-LD author name(s), meta author,
+// article:author (names, not URLs); date: JSON-LD datePublished,
+// article:published_time, meta date / dc.date, the first <time datetime>; url:
+// <link rel=canonical>, og:url, JSON-LD url; site_name: og:site_name, JSON-LD
+// publisher name, application-name. Values are trimmed, white space collapsed,
+// "" when absent. Never throws (bad JSON-LD is skipped). Linear in the input.
+struct HtmlArticle {
+  std::string text;
+  std::string title, byline, date, url, site_name;
+};
+HtmlArticle extract_html(std::string_view html);
+
 // How an input file is read, from its name without ".gz": .jsonl, .ndjson,
 // .json and "-" are JSONL; .html, .htm are HTML; anything else is plain text.
 enum class InputFormat { kJsonl, kHtml, kText };
 InputFormat input_format(std::string_view path);
+
+// ------------------------------------------------------------------- inputs --
+// One input layer for every subcommand: a path names a file (plain or gzip),
+// a directory, or "-" (standard input); its format comes from its name, from
+// its first bytes, or from the caller.
+
+// "text", "html", "jsonl" (as --input-format spells them).
+const char* to_string(InputFormat f);
+
+// The format a path's name says: .jsonl/.ndjson/.json → JSONL, .html/.htm →
+// HTML, .txt/.text/.md → text (".gz" is looked through); false for "-" and
+// any other name, whose content decides (sniff_format).
+bool format_from_name(std::string_view path, InputFormat* out);
+
+// What the first bytes of an input (after gzip; up to 4 KiB is enough) are.
+// Formats quotegraph cannot read are refused with kInputError "PATH: is a PDF
+// document; convert it to text first: pdftotext PATH PATH.txt" (likewise
+// DOCX, ODT, DOC, RTF, ZIP, UTF-16/UTF-32, images and other binary files, each
+// with its conversion). A readable head is HTML when it opens (after white
+// space, a BOM or comments) with a doctype or a tag, JSONL when its first
+// non-blank line starts with "{", else text. `path` only names the input in
+// messages. Linear in the head.
+Result<InputFormat> sniff_format(std::string_view head, std::string_view path);
+
+// Files under `paths`: a directory stands for the regular files below it,
+// recursively, in byte order of their paths, hidden entries (".name")
+// skipped, filtered by `glob` (fnmatch on the file name; "" keeps all); any
+// other path (a file, "-", a path that does not exist, which its reader will
+// report) stands for itself, whatever `glob` says. Errors: kInputError naming
+// a directory that cannot be listed or holds no (matching) file.
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& paths, const std::string& glob);
+
+// One article read from an input, or why a record of it is not one.
+struct InputDocument {
+  std::string name;          // the document's path in outputs: the record's id, else FILE:LINE (JSONL);
+                             // FILE (a whole text or HTML file)
+  uint64_t line = 1;         // 1-based line of a JSONL record; 1 for whole files
+  InputFormat format = InputFormat::kText;
+  Article article;           // text is what the analyzer reads (the extracted body for HTML)
+  RecordError error = RecordError::kNone;
+  std::string message;       // "FILE:LINE: reason" (or "FILE: reason") when error != kNone
+};
+
+// Reads every article of one input in order and hands each to `each`: a text
+// or HTML file is one article, a JSONL file one per non-blank line (a line
+// that is not an article is handed over with its error). `forced` overrides
+// the format the name or the content gives. `stdin_name` names "-" in
+// documents and messages. Returns a non-ok Status (and hands nothing) when the
+// input cannot be opened or its format is refused; a read error midway is
+// returned after the documents read so far. Not thread-safe.
+Status read_documents(const std::string& path, const InputFormat* forced, const FieldNames& fields,
+                      const std::function<void(InputDocument&&)>& each, const std::string& stdin_name = "-");
 
 // Reads a (possibly gzip-compressed) file line by line; "-" is standard input.
 // Lines may be of any length. Not thread-safe; one reader per thread.
@@ -105,6 +181,8 @@ class LineReader {
   bool next(std::string* line);
   // The rest of the input in one string (for whole-file text/HTML articles).
   Result<std::string> read_all();
+  // Up to `n` bytes ahead, without consuming them (to sniff the format).
+  std::string_view peek(size_t n);
   const Status& status() const { return status_; }
   // Uncompressed bytes returned so far.
   uint64_t bytes_read() const { return bytes_; }
@@ -139,6 +217,9 @@ struct CorpusOptions {
   // records read as if the whole file had been read (contrib/dask).
   std::string stdin_name = "-";
   uint64_t stdin_first_line = 1;
+  // Every input read as this format (--input-format); unset: by name, else
+  // by content (read_documents' rule).
+  std::optional<InputFormat> format;
 };
 
 // One record, handed to the sink in input order.

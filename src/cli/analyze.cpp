@@ -18,6 +18,7 @@ struct AnalyzeArgs {
   std::string format = "text";
   std::string out;
   Options analyzer;
+  InputOptions input;
   bool no_echo = false;
 };
 
@@ -26,7 +27,8 @@ struct AnalyzeArgs {
 Runner register_analyze(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* sub = app.add_subcommand("analyze", "Find attributions (who said what) in news articles");
-  sub->add_option("files", args->files, "Article files (UTF-8 text); - reads standard input")->required();
+  sub->add_option("files", args->files, "Articles: text, HTML (.html/.htm), JSONL (.jsonl/.ndjson), any of them gzipped, directories; - reads standard input")->required();
+  add_input_options(sub, args->input);
   sub->add_option("-f,--format", args->format, "Output format: text, json, jsonl, csv")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}))
       ->capture_default_str();
@@ -38,8 +40,11 @@ Runner register_analyze(CLI::App& app) {
       "  quotegraph analyze seeds/000_1af91efddab21499.txt\n"
       "  quotegraph analyze --format json article.txt -o article.json\n"
       "  cat a.txt b.txt | quotegraph analyze --format jsonl -\n"
-      "Offsets in json/jsonl/csv are UTF-8 byte offsets into the input file.\n"
-      "With several files, json writes one JSON array of analyses, each naming its path.");
+      "  quotegraph analyze --format jsonl saved-pages/ --glob '*.html'\n"
+      "Offsets in json/jsonl/csv are UTF-8 byte offsets into the input file; for a web page into its extracted\n"
+      "body (quotegraph extract prints it), for a JSONL record into its text field.\n"
+      "With several documents (files, or the records of a JSONL file), json writes one JSON array of analyses,\n"
+      "each naming its path (the record's id or FILE:LINE).");
 
   return [args]() -> int {
     // Compiling the echo patterns costs about a tenth of a second: only when they are used.
@@ -62,32 +67,36 @@ Runner register_analyze(CLI::App& app) {
       out = &file;
     }
     int rc = kExitOk;
-    bool multi_json = args->format == "json" && args->files.size() > 1;
-    bool first = true;
-    if (multi_json) *out << "[\n";
-    for (const std::string& path : args->files) {
-      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
-      if (!result) continue;
-      const Analysis& a = *result;
-      JsonSections sections;
-      if (echoes) {
-        echo::AnalysisSections s = echo::analysis_sections(echoes->analyze(a), a);
-        sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
+    // json: one document alone is an object; from the second on, an array.
+    // The first is held back until a second arrives or the inputs end.
+    std::string held;
+    size_t documents = 0;
+    for (const std::string& path : expand_paths(args->files, args->input, rc)) {
+      for (const Analysis& a : analyze_input(analyzer, path, args->input, rc)) {
+        JsonSections sections;
+        if (echoes) {
+          echo::AnalysisSections s = echo::analysis_sections(echoes->analyze(a), a);
+          sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
+        }
+        bool first = documents++ == 0;
+        if (args->format == "json") {
+          if (first) {
+            held = to_json(a, 2, sections);
+            continue;
+          }
+          if (documents == 2) *out << "[\n" << held;
+          *out << ",\n" << to_json(a, 2, sections);
+        } else if (args->format == "jsonl") {
+          *out << to_json(a, -1, sections);
+        } else if (args->format == "csv") {
+          *out << to_csv(a, first);
+        } else {
+          if (!first) *out << "\n";
+          *out << to_text(a);
+        }
       }
-      if (args->format == "json") {
-        if (multi_json && !first) *out << ",\n";
-        *out << to_json(a, 2, sections);
-      } else if (args->format == "jsonl") {
-        *out << to_json(a, -1, sections);
-      } else if (args->format == "csv") {
-        *out << to_csv(a, first);
-      } else {
-        if (!first) *out << "\n";
-        *out << to_text(a);
-      }
-      first = false;
     }
-    if (multi_json) *out << "]\n";
+    if (args->format == "json") *out << (documents == 1 ? held : documents > 1 ? "]\n" : "");
     if (file.is_open()) {
       file.close();
       if (!file || std::rename(tmp.c_str(), args->out.c_str()) != 0) {

@@ -30,5 +30,6 @@ Runner register_corpus(CLI::App& app);
 Runner register_merge(CLI::App& app);
 Runner register_diff(CLI::App& app);
 Runner register_report(CLI::App& app);
+Runner register_extract(CLI::App& app);
 
 }  // namespace quotegraph::cli

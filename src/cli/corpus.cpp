@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/input.hpp"
 #include "cli/graph_input.hpp"
 #include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
@@ -21,6 +22,7 @@ namespace {
 
 struct CorpusArgs {
   std::vector<std::string> files;
+  InputOptions input;
   std::string out;
   std::string graph_out;
   std::string aliases;
@@ -93,8 +95,10 @@ Runner register_corpus(CLI::App& app) {
   auto args = std::make_shared<CorpusArgs>();
   CLI::App* sub = app.add_subcommand("corpus", "Analyse a corpus (JSONL, HTML or text files) on every core");
   sub->add_option("files", args->files,
-                  "Inputs: *.jsonl (one article per line), *.html, *.txt; any of them .gz; - reads JSONL from standard input")
+                  "Inputs: *.jsonl (one article per line), *.html, *.txt, any of them .gz, directories of them; - reads "
+                  "standard input (format by --stdin-name, else by content)")
       ->required();
+  add_input_options(sub, args->input);
   sub->add_option("-o,--output", args->out, "Write JSONL (or CSV) here instead of standard output");
   sub->add_option("--graph", args->graph_out, "Also write the merged quote graph (JSON node-link) here");
   add_aliases_option(sub, args->aliases);
@@ -155,6 +159,10 @@ Runner register_corpus(CLI::App& app) {
     opt.analyze_skipped = opt.build_graph;  // the graph covers the whole corpus, resumed or not
     opt.stdin_name = args->stdin_name;
     opt.stdin_first_line = args->stdin_first_line;
+    if (const corpus::InputFormat* forced = args->input.forced()) opt.format = *forced;
+    int expand_rc = kExitOk;
+    std::vector<std::string> files = expand_paths(args->files, args->input, expand_rc);
+    if (expand_rc != kExitOk) return expand_rc;
 
     // Output: stdout, or OUT.partial (appended record by record) renamed to OUT at the end.
     std::FILE* out = stdout;
@@ -214,7 +222,7 @@ Runner register_corpus(CLI::App& app) {
     bool tty = ::isatty(STDERR_FILENO);
     corpus::ProgressCallback progress;
     if (tty) progress = draw_progress;
-    auto summary = corpus::run_corpus(args->files, analyzer, opt, sink, progress);
+    auto summary = corpus::run_corpus(files, analyzer, opt, sink, progress);
     if (tty) std::cerr << "\r" << std::string(100, ' ') << "\r";
     bool flushed = std::fflush(out) == 0;
     if (out != stdout) flushed = std::fclose(out) == 0 && flushed;

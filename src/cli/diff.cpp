@@ -26,6 +26,7 @@ struct DiffArgs {
   double align_score = 0.5;
   double min_score = 0.0;
   Options analyzer;
+  InputOptions input;
 };
 
 }  // namespace
@@ -36,14 +37,16 @@ Runner register_diff(CLI::App& app) {
                                              "paraphrased, misattributed, trimmed or framed");
   sub->add_option("files", args->files,
                   "Articles about the same event, two or more in all: UTF-8 text files (one article each), or "
-                  "*.jsonl / *.ndjson / *.json[.gz] (one article per line, as corpus reads them)")
+                  "*.jsonl / *.ndjson / *.json[.gz] (one article per line, as corpus reads them), HTML pages, "
+                  "directories of any of them")
       ->required()
       ->expected(1, -1);
+  add_input_options(sub, args->input);
   sub->add_option("--outlet", args->outlets,
                   "Outlet name of each file, in file order (repeatable, one per file); default: the file name "
                   "without extension")
       ->allow_extra_args(false);  // --outlet X takes one name; the files stay positional
-  sub->add_flag("--jsonl", args->jsonl, "Read every input as JSONL, whatever its name (e.g. - for standard input)");
+  sub->add_flag("--jsonl", args->jsonl, "Read every input as JSONL, whatever its name (--input-format jsonl)");
   sub->add_option("--outlet-field", args->outlet_fields,
                   "JSONL: outlet field(s), first present wins (default: source,outlet,source_domain,media_name); "
                   "a line without one is named FILE:LINE")
@@ -74,42 +77,41 @@ Runner register_diff(CLI::App& app) {
       "(for JSONL, FILE:LINE: into that line's text field).");
 
   return [args]() -> int {
+    if (args->jsonl) args->input.format = "jsonl";
+    int rc = kExitOk;
+    std::vector<std::string> files = expand_paths(args->files, args->input, rc);
     auto is_jsonl = [&](const std::string& path) {
-      return args->jsonl || (path != "-" && corpus::input_format(path) == corpus::InputFormat::kJsonl);
+      corpus::InputFormat f;
+      if (const corpus::InputFormat* forced = args->input.forced()) return *forced == corpus::InputFormat::kJsonl;
+      return corpus::format_from_name(path, &f) && f == corpus::InputFormat::kJsonl;
     };
-    bool any_jsonl = std::any_of(args->files.begin(), args->files.end(), is_jsonl);
+    bool any_jsonl = std::any_of(files.begin(), files.end(), is_jsonl);
     if (any_jsonl && !args->outlets.empty()) {
       std::cerr << "quotegraph: diff: --outlet names text files; JSONL inputs name each line's outlet by a field "
                    "(--outlet-field)\n";
       return kExitUsage;
     }
-    if (!args->outlets.empty() && args->outlets.size() != args->files.size()) {
-      std::cerr << "quotegraph: diff: " << args->outlets.size() << " --outlet name(s) for " << args->files.size()
+    if (!args->outlets.empty() && args->outlets.size() != files.size()) {
+      std::cerr << "quotegraph: diff: " << args->outlets.size() << " --outlet name(s) for " << files.size()
                 << " files; give one per file or none\n";
       return kExitUsage;
     }
     Analyzer analyzer(args->analyzer);
-    corpus::FieldNames fields;
+    corpus::FieldNames& fields = args->input.fields;
     if (!args->text_fields.empty()) fields.text = args->text_fields;
     if (!args->outlet_fields.empty()) fields.outlet = args->outlet_fields;
     if (!args->html_fields.empty()) fields.html = args->html_fields;
     std::vector<Analysis> analyses;
     std::vector<std::string> outlets;  // "" = the differ's default (the file name without extension)
-    int rc = kExitOk;
-    for (size_t f = 0; f < args->files.size(); ++f) {
-      const std::string& path = args->files[f];
-      if (is_jsonl(path)) {
-        // Each line is one outlet's article, named by its outlet field, else by FILE:LINE.
-        for (Analysis& a : analyze_jsonl_file(analyzer, path, fields, rc)) {
-          outlets.push_back(a.doc.outlet.empty() ? a.doc.path : a.doc.outlet);
-          analyses.push_back(std::move(a));
-        }
-        continue;
+    for (size_t f = 0; f < files.size(); ++f) {
+      const std::string& path = files[f];
+      bool jsonl = is_jsonl(path);
+      for (Analysis& a : analyze_input(analyzer, path, args->input, rc)) {
+        // A JSONL line is one outlet's article, named by its outlet field, else by its id or FILE:LINE.
+        if (jsonl) outlets.push_back(a.doc.outlet.empty() ? a.doc.path : a.doc.outlet);
+        else outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
+        analyses.push_back(std::move(a));
       }
-      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
-      if (!result) continue;
-      analyses.push_back(std::move(*result));
-      outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
     }
     if (rc != kExitOk) return rc;  // a diff with an article missing would report its absence as findings
     if (analyses.size() < 2) {

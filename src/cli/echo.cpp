@@ -20,6 +20,7 @@ struct EchoArgs {
   std::string out;
   std::vector<std::string> dates;
   Options analyzer;
+  InputOptions input;
   bool no_dates = false;
   double min_score = echo::EchoOptions{}.min_score;
 };
@@ -30,7 +31,8 @@ Runner register_echo(CLI::App& app) {
   auto args = std::make_shared<EchoArgs>();
   CLI::App* sub = app.add_subcommand("echo", "Find echoed rhetoric across articles: who repeats whose words, and "
                                              "the outlet's scare quotes and adopted terms");
-  sub->add_option("files", args->files, "Article files (UTF-8 text); - reads standard input")->required();
+  sub->add_option("files", args->files, "Articles: text, HTML (.html/.htm), JSONL (.jsonl/.ndjson), any of them gzipped, directories; - reads standard input")->required();
+  add_input_options(sub, args->input);
   sub->add_option("-f,--format", args->format, "Output format: text, json, dot")
       ->check(CLI::IsMember({"text", "json", "dot"}))
       ->capture_default_str();
@@ -66,19 +68,19 @@ Runner register_echo(CLI::App& app) {
     options.keep_text_layer = true;  // echo reads the engine's tokens and quotes
     Analyzer analyzer(options);
     int rc = kExitOk;
-    std::vector<Analysis> analyses;
-    analyses.reserve(args->files.size());
-    for (const std::string& path : args->files) {
-      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
-      if (!result) continue;
-      analyses.push_back(std::move(*result));
-    }
+    std::vector<corpus::Article> meta;
+    std::vector<Analysis> analyses = analyze_inputs(analyzer, args->files, args->input, rc, &meta);
     std::vector<echo::EchoInput> inputs;
-    for (const Analysis& a : analyses) {
+    for (size_t i = 0; i < analyses.size(); ++i) {
+      const Analysis& a = analyses[i];
       echo::EchoInput in{&a, ""};
       if (!args->no_dates) {
+        // --date, else the record's or the page's date (its first 10 characters, YYYY-MM-DD), else one
+        // found in the article's first lines.
         auto it = dates.find(a.doc.path);
-        in.date = it != dates.end() ? it->second : echo::detect_date(a.doc);
+        std::string given = meta[i].date.size() >= 10 ? meta[i].date.substr(0, 10) : std::string();
+        bool iso = given.size() == 10 && given[4] == '-' && given[7] == '-';
+        in.date = it != dates.end() ? it->second : iso ? given : echo::detect_date(a.doc);
       }
       inputs.push_back(in);
     }

@@ -37,6 +37,7 @@ struct GraphArgs {
   bool all_nodes = false;
   uint64_t min_weight = 1;
   Options analyzer;
+  InputOptions input;
 };
 
 Result<std::string> serialise(const graph::Graph& g, const std::string& format, const graph::DotOptions& dot) {
@@ -53,8 +54,10 @@ Runner register_graph(CLI::App& app) {
   auto args = std::make_shared<GraphArgs>();
   CLI::App* sub = app.add_subcommand("graph", "Build the quote graph (who said what, to whom, about whom)");
   sub->add_option("files", args->files,
-                  "Article files (UTF-8 text; - reads standard input) and partial graphs (*.json from --format json)")
+                  "Articles (text, HTML, JSONL, gzipped, directories; - reads standard input) and partial graphs "
+                  "(*.json from --format json)")
       ->required();
+  add_input_options(sub, args->input);
   CLI::Option* format_option = sub->add_option("-f,--format", args->format, "Output format: dot, svg, png, json (node-link), graphml, gexf (Gephi)")
       ->check(CLI::IsMember({"dot", "svg", "png", "json", "graphml", "gexf"}))
       ->capture_default_str();
@@ -89,7 +92,7 @@ Runner register_graph(CLI::App& app) {
     build.statements = args->statements;
     graph::Aliases aliases;
     if (!load_aliases(args->aliases, aliases)) return kExitInput;
-    graph::Graph g = load_graph(args->files, args->analyzer, build, aliases, &rc);
+    graph::Graph g = load_graph(args->files, args->analyzer, build, aliases, &rc, args->input);
     if (args->min_weight > 1) g = graph::filter_min_weight(g, args->min_weight);
     graph::DotOptions dot;
     dot.mention_edges = args->mentions;

@@ -30,11 +30,12 @@ void add_aliases_option(CLI::App* sub, std::string& path) {
                   "entity); see docs/graph.md");
 }
 
-graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
-                        const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc) {
+graph::Graph load_graph(const std::vector<std::string>& paths, const Options& analyzer_options,
+                        const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc,
+                        const InputOptions& input) {
   Analyzer analyzer(analyzer_options);
   std::vector<graph::Graph> parts;
-  for (const std::string& path : files) {
+  for (const std::string& path : expand_paths(paths, input, *rc)) {
     if (path.size() > 5 && path.ends_with(".json")) {
       auto bytes = read_file(path);
       auto g = bytes.ok() ? graph::from_json(bytes.value(), path) : Result<graph::Graph>(bytes.status());
@@ -46,7 +47,7 @@ graph::Graph load_graph(const std::vector<std::string>& files, const Options& an
       parts.push_back(std::move(g).value());
       continue;
     }
-    if (std::optional<Analysis> a = analyze_file(analyzer, path, *rc)) parts.push_back(graph::build(*a, options));
+    for (const Analysis& a : analyze_input(analyzer, path, input, *rc)) parts.push_back(graph::build(a, options));
   }
   return graph::unify_entities(graph::merge(parts), &aliases);
 }

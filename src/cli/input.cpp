@@ -1,4 +1,4 @@
-// Reading and analysing one input file for a subcommand.
+// Reading and analysing the inputs of a subcommand.
 #include "cli/input.hpp"
 
 #include <algorithm>
@@ -19,57 +19,72 @@ void add_analyzer_options(CLI::App* sub, Options& opt) {
       ->check(CLI::Range(0, 4095));
 }
 
-std::optional<Analysis> analyze_file(const Analyzer& analyzer, const std::string& path, int& rc) {
-  auto bytes = read_file(path);
-  if (!bytes.ok()) {
-    std::cerr << "quotegraph: " << bytes.status().message() << "\n";
-    rc = std::max(rc, kExitInput);
-    return std::nullopt;
-  }
-  auto result = analyzer.analyze(std::move(bytes).value(), path);
-  if (!result.ok()) {
-    std::cerr << "quotegraph: " << result.status().message() << "\n";
-    rc = std::max(rc, result.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput);
-    return std::nullopt;
-  }
-  return std::move(result).value();
+const corpus::InputFormat* InputOptions::forced() const {
+  if (format == "text") forced_ = corpus::InputFormat::kText;
+  else if (format == "html") forced_ = corpus::InputFormat::kHtml;
+  else if (format == "jsonl") forced_ = corpus::InputFormat::kJsonl;
+  else return nullptr;
+  return &forced_;
 }
 
-std::vector<Analysis> analyze_jsonl_file(const Analyzer& analyzer, const std::string& path,
-                                         const corpus::FieldNames& fields, int& rc) {
-  std::vector<Analysis> out;
-  corpus::LineReader reader;
-  Status opened = reader.open(path);
-  if (!opened.ok()) {
-    std::cerr << "quotegraph: " << opened.message() << "\n";
-    rc = std::max(rc, kExitInput);
-    return out;
-  }
-  std::string line;
-  uint64_t n = 0;
-  while (reader.next(&line)) {
-    ++n;
-    std::string where = path + ":" + std::to_string(n);
-    corpus::RecordError kind;
-    auto article = corpus::parse_record(line, fields, &kind);
-    if (kind == corpus::RecordError::kEmptyLine) continue;  // not an article, nothing missing
-    if (!article.ok()) {
-      std::cerr << "quotegraph: " << where << ": " << article.status().message() << "\n";
+void add_input_options(CLI::App* sub, InputOptions& in) {
+  sub->add_option("--input-format", in.format,
+                  "How to read the inputs: auto (by name: .html/.htm, .jsonl/.ndjson/.json, .txt; else by content: "
+                  "a doctype or tag is HTML, '{' a JSONL file), text, html, jsonl")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
+      ->capture_default_str();
+  sub->add_option("--glob", in.glob, "With a directory: only files whose name matches this pattern (e.g. '*.html')");
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const InputOptions& in, int& rc) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    auto files = corpus::expand_inputs({p}, in.glob);
+    if (!files.ok()) {
+      std::cerr << "quotegraph: " << files.status().message() << "\n";
       rc = std::max(rc, kExitInput);
       continue;
     }
-    auto result = analyzer.analyze(std::move(article.value().text), where);
+    out.insert(out.end(), files.value().begin(), files.value().end());
+  }
+  return out;
+}
+
+std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string& path, const InputOptions& in,
+                                    int& rc, std::vector<corpus::Article>* meta) {
+  std::vector<Analysis> out;
+  Status st = corpus::read_documents(path, in.forced(), in.fields, [&](corpus::InputDocument&& doc) {
+    if (doc.error != corpus::RecordError::kNone) {
+      std::cerr << "quotegraph: " << doc.message << "\n";
+      rc = std::max(rc, kExitInput);
+      return;
+    }
+    auto result = analyzer.analyze(std::move(doc.article.text), doc.name);
     if (!result.ok()) {
       std::cerr << "quotegraph: " << result.status().message() << "\n";
       rc = std::max(rc, result.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput);
-      continue;
+      return;
     }
-    result.value().doc.outlet = article.value().outlet;
+    result.value().doc.outlet = doc.article.outlet;
     out.push_back(std::move(result).value());
-  }
-  if (!reader.status().ok()) {
-    std::cerr << "quotegraph: " << reader.status().message() << "\n";
+    if (meta) {
+      doc.article.text.clear();
+      meta->push_back(std::move(doc.article));
+    }
+  });
+  if (!st.ok()) {
+    std::cerr << "quotegraph: " << st.message() << "\n";
     rc = std::max(rc, kExitInput);
+  }
+  return out;
+}
+
+std::vector<Analysis> analyze_inputs(const Analyzer& analyzer, const std::vector<std::string>& paths,
+                                     const InputOptions& in, int& rc, std::vector<corpus::Article>* meta) {
+  std::vector<Analysis> out;
+  for (const std::string& path : expand_paths(paths, in, rc)) {
+    std::vector<Analysis> part = analyze_input(analyzer, path, in, rc, meta);
+    std::move(part.begin(), part.end(), std::back_inserter(out));
   }
   return out;
 }

@@ -1,6 +1,8 @@
-// Reading and analysing one input file for a subcommand.
+// Reading and analysing the inputs of a subcommand: every subcommand takes the
+// same inputs (text, HTML, JSONL, gzip of any, directories, "-") through these.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,19 +12,41 @@
 
 namespace quotegraph::cli {
 
-// Reads `path` ("-" is standard input) and analyses it. On failure prints the
-// message (it names the file) to stderr, raises `rc` to kExitInput, or to
-// kExitInternal for an internal error, and returns nothing.
-std::optional<Analysis> analyze_file(const Analyzer& analyzer, const std::string& path, int& rc);
+// --input-format and --glob, and the JSONL field names the subcommand uses.
+struct InputOptions {
+  std::string format = "auto";  // auto, text, html, jsonl
+  std::string glob;             // file-name pattern for directories
+  corpus::FieldNames fields;
+  // The forced format, or nullptr for "auto".
+  const corpus::InputFormat* forced() const;
 
-// Reads a JSONL file (one article per line, fields as for `corpus`; gzip and
-// "-" as the corpus reader takes them) and analyses every line. White-space-only
-// lines are skipped. Each Analysis has doc.path = "FILE:LINE" and doc.outlet =
-// the record's outlet field ("" when it has none). A line that is not an article
-// (invalid UTF-8, bad JSON, not an object, no text field) or that the analyzer
-// rejects is printed as "FILE:LINE: reason", raises `rc` to kExitInput and is
-// left out; an unreadable file likewise.
-std::vector<Analysis> analyze_jsonl_file(const Analyzer& analyzer, const std::string& path,
-                                         const corpus::FieldNames& fields, int& rc);
+ private:
+  mutable corpus::InputFormat forced_ = corpus::InputFormat::kText;
+};
+
+// Adds --input-format and --glob to `sub`, bound into `in`.
+void add_input_options(CLI::App* sub, InputOptions& in);
+
+// The files the subcommand's arguments stand for (directories expanded,
+// recursively and sorted, filtered by --glob). A directory that cannot be
+// listed or holds no matching file is printed and raises `rc` to kExitInput; the other paths are still
+// returned (a missing file is reported when it is read).
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const InputOptions& in, int& rc);
+
+// Reads one input in any format and analyses each of its articles: a text or
+// HTML file is one Analysis (doc.path = FILE; for HTML doc.text is the
+// extracted body, the text its offsets index), a JSONL file one per record
+// (doc.path = the record's id, else FILE:LINE; doc.outlet = its outlet field).
+// A refused format, an unreadable file, a record that is not an article and
+// an article the analyzer rejects are printed ("FILE:LINE: reason") and raise
+// `rc` to kExitInput (kExitInternal for an internal error); the rest goes on.
+// `meta` (optional) receives each analysed article's metadata (title, url,
+// date, outlet; its text left empty), parallel to the result.
+std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string& path, const InputOptions& in,
+                                    int& rc, std::vector<corpus::Article>* meta = nullptr);
+
+// analyze_input over expand_paths(paths), concatenated in order.
+std::vector<Analysis> analyze_inputs(const Analyzer& analyzer, const std::vector<std::string>& paths,
+                                     const InputOptions& in, int& rc, std::vector<corpus::Article>* meta = nullptr);
 
 }  // namespace quotegraph::cli

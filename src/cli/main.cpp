@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   runners["merge"] = register_merge(app);
   runners["diff"] = register_diff(app);
   runners["report"] = register_report(app);
+  runners["extract"] = register_extract(app);
 
   try {
     app.parse(argc, argv);

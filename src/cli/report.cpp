@@ -21,6 +21,7 @@ struct ReportArgs {
   double min_score = 0.0;
   bool no_graph = false;
   Options analyzer;
+  InputOptions input;
 };
 
 }  // namespace
@@ -30,7 +31,8 @@ Runner register_report(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("report", "Write one self-contained HTML page: the article with every attribution "
                                                "highlighted, speakers, targets, echoes and the graph; several files "
                                                "side by side with their diff");
-  sub->add_option("files", args->files, "Article files (UTF-8 text); - reads standard input")->required();
+  sub->add_option("files", args->files, "Articles: text, HTML (.html/.htm), JSONL (.jsonl/.ndjson), any of them gzipped, directories; - reads standard input")->required();
+  add_input_options(sub, args->input);
   sub->add_option("-o,--output", args->out, "Write the page to this file instead of standard output");
   sub->add_option("--outlet", args->outlets,
                   "Outlet name of each file, in file order (repeatable, one per file); default: the file name "
@@ -53,24 +55,30 @@ Runner register_report(CLI::App& app) {
       "The page needs no network: style, script and the SVG graph are inline. See docs/report.md.");
 
   return [args]() -> int {
-    if (!args->outlets.empty() && args->outlets.size() != args->files.size()) {
+    int rc = kExitOk;
+    std::vector<std::string> files = expand_paths(args->files, args->input, rc);
+    if (!args->outlets.empty() && args->outlets.size() != files.size()) {
       std::cerr << "quotegraph: report: " << args->outlets.size() << " --outlet name(s) for " << args->files.size()
                 << " files; give one per file or none\n";
       return kExitUsage;
     }
     Analyzer analyzer(args->analyzer);
     std::vector<Analysis> analyses;
-    analyses.reserve(args->files.size());
-    int rc = kExitOk;
-    for (const std::string& path : args->files) {
-      std::optional<Analysis> result = analyze_file(analyzer, path, rc);
-      if (result) analyses.push_back(std::move(*result));
+    std::vector<corpus::Article> meta;
+    std::vector<std::string> outlets;
+    for (size_t f = 0; f < files.size(); ++f) {
+      for (Analysis& a : analyze_input(analyzer, files[f], args->input, rc, &meta)) {
+        analyses.push_back(std::move(a));
+        outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
+      }
     }
     // A page with an article missing would show its absence as differences.
     if (rc != kExitOk) return rc;
 
     report::ReportOptions ropt;
     ropt.title = args->title;
+    // A web page names itself better than its first line does.
+    if (ropt.title.empty() && !meta.empty()) ropt.title = meta.front().title;
     ropt.graph = !args->no_graph;
     diff::DiffOptions dopt;
     dopt.min_statement_score = args->align_score;
@@ -78,7 +86,7 @@ Runner register_report(CLI::App& app) {
     report::Reporter reporter(ropt, dopt);
     std::vector<report::Article> articles;
     for (size_t i = 0; i < analyses.size(); ++i)
-      articles.push_back({&analyses[i], args->outlets.empty() ? std::string() : args->outlets[i]});
+      articles.push_back({&analyses[i], outlets[i]});
     auto page = reporter.render(articles);
     if (!page.ok()) {
       std::cerr << "quotegraph: report: " << page.status().message() << "\n";

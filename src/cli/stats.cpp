@@ -18,6 +18,7 @@ struct StatsArgs {
   size_t top = 10;
   bool statements = false;
   Options analyzer;
+  InputOptions input;
 };
 
 }  // namespace
@@ -25,8 +26,9 @@ struct StatsArgs {
 Runner register_stats(CLI::App& app) {
   auto args = std::make_shared<StatsArgs>();
   CLI::App* sub = app.add_subcommand("stats", "Statistics of the quote graph: most quoted, most talked about, centrality");
-  sub->add_option("files", args->files, "Article files (UTF-8 text; - reads standard input) and partial graphs (*.json)")
+  sub->add_option("files", args->files, "Articles (text, HTML, JSONL, gzipped, directories; - reads standard input) and partial graphs (*.json)")
       ->required();
+  add_input_options(sub, args->input);
   sub->add_option("-f,--format", args->format, "Output format: text, json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -44,7 +46,7 @@ Runner register_stats(CLI::App& app) {
     int rc = kExitOk;
     graph::Aliases aliases;
     if (!load_aliases(args->aliases, aliases)) return kExitInput;
-    graph::Graph g = load_graph(args->files, args->analyzer, {}, aliases, &rc);
+    graph::Graph g = load_graph(args->files, args->analyzer, {}, aliases, &rc, args->input);
     graph::Stats s = graph::compute_stats(g, args->top);
     std::string data = args->format == "json" ? graph::stats_to_json(s) : graph::stats_to_text(s);
     if (!write_output(args->out, data)) return kExitInput;

@@ -5,141 +5,21 @@
 #include <string>
 #include <vector>
 
+#include "corpus/article.hpp"
+#include "corpus/charset.hpp"
+#include "corpus/html_meta.hpp"
+#include "corpus/text_builder.hpp"
 #include "quotegraph/corpus.hpp"
 
 namespace quotegraph::corpus {
 namespace {
 
-// Elements that never hold article prose.
-bool is_dropped_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_FIGCAPTION:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Elements that end a paragraph.
-bool is_block_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_HR: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Class and id words of page furniture: "comments", "share-bar", "related-links".
-constexpr const char* kChromeWords[] = {"comment", "share",  "social", "related", "sidebar", "newsletter",
-                                        "cookie",  "promo",  "advert", "subscribe", "breadcrumb", "menu"};
-
-bool names_chrome(const GumboElement& el) {
-  for (const char* attr_name : {"class", "id", "role"}) {
-    const GumboAttribute* attr = gumbo_get_attribute(&el.attributes, attr_name);
-    if (!attr) continue;
-    std::string v = attr->value;
-    for (char& c : v)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (std::string_view(attr_name) == "role" && (v == "navigation" || v == "complementary" || v == "contentinfo"))
-      return true;
-    for (const char* w : kChromeWords)
-      if (v.find(w) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Appends text with white space collapsed; paragraph breaks are "\n\n".
-class TextBuilder {
- public:
-  void text(std::string_view s) {
-    for (char c : s) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-        pending_space_ = true;
-        continue;
-      }
-      if (pending_break_ && !out_.empty()) out_ += "\n\n";
-      else if (pending_line_ && !out_.empty()) out_ += '\n';
-      else if (pending_space_ && !out_.empty() && out_.back() != '\n') out_ += ' ';
-      pending_break_ = pending_line_ = pending_space_ = false;
-      out_ += c;
-    }
-  }
-  void paragraph() { pending_break_ = true; }
-  void line() { pending_line_ = true; }
-  std::string finish() {
-    if (!out_.empty()) out_ += '\n';
-    return std::move(out_);
-  }
-
- private:
-  std::string out_;
-  bool pending_space_ = false, pending_line_ = false, pending_break_ = false;
-};
-
-// Iterative walk: deeply nested hostile HTML must not overflow the stack.
-void collect(const GumboNode* root, TextBuilder* b) {
-  struct Frame {
-    const GumboNode* node;
-    unsigned next_child;
-  };
-  std::vector<Frame> stack{{root, 0}};
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    const GumboNode* n = f.node;
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
-      b->text(n->v.text.text);
-      stack.pop_back();
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT) {
-      stack.pop_back();  // comments
-      continue;
-    }
-    const GumboVector& children = n->type == GUMBO_NODE_ELEMENT ? n->v.element.children : n->v.document.children;
-    if (f.next_child == 0 && n->type == GUMBO_NODE_ELEMENT) {
-      GumboTag tag = n->v.element.tag;
-      if (n != root && (is_dropped_tag(tag) || names_chrome(n->v.element))) {
-        stack.pop_back();
-        continue;
-      }
-      if (is_block_tag(tag)) b->paragraph();
-      if (tag == GUMBO_TAG_BR) b->line();
-    }
-    if (f.next_child < children.length) {
-      const GumboNode* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
-      stack.push_back({child, 0});
-      continue;
-    }
-    if (n->type == GUMBO_NODE_ELEMENT && is_block_tag(n->v.element.tag)) b->paragraph();
-    stack.pop_back();
-  }
-}
-
-// The first element with `tag` in document order (iterative).
-const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    if (n->v.element.tag == tag) return n;
-    if (is_dropped_tag(n->v.element.tag)) continue;
-    const GumboVector& c = n->v.element.children;
-    for (unsigned i = c.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(c.data[i]));
-  }
-  return nullptr;
-}
+using detail::TextBuilder;
 
 // Replaces each byte that does not begin a well-formed sequence by U+FFFD.
+// A page that declares a Latin charset is decoded from it first.
 std::string sanitize_utf8(std::string_view s) {
+  if (auto decoded = detail::decode_declared_charset(s)) return std::move(*decoded);
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
@@ -221,21 +101,23 @@ std::string strip_tags(std::string_view html) {
 
 }  // namespace
 
-std::string extract_html_text(std::string_view html) {
+HtmlArticle extract_html(std::string_view html) {
+  HtmlArticle article;
   std::string clean = sanitize_utf8(html);
-  if (approximate_depth(clean) > kMaxGumboDepth) return strip_tags(clean);
+  if (approximate_depth(clean) > kMaxGumboDepth) {
+    article.text = strip_tags(clean);
+    return article;
+  }
   // NUL bytes end gumbo's view of the buffer early on some versions; drop them.
   std::erase(clean, '\0');
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, clean.data(), clean.size());
-  if (!output) return {};
-  const GumboNode* body = find_first(output->root, GUMBO_TAG_ARTICLE);
-  if (!body) body = find_first(output->root, GUMBO_TAG_MAIN);
-  if (!body) body = find_first(output->root, GUMBO_TAG_BODY);
-  if (!body) body = output->root;
-  TextBuilder b;
-  collect(body, &b);
+  if (!output) return article;
+  article.text = detail::article_text(output->root);
+  detail::read_metadata(output->root, &article);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return b.finish();
+  return article;
 }
+
+std::string extract_html_text(std::string_view html) { return extract_html(html).text; }
 
 }  // namespace quotegraph::corpus

@@ -62,6 +62,8 @@ std::string corpus_section(const Job& job, const Article& a) {
   if (!a.url.empty()) j["url"] = a.url;
   if (!a.date.empty()) j["date"] = a.date;
   if (!a.title.empty()) j["title"] = a.title;
+  if (!a.byline.empty()) j["byline"] = a.byline;
+  if (a.from_html && !a.outlet.empty()) j["site_name"] = a.outlet;
   j["offsets"] = a.from_html ? "UTF-8 byte offsets into the text extracted from the HTML, not into the HTML"
                  : job.format == InputFormat::kJsonl ? "UTF-8 byte offsets into the record's text field"
                                                      : "UTF-8 byte offsets into the file";
@@ -158,15 +160,22 @@ class Pipeline {
   bool read_input(const std::string& path) {
     Job base;
     base.source = path == "-" ? options_.stdin_name : path;
-    base.format = input_format(path);
     LineReader reader;
     Status st = reader.open(path);
-    if (!st.ok()) {
+    // The format: forced, else the name's (standard input's by its
+    // stdin_name), else what the first bytes look like. Formats no reader
+    // takes (PDF, DOCX, UTF-16…) are refused whatever the name says.
+    Result<InputFormat> sniffed = st.ok() ? sniff_format(reader.peek(4096), base.source) : Result<InputFormat>(st);
+    if (sniffed.ok() && !reader.status().ok()) sniffed = reader.status();
+    if (!sniffed.ok()) {
       Job job = base;
       job.error = RecordError::kUnreadable;
-      job.message = st.message();
+      job.message = sniffed.status().message();
       return push(std::move(job));
     }
+    base.format = sniffed.value();
+    if (options_.format) base.format = *options_.format;
+    else format_from_name(base.source, &base.format);
     if (base.format != InputFormat::kJsonl) {
       Job job = base;
       job.line = 1;
@@ -251,7 +260,13 @@ class Pipeline {
       if (!parsed.ok()) return fail(e, parsed.status().message());
       article = std::move(parsed).value();
     } else if (job.format == InputFormat::kHtml) {
-      article.text = extract_html_text(job.bytes);
+      HtmlArticle html = extract_html(job.bytes);
+      article.text = std::move(html.text);
+      article.title = std::move(html.title);
+      article.byline = std::move(html.byline);
+      article.date = std::move(html.date);
+      article.url = std::move(html.url);
+      article.outlet = std::move(html.site_name);
       article.from_html = true;
     } else {
       article.text = std::move(job.bytes);

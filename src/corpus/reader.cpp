@@ -45,7 +45,7 @@ Status LineReader::open(const std::string& path) {
   if (path != "-") {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-      return status_ = Status(ErrorCode::kInputError, path + ": " + std::strerror(errno));
+      return status_ = Status(ErrorCode::kInputError, path + ": cannot open: " + std::strerror(errno));
     if (S_ISDIR(st.st_mode)) return status_ = Status(ErrorCode::kInputError, path + ": is a directory");
   }
   gzFile f = path == "-" ? gzdopen(::dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
@@ -83,6 +83,24 @@ bool LineReader::next(std::string* line) {
     buf_.resize(static_cast<size_t>(n));
     if (n == 0) eof_ = true;
   }
+}
+
+std::string_view LineReader::peek(size_t n) {
+  while (gz_ && !eof_ && buf_.size() - pos_ < n) {
+    size_t old = buf_.size();
+    buf_.resize(old + kChunkBytes);
+    int got = gzread(static_cast<gzFile>(gz_), buf_.data() + old, static_cast<unsigned>(kChunkBytes));
+    if (got < 0) {
+      buf_.resize(old);
+      int code = 0;
+      const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
+      status_ = Status(ErrorCode::kInputError, path_ + ": read error: " + (msg ? msg : "unknown"));
+      break;
+    }
+    buf_.resize(old + static_cast<size_t>(got));
+    if (got == 0) eof_ = true;
+  }
+  return std::string_view(buf_).substr(pos_, n);
 }
 
 Result<std::string> LineReader::read_all() {

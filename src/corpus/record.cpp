@@ -114,6 +114,11 @@ Result<Article> parse_record(std::string_view line, const FieldNames& fields, Re
   if (!have_text) {
     std::string names;
     for (const std::string& n : fields.text) names += (names.empty() ? "" : ", ") + n;
+    // The output of analyze/corpus fed back in: say so instead of "no text field".
+    if (j.contains("quotegraph") && j.contains("attributions"))
+      return fail(RecordError::kMissingText,
+                  "a quotegraph analysis record, not an article: give the articles themselves (for a "
+                  "corpus's graph, run corpus with --graph, or graph/stats/merge on the partial graphs)");
     return fail(RecordError::kMissingText, "no string text field (" + names + ")");
   }
   a.id = field(j, fields.id);
