@@ -63,6 +63,14 @@ std::vector<const Analysis*> analyses_of(const std::vector<HandlePtr>& hs) {
   return out;
 }
 
+// The graph `quotegraph graph` draws of these analyses: built, merged, one
+// identity per entity.
+graph::Graph corpus_graph(const std::vector<const Analysis*>& as, const graph::BuildOptions& opt) {
+  std::vector<graph::Graph> parts;
+  for (const Analysis* a : as) parts.push_back(graph::build(*a, opt));
+  return graph::unify_entities(graph::merge(parts));
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_quotegraph, m) {
@@ -130,26 +138,20 @@ PYBIND11_MODULE(_quotegraph, m) {
         py::gil_scoped_release release;
         graph::BuildOptions opt;
         opt.statements = statements;
-        std::vector<graph::Graph> parts;
-        for (const Analysis* a : as) parts.push_back(graph::build(*a, opt));
-        return graph::to_json(graph::unify_entities(graph::merge(parts)), -1);
+        return graph::to_json(corpus_graph(as, opt), -1);
       },
       py::arg("documents"), py::arg("statements") = false);
 
   m.def("graphml", [](const std::vector<HandlePtr>& hs) {
     std::vector<const Analysis*> as = analyses_of(hs);
     py::gil_scoped_release release;
-    std::vector<graph::Graph> parts;
-    for (const Analysis* a : as) parts.push_back(graph::build(*a));
-    return graph::to_graphml(graph::unify_entities(graph::merge(parts)));
+    return graph::to_graphml(corpus_graph(as, {}));
   });
 
   m.def("gexf", [](const std::vector<HandlePtr>& hs) {
     std::vector<const Analysis*> as = analyses_of(hs);
     py::gil_scoped_release release;
-    std::vector<graph::Graph> parts;
-    for (const Analysis* a : as) parts.push_back(graph::build(*a));
-    return graph::to_gexf(graph::unify_entities(graph::merge(parts)));
+    return graph::to_gexf(corpus_graph(as, {}));
   });
 
   m.def("echo_json", [](const std::vector<HandlePtr>& hs) {

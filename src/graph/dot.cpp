@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "graph/dot_writer.hpp"
+#include "graph/xml.hpp"
 #include "graph/model.hpp"
 
 namespace quotegraph::graph {
@@ -235,30 +236,25 @@ std::string unescstring(std::string_view text) {
 }
 
 std::string html_text(std::string_view text, size_t max_chars) {
-  std::string out;
+  // White space collapsed and capped on a code point, then XML-escaped (the
+  // entities an HTML-like label needs are XML's).
+  std::string plain;
   size_t n = 0;
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
+      space = !plain.empty();
       continue;
     }
     if ((c & 0xC0) != 0x80) {
-      if (n == max_chars) return out + "…";
+      if (n == max_chars) return xml_text(plain) + "…";
       ++n;
-      if (space) out += ' ', space = false;
+      if (space) plain += ' ', space = false;
     }
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += static_cast<char>(c < 0x20 ? ' ' : c);
-    }
+    plain += static_cast<char>(c);
   }
-  return out;
+  return xml_text(plain);
 }
 
 std::string label_text(std::string_view text, size_t columns, size_t max_chars) {

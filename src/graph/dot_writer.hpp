@@ -39,8 +39,8 @@ std::string label_text(std::string_view text, size_t columns, size_t max_chars);
 // which its writer produces when it wraps a long string right after a break.
 std::string escstring(std::string_view text);
 // `text` for an HTML-like label (<TD>…</TD>): white space collapsed, capped at
-// `max_chars` code points (with "…"), & < > " and ' written as entities, so no
-// input text can open a tag.
+// `max_chars` code points (with "…"), then xml_text() (& < > " ' as entities,
+// characters XML forbids dropped), so no input text can open a tag.
 std::string html_text(std::string_view text, size_t max_chars);
 
 // Inverse of escstring().
