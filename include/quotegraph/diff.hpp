@@ -83,7 +83,9 @@ const char* to_string(FindingType t);
 enum class Severity { kLow, kMedium, kHigh };
 const char* to_string(Severity s);
 
-// An entity aligned across outlets: one member per outlet that mentions it.
+// An entity aligned across outlets: its entities in every outlet that mentions
+// it (usually one per outlet; two when one article's entity stage kept "Clinton"
+// apart from "Hillary Clinton" and the corpus identity joins them).
 struct AlignedEntity {
   std::string name;  // display name: the longest member name, ties alphabetical
   EntityKind kind = EntityKind::kUnknown;

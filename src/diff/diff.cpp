@@ -248,7 +248,6 @@ bool all_digits(std::string_view w) {
   return digit;
 }
 
-// Words of `text` (offsets from `base`) -> a statement's words and content units.
 // A named entity's mention in an article, with the entity it is across outlets.
 struct NamedMention {
   Span span;
@@ -379,8 +378,9 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     double words_alike = 1;
     for (const auto& m : st.members) words_alike = std::min(words_alike, m.score);
     // The same words: two outlets quote (directly or in part) a common run of
-    // at least kSameWordsRun words, half the shorter quote or more. Two paraphrases that align are too loose a
-    // match to accuse an outlet of giving a remark to the wrong person.
+    // at least kSameWordsRun words, half the shorter quote or more. Two
+    // paraphrases that align are too loose a match to accuse an outlet of
+    // giving a remark to the wrong person.
     bool same_words = false;
     for (size_t x = 0; x < st.members.size() && !same_words; ++x)
       for (size_t y = x + 1; y < st.members.size() && !same_words; ++y) {
@@ -406,23 +406,23 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
         for (const auto& [sp, ms] : by_speaker)
           if (sp != m.speaker && sp == e) relay = true;
     if (relay || (named && same_words && words_alike >= kMisattributionScore)) {
-    Finding f;
-    f.type = relay ? FindingType::kRelay : FindingType::kMisattribution;
-    f.subject = st.text;
-    f.statement = si;
-    std::string detail;
-    for (const auto& [sp, ms] : by_speaker) {
-      std::vector<std::string> outlets;
-      for (const auto* m : ms) {
-        outlets.push_back(cx.outlet(m->input));
-        f.inputs.push_back(m->input);
-        f.evidence.push_back(cx.ev(m->input, "content", attr(*m).content));
-        f.evidence.push_back(cx.ev(m->input, "speaker", attr(*m).speaker.mention));
+      Finding f;
+      f.type = relay ? FindingType::kRelay : FindingType::kMisattribution;
+      f.subject = st.text;
+      f.statement = si;
+      std::string detail;
+      for (const auto& [sp, ms] : by_speaker) {
+        std::vector<std::string> outlets;
+        for (const auto* m : ms) {
+          outlets.push_back(cx.outlet(m->input));
+          f.inputs.push_back(m->input);
+          f.evidence.push_back(cx.ev(m->input, "content", attr(*m).content));
+          f.evidence.push_back(cx.ev(m->input, "speaker", attr(*m).speaker.mention));
+        }
+        detail += (detail.empty() ? "" : "; ") + join(outlets, ", ") + ": " + cx.r.entities[sp].name;
       }
-      detail += (detail.empty() ? "" : "; ") + join(outlets, ", ") + ": " + cx.r.entities[sp].name;
-    }
-    f.detail = detail;
-    out.push_back(std::move(f));
+      f.detail = detail;
+      out.push_back(std::move(f));
     }
   }
   // Quote vs paraphrase.
@@ -548,14 +548,13 @@ bool named_source(const AlignedEntity& e) {
 // ("admitted", "blasted", "claimed") does.
 bool neutral_cue(std::string_view lemma) {
   static const std::set<std::string_view> kNeutral = {
-      "say",     "tell",    "add",    "state",   "note",    "explain", "according to", "write",  "report", "announce",
-      "comment", "speak",   "reply",  "respond", "answer",  "ask",     "continue",     "mention", "remark", "describe",
-      "told",    "said",    "says",   "adds",    "statement"};
+      "say",     "tell",  "add",   "state",   "note",   "explain", "according to", "write",   "report",
+      "announce", "comment", "speak", "reply", "respond", "answer", "ask",     "continue",     "mention", "remark"};
   return kNeutral.count(lemma) > 0;
 }
 
-// The subject in the first article's words: the first evidence content (or the
-// subject) on one line, its outer quotation marks and spaces trimmed.
+// The subject in the first article's words: the first member's content (else
+// the subject) on one line, its outer quotation marks, commas and spaces trimmed.
 std::string heading_of(const Finding& f, const DiffReport& r) {
   std::string_view t = f.subject;
   if (f.statement >= 0) {
@@ -565,7 +564,8 @@ std::string heading_of(const Finding& f, const DiffReport& r) {
   }
   std::string out;
   for (char c : t) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  static const char* const kMarks[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", " ", ",", "\xC2\xAB", "\xC2\xBB"};
+  static const char* const kMarks[] = {"\"",           "'",           "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+                                       "\xE2\x80\x99", " ", ",", "\xC2\xAB",     "\xC2\xBB"};
   for (bool again = true; again;) {
     again = false;
     for (const char* m : kMarks) {
