@@ -1,11 +1,11 @@
 // quotegraph analyze: run the analyzer on files and print attributions.
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
+#include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
@@ -49,22 +49,12 @@ Runner register_analyze(CLI::App& app) {
     Analyzer analyzer(options);
     std::unique_ptr<echo::EchoAnalyzer> echoes;
     if (with_echo) echoes = std::make_unique<echo::EchoAnalyzer>();
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    std::string tmp;
-    if (!args->out.empty()) {
-      tmp = args->out + ".tmp";
-      file.open(tmp, std::ios::binary);
-      if (!file) {
-        std::cerr << "quotegraph: " << args->out << ": cannot write\n";
-        return kExitInput;
-      }
-      out = &file;
-    }
+    OutputFile out;
+    if (!out.open(args->out)) return kExitInput;
     int rc = kExitOk;
     bool multi_json = args->format == "json" && args->files.size() > 1;
     bool first = true;
-    if (multi_json) *out << "[\n";
+    std::string head = multi_json ? "[\n" : "";
     for (const std::string& path : args->files) {
       std::optional<Analysis> result = analyze_file(analyzer, path, rc);
       if (!result) continue;
@@ -74,27 +64,29 @@ Runner register_analyze(CLI::App& app) {
         echo::AnalysisSections s = echo::analysis_sections(echoes->analyze(a), a);
         sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
       }
+      std::string piece = std::move(head);
+      head.clear();
       if (args->format == "json") {
-        if (multi_json && !first) *out << ",\n";
-        *out << to_json(a, 2, sections);
+        if (multi_json && !first) piece += ",\n";
+        piece += to_json(a, 2, sections);
       } else if (args->format == "jsonl") {
-        *out << to_json(a, -1, sections);
+        piece += to_json(a, -1, sections);
       } else if (args->format == "csv") {
-        *out << to_csv(a, first);
+        piece += to_csv(a, first);
       } else {
-        if (!first) *out << "\n";
-        *out << to_text(a);
+        if (!first) piece += "\n";
+        piece += to_text(a);
       }
       first = false;
+      if (!out.write(piece)) return kExitInput;  // the message names the output
     }
-    if (multi_json) *out << "]\n";
-    if (file.is_open()) {
-      file.close();
-      if (!file || std::rename(tmp.c_str(), args->out.c_str()) != 0) {
-        std::cerr << "quotegraph: " << args->out << ": write failed\n";
-        return kExitInput;
-      }
+    // Every file failed: a replaced -o keeps its previous content.
+    if (first && rc != kExitOk) {
+      out.discard();
+      return rc;
     }
+    if (multi_json) head += "]\n";
+    if (!out.write(head) || !out.commit()) return kExitInput;
     return rc;
   };
 }

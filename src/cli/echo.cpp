@@ -73,6 +73,7 @@ Runner register_echo(CLI::App& app) {
       if (!result) continue;
       analyses.push_back(std::move(*result));
     }
+    if (analyses.empty() && rc != kExitOk) return rc;  // every input failed: a previous -o file is kept
     std::vector<echo::EchoInput> inputs;
     for (const Analysis& a : analyses) {
       echo::EchoInput in{&a, ""};

@@ -31,7 +31,8 @@ void add_aliases_option(CLI::App* sub, std::string& path) {
 }
 
 graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
-                        const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc) {
+                        const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc,
+                        size_t* loaded) {
   Analyzer analyzer(analyzer_options);
   std::vector<graph::Graph> parts;
   for (const std::string& path : files) {
@@ -48,6 +49,7 @@ graph::Graph load_graph(const std::vector<std::string>& files, const Options& an
     }
     if (std::optional<Analysis> a = analyze_file(analyzer, path, *rc)) parts.push_back(graph::build(*a, options));
   }
+  if (loaded) *loaded = parts.size();
   return graph::unify_entities(graph::merge(parts), &aliases);
 }
 

@@ -1,0 +1,311 @@
+// Fault suite (issue 30): what -o, threads, gzip and the HTML budget do when
+// the machine or the input is hostile. Each test runs the real binary on small
+// invented inputs. Devices, FIFOs and symlinks are made in a temporary folder
+// (the tests run as root in CI; no real device such as /dev/null is touched).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int rc = -1;
+  std::string err;  // standard error
+};
+
+fs::path temp_dir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("qg_faults_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write(const fs::path& p, const std::string& data) {
+  std::ofstream f(p, std::ios::binary);
+  f << data;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+// Runs `quotegraph ARGS` with standard output sent to `stdout_to` (a path, or
+// /dev/null-free "discard" into a file in the test folder) and standard error
+// captured.
+Run run(const std::string& args, const fs::path& dir, const std::string& stdout_to = "") {
+  fs::path err = dir / "stderr.txt";
+  fs::path out = stdout_to.empty() ? dir / "stdout.txt" : fs::path(stdout_to);
+  std::string cmd = std::string(QG_CLI_PATH) + " " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(err);
+  fs::remove(err);
+  return r;
+}
+
+// Names in `dir` other than the test's own capture files.
+std::set<std::string> listing(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string n = e.path().filename().string();
+    if (n != "stdout.txt" && n != "stderr.txt") names.insert(n);
+  }
+  return names;
+}
+
+const char kArticle[] =
+    "\"We will not go back until the contract is signed,\" union leader Maria Okafor said on Tuesday.\n\n"
+    "The port authority said that talks would resume next week.\n";
+
+std::string jsonl_record(const std::string& id, const std::string& text) {
+  nlohmann::json j;
+  j["id"] = id;
+  j["text"] = text;
+  return j.dump() + "\n";
+}
+
+bool names_fifo(const fs::path& p) {
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+bool names_device(const fs::path& p) {
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
+}
+
+// A character device made here with the numbers of the kernel's null (1,3) or
+// full (1,7) device; needs root (CAP_MKNOD), else the test is skipped.
+bool make_device(const fs::path& p, unsigned minor_number) {
+  return ::mknod(p.c_str(), S_IFCHR | 0666, makedev(1, minor_number)) == 0;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- case 3: -o
+
+TEST_CASE("faults -o (case 3): a FIFO is written in place, not replaced", "[faults][cli]") {
+  fs::path dir = temp_dir("fifo");
+  write(dir / "a.txt", kArticle);
+  fs::path fifo = dir / "out.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  std::string got;
+  std::thread reader([&] { got = slurp(fifo); });
+  Run r = run("analyze " + (dir / "a.txt").string() + " -o " + fifo.string(), dir);
+  reader.join();
+  CHECK(r.rc == 0);
+  CHECK(r.err.empty());
+  CHECK(names_fifo(fifo));
+  CHECK(got.find("Maria Okafor") != std::string::npos);
+  // corpus writes in place too (no OUT.partial next to a FIFO)
+  std::thread reader2([&] { got = slurp(fifo); });
+  write(dir / "c.jsonl", jsonl_record("r1", kArticle));
+  r = run("corpus " + (dir / "c.jsonl").string() + " -o " + fifo.string() + " --threads 1", dir);
+  reader2.join();
+  CHECK(r.rc == 0);
+  CHECK(names_fifo(fifo));
+  CHECK(got.find("\"r1\"") != std::string::npos);
+  CHECK(listing(dir) == std::set<std::string>{"a.txt", "c.jsonl", "out.fifo"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("faults -o (case 3): a device node is written in place, never turned into a file", "[faults][cli]") {
+  fs::path dir = temp_dir("device");
+  write(dir / "a.txt", kArticle);
+  fs::path null_dev = dir / "null";
+  if (!make_device(null_dev, 3)) {
+    WARN("mknod not permitted (not root?); device test skipped");
+    return;
+  }
+  for (const char* cmd : {"analyze", "graph", "stats", "echo"}) {
+    INFO(cmd);
+    Run r = run(std::string(cmd) + " " + (dir / "a.txt").string() + " -o " + null_dev.string(), dir);
+    CHECK(r.rc == 0);
+    CHECK(names_device(null_dev));
+  }
+  Run r = run("corpus " + (dir / "a.txt").string() + " -o " + null_dev.string(), dir);
+  CHECK(r.rc == 0);
+  CHECK(names_device(null_dev));
+  CHECK(listing(dir) == std::set<std::string>{"a.txt", "null"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("faults -o (case 3): a symlink is followed to its target and stays a link; a dangling one is refused",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("symlink");
+  write(dir / "a.txt", kArticle);
+  write(dir / "real.json", "old");
+  fs::create_symlink("real.json", dir / "link.json");
+  Run r = run("analyze --format json " + (dir / "a.txt").string() + " -o " + (dir / "link.json").string(), dir);
+  CHECK(r.rc == 0);
+  CHECK(fs::is_symlink(dir / "link.json"));
+  CHECK(slurp(dir / "real.json").find("Maria Okafor") != std::string::npos);
+
+  fs::create_symlink("missing.json", dir / "dangling.json");
+  r = run("analyze " + (dir / "a.txt").string() + " -o " + (dir / "dangling.json").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("dangling.json: is a symlink to a missing file") != std::string::npos);
+  CHECK(!fs::exists(dir / "missing.json"));
+
+  // corpus: the partial file sits beside the target, and the link survives
+  write(dir / "c.jsonl", jsonl_record("r1", kArticle));
+  r = run("corpus " + (dir / "c.jsonl").string() + " -o " + (dir / "link.json").string(), dir);
+  CHECK(r.rc == 0);
+  CHECK(fs::is_symlink(dir / "link.json"));
+  CHECK(slurp(dir / "real.json").find("\"r1\"") != std::string::npos);
+  CHECK(listing(dir) == std::set<std::string>{"a.txt", "c.jsonl", "dangling.json", "link.json", "real.json"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("faults -o (case 3, 10): a replaced file keeps its mode; no temporary file is left; planted names are not "
+          "followed",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("atomic");
+  write(dir / "a.txt", kArticle);
+  write(dir / "out.txt", "old");
+  ::chmod((dir / "out.txt").c_str(), 0640);
+  // The old fixed temporary names, planted as links to a victim file.
+  write(dir / "victim", "precious");
+  fs::create_symlink("victim", dir / "out.txt.tmp");
+  Run r = run("analyze " + (dir / "a.txt").string() + " -o " + (dir / "out.txt").string(), dir);
+  CHECK(r.rc == 0);
+  CHECK(slurp(dir / "out.txt").find("Maria Okafor") != std::string::npos);
+  CHECK((fs::status(dir / "out.txt").permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  CHECK(slurp(dir / "victim") == "precious");
+
+  // corpus refuses a planted OUT.partial link instead of writing through it
+  write(dir / "c.jsonl", jsonl_record("r1", kArticle));
+  fs::create_symlink("victim", dir / "c.out.partial");
+  r = run("corpus " + (dir / "c.jsonl").string() + " -o " + (dir / "c.out").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("c.out.partial: is not a regular file") != std::string::npos);
+  CHECK(slurp(dir / "victim") == "precious");
+  CHECK(!fs::exists(dir / "c.out"));
+  CHECK(listing(dir) == std::set<std::string>{"a.txt", "c.jsonl", "c.out.partial", "out.txt", "out.txt.tmp", "victim"});
+  fs::remove_all(dir);
+}
+
+// ------------------------------------------------- case 7: every write checked
+
+TEST_CASE("faults -o (case 7): a full device or a FIFO whose reader left is a write error, exit 2", "[faults][cli]") {
+  fs::path dir = temp_dir("full");
+  write(dir / "a.txt", kArticle);
+  write(dir / "c.jsonl", jsonl_record("r1", kArticle));
+  fs::path full = dir / "full";
+  if (make_device(full, 7)) {
+    const std::string a = (dir / "a.txt").string();
+    for (const std::string& cmd : {"analyze " + a, "analyze --format json " + a, "graph " + a, "stats " + a,
+                                   "echo " + a, "corpus " + (dir / "c.jsonl").string(),
+                                   "eval --gold " + std::string(QG_SOURCE_DIR) + "/seeds/ --text " +
+                                       std::string(QG_SOURCE_DIR) + "/seeds/"}) {
+      INFO(cmd);
+      Run to_stdout = run(cmd, dir, full.string());
+      CHECK(to_stdout.rc == 2);
+      CHECK(to_stdout.err.find("standard output: write failed: No space left on device") != std::string::npos);
+      if (cmd.rfind("eval", 0) == 0) continue;  // eval has no -o
+      Run to_o = run(cmd + " -o " + full.string(), dir);
+      CHECK(to_o.rc == 2);
+      CHECK(to_o.err.find(full.string() + ": write failed: No space left on device") != std::string::npos);
+      CHECK(names_device(full));
+    }
+  } else {
+    WARN("mknod not permitted (not root?); full-device cases skipped");
+  }
+
+  // A reader that opens the FIFO and leaves: more output than a pipe buffers
+  // (64 KiB) makes the writer meet the closed end.
+  std::string big;
+  for (int i = 0; i < 400; ++i) big += "Mayor Lena Fischer said the bridge would reopen in May. \"It is safe,\" she added.\n\n";
+  write(dir / "big.txt", big);
+  fs::path fifo = dir / "gone.fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  std::thread reader([&] {
+    int fd = ::open(fifo.c_str(), O_RDONLY);
+    if (fd >= 0) ::close(fd);
+  });
+  Run r = run("analyze --format json " + (dir / "big.txt").string() + " -o " + fifo.string(), dir);
+  reader.join();
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("gone.fifo: write failed: Broken pipe") != std::string::npos);
+  CHECK(names_fifo(fifo));
+  fs::remove_all(dir);
+}
+
+// ------------------------------------- case 5: two writers of the same output
+
+TEST_CASE("faults -o (case 5): a second writer of the same output gets a clear error and changes nothing",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("lock");
+  write(dir / "a.txt", kArticle);
+  write(dir / "c.jsonl", jsonl_record("r1", kArticle) + jsonl_record("r2", kArticle));
+  // The first run is played by this test: it holds the locks a run holds.
+  write(dir / "c.out.partial", "{\"half\":1}\n");
+  int partial = ::open((dir / "c.out.partial").c_str(), O_RDONLY);
+  REQUIRE(partial >= 0);
+  REQUIRE(::flock(partial, LOCK_EX | LOCK_NB) == 0);
+  for (const char* flags : {"", " --resume"}) {
+    INFO(flags);
+    Run r = run("corpus " + (dir / "c.jsonl").string() + " -o " + (dir / "c.out").string() + flags, dir);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("c.out.partial: is being written by another quotegraph run (locked)") != std::string::npos);
+    CHECK(slurp(dir / "c.out.partial") == "{\"half\":1}\n");
+    CHECK(!fs::exists(dir / "c.out"));
+  }
+  ::close(partial);
+  // Released: the stale partial is replaced and the run completes.
+  Run r = run("corpus " + (dir / "c.jsonl").string() + " -o " + (dir / "c.out").string(), dir);
+  CHECK(r.rc == 0);
+  CHECK(slurp(dir / "c.out").find("\"r2\"") != std::string::npos);
+  CHECK(slurp(dir / "c.out").find("half") == std::string::npos);
+
+  // A whole-file output: the existing target is locked while it is replaced.
+  write(dir / "out.txt", "old");
+  int target = ::open((dir / "out.txt").c_str(), O_RDONLY);
+  REQUIRE(::flock(target, LOCK_EX | LOCK_NB) == 0);
+  r = run("analyze " + (dir / "a.txt").string() + " -o " + (dir / "out.txt").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("out.txt: is being written by another quotegraph run (locked)") != std::string::npos);
+  CHECK(slurp(dir / "out.txt") == "old");
+  ::close(target);
+  CHECK(listing(dir) == std::set<std::string>{"a.txt", "c.jsonl", "c.out", "out.txt"});
+  fs::remove_all(dir);
+}
+
+// ------------------------------------------ case 8: a run that produced nothing
+
+TEST_CASE("faults -o (case 8): a run whose inputs all fail keeps the previous output", "[faults][cli]") {
+  fs::path dir = temp_dir("nothing");
+  const std::string missing = (dir / "missing.txt").string();
+  write(dir / "out", "previous good output\n");
+  for (const std::string& cmd : {"analyze " + missing, "analyze --format json " + missing + " " + missing,
+                                 "graph " + missing, "stats " + missing, "echo " + missing,
+                                 "corpus " + (dir / "missing.jsonl").string()}) {
+    INFO(cmd);
+    Run r = run(cmd + " -o " + (dir / "out").string(), dir);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("missing") != std::string::npos);
+    CHECK(slurp(dir / "out") == "previous good output\n");
+    CHECK(listing(dir) == std::set<std::string>{"out"});
+  }
+  fs::remove_all(dir);
+}
