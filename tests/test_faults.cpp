@@ -309,3 +309,50 @@ TEST_CASE("faults -o (case 8): a run whose inputs all fail keeps the previous ou
   }
   fs::remove_all(dir);
 }
+
+// ------------------------------------------------ case 2: threads that fail
+
+// Thread stacks come from the address space: with a 3.8 GB stack limit (each
+// thread's default stack) and 5.7 or 9.5 GB of address space, the system
+// refuses the second or third thread. AddressSanitizer reserves terabytes of
+// address space, so the case cannot run under it.
+#if defined(__SANITIZE_ADDRESS__)
+#define QG_FAULTS_NO_VM_LIMIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QG_FAULTS_NO_VM_LIMIT 1
+#endif
+#endif
+
+TEST_CASE("faults threads (case 2): workers that cannot start mean fewer threads and a warning, same output",
+          "[faults][cli]") {
+#ifdef QG_FAULTS_NO_VM_LIMIT
+  WARN("address-space limits do not work under AddressSanitizer; skipped");
+  return;
+#endif
+  fs::path dir = temp_dir("threads");
+  std::string corpus;
+  for (int i = 0; i < 40; ++i) corpus += jsonl_record("r" + std::to_string(i), kArticle);
+  write(dir / "c.jsonl", corpus);
+  Run r = run("corpus " + (dir / "c.jsonl").string() + " --threads 1 -o " + (dir / "expected.jsonl").string(), dir);
+  REQUIRE(r.rc == 0);
+  const std::string expected = slurp(dir / "expected.jsonl");
+  REQUIRE(!expected.empty());
+  for (auto [vm_kb, started] : {std::pair{6000000, "only 0 of 8 worker threads could start"},
+                                std::pair{10000000, "only 1 of 8 worker threads could start"}}) {
+    INFO(vm_kb);
+    fs::remove(dir / "out.jsonl");
+    std::string cmd = "sh -c 'ulimit -s 4000000 && ulimit -v " + std::to_string(vm_kb) + " && exec " + QG_CLI_PATH +
+                      " corpus " + (dir / "c.jsonl").string() + " --threads 8 -o " + (dir / "out.jsonl").string() +
+                      "' 2>'" + (dir / "err.txt").string() + "'";
+    int status = std::system(cmd.c_str());
+    std::string err = slurp(dir / "err.txt");
+    INFO(err);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(err.find(started) != std::string::npos);
+    CHECK(err.find("terminate") == std::string::npos);
+    CHECK(slurp(dir / "out.jsonl") == expected);
+  }
+  fs::remove_all(dir);
+}

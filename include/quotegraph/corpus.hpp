@@ -139,6 +139,9 @@ struct CorpusOptions {
   // records read as if the whole file had been read (contrib/dask).
   std::string stdin_name = "-";
   uint64_t stdin_first_line = 1;
+  // Called (on the caller's thread) with a warning the run survives, such as
+  // fewer worker threads starting than asked for. Optional.
+  std::function<void(const std::string&)> warning;
 };
 
 // One record, handed to the sink in input order.
@@ -177,6 +180,8 @@ struct CorpusSummary {
   uint64_t bytes = 0;          // input bytes
   double seconds = 0;
   uint64_t by_error[kRecordErrorCount] = {};
+  unsigned threads = 0;        // worker threads that ran (fewer than asked when
+                               // the system refused to start more)
   graph::Graph graph;          // when build_graph
 };
 // "1200 records read = 1190 analysed + 10 errors (...) + 0 skipped; 1200 written; ..."

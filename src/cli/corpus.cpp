@@ -159,6 +159,7 @@ Runner register_corpus(CLI::App& app) {
     opt.analyze_skipped = opt.build_graph;  // the graph covers the whole corpus, resumed or not
     opt.stdin_name = args->stdin_name;
     opt.stdin_first_line = args->stdin_first_line;
+    opt.warning = [](const std::string& w) { std::cerr << "quotegraph corpus: warning: " << w << "\n"; };
 
     // Output: stdout, a FIFO or device in place, or OUT.partial (appended
     // record by record, locked for the run) renamed to OUT at the end.

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -105,9 +106,34 @@ class Pipeline {
 
   Result<CorpusSummary> run(const RecordSink& sink, const ProgressCallback& progress) {
     auto start = Clock::now();
-    std::thread reader([this] { read_all(); });
+    // A thread that cannot start (memory or process limits) must not end the
+    // run in std::terminate: the run goes on with the workers that started.
+    std::thread reader;
+    try {
+      reader = std::thread([this] { read_all(); });
+    } catch (const std::system_error& e) {
+      return Status(ErrorCode::kInternal, std::string("cannot start the reader thread: ") + e.what());
+    }
     std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads_; ++t) workers.emplace_back([this, t] { work(t); });
+    workers.reserve(threads_);
+    std::string thread_error;
+    for (unsigned t = 0; t < threads_; ++t) {
+      try {
+        workers.emplace_back([this, t] { work(t); });
+      } catch (const std::system_error& e) {
+        thread_error = e.what();
+        break;
+      }
+    }
+    summary_.threads = static_cast<unsigned>(workers.size());
+    if (workers.size() < threads_ && options_.warning)
+      options_.warning("only " + std::to_string(workers.size()) + " of " + std::to_string(threads_) +
+                       " worker threads could start (" + thread_error + "); going on with " +
+                       (workers.empty() ? std::string("the writer's thread alone") : std::to_string(workers.size())));
+    {
+      std::lock_guard lock(m_);
+      inline_work_ = workers.empty();
+    }
     Status status = write(sink, progress, start);
     {
       std::lock_guard lock(m_);
@@ -142,6 +168,7 @@ class Pipeline {
     in_flight_ += size;
     jobs_.push_back(std::move(job));
     can_work_.notify_one();
+    if (inline_work_) can_write_.notify_one();
     return true;
   }
 
@@ -209,24 +236,29 @@ class Pipeline {
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
-      Done d;
-      d.bytes = job.bytes.size() + 1;
-      try {
-        d.result = process(job, t);
-      } catch (const std::exception& e) {  // bad_alloc on a hostile record: report it, keep going
-        d.result = RecordResult{};
-        d.result.index = job.index;
-        d.result.source = job.source;
-        d.result.line = job.line;
-        d.result.skipped = job.skip;
-        d.result.error = RecordError::kAnalysis;
-        d.result.message = std::string("internal error: ") + e.what();
-        if (!job.skip) d.result.output = error_record(job, d.result.error, d.result.message);
-      }
+      Done d = run_job(job, t);
       std::lock_guard lock(m_);
       done_.emplace(job.index, std::move(d));
       if (job.index == written_) can_write_.notify_one();
     }
+  }
+
+  Done run_job(Job& job, unsigned t) {
+    Done d;
+    d.bytes = job.bytes.size() + 1;
+    try {
+      d.result = process(job, t);
+    } catch (const std::exception& e) {  // bad_alloc on a hostile record: report it, keep going
+      d.result = RecordResult{};
+      d.result.index = job.index;
+      d.result.source = job.source;
+      d.result.line = job.line;
+      d.result.skipped = job.skip;
+      d.result.error = RecordError::kAnalysis;
+      d.result.message = std::string("internal error: ") + e.what();
+      if (!job.skip) d.result.output = error_record(job, d.result.error, d.result.message);
+    }
+    return d;
   }
 
   RecordResult process(Job& job, unsigned t) {
@@ -295,6 +327,15 @@ class Pipeline {
         for (;;) {
           if (done_.count(written_)) break;
           if (reader_done_ && written_ == read_) return Status();
+          if (inline_work_ && !jobs_.empty()) {  // no worker thread could start: work here
+            Job job = std::move(jobs_.front());
+            jobs_.pop_front();
+            lock.unlock();
+            Done done = run_job(job, 0);
+            lock.lock();
+            done_.emplace(job.index, std::move(done));
+            continue;
+          }
           can_write_.wait_for(lock, std::chrono::milliseconds(250));
           if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) break;
         }
@@ -365,6 +406,7 @@ class Pipeline {
   std::map<uint64_t, Done> done_;
   uint64_t read_ = 0, written_ = 0, in_flight_ = 0;
   bool reader_done_ = false, stop_ = false;
+  bool inline_work_ = false;  // no worker started: the writer analyses the records itself
 };
 
 std::string with_commas(uint64_t n) {
