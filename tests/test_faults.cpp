@@ -8,6 +8,7 @@
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -354,5 +355,92 @@ TEST_CASE("faults threads (case 2): workers that cannot start mean fewer threads
     CHECK(err.find("terminate") == std::string::npos);
     CHECK(slurp(dir / "out.jsonl") == expected);
   }
+  fs::remove_all(dir);
+}
+
+// ------------------------------------------------------- case 4: cut gzip
+
+namespace {
+
+std::string gzip_member(const std::string& data) {
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::vector<nlohmann::json> records_of(const std::string& jsonl) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(jsonl);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("faults gzip (case 4): a stream cut inside a member is a truncated record naming the byte; exit 2",
+          "[faults][cli][gzip]") {
+  fs::path dir = temp_dir("gzip");
+  std::string first, second;
+  for (int i = 0; i < 300; ++i)
+    (i < 150 ? first : second) += jsonl_record("r" + std::to_string(i), "Mayor Lena Fischer said bridge " +
+                                                                          std::to_string(i) + " would reopen in May.\n");
+  const std::string m1 = gzip_member(first), m2 = gzip_member(second);
+  const std::string whole = m1 + m2;  // two members, as `cat a.gz b.gz` makes
+  write(dir / "whole.jsonl.gz", whole);
+  // Cut inside the first member's data, inside the second member's header,
+  // its data, and its 8-byte CRC/length trailer.
+  for (size_t cut : {m1.size() / 2, m1.size() + 5, m1.size() + m2.size() / 2, whole.size() - 3}) {
+    INFO("cut at " << cut << " of " << whole.size());
+    write(dir / "cut.jsonl.gz", whole.substr(0, cut));
+    for (const char* strict : {"", " --strict"}) {
+      Run r = run("corpus --no-echo " + (dir / "cut.jsonl.gz").string() + " -o " + (dir / "out.jsonl").string() + strict, dir);
+      CHECK(r.rc == 2);
+      auto recs = records_of(slurp(dir / "out.jsonl"));
+      REQUIRE(!recs.empty());
+      const nlohmann::json& last = recs.back();
+      CHECK(last.value("kind", "") == "truncated");
+      CHECK(last.value("error", "").find("at compressed byte " + std::to_string(cut)) != std::string::npos);
+      CHECK(last.value("line", 0) == static_cast<int>(recs.size()));
+      // every record before the cut came out, in order, none torn into bad JSON
+      for (size_t i = 0; i + 1 < recs.size(); ++i) {
+        INFO(i);
+        CHECK(!recs[i].contains("error"));
+        CHECK(recs[i]["corpus"]["id"] == "r" + std::to_string(i));
+      }
+      CHECK(r.err.find("cut.jsonl.gz: " + std::to_string(recs.size()) + " records (1 error, truncated)") !=
+            std::string::npos);
+    }
+  }
+
+  // Cut exactly at the member boundary the stream is valid gzip: no error can
+  // be known, but the per-input summary shows the short file beside a whole one.
+  write(dir / "short.jsonl.gz", m1);
+  Run r = run("corpus --no-echo --strict " + (dir / "short.jsonl.gz").string() + " " + (dir / "whole.jsonl.gz").string() +
+                  " -o " + (dir / "out.jsonl").string(),
+              dir);
+  CHECK(r.rc == 0);
+  CHECK(r.err.find("short.jsonl.gz: 150 records\n") != std::string::npos);
+  CHECK(r.err.find("whole.jsonl.gz: 300 records\n") != std::string::npos);
+
+  // A bad CRC: the data is not trusted, the record says where it broke.
+  std::string corrupt = whole;
+  corrupt[m1.size() - 6] = static_cast<char>(corrupt[m1.size() - 6] ^ 0xFF);
+  write(dir / "crc.jsonl.gz", corrupt);
+  r = run("corpus --no-echo " + (dir / "crc.jsonl.gz").string() + " -o " + (dir / "crc.out").string(), dir);
+  CHECK(r.rc == 2);
+  auto recs = records_of(slurp(dir / "crc.out"));
+  REQUIRE(!recs.empty());
+  CHECK(recs.back().value("kind", "") == "unreadable");
+  CHECK(recs.back().value("error", "").find("corrupt gzip data at compressed byte") != std::string::npos);
+  CHECK(recs.back().value("error", "").find("incorrect data check") != std::string::npos);
   fs::remove_all(dir);
 }

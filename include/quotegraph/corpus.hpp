@@ -63,8 +63,10 @@ enum class RecordError {
   kMissingText,    // no text (or HTML) field, or it is not a string
   kAnalysis,       // the analyzer rejected the text
   kUnreadable,     // the input file could not be opened or read
+  kTruncated,      // a gzip input ends inside a member: the file was cut short
+  kOverBudget,     // the record exceeds a parser budget (HTML nesting, nodes, bytes)
 };
-inline constexpr size_t kRecordErrorCount = 8;
+inline constexpr size_t kRecordErrorCount = 10;
 const char* to_string(RecordError e);
 
 // Parses one JSONL line into an Article. Never throws. On failure *error says
@@ -106,6 +108,9 @@ class LineReader {
   // The rest of the input in one string (for whole-file text/HTML articles).
   Result<std::string> read_all();
   const Status& status() const { return status_; }
+  // The gzip stream ended inside a member (the file was cut short); status()
+  // names the compressed byte where it ends. The torn last line is dropped.
+  bool truncated() const { return truncated_; }
   // Uncompressed bytes returned so far.
   uint64_t bytes_read() const { return bytes_; }
 
@@ -115,6 +120,7 @@ class LineReader {
   std::string buf_;
   size_t pos_ = 0;
   bool eof_ = false;
+  bool truncated_ = false;
   uint64_t bytes_ = 0;
   Status status_;
 };
@@ -170,6 +176,16 @@ struct Progress {
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 
+// What one input file gave: a file that is shorter than it should be shows as
+// fewer records than its neighbours, or as `truncated`.
+struct InputSummary {
+  std::string source;          // as named in records
+  uint64_t records = 0;        // records read from it (analysed + errors + skipped)
+  uint64_t errors = 0;         // of them, error records
+  bool truncated = false;      // it ended inside a gzip member
+  bool unreadable = false;     // it could not be opened or read to the end
+};
+
 struct CorpusSummary {
   uint64_t inputs = 0;         // records read (lines, or whole files)
   uint64_t analysed = 0;       // records with an analysis
@@ -182,10 +198,15 @@ struct CorpusSummary {
   uint64_t by_error[kRecordErrorCount] = {};
   unsigned threads = 0;        // worker threads that ran (fewer than asked when
                                // the system refused to start more)
+  std::vector<InputSummary> per_input;  // one per input, in input order
   graph::Graph graph;          // when build_graph
 };
 // "1200 records read = 1190 analysed + 10 errors (...) + 0 skipped; 1200 written; ..."
 std::string summary_text(const CorpusSummary& s);
+// One line per input, "FILE: N records (E errors, truncated)", each ending in
+// "\n". Past `max_lines` inputs only those with errors are listed, then a
+// count of the rest.
+std::string inputs_text(const CorpusSummary& s, size_t max_lines = 50);
 
 // Runs the pipeline over `inputs` in order. Invariant on success:
 // inputs == analysed + errors + skipped and outputs == analysed + errors.

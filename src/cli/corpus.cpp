@@ -194,7 +194,7 @@ Runner register_corpus(CLI::App& app) {
     bool header = args->csv && opt.skip_records == 0;
     bool unreadable = false;
     auto sink = [&](const corpus::RecordResult& r) -> Status {
-      if (r.error == corpus::RecordError::kUnreadable) {
+      if (r.error == corpus::RecordError::kUnreadable || r.error == corpus::RecordError::kTruncated) {
         unreadable = true;  // exit 2: say why on stderr too, not only in the output
         if (!args->csv) std::cerr << "quotegraph: " << r.message << "\n";
       }
@@ -228,14 +228,16 @@ Runner register_corpus(CLI::App& app) {
     }
     // A run that analysed nothing (every input unreadable, say) keeps the
     // previous output rather than replacing it with error records.
-    if (summary.value().analysed == 0 && summary.value().errors > 0 && opt.skip_records == 0 && !out.in_place()) {
+    if (summary.value().analysed == 0 && summary.value().errors > 0 && opt.skip_records == 0 && out.replaces_file()) {
       out.discard();
-      std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n";
+      std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n"
+              << corpus::inputs_text(summary.value());
       std::cerr << "quotegraph corpus: no record was analysed; " << args->out << " left as it was\n";
       return kExitInput;
     }
     if (!out.commit()) return kExitInput;
-    std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n";
+    std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n"
+              << corpus::inputs_text(summary.value());
     if (opt.build_graph &&
         !write_output(args->graph_out, graph::to_json(graph::unify_entities(summary.value().graph, &aliases), 2)))
       return kExitInput;

@@ -93,6 +93,7 @@ bool OutputFile::open(const std::string& path) {
   int err = resolve(path, &target_, &st);
   if (err == ELOOP) return fail("is a symlink to a missing file; give -o the file itself", 0);
   if (err != 0 && err != ENOENT) return fail("cannot write", err);
+  target_existed_ = err == 0;
   if (err == 0) {
     if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file", 0);
     if (is_in_place(st.st_mode)) {  // a rename would replace the FIFO or device node itself
@@ -121,6 +122,7 @@ bool OutputFile::open_partial(const std::string& path, bool resume) {
   int err = resolve(path, &target_, &st);
   if (err == ELOOP) return fail("is a symlink to a missing file; give -o the file itself", 0);
   if (err != 0 && err != ENOENT) return fail("cannot write", err);
+  target_existed_ = err == 0;
   if (err == 0) {
     if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file", 0);
     if (is_in_place(st.st_mode)) return open(path);

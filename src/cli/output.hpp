@@ -66,6 +66,9 @@ class OutputFile {
   bool truncate_to(uint64_t size);
 
   bool in_place() const { return !replaced_; }
+  // A regular file was at the target when the output was opened (commit()
+  // replaces it).
+  bool replaces_file() const { return replaced_ && target_existed_; }
   // "standard output", or the path given to open().
   const std::string& name() const { return name_; }
 
@@ -80,6 +83,7 @@ class OutputFile {
   int fd_ = -1;
   int lock_fd_ = -1;     // the existing target, locked
   bool replaced_ = false;
+  bool target_existed_ = false;
   bool failed_ = false;
   bool done_ = false;
   std::string buf_;

@@ -31,6 +31,7 @@ constexpr uint64_t kWindowBytes = 64ull << 20;
 
 struct Job {
   uint64_t index = 0;
+  size_t input = 0;  // index into the inputs
   std::string source;
   uint64_t line = 0;
   InputFormat format = InputFormat::kJsonl;
@@ -42,6 +43,7 @@ struct Job {
 };
 
 struct Done {
+  size_t input = 0;
   RecordResult result;
   uint64_t bytes = 0;
 };
@@ -102,6 +104,7 @@ class Pipeline {
     threads_ = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     window_ = options.window ? options.window : 8 * threads_;
     accumulators_.resize(threads_);
+    for (const std::string& path : inputs) summary_.per_input.push_back({path == "-" ? options.stdin_name : path});
   }
 
   Result<CorpusSummary> run(const RecordSink& sink, const ProgressCallback& progress) {
@@ -173,8 +176,8 @@ class Pipeline {
   }
 
   void read_all() {
-    for (const std::string& path : inputs_) {
-      if (!read_input(path)) break;
+    for (size_t i = 0; i < inputs_.size(); ++i) {
+      if (!read_input(inputs_[i], i)) break;
     }
     std::lock_guard lock(m_);
     reader_done_ = true;
@@ -182,8 +185,9 @@ class Pipeline {
     can_write_.notify_all();
   }
 
-  bool read_input(const std::string& path) {
+  bool read_input(const std::string& path, size_t input) {
     Job base;
+    base.input = input;
     base.source = path == "-" ? options_.stdin_name : path;
     base.format = input_format(path);
     LineReader reader;
@@ -201,7 +205,7 @@ class Pipeline {
       if (all.ok()) {
         job.bytes = std::move(all).value();
       } else {
-        job.error = RecordError::kUnreadable;
+        job.error = reader.truncated() ? RecordError::kTruncated : RecordError::kUnreadable;
         job.message = all.status().message();
       }
       return push(std::move(job));
@@ -217,8 +221,8 @@ class Pipeline {
     }
     if (!reader.status().ok()) {
       Job job = base;
-      job.line = n + 1;
-      job.error = RecordError::kUnreadable;
+      job.line = n + 1;  // the torn (or unreadable) line
+      job.error = reader.truncated() ? RecordError::kTruncated : RecordError::kUnreadable;
       job.message = reader.status().message();
       return push(std::move(job));
     }
@@ -245,6 +249,7 @@ class Pipeline {
 
   Done run_job(Job& job, unsigned t) {
     Done d;
+    d.input = job.input;
     d.bytes = job.bytes.size() + 1;
     try {
       d.result = process(job, t);
@@ -355,6 +360,11 @@ class Pipeline {
       can_read_.notify_one();
       const RecordResult& r = d.result;
       ++summary_.inputs;
+      InputSummary& in = summary_.per_input[d.input];
+      ++in.records;
+      if (r.error != RecordError::kNone) ++in.errors;
+      if (r.error == RecordError::kTruncated) in.truncated = true;
+      if (r.error == RecordError::kUnreadable) in.unreadable = true;
       summary_.bytes += d.bytes;
       if (r.skipped) {
         ++summary_.skipped;
@@ -437,6 +447,26 @@ std::string summary_text(const CorpusSummary& s) {
   std::snprintf(rate, sizeof rate, "; %.1f s, %.0f articles/s, %.2f MB/s", s.seconds,
                 static_cast<double>(s.inputs) / secs, static_cast<double>(s.bytes) / 1e6 / secs);
   out += rate;
+  return out;
+}
+
+std::string inputs_text(const CorpusSummary& s, size_t max_lines) {
+  std::string out;
+  size_t quiet = 0;
+  for (const InputSummary& in : s.per_input) {
+    if (s.per_input.size() > max_lines && in.errors == 0) {
+      ++quiet;
+      continue;
+    }
+    out += in.source + ": " + with_commas(in.records) + (in.records == 1 ? " record" : " records");
+    std::string notes;
+    if (in.errors) notes = with_commas(in.errors) + (in.errors == 1 ? " error" : " errors");
+    if (in.truncated) notes += ", truncated";
+    if (in.unreadable) notes += ", unreadable";
+    if (!notes.empty()) out += " (" + notes + ")";
+    out += "\n";
+  }
+  if (quiet) out += "and " + with_commas(quiet) + " more inputs without errors\n";
   return out;
 }
 

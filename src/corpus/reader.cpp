@@ -72,16 +72,35 @@ bool LineReader::next(std::string* line) {
     pos_ = 0;
     if (eof_) return !line->empty();  // a last line without "\n"
     buf_.resize(kChunkBytes);
-    int n = gzread(static_cast<gzFile>(gz_), buf_.data(), static_cast<unsigned>(kChunkBytes));
-    if (n < 0) {
+    gzFile f = static_cast<gzFile>(gz_);
+    int n = gzread(f, buf_.data(), static_cast<unsigned>(kChunkBytes));
+    if (n < 0) {  // corrupt data: a bad CRC or length trailer, an invalid block
       int code = 0;
-      const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
-      status_ = Status(ErrorCode::kInputError, path_ + ": read error: " + (msg ? msg : "unknown"));
+      std::string_view msg = gzerror(f, &code);
+      if (msg.starts_with(path_ + ": ")) msg.remove_prefix(path_.size() + 2);  // zlib names the file too
+      status_ = Status(ErrorCode::kInputError, path_ + ": corrupt gzip data at compressed byte " +
+                                                   std::to_string(gzoffset(f)) + ": " + std::string(msg) +
+                                                   "; reading stopped there");
       buf_.clear();
       return false;
     }
     buf_.resize(static_cast<size_t>(n));
-    if (n == 0) eof_ = true;
+    if (n == 0) {
+      eof_ = true;
+      // zlib reports a stream that ends inside a member (a cut download) as
+      // Z_BUF_ERROR without failing the read: the line being read is torn.
+      int code = Z_OK;
+      gzerror(f, &code);
+      if (code == Z_BUF_ERROR) {
+        truncated_ = true;
+        status_ = Status(ErrorCode::kInputError,
+                         path_ + ": truncated: the gzip stream ends inside a member at compressed byte " +
+                             std::to_string(gzoffset(f)) + " (after " + std::to_string(bytes_) +
+                             " uncompressed bytes); the file was cut short");
+        line->clear();
+        return false;
+      }
+    }
   }
 }
 

@@ -68,6 +68,8 @@ const char* to_string(RecordError e) {
     case RecordError::kMissingText: return "missing_text";
     case RecordError::kAnalysis: return "analysis";
     case RecordError::kUnreadable: return "unreadable";
+    case RecordError::kTruncated: return "truncated";
+    case RecordError::kOverBudget: return "over_budget";
   }
   return "unknown";
 }
