@@ -7,21 +7,28 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
+#include <gumbo.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "quotegraph/corpus.hpp"
+
 namespace fs = std::filesystem;
+using quotegraph::Status;
 
 namespace {
 
@@ -442,5 +449,159 @@ TEST_CASE("faults gzip (case 4): a stream cut inside a member is a truncated rec
   CHECK(recs.back().value("kind", "") == "unreadable");
   CHECK(recs.back().value("error", "").find("corrupt gzip data at compressed byte") != std::string::npos);
   CHECK(recs.back().value("error", "").find("incorrect data check") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+// ------------------------------------------------- case 1: the HTML budget
+
+namespace {
+
+// gumbo's depth of the deepest element below <body> (<body> children are 1).
+size_t gumbo_depth(const std::string& html) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
+  struct Frame {
+    const GumboNode* node;
+    size_t depth;
+  };
+  std::vector<Frame> stack{{out->root, 0}};
+  size_t deepest = 0;
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    if (f.node->type != GUMBO_NODE_ELEMENT) continue;
+    deepest = std::max(deepest, f.depth);
+    const GumboVector& c = f.node->v.element.children;
+    for (unsigned i = 0; i < c.length; ++i) stack.push_back({static_cast<const GumboNode*>(c.data[i]), f.depth + 1});
+  }
+  gumbo_destroy_output(&options, out);
+  return deepest > 0 ? deepest - 1 : 0;  // <html> is 0, <body> 1
+}
+
+std::string repeat(const std::string& unit, int n) {
+  std::string s;
+  for (int i = 0; i < n; ++i) s += unit;
+  return s;
+}
+
+size_t model_depth(const std::string& html) {
+  quotegraph::corpus::HtmlBudget unlimited;
+  unlimited.max_depth = unlimited.max_nodes = SIZE_MAX;
+  unlimited.max_work = UINT64_MAX;
+  return quotegraph::corpus::measure_html(html, unlimited).depth;
+}
+
+}  // namespace
+
+TEST_CASE("faults html (case 1): depth is counted the way gumbo nests, stray end tags included", "[faults][html]") {
+  using quotegraph::corpus::check_html_budget;
+  using quotegraph::corpus::measure_html;
+  // The issue's input: a stray </x> is ignored by gumbo, so 20,000 spans nest.
+  const std::string spans = repeat("<span></x>", 20000);
+  auto shape = measure_html(spans);
+  CHECK(!shape.within_budget);
+  CHECK(shape.exceeded == quotegraph::corpus::HtmlShape::kDepth);
+  CHECK(shape.at_byte == 10000);  // the 1,001st span
+  Status st = check_html_budget(spans);
+  CHECK(!st.ok());
+  CHECK(st.message().find("HTML over budget at byte 10000: elements nested more than 1000 deep") != std::string::npos);
+  // Each class of markup that deepens gumbo's tree, checked against gumbo itself.
+  for (const std::string& unit : {std::string("<span></x>"), std::string("<x><g>x</x>"),      // unknown tags are one tag to gumbo 0.10
+                                  std::string("<p><b id=N></p>x"),                             // formatting elements reopened
+                                  std::string("<table><td>"), std::string("<table><col><td><table>"),  // implied tbody, tr, colgroup
+                                  std::string("<frameset>"), std::string("<svg><g><style><x>"),       // frameset, foreign content
+                                  std::string("<select><svg><p>"), std::string("<div><form></form>")}) {
+    INFO(unit);
+    std::string html;
+    for (int i = 0; i < 300; ++i) {
+      std::string u = unit;
+      if (size_t at = u.find("=N"); at != std::string::npos) u.replace(at + 1, 1, std::to_string(i));  // defeat Noah's Ark
+      html += u;
+    }
+    CHECK(model_depth(html) + 2 >= gumbo_depth(html));
+  }
+  // Balanced or implicitly closed markup stays shallow.
+  CHECK(model_depth(repeat("<p>para", 5000)) == 1);
+  CHECK(model_depth(repeat("<ul><li>a<li>b</ul>", 2000)) == 2);
+  CHECK(model_depth(repeat("<b>x</b><i>y</i>", 5000)) == 1);
+  CHECK(model_depth(repeat("<table><tr><td>a<td>b</table>", 2000)) == 4);
+  CHECK(check_html_budget(repeat("<div><p>text</p></div>", 20000)).ok());
+  // Text inside <script> and <textarea> holds no tags.
+  CHECK(model_depth("<script>" + repeat("<div>", 5000) + "</script>") == 1);
+}
+
+TEST_CASE("faults html (case 1): the model is never shallower than gumbo on repeated random markup",
+          "[faults][html][property]") {
+  const char* tags[] = {"p", "div", "span", "b", "i", "a", "li", "ul", "td", "tr", "table", "th", "tbody", "font",
+                        "em", "section", "h1", "h2", "dd", "dt", "svg", "math", "g", "x", "y", "select", "option",
+                        "optgroup", "script", "style", "title", "textarea", "br", "img", "caption", "object",
+                        "marquee", "button", "form", "nobr", "pre", "foreignobject", "desc", "mi", "body", "html",
+                        "head", "template", "frameset", "iframe", "noscript", "plaintext", "colgroup", "col",
+                        "thead", "hr", "main", "applet", "input", "frame"};
+  std::mt19937 rng(30);
+  int deep = 0;
+  for (int iter = 0; iter < 600; ++iter) {
+    std::string unit;
+    for (int k = 0, len = 1 + static_cast<int>(rng() % 7); k < len; ++k) {
+      unsigned r = rng() % 10;
+      const char* t = tags[rng() % (sizeof tags / sizeof *tags)];
+      if (r < 5) unit += std::string("<") + t + (rng() % 3 == 0 ? " id=" + std::to_string(rng() % 100000) : "") + (rng() % 10 == 0 ? "/>" : ">");
+      else if (r < 8) unit += std::string("</") + t + ">";
+      else unit += "x";
+    }
+    std::string html = repeat(unit, 150);
+    size_t g = gumbo_depth(html);
+    if (g >= 30) ++deep;
+    INFO(unit);
+    CHECK(model_depth(html) + 2 >= g);
+  }
+  CHECK(deep > 20);  // the sample does contain markup that nests
+}
+
+TEST_CASE("faults html (case 1): a record over budget is an error record, the run goes on, --resume passes it",
+          "[faults][cli][html]") {
+  fs::path dir = temp_dir("html_budget");
+  const std::string hostile = repeat("<span></x>", 160000);  // 1.6 MB, as in the issue
+  std::string corpus = jsonl_record("r0", kArticle);
+  {
+    nlohmann::json j;
+    j["id"] = "hostile";
+    j["raw_html"] = hostile;
+    corpus += j.dump() + "\n";
+  }
+  corpus += jsonl_record("r2", kArticle);
+  write(dir / "c.jsonl", corpus);
+  write(dir / "page.html", hostile);
+  const std::string out = (dir / "out.jsonl").string();
+  Run r = run("corpus --no-echo " + (dir / "c.jsonl").string() + " " + (dir / "page.html").string() + " -o " + out, dir);
+  CHECK(r.rc == 0);
+  const std::string full = slurp(out);
+  auto recs = records_of(full);
+  REQUIRE(recs.size() == 4);
+  CHECK(recs[0]["corpus"]["id"] == "r0");
+  CHECK(recs[1].value("kind", "") == "over_budget");
+  CHECK(recs[1].value("error", "").find("raw_html: HTML over budget at byte 10000") != std::string::npos);
+  CHECK(recs[2]["corpus"]["id"] == "r2");
+  CHECK(recs[3].value("kind", "") == "over_budget");
+  CHECK(recs[3].value("path", "") == (dir / "page.html").string());
+  r = run("corpus --no-echo --strict " + (dir / "c.jsonl").string() + " -o " + (dir / "strict.jsonl").string(), dir);
+  CHECK(r.rc == 2);
+  // Killed after the first record, or right after the hostile one (a torn
+  // line behind it): --resume gives the same output and passes the record.
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(full);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(line + "\n");
+  }
+  for (const std::string& partial : {lines[0], lines[0] + lines[1] + "{\"quotegraph\":\"0.1.0\",\"sch"}) {
+    write(dir / "out.jsonl.partial", partial);
+    fs::remove(out);
+    r = run("corpus --no-echo --resume " + (dir / "c.jsonl").string() + " " + (dir / "page.html").string() + " -o " + out,
+            dir);
+    CHECK(r.rc == 0);
+    CHECK(slurp(out) == full);
+  }
   fs::remove_all(dir);
 }

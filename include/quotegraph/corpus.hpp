@@ -81,10 +81,41 @@ Result<Article> parse_record(std::string_view line, const FieldNames& fields, Re
 // Block elements become paragraphs separated by a blank line; white space
 // inside a paragraph collapses to one space; entities are decoded. The input
 // must be valid UTF-8 (gumbo's requirement); invalid bytes are replaced by
-// U+FFFD first. Pages nested more than 1,000 elements deep (hostile input;
+// U+FFFD first. Pages over the HTML budget (check_html_budget: hostile input,
 // gumbo is recursive and superlinear there) fall back to stripping tags and
-// script/style contents. Linear in the input.
+// script/style contents. Linear in the input. The corpus pipeline checks the
+// budget first and makes such a record an `over_budget` error record instead.
 std::string extract_html_text(std::string_view html);
+
+// What gumbo may be given (src/corpus/html_budget.cpp). gumbo has no limits:
+// time grows with tags × nesting depth and its tree is freed recursively, so
+// a page past any of these is not parsed. Real news pages nest 20–60 deep
+// and have a few thousand elements; the defaults are far above that.
+struct HtmlBudget {
+  size_t max_bytes = 16u << 20;        // HTML bytes of one page
+  size_t max_depth = 1000;             // open elements, nested as gumbo nests them
+  size_t max_nodes = 500'000;          // elements and text runs gumbo would create (~370 bytes each)
+  uint64_t max_work = 50'000'000;      // Σ depth over tags: gumbo's scope walks
+};
+
+// The shape gumbo would give a page, measured by a linear scan that follows
+// the HTML5 tree-construction rules deciding depth (a stray "</x>" is ignored,
+// as gumbo ignores it; implied closes of <p>, <li>, cells; formatting elements
+// reopened) without building a tree. An upper bound on gumbo's depth where
+// the rules are simplified. Stops at the first budget exceeded.
+struct HtmlShape {
+  enum Limit { kNone, kBytes, kDepth, kNodes, kWork };
+  bool within_budget = true;
+  Limit exceeded = kNone;
+  size_t at_byte = 0;                  // where the scan stopped (the tag that crossed a limit)
+  size_t depth = 0, nodes = 0;         // the maximum seen, up to where it stopped
+  uint64_t work = 0;
+};
+HtmlShape measure_html(std::string_view html, const HtmlBudget& budget = {});
+
+// Ok, or kFormatError "HTML over budget at byte N: WHAT" when measure_html
+// finds the page past the budget. Linear in the input.
+Status check_html_budget(std::string_view html, const HtmlBudget& budget = {});
 
 // How an input file is read, from its name without ".gz": .jsonl, .ndjson,
 // .json and "-" are JSONL; .html, .htm are HTML; anything else is plain text.

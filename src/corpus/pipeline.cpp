@@ -288,6 +288,8 @@ class Pipeline {
       if (!parsed.ok()) return fail(e, parsed.status().message());
       article = std::move(parsed).value();
     } else if (job.format == InputFormat::kHtml) {
+      Status budget = check_html_budget(job.bytes);
+      if (!budget.ok()) return fail(RecordError::kOverBudget, job.source + ": " + budget.message());
       article.text = extract_html_text(job.bytes);
       article.from_html = true;
     } else {
