@@ -605,3 +605,23 @@ TEST_CASE("faults html (case 1): a record over budget is an error record, the ru
   }
   fs::remove_all(dir);
 }
+
+// ------------------------------------------- case 6: -o naming an input
+
+TEST_CASE("faults -o (case 6): corpus refuses an -o that is one of its inputs", "[faults][cli]") {
+  fs::path dir = temp_dir("same");
+  const std::string corpus = jsonl_record("r1", kArticle);
+  write(dir / "in.jsonl", corpus);
+  fs::create_symlink("in.jsonl", dir / "alias.jsonl");
+  for (const char* o : {"in.jsonl", "alias.jsonl"}) {
+    for (const char* flags : {"", " --resume"}) {
+      INFO(o << flags);
+      Run r = run("corpus " + (dir / "in.jsonl").string() + " -o " + (dir / o).string() + flags, dir);
+      CHECK(r.rc == 1);
+      CHECK(r.err.find("is also an input") != std::string::npos);
+      CHECK(slurp(dir / "in.jsonl") == corpus);
+    }
+  }
+  CHECK(listing(dir) == std::set<std::string>{"alias.jsonl", "in.jsonl"});
+  fs::remove_all(dir);
+}
