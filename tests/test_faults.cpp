@@ -625,3 +625,40 @@ TEST_CASE("faults -o (case 6): corpus refuses an -o that is one of its inputs", 
   CHECK(listing(dir) == std::set<std::string>{"alias.jsonl", "in.jsonl"});
   fs::remove_all(dir);
 }
+
+// ---------------------------------------------------- case 10: escaping
+
+TEST_CASE("faults escaping (case 10): control bytes never reach the terminal or the SVG; CSV formulas are "
+          "neutralised",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("escape");
+  const std::string article =
+      "\"\x1b[31mWe will win\x1b[0m \xc2\x9b" "2J,\" Mayor Lena Fischer said on Monday.\n\n"
+      "\"The plan is \x01 fine,\" Police Chief Tom Berg said.\n";
+  write(dir / "ctl.txt", article);
+  Run r = run("analyze " + (dir / "ctl.txt").string(), dir);
+  REQUIRE(r.rc == 0);
+  const std::string text = slurp(dir / "stdout.txt");
+  CHECK(text.find("\\x1B[31mWe will win\\x1B[0m \\u009B2J") != std::string::npos);
+  CHECK(text.find("\\x01 fine") != std::string::npos);
+  CHECK(std::count_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n'; }) == 0);
+  CHECK(text.find("\xc2\x9b") == std::string::npos);
+
+  r = run("graph --statements --format svg " + (dir / "ctl.txt").string(), dir);
+  REQUIRE(r.rc == 0);
+  const std::string svg = slurp(dir / "stdout.txt");
+  CHECK(svg.find("</svg>") != std::string::npos);
+  CHECK(std::count_if(svg.begin(), svg.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r';
+        }) == 0);
+
+  // A cell a spreadsheet would evaluate starts with ' (the path here).
+  write(dir / "=1+2.txt", kArticle);
+  // relative, so the path cell starts with '='
+  std::string cmd = "cd '" + dir.string() + "' && " + QG_CLI_PATH + " analyze --format csv '=1+2.txt' > csv.out";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  const std::string csv = slurp(dir / "csv.out");
+  CHECK(csv.find("\r\n\"'=1+2.txt\",a1,") != std::string::npos);
+  CHECK(csv.find("\r\n\"=1+2.txt") == std::string::npos);
+  fs::remove_all(dir);
+}
