@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -660,5 +661,54 @@ TEST_CASE("faults escaping (case 10): control bytes never reach the terminal or 
   const std::string csv = slurp(dir / "csv.out");
   CHECK(csv.find("\r\n\"'=1+2.txt\",a1,") != std::string::npos);
   CHECK(csv.find("\r\n\"=1+2.txt") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+// -------------------------------------------------- case 10: input size cap
+
+TEST_CASE("faults --max-mb (case 10): an input over the cap is refused without being read into memory",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("maxmb");
+  std::string big;
+  while (big.size() < (3u << 20)) big += "Mayor Lena Fischer said the bridge would reopen in May.\n\n";
+  write(dir / "big.txt", big);
+  write(dir / "small.txt", kArticle);
+  Run r = run("analyze --max-mb 2 " + (dir / "big.txt").string() + " " + (dir / "small.txt").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("big.txt: larger than the input cap of 2 MiB (--max-mb); not read") != std::string::npos);
+  CHECK(slurp(dir / "stdout.txt").find("Maria Okafor") != std::string::npos);  // the other file still analysed
+  r = run("analyze --max-mb 4 " + (dir / "big.txt").string(), dir);
+  CHECK(r.rc == 0);
+  // A FIFO that never ends (a writer that keeps going) stops at the cap.
+  fs::path fifo = dir / "endless";
+  REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+  std::thread writer([&] {
+    int fd = ::open(fifo.c_str(), O_WRONLY);
+    std::string chunk(1 << 16, 'a');
+    while (fd >= 0 && ::write(fd, chunk.data(), chunk.size()) > 0) {
+    }
+    if (fd >= 0) ::close(fd);
+  });
+  ::signal(SIGPIPE, SIG_IGN);
+  r = run("analyze --max-mb 1 " + fifo.string(), dir);
+  writer.join();
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("endless: larger than the input cap of 1 MiB") != std::string::npos);
+  // corpus: one record over the cap is an error record; the others go on.
+  nlohmann::json j;
+  j["id"] = "huge";
+  j["text"] = big;
+  write(dir / "c.jsonl", jsonl_record("r0", kArticle) + j.dump() + "\n" + jsonl_record("r2", kArticle));
+  r = run("corpus --no-echo --max-mb 2 " + (dir / "c.jsonl").string() + " " + (dir / "big.txt").string() + " -o " +
+              (dir / "out.jsonl").string(),
+          dir);
+  CHECK(r.rc == 0);
+  auto recs = records_of(slurp(dir / "out.jsonl"));
+  REQUIRE(recs.size() == 4);
+  CHECK(recs[0]["corpus"]["id"] == "r0");
+  CHECK(recs[1].value("kind", "") == "over_budget");
+  CHECK(recs[1].value("error", "").find("c.jsonl:2: a record larger than the input cap of 2 MiB") != std::string::npos);
+  CHECK(recs[2]["corpus"]["id"] == "r2");
+  CHECK(recs[3].value("kind", "") == "over_budget");
   fs::remove_all(dir);
 }

@@ -135,7 +135,13 @@ class LineReader {
   Status open(const std::string& path);
   // The next line without its "\n" (a trailing "\r" is kept: JSON ignores it).
   // False at the end of input or on a read error (then status() is not ok).
+  // A line longer than the cap comes back empty with line_too_long() set; the
+  // reader skips to its end without keeping it.
   bool next(std::string* line);
+  // Lines (and read_all()) longer than this are not kept. Default 1 GiB.
+  void set_max_line(uint64_t bytes) { max_line_ = bytes; }
+  bool line_too_long() const { return too_long_; }
+  uint64_t max_line() const { return max_line_; }
   // The rest of the input in one string (for whole-file text/HTML articles).
   Result<std::string> read_all();
   const Status& status() const { return status_; }
@@ -152,6 +158,8 @@ class LineReader {
   size_t pos_ = 0;
   bool eof_ = false;
   bool truncated_ = false;
+  bool too_long_ = false;
+  uint64_t max_line_ = 1ull << 30;
   uint64_t bytes_ = 0;
   Status status_;
 };

@@ -37,7 +37,7 @@ graph::Graph load_graph(const std::vector<std::string>& files, const Options& an
   std::vector<graph::Graph> parts;
   for (const std::string& path : files) {
     if (path.size() > 5 && path.ends_with(".json")) {
-      auto bytes = read_file(path);
+      auto bytes = read_file(path, analyzer_options.max_input_bytes);
       auto g = bytes.ok() ? graph::from_json(bytes.value(), path) : Result<graph::Graph>(bytes.status());
       if (!g.ok()) {
         std::cerr << "quotegraph: " << g.status().message() << "\n";

@@ -17,10 +17,14 @@ void add_analyzer_options(CLI::App* sub, Options& opt) {
          "Analyse a body longer than N MiB in windows of N MiB cut at paragraph breaks, so memory stays "
          "bounded (default 1; 0: never)")
       ->check(CLI::Range(0, 4095));
+  sub->add_option_function<uint64_t>(
+         "--max-mb", [&opt](uint64_t mb) { opt.max_input_bytes = mb << 20; },
+         "Refuse an input (a file, or one corpus record) larger than N MiB instead of reading on (default 1024)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
 }
 
 std::optional<Analysis> analyze_file(const Analyzer& analyzer, const std::string& path, int& rc) {
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, analyzer.options().max_input_bytes);
   if (!bytes.ok()) {
     std::cerr << "quotegraph: " << bytes.status().message() << "\n";
     rc = std::max(rc, kExitInput);

@@ -191,6 +191,7 @@ class Pipeline {
     base.source = path == "-" ? options_.stdin_name : path;
     base.format = input_format(path);
     LineReader reader;
+    reader.set_max_line(analyzer_.options().max_input_bytes);
     Status st = reader.open(path);
     if (!st.ok()) {
       Job job = base;
@@ -205,7 +206,9 @@ class Pipeline {
       if (all.ok()) {
         job.bytes = std::move(all).value();
       } else {
-        job.error = reader.truncated() ? RecordError::kTruncated : RecordError::kUnreadable;
+        job.error = reader.truncated()        ? RecordError::kTruncated
+                    : reader.line_too_long() ? RecordError::kOverBudget
+                                             : RecordError::kUnreadable;
         job.message = all.status().message();
       }
       return push(std::move(job));
@@ -215,6 +218,11 @@ class Pipeline {
     while (reader.next(&line)) {
       Job job = base;
       job.line = ++n;
+      if (reader.line_too_long()) {
+        job.error = RecordError::kOverBudget;
+        job.message = job.source + ":" + std::to_string(n) + ": a record larger than the input cap of " +
+                      std::to_string(reader.max_line() >> 20) + " MiB (--max-mb); skipped";
+      }
       job.bytes = std::move(line);
       line = std::string();
       if (!push(std::move(job))) return false;

@@ -58,19 +58,30 @@ Status LineReader::open(const std::string& path) {
 bool LineReader::next(std::string* line) {
   if (!gz_) return false;
   line->clear();
+  too_long_ = false;
+  auto keep = [&](size_t from, size_t count) {
+    if (too_long_) return;
+    if (line->size() + count > max_line_) {  // skip the rest, keep nothing
+      too_long_ = true;
+      line->clear();
+      line->shrink_to_fit();
+      return;
+    }
+    line->append(buf_, from, count);
+  };
   for (;;) {
     size_t nl = buf_.find('\n', pos_);
     if (nl != std::string::npos) {
-      line->append(buf_, pos_, nl - pos_);
+      keep(pos_, nl - pos_);
       bytes_ += nl - pos_ + 1;
       pos_ = nl + 1;
       return true;
     }
-    line->append(buf_, pos_, std::string::npos);
+    keep(pos_, buf_.size() - pos_);
     bytes_ += buf_.size() - pos_;
     buf_.clear();
     pos_ = 0;
-    if (eof_) return !line->empty();  // a last line without "\n"
+    if (eof_) return !line->empty() || too_long_;  // a last line without "\n"
     buf_.resize(kChunkBytes);
     gzFile f = static_cast<gzFile>(gz_);
     int n = gzread(f, buf_.data(), static_cast<unsigned>(kChunkBytes));
@@ -110,6 +121,11 @@ Result<std::string> LineReader::read_all() {
   bool first = true;
   // Whole files are small next to a corpus; joining lines keeps one read path.
   while (next(&line)) {
+    if (too_long_ || out.size() + line.size() + 1 > max_line_) {
+      too_long_ = true;
+      return Status(ErrorCode::kInputError, path_ + ": larger than the input cap of " + std::to_string(max_line_ >> 20) +
+                                                " MiB (--max-mb); not read");
+    }
     if (!first) out += '\n';
     out += line;
     first = false;
