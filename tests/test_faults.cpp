@@ -712,3 +712,81 @@ TEST_CASE("faults --max-mb (case 10): an input over the cap is refused without b
   CHECK(recs[3].value("kind", "") == "over_budget");
   fs::remove_all(dir);
 }
+
+// ------------------------------------------ case 6: --resume checks the partial
+
+TEST_CASE("faults --resume (case 6): a partial output from other inputs, or inputs that changed, is refused",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("resume");
+  std::string a, b;
+  for (int i = 0; i < 5; ++i) a += jsonl_record("a" + std::to_string(i), kArticle);
+  for (int i = 0; i < 5; ++i) b += jsonl_record("b" + std::to_string(i), kArticle);
+  write(dir / "b.jsonl", b);
+  const std::string out = (dir / "out.jsonl").string(), partial = out + ".partial";
+  const std::string inputs = (dir / "a.jsonl").string() + " " + (dir / "b.jsonl").string();
+  auto lines_of = [](const std::string& s) {
+    std::vector<std::string> v;
+    std::istringstream in(s);
+    std::string line;
+    while (std::getline(in, line)) v.push_back(line + "\n");
+    return v;
+  };
+
+  // a.jsonl briefly unreadable: one error record for it, then b's five.
+  Run r = run("corpus --no-echo " + inputs + " -o " + out, dir);
+  CHECK(r.rc == 2);
+  auto first_run = lines_of(slurp(out));
+  REQUIRE(first_run.size() == 6);
+  // Killed after three records; meanwhile a.jsonl came back.
+  write(dir / "a.jsonl", a);
+  fs::remove(out);
+  write(partial, first_run[0] + first_run[1] + first_run[2]);
+  r = run("corpus --no-echo --resume " + inputs + " -o " + out, dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("does not belong to these inputs: its record 1 came from " + (dir / "a.jsonl").string() +
+                   ":0, but record 1 of the inputs is " + (dir / "a.jsonl").string() + ":1") != std::string::npos);
+  CHECK(slurp(partial) == first_run[0] + first_run[1] + first_run[2]);  // kept as it was
+  CHECK(!fs::exists(out));
+  // An input that grew between the runs: the first record still matches, the
+  // last no longer does.
+  write(dir / "a.jsonl", a.substr(0, a.find('\n') + 1));
+  fs::remove(partial);
+  r = run("corpus --no-echo " + inputs + " -o " + out, dir);
+  REQUIRE(r.rc == 0);
+  auto short_run = lines_of(slurp(out));
+  fs::remove(out);
+  write(partial, short_run[0] + short_run[1] + short_run[2]);
+  write(dir / "a.jsonl", a);
+  r = run("corpus --no-echo --resume " + inputs + " -o " + out, dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("its record 3 came from " + (dir / "b.jsonl").string() + ":2, but record 3 of the inputs is " +
+                   (dir / "a.jsonl").string() + ":3") != std::string::npos);
+  CHECK(!fs::exists(out));
+
+  // The whole run, then a partial of it resumed: identical, nothing lost or doubled.
+  r = run("corpus --no-echo " + inputs + " -o " + out, dir);
+  REQUIRE(r.rc == 0);
+  const std::string whole = slurp(out);
+  auto lines = lines_of(whole);
+  REQUIRE(lines.size() == 10);
+  fs::remove(out);
+  write(partial, lines[0] + lines[1] + lines[2] + lines[3] + lines[4] + lines[5] + lines[6]);
+  r = run("corpus --no-echo --resume " + inputs + " -o " + out, dir);
+  CHECK(r.rc == 0);
+  CHECK(slurp(out) == whole);
+
+  // A partial written for other inputs, one that is not corpus output, and
+  // one longer than the inputs are all refused.
+  for (const std::string& foreign : {lines[5] + lines[6], std::string("hello\n"), whole + lines[0]}) {
+    fs::remove(out);
+    write(partial, foreign);
+    r = run("corpus --no-echo --resume " + inputs + " -o " + out, dir);
+    INFO(r.err);
+    CHECK(r.rc == 2);
+    CHECK((r.err.find("does not belong to these inputs") != std::string::npos ||
+           r.err.find("is not a record of quotegraph corpus output") != std::string::npos));
+    CHECK(slurp(partial) == foreign);
+    CHECK(!fs::exists(out));
+  }
+  fs::remove_all(dir);
+}

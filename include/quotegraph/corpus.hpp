@@ -166,6 +166,19 @@ class LineReader {
 
 // ------------------------------------------------------------------ pipeline --
 
+// Where an output record came from: its input file (as named in records) and
+// line. --resume compares these with the inputs before it trusts a partial
+// output.
+struct RecordKey {
+  std::string source;
+  uint64_t line = 0;
+  bool operator==(const RecordKey&) const = default;
+};
+
+// The RecordKey of one line of corpus output (an analysis with its "corpus"
+// section, or an error record). kFormatError for anything else.
+Result<RecordKey> record_key(std::string_view output_line);
+
 struct CorpusOptions {
   FieldNames fields;
   unsigned threads = 0;        // workers; 0 = std::thread::hardware_concurrency()
@@ -187,6 +200,11 @@ struct CorpusOptions {
   // Called (on the caller's thread) with a warning the run survives, such as
   // fewer worker threads starting than asked for. Optional.
   std::function<void(const std::string&)> warning;
+  // --resume: records that must be at these indexes of the inputs (the first
+  // and last record of the partial output). A mismatch stops the run with a
+  // kInputError before anything is written: the partial belongs to other
+  // inputs, or an input changed since.
+  std::vector<std::pair<uint64_t, RecordKey>> expect;
 };
 
 // One record, handed to the sink in input order.

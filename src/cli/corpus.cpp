@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <tuple>
 
 #include "cli/commands.hpp"
 #include "cli/graph_input.hpp"
@@ -42,6 +43,8 @@ struct ResumePoint {
   uint64_t records = 0;
   uint64_t complete_bytes = 0;
   uint64_t bytes = 0;
+  uint64_t first_end = 0;   // end of the first record's line
+  uint64_t last_start = 0;  // start of the last complete record's line
 };
 
 Result<ResumePoint> scan_partial(int fd, const std::string& name) {
@@ -56,12 +59,29 @@ Result<ResumePoint> scan_partial(int fd, const std::string& name) {
     for (ssize_t i = 0; i < n; ++i)
       if (buf[i] == '\n') {
         ++p.records;
+        p.last_start = p.complete_bytes;
         p.complete_bytes = p.bytes + static_cast<uint64_t>(i) + 1;
+        if (p.records == 1) p.first_end = p.complete_bytes;
       }
     p.bytes += static_cast<uint64_t>(n);
     at += n;
   }
   return p;
+}
+
+// One line [from, to) of the partial file, without its "\n".
+std::string read_span(int fd, uint64_t from, uint64_t to) {
+  std::string s(to - from, '\0');
+  size_t got = 0;
+  while (got < s.size()) {
+    ssize_t n = ::pread(fd, s.data() + got, s.size() - got, static_cast<off_t>(from + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  s.resize(got);
+  if (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
 }
 
 std::string human_duration(double s) {
@@ -188,6 +208,22 @@ Runner register_corpus(CLI::App& app) {
         return kExitInput;
       }
       opt.skip_records = done.value().records;
+      // Trust the partial only if its first and last records are the inputs'
+      // records at those places.
+      if (opt.skip_records > 0) {
+        const ResumePoint& rp = done.value();
+        for (auto [index, from, to] : {std::tuple{uint64_t{0}, uint64_t{0}, rp.first_end},
+                                       std::tuple{rp.records - 1, rp.last_start, rp.complete_bytes}}) {
+          auto key = corpus::record_key(read_span(out.partial_fd(), from, to));
+          if (!key.ok()) {
+            std::cerr << "quotegraph corpus: " << args->out << ".partial: record " << index + 1 << " is "
+                      << key.status().message() << "; not resuming from it (remove it to start afresh)\n";
+            out.close_keep();
+            return kExitInput;
+          }
+          opt.expect.emplace_back(index, key.value());
+        }
+      }
     }
 
     Analyzer analyzer(args->analyzer);
@@ -225,6 +261,13 @@ Runner register_corpus(CLI::App& app) {
       bool write_error = out.close_keep() == false;
       if (!write_error) std::cerr << "quotegraph: " << summary.status().message() << "\n";
       return summary.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput;
+    }
+    if (summary.value().skipped < opt.skip_records) {
+      std::cerr << "quotegraph corpus: " << args->out << ".partial holds " << opt.skip_records
+                << " records but the inputs have only " << summary.value().skipped
+                << "; it does not belong to these inputs (not resuming)\n";
+      out.close_keep();
+      return kExitInput;
     }
     // A run that analysed nothing (every input unreadable, say) keeps the
     // previous output rather than replacing it with error records.

@@ -376,6 +376,13 @@ class Pipeline {
       if (r.error == RecordError::kTruncated) in.truncated = true;
       if (r.error == RecordError::kUnreadable) in.unreadable = true;
       summary_.bytes += d.bytes;
+      for (const auto& [index, key] : options_.expect)
+        if (index == r.index && !(key == RecordKey{r.source, r.line}))
+          return Status(ErrorCode::kInputError,
+                        "the partial output does not belong to these inputs: its record " + std::to_string(index + 1) +
+                            " came from " + key.source + ":" + std::to_string(key.line) + ", but record " +
+                            std::to_string(index + 1) + " of the inputs is " + r.source + ":" +
+                            std::to_string(r.line) + " (an input changed, or other inputs wrote it)");
       if (r.skipped) {
         ++summary_.skipped;
       } else {
@@ -458,6 +465,22 @@ std::string summary_text(const CorpusSummary& s) {
                 static_cast<double>(s.inputs) / secs, static_cast<double>(s.bytes) / 1e6 / secs);
   out += rate;
   return out;
+}
+
+Result<RecordKey> record_key(std::string_view output_line) {
+  Json j = Json::parse(output_line.begin(), output_line.end(), nullptr, false);
+  const Json* from = nullptr;
+  const char* name = "source";
+  if (j.is_object() && j.contains("corpus") && j["corpus"].is_object()) {
+    from = &j["corpus"];
+  } else if (j.is_object() && j.contains("error") && j.contains("kind")) {
+    from = &j;
+    name = "path";
+  }
+  if (!from || !from->contains(name) || !(*from)[name].is_string() || !from->contains("line") ||
+      !(*from)["line"].is_number_unsigned())
+    return Status(ErrorCode::kFormatError, "not a record of quotegraph corpus output");
+  return RecordKey{(*from)[name].get<std::string>(), (*from)["line"].get<uint64_t>()};
 }
 
 std::string inputs_text(const CorpusSummary& s, size_t max_lines) {
