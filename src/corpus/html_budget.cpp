@@ -225,7 +225,7 @@ class NestingModel {
   void start_tag(uint32_t named, GumboTag tag, uint64_t attrs, bool self_closing) {
     charge(depth());
     uint16_t cls = classes_of(tag);
-    if (in_foreign()) {
+    if (in_foreign() && !frameset_open()) {
       if (!breaks_out_of_foreign(tag)) {
         count_node();
         if (!self_closing) push(named, tag, 0, false);
@@ -242,10 +242,16 @@ class NestingModel {
     // contents under it (frameset_open()).
     if (!frameset_open() && top_of(static_cast<uint32_t>(GUMBO_TAG_SELECT)) >= 0 && !select_start(tag)) return;
     if (is_table_part(tag) && top_of(static_cast<uint32_t>(GUMBO_TAG_TABLE)) < 0) return;  // ignored outside a table
-    if (cls & kClosesP) close_p();
-    if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6 && current_is_heading()) pop();
+    if (tag == GUMBO_TAG_FORM) {
+      if (form_open_) return;  // gumbo ignores a <form> while its form pointer is set (until </form>)
+      form_open_ = true;
+    }
+    // The list-item walk comes before closing the <p>: it starts from the
+    // element that is current before the <p> goes.
     if (tag == GUMBO_TAG_LI) close_list_item(GUMBO_TAG_LI, GUMBO_TAG_LI);
     if (tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT) close_list_item(GUMBO_TAG_DD, GUMBO_TAG_DT);
+    if (cls & kClosesP) close_p();
+    if (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6 && current_is_heading()) pop();
     if ((tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_OPTGROUP) && current_tag() == GUMBO_TAG_OPTION) pop();
     if (table_start(tag)) return;
     if (!(cls & kClosesP)) reconstruct();
@@ -288,6 +294,7 @@ class NestingModel {
         // where they are in the tree: nothing gets shallower unless it is the
         // innermost element.
         if (current_tag() == GUMBO_TAG_FORM) pop();
+        form_open_ = false;
         return;
       case GUMBO_TAG_P: close_p(); return;
       case GUMBO_TAG_LI: close_in_scope(key, list_scope_); return;
@@ -409,10 +416,12 @@ class NestingModel {
 
   void push(uint32_t key, GumboTag tag, uint64_t attrs, bool formatting) {
     long pos = static_cast<long>(stack_.size());
-    Namespace ns = in_foreign()                ? stack_.back().ns
-                   : tag == GUMBO_TAG_SVG    ? kSvgNs
-                   : tag == GUMBO_TAG_MATH   ? kMathNs
-                                             : kHtmlNs;
+    // (Under a frameset gumbo may take no SVG at all: all of it nests as HTML.)
+    Namespace ns = frameset_open()             ? kHtmlNs
+                   : in_foreign()              ? stack_.back().ns
+                   : tag == GUMBO_TAG_SVG      ? kSvgNs
+                   : tag == GUMBO_TAG_MATH     ? kMathNs
+                                               : kHtmlNs;
     bool html = ns == kHtmlNs;
     if (!html) key = foreign_key(key, ns);  // HTML end tags never close an SVG/MathML element
     uint16_t cls = html ? static_cast<uint16_t>(classes_of(tag) | kHtmlElement) : 0;
@@ -508,6 +517,12 @@ class NestingModel {
       return std::max(top_of(static_cast<uint32_t>(GUMBO_TAG_TD)), top_of(static_cast<uint32_t>(GUMBO_TAG_TH)));
     };
     auto in_table_scope = [&](long at) { return at >= 0 && at >= top(table_scope_); };
+    // "In caption": a table part closes the open caption, then is a table tag.
+    long caption = top_of(static_cast<uint32_t>(GUMBO_TAG_CAPTION));
+    if (is_table_part(tag) && tag != GUMBO_TAG_FRAME && in_table_scope(caption) && caption > cell() && caption > table) {
+      pop_to(caption);
+      clear_to_marker();
+    }
     GumboTag cur = current_tag();
     // The "in table" modes hold while no cell or caption is open inside the
     // table, also under elements foster-parented out of it.
@@ -620,6 +635,7 @@ class NestingModel {
   std::vector<std::vector<long>> by_key_;  // stack positions of each tag, innermost last
   std::vector<long> special_, scope_, button_scope_, list_scope_, table_scope_, list_stop_, html_;
   std::list<AfeEntry> afe_;  // active formatting elements and markers
+  bool form_open_ = false;   // gumbo's form element pointer is set
 };
 
 // FNV-1a of an attribute list as written (Noah's Ark compares attributes).
