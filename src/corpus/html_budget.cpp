@@ -308,10 +308,10 @@ class NestingModel {
         close_in_scope(key, table_scope_);
         return;
       case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:
-        if (close_in_scope(key, table_scope_)) clear_to_marker();
+        close_in_scope(key, table_scope_);  // (pop() clears the cell's formatting marker)
         return;
       case GUMBO_TAG_APPLET: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-        if (close_in_scope(key, scope_)) clear_to_marker();
+        close_in_scope(key, scope_);
         return;
       default: break;
     }
@@ -456,7 +456,14 @@ class NestingModel {
     by_key_[e.key].pop_back();
     for (std::vector<long>* v : {&special_, &scope_, &button_scope_, &list_scope_, &table_scope_, &list_stop_, &html_})
       if (!v->empty() && v->back() == pos) v->pop_back();
+    // However a cell, caption, applet, marquee or object closes (its end tag,
+    // </table>, the next cell), the formatting elements opened inside it go
+    // with its marker; a marker left behind would stop reconstruction.
+    bool marker_owner = (e.classes & kHtmlElement) &&
+                        (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH || e.tag == GUMBO_TAG_CAPTION ||
+                         e.tag == GUMBO_TAG_APPLET || e.tag == GUMBO_TAG_MARQUEE || e.tag == GUMBO_TAG_OBJECT);
     stack_.pop_back();
+    if (marker_owner) clear_to_marker();
   }
   // Pops down to `pos` but never below an open <frameset>: gumbo may be in
   // its frameset modes, where only </frameset> closes anything.
@@ -521,7 +528,6 @@ class NestingModel {
     long caption = top_of(static_cast<uint32_t>(GUMBO_TAG_CAPTION));
     if (is_table_part(tag) && tag != GUMBO_TAG_FRAME && in_table_scope(caption) && caption > cell() && caption > table) {
       pop_to(caption);
-      clear_to_marker();
     }
     GumboTag cur = current_tag();
     // The "in table" modes hold while no cell or caption is open inside the
@@ -539,7 +545,6 @@ class NestingModel {
       case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: {
         if (in_table_scope(cell())) {
           pop_to(cell());
-          clear_to_marker();
         } else if (!table_mode) {
           return false;
         }
