@@ -48,6 +48,10 @@ Analyzer::~Analyzer() = default;
 
 Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
   const std::string name = path;  // for messages after `path` has moved into the Document
+  if (bytes.size() > options_.max_input_bytes)
+    return Status(ErrorCode::kInputError, name + ": " + std::to_string(bytes.size()) +
+                                              " bytes, over the input cap of " +
+                                              std::to_string(options_.max_input_bytes >> 20) + " MiB (--max-mb)");
   try {
     auto decoded = text::decode(std::move(bytes), std::move(path), options_.lenient_utf8);
     if (!decoded.ok()) return decoded.status();

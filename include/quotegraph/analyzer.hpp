@@ -24,6 +24,11 @@ struct Options {
   // Hand the engine's text layer on in Analysis::text (for echo; costs about
   // 40 bytes per token while the Analysis lives).
   bool keep_text_layer = false;
+  // The largest input accepted: analyze() refuses a longer text, and the
+  // readers (read_file, the corpus reader for one record) stop there instead
+  // of reading on, so /dev/zero or a gzip bomb cannot take all memory.
+  // `--max-mb` in the CLI; the default, 1 GiB, is a thousand times any article.
+  uint64_t max_input_bytes = 1ull << 30;
 };
 
 class Analyzer {

@@ -65,8 +65,10 @@ enum class RecordError {
   kMissingText,    // no text (or HTML) field, or it is not a string
   kAnalysis,       // the analyzer rejected the text
   kUnreadable,     // the input file could not be opened or read
+  kTruncated,      // a gzip input ends inside a member: the file was cut short
+  kOverBudget,     // the record exceeds a parser budget (HTML nesting, nodes, bytes)
 };
-inline constexpr size_t kRecordErrorCount = 8;
+inline constexpr size_t kRecordErrorCount = 10;
 const char* to_string(RecordError e);
 
 // Parses one JSONL line into an Article. Never throws. On failure *error says
@@ -88,9 +90,10 @@ Result<Article> parse_record(std::string_view line, const FieldNames& fields, Re
 // Block elements become paragraphs separated by a blank line; white space
 // inside a paragraph collapses to one space; entities are decoded. The input
 // must be valid UTF-8 (gumbo's requirement); invalid bytes are replaced by
-// U+FFFD first. Pages nested more than 1,000 elements deep (hostile input;
+// U+FFFD first. Pages over the HTML budget (check_html_budget: hostile input,
 // gumbo is recursive and superlinear there) fall back to stripping tags and
-// script/style contents. Linear in the input.
+// script/style contents. Linear in the input. The corpus pipeline checks the
+// budget first and makes such a record an `over_budget` error record instead.
 std::string extract_html_text(std::string_view html);
 
 // An HTML page's article: the body exactly as extract_html_text gives it (the
@@ -107,6 +110,38 @@ struct HtmlArticle {
   std::string title, byline, date, url, site_name;
 };
 HtmlArticle extract_html(std::string_view html);
+
+// What gumbo may be given (src/corpus/html_budget.cpp). gumbo has no limits:
+// time grows with tags × nesting depth and its tree is freed recursively, so
+// a page past any of these is not parsed. Real news pages nest 20–60 deep
+// and have a few thousand elements; the defaults are far above that.
+struct HtmlBudget {
+  size_t max_bytes = 16u << 20;        // HTML bytes of one page
+  size_t max_depth = 1000;             // open elements, nested as gumbo nests them
+  size_t max_nodes = 500'000;          // elements and text runs gumbo would create (~370 bytes each)
+  uint64_t max_work = 50'000'000;      // Σ depth over tags: gumbo's scope walks
+};
+
+// The shape gumbo would give a page, measured by a linear scan that follows
+// the HTML5 tree-construction rules deciding depth (a stray "</x>" is ignored,
+// as gumbo ignores it; implied closes of <p>, <li>, cells; formatting elements
+// reopened) without building a tree. Where the rules are simplified it keeps
+// elements open (deeper); the one known way gumbo nests deeper is SVG after a
+// <frameset> gumbo ignores, 4 levels for the model's 3 (docs/hardening.md).
+// Stops at the first budget exceeded.
+struct HtmlShape {
+  enum Limit { kNone, kBytes, kDepth, kNodes, kWork };
+  bool within_budget = true;
+  Limit exceeded = kNone;
+  size_t at_byte = 0;                  // where the scan stopped (the tag that crossed a limit)
+  size_t depth = 0, nodes = 0;         // the maximum seen, up to where it stopped
+  uint64_t work = 0;
+};
+HtmlShape measure_html(std::string_view html, const HtmlBudget& budget = {});
+
+// Ok, or kFormatError "HTML over budget at byte N: WHAT" when measure_html
+// finds the page past the budget. Linear in the input.
+Status check_html_budget(std::string_view html, const HtmlBudget& budget = {});
 
 // How an input file is read, from its name without ".gz": .jsonl, .ndjson,
 // .json and "-" are JSONL; .html, .htm are HTML; anything else is plain text.
@@ -162,8 +197,12 @@ struct InputDocument {
 // documents and messages. Returns a non-ok Status (and hands nothing) when the
 // input cannot be opened or its format is refused; a read error midway is
 // returned after the documents read so far. Not thread-safe.
+// `max_bytes` caps a text or HTML file and each JSONL line (LineReader's
+// cap: a longer line is skipped and its record is an error, a longer file an
+// error Status), so a device or a pipe without end is not read into memory.
 Status read_documents(const std::string& path, const InputFormat* forced, const FieldNames& fields,
-                      const std::function<void(InputDocument&&)>& each, const std::string& stdin_name = "-");
+                      const std::function<void(InputDocument&&)>& each, const std::string& stdin_name = "-",
+                      uint64_t max_bytes = 1ull << 30);
 
 // Reads a (possibly gzip-compressed) file line by line; "-" is standard input.
 // Lines may be of any length. Not thread-safe; one reader per thread.
@@ -178,12 +217,21 @@ class LineReader {
   Status open(const std::string& path);
   // The next line without its "\n" (a trailing "\r" is kept: JSON ignores it).
   // False at the end of input or on a read error (then status() is not ok).
+  // A line longer than the cap comes back empty with line_too_long() set; the
+  // reader skips to its end without keeping it.
   bool next(std::string* line);
+  // Lines (and read_all()) longer than this are not kept. Default 1 GiB.
+  void set_max_line(uint64_t bytes) { max_line_ = bytes; }
+  bool line_too_long() const { return too_long_; }
+  uint64_t max_line() const { return max_line_; }
   // The rest of the input in one string (for whole-file text/HTML articles).
   Result<std::string> read_all();
   // Up to `n` bytes ahead, without consuming them (to sniff the format).
   std::string_view peek(size_t n);
   const Status& status() const { return status_; }
+  // The gzip stream ended inside a member (the file was cut short); status()
+  // names the compressed byte where it ends. The torn last line is dropped.
+  bool truncated() const { return truncated_; }
   // Uncompressed bytes returned so far.
   uint64_t bytes_read() const { return bytes_; }
 
@@ -193,11 +241,28 @@ class LineReader {
   std::string buf_;
   size_t pos_ = 0;
   bool eof_ = false;
+  bool truncated_ = false;
+  bool too_long_ = false;
+  bool stop_at_long_ = false;  // read_all: a line past the cap ends reading (a FIFO may never send "\n")
+  uint64_t max_line_ = 1ull << 30;
   uint64_t bytes_ = 0;
   Status status_;
 };
 
 // ------------------------------------------------------------------ pipeline --
+
+// Where an output record came from: its input file (as named in records) and
+// line. --resume compares these with the inputs before it trusts a partial
+// output.
+struct RecordKey {
+  std::string source;
+  uint64_t line = 0;
+  bool operator==(const RecordKey&) const = default;
+};
+
+// The RecordKey of one line of corpus output (an analysis with its "corpus"
+// section, or an error record). kFormatError for anything else.
+Result<RecordKey> record_key(std::string_view output_line);
 
 struct CorpusOptions {
   FieldNames fields;
@@ -220,6 +285,14 @@ struct CorpusOptions {
   // Every input read as this format (--input-format); unset: by name, else
   // by content (read_documents' rule).
   std::optional<InputFormat> format;
+  // Called (on the caller's thread) with a warning the run survives, such as
+  // fewer worker threads starting than asked for. Optional.
+  std::function<void(const std::string&)> warning;
+  // --resume: records that must be at these indexes of the inputs (the first
+  // and last record of the partial output). A mismatch stops the run with a
+  // kInputError before anything is written: the partial belongs to other
+  // inputs, or an input changed since.
+  std::vector<std::pair<uint64_t, RecordKey>> expect;
 };
 
 // One record, handed to the sink in input order.
@@ -248,6 +321,16 @@ struct Progress {
 };
 using ProgressCallback = std::function<void(const Progress&)>;
 
+// What one input file gave: a file that is shorter than it should be shows as
+// fewer records than its neighbours, or as `truncated`.
+struct InputSummary {
+  std::string source;          // as named in records
+  uint64_t records = 0;        // records read from it (analysed + errors + skipped)
+  uint64_t errors = 0;         // of them, error records
+  bool truncated = false;      // it ended inside a gzip member
+  bool unreadable = false;     // it could not be opened or read to the end
+};
+
 struct CorpusSummary {
   uint64_t inputs = 0;         // records read (lines, or whole files)
   uint64_t analysed = 0;       // records with an analysis
@@ -258,10 +341,17 @@ struct CorpusSummary {
   uint64_t bytes = 0;          // input bytes
   double seconds = 0;
   uint64_t by_error[kRecordErrorCount] = {};
+  unsigned threads = 0;        // worker threads that ran (fewer than asked when
+                               // the system refused to start more)
+  std::vector<InputSummary> per_input;  // one per input, in input order
   graph::Graph graph;          // when build_graph
 };
 // "1200 records read = 1190 analysed + 10 errors (...) + 0 skipped; 1200 written; ..."
 std::string summary_text(const CorpusSummary& s);
+// One line per input, "FILE: N records (E errors, truncated)", each ending in
+// "\n". Past `max_lines` inputs only those with errors are listed, then a
+// count of the rest.
+std::string inputs_text(const CorpusSummary& s, size_t max_lines = 50);
 
 // Runs the pipeline over `inputs` in order. Invariant on success:
 // inputs == analysed + errors + skipped and outputs == analysed + errors.

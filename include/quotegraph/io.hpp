@@ -18,8 +18,9 @@ inline constexpr const char* kSchemaVersion = "0.1";
 inline constexpr const char* kVersion = "0.1.0";
 
 // Reads a whole file ("-" reads standard input). Errors name the path: missing
-// file, a directory, unreadable.
-Result<std::string> read_file(const std::string& path);
+// file, a directory, unreadable, or longer than `max_bytes` (reading stops
+// there: a device or pipe without end is refused, not read into memory).
+Result<std::string> read_file(const std::string& path, uint64_t max_bytes = 1ull << 30);
 
 // Further top-level sections of the analyze output, each a name and a JSON
 // value already serialised (the echo analysis adds "echoes" and "framing").

@@ -1,11 +1,11 @@
 // quotegraph analyze: run the analyzer on files and print attributions.
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
+#include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
@@ -54,18 +54,8 @@ Runner register_analyze(CLI::App& app) {
     Analyzer analyzer(options);
     std::unique_ptr<echo::EchoAnalyzer> echoes;
     if (with_echo) echoes = std::make_unique<echo::EchoAnalyzer>();
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    std::string tmp;
-    if (!args->out.empty()) {
-      tmp = args->out + ".tmp";
-      file.open(tmp, std::ios::binary);
-      if (!file) {
-        std::cerr << "quotegraph: " << args->out << ": cannot write\n";
-        return kExitInput;
-      }
-      out = &file;
-    }
+    OutputFile out;
+    if (!out.open(args->out)) return kExitInput;
     int rc = kExitOk;
     // json: one document alone is an object; from the second on, an array.
     // The first is held back until a second arrives or the inputs end.
@@ -79,31 +69,32 @@ Runner register_analyze(CLI::App& app) {
           sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
         }
         bool first = documents++ == 0;
+        std::string piece;
         if (args->format == "json") {
           if (first) {
             held = to_json(a, 2, sections);
             continue;
           }
-          if (documents == 2) *out << "[\n" << held;
-          *out << ",\n" << to_json(a, 2, sections);
+          if (documents == 2) piece = "[\n" + std::move(held);
+          piece += ",\n" + to_json(a, 2, sections);
         } else if (args->format == "jsonl") {
-          *out << to_json(a, -1, sections);
+          piece = to_json(a, -1, sections);
         } else if (args->format == "csv") {
-          *out << to_csv(a, first);
+          piece = to_csv(a, first);
         } else {
-          if (!first) *out << "\n";
-          *out << to_text(a);
+          if (!first) piece = "\n";
+          piece += to_text(a);
         }
+        if (!out.write(piece)) return kExitInput;  // the message names the output
       }
     }
-    if (args->format == "json") *out << (documents == 1 ? held : documents > 1 ? "]\n" : "");
-    if (file.is_open()) {
-      file.close();
-      if (!file || std::rename(tmp.c_str(), args->out.c_str()) != 0) {
-        std::cerr << "quotegraph: " << args->out << ": write failed\n";
-        return kExitInput;
-      }
+    // Every input failed: a replaced -o keeps its previous content.
+    if (documents == 0 && rc != kExitOk) {
+      out.discard();
+      return rc;
     }
+    std::string tail = args->format != "json" ? "" : documents == 1 ? held : documents > 1 ? "]\n" : "";
+    if (!out.write(tail) || !out.commit()) return kExitInput;
     return rc;
   };
 }

@@ -3,10 +3,11 @@
 // quotegraph merge: partial graphs (JSON node-link) in, their merge out.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <cstring>
 #include <iostream>
+#include <tuple>
 
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
@@ -37,29 +38,52 @@ struct CorpusArgs {
   uint64_t stdin_first_line = 1;
 };
 
-// --resume: the number of complete (newline-terminated) records in `path`; a
-// torn last record from a killed run is cut off so appending continues cleanly.
-Result<uint64_t> count_and_trim(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status(ErrorCode::kInputError, path + ": cannot read for --resume");
-  uint64_t lines = 0, bytes = 0, complete_end = 0;
+// --resume: the number of complete (newline-terminated) records in the partial
+// file and the byte where the last one ends (a killed run may leave a torn
+// record after it).
+struct ResumePoint {
+  uint64_t records = 0;
+  uint64_t complete_bytes = 0;
+  uint64_t bytes = 0;
+  uint64_t first_end = 0;   // end of the first record's line
+  uint64_t last_start = 0;  // start of the last complete record's line
+};
+
+Result<ResumePoint> scan_partial(int fd, const std::string& name) {
+  ResumePoint p;
   char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    for (size_t i = 0; i < n; ++i)
+  off_t at = 0;
+  for (;;) {
+    ssize_t n = ::pread(fd, buf, sizeof buf, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status(ErrorCode::kInputError, name + ": cannot read for --resume: " + std::strerror(errno));
+    if (n == 0) break;
+    for (ssize_t i = 0; i < n; ++i)
       if (buf[i] == '\n') {
-        ++lines;
-        complete_end = bytes + i + 1;
+        ++p.records;
+        p.last_start = p.complete_bytes;
+        p.complete_bytes = p.bytes + static_cast<uint64_t>(i) + 1;
+        if (p.records == 1) p.first_end = p.complete_bytes;
       }
-    bytes += n;
+    p.bytes += static_cast<uint64_t>(n);
+    at += n;
   }
-  std::fclose(f);
-  if (complete_end != bytes) {
-    std::error_code ec;
-    std::filesystem::resize_file(path, complete_end, ec);
-    if (ec) return Status(ErrorCode::kInputError, path + ": cannot trim a torn last record: " + ec.message());
+  return p;
+}
+
+// One line [from, to) of the partial file, without its "\n".
+std::string read_span(int fd, uint64_t from, uint64_t to) {
+  std::string s(to - from, '\0');
+  size_t got = 0;
+  while (got < s.size()) {
+    ssize_t n = ::pread(fd, s.data() + got, s.size() - got, static_cast<off_t>(from + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
   }
-  return lines;
+  s.resize(got);
+  if (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
 }
 
 std::string human_duration(double s) {
@@ -159,42 +183,54 @@ Runner register_corpus(CLI::App& app) {
     opt.analyze_skipped = opt.build_graph;  // the graph covers the whole corpus, resumed or not
     opt.stdin_name = args->stdin_name;
     opt.stdin_first_line = args->stdin_first_line;
+    opt.warning = [](const std::string& w) { std::cerr << "quotegraph corpus: warning: " << w << "\n"; };
     if (const corpus::InputFormat* forced = args->input.forced()) opt.format = *forced;
     int expand_rc = kExitOk;
     std::vector<std::string> files = expand_paths(args->files, args->input, expand_rc);
     if (expand_rc != kExitOk) return expand_rc;
 
-    // Output: stdout, or OUT.partial (appended record by record) renamed to OUT at the end.
-    std::FILE* out = stdout;
-    std::string partial;
-    std::error_code type_ec;
-    auto out_type = std::filesystem::status(args->out, type_ec).type();
-    bool special = out_type != std::filesystem::file_type::not_found && out_type != std::filesystem::file_type::regular;
-    if (special) {  // /dev/null, a FIFO: no rename possible, write straight to it
-      out = std::fopen(args->out.c_str(), "wb");
-      if (!out) {
-        std::cerr << "quotegraph: " << args->out << ": cannot write\n";
+    // Output: stdout, a FIFO or device in place, or OUT.partial (appended
+    // record by record, locked for the run) renamed to OUT at the end.
+    for (const std::string& in : args->files)
+      if (in != "-" && !args->out.empty() && args->out != "-" &&
+          (same_file(in, args->out) || same_file(in, args->out + ".partial"))) {
+        std::cerr << "quotegraph corpus: -o " << args->out << " is also an input (" << in
+                  << "); writing it would destroy what is being read\n";
+        return kExitUsage;
+      }
+    OutputFile out;
+    if (!out.open_partial(args->out, args->resume)) return kExitInput;
+    if (args->resume && out.in_place()) {
+      std::cerr << "quotegraph corpus: --resume needs -o naming a regular file, not " << out.name() << "\n";
+      return kExitUsage;
+    }
+    if (args->resume) {
+      auto done = scan_partial(out.partial_fd(), args->out + ".partial");
+      if (!done.ok()) {
+        std::cerr << "quotegraph: " << done.status().message() << "\n";
+        out.close_keep();
         return kExitInput;
       }
-    } else if (!args->out.empty() && args->out != "-") {
-      partial = args->out + ".partial";
-      if (args->resume) {
-        std::error_code ec;
-        if (!std::filesystem::exists(partial, ec) && std::filesystem::exists(args->out, ec))
-          std::filesystem::rename(args->out, partial, ec);
-        if (std::filesystem::exists(partial, ec)) {
-          auto done = count_and_trim(partial);
-          if (!done.ok()) {
-            std::cerr << "quotegraph: " << done.status().message() << "\n";
+      if (done.value().complete_bytes != done.value().bytes && !out.truncate_to(done.value().complete_bytes)) {
+        out.close_keep();
+        return kExitInput;
+      }
+      opt.skip_records = done.value().records;
+      // Trust the partial only if its first and last records are the inputs'
+      // records at those places.
+      if (opt.skip_records > 0) {
+        const ResumePoint& rp = done.value();
+        for (auto [index, from, to] : {std::tuple{uint64_t{0}, uint64_t{0}, rp.first_end},
+                                       std::tuple{rp.records - 1, rp.last_start, rp.complete_bytes}}) {
+          auto key = corpus::record_key(read_span(out.partial_fd(), from, to));
+          if (!key.ok()) {
+            std::cerr << "quotegraph corpus: " << args->out << ".partial: record " << index + 1 << " is "
+                      << key.status().message() << "; not resuming from it (remove it to start afresh)\n";
+            out.close_keep();
             return kExitInput;
           }
-          opt.skip_records = done.value();
+          opt.expect.emplace_back(index, key.value());
         }
-      }
-      out = std::fopen(partial.c_str(), args->resume ? "ab" : "wb");
-      if (!out) {
-        std::cerr << "quotegraph: " << partial << ": cannot write\n";
-        return kExitInput;
       }
     }
 
@@ -202,7 +238,10 @@ Runner register_corpus(CLI::App& app) {
     bool header = args->csv && opt.skip_records == 0;
     bool unreadable = false;
     auto sink = [&](const corpus::RecordResult& r) -> Status {
-      if (r.error == corpus::RecordError::kUnreadable) unreadable = true;
+      if (r.error == corpus::RecordError::kUnreadable || r.error == corpus::RecordError::kTruncated) {
+        unreadable = true;  // exit 2: say why on stderr too, not only in the output
+        if (!args->csv) std::cerr << "quotegraph: " << r.message << "\n";
+      }
       if (args->csv && r.error != corpus::RecordError::kNone) {
         std::cerr << "quotegraph: " << r.source << ":" << r.line << ": " << r.message << "\n";
         return Status();
@@ -212,11 +251,11 @@ Runner register_corpus(CLI::App& app) {
         static constexpr const char kHeader[] =
             "path,id,kind,speaker,speaker_mention,cue_lemma,cue,content_start,content_end,content,addressee,"
             "about,via,confidence\r\n";
-        std::fwrite(kHeader, 1, sizeof kHeader - 1, out);
+        if (!out.write(std::string_view(kHeader, sizeof kHeader - 1)))
+          return Status(ErrorCode::kInputError, out.name() + ": write failed");
         header = false;
       }
-      if (std::fwrite(r.output.data(), 1, r.output.size(), out) != r.output.size())
-        return Status(ErrorCode::kInputError, (partial.empty() ? "standard output" : partial) + ": write failed");
+      if (!out.write(r.output)) return Status(ErrorCode::kInputError, out.name() + ": write failed");
       return Status();
     };
     bool tty = ::isatty(STDERR_FILENO);
@@ -224,21 +263,32 @@ Runner register_corpus(CLI::App& app) {
     if (tty) progress = draw_progress;
     auto summary = corpus::run_corpus(files, analyzer, opt, sink, progress);
     if (tty) std::cerr << "\r" << std::string(100, ' ') << "\r";
-    bool flushed = std::fflush(out) == 0;
-    if (out != stdout) flushed = std::fclose(out) == 0 && flushed;
     if (!summary.ok()) {
-      std::cerr << "quotegraph: " << summary.status().message() << "\n";
+      // Keep what was written: the records before the failure are complete, and
+      // --resume continues after them. A write error was printed by `out`.
+      bool write_error = out.close_keep() == false;
+      if (!write_error) std::cerr << "quotegraph: " << summary.status().message() << "\n";
       return summary.status().code() == ErrorCode::kInternal ? kExitInternal : kExitInput;
     }
-    if (!flushed) {
-      std::cerr << "quotegraph: " << (partial.empty() ? "standard output" : partial) << ": write failed\n";
+    if (summary.value().skipped < opt.skip_records) {
+      std::cerr << "quotegraph corpus: " << args->out << ".partial holds " << opt.skip_records
+                << " records but the inputs have only " << summary.value().skipped
+                << "; it does not belong to these inputs (not resuming)\n";
+      out.close_keep();
       return kExitInput;
     }
-    if (!partial.empty() && std::rename(partial.c_str(), args->out.c_str()) != 0) {
-      std::cerr << "quotegraph: " << args->out << ": rename from " << partial << " failed\n";
+    // A run that analysed nothing (every input unreadable, say) keeps the
+    // previous output rather than replacing it with error records.
+    if (summary.value().analysed == 0 && summary.value().errors > 0 && opt.skip_records == 0 && out.replaces_file()) {
+      out.discard();
+      std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n"
+              << corpus::inputs_text(summary.value());
+      std::cerr << "quotegraph corpus: no record was analysed; " << args->out << " left as it was\n";
       return kExitInput;
     }
-    std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n";
+    if (!out.commit()) return kExitInput;
+    std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n"
+              << corpus::inputs_text(summary.value());
     if (opt.build_graph &&
         !write_output(args->graph_out, graph::to_json(graph::unify_entities(summary.value().graph, &aliases), 2)))
       return kExitInput;

@@ -70,6 +70,7 @@ Runner register_echo(CLI::App& app) {
     int rc = kExitOk;
     std::vector<corpus::Article> meta;
     std::vector<Analysis> analyses = analyze_inputs(analyzer, args->files, args->input, rc, &meta);
+    if (analyses.empty() && rc != kExitOk) return rc;  // every input failed: a previous -o file is kept
     std::vector<echo::EchoInput> inputs;
     for (size_t i = 0; i < analyses.size(); ++i) {
       const Analysis& a = analyses[i];

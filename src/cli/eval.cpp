@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include <filesystem>
 
+#include "cli/output.hpp"
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/diff.hpp"
 #include "quotegraph/echo.hpp"
@@ -77,9 +78,10 @@ int run_entity_eval(const EvalArgs& args) {
   if (!score_each(eval::find_entity_inputs(args.entity_gold, args.text), eval::parse_entity_gold,
                   [&](const auto& gold, const Analysis& a) { docs.push_back(eval::evaluate_entities(gold, a)); }))
     return kExitInput;
-  std::cout << (args.format == "json" ? eval::entity_report_json(docs, args.errors)
-                                      : eval::entity_report_text(docs, args.errors));
-  return kExitOk;
+  return write_output("", args.format == "json" ? eval::entity_report_json(docs, args.errors)
+                                                : eval::entity_report_text(docs, args.errors))
+             ? kExitOk
+             : kExitInput;
 }
 
 // Each article alone through the analyzer and the echo engine: the gold marks
@@ -92,9 +94,10 @@ int run_echo_eval(const EvalArgs& args) {
                     docs.push_back(eval::evaluate_echoes(gold, a, echoes.analyze(a)));
                   }))
     return kExitInput;
-  std::cout << (args.format == "json" ? eval::echo_report_json(docs, args.errors)
-                                      : eval::echo_report_text(docs, args.errors));
-  return kExitOk;
+  return write_output("", args.format == "json" ? eval::echo_report_json(docs, args.errors)
+                                                : eval::echo_report_text(docs, args.errors))
+             ? kExitOk
+             : kExitInput;
 }
 
 // Each story's articles analysed alone, then diffed together, as a user runs
@@ -303,9 +306,10 @@ Runner register_eval(CLI::App& app) {
       }
     }
     eval::CorpusEval result = eval::summarize(std::move(docs), options);
-    std::cout << (args->format == "json" ? eval::report_json(result, args->errors)
-                                         : eval::report_text(result, args->errors));
-    return kExitOk;
+    return write_output("", args->format == "json" ? eval::report_json(result, args->errors)
+                                                   : eval::report_text(result, args->errors))
+               ? kExitOk
+               : kExitInput;
   };
 }
 

@@ -92,7 +92,9 @@ Runner register_graph(CLI::App& app) {
     build.statements = args->statements;
     graph::Aliases aliases;
     if (!load_aliases(args->aliases, aliases)) return kExitInput;
-    graph::Graph g = load_graph(args->files, args->analyzer, build, aliases, &rc, args->input);
+    size_t loaded = 0;
+    graph::Graph g = load_graph(args->files, args->analyzer, build, aliases, &rc, args->input, &loaded);
+    if (loaded == 0) return rc;  // every input failed: previous output files are kept
     if (args->min_weight > 1) g = graph::filter_min_weight(g, args->min_weight);
     graph::DotOptions dot;
     dot.mention_edges = args->mentions;

@@ -32,12 +32,12 @@ void add_aliases_option(CLI::App* sub, std::string& path) {
 
 graph::Graph load_graph(const std::vector<std::string>& paths, const Options& analyzer_options,
                         const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc,
-                        const InputOptions& input) {
+                        const InputOptions& input, size_t* loaded) {
   Analyzer analyzer(analyzer_options);
   std::vector<graph::Graph> parts;
   for (const std::string& path : expand_paths(paths, input, *rc)) {
     if (path.size() > 5 && path.ends_with(".json")) {
-      auto bytes = read_file(path);
+      auto bytes = read_file(path, analyzer_options.max_input_bytes);
       auto g = bytes.ok() ? graph::from_json(bytes.value(), path) : Result<graph::Graph>(bytes.status());
       if (!g.ok()) {
         std::cerr << "quotegraph: " << g.status().message() << "\n";
@@ -49,6 +49,7 @@ graph::Graph load_graph(const std::vector<std::string>& paths, const Options& an
     }
     for (const Analysis& a : analyze_input(analyzer, path, input, *rc)) parts.push_back(graph::build(a, options));
   }
+  if (loaded) *loaded = parts.size();
   return graph::unify_entities(graph::merge(parts), &aliases);
 }
 

@@ -17,10 +17,12 @@ namespace quotegraph::cli {
 // (a partial graph), so partial graphs and articles mix freely. Each failing
 // file is reported on stderr by name and sets *rc to kExitInput; the rest
 // still count. Entities are then given one identity across the inputs
-// (graph::unify_entities), with the user's aliases.
+// (graph::unify_entities), with the user's aliases. *loaded (when given) is
+// the number of files that were read, so a caller can keep its previous
+// output when every input failed.
 graph::Graph load_graph(const std::vector<std::string>& files, const Options& analyzer_options,
                         const graph::BuildOptions& options, const graph::Aliases& aliases, int* rc,
-                        const InputOptions& input);
+                        const InputOptions& input, size_t* loaded = nullptr);
 
 // Reads an alias file (`--aliases`), or says why not on stderr; an empty path is no file.
 bool load_aliases(const std::string& path, graph::Aliases& out);

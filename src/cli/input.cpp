@@ -17,6 +17,10 @@ void add_analyzer_options(CLI::App* sub, Options& opt) {
          "Analyse a body longer than N MiB in windows of N MiB cut at paragraph breaks, so memory stays "
          "bounded (default 1; 0: never)")
       ->check(CLI::Range(0, 4095));
+  sub->add_option_function<uint64_t>(
+         "--max-mb", [&opt](uint64_t mb) { opt.max_input_bytes = mb << 20; },
+         "Refuse an input (a file, or one corpus record) larger than N MiB instead of reading on (default 1024)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
 }
 
 const corpus::InputFormat* InputOptions::forced() const {
@@ -71,7 +75,7 @@ std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string&
       doc.article.text.clear();
       meta->push_back(std::move(doc.article));
     }
-  });
+  }, "-", analyzer.options().max_input_bytes);
   if (!st.ok()) {
     std::cerr << "quotegraph: " << st.message() << "\n";
     rc = std::max(rc, kExitInput);

@@ -1,4 +1,5 @@
 // quotegraph: the command-line front end. Only wires subcommands to the library.
+#include <csignal>
 #include <iostream>
 #include <map>
 
@@ -17,6 +18,10 @@ int main(int argc, char** argv) {
       "  quotegraph eval --gold seeds/ --text seeds/\n"
       "  quotegraph report seeds/000_1af91efddab21499.txt -o report.html\n"
       "\nExit codes: 0 ok, 1 usage error, 2 input error (unreadable, binary, invalid UTF-8), 3 internal error.");
+
+  // A reader that went away (a closed pipe, a FIFO whose reader exited) is a
+  // write error with a message and exit 2, not a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
 
   std::map<std::string, Runner> runners;
   runners["analyze"] = register_analyze(app);

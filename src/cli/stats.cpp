@@ -46,7 +46,9 @@ Runner register_stats(CLI::App& app) {
     int rc = kExitOk;
     graph::Aliases aliases;
     if (!load_aliases(args->aliases, aliases)) return kExitInput;
-    graph::Graph g = load_graph(args->files, args->analyzer, {}, aliases, &rc, args->input);
+    size_t loaded = 0;
+    graph::Graph g = load_graph(args->files, args->analyzer, {}, aliases, &rc, args->input, &loaded);
+    if (loaded == 0) return rc;  // every input failed: a previous -o file is kept
     graph::Stats s = graph::compute_stats(g, args->top);
     std::string data = args->format == "json" ? graph::stats_to_json(s) : graph::stats_to_text(s);
     if (!write_output(args->out, data)) return kExitInput;

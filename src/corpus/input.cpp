@@ -176,9 +176,11 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& p
 }
 
 Status read_documents(const std::string& path, const InputFormat* forced, const FieldNames& fields,
-                      const std::function<void(InputDocument&&)>& each, const std::string& stdin_name) {
+                      const std::function<void(InputDocument&&)>& each, const std::string& stdin_name,
+                      uint64_t max_bytes) {
   const std::string source = path == "-" ? stdin_name : path;
   LineReader reader;
+  reader.set_max_line(max_bytes);
   if (Status st = reader.open(path); !st.ok()) return st;
   std::string_view head = reader.peek(4096);
   if (!reader.status().ok()) return reader.status();

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,7 @@ constexpr uint64_t kWindowBytes = 64ull << 20;
 
 struct Job {
   uint64_t index = 0;
+  size_t input = 0;  // index into the inputs
   std::string source;
   uint64_t line = 0;
   InputFormat format = InputFormat::kJsonl;
@@ -41,6 +43,7 @@ struct Job {
 };
 
 struct Done {
+  size_t input = 0;
   RecordResult result;
   uint64_t bytes = 0;
 };
@@ -103,13 +106,39 @@ class Pipeline {
     threads_ = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     window_ = options.window ? options.window : 8 * threads_;
     accumulators_.resize(threads_);
+    for (const std::string& path : inputs) summary_.per_input.push_back({path == "-" ? options.stdin_name : path});
   }
 
   Result<CorpusSummary> run(const RecordSink& sink, const ProgressCallback& progress) {
     auto start = Clock::now();
-    std::thread reader([this] { read_all(); });
+    // A thread that cannot start (memory or process limits) must not end the
+    // run in std::terminate: the run goes on with the workers that started.
+    std::thread reader;
+    try {
+      reader = std::thread([this] { read_all(); });
+    } catch (const std::system_error& e) {
+      return Status(ErrorCode::kInternal, std::string("cannot start the reader thread: ") + e.what());
+    }
     std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads_; ++t) workers.emplace_back([this, t] { work(t); });
+    workers.reserve(threads_);
+    std::string thread_error;
+    for (unsigned t = 0; t < threads_; ++t) {
+      try {
+        workers.emplace_back([this, t] { work(t); });
+      } catch (const std::system_error& e) {
+        thread_error = e.what();
+        break;
+      }
+    }
+    summary_.threads = static_cast<unsigned>(workers.size());
+    if (workers.size() < threads_ && options_.warning)
+      options_.warning("only " + std::to_string(workers.size()) + " of " + std::to_string(threads_) +
+                       " worker threads could start (" + thread_error + "); going on with " +
+                       (workers.empty() ? std::string("the writer's thread alone") : std::to_string(workers.size())));
+    {
+      std::lock_guard lock(m_);
+      inline_work_ = workers.empty();
+    }
     Status status = write(sink, progress, start);
     {
       std::lock_guard lock(m_);
@@ -144,12 +173,13 @@ class Pipeline {
     in_flight_ += size;
     jobs_.push_back(std::move(job));
     can_work_.notify_one();
+    if (inline_work_) can_write_.notify_one();
     return true;
   }
 
   void read_all() {
-    for (const std::string& path : inputs_) {
-      if (!read_input(path)) break;
+    for (size_t i = 0; i < inputs_.size(); ++i) {
+      if (!read_input(inputs_[i], i)) break;
     }
     std::lock_guard lock(m_);
     reader_done_ = true;
@@ -157,10 +187,12 @@ class Pipeline {
     can_write_.notify_all();
   }
 
-  bool read_input(const std::string& path) {
+  bool read_input(const std::string& path, size_t input) {
     Job base;
+    base.input = input;
     base.source = path == "-" ? options_.stdin_name : path;
     LineReader reader;
+    reader.set_max_line(analyzer_.options().max_input_bytes);
     Status st = reader.open(path);
     // The format: forced, else the name's (standard input's by its
     // stdin_name), else what the first bytes look like. Formats no reader
@@ -183,7 +215,9 @@ class Pipeline {
       if (all.ok()) {
         job.bytes = std::move(all).value();
       } else {
-        job.error = RecordError::kUnreadable;
+        job.error = reader.truncated()        ? RecordError::kTruncated
+                    : reader.line_too_long() ? RecordError::kOverBudget
+                                             : RecordError::kUnreadable;
         job.message = all.status().message();
       }
       return push(std::move(job));
@@ -193,14 +227,19 @@ class Pipeline {
     while (reader.next(&line)) {
       Job job = base;
       job.line = ++n;
+      if (reader.line_too_long()) {
+        job.error = RecordError::kOverBudget;
+        job.message = job.source + ":" + std::to_string(n) + ": a record larger than the input cap of " +
+                      std::to_string(reader.max_line() >> 20) + " MiB (--max-mb); skipped";
+      }
       job.bytes = std::move(line);
       line = std::string();
       if (!push(std::move(job))) return false;
     }
     if (!reader.status().ok()) {
       Job job = base;
-      job.line = n + 1;
-      job.error = RecordError::kUnreadable;
+      job.line = n + 1;  // the torn (or unreadable) line
+      job.error = reader.truncated() ? RecordError::kTruncated : RecordError::kUnreadable;
       job.message = reader.status().message();
       return push(std::move(job));
     }
@@ -218,24 +257,30 @@ class Pipeline {
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
-      Done d;
-      d.bytes = job.bytes.size() + 1;
-      try {
-        d.result = process(job, t);
-      } catch (const std::exception& e) {  // bad_alloc on a hostile record: report it, keep going
-        d.result = RecordResult{};
-        d.result.index = job.index;
-        d.result.source = job.source;
-        d.result.line = job.line;
-        d.result.skipped = job.skip;
-        d.result.error = RecordError::kAnalysis;
-        d.result.message = std::string("internal error: ") + e.what();
-        if (!job.skip) d.result.output = error_record(job, d.result.error, d.result.message);
-      }
+      Done d = run_job(job, t);
       std::lock_guard lock(m_);
       done_.emplace(job.index, std::move(d));
       if (job.index == written_) can_write_.notify_one();
     }
+  }
+
+  Done run_job(Job& job, unsigned t) {
+    Done d;
+    d.input = job.input;
+    d.bytes = job.bytes.size() + 1;
+    try {
+      d.result = process(job, t);
+    } catch (const std::exception& e) {  // bad_alloc on a hostile record: report it, keep going
+      d.result = RecordResult{};
+      d.result.index = job.index;
+      d.result.source = job.source;
+      d.result.line = job.line;
+      d.result.skipped = job.skip;
+      d.result.error = RecordError::kAnalysis;
+      d.result.message = std::string("internal error: ") + e.what();
+      if (!job.skip) d.result.output = error_record(job, d.result.error, d.result.message);
+    }
+    return d;
   }
 
   RecordResult process(Job& job, unsigned t) {
@@ -260,6 +305,8 @@ class Pipeline {
       if (!parsed.ok()) return fail(e, parsed.status().message());
       article = std::move(parsed).value();
     } else if (job.format == InputFormat::kHtml) {
+      Status budget = check_html_budget(job.bytes);
+      if (!budget.ok()) return fail(RecordError::kOverBudget, job.source + ": " + budget.message());
       HtmlArticle html = extract_html(job.bytes);
       article.text = std::move(html.text);
       article.title = std::move(html.title);
@@ -310,6 +357,15 @@ class Pipeline {
         for (;;) {
           if (done_.count(written_)) break;
           if (reader_done_ && written_ == read_) return Status();
+          if (inline_work_ && !jobs_.empty()) {  // no worker thread could start: work here
+            Job job = std::move(jobs_.front());
+            jobs_.pop_front();
+            lock.unlock();
+            Done done = run_job(job, 0);
+            lock.lock();
+            done_.emplace(job.index, std::move(done));
+            continue;
+          }
           can_write_.wait_for(lock, std::chrono::milliseconds(250));
           if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) break;
         }
@@ -329,7 +385,19 @@ class Pipeline {
       can_read_.notify_one();
       const RecordResult& r = d.result;
       ++summary_.inputs;
+      InputSummary& in = summary_.per_input[d.input];
+      ++in.records;
+      if (r.error != RecordError::kNone) ++in.errors;
+      if (r.error == RecordError::kTruncated) in.truncated = true;
+      if (r.error == RecordError::kUnreadable) in.unreadable = true;
       summary_.bytes += d.bytes;
+      for (const auto& [index, key] : options_.expect)
+        if (index == r.index && !(key == RecordKey{r.source, r.line}))
+          return Status(ErrorCode::kInputError,
+                        "the partial output does not belong to these inputs: its record " + std::to_string(index + 1) +
+                            " came from " + key.source + ":" + std::to_string(key.line) + ", but record " +
+                            std::to_string(index + 1) + " of the inputs is " + r.source + ":" +
+                            std::to_string(r.line) + " (an input changed, or other inputs wrote it)");
       if (r.skipped) {
         ++summary_.skipped;
       } else {
@@ -380,6 +448,7 @@ class Pipeline {
   std::map<uint64_t, Done> done_;
   uint64_t read_ = 0, written_ = 0, in_flight_ = 0;
   bool reader_done_ = false, stop_ = false;
+  bool inline_work_ = false;  // no worker started: the writer analyses the records itself
 };
 
 std::string with_commas(uint64_t n) {
@@ -410,6 +479,42 @@ std::string summary_text(const CorpusSummary& s) {
   std::snprintf(rate, sizeof rate, "; %.1f s, %.0f articles/s, %.2f MB/s", s.seconds,
                 static_cast<double>(s.inputs) / secs, static_cast<double>(s.bytes) / 1e6 / secs);
   out += rate;
+  return out;
+}
+
+Result<RecordKey> record_key(std::string_view output_line) {
+  Json j = Json::parse(output_line.begin(), output_line.end(), nullptr, false);
+  const Json* from = nullptr;
+  const char* name = "source";
+  if (j.is_object() && j.contains("corpus") && j["corpus"].is_object()) {
+    from = &j["corpus"];
+  } else if (j.is_object() && j.contains("error") && j.contains("kind")) {
+    from = &j;
+    name = "path";
+  }
+  if (!from || !from->contains(name) || !(*from)[name].is_string() || !from->contains("line") ||
+      !(*from)["line"].is_number_unsigned())
+    return Status(ErrorCode::kFormatError, "not a record of quotegraph corpus output");
+  return RecordKey{(*from)[name].get<std::string>(), (*from)["line"].get<uint64_t>()};
+}
+
+std::string inputs_text(const CorpusSummary& s, size_t max_lines) {
+  std::string out;
+  size_t quiet = 0;
+  for (const InputSummary& in : s.per_input) {
+    if (s.per_input.size() > max_lines && in.errors == 0) {
+      ++quiet;
+      continue;
+    }
+    out += in.source + ": " + with_commas(in.records) + (in.records == 1 ? " record" : " records");
+    std::string notes;
+    if (in.errors) notes = with_commas(in.errors) + (in.errors == 1 ? " error" : " errors");
+    if (in.truncated) notes += ", truncated";
+    if (in.unreadable) notes += ", unreadable";
+    if (!notes.empty()) out += " (" + notes + ")";
+    out += "\n";
+  }
+  if (quiet) out += "and " + with_commas(quiet) + " more inputs without errors\n";
   return out;
 }
 

@@ -58,30 +58,61 @@ Status LineReader::open(const std::string& path) {
 bool LineReader::next(std::string* line) {
   if (!gz_) return false;
   line->clear();
+  too_long_ = false;
+  auto keep = [&](size_t from, size_t count) {
+    if (too_long_) return;
+    if (line->size() + count > max_line_) {  // skip the rest, keep nothing
+      too_long_ = true;
+      line->clear();
+      line->shrink_to_fit();
+      return;
+    }
+    line->append(buf_, from, count);
+  };
   for (;;) {
     size_t nl = buf_.find('\n', pos_);
     if (nl != std::string::npos) {
-      line->append(buf_, pos_, nl - pos_);
+      keep(pos_, nl - pos_);
       bytes_ += nl - pos_ + 1;
       pos_ = nl + 1;
       return true;
     }
-    line->append(buf_, pos_, std::string::npos);
+    keep(pos_, buf_.size() - pos_);
     bytes_ += buf_.size() - pos_;
     buf_.clear();
     pos_ = 0;
-    if (eof_) return !line->empty();  // a last line without "\n"
+    if (too_long_ && stop_at_long_) return true;
+    if (eof_) return !line->empty() || too_long_;  // a last line without "\n"
     buf_.resize(kChunkBytes);
-    int n = gzread(static_cast<gzFile>(gz_), buf_.data(), static_cast<unsigned>(kChunkBytes));
-    if (n < 0) {
+    gzFile f = static_cast<gzFile>(gz_);
+    int n = gzread(f, buf_.data(), static_cast<unsigned>(kChunkBytes));
+    if (n < 0) {  // corrupt data: a bad CRC or length trailer, an invalid block
       int code = 0;
-      const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
-      status_ = Status(ErrorCode::kInputError, path_ + ": read error: " + (msg ? msg : "unknown"));
+      std::string_view msg = gzerror(f, &code);
+      if (msg.starts_with(path_ + ": ")) msg.remove_prefix(path_.size() + 2);  // zlib names the file too
+      status_ = Status(ErrorCode::kInputError, path_ + ": corrupt gzip data at compressed byte " +
+                                                   std::to_string(gzoffset(f)) + ": " + std::string(msg) +
+                                                   "; reading stopped there");
       buf_.clear();
       return false;
     }
     buf_.resize(static_cast<size_t>(n));
-    if (n == 0) eof_ = true;
+    if (n == 0) {
+      eof_ = true;
+      // zlib reports a stream that ends inside a member (a cut download) as
+      // Z_BUF_ERROR without failing the read: the line being read is torn.
+      int code = Z_OK;
+      gzerror(f, &code);
+      if (code == Z_BUF_ERROR) {
+        truncated_ = true;
+        status_ = Status(ErrorCode::kInputError,
+                         path_ + ": truncated: the gzip stream ends inside a member at compressed byte " +
+                             std::to_string(gzoffset(f)) + " (after " + std::to_string(bytes_) +
+                             " uncompressed bytes); the file was cut short");
+        line->clear();
+        return false;
+      }
+    }
   }
 }
 
@@ -108,7 +139,13 @@ Result<std::string> LineReader::read_all() {
   std::string line;
   bool first = true;
   // Whole files are small next to a corpus; joining lines keeps one read path.
+  stop_at_long_ = true;
   while (next(&line)) {
+    if (too_long_ || out.size() + line.size() + 1 > max_line_) {
+      too_long_ = true;
+      return Status(ErrorCode::kInputError, path_ + ": larger than the input cap of " + std::to_string(max_line_ >> 20) +
+                                                " MiB (--max-mb); not read");
+    }
     if (!first) out += '\n';
     out += line;
     first = false;

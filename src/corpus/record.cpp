@@ -68,6 +68,8 @@ const char* to_string(RecordError e) {
     case RecordError::kMissingText: return "missing_text";
     case RecordError::kAnalysis: return "analysis";
     case RecordError::kUnreadable: return "unreadable";
+    case RecordError::kTruncated: return "truncated";
+    case RecordError::kOverBudget: return "over_budget";
   }
   return "unknown";
 }
@@ -104,6 +106,8 @@ Result<Article> parse_record(std::string_view line, const FieldNames& fields, Re
     for (const std::string& name : fields.html) {
       auto it = j.find(name);
       if (it != j.end() && it->is_string()) {
+        Status budget = check_html_budget(it->get_ref<const std::string&>());
+        if (!budget.ok()) return fail(RecordError::kOverBudget, name + ": " + budget.message());
         a.text = extract_html_text(it->get_ref<const std::string&>());
         a.from_html = true;
         have_text = true;

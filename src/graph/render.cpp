@@ -46,6 +46,17 @@ Result<std::string> layout_and_render(Agraph_t* g, std::string_view format, std:
   if (data) gvFreeRenderData(data);
   gvFreeLayout(gvc, g);
   if (rc != 0) return Status(ErrorCode::kInvalidArgument, name + ": Graphviz cannot render format '" + fmt + "'");
+  // Graphviz escapes &, < and > but passes control bytes from labels through,
+  // and XML 1.0 allows none but tab and line breaks (not even as &#x1;):
+  // an article with one made the whole SVG unreadable.
+  if (fmt == "svg")
+    for (size_t i = 0; i < out.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(out[i]);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        out.replace(i, 1, "\xEF\xBF\xBD");  // U+FFFD
+        i += 2;
+      }
+    }
   return out;
 }
 
