@@ -798,3 +798,31 @@ TEST_CASE("faults --resume (case 6): a partial output from other inputs, or inpu
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("faults -o (case 3): -o /dev/stdout writes through the shell's redirection, appending with >>",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("devstdout");
+  write(dir / "a.txt", kArticle);
+  write(dir / "log.txt", "earlier line\n");
+  struct stat before {};
+  REQUIRE(::stat((dir / "log.txt").c_str(), &before) == 0);
+  for (const char* cmd : {"analyze", "corpus"}) {
+    std::string line = std::string(QG_CLI_PATH) + " " + cmd + " '" + (dir / "a.txt").string() + "' -o /dev/stdout >> '" +
+                       (dir / "log.txt").string() + "' 2>/dev/null";
+    INFO(line);
+    CHECK(std::system(line.c_str()) == 0);
+  }
+  struct stat after {};
+  REQUIRE(::stat((dir / "log.txt").c_str(), &after) == 0);
+  CHECK(after.st_ino == before.st_ino);  // written into, not replaced
+  const std::string log = slurp(dir / "log.txt");
+  CHECK(log.rfind("earlier line\n", 0) == 0);
+  CHECK(log.find("Maria Okafor") != std::string::npos);
+  CHECK(log.find("\"corpus\"") != std::string::npos);
+  // through a pipe, where /dev/stdout resolves to no path
+  std::string piped = std::string(QG_CLI_PATH) + " analyze '" + (dir / "a.txt").string() + "' -o /dev/stdout | cat > '" +
+                      (dir / "piped.txt").string() + "'";
+  CHECK(std::system(piped.c_str()) == 0);
+  CHECK(slurp(dir / "piped.txt").find("Maria Okafor") != std::string::npos);
+  fs::remove_all(dir);
+}

@@ -126,9 +126,8 @@ struct HtmlBudget {
 // the HTML5 tree-construction rules deciding depth (a stray "</x>" is ignored,
 // as gumbo ignores it; implied closes of <p>, <li>, cells; formatting elements
 // reopened) without building a tree. Where the rules are simplified it keeps
-// elements open (deeper); the one known way gumbo nests deeper is SVG after a
-// <frameset> gumbo ignores, 4 levels for the model's 3 (docs/hardening.md).
-// Stops at the first budget exceeded.
+// elements open, so gumbo's tree is at most 2 deeper (a leaf and its text);
+// checked against gumbo (docs/hardening.md). Stops at the first budget exceeded.
 struct HtmlShape {
   enum Limit { kNone, kBytes, kDepth, kNodes, kWork };
   bool within_budget = true;

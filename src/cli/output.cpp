@@ -54,9 +54,26 @@ int resolve(const std::string& path, std::string* target, struct stat* st) {
     return 0;
   }
   char resolved[PATH_MAX];
-  if (!::realpath(path.c_str(), resolved)) return errno == ENOENT ? ELOOP : errno;
+  if (!::realpath(path.c_str(), resolved)) {
+    // /proc/self/fd links to a pipe or socket name no path resolves; the
+    // link still opens: write through it in place.
+    if (::stat(path.c_str(), st) == 0) {
+      *target = path;
+      return 0;
+    }
+    return errno == ENOENT ? ELOOP : errno;
+  }
   *target = resolved;
   return ::stat(resolved, st) == 0 ? 0 : errno;
+}
+
+// The names of the process's own standard streams: written through the
+// descriptor itself, so a redirection (">", ">>", a pipe) is kept as the shell
+// set it up, never replaced or reopened at offset 0.
+int standard_stream(const std::string& path) {
+  if (path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") return STDOUT_FILENO;
+  if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") return STDERR_FILENO;
+  return -1;
 }
 
 }  // namespace
@@ -89,6 +106,10 @@ bool OutputFile::open(const std::string& path) {
     return true;
   }
   name_ = path;
+  if (int fd = standard_stream(path); fd >= 0) {
+    fd_ = ::dup(fd);
+    return fd_ >= 0 || fail("cannot write", errno);
+  }
   struct stat st {};
   int err = resolve(path, &target_, &st);
   if (err == ELOOP) return fail("is a symlink to a missing file; give -o the file itself", 0);
@@ -96,7 +117,7 @@ bool OutputFile::open(const std::string& path) {
   target_existed_ = err == 0;
   if (err == 0) {
     if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file", 0);
-    if (is_in_place(st.st_mode)) {  // a rename would replace the FIFO or device node itself
+    if (is_in_place(st.st_mode) || S_ISSOCK(st.st_mode)) {  // a rename would replace the FIFO or device node itself
       fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
       return fd_ >= 0 || fail("cannot write", errno);
     }
@@ -116,7 +137,7 @@ bool OutputFile::open(const std::string& path) {
 }
 
 bool OutputFile::open_partial(const std::string& path, bool resume) {
-  if (path.empty() || path == "-") return open(path);
+  if (path.empty() || path == "-" || standard_stream(path) >= 0) return open(path);
   name_ = path;
   struct stat st {};
   int err = resolve(path, &target_, &st);

@@ -1,7 +1,10 @@
 // Writing a command's output: the one owner of -o for every subcommand.
 //
 // Where the bytes go depends on what -o names:
-//   "" or "-"            standard output, written in place
+//   "" or "-"            standard output, written in place; so are
+//   /dev/stdout, ...     /dev/stdout, /dev/stderr, /dev/fd/1|2 and
+//                        /proc/self/fd/1|2, through the descriptor itself (a
+//                        ">>" or a pipe stays what the shell made it)
 //   a FIFO, a device     written in place (a rename would replace the node)
 //   a regular file, or   a temporary file made with mkstemp in the target's
 //   nothing yet          folder (O_EXCL, an unpredictable name), renamed over

@@ -225,6 +225,21 @@ class NestingModel {
   void start_tag(uint32_t named, GumboTag tag, uint64_t attrs, bool self_closing) {
     charge(depth());
     uint16_t cls = classes_of(tag);
+    // Under a <frameset> gumbo either ignores it (the body has content) and
+    // goes on with every rule, SVG included, or takes nothing but framesets;
+    // which one depends on flags not modelled. Every element nests and
+    // nothing closes but </frameset>: deeper than either. (Real pages with a
+    // stray <frameset> then count deep; framesets belong to 1990s pages.)
+    if (frameset_open()) {
+      count_node();
+      // with room for the <tbody>, <tr> and <colgroup> gumbo may imply
+      auto implied = [&](GumboTag t) { push(static_cast<uint32_t>(t), t, 0, false); };
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH || tag == GUMBO_TAG_TR) implied(GUMBO_TAG_TBODY);
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) implied(GUMBO_TAG_TR);
+      if (tag == GUMBO_TAG_COL) implied(GUMBO_TAG_COLGROUP);
+      if (!(cls & kVoid)) push(static_cast<uint32_t>(tag), tag, 0, false);
+      return;
+    }
     if (in_foreign() && !frameset_open()) {
       if (!breaks_out_of_foreign(tag)) {
         count_node();
@@ -268,6 +283,10 @@ class NestingModel {
   void end_tag(uint32_t named, GumboTag tag) {
     charge(depth());
     const uint32_t key = static_cast<uint32_t>(tag);
+    if (frameset_open()) {
+      if (tag == GUMBO_TAG_FRAMESET && current_tag() == GUMBO_TAG_FRAMESET) pop();
+      return;
+    }
     if (!in_foreign() && !frameset_open() && top_of(static_cast<uint32_t>(GUMBO_TAG_SELECT)) >= 0) {
       if (!(is_table_part(tag) || tag == GUMBO_TAG_TABLE) || top_of(static_cast<uint32_t>(GUMBO_TAG_TABLE)) < 0) {
         select_end(tag);
@@ -284,8 +303,12 @@ class NestingModel {
     }
     uint16_t cls = classes_of(tag);
     switch (tag) {
-      case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_HEAD: case GUMBO_TAG_BR:
-        return;  // ignored, or (</br>) a void <br>
+      case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_HEAD:
+        return;  // ignored
+      case GUMBO_TAG_BR:  // read as <br>, which reopens formatting elements first
+        reconstruct();
+        count_node();
+        return;
       case GUMBO_TAG_FRAMESET:
         if (current_tag() == GUMBO_TAG_FRAMESET) pop();
         return;
@@ -298,6 +321,7 @@ class NestingModel {
         return;
       case GUMBO_TAG_P: close_p(); return;
       case GUMBO_TAG_LI: close_in_scope(key, list_scope_); return;
+      case GUMBO_TAG_DD: case GUMBO_TAG_DT: close_in_scope(key, scope_); return;
       case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
       case GUMBO_TAG_H6: {
         long at = top_heading();
@@ -669,8 +693,10 @@ size_t tag_end(std::string_view html, size_t i, bool* self_closing) {
       ++i;
       continue;
     }
-    // an attribute name, then perhaps "= value"
-    while (i < n && !is_space(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
+    // an attribute name (its first character may be '=', as the tokenizer
+    // reads "<a =x>"), then perhaps "= value"
+    const size_t name_start = i;
+    while (i < n && !is_space(html[i]) && html[i] != '/' && html[i] != '>' && (html[i] != '=' || i == name_start)) ++i;
     while (i < n && is_space(html[i])) ++i;
     if (i < n && html[i] == '=') {
       ++i;

@@ -3,9 +3,7 @@
 // corpus::extract_html_text (what corpus runs on an HTML record).
 // Properties: measure_html stops inside the input and, within budget, below
 // every limit; gumbo's tree is never deeper than the model's depth + 2 (a leaf
-// element and its text), except after a <frameset> (docs/hardening.md: gumbo
-// may ignore it and nest SVG 4 levels for the model's 3); the extracted text is
-// valid UTF-8.
+// element and its text); the extracted text is valid UTF-8.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -42,13 +40,6 @@ size_t gumbo_depth(const std::string& html) {
   return deepest > 0 ? deepest - 1 : 0;  // <html> is 0, <body> 1
 }
 
-bool mentions_frameset(const std::string& s) {
-  std::string lower = s;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return lower.find("frameset") != std::string::npos;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -66,8 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 "within budget but over a limit");
   // gumbo reads the buffer up to a NUL on some versions, as extract_html_text
   // knows; compare on what both see.
-  if (html.find('\0') == std::string::npos && quotegraph::text::first_invalid_utf8(html) == std::string::npos &&
-      !mentions_frameset(html)) {
+  if (html.find('\0') == std::string::npos && quotegraph::text::first_invalid_utf8(html) == std::string::npos) {
     size_t g = gumbo_depth(html);
     QG_FUZZ_CHECK(g <= shape.depth + 2, "gumbo nests " + std::to_string(g) + " deep, the model said " +
                                              std::to_string(shape.depth));
