@@ -123,9 +123,14 @@ std::string_view LineReader::peek(size_t n) {
     int got = gzread(static_cast<gzFile>(gz_), buf_.data() + old, static_cast<unsigned>(kChunkBytes));
     if (got < 0) {
       buf_.resize(old);
+      // As next() words it: corrupt data names the compressed byte.
       int code = 0;
-      const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
-      status_ = Status(ErrorCode::kInputError, path_ + ": read error: " + (msg ? msg : "unknown"));
+      gzFile f = static_cast<gzFile>(gz_);
+      std::string_view msg = gzerror(f, &code);
+      if (msg.starts_with(path_ + ": ")) msg.remove_prefix(path_.size() + 2);
+      status_ = Status(ErrorCode::kInputError, path_ + ": corrupt gzip data at compressed byte " +
+                                                   std::to_string(gzoffset(f)) + ": " + std::string(msg) +
+                                                   "; reading stopped there");
       break;
     }
     buf_.resize(old + static_cast<size_t>(got));
