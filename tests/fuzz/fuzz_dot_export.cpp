@@ -139,6 +139,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   DotOptions opt;
+  // Every node and edge: this target checks what is drawn against the graph,
+  // and names_only (the default) leaves out nodes that name no one.
+  opt.names_only = false;
   opt.legend = (bits & 4) == 0;
   opt.clusters = (bits & 8) == 0;
   opt.mention_edges = (bits & 16) != 0;
