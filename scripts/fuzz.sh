@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzz smoke run: builds every libFuzzer target in tests/fuzz with clang++-14
-# (ASan+UBSan, library instrumented) into build-fuzz/ and runs each for N seconds.
+# Fuzz smoke run: builds every libFuzzer target in tests/fuzz in the instrumented
+# build (scripts/instrumented.sh, build-fuzz/, shared with sanitize.sh) and runs each for N seconds.
 #   scripts/fuzz.sh            10 s per target (the CI smoke run)
 #   scripts/fuzz.sh 600        longer runs
 #   TARGETS="fuzz_decode" scripts/fuzz.sh 60
@@ -21,13 +21,13 @@ secs="${1:-10}"
 max_len="${MAX_LEN:-65536}"
 read -r -a extra <<<"${FUZZ_FLAGS:-}"
 jobs="${JOBS:-2}"
-cxx="${CXX_FUZZ:-clang++-14}"
 
 # FUZZ_NO_BUILD=1 runs the targets already built: a long run chained in the
 # background then keeps fuzzing the code it started with while the tree changes.
 if [[ "${FUZZ_NO_BUILD:-0}" != 1 ]]; then
-  cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DQG_BUILD_FUZZ=ON -DQG_BUILD_TESTS=OFF -DQG_BUILD_BENCH=OFF -DQG_SANITIZE=OFF >/dev/null
+  # shellcheck source=scripts/instrumented.sh
+  source "$root/scripts/instrumented.sh"
+  configure_instrumented "$root" "$build"
   cmake --build "$build" -j "$jobs" --target qg_fuzz
 fi
 

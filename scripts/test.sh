@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: the Catch2 suite (ctest),
-# the same suite under AddressSanitizer + UndefinedBehaviorSanitizer with warnings
-# as errors, and a short libFuzzer smoke run of every fuzz target.
-#   FUZZ_SECONDS=10 (per target; 6 targets x 10 s keeps the fuzz smoke at the 60 s it
-#   had with 3 x 20 s), SKIP_SANITIZE=1, SKIP_FUZZ=1 to shorten a local run.
+# Installs what is missing, builds, and runs every test: the Catch2 suite (ctest,
+# g++ with warnings as errors), the same suite under AddressSanitizer +
+# UndefinedBehaviorSanitizer, and a short libFuzzer smoke run of every fuzz target;
+# the last two share one clang build (scripts/instrumented.sh).
+#   FUZZ_SECONDS=10 (per target), SKIP_SANITIZE=1, SKIP_FUZZ=1 to shorten a local run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
