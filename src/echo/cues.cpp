@@ -74,13 +74,14 @@ Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span
     if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return party_of_attribution(a, input, k);
   }
   // 2. The subject just before the cue: a capitalised run, skipping up to three
-  //    lower-case words ("Pashinyan also echoed", "Smith on Thursday repeated").
+  //    lower-case words or capitalised function words such as weekdays ("Pashinyan
+  //    also echoed", "Smith on Thursday repeated": Smith, not Thursday).
   auto [first, last] = token_range(d, Span{sent.start, cue.start});
   size_t i = last, skipped = 0;
   while (i > first && skipped < 3) {
     const Token& t = d.tokens[i - 1];
     unsigned char c = static_cast<unsigned char>(a.doc.text[t.span.start]);
-    if (c >= 'A' && c <= 'Z') break;
+    if (c >= 'A' && c <= 'Z' && !t.has(kStopWord)) break;
     --i;
     ++skipped;
   }

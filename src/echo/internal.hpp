@@ -15,6 +15,7 @@
 #include "echo/lexicon.hpp"
 #include "echo/scan.hpp"
 #include "quotegraph/echo.hpp"
+#include "text/senses.hpp"
 
 namespace quotegraph::echo {
 
@@ -34,6 +35,7 @@ struct EchoAnalyzer::Impl {
   std::vector<CuePattern> cues;
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
+  text::Senses senses;  // WordNet: a collocation it lists ("health care") is language, not framing
   Impl();
 };
 

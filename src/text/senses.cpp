@@ -1,5 +1,5 @@
 // WordNet lookups for diff alignment (senses.hpp), through libwordnet.
-#include "diff/senses.hpp"
+#include "text/senses.hpp"
 
 #include <algorithm>
 #include <mutex>
@@ -9,7 +9,7 @@ extern "C" {
 #include <wn.h>
 }
 
-namespace quotegraph::diff::detail {
+namespace quotegraph::text {
 namespace {
 
 // libwordnet's globals (open files, search buffers) are shared by every Senses.
@@ -53,6 +53,7 @@ void synsets_of(const std::string& lemma, int pos, std::vector<uint64_t>& out, b
 struct Senses::Cache {
   std::mutex mu;
   std::unordered_map<std::string, Sense> words;
+  std::unordered_map<std::string, int> counts;
 };
 
 Senses::Senses() : available_(wordnet_open()), cache_(std::make_unique<Cache>()) {}
@@ -89,8 +90,35 @@ Sense Senses::lookup(const std::string& word) const {
   return cache_->words.emplace(word, std::move(s)).first->second;
 }
 
+int Senses::frequency(const std::string& word) const {
+  {
+    std::lock_guard<std::mutex> lock(cache_->mu);
+    if (auto it = cache_->counts.find(word); it != cache_->counts.end()) return it->second;
+  }
+  int total = -1;
+  if (available_ && !word.empty() && word.size() < 64) {
+    std::lock_guard<std::mutex> lock(wordnet_mutex());
+    for (int pos : kPos) {
+      std::vector<std::string> bases;
+      base_forms(word, pos, bases);
+      if (bases.empty()) bases.push_back(word);
+      for (const std::string& b : bases) {
+        std::vector<char> buf(b.begin(), b.end());
+        buf.push_back('\0');
+        IndexPtr ip = index_lookup(buf.data(), pos);
+        if (ip == nullptr) continue;
+        total = std::max(total, 0);
+        for (int k = 1; k <= ip->off_cnt; ++k) total += GetTagcnt(ip, k);
+        free_index(ip);
+      }
+    }
+  }
+  std::lock_guard<std::mutex> lock(cache_->mu);
+  return cache_->counts.emplace(word, total).first->second;
+}
+
 bool Senses::is_collocation(const std::string& joined) const {
   return joined.find('_') != std::string::npos && lookup(joined).known;
 }
 
-}  // namespace quotegraph::diff::detail
+}  // namespace quotegraph::text
