@@ -107,16 +107,14 @@ EchoAnalyzer::Impl::Impl() {
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
   for (const Row& r : cue_rows()) {
-    CuePattern c;
-    c.re = std::make_unique<RE2>(r.pattern, o);
+    CuePattern& c = cues.emplace_back(r.pattern, o);
     c.lemma = r.lemma;
     c.score = r.score;
     c.x_group = r.x_group;
     c.y_group = r.y_group;
     c.self = r.self;
-    // The word every match of the pattern holds, lower case: a document without
-    // it skips the pattern (most articles hold none of them, and each pattern
-    // is a pass over the text).
+    // The words one of which every match of the pattern holds, lower case: the
+    // pattern is compiled and run only on the sentences that hold one.
     static const std::pair<const char*, std::vector<std::string>> kKeywords[] = {
         {"echo", {"echo", "repeated", "parroted", "seconded"}},          {"repeat", {"repeat"}}, {"parrot", {"parrot"}},
         {"reminiscent", {"reminiscent"}}, {"borrow", {"borrow", "page", "lifted", "taken", "using", "used", "uses", "quot", "invok"}}, {"adopt", {"adopt", "took", "taking", "takes", "picked",
@@ -125,8 +123,19 @@ EchoAnalyzer::Impl::Impl() {
         {"agree", {"agree"}},        {"join", {"join"}},     {"second", {"second", "mirror"}}};
     for (const auto& [lemma, words] : kKeywords)
       if (c.lemma == lemma) c.keywords = words;
-    if (c.re->ok()) cues.push_back(std::move(c));
   }
+  std::string alternation;
+  for (size_t i = 0; i < cues.size(); ++i)
+    for (const std::string& k : cues[i].keywords) {
+      size_t at = std::find(keywords.begin(), keywords.end(), k) - keywords.begin();
+      if (at == keywords.size()) {
+        keywords.push_back(k);
+        keyword_cues.emplace_back();
+        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(k);
+      }
+      keyword_cues[at].push_back(i);
+    }
+  keyword_re = std::make_unique<RE2>("(?i:" + alternation + ")", o);
   for (const auto& phrase : lex.stock_phrases()) {
     uint64_t h = word_hash(phrase[0]);
     for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));

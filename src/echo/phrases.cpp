@@ -424,11 +424,13 @@ void find_implicit(const Context& cx, EchoReport& out) {
         }
       }
       auto score_of = [&](Run& run) {
-        bool rare = false;  // a word that is neither a function word, a common word nor a name
+        // A rare word, or three words of middling frequency ("most valuable
+        // player award"); a run of everyday words ("going to win") is no one's.
+        bool rare = false;
         run.weight = 0.0;
         for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
-        if (!rare) return 0.0;
         for (double x : w) run.weight += x;
+        if (!rare && run.weight < 1.8) return 0.0;
         if (run.quoted) run.weight += 0.5;
         double specificity = 1.0 - std::exp(-run.weight / 1.5);
         double df_factor = 1.0 - std::max(0, run.df - 2) / static_cast<double>(df_cap);

@@ -42,11 +42,12 @@ class Senses {
   // (so "give in" is one unit). Thread-safe.
   bool is_collocation(const std::string& joined) const;
 
-  // How common `word` is in English: the number of times its senses were tagged
-  // in WordNet's sense-tagged corpus (SemCor, counts shipped in the dictionary's
-  // index.sense), over every part of speech and base form. "know" 954, "win" 117,
-  // "debt" 6, "deportation" 0. -1 when WordNet does not list the word (a name, a
-  // coinage) or the dictionary is not installed. Thread-safe, cached per word.
+  // How common `word` (lower case) is in English: the number of times its senses
+  // were tagged in WordNet's sense-tagged corpus (SemCor; the dictionary's
+  // cntlist.rev), over every part of speech and base form. "know" 954, "win"
+  // 117, "debt" 6, "deportation" 0; 0 also for words WordNet does not list (a
+  // name, a coinage). -1 when the dictionary is not installed. Thread-safe: the
+  // counts are read into memory once per process.
   int frequency(const std::string& word) const;
 
  private:
