@@ -550,7 +550,6 @@ void find_implicit(const Context& cx, EchoReport& out) {
     }
     if (best.score < opt.min_score) continue;
     if (!from.named || !to.named) continue;
-    if (wordnet_stock(p)) continue;
 
     if (narrator_uses(p)) continue;
     // One statement reported twice with different speakers: nearly all of both.
@@ -569,6 +568,9 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // crisis"), unless the run is long and rare enough to be a formula someone
     // coined. Across articles the document frequency weighs topic words instead.
     if (!self && from.input == to.input && !fragment_a && !fragment_b && best.weight < 3.0) continue;
+
+    // Last: a dictionary lookup, for the few runs every cheaper test let through.
+    if (wordnet_stock(p)) continue;
 
     auto dedup_key = std::make_tuple(p.from_unit, to.key, phrase);
     if (seen.count(dedup_key)) continue;
