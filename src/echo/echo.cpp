@@ -208,12 +208,14 @@ EchoReport EchoAnalyzer::analyze(const std::vector<EchoInput>& inputs) const {
   find_framing(cx, out);
 
   auto pos = [](const Party& p) { return p.phrase.empty() ? p.mention.start : p.phrase.start; };
-  auto by_position = [&](const Echo& x, const Echo& y) {
-    return std::make_tuple(x.from.input, pos(x.from), x.to.input, pos(x.to), x.phrase) <
-           std::make_tuple(y.from.input, pos(y.from), y.to.input, pos(y.to), y.phrase);
+  // Ranked: the surest first, so a reader (and --min-score) meets the echoes
+  // that matter before the doubtful ones; position breaks ties.
+  auto by_score = [&](const Echo& x, const Echo& y) {
+    return std::make_tuple(-x.score, x.from.input, pos(x.from), x.to.input, pos(x.to), x.phrase) <
+           std::make_tuple(-y.score, y.from.input, pos(y.from), y.to.input, pos(y.to), y.phrase);
   };
-  std::stable_sort(out.echoes.begin(), out.echoes.end(), by_position);
-  std::stable_sort(out.repetitions.begin(), out.repetitions.end(), by_position);
+  std::stable_sort(out.echoes.begin(), out.echoes.end(), by_score);
+  std::stable_sort(out.repetitions.begin(), out.repetitions.end(), by_score);
   std::stable_sort(out.framing.begin(), out.framing.end(), [](const Framing& x, const Framing& y) {
     return std::make_tuple(x.input, x.span.start, static_cast<int>(x.kind)) <
            std::make_tuple(y.input, y.span.start, static_cast<int>(y.kind));
