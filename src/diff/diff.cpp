@@ -9,7 +9,7 @@
 #include <tuple>
 
 #include "diff/internal.hpp"
-#include "diff/senses.hpp"
+#include "text/senses.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/graph.hpp"
 
@@ -40,7 +40,7 @@ const char* to_string(Severity s) {
 
 struct Differ::Impl {
   echo::EchoAnalyzer echo;
-  detail::Senses senses;
+  text::Senses senses;
 };
 
 Differ::Differ(DiffOptions options) : options_(options), impl_(std::make_unique<const Impl>()) {}
@@ -257,7 +257,7 @@ struct NamedMention {
 // Words of `text` (offsets from `base`) -> a statement's words and content units.
 // A word inside one of `names` (sorted by start) is that entity's unit instead:
 // "Hillary", "Clinton" and "Mrs. Clinton" are one content word across outlets.
-Stmt make_stmt(std::string_view text, uint32_t base, const detail::Senses& senses, Lemmas& lx,
+Stmt make_stmt(std::string_view text, uint32_t base, const text::Senses& senses, Lemmas& lx,
                const std::vector<NamedMention>& names = {}) {
   Stmt s;
   s.words = detail::split_words(text, base);
@@ -284,7 +284,7 @@ Stmt make_stmt(std::string_view text, uint32_t base, const detail::Senses& sense
       u.lemmas = {lx.id("#" + digits)};
     } else {
       if (detail::is_stop_word(w)) continue;
-      detail::Sense sense;
+      text::Sense sense;
       if (i + 1 < s.plain.size() && senses.is_collocation(w + "_" + s.plain[i + 1])) {
         sense = senses.lookup(w + "_" + s.plain[i + 1]);
         ++i;
@@ -628,7 +628,7 @@ bool shares_anything(const DiffReport& r) {
 }  // namespace
 
 double similarity(std::string_view a, std::string_view b) {
-  static const detail::Senses senses;
+  static const text::Senses senses;
   Lemmas lx;
   Stmt x = make_stmt(a, 0, senses, lx), y = make_stmt(b, 0, senses, lx);
   return stmt_similarity(x, y, lx);

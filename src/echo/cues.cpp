@@ -74,13 +74,14 @@ Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span
     if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return party_of_attribution(a, input, k);
   }
   // 2. The subject just before the cue: a capitalised run, skipping up to three
-  //    lower-case words ("Pashinyan also echoed", "Smith on Thursday repeated").
+  //    lower-case words or capitalised function words such as weekdays ("Pashinyan
+  //    also echoed", "Smith on Thursday repeated": Smith, not Thursday).
   auto [first, last] = token_range(d, Span{sent.start, cue.start});
   size_t i = last, skipped = 0;
   while (i > first && skipped < 3) {
     const Token& t = d.tokens[i - 1];
     unsigned char c = static_cast<unsigned char>(a.doc.text[t.span.start]);
-    if (c >= 'A' && c <= 'Z') break;
+    if (c >= 'A' && c <= 'Z' && !t.has(kStopWord)) break;
     --i;
     ++skipped;
   }
@@ -160,61 +161,93 @@ void find_explicit(const Context& cx, EchoReport& out) {
     re2::StringPiece text(a.doc.text.data(), body_e);
 
     // Text cues. Group 1 starts the cue; the match end ends it.
-    std::string lower(a.doc.text.substr(body_b, body_e - body_b));
-    for (char& ch : lower)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    for (const CuePattern& c : cx.impl.cues) {
-      bool present = c.keywords.empty();
-      for (const std::string& k : c.keywords) present = present || lower.find(k) != std::string::npos;
-      if (!present) continue;
+    // Where each pattern may match: the sentences holding one of its keywords, a
+    // few bytes before each so that a pattern's "after . ! ?" context is in
+    // reach; every match lies in one sentence, so the rest is never searched.
+    const EchoAnalyzer::Impl& impl = cx.impl;
+    std::vector<std::vector<std::pair<size_t, size_t>>> windows_of(impl.cues.size());
+    for (size_t i = 0; i < impl.cues.size(); ++i)
+      if (impl.cues[i].keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
+    re2::StringPiece hit;
+    for (size_t at = body_b; at < body_e && impl.keyword_re->Match(text, at, body_e, RE2::UNANCHORED, &hit, 1);) {
+      const size_t p = static_cast<size_t>(hit.data() - text.data());
+      at = p + 1;  // keywords may start inside one another's match ("repeat", "repeated")
+      Span st = sentence_around(d, static_cast<uint32_t>(p));
+      for (size_t k = 0; k < impl.keywords.size(); ++k) {
+        const std::string& kw = impl.keywords[k];
+        if (p + kw.size() > body_e) continue;
+        bool same = true;
+        for (size_t j = 0; j < kw.size() && same; ++j) {
+          char ch = text[p + j];
+          same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == kw[j];
+        }
+        if (!same) continue;
+        size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
+        lo = lo > body_b + 4 ? lo - 4 : body_b;
+        for (size_t ci : impl.keyword_cues[k]) windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
+      }
+    }
+    for (size_t ci = 0; ci < impl.cues.size(); ++ci) {
+      const CuePattern& c = impl.cues[ci];
+      std::vector<std::pair<size_t, size_t>>& windows = windows_of[ci];
+      if (windows.empty()) continue;
+      std::sort(windows.begin(), windows.end());
+      std::vector<std::pair<size_t, size_t>> merged;
+      for (auto w : windows) {
+        if (!merged.empty() && w.first <= merged.back().second) merged.back().second = std::max(merged.back().second, w.second);
+        else merged.push_back(w);
+      }
+      if (!c.re->ok()) continue;
       const int ngroups = c.re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> g(ngroups);
-      size_t at = body_b;
-      while (at < body_e && c.re->Match(text, at, body_e, RE2::UNANCHORED, g.data(), ngroups)) {
-        Span whole = sv_span(a.doc, g[0]);
-        at = std::max<size_t>(whole.end, at + 1);
-        Span g1 = sv_span(a.doc, g[1]);
-        Span cue{g1.start, c.x_group > 0 ? std::max(g1.end, sv_span(a.doc, g[c.x_group]).end) : g1.end};
-        Span sent = sentence_around(d, cue.start);
-        Echo e;
-        e.evidence = Evidence::kExplicit;
-        e.cue = cue;
-        e.cue_lemma = c.lemma;
-        e.score = c.score;
-        if (c.y_group > 0) {
-          Span ys = sv_span(a.doc, g[c.y_group]);
-          e.from = party_of_mention(a, input, ys);
-          for (size_t k = 0; k < a.attributions.size(); ++k)
-            if (overlap(a.attributions[k].speaker.mention, ys) > 0) {
-              e.from = party_of_attribution(a, input, static_cast<int>(k));
-              break;
-            }
-        } else {
-          e.from = find_echoer(a, d, input, cue, sent);
-        }
-        Span ph = phrase_after_cue(a, d, e.from, cue, sent);
-        e.from.phrase = ph;
-        e.phrase = one_line(a.doc.slice(ph));
-        if (c.self) {
-          e.to = e.from;
-          e.to.attribution = -1;
-          e.to.phrase = {};
-          e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that the speaker repeats their own words";
+      for (auto [win_b, win_e] : merged) {
+        size_t at = win_b;
+        while (at < win_e && c.re->Match(text, at, win_e, RE2::UNANCHORED, g.data(), ngroups)) {
+          Span whole = sv_span(a.doc, g[0]);
+          at = std::max<size_t>(whole.end, at + 1);
+          Span g1 = sv_span(a.doc, g[1]);
+          Span cue{g1.start, c.x_group > 0 ? std::max(g1.end, sv_span(a.doc, g[c.x_group]).end) : g1.end};
+          Span sent = sentence_around(d, cue.start);
+          Echo e;
+          e.evidence = Evidence::kExplicit;
+          e.cue = cue;
+          e.cue_lemma = c.lemma;
+          e.score = c.score;
+          if (c.y_group > 0) {
+            Span ys = sv_span(a.doc, g[c.y_group]);
+            e.from = party_of_mention(a, input, ys);
+            for (size_t k = 0; k < a.attributions.size(); ++k)
+              if (overlap(a.attributions[k].speaker.mention, ys) > 0) {
+                e.from = party_of_attribution(a, input, static_cast<int>(k));
+                break;
+              }
+          } else {
+            e.from = find_echoer(a, d, input, cue, sent);
+          }
+          Span ph = phrase_after_cue(a, d, e.from, cue, sent);
+          e.from.phrase = ph;
+          e.phrase = one_line(a.doc.slice(ph));
+          if (c.self) {
+            e.to = e.from;
+            e.to.attribution = -1;
+            e.to.phrase = {};
+            e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that the speaker repeats their own words";
+            bool dup = false;
+            for (const Echo& r : reps) dup = dup || same_place(r, e);
+            if (!dup) reps.push_back(std::move(e));
+            continue;
+          }
+          e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
+          e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
+                     (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
+                     "'s words";
+          if (e.from.name.empty() || speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
+                                         speaker_key(a, EntityRef{e.to.entity, e.to.mention}))
+            continue;  // no echoer found, or an echo of oneself
           bool dup = false;
-          for (const Echo& r : reps) dup = dup || same_place(r, e);
-          if (!dup) reps.push_back(std::move(e));
-          continue;
+          for (const Echo& r : echoes) dup = dup || same_place(r, e);
+          if (!dup) echoes.push_back(std::move(e));
         }
-        e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
-        e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
-                   (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
-                   "'s words";
-        if (e.from.name.empty() || speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
-                                       speaker_key(a, EntityRef{e.to.entity, e.to.mention}))
-          continue;  // no echoer found, or an echo of oneself
-        bool dup = false;
-        for (const Echo& r : echoes) dup = dup || same_place(r, e);
-        if (!dup) echoes.push_back(std::move(e));
       }
     }
 

@@ -12,10 +12,18 @@ namespace {
 // Kremlin"); a title's period stays inside ("Mr. Putin", "New York Sen.
 // Kirsten Gillibrand"), a final one does not. The possessive is outside the
 // name: "Tokayev’s" -> "Tokayev".
-#define QG_NAME_WORD \
-  R"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|St)\.|\p{Lu}[\p{L}\p{M}\-]*(?:\.\p{Lu})*))"
+//
+// Letters are Latin script (ASCII, Latin-1, Latin Extended-A/B and combining
+// marks), the script of names in English news, not RE2's \p{L}/\p{Lu}: those
+// are thousands of ranges, and with a name class in every pattern compiling
+// the 22 patterns took 0.1 s (4.2 ms against 0.34 ms for one pattern).
+#define QG_UPPER R"([A-Z\x{C0}-\x{D6}\x{D8}-\x{DE}\x{100}-\x{24F}])"
+#define QG_NAME_WORD                                                                                   \
+  R"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|St)\.|)" QG_UPPER                         \
+  R"([A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\-]*(?:\.)" QG_UPPER R"()*))"
 const char kName[] = "(" QG_NAME_WORD R"((?:\s+)" QG_NAME_WORD "){0,4})";
 #undef QG_NAME_WORD
+#undef QG_UPPER
 const char kPoss[] = R"((?:’s|'s|’|'))";
 // What is echoed: "rhetoric", "claim", "words", "talking points".
 const char kThing[] =
@@ -40,52 +48,52 @@ std::vector<Row> cue_rows() {
   std::string the = R"((?:the\s+)?)";
   return {
       // "Pashinyan echoed Tokayev’s rhetoric"
-      {R"(\b((?i:echo(?:ed|es|ing)?)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "echo", 0.95, 2, 0,
+      {R"(\b((?i:echo(?:ed|es|ing)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "echo", 0.95, 2, 0,
        false},
       // "echoed remarks by Tokayev", "echoing the claim of the Kremlin"
-      {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:made\s+|used\s+)?(?:of|by|from)\s+)" + the + n + ")", "echo", 0.95, 2, 0, false},
+      {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:made\s+|used\s+)?(?:of|by|from)\s+)" + the + n + ")", "echo", 0.95, 2, 0, false},
       // "…, echoing Tokayev." / "echoed Tokayev in calling"
       {R"(\b((?i:echo(?:ed|ing))\s+)" + the + n + ")" + R"((?:\s*[,.;]|\s+(?:in|when|by|and|who|on)\b))", "echo", 0.9, 2, 0,
        false},
       // "repeated Tokayev’s claim", "repeating the Kremlin’s line"
-      {R"(\b((?i:repeat(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "repeat", 0.9, 2, 0,
+      {R"(\b((?i:repeat(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "repeat", 0.9, 2, 0,
        false},
       // "repeated the claim made by Tokayev"
-      {R"(\b((?i:repeat(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:first\s+)?(?:made\s+|used\s+|voiced\s+)?(?:of|by|from)\s+)" + the + n + ")", "repeat", 0.9, 2, 0, false},
+      {R"(\b((?i:repeat(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:first\s+)?(?:made\s+|used\s+|voiced\s+)?(?:of|by|from)\s+)" + the + n + ")", "repeat", 0.9, 2, 0, false},
       // "parroted the Kremlin’s talking points", "parroting Tokayev"
       {R"(\b((?i:parrot(?:ed|s|ing))\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false},
       // "parroted the line from the Kremlin"
-      {R"(\b((?i:parrot(?:ed|s|ing))\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:of|from|by|used\s+by)\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false},
+      {R"(\b((?i:parrot(?:ed|s|ing))\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:of|from|by|used\s+by)\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false},
       // "in language reminiscent of Tokayev", "in terms reminiscent of those used by Tokayev"
       {R"(\b((?:in\s+)?(?:language|words|terms|rhetoric|remarks|phrasing|wording|comments|tones?)\s+reminiscent\s+of\s+(?:those\s+(?:of|used\s+by)\s+|that\s+of\s+)?)" + the + n + ")", "reminiscent", 0.85, 2, 0, false},
       // "borrowing Tokayev’s phrase"
       {R"(\b((?i:borrow(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:own\s+|favou?rite\s+|signature\s+)?)" + t + ")", "borrow", 0.9, 2, 0, false},
       // "borrowing a phrase from Tokayev", "borrowed the slogan coined by Tokayev"
-      {R"(\b((?i:borrow(?:ed|s|ing)?)\s+(?:a\s+|the\s+)?(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:\p{Ll}+\s+)?(?:from|of|used\s+by|coined\s+by)\s+)" + the + n + ")", "borrow", 0.9, 2, 0, false},
+      {R"(\b((?i:borrow(?:ed|s|ing)?)\s+(?:a\s+|the\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?(?:from|of|used\s+by|coined\s+by)\s+)" + the + n + ")", "borrow", 0.9, 2, 0, false},
       // "adopted Tokayev’s framing", "took up the Kremlin’s language"
-      {R"(\b((?i:adopt(?:ed|s|ing)|t(?:ook|aking|akes)\s+up|pick(?:ed|ing)\s+up)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")", "adopt", 0.85, 2, 0, false},
+      {R"(\b((?i:adopt(?:ed|s|ing)|t(?:ook|aking|akes)\s+up|pick(?:ed|ing)\s+up)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "adopt", 0.85, 2, 0, false},
       // "Like Tokayev, Pashinyan called the protests …"
-      {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + n + R"((?:\s+\p{Ll}+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false},
+      {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + n + R"((?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false},
       // "Pashinyan, like Tokayev, called the protests …"
-      {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:\p{Ll}+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
+      {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
        false},
       // "echoing comments made earlier by Tokayev", "echoing remarks by his colleague, Tokayev"
-      {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:\p{Ll}+\s+)?)" + t +
+      {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t +
            R"(\s+(?:made\s+|used\s+|voiced\s+)?(?:earlier\s+|previously\s+|recently\s+)?(?:of|by|from)\s+)" +
-           R"((?:(?:his|her|their|its)\s+\p{Ll}+(?:\s+\p{Ll}+)?,\s+)?)" + the + n + ")",
+           R"((?:(?:his|her|their|its)\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+(?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?,\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 0, false},
       // Passive: "Tokayev's words were echoed by Pashinyan", "a claim echoed by Pashinyan"
-      {R"(()" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + R"(\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
-           R"((?:\p{Ll}+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+)" + the + n + ")",
+      {R"(()" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
+           R"((?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+)" + the + n + ")",
        "echo", 0.9, 2, 3, false},
       // "agreed with Tokayev that", "agreed with Tokayev's assessment"
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*,|)" + p +
-           R"(\s+(?:\p{Ll}+\s+)?)" + t + ")",
+           R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "agree", 0.8, 2, 0, false},
       // "joined Tokayev in calling", "joined the Kremlin in denouncing"
-      {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+\p{Ll}+ing)", "join", 0.85, 2, 0, false},
+      {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ing)", "join", 0.85, 2, 0, false},
       // "seconded Tokayev's call", "mirroring Tokayev's language", "took a page from Tokayev's playbook"
-      {R"(\b((?i:second(?:ed|ing)|mirror(?:ed|ing|s)?)\s+)" + the + n + p + R"(\s+(?:\p{Ll}+\s+)?)" + t + ")",
+      {R"(\b((?i:second(?:ed|ing)|mirror(?:ed|ing|s)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "second", 0.85, 2, 0, false},
       {R"(\b((?i:t(?:ook|aking|akes)\s+a\s+page\s+(?:out\s+of|from))\s+)" + the + n + p + ")", "borrow", 0.85, 2, 0,
        false},
@@ -96,7 +104,7 @@ std::vector<Row> cue_rows() {
            R"(\s+(?:own\s+)?(?:words|phrase|line|term|slogan|description|statement|warning|label)))",
        "borrow", 0.85, 2, 0, false},
       // Self-repetition: "reiterated his call", "repeated her earlier warning"
-      {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?\p{Ll}+))", "reiterate", 0.9, 0, 0, true},
+      {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+))", "reiterate", 0.9, 0, 0, true},
   };
 }
 
@@ -107,16 +115,14 @@ EchoAnalyzer::Impl::Impl() {
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
   for (const Row& r : cue_rows()) {
-    CuePattern c;
-    c.re = std::make_unique<RE2>(r.pattern, o);
+    CuePattern& c = cues.emplace_back(r.pattern, o);
     c.lemma = r.lemma;
     c.score = r.score;
     c.x_group = r.x_group;
     c.y_group = r.y_group;
     c.self = r.self;
-    // The word every match of the pattern holds, lower case: a document without
-    // it skips the pattern (most articles hold none of them, and each pattern
-    // is a pass over the text).
+    // The words one of which every match of the pattern holds, lower case: the
+    // pattern is compiled and run only on the sentences that hold one.
     static const std::pair<const char*, std::vector<std::string>> kKeywords[] = {
         {"echo", {"echo", "repeated", "parroted", "seconded"}},          {"repeat", {"repeat"}}, {"parrot", {"parrot"}},
         {"reminiscent", {"reminiscent"}}, {"borrow", {"borrow", "page", "lifted", "taken", "using", "used", "uses", "quot", "invok"}}, {"adopt", {"adopt", "took", "taking", "takes", "picked",
@@ -125,8 +131,19 @@ EchoAnalyzer::Impl::Impl() {
         {"agree", {"agree"}},        {"join", {"join"}},     {"second", {"second", "mirror"}}};
     for (const auto& [lemma, words] : kKeywords)
       if (c.lemma == lemma) c.keywords = words;
-    if (c.re->ok()) cues.push_back(std::move(c));
   }
+  std::string alternation;
+  for (size_t i = 0; i < cues.size(); ++i)
+    for (const std::string& k : cues[i].keywords) {
+      size_t at = std::find(keywords.begin(), keywords.end(), k) - keywords.begin();
+      if (at == keywords.size()) {
+        keywords.push_back(k);
+        keyword_cues.emplace_back();
+        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(k);
+      }
+      keyword_cues[at].push_back(i);
+    }
+  keyword_re = std::make_unique<RE2>("(?i:" + alternation + ")", o);
   for (const auto& phrase : lex.stock_phrases()) {
     uint64_t h = word_hash(phrase[0]);
     for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));
@@ -191,12 +208,14 @@ EchoReport EchoAnalyzer::analyze(const std::vector<EchoInput>& inputs) const {
   find_framing(cx, out);
 
   auto pos = [](const Party& p) { return p.phrase.empty() ? p.mention.start : p.phrase.start; };
-  auto by_position = [&](const Echo& x, const Echo& y) {
-    return std::make_tuple(x.from.input, pos(x.from), x.to.input, pos(x.to), x.phrase) <
-           std::make_tuple(y.from.input, pos(y.from), y.to.input, pos(y.to), y.phrase);
+  // Ranked: the surest first, so a reader (and --min-score) meets the echoes
+  // that matter before the doubtful ones; position breaks ties.
+  auto by_score = [&](const Echo& x, const Echo& y) {
+    return std::make_tuple(-x.score, x.from.input, pos(x.from), x.to.input, pos(x.to), x.phrase) <
+           std::make_tuple(-y.score, y.from.input, pos(y.from), y.to.input, pos(y.to), y.phrase);
   };
-  std::stable_sort(out.echoes.begin(), out.echoes.end(), by_position);
-  std::stable_sort(out.repetitions.begin(), out.repetitions.end(), by_position);
+  std::stable_sort(out.echoes.begin(), out.echoes.end(), by_score);
+  std::stable_sort(out.repetitions.begin(), out.repetitions.end(), by_score);
   std::stable_sort(out.framing.begin(), out.framing.end(), [](const Framing& x, const Framing& y) {
     return std::make_tuple(x.input, x.span.start, static_cast<int>(x.kind)) <
            std::make_tuple(y.input, y.span.start, static_cast<int>(y.kind));

@@ -27,6 +27,7 @@ struct Unit {
   std::vector<std::pair<uint32_t, uint32_t>> ranges;  // token ranges of the content pieces
   uint32_t size = 0;  // tokens in all ranges
   std::tuple<int, int, int64_t, int64_t> rank;  // who owns words shared with a group mate
+  bool named = false;  // the speaker is a named person or organisation (see named_speaker)
   bool contains(uint32_t tok) const {
     for (auto [b, e] : ranges)
       if (tok >= b && tok < e) return true;
@@ -57,6 +58,46 @@ double word_weight(const Token& x, const Token& y) {
   if (x.has(kCapitalised) && y.has(kCapitalised)) return 0.1;
   if (x.has(kCommonWord)) return 0.35;
   return 1.0;
+}
+
+// Whether a statement's speaker can carry an implicit echo: an entity the engine
+// typed person or organisation whose name is a proper name. A phrase two statements
+// share says nothing about "who takes up whose words" when one side is a dateline
+// ("WASHINGTON"), a weekday, a number word or a common-noun phrase ("the announcer",
+// "early results"); explicit echoes are exempt, the text names both sides there.
+bool named_speaker(const Analysis& a, const Attribution& t) {
+  if (t.speaker.entity < 0 || t.speaker.entity >= static_cast<int>(a.entities.size())) return false;
+  const Entity& en = a.entities[t.speaker.entity];
+  if (en.kind != EntityKind::kPerson && en.kind != EntityKind::kOrganization) return false;
+  const std::string& n = en.name;
+  if (n.empty() || (!(n[0] >= 'A' && n[0] <= 'Z') && static_cast<unsigned char>(n[0]) < 0x80)) return false;
+  if (n.find(' ') == std::string::npos) {
+    // One word: a surname or an acronym ("Trump", "NATO") yes, a capitalised
+    // common word at a sentence start ("Six", "All", "Latest") or a dateline no.
+    static const char* const kNotNames[] = {"All", "Both", "Some", "Many", "Most", "Few", "Several", "Others",
+                                            "Latest", "Officials", "Police", "Critics", "Voters", "Americans",
+                                            "Democrats", "Republicans", "Democratic", "Republican", "One", "Two",
+                                            "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                                            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                            "Sunday"};
+    for (const char* w : kNotNames)
+      if (n == w) return false;
+    bool upper = true;
+    for (char c : n) upper = upper && !(c >= 'a' && c <= 'z');
+    if (upper && n.size() > 5) return false;  // "WASHINGTON", "DECATUR": a dateline, not an acronym
+  }
+  return true;
+}
+
+// Weight of a word that is neither a function word, a common news word nor a
+// name, by how often English uses it (WordNet's sense-tagged corpus counts,
+// text::Senses::frequency): a word anyone says ("win", "move", "happen") cannot
+// make a phrase one speaker's own; "deportation", "sexism", "debt" can.
+double english_weight(int count) {
+  if (count <= 10) return 1.0;  // rare, or not in WordNet at all (-1): a coinage
+  if (count <= 50) return 0.6;
+  if (count <= 150) return 0.3;
+  return 0.1;
 }
 
 struct Run {
@@ -95,6 +136,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         }
       }
       if (u.ranges.empty()) continue;
+      u.named = named_speaker(a, t);
       u.group = static_cast<int>(units.size());
       units.push_back(std::move(u));
     }
@@ -333,6 +375,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
     const Unit& u = units[key.first];
     const Unit& v = units[key.second];
     const std::vector<Token>& ta = cx.docs[u.input].tokens;
+    const Document& fa_doc = cx.analysis(u.input).doc;
     const std::vector<Token>& tb = cx.docs[v.input].tokens;
     Run best;
     // Seeds on one diagonal inside a run already extended give that run again:
@@ -380,20 +423,37 @@ void find_implicit(const Context& cx, EchoReport& out) {
             for (uint32_t k = x; k < y; ++k) w[k] = 0.0;
         }
       }
-      bool rare = false;  // a word that is neither a function word, a common word nor a name
-      for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
-      if (!rare) continue;
-      for (double x : w) r.weight += x;
-      if (r.quoted) r.weight += 0.5;
-      double specificity = 1.0 - std::exp(-r.weight / 1.5);
-      double df_factor = 1.0 - std::max(0, r.df - 2) / static_cast<double>(df_cap);
-      r.score = specificity * df_factor;
+      auto score_of = [&](Run& run) {
+        // A rare word, or three words of middling frequency ("most valuable
+        // player award"); a run of everyday words ("going to win") is no one's.
+        bool rare = false;
+        run.weight = 0.0;
+        for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
+        for (double x : w) run.weight += x;
+        if (!rare && run.weight < 1.8) return 0.0;
+        if (run.quoted) run.weight += 0.5;
+        double specificity = 1.0 - std::exp(-run.weight / 1.5);
+        double df_factor = 1.0 - std::max(0, run.df - 2) / static_cast<double>(df_cap);
+        return specificity * df_factor;
+      };
+      r.score = score_of(r);
+      if (r.score <= best.score || r.score < opt.min_score) continue;
+      // Words English uses everywhere weigh less. Asked only of runs that would
+      // count, since weights only go down.
+      for (uint32_t k = 0; k < len; ++k)
+        if (w[k] >= 1.0) w[k] = english_weight(cx.impl.senses.frequency(normalize_word(fa_doc.slice(ta[a + k].span))));
+      r.score = score_of(r);
       if (r.score > best.score) best = r;
     }
     if (best.len == 0 || best.weight <= 0.0) continue;
     // Direction.
     uint32_t pos_a = ta[best.a].span.start, pos_b = tb[best.b].span.start;
     bool u_first = earlier(u.input, pos_a, v.input, pos_b);
+    // In one article, a statement that holds the words in a quotation inside its
+    // own quotation cites someone ("“Crooked Hillary Clinton and her team ‘were
+    // extremely careless …’”"): it is the later one, wherever the article puts it.
+    const bool nest_u = ta[best.a].has(kNestedQuote), nest_v = tb[best.b].has(kNestedQuote);
+    if (u.input == v.input && nest_u != nest_v) u_first = nest_v;
     pending.push_back({u_first ? key.second : key.first, u_first ? key.first : key.second,
                        u_first ? best.b : best.a, u_first ? best.a : best.b, best});
   }
@@ -437,6 +497,25 @@ void find_implicit(const Context& cx, EchoReport& out) {
     return narrator_has[units[p.from_unit].input].at(h) || narrator_has[units[p.to_unit].input].at(h);
   };
 
+  // A run whose content words are one collocation WordNet lists ("health care",
+  // "common ground", "law enforcement", "make sure") is English, not one speaker's
+  // framing. Looked up only for runs that would otherwise be reported.
+  auto wordnet_stock = [&](const Pending& p) {
+    if (!cx.impl.senses.available()) return false;
+    const Analysis& an = cx.analysis(units[p.from_unit].input);
+    const std::vector<Token>& tf = cx.docs[units[p.from_unit].input].tokens;
+    std::string joined;
+    int words = 0;
+    for (uint32_t k = p.from_tok; k < p.from_tok + p.best.len; ++k) {
+      if (tf[k].has(kStopWord) && (words == 0 || k + 1 == p.from_tok + p.best.len)) continue;
+      std::string_view w = an.doc.slice(tf[k].span);
+      if (!joined.empty()) joined += '_';
+      for (char c : w) joined += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (++words > 4) return false;
+    }
+    return words >= 2 && cx.impl.senses.is_collocation(joined);
+  };
+
   std::map<std::tuple<uint32_t, std::string, std::string>, size_t> seen;  // (from unit, to key, phrase)
   std::vector<Echo> implicit_echoes, implicit_reps;
   for (const Pending& p : pending) {
@@ -452,6 +531,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
     const Analysis& ta_an = cx.analysis(to.input);
     std::string phrase = one_line(fa.doc.slice(from_phrase));
     bool self = from.key == to.key;
+    const bool fragment_a = tf[from_tok].has(kShortQuote), fragment_b = tt[to_tok].has(kShortQuote);
 
     // The text already states it: complete the explicit record.
     Echo* ex = self ? explicit_rep_for(from) : explicit_for(from, to);
@@ -469,10 +549,28 @@ void find_implicit(const Context& cx, EchoReport& out) {
       continue;
     }
     if (best.score < opt.min_score) continue;
+    if (!from.named || !to.named) continue;
 
     if (narrator_uses(p)) continue;
     // One statement reported twice with different speakers: nearly all of both.
     if (from.input != to.input && best.len >= 8 && best.len * 5 >= std::min(from.size, to.size) * 4) continue;
+    // Within one article a shared run of more than six words is one remark given
+    // twice (the lead and the body, or a statement the rules attributed twice),
+    // not a phrase taken up: echoed framings are short.
+    if (from.input == to.input && best.len > 6) continue;
+    // A speaker's short quoted fragment in one statement and the same words in a
+    // longer quote of theirs is one remark reported twice ("Trump called for a
+    // “deportation force”" ... "“You're going to have a deportation force,” Trump
+    // said"), not a repetition.
+    if (self && from.input == to.input && fragment_a != fragment_b) continue;
+    // Two speakers of one article sharing words that neither puts in quotation
+    // marks as a fragment: the article's topic ("legal abortion", "the mortgage
+    // crisis"), unless the run is long and rare enough to be a formula someone
+    // coined. Across articles the document frequency weighs topic words instead.
+    if (!self && from.input == to.input && !fragment_a && !fragment_b && best.weight < 3.0) continue;
+
+    // Last: a dictionary lookup, for the few runs every cheaper test let through.
+    if (wordnet_stock(p)) continue;
 
     auto dedup_key = std::make_tuple(p.from_unit, to.key, phrase);
     if (seen.count(dedup_key)) continue;

@@ -96,6 +96,11 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     if (e > b && e - b <= 3)
       for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kShortQuote;
   }
+  for (const text::Quote& q : qs.quotes) {
+    if (q.parent < 0 || !q.closed || q.close_tok <= q.open_tok) continue;
+    auto [b, e] = token_range(d, Span{v[q.open_tok].end, v[q.close_tok].start});
+    for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kNestedQuote;
+  }
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
   for (const Attribution& t : a.attributions) {

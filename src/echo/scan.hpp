@@ -16,7 +16,7 @@
 
 namespace quotegraph::echo {
 
-enum TokenFlag : uint8_t {
+enum TokenFlag : uint16_t {
   kStopWord = 1u << 0,
   kCommonWord = 1u << 1,
   kCapitalised = 1u << 2,    // first letter upper case and not sentence-initial
@@ -25,12 +25,13 @@ enum TokenFlag : uint8_t {
   kNarrator = 1u << 5,       // outside every attribution content
   kSentenceStart = 1u << 6,  // first token of a sentence
   kShortQuote = 1u << 7,     // inside a quotation of at most three words: a quoted term
+  kNestedQuote = 1u << 8,    // inside a quotation within a quotation: the speaker quoting someone
 };
 
 struct Token {
   Span span;          // byte offsets into Document::text
   uint64_t hash = 0;  // of the stemmed normalised word
-  uint8_t flags = 0;
+  uint16_t flags = 0;
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
 

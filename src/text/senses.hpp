@@ -1,4 +1,4 @@
-// WordNet senses for the diff's paraphrase alignment: a word -> its lemmas
+// WordNet senses, shared by the diff's paraphrase alignment and echo's stock-phrase test: a word -> its lemmas
 // ("threats" -> "threat", "slammed" -> "slam") and the synsets of its first
 // senses, so "bow to" and "give in to" (one WordNet synset) count as the same
 // content word. Collocations ("give in") are looked up as WordNet writes them
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace quotegraph::diff::detail {
+namespace quotegraph::text {
 
 struct Sense {
   std::vector<std::string> lemmas;  // sorted, unique; the word itself when WordNet has no other base form
@@ -42,10 +42,18 @@ class Senses {
   // (so "give in" is one unit). Thread-safe.
   bool is_collocation(const std::string& joined) const;
 
+  // How common `word` (lower case) is in English: the number of times its senses
+  // were tagged in WordNet's sense-tagged corpus (SemCor; the dictionary's
+  // cntlist.rev), over every part of speech and base form. "know" 954, "win"
+  // 117, "debt" 6, "deportation" 0; 0 also for words WordNet does not list (a
+  // name, a coinage). -1 when the dictionary is not installed. Thread-safe: the
+  // counts are read into memory once per process.
+  int frequency(const std::string& word) const;
+
  private:
   struct Cache;
   bool available_ = false;
   std::unique_ptr<Cache> cache_;
 };
 
-}  // namespace quotegraph::diff::detail
+}  // namespace quotegraph::text

@@ -1,0 +1,170 @@
+// WordNet lookups for diff alignment (senses.hpp), through libwordnet.
+#include "text/senses.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string_view>
+#include <mutex>
+#include <unordered_map>
+
+extern "C" {
+#include <wn.h>
+}
+
+namespace quotegraph::text {
+namespace {
+
+// libwordnet's globals (open files, search buffers) are shared by every Senses.
+std::mutex& wordnet_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+// wninit() once per process; 0 means the dictionary files opened.
+bool wordnet_open() {
+  static const bool ok = [] {
+    std::lock_guard<std::mutex> lock(wordnet_mutex());
+    return wninit() == 0;
+  }();
+  return ok;
+}
+
+constexpr int kPos[] = {NOUN, VERB, ADJ, ADV};
+
+// Base forms of `word` for one part of speech: morphstr() yields each in turn
+// ("lied" -> "lie"), or none when the word is already a base form.
+void base_forms(const std::string& word, int pos, std::vector<std::string>& out) {
+  std::vector<char> buf(word.begin(), word.end());
+  buf.push_back('\0');
+  for (char* m = morphstr(buf.data(), pos); m != nullptr; m = morphstr(nullptr, pos)) out.emplace_back(m);
+}
+
+void synsets_of(const std::string& lemma, int pos, std::vector<uint64_t>& out, bool& known) {
+  std::vector<char> buf(lemma.begin(), lemma.end());
+  buf.push_back('\0');
+  IndexPtr ip = index_lookup(buf.data(), pos);
+  if (ip == nullptr) return;
+  known = true;
+  for (int k = 0; k < ip->off_cnt && k < Senses::kFirstSenses; ++k)
+    out.push_back(static_cast<uint64_t>(pos) << 32 | static_cast<uint64_t>(ip->offset[k]));
+  free_index(ip);
+}
+
+// Sense-tag counts and irregular forms held in memory, read once from the
+// dictionary's cntlist.rev and *.exc files. libwordnet answers GetTagcnt() and
+// morphstr() by binary search on those files, a seek and a read per step: asked
+// of every rare word in 840 articles' echo candidates, that was a million system
+// calls and a third of the run.
+struct Counts {
+  std::unordered_map<std::string, int> tagged;  // lemma ("health_care") -> tags over all its senses
+  std::unordered_map<std::string, std::vector<std::string>> exceptions;  // "went" -> {"go"}
+};
+
+Counts load_counts() {
+  Counts c;
+  std::string dir;
+  {
+    std::lock_guard<std::mutex> lock(wordnet_mutex());
+    if (const char* d = SetSearchdir()) dir = d;
+  }
+  if (dir.empty()) return c;
+  // cntlist.rev lines: "sense_key sense_number tag_count", the sense key's lemma before '%'.
+  std::ifstream cnt(dir + "/cntlist.rev");
+  std::string key;
+  int number = 0, tags = 0;
+  while (cnt >> key >> number >> tags) {
+    size_t pct = key.find('%');
+    if (pct != std::string::npos && tags > 0) c.tagged[key.substr(0, pct)] += tags;
+  }
+  // *.exc lines: "inflected_form base_form [base_form ...]".
+  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
+    std::ifstream exc(dir + "/" + pos + ".exc");
+    std::string line;
+    while (std::getline(exc, line)) {
+      std::istringstream in(line);
+      std::string form, base;
+      in >> form;
+      while (in >> base) c.exceptions[form].push_back(base);
+    }
+  }
+  return c;
+}
+
+const Counts& counts() {
+  static const Counts c = load_counts();
+  return c;
+}
+
+}  // namespace
+
+struct Senses::Cache {
+  std::mutex mu;
+  std::unordered_map<std::string, Sense> words;
+};
+
+Senses::Senses() : available_(wordnet_open()), cache_(std::make_unique<Cache>()) {}
+Senses::~Senses() = default;
+
+Sense Senses::lookup(const std::string& word) const {
+  {
+    std::lock_guard<std::mutex> lock(cache_->mu);
+    if (auto it = cache_->words.find(word); it != cache_->words.end()) return it->second;
+  }
+  Sense s;
+  if (available_ && !word.empty() && word.size() < 64) {
+    std::lock_guard<std::mutex> lock(wordnet_mutex());
+    for (int pos : kPos) {
+      std::vector<std::string> bases;
+      base_forms(word, pos, bases);
+      if (bases.empty()) bases.push_back(word);
+      for (const std::string& b : bases) {
+        bool known = false;
+        synsets_of(b, pos, s.synsets, known);
+        if (known) {
+          s.known = true;
+          s.lemmas.push_back(b);
+        }
+      }
+    }
+  }
+  if (s.lemmas.empty()) s.lemmas.push_back(word);
+  std::sort(s.lemmas.begin(), s.lemmas.end());
+  s.lemmas.erase(std::unique(s.lemmas.begin(), s.lemmas.end()), s.lemmas.end());
+  std::sort(s.synsets.begin(), s.synsets.end());
+  s.synsets.erase(std::unique(s.synsets.begin(), s.synsets.end()), s.synsets.end());
+  std::lock_guard<std::mutex> lock(cache_->mu);
+  return cache_->words.emplace(word, std::move(s)).first->second;
+}
+
+int Senses::frequency(const std::string& word) const {
+  if (!available_ || word.empty()) return -1;
+  const Counts& c = counts();
+  if (c.tagged.empty()) return -1;
+  int best = 0;
+  auto take = [&](const std::string& lemma) {
+    if (auto it = c.tagged.find(lemma); it != c.tagged.end()) best = std::max(best, it->second);
+  };
+  take(word);
+  if (auto it = c.exceptions.find(word); it != c.exceptions.end())
+    for (const std::string& b : it->second) take(b);
+  // WordNet's detachment rules (morph.c), all parts of speech: "saboteurs" ->
+  // "saboteur", "expanded" -> "expand", "happier" -> "happy"... A form the rule
+  // makes that WordNet never tagged adds nothing, so trying every rule is safe.
+  static const std::pair<const char*, const char*> kRules[] = {
+      {"s", ""},    {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+      {"ies", "y"}, {"es", "e"},  {"es", ""},   {"ed", "e"},  {"ed", ""},     {"ing", "e"},   {"ing", ""},
+      {"er", ""},   {"est", ""},  {"er", "e"},  {"est", "e"}};
+  for (auto [suffix, repl] : kRules) {
+    std::string_view suf(suffix);
+    if (word.size() > suf.size() + 1 && word.ends_with(suf))
+      take(word.substr(0, word.size() - suf.size()) + repl);
+  }
+  return best;
+}
+
+bool Senses::is_collocation(const std::string& joined) const {
+  return joined.find('_') != std::string::npos && lookup(joined).known;
+}
+
+}  // namespace quotegraph::text
