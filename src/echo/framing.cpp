@@ -114,9 +114,12 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
     auto [b, e] = token_range(d, q.inner);
     if (e <= b || static_cast<int>(e - b) > cx.options.max_scare_words) continue;
     std::string_view inner = a.doc.slice(q.inner);
-    // A quoted sentence ("“We will win.”") is an unattributed quote, not a term.
+    // A quoted sentence ("“We will win.”") is an unattributed quote, not a term;
+    // one led by a proper name ("“New York values,”") is a term before a comma.
     char last = inner.empty() ? ' ' : inner.back();
-    if (upper_initial(inner) && (last == '.' || last == '!' || last == '?' || last == ',') && e - b >= 3) continue;
+    bool name_led = e - b >= 2 && upper_initial(a.doc.slice(d.tokens[b + 1].span));
+    if (upper_initial(inner) && !name_led && (last == '.' || last == '!' || last == '?' || last == ',') && e - b >= 3)
+      continue;
 
     // Look back within the sentence: "so-called", "what X calls", "a film titled".
     bool distancing = false, naming = false;
@@ -152,9 +155,37 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
       ++content_words;
       title_case = title_case && upper_initial(a.doc.slice(d.tokens[i].span));
     }
+    // At a sentence start every first word is capitalised, so only a quote of two
+    // or more capitalised words is taken for a title there ("''The Big Short'' was
+    // nominated").
     bool starts_sentence = d.tokens[b].has(kSentenceStart);
-    if (title_case && !starts_sentence) naming = true;
+    if (title_case && (!starts_sentence || content_words >= 2)) naming = true;
     if (naming && !distancing) continue;
+    // Right after a verb of being, seeming or saying, or its object pronoun, a
+    // short quote is a partial quote of someone the rules did not attribute
+    // ("said he was “gratified”", "called it “a con”", "as “extremely fit”"),
+    // not the outlet's framing, which sits in a noun phrase ("a “peacekeeping”
+    // force", "the ''crooked'' process", "against “printing money”").
+    if (!distancing && named_by < 0 && b > 0) {
+      std::string prev = normalize_word(a.doc.slice(d.tokens[b - 1].span));
+      static const char* const kPartialQuoteLead[] = {
+          "is", "was", "were", "are", "am", "be", "been", "being", "seemed", "seems", "felt", "feel", "feels",
+          "looked", "looks", "became", "become", "sounded", "remained", "called", "calls", "call", "calling",
+          "said", "says", "saying", "described", "as", "it", "him", "them", "us", "me"};
+      bool partial = false;
+      for (const char* w : kPartialQuoteLead) partial = partial || prev == w;
+      // "calling him a “nice guy”", "calling the candidate “extremely fit”": a
+      // characterising verb and its object before the quote; "what he calls the
+      // ''crooked'' process" has found its owner above.
+      for (size_t i = b - 1; i > 0 && i + 3 >= b && !partial; --i) {
+        std::string w = normalize_word(a.doc.slice(d.tokens[i - 1].span));
+        bool relative = i >= 2 && (normalize_word(a.doc.slice(d.tokens[i - 2].span)) == "what" ||
+                                   normalize_word(a.doc.slice(d.tokens[i - 2].span)) == "which");
+        if (is_naming_verb(w) && !relative && i + 1 < b) partial = true;
+        if (d.tokens[i - 1].has(kSentenceStart) || d.tokens[i - 1].has(kBoundary)) break;
+      }
+      if (partial) continue;
+    }
 
     Framing f;
     f.kind = FramingKind::kScareQuote;
