@@ -323,6 +323,9 @@ TEST_CASE("echo cues: every pattern compiles and each construction fires", "[ech
       {"Kell, in a line borrowed from Varga, said so.", "borrow", "Varga"},
       {"Kell, using Varga's own phrase, said so.", "borrow", "Varga"},
       {"Kell echoed Mr. Varga on the fares.", "echo", "Mr. Varga"},
+      {"Varga’s stridency was echoed by former Gov. Ida O’Brien, who spoke next.", "echo", "Varga"},
+      {"Ms. Kell said she agreed with Mr. Varga.", "agree", "Mr. Varga"},
+      {"Kell echoed D’Arcy Varga’s rhetoric.", "echo", "D’Arcy Varga"},
   };
   for (const Case& c : cases) {
     bool fired = false;

@@ -20,7 +20,7 @@ namespace {
 #define QG_UPPER R"([A-Z\x{C0}-\x{D6}\x{D8}-\x{DE}\x{100}-\x{24F}])"
 #define QG_NAME_WORD                                                                                   \
   R"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|Jr|St)\.|)" QG_UPPER                         \
-  R"([A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\-]*(?:\.)" QG_UPPER R"()*))"
+  R"([A-Za-z\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\-]*(?:[’'][A-Z][a-z]+)?(?:\.)" QG_UPPER R"()*))"
 const char kName[] = "(" QG_NAME_WORD R"((?:\s+)" QG_NAME_WORD "){0,4})";
 #undef QG_NAME_WORD
 #undef QG_UPPER
@@ -82,12 +82,14 @@ std::vector<Row> cue_rows() {
            R"(\s+(?:made\s+|used\s+|voiced\s+)?(?:earlier\s+|previously\s+|recently\s+)?(?:of|by|from)\s+)" +
            R"((?:(?:his|her|their|its)\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+(?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?,\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 0, false},
-      // Passive: "Tokayev's words were echoed by Pashinyan", "a claim echoed by Pashinyan"
-      {R"(()" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
-           R"((?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+)" + the + n + ")",
+      // Passive: "Tokayev's words were echoed by Pashinyan", "Sanders' stridency was
+      // echoed by former Gov. Martin O'Malley": after a possessive and "was echoed by"
+      // any noun is what is echoed, and the echoer may carry a lower-case role word.
+      {R"(()" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
+           R"((?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+(?:(?:former|fellow|then|longtime|his|her|their)\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 3, false},
-      // "agreed with Tokayev that", "agreed with Tokayev's assessment"
-      {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*,|)" + p +
+      // "agreed with Tokayev that", "agreed with Tokayev's assessment", "said he agreed with Mr. Cruz."
+      {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b|)" + p +
            R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "agree", 0.8, 2, 0, false},
       // "joined Tokayev in calling", "joined the Kremlin in denouncing"
