@@ -292,7 +292,7 @@ TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
 
 TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
   echo::EchoAnalyzer::Impl impl;
-  CHECK(impl.cues.size() == 22);  // one per row of cue_rows()
+  CHECK(impl.cues.size() == 23);  // one per row of cue_rows()
   for (const echo::CuePattern& p : impl.cues) CHECK(p.re->ok());  // compiles it: none may fail
   struct Case {
     const char* text;
@@ -582,4 +582,22 @@ TEST_CASE("echo CLI: formats, paths, exit codes", "[echo][cli]") {
   REQUIRE(run_cli("echo --format json --min-score 0.99 " + files, &out) == 0);
   CHECK(nlohmann::json::parse(out)["echoes"].empty());
   CHECK(run_cli("echo --min-score 2 " + files, &out) == 1);
+}
+
+TEST_CASE("echo explicit: 'echoed the criticism' takes the statement just before as its source", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "The plan is reckless and nobody asked the valley, Mayor Ida Renn said on Monday.\n\n"
+      "Governor Tomas Vale echoed the criticism, saying the state would review the permit.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  const Analysis& a = r.value();
+  echo::EchoReport rep = shared_echo().analyze(a);
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "echo") found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
+  CHECK(found->to.attribution >= 0);
 }

@@ -237,7 +237,24 @@ void find_explicit(const Context& cx, EchoReport& out) {
             if (!dup) reps.push_back(std::move(e));
             continue;
           }
-          e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
+          if (c.x_group > 0) {
+            e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
+          } else {
+            // "echoed the criticism" names no X: the words are those of the
+            // statement just before, by a named speaker other than the echoer.
+            const std::string self_key = speaker_key(a, EntityRef{e.from.entity, e.from.mention});
+            int before = -1;
+            for (size_t k = 0; k < a.attributions.size(); ++k) {
+              const Attribution& t = a.attributions[k];
+              if (t.content.end > cue.start || t.speaker.entity < 0) continue;
+              EntityKind kind = a.entities[t.speaker.entity].kind;
+              if (kind != EntityKind::kPerson && kind != EntityKind::kOrganization) continue;
+              if (speaker_key(a, t.speaker) == self_key) continue;
+              if (before < 0 || t.content.start > a.attributions[before].content.start) before = static_cast<int>(k);
+            }
+            if (before < 0) continue;
+            e.to = party_of_attribution(a, input, before);
+          }
           e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
                      (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
                      "'s words";

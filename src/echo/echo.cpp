@@ -105,6 +105,10 @@ std::vector<Row> cue_rows() {
       {R"(\b((?i:using|used|uses|quoting|quoted|quotes|invoking|invoked)\s+)" + the + n + p +
            R"(\s+(?:own\s+)?(?:words|phrase|line|term|slogan|description|statement|warning|label)))",
        "borrow", 0.85, 2, 0, false},
+      // "Clinton echoed the criticism, saying …": no X; the statement just before is the source.
+      {std::string(R"(\b((?i:echo(?:ed|es|ing))\s+(?:the|that|this|those|these|such)\s+(?:[a-z]+\s+)?)") +
+           R"((?:criticism|criticisms|sentiment|sentiments|concerns?|call|argument|point|view|views|message|remarks|comments|warning|assessment|complaint|charge|theme)\b))",
+       "echo", 0.8, 0, 0, false},
       // Self-repetition: "reiterated his call", "repeated her earlier warning"
       {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+))", "reiterate", 0.9, 0, 0, true},
   };
