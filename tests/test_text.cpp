@@ -156,6 +156,17 @@ TEST_CASE("sentences: abbreviations and quotes", "[segment]") {
         std::vector<std::string>{"\"We tried. We failed,\" she said.", "Then she left."});
 }
 
+TEST_CASE("sentences: a wire dateline opening a paragraph is a sentence of its own", "[segment]") {
+  CHECK(sentence_texts(stage("DECATUR, Ill. — Sen. Lee spoke, calling it a scandal.")) ==
+        std::vector<std::string>{"DECATUR, Ill. —", "Sen. Lee spoke, calling it a scandal."});
+  CHECK(sentence_texts(stage("NEW YORK (AP) -- The mayor spoke.")) ==
+        std::vector<std::string>{"NEW YORK (AP) --", "The mayor spoke."});
+  CHECK(sentence_texts(stage("BEIRUT, Lebanon (Reuters) — Talks began.")).size() == 2);
+  // Not a dateline: capitals that are no place before a dash, or a dash mid-paragraph.
+  CHECK(sentence_texts(stage("NATO said — again — that it would stay.")).size() == 1);
+  CHECK(sentence_texts(stage("The mayor of ROME — a city — spoke.")).size() == 1);
+}
+
 TEST_CASE("chrome detection cuts bios and comment forms, not article text", "[chrome]") {
   ChromeDetector det;
   std::string body =

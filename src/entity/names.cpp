@@ -289,8 +289,14 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // "Russian"), nor does a party-state tag ("R-Utah", "D-N.J.").
       if (e == b + 1 && (is_demonym(low[b]) || is_party_tag(low[b]))) b = e;
       // A dateline ("VELMAR — …") names the place of writing, not an entity of the story.
-      bool dateline = b == s.first && e == b + 1 && e < s.last && v[e].type == TokType::kPunct &&
-                      (v[e].ch == 0x2014 || v[e].ch == 0x2013 || v[e].ch == '-') && is_acronym(doc.slice({v[b].start, v[b].end}));
+      // The segmenter makes a dateline with a state or an agency ("DECATUR, Ill. —",
+      // "WASHINGTON (AP) —") a sentence ending in its dash: its first name is the place.
+      auto is_dash_tok = [&](uint32_t i) {
+        return v[i].type == TokType::kPunct && (v[i].ch == 0x2014 || v[i].ch == 0x2013 || v[i].ch == '-');
+      };
+      bool dateline = b == s.first && e < s.last && is_acronym(doc.slice({v[b].start, v[b].end})) &&
+                      ((e == b + 1 && is_dash_tok(e)) || (s.last > s.first && is_dash_tok(s.last - 1) &&
+                                                          (s.first == 0 || v[s.first - 1].para != v[s.first].para)));
       // A single capitalised word that only ever opens a sentence or a quote
       // ("Nobody will …", "Forty people …") is a common word, not a name.
       bool opener_only = false;

@@ -26,6 +26,46 @@ bool initialism(std::string_view w) {
   return periods >= 2;
 }
 
+bool is_dash(const Token& t) {
+  return t.type == TokType::kPunct && (t.ch == 0x2014 || t.ch == 0x2013 || t.ch == '-');
+}
+
+bool all_caps_word(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+// A wire dateline opening paragraph token k: "WASHINGTON —", "DECATUR, Ill. —",
+// "NEW YORK (AP) —", "BEIRUT, Lebanon (Reuters) --". Returns the token after its
+// dash, or k when there is none. The place and the agency are not part of the
+// sentence that follows, whose subject the rules look for at its start.
+uint32_t dateline_end(const Document& doc, const std::vector<Token>& v, uint32_t k) {
+  auto word = [&](uint32_t i) { return std::string_view(doc.text.data() + v[i].start, v[i].end - v[i].start); };
+  const uint32_t para = v[k].para;
+  uint32_t i = k;
+  while (i < v.size() && i < k + 4 && v[i].para == para && v[i].type == TokType::kWord && all_caps_word(word(i))) ++i;
+  if (i == k) return k;
+  if (i < v.size() && v[i].para == para && v[i].type == TokType::kPunct && v[i].ch == ',') {
+    uint32_t j = i + 1;  // "Ill.", "N.J.", "South Carolina", "Lebanon"
+    while (j < v.size() && j < i + 5 && v[j].para == para &&
+           ((v[j].type == TokType::kWord && v[j].cap) || (v[j].type == TokType::kPunct && v[j].ch == '.' && j > i + 1)))
+      ++j;
+    if (j == i + 1) return k;
+    i = j;
+  }
+  if (i + 2 < v.size() && v[i].type == TokType::kPunct && v[i].ch == '(' && v[i + 1].type == TokType::kWord &&
+      v[i + 1].cap && v[i + 2].type == TokType::kPunct && v[i + 2].ch == ')')
+    i += 3;  // "(AP)", "(Reuters)"
+  uint32_t d = i;
+  while (d < v.size() && d < i + 2 && v[d].para == para && is_dash(v[d])) ++d;  // "—", "--"
+  if (d == i || d >= v.size() || v[d].para != para) return k;
+  return d;
+}
+
 }  // namespace
 
 std::vector<Sentence> split_sentences(const Document& doc, const Tokens& tk, const Quotes& qs) {
@@ -38,6 +78,14 @@ std::vector<Sentence> split_sentences(const Document& doc, const Tokens& tk, con
   };
   for (uint32_t k = 0; k < v.size(); ++k) {
     if (k > start && v[k].para != v[k - 1].para) emit(k);
+    if (k == start && (k == 0 || v[k].para != v[k - 1].para)) {
+      uint32_t d = dateline_end(doc, v, k);
+      if (d > k) {  // the dateline is a sentence of its own
+        emit(d);
+        k = d - 1;
+        continue;
+      }
+    }
     const Token& t = v[k];
     bool abbrev_end = false;
     if (t.abbrev) {

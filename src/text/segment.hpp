@@ -20,7 +20,8 @@ struct Sentence {
 // months (Sen., Jan.) never end a sentence; initialisms (U.S.) do only before a
 // typical sentence opener ("… in the U.S. The …"). No sentence boundary falls
 // inside a top-level quote, so a quote of several sentences stays with the
-// attribution around it.
+// attribution around it. A wire dateline opening a paragraph ("DECATUR, Ill. —",
+// "WASHINGTON (AP) —") is a sentence of its own.
 std::vector<Sentence> split_sentences(const Document& doc, const Tokens& toks, const Quotes& quotes);
 
 // Index of the sentence holding token `k` (the last one starting at or before
