@@ -258,7 +258,8 @@ void find_explicit(const Context& cx, EchoReport& out) {
           e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
                      (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
                      "'s words";
-          if (e.from.name.empty() || speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
+          if (e.from.name.empty() || !is_proper_name(e.from.name) ||
+            speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
                                          speaker_key(a, EntityRef{e.to.entity, e.to.mention}))
             continue;  // no echoer found, or an echo of oneself
           bool dup = false;

@@ -173,6 +173,24 @@ EchoAnalyzer::EchoAnalyzer(EchoOptions options)
     : options_(options), impl_(std::make_unique<const Impl>()) {}
 EchoAnalyzer::~EchoAnalyzer() = default;
 
+bool is_proper_name(std::string_view n) {
+  if (n.empty() || (!(n[0] >= 'A' && n[0] <= 'Z') && static_cast<unsigned char>(n[0]) < 0x80)) return false;
+  if (n.find(' ') != std::string_view::npos) return true;
+  // One word: a surname or an acronym ("Trump", "NATO") yes, a capitalised
+  // common word at a sentence start ("Six", "All", "Latest") or a dateline no.
+  static const char* const kNotNames[] = {"All", "Both", "Some", "Many", "Most", "Few", "Several", "Others",
+                                          "Latest", "Officials", "Police", "Critics", "Voters", "Americans",
+                                          "Democrats", "Republicans", "Democratic", "Republican", "One", "Two",
+                                          "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                                          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                          "Sunday"};
+  for (const char* w : kNotNames)
+    if (n == w) return false;
+  bool upper = true;
+  for (char c : n) upper = upper && !(c >= 'a' && c <= 'z');
+  return !(upper && n.size() > 5);  // "WASHINGTON", "DECATUR": a dateline, not an acronym
+}
+
 int resolve_mention(const Analysis& a, Span mention) {
   if (mention.empty()) return -1;
   auto last_word = [](std::string_view s) {

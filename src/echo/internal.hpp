@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -79,6 +80,11 @@ struct Context {
 void find_explicit(const Context& cx, EchoReport& out);
 void find_implicit(const Context& cx, EchoReport& out);
 void find_framing(const Context& cx, EchoReport& out);
+
+// Whether a speaker's name is a proper name, not a dateline ("WASHINGTON"), a
+// weekday, a number word, a quantifier or a plural common noun ("Officials")
+// that the rules took for a subject. Echo's records need named parties.
+bool is_proper_name(std::string_view name);
 
 // The entity that `mention` names in `a`: an entity with a mention overlapping it,
 // else one whose name or alias ends in the same word. -1 when none.

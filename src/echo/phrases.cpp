@@ -69,24 +69,7 @@ bool named_speaker(const Analysis& a, const Attribution& t) {
   if (t.speaker.entity < 0 || t.speaker.entity >= static_cast<int>(a.entities.size())) return false;
   const Entity& en = a.entities[t.speaker.entity];
   if (en.kind != EntityKind::kPerson && en.kind != EntityKind::kOrganization) return false;
-  const std::string& n = en.name;
-  if (n.empty() || (!(n[0] >= 'A' && n[0] <= 'Z') && static_cast<unsigned char>(n[0]) < 0x80)) return false;
-  if (n.find(' ') == std::string::npos) {
-    // One word: a surname or an acronym ("Trump", "NATO") yes, a capitalised
-    // common word at a sentence start ("Six", "All", "Latest") or a dateline no.
-    static const char* const kNotNames[] = {"All", "Both", "Some", "Many", "Most", "Few", "Several", "Others",
-                                            "Latest", "Officials", "Police", "Critics", "Voters", "Americans",
-                                            "Democrats", "Republicans", "Democratic", "Republican", "One", "Two",
-                                            "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-                                            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                            "Sunday"};
-    for (const char* w : kNotNames)
-      if (n == w) return false;
-    bool upper = true;
-    for (char c : n) upper = upper && !(c >= 'a' && c <= 'z');
-    if (upper && n.size() > 5) return false;  // "WASHINGTON", "DECATUR": a dateline, not an acronym
-  }
-  return true;
+  return is_proper_name(en.name);
 }
 
 // Weight of a word that is neither a function word, a common news word nor a
