@@ -552,7 +552,17 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     return true;
   }
   if (!after_ok || inverted) return false;
-  c.content = {trim({content_start, le})};
+  // "Smith, who has long criticized the plan, said …": a cue inside a
+  // non-restrictive relative clause; its content ends where the clause does, at
+  // the comma before the main clause's verb, which has its own statement.
+  uint32_t content_last = le;
+  if (sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which")) && sp.first > f && comma(sp.first - 1))
+    for (uint32_t j = content_start + 1; j + 1 < le; ++j)
+      if (comma(j) && narrator(j) && word(j + 1) && (info_[j + 1]->cue.entry || finite_verb(j + 1))) {
+        content_last = j;
+        break;
+      }
+  c.content = {trim({content_start, content_last})};
   c.rule = coordinated ? "coordinated" : c.inherited ? "participle" : "speaker-first";
   c.confidence = (e.flags & kSpeech) ? 0.8 : 0.6;
   if (c.content[0].size() < 2 && !opens_quote(c.content[0].first)) return false;
