@@ -540,7 +540,10 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // Within one article a shared run of more than six words is one remark given
     // twice (the lead and the body, or a statement the rules attributed twice),
     // not a phrase taken up: echoed framings are short.
-    if (from.input == to.input && best.len > 6) continue;
+    // A run inside a quotation within a quotation is the speaker quoting the other
+    // one word for word ("… that, quote, ‘A wise Latina woman …’"): kept, however long.
+    const bool nested = tf[from_tok].has(kNestedQuote) || tt[to_tok].has(kNestedQuote);
+    if (from.input == to.input && best.len > 6 && !nested) continue;
     // A speaker's short quoted fragment in one statement and the same words in a
     // longer quote of theirs is one remark reported twice ("Trump called for a
     // “deportation force”" ... "“You're going to have a deportation force,” Trump
