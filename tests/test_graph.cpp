@@ -681,3 +681,41 @@ TEST_CASE("a 50-statement article draws readably by default", "[graph][dot]") {
   ParsedDot full = parse_dot(dot_of(g, all));
   CHECK(full.nodes.size() >= p.nodes.size());
 }
+
+TEST_CASE("a drawing past dot's size is laid out by sfdp and says so", "[graph][render]") {
+  // 400 speakers in a ring, each addressing the next: far past kDotMaxNodes,
+  // which dot would take minutes to rank; a handful stays with dot.
+  auto ring = [](int n) {
+    std::string text;
+    std::vector<qg::Entity> es;
+    for (int i = 0; i < n; ++i) {
+      qg::Entity e;
+      e.name = "Ana " + std::string(1, static_cast<char>('A' + i % 26)) + std::string(1, static_cast<char>('a' + (i / 26) % 26)) +
+               "berg" + std::to_string(i);
+      e.kind = qg::EntityKind::kPerson;
+      uint32_t at = static_cast<uint32_t>(text.size());
+      text += e.name + " ";
+      e.mentions.push_back({at, static_cast<uint32_t>(at + e.name.size())});
+      es.push_back(e);
+    }
+    std::vector<qg::Attribution> as;
+    for (int i = 0; i < n; ++i) {
+      qg::Attribution a;
+      uint32_t at = static_cast<uint32_t>(text.size());
+      text += "the plan is late, said. ";
+      a.content = {at, at + 16};
+      a.cue = {at + 18, at + 22};
+      a.speaker = {i, es[i].mentions[0]};
+      a.addressee = {(i + 1) % n, es[(i + 1) % n].mentions[0]};
+      as.push_back(a);
+    }
+    return gr::build(make_analysis("ring.txt", text, es, as));
+  };
+  auto big = gr::render(ring(400), "svg");
+  REQUIRE(big.ok());
+  CHECK(big.value().find(gr::kLargeLayoutNote) != std::string::npos);
+  CHECK(big.value().find("</svg>") != std::string::npos);
+  auto small = gr::render(ring(6), "svg");
+  REQUIRE(small.ok());
+  CHECK(small.value().find(gr::kLargeLayoutNote) == std::string::npos);
+}

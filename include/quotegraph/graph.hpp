@@ -287,8 +287,13 @@ Result<std::string> to_dot(const Graph& g, const DotOptions& options = {});
 // `format` is a Graphviz output format: "svg" or "png" (anything gvc's plugins
 // accept). Errors: kInvalidArgument for an unknown format, kInternal when
 // layout fails. Thread-safe: gvc keeps process-wide state, so concurrent
-// calls are serialised on an internal mutex. Layout is superlinear (dot's
-// crossing minimisation); graphs of thousands of nodes take seconds to minutes.
+// calls are serialised on an internal mutex. dot's layout is superlinear, so a
+// drawing of more than kDotMaxNodes nodes or kDotMaxEdges edges is laid out
+// by sfdp (force-directed, O(n log n); no clusters or ranks) instead, and an
+// SVG then opens with a comment starting with kLargeLayoutNote.
+inline constexpr int kDotMaxNodes = 300;
+inline constexpr int kDotMaxEdges = 600;
+inline constexpr const char* kLargeLayoutNote = "quotegraph: laid out with sfdp";
 Result<std::string> render(const Graph& g, std::string_view format, const DotOptions& options = {});
 
 // GraphML (Gephi, networkx, yEd): every Node and Edge field as a typed <data>

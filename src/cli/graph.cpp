@@ -117,6 +117,12 @@ Runner register_graph(CLI::App& app) {
         std::cerr << "quotegraph: " << (job.path.empty() ? "-" : job.path) << ": " << data.status().message() << "\n";
         return kExitInternal;
       }
+      // A large drawing was laid out by sfdp instead of dot: say so, since its
+      // shape (no ranks, no outlet clusters) differs from what dot draws.
+      if (job.format == "svg" && data.value().find(graph::kLargeLayoutNote) != std::string::npos)
+        std::cerr << "quotegraph: note: " << (job.path.empty() ? "-" : job.path) << ": more than "
+                  << graph::kDotMaxNodes << " nodes or " << graph::kDotMaxEdges
+                  << " edges to draw, laid out with sfdp (force-directed) instead of dot; --min-weight N draws fewer\n";
       if (!write_output(job.path, data.value())) return kExitInput;
     }
     return rc;
