@@ -601,3 +601,20 @@ TEST_CASE("echo explicit: 'echoed the criticism' takes the statement just before
   CHECK(name_matches(found->to.name, "Renn"));
   CHECK(found->to.attribution >= 0);
 }
+
+TEST_CASE("echo scare quotes: a distanced term inside a paraphrase is the writer's framing", "[echo][framing]") {
+  const std::string text =
+      "Toll plan stalls.\n\n"
+      "Mayor Ida Renn said the council would close what some call the “harbour loophole” before winter.\n\n"
+      "Governor Tomas Vale said the port was “thriving,” and that the plan was late.\n";
+  auto r = shared_analyzer().analyze(text, "toll.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  std::vector<std::string> terms;
+  for (const echo::Framing& f : rep.framing)
+    if (f.kind == echo::FramingKind::kScareQuote) terms.push_back(f.term);
+  // "what some call" distances the term inside Renn's paraphrase; Vale's
+  // “thriving” is his own word, quoted inside his statement.
+  CHECK(std::find(terms.begin(), terms.end(), "harbour loophole") != terms.end());
+  CHECK(std::find(terms.begin(), terms.end(), "thriving") == terms.end());
+}

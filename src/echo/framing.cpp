@@ -110,7 +110,15 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
   std::vector<size_t> unowned;
   std::vector<std::pair<size_t, size_t>> unowned_ranges;
   for (const QuotePair& q : d.quotes) {
-    if (contents.overlaps(q.outer)) continue;
+    // Inside an attributed content a quote is the speaker's, unless the text
+    // distances it ("what some call the “Charleston loophole”", below) and it is
+    // not itself the whole content.
+    const bool in_content = contents.overlaps(q.outer);
+    bool whole_content = false;
+    if (in_content)
+      for (const Attribution& t : a.attributions)
+        whole_content = whole_content || (t.content.start >= q.outer.start && t.content.end <= q.outer.end);
+    if (whole_content) continue;
     auto [b, e] = token_range(d, q.inner);
     if (e <= b || static_cast<int>(e - b) > cx.options.max_scare_words) continue;
     std::string_view inner = a.doc.slice(q.inner);
@@ -141,6 +149,12 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
           }
         }
         if (named_by < 0 && w != "calls" && w != "call") naming = true;
+        // "what he calls the ''crooked'' process", "which critics call": the
+        // writer marks the word as someone else's.
+        for (size_t j = i - 1; j > lo && j + 4 >= i; --j) {
+          std::string r = normalize_word(a.doc.slice(d.tokens[j - 1].span));
+          if (r == "what" || r == "which") distancing = true;
+        }
       } else if (b - i <= 2 && lex.is_title_cue(w) && !is_naming_verb(w)) {
         naming = true;  // "the book “…”", "a documentary titled"
       }
@@ -161,6 +175,7 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
     bool starts_sentence = d.tokens[b].has(kSentenceStart);
     if (title_case && (!starts_sentence || content_words >= 2)) naming = true;
     if (naming && !distancing) continue;
+    if (in_content && !distancing) continue;
     // Right after a verb of being, seeming or saying, or its object pronoun, a
     // short quote is a partial quote of someone the rules did not attribute
     // ("said he was “gratified”", "called it “a con”", "as “extremely fit”"),
