@@ -606,7 +606,8 @@ TEST_CASE("echo scare quotes: a distanced term inside a paraphrase is the writer
   const std::string text =
       "Toll plan stalls.\n\n"
       "Mayor Ida Renn said the council would close what some call the “harbour loophole” before winter.\n\n"
-      "Governor Tomas Vale said the port was “thriving,” and that the plan was late.\n";
+      "Governor Tomas Vale said the port was “thriving,” and that the plan was late.\n\n"
+      "Renn said Vale had doubled down on the “master of delay” moniker.\n";
   auto r = shared_analyzer().analyze(text, "toll.txt");
   REQUIRE(r.ok());
   echo::EchoReport rep = shared_echo().analyze(r.value());
@@ -616,5 +617,6 @@ TEST_CASE("echo scare quotes: a distanced term inside a paraphrase is the writer
   // "what some call" distances the term inside Renn's paraphrase; Vale's
   // “thriving” is his own word, quoted inside his statement.
   CHECK(std::find(terms.begin(), terms.end(), "harbour loophole") != terms.end());
+  CHECK(std::find(terms.begin(), terms.end(), "master of delay") != terms.end());  // a label noun follows
   CHECK(std::find(terms.begin(), terms.end(), "thriving") == terms.end());
 }

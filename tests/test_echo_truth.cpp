@@ -18,9 +18,9 @@ namespace {
 constexpr double kFloorExplicit = 0.76;
 constexpr double kFloorImplicit = 0.24;
 constexpr double kFloorRepetition = 0.62;  // 0.789 before one remark given twice (a run > 6 words, lead + body) stopped counting
-constexpr double kFloorScare = 0.65;
+constexpr double kFloorScare = 0.72;
 constexpr double kFloorPairPrecision = 0.55;
-constexpr double kFloorScarePrecision = 0.25;
+constexpr double kFloorScarePrecision = 0.27;
 constexpr size_t kCeilingNegatives = 1;
 
 const Analyzer& analyzer() {

@@ -174,6 +174,14 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
     // nominated").
     bool starts_sentence = d.tokens[b].has(kSentenceStart);
     if (title_case && (!starts_sentence || content_words >= 2)) naming = true;
+    // "the “king of debt” moniker", "his “America First” slogan": the writer
+    // names the quote as a label, someone's word for a thing.
+    if (e < d.tokens.size() && !d.tokens[e].has(kBoundary)) {
+      std::string next = normalize_word(a.doc.slice(d.tokens[e].span));
+      static const char* const kLabelNouns[] = {"moniker", "nickname", "label", "slogan", "catchphrase",
+                                                "epithet", "tag", "tagline", "phrase", "term", "line", "mantra"};
+      for (const char* w : kLabelNouns) distancing = distancing || next == w;
+    }
     if (naming && !distancing) continue;
     if (in_content && !distancing) continue;
     // Right after a verb of being, seeming or saying, or its object pronoun, a
