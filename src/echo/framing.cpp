@@ -105,6 +105,9 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
   SpanSet contents;
   for (const Attribution& t : a.attributions) contents.add(t.content);
   contents.seal();
+  std::vector<Span> by_start;  // the contents in start order, for "a content inside this quote"
+  for (const Attribution& t : a.attributions) by_start.push_back(t.content);
+  std::sort(by_start.begin(), by_start.end(), [](Span x, Span y) { return x.start < y.start; });
   // Quotes whose owner is still to be found: their records and token ranges,
   // answered together after the loop.
   std::vector<size_t> unowned;
@@ -115,9 +118,11 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
     // not itself the whole content.
     const bool in_content = contents.overlaps(q.outer);
     bool whole_content = false;
-    if (in_content)
-      for (const Attribution& t : a.attributions)
-        whole_content = whole_content || (t.content.start >= q.outer.start && t.content.end <= q.outer.end);
+    if (in_content)  // a content lying inside the quote: the quote is a statement
+      for (auto it = std::lower_bound(by_start.begin(), by_start.end(), q.outer.start,
+                                      [](Span x, uint32_t v) { return x.start < v; });
+           it != by_start.end() && it->start < q.outer.end && !whole_content; ++it)
+        whole_content = it->end <= q.outer.end;
     if (whole_content) continue;
     auto [b, e] = token_range(d, q.inner);
     if (e <= b || static_cast<int>(e - b) > cx.options.max_scare_words) continue;
