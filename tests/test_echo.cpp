@@ -507,9 +507,12 @@ TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
   CHECK(b.doc.text.substr(s, e - s) == j["echoes"][0]["from"]["phrase"]["text"].get<std::string>());
   CHECK(j["framing"][0]["type"] == "scare_quote");
 
-  echo::AnalysisSections sec = echo::analysis_sections(shared_echo().analyze(b), b);
-  CHECK(nlohmann::json::parse(sec.echoes_json).is_array());
-  CHECK(nlohmann::json::parse(sec.framing_json).size() == 1);
+  const echo::EchoReport rb = shared_echo().analyze(b);
+  WriteOptions w;
+  w.echo = &rb;
+  nlohmann::json sec = nlohmann::json::parse(to_json(b, 2, w));
+  CHECK(sec["echoes"].is_array());
+  CHECK(sec["framing"].size() == 1);
 
   std::string text = echo::to_text(r, in);
   CHECK(text.find("Ivo Lent [b.txt a1] -> Alma Dorn [a.txt a1]") != std::string::npos);

@@ -30,6 +30,7 @@
 #include "quotegraph/analyzer.hpp"
 #include "quotegraph/document.hpp"
 #include "quotegraph/graph.hpp"
+#include "quotegraph/io.hpp"
 #include "quotegraph/status.hpp"
 
 namespace quotegraph::corpus {
@@ -146,6 +147,11 @@ Status check_html_budget(std::string_view html, const HtmlBudget& budget = {});
 // .json and "-" are JSONL; .html, .htm are HTML; anything else is plain text.
 enum class InputFormat { kJsonl, kHtml, kText };
 InputFormat input_format(std::string_view path);
+
+// Where an article came from, as the writers name it (the "corpus" section,
+// CSV's url/date/title): `source` and `line` as in RecordResult, `format` the
+// input's, which says what the offsets index.
+RecordInfo record_info(const Article& a, const std::string& source, uint64_t line, InputFormat format);
 
 // ------------------------------------------------------------------- inputs --
 // One input layer for every subcommand: a path names a file (plain or gzip),
@@ -269,8 +275,8 @@ struct CorpusOptions {
   size_t window = 0;           // records between reader and writer; 0 = 8 × threads
   uint64_t skip_records = 0;   // --resume: the first records already have output
   bool analyze_skipped = false;  // analyse skipped records anyway (for the graph)
-  bool json = true;            // render each analysis as a JSONL line
-  bool csv = false;            // render CSV rows (no header) instead
+  Format output = Format::kJsonl;  // each analysis as a JSONL line, or kCsv rows (no header)
+  Offsets offsets = Offsets::kBytes;
   bool echo_sections = true;   // add echoes[] and framing[] as `analyze` does
   bool build_graph = false;    // merge every analysis into CorpusSummary::graph
   graph::BuildOptions graph_options;

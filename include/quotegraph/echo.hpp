@@ -158,15 +158,8 @@ std::string detect_date(const Document& doc);
 // (docs/echo.md, "JSON"). `indent` < 0 writes one line.
 std::string to_json(const EchoReport& r, const std::vector<EchoInput>& inputs, int indent = 2);
 
-// The two arrays that `analyze --format json` carries for one article, each as a
-// JSON array text: `echoes` (echoes and repetitions, "type":"echo"/"repetition")
-// and `framing`. Spans are byte offsets into that article; records use the
-// attribution ids ("a3") and entity ids ("e2") of the analyze output.
-struct AnalysisSections {
-  std::string echoes_json;
-  std::string framing_json;
-};
-AnalysisSections analysis_sections(const EchoReport& r, const Analysis& a);
+// `analyze --format json` carries one article's echoes[] and framing[]:
+// pass the report as quotegraph::WriteOptions::echo (quotegraph/io.hpp).
 
 // People: one line per record, grouped by section.
 std::string to_text(const EchoReport& r, const std::vector<EchoInput>& inputs);

@@ -308,6 +308,16 @@ std::string to_graphml(const Graph& g);
 // XML forbids are dropped. Deterministic, linear.
 std::string to_gexf(const Graph& g);
 
+// Node and edge lists as RFC 4180 CSV, for Gephi's spreadsheet import, pandas
+// (networkx.from_pandas_edgelist) and R: nodes.csv "id,label,kind,mentions,
+// statements,roles,documents" and edges.csv "source,target,relation,weight,
+// cue,excerpt", the GEXF's attributes. Deterministic, linear.
+struct CsvTables {
+  std::string nodes;
+  std::string edges;
+};
+CsvTables to_csv(const Graph& g);
+
 // JSON node-link ({"directed", "multigraph", "graph", "nodes", "links"}, as
 // networkx.node_link_graph reads it; links carry "key" = relation). Lossless:
 // from_json(to_json(g)) == g. `indent` < 0 writes one line.

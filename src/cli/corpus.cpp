@@ -30,6 +30,8 @@ struct CorpusArgs {
   unsigned threads = 0;
   std::vector<std::string> text_fields, id_fields, outlet_fields, html_fields;
   bool csv = false;
+  std::string offsets = "bytes";
+  std::string errors_out;
   bool resume = false;
   bool no_echo = false;
   bool strict = false;
@@ -136,7 +138,16 @@ Runner register_corpus(CLI::App& app) {
   sub->add_option("--html-field", args->html_fields,
                   "JSONL HTML field(s), used when no text field is present (default: html,raw_html)")
       ->delimiter(',');
-  sub->add_flag("--csv", args->csv, "Write CSV rows (one per attribution) instead of JSONL; errors go to stderr");
+  sub->add_flag("--csv", args->csv,
+                "Write CSV rows (one per attribution, with the record's outlet, url, date and title) instead of "
+                "JSONL; errors go to stderr (or --errors)");
+  sub->add_option("--offsets", args->offsets,
+                  "Offsets: bytes (UTF-8, as the engine counts) or chars (code points: Python's text[start:end])")
+      ->check(CLI::IsMember({"bytes", "chars"}))
+      ->capture_default_str();
+  sub->add_option("--errors", args->errors_out,
+                  "Write the error records (JSONL {\"error\",\"kind\",\"path\",\"line\"}) to this file instead of "
+                  "the output, so the output holds analyses only");
   sub->add_flag("--resume", args->resume,
                 "Continue a killed run: skip as many input records as -o already holds complete lines");
   sub->add_flag("--no-echo", args->no_echo, "Leave out the echoes[] and framing[] sections");
@@ -155,7 +166,8 @@ Runner register_corpus(CLI::App& app) {
       "  quotegraph corpus --text-field maintext --outlet-field source_domain newsplease.jsonl\n"
       "One output line per input record, in input order: the analysis (as analyze --format jsonl, with\n"
       "document.path = the id field or FILE:LINE and a \"corpus\" section), or an error record\n"
-      "{\"error\",\"kind\",\"path\",\"line\"}. Offsets index the record's text (for HTML: the extracted text).\n"
+      "{\"error\",\"kind\",\"path\",\"line\"} (with --errors FILE: written there instead). Offsets index the\n"
+      "record's text (for HTML: the extracted text), in UTF-8 bytes (--offsets chars: code points).\n"
       "Output goes to OUT.partial and is renamed to OUT when the run completes; --resume continues it.\n"
       "Exit codes: 0 done (error records included), 1 usage, 2 an input could not be read (or --strict and\n"
       "an error record), 3 internal error.");
@@ -169,6 +181,11 @@ Runner register_corpus(CLI::App& app) {
       std::cerr << "quotegraph corpus: --resume counts JSONL records; it does not work with --csv\n";
       return kExitUsage;
     }
+    if (args->resume && !args->errors_out.empty()) {
+      std::cerr << "quotegraph corpus: --resume counts one output line per input record; it does not work with "
+                   "--errors (error records would be missing from the count)\n";
+      return kExitUsage;
+    }
     graph::Aliases aliases;
     if (!load_aliases(args->aliases, aliases)) return kExitInput;
     corpus::CorpusOptions opt;
@@ -177,7 +194,8 @@ Runner register_corpus(CLI::App& app) {
     if (!args->id_fields.empty()) opt.fields.id = args->id_fields;
     if (!args->outlet_fields.empty()) opt.fields.outlet = args->outlet_fields;
     if (!args->html_fields.empty()) opt.fields.html = args->html_fields;
-    opt.csv = args->csv;
+    opt.output = args->csv ? Format::kCsv : Format::kJsonl;
+    opt.offsets = *parse_offsets(args->offsets);
     opt.echo_sections = !args->no_echo;
     opt.build_graph = !args->graph_out.empty();
     opt.analyze_skipped = opt.build_graph;  // the graph covers the whole corpus, resumed or not
@@ -192,12 +210,20 @@ Runner register_corpus(CLI::App& app) {
     // Output: stdout, a FIFO or device in place, or OUT.partial (appended
     // record by record, locked for the run) renamed to OUT at the end.
     for (const std::string& in : args->files)
-      if (in != "-" && !args->out.empty() && args->out != "-" &&
-          (same_file(in, args->out) || same_file(in, args->out + ".partial"))) {
-        std::cerr << "quotegraph corpus: -o " << args->out << " is also an input (" << in
-                  << "); writing it would destroy what is being read\n";
-        return kExitUsage;
-      }
+      for (const auto& [flag, target] : {std::pair{"-o", &args->out}, {"--errors", &args->errors_out}})
+        if (in != "-" && !target->empty() && *target != "-" &&
+            (same_file(in, *target) || same_file(in, *target + ".partial"))) {
+          std::cerr << "quotegraph corpus: " << flag << " " << *target << " is also an input (" << in
+                    << "); writing it would destroy what is being read\n";
+          return kExitUsage;
+        }
+    if (!args->errors_out.empty() && !args->out.empty() && args->out != "-" &&
+        (args->errors_out == args->out || same_file(args->errors_out, args->out))) {
+      std::cerr << "quotegraph corpus: --errors and -o name the same file (" << args->out << ")\n";
+      return kExitUsage;
+    }
+    OutputFile errors;
+    if (!args->errors_out.empty() && !errors.open(args->errors_out)) return kExitInput;
     OutputFile out;
     if (!out.open_partial(args->out, args->resume)) return kExitInput;
     if (args->resume && out.in_place()) {
@@ -242,17 +268,16 @@ Runner register_corpus(CLI::App& app) {
         unreadable = true;  // exit 2: say why on stderr too, not only in the output
         if (!args->csv) std::cerr << "quotegraph: " << r.message << "\n";
       }
+      if (r.error != corpus::RecordError::kNone && !args->errors_out.empty()) {
+        if (!errors.write(r.output)) return Status(ErrorCode::kInputError, errors.name() + ": write failed");
+        return Status();
+      }
       if (args->csv && r.error != corpus::RecordError::kNone) {
         std::cerr << "quotegraph: " << r.source << ":" << r.line << ": " << r.message << "\n";
         return Status();
       }
-      if (header) {
-        // to_csv writes the header only together with rows; write it once up front.
-        static constexpr const char kHeader[] =
-            "path,id,kind,speaker,speaker_mention,cue_lemma,cue,content_start,content_end,content,addressee,"
-            "about,via,confidence\r\n";
-        if (!out.write(std::string_view(kHeader, sizeof kHeader - 1)))
-          return Status(ErrorCode::kInputError, out.name() + ": write failed");
+      if (header) {  // once, before the first row, even when the first records are errors
+        if (!out.write(csv_header())) return Status(ErrorCode::kInputError, out.name() + ": write failed");
         header = false;
       }
       if (!out.write(r.output)) return Status(ErrorCode::kInputError, out.name() + ": write failed");
@@ -284,9 +309,10 @@ Runner register_corpus(CLI::App& app) {
       std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n"
               << corpus::inputs_text(summary.value());
       std::cerr << "quotegraph corpus: no record was analysed; " << args->out << " left as it was\n";
+      if (!args->errors_out.empty()) errors.commit();  // the error records say why
       return kExitInput;
     }
-    if (!out.commit()) return kExitInput;
+    if (!out.commit() || (!args->errors_out.empty() && !errors.commit())) return kExitInput;
     std::cerr << "quotegraph corpus: " << corpus::summary_text(summary.value()) << "\n"
               << corpus::inputs_text(summary.value());
     if (opt.build_graph &&

@@ -68,7 +68,7 @@ Runner register_echo(CLI::App& app) {
     options.keep_text_layer = true;  // echo reads the engine's tokens and quotes
     Analyzer analyzer(options);
     int rc = kExitOk;
-    std::vector<corpus::Article> meta;
+    std::vector<RecordInfo> meta;
     std::vector<Analysis> analyses = analyze_inputs(analyzer, args->files, args->input, rc, &meta);
     if (analyses.empty() && rc != kExitOk) return rc;  // every input failed: a previous -o file is kept
     std::vector<echo::EchoInput> inputs;

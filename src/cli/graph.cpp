@@ -40,12 +40,52 @@ struct GraphArgs {
   InputOptions input;
 };
 
-Result<std::string> serialise(const graph::Graph& g, const std::string& format, const graph::DotOptions& dot) {
-  if (format == "dot") return graph::to_dot(g, dot);
-  if (format == "json") return graph::to_json(g, 2);
-  if (format == "graphml") return graph::to_graphml(g);
-  if (format == "gexf") return graph::to_gexf(g);
-  return graph::render(g, format, dot);  // svg, png
+// What one format writes: files named inside the -o directory, or "" for
+// the -o file (or standard output) itself.
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+// The graph formats, one row each: a new format is a row here and its writer.
+struct GraphFormat {
+  const char* name;
+  const char* help;
+  Result<Files> (*write)(const graph::Graph&, const graph::DotOptions&);
+};
+
+Result<Files> one(Result<std::string> data) {
+  if (!data.ok()) return data.status();
+  return Files{{"", std::move(data).value()}};
+}
+
+const GraphFormat kFormats[] = {
+    {"dot", "Graphviz DOT", [](const graph::Graph& g, const graph::DotOptions& o) { return one(graph::to_dot(g, o)); }},
+    {"svg", "drawn by Graphviz", [](const graph::Graph& g, const graph::DotOptions& o) { return one(graph::render(g, "svg", o)); }},
+    {"png", "drawn by Graphviz", [](const graph::Graph& g, const graph::DotOptions& o) { return one(graph::render(g, "png", o)); }},
+    {"json", "node-link, for merge and networkx", [](const graph::Graph& g, const graph::DotOptions&) { return one(graph::to_json(g, 2)); }},
+    {"graphml", "Gephi, networkx, yEd", [](const graph::Graph& g, const graph::DotOptions&) { return one(graph::to_graphml(g)); }},
+    {"gexf", "Gephi", [](const graph::Graph& g, const graph::DotOptions&) { return one(graph::to_gexf(g)); }},
+    {"csv", "nodes.csv and edges.csv in the -o directory",
+     [](const graph::Graph& g, const graph::DotOptions&) -> Result<Files> {
+       graph::CsvTables t = graph::to_csv(g);
+       return Files{{"nodes.csv", std::move(t.nodes)}, {"edges.csv", std::move(t.edges)}};
+     }},
+};
+
+const GraphFormat* find_format(const std::string& name) {
+  for (const GraphFormat& f : kFormats)
+    if (name == f.name) return &f;
+  return nullptr;
+}
+
+std::vector<std::string> format_names() {
+  std::vector<std::string> out;
+  for (const GraphFormat& f : kFormats) out.emplace_back(f.name);
+  return out;
+}
+
+std::string format_help() {
+  std::string out = "Output format:";
+  for (const GraphFormat& f : kFormats) out += std::string(out.back() == ':' ? " " : ", ") + f.name + " (" + f.help + ")";
+  return out;
 }
 
 }  // namespace
@@ -58,8 +98,8 @@ Runner register_graph(CLI::App& app) {
                   "(*.json from --format json)")
       ->required();
   add_input_options(sub, args->input);
-  CLI::Option* format_option = sub->add_option("-f,--format", args->format, "Output format: dot, svg, png, json (node-link), graphml, gexf (Gephi)")
-      ->check(CLI::IsMember({"dot", "svg", "png", "json", "graphml", "gexf"}))
+  CLI::Option* format_option = sub->add_option("-f,--format", args->format, format_help())
+      ->check(CLI::IsMember(format_names()))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write the --format output to this file instead of standard output");
   add_aliases_option(sub, args->aliases);
@@ -84,6 +124,7 @@ Runner register_graph(CLI::App& app) {
       "  quotegraph graph a.txt b.txt --format json -o part1.json\n"
       "  quotegraph graph part1.json part2.json --format graphml -o corpus.graphml\n"
       "  quotegraph graph corpus/*.txt --min-weight 2 --dot g.dot && dot -Tsvg g.dot > g.svg\n"
+      "  quotegraph graph corpus/*.txt --format csv -o tables/   # tables/nodes.csv, tables/edges.csv\n"
       "Conventions (shapes, colours, edge styles): docs/graph.md.");
 
   return [args, format_option]() -> int {
@@ -112,18 +153,29 @@ Runner register_graph(CLI::App& app) {
     // no --format), nothing else is written.
     if (jobs.empty() || !args->out.empty() || format_option->count() > 0) jobs.push_back({args->format, args->out});
     for (const Job& job : jobs) {
-      auto data = serialise(g, job.format, dot);
-      if (!data.ok()) {
-        std::cerr << "quotegraph: " << (job.path.empty() ? "-" : job.path) << ": " << data.status().message() << "\n";
+      const GraphFormat* format = find_format(job.format);
+      const std::string shown = job.path.empty() ? "-" : job.path;
+      auto files = format->write(g, dot);
+      if (!files.ok()) {
+        std::cerr << "quotegraph: " << shown << ": " << files.status().message() << "\n";
         return kExitInternal;
       }
-      // A large drawing was laid out by sfdp instead of dot: say so, since its
-      // shape (no ranks, no outlet clusters) differs from what dot draws.
-      if (job.format == "svg" && data.value().find(graph::kLargeLayoutNote) != std::string::npos)
-        std::cerr << "quotegraph: note: " << (job.path.empty() ? "-" : job.path) << ": more than "
-                  << graph::kDotMaxNodes << " nodes or " << graph::kDotMaxEdges
-                  << " edges to draw, laid out with sfdp (force-directed) instead of dot; --min-weight N draws fewer\n";
-      if (!write_output(job.path, data.value())) return kExitInput;
+      const bool into_dir = files.value().size() > 1 || !files.value().front().first.empty();
+      if (into_dir && (job.path.empty() || job.path == "-")) {
+        std::cerr << "quotegraph graph: --format " << job.format << " writes " << files.value().size()
+                  << " files; give -o DIR\n";
+        return kExitUsage;
+      }
+      if (into_dir && !make_directory(job.path)) return kExitInput;
+      for (const auto& [name, data] : files.value()) {
+        // A large drawing was laid out by sfdp instead of dot: say so, since its
+        // shape (no ranks, no outlet clusters) differs from what dot draws.
+        if (job.format == "svg" && data.find(graph::kLargeLayoutNote) != std::string::npos)
+          std::cerr << "quotegraph: note: " << shown << ": more than " << graph::kDotMaxNodes << " nodes or "
+                    << graph::kDotMaxEdges
+                    << " edges to draw, laid out with sfdp (force-directed) instead of dot; --min-weight N draws fewer\n";
+        if (!write_output(name.empty() ? job.path : job.path + "/" + name, data)) return kExitInput;
+      }
     }
     return rc;
   };

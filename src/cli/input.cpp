@@ -55,7 +55,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
 }
 
 std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string& path, const InputOptions& in,
-                                    int& rc, std::vector<corpus::Article>* meta) {
+                                    int& rc, std::vector<RecordInfo>* meta) {
   std::vector<Analysis> out;
   Status st = corpus::read_documents(path, in.forced(), in.fields, [&](corpus::InputDocument&& doc) {
     if (doc.error != corpus::RecordError::kNone) {
@@ -71,10 +71,7 @@ std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string&
     }
     result.value().doc.outlet = doc.article.outlet;
     out.push_back(std::move(result).value());
-    if (meta) {
-      doc.article.text.clear();
-      meta->push_back(std::move(doc.article));
-    }
+    if (meta) meta->push_back(corpus::record_info(doc.article, path, doc.line, doc.format));
   }, "-", analyzer.options().max_input_bytes);
   if (!st.ok()) {
     std::cerr << "quotegraph: " << st.message() << "\n";
@@ -84,7 +81,7 @@ std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string&
 }
 
 std::vector<Analysis> analyze_inputs(const Analyzer& analyzer, const std::vector<std::string>& paths,
-                                     const InputOptions& in, int& rc, std::vector<corpus::Article>* meta) {
+                                     const InputOptions& in, int& rc, std::vector<RecordInfo>* meta) {
   std::vector<Analysis> out;
   for (const std::string& path : expand_paths(paths, in, rc)) {
     std::vector<Analysis> part = analyze_input(analyzer, path, in, rc, meta);

@@ -40,13 +40,13 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, con
 // A refused format, an unreadable file, a record that is not an article and
 // an article the analyzer rejects are printed ("FILE:LINE: reason") and raise
 // `rc` to kExitInput (kExitInternal for an internal error); the rest goes on.
-// `meta` (optional) receives each analysed article's metadata (title, url,
-// date, outlet; its text left empty), parallel to the result.
+// `meta` (optional) receives each analysed article's provenance (source,
+// line, id, url, date, title: corpus::record_info), parallel to the result.
 std::vector<Analysis> analyze_input(const Analyzer& analyzer, const std::string& path, const InputOptions& in,
-                                    int& rc, std::vector<corpus::Article>* meta = nullptr);
+                                    int& rc, std::vector<RecordInfo>* meta = nullptr);
 
 // analyze_input over expand_paths(paths), concatenated in order.
 std::vector<Analysis> analyze_inputs(const Analyzer& analyzer, const std::vector<std::string>& paths,
-                                     const InputOptions& in, int& rc, std::vector<corpus::Article>* meta = nullptr);
+                                     const InputOptions& in, int& rc, std::vector<RecordInfo>* meta = nullptr);
 
 }  // namespace quotegraph::cli

@@ -10,6 +10,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 namespace quotegraph::cli {
@@ -278,6 +279,20 @@ bool write_output(const std::string& path, std::string_view data) {
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool make_directory(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return true;
+  if (std::filesystem::exists(path, ec)) {
+    std::cerr << "quotegraph: " << path << ": not a directory (this format writes several files into one)\n";
+    return false;
+  }
+  if (!std::filesystem::create_directories(path, ec) && ec) {
+    std::cerr << "quotegraph: " << path << ": cannot make the directory: " << ec.message() << "\n";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace quotegraph::cli

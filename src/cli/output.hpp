@@ -95,6 +95,11 @@ class OutputFile {
 // open + write + commit for a whole output in memory.
 bool write_output(const std::string& path, std::string_view data);
 
+// An output directory (for formats that write several files): made with its
+// parents when missing. False (message printed) when it cannot be made or a
+// file that is not a directory is in the way.
+bool make_directory(const std::string& path);
+
 // True when `a` and `b` name the same existing file (device and inode).
 bool same_file(const std::string& a, const std::string& b);
 

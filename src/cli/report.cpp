@@ -64,7 +64,7 @@ Runner register_report(CLI::App& app) {
     }
     Analyzer analyzer(args->analyzer);
     std::vector<Analysis> analyses;
-    std::vector<corpus::Article> meta;
+    std::vector<RecordInfo> meta;
     std::vector<std::string> outlets;
     for (size_t f = 0; f < files.size(); ++f) {
       for (Analysis& a : analyze_input(analyzer, files[f], args->input, rc, &meta)) {

@@ -57,21 +57,6 @@ std::string error_record(const Job& job, RecordError e, const std::string& messa
   return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string corpus_section(const Job& job, const Article& a) {
-  Json j;
-  j["source"] = job.source;
-  j["line"] = job.line;
-  if (!a.id.empty()) j["id"] = a.id;
-  if (!a.url.empty()) j["url"] = a.url;
-  if (!a.date.empty()) j["date"] = a.date;
-  if (!a.title.empty()) j["title"] = a.title;
-  if (!a.byline.empty()) j["byline"] = a.byline;
-  if (a.from_html && !a.outlet.empty()) j["site_name"] = a.outlet;
-  j["offsets"] = a.from_html ? "UTF-8 byte offsets into the text extracted from the HTML, not into the HTML"
-                 : job.format == InputFormat::kJsonl ? "UTF-8 byte offsets into the record's text field"
-                                                     : "UTF-8 byte offsets into the file";
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
 
 // Merges partial graphs like a binary counter: part k is merged once per
 // level it climbs, so n parts cost O(n log n) instead of O(n^2).
@@ -329,17 +314,14 @@ class Pipeline {
     a.doc.outlet = article.outlet;
     r.attributions = a.attributions.size();
     if (!job.skip) {
-      if (options_.csv) {
-        r.output = to_csv(a, false);
-      } else if (options_.json) {
-        JsonSections sections;
-        if (options_.echo_sections) {
-          echo::AnalysisSections s = echo::analysis_sections(echo_.analyze(a), a);
-          sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
-        }
-        sections.emplace_back("corpus", corpus_section(job, article));
-        r.output = to_json(a, -1, sections);
-      }
+      const RecordInfo info = record_info(article, job.source, job.line, job.format);
+      WriteOptions w;
+      w.offsets = options_.offsets;
+      w.record = &info;
+      w.corpus_section = true;
+      std::optional<echo::EchoReport> echoes;
+      if (options_.output == Format::kJsonl && options_.echo_sections) w.echo = &echoes.emplace(echo_.analyze(a));
+      r.output = quotegraph::write(options_.output, a, w);
     }
     if (options_.build_graph) accumulators_[t].add(graph::build(a, options_.graph_options));
     return r;
@@ -462,6 +444,22 @@ std::string with_commas(uint64_t n) {
 }
 
 }  // namespace
+
+RecordInfo record_info(const Article& a, const std::string& source, uint64_t line, InputFormat format) {
+  RecordInfo r;
+  r.source = source;
+  r.line = line;
+  r.id = a.id;
+  r.url = a.url;
+  r.date = a.date;
+  r.title = a.title;
+  r.byline = a.byline;
+  if (a.from_html) r.site_name = a.outlet;
+  r.offsets_of = a.from_html ? "the text extracted from the HTML, not into the HTML"
+                 : format == InputFormat::kJsonl ? "the record's text field"
+                                                 : "the file";
+  return r;
+}
 
 std::string summary_text(const CorpusSummary& s) {
   std::string out = with_commas(s.inputs) + " records read = " + with_commas(s.analysed) + " analysed + " +

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "quotegraph/diff.hpp"
+#include "quotegraph/io.hpp"
 
 namespace quotegraph::diff {
 namespace {
@@ -63,7 +64,7 @@ std::string to_json(const DiffReport& r, int indent) {
       const Attribution& a = r.inputs[m.input].analysis->attributions[m.attribution];
       members.push_back({{"outlet", r.inputs[m.input].outlet},
                          {"path", r.inputs[m.input].path},
-                         {"attribution", "a" + std::to_string(m.attribution + 1)},
+                         {"attribution", attribution_id(static_cast<size_t>(m.attribution))},
                          {"speaker", m.speaker >= 0 ? ordered_json(r.entities[m.speaker].name) : ordered_json()},
                          {"kind", to_string(a.kind)},
                          {"cue", a.cue_lemma},

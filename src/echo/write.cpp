@@ -8,88 +8,97 @@
 #include <map>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "echo/scan.hpp"
+#include "echo/sections.hpp"
 #include "graph/dot_writer.hpp"
 #include "quotegraph/echo.hpp"
+#include "quotegraph/io.hpp"
 
 namespace quotegraph::echo {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using io::JsonOut;
 
 const Analysis* analysis_of(const std::vector<EchoInput>& inputs, int i) {
   return i >= 0 && i < static_cast<int>(inputs.size()) ? inputs[i].analysis : nullptr;
 }
 
-Json span_json(const Document& d, Span s) {
-  if (s.empty()) return nullptr;
-  Json j;
-  j["text"] = std::string(d.slice(s));
-  j["start"] = s.start;
-  j["end"] = s.end;
-  return j;
+void entity_id(JsonOut& o, const Analysis& a, int e) {
+  if (e >= 0 && e < static_cast<int>(a.entities.size())) o.string(a.entities[e].id);
+  else o.null();
 }
 
-std::string attribution_id(int k) { return "a" + std::to_string(k + 1); }
-
-Json entity_id(const Analysis& a, int e) {
-  return e >= 0 && e < static_cast<int>(a.entities.size()) ? Json(a.entities[e].id) : Json(nullptr);
+void attribution_ref(JsonOut& o, int k) {
+  if (k >= 0) o.string(attribution_id(static_cast<size_t>(k)));
+  else o.null();
 }
 
 double rounded(double x) { return std::round(x * 1000) / 1000; }
 
-Json party_json(const Party& p, const Analysis& a, bool with_path) {
-  Json j;
-  if (with_path) j["path"] = a.doc.path;
-  j["speaker"] = p.name.empty() ? Json(nullptr) : Json(p.name);
-  j["entity"] = entity_id(a, p.entity);
-  j["attribution"] = p.attribution >= 0 ? Json(attribution_id(p.attribution)) : Json(nullptr);
-  j["mention"] = span_json(a.doc, p.mention);
-  j["phrase"] = span_json(a.doc, p.phrase);
-  return j;
+void party_json(JsonOut& o, const Party& p, const Analysis& a, bool with_path) {
+  o.open('{');
+  if (with_path) o.key_string("path", a.doc.path);
+  o.key("speaker");
+  o.string_or_null(p.name);
+  o.key("entity");
+  entity_id(o, a, p.entity);
+  o.key("attribution");
+  attribution_ref(o, p.attribution);
+  o.key("mention");
+  o.span_or_null(a.doc, p.mention);
+  o.key("phrase");
+  o.span_or_null(a.doc, p.phrase);
+  o.close('}');
 }
 
-Json echo_json(const Echo& e, const std::vector<EchoInput>& inputs, const char* type, bool with_path) {
+void echo_json(JsonOut& o, const Echo& e, const std::vector<EchoInput>& inputs, const char* type, bool with_path) {
   const Analysis* fa = analysis_of(inputs, e.from.input);
   const Analysis* ta = analysis_of(inputs, e.to.input);
-  Json j;
-  j["type"] = type;
-  j["evidence"] = to_string(e.evidence);
-  j["from"] = fa ? party_json(e.from, *fa, with_path) : Json(nullptr);
-  j["to"] = ta ? party_json(e.to, *ta, with_path) : Json(nullptr);
-  j["phrase"] = e.phrase.empty() ? Json(nullptr) : Json(e.phrase);
+  o.open('{');
+  o.key_string("type", type);
+  o.key_string("evidence", to_string(e.evidence));
+  o.key("from");
+  if (fa) party_json(o, e.from, *fa, with_path);
+  else o.null();
+  o.key("to");
+  if (ta) party_json(o, e.to, *ta, with_path);
+  else o.null();
+  o.key("phrase");
+  o.string_or_null(e.phrase);
+  o.key("cue");
   if (e.cue.empty() || !fa) {
-    j["cue"] = nullptr;
+    o.null();
   } else {
-    Json c = span_json(fa->doc, e.cue);
-    c["lemma"] = e.cue_lemma;
-    j["cue"] = c;
+    o.open_span(fa->doc, e.cue);
+    o.key_string("lemma", e.cue_lemma);
+    o.close('}');
   }
-  j["score"] = rounded(e.score);
-  j["reason"] = e.reason;
-  return j;
+  o.key("score");
+  o.real(rounded(e.score));
+  o.key_string("reason", e.reason);
+  o.close('}');
 }
 
-Json framing_json(const Framing& f, const Analysis& a, bool with_path) {
-  Json j;
-  j["type"] = to_string(f.kind);
-  if (with_path) j["path"] = a.doc.path;
-  j["text"] = std::string(a.doc.slice(f.span));
-  j["start"] = f.span.start;
-  j["end"] = f.span.end;
-  j["term"] = f.term;
-  j["speaker"] = f.entity_name.empty() ? Json(nullptr) : Json(f.entity_name);
-  j["entity"] = entity_id(a, f.entity);
-  j["attribution"] = f.attribution >= 0 ? Json(attribution_id(f.attribution)) : Json(nullptr);
-  j["source"] = span_json(a.doc, f.source);
-  j["reason"] = f.reason;
-  return j;
-}
-
-std::string dump(const Json& j, int indent) {
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+void framing_json(JsonOut& o, const Framing& f, const Analysis& a, bool with_path) {
+  o.open('{');
+  o.key_string("type", to_string(f.kind));
+  if (with_path) o.key_string("path", a.doc.path);
+  o.key_string("text", a.doc.slice(f.span));
+  o.key("start");
+  o.offset(f.span.start);
+  o.key("end");
+  o.offset(f.span.end);
+  o.key_string("term", f.term);
+  o.key("speaker");
+  o.string_or_null(f.entity_name);
+  o.key("entity");
+  entity_id(o, a, f.entity);
+  o.key("attribution");
+  attribution_ref(o, f.attribution);
+  o.key("source");
+  o.span_or_null(a.doc, f.source);
+  o.key_string("reason", f.reason);
+  o.close('}');
 }
 
 std::string party_text(const Party& p, const std::vector<EchoInput>& inputs, bool paths) {
@@ -97,45 +106,69 @@ std::string party_text(const Party& p, const std::vector<EchoInput>& inputs, boo
   const Analysis* a = analysis_of(inputs, p.input);
   std::string where;
   if (paths && a) where = a->doc.path;
-  if (p.attribution >= 0) where += (where.empty() ? "" : " ") + attribution_id(p.attribution);
+  if (p.attribution >= 0) where += (where.empty() ? "" : " ") + attribution_id(static_cast<size_t>(p.attribution));
   return where.empty() ? s : s + " [" + where + "]";
 }
 
 }  // namespace
 
 std::string to_json(const EchoReport& r, const std::vector<EchoInput>& inputs, int indent) {
-  Json j;
-  j["quotegraph"] = "0.1.0";
-  j["inputs"] = Json::array();
+  JsonOut o(indent);
+  o.open('{');
+  o.key_string("quotegraph", kVersion);
+  o.key("inputs");
+  o.open('[');
   for (const EchoInput& in : inputs) {
-    Json ji;
-    ji["path"] = in.analysis ? in.analysis->doc.path : "";
-    ji["date"] = in.date.empty() ? Json(nullptr) : Json(in.date);
-    j["inputs"].push_back(ji);
+    o.element();
+    o.open('{');
+    o.key_string("path", in.analysis ? std::string_view(in.analysis->doc.path) : std::string_view());
+    o.key("date");
+    o.string_or_null(in.date);
+    o.close('}');
   }
-  j["echoes"] = Json::array();
-  for (const Echo& e : r.echoes) j["echoes"].push_back(echo_json(e, inputs, "echo", true));
-  j["repetitions"] = Json::array();
-  for (const Echo& e : r.repetitions) j["repetitions"].push_back(echo_json(e, inputs, "repetition", true));
-  j["framing"] = Json::array();
-  for (const Framing& f : r.framing) {
-    const Analysis* a = analysis_of(inputs, f.input);
-    if (a) j["framing"].push_back(framing_json(f, *a, true));
+  o.close(']');
+  for (auto [name, list] : {std::pair{"echoes", &r.echoes}, {"repetitions", &r.repetitions}}) {
+    o.key(name);
+    o.open('[');
+    for (const Echo& e : *list) {
+      o.element();
+      echo_json(o, e, inputs, list == &r.echoes ? "echo" : "repetition", true);
+    }
+    o.close(']');
   }
-  return dump(j, indent) + (indent >= 0 ? "\n" : "");
+  o.key("framing");
+  o.open('[');
+  for (const Framing& f : r.framing)
+    if (const Analysis* a = analysis_of(inputs, f.input)) {
+      o.element();
+      framing_json(o, f, *a, true);
+    }
+  o.close(']');
+  o.close('}');
+  std::string out = std::move(o).take();
+  if (indent >= 0) out += '\n';
+  return out;
 }
 
-AnalysisSections analysis_sections(const EchoReport& r, const Analysis& a) {
-  std::vector<EchoInput> inputs{{&a, ""}};
-  Json echoes = Json::array();
-  for (const Echo& e : r.echoes)
-    if (e.from.input == 0 && e.to.input == 0) echoes.push_back(echo_json(e, inputs, "echo", false));
-  for (const Echo& e : r.repetitions)
-    if (e.from.input == 0 && e.to.input == 0) echoes.push_back(echo_json(e, inputs, "repetition", false));
-  Json framing = Json::array();
+void write_sections(JsonOut& o, const EchoReport& r, const Analysis& a) {
+  const std::vector<EchoInput> inputs{{&a, ""}};
+  o.key("echoes");
+  o.open('[');
+  for (auto [list, type] : {std::pair{&r.echoes, "echo"}, {&r.repetitions, "repetition"}})
+    for (const Echo& e : *list)
+      if (e.from.input == 0 && e.to.input == 0) {
+        o.element();
+        echo_json(o, e, inputs, type, false);
+      }
+  o.close(']');
+  o.key("framing");
+  o.open('[');
   for (const Framing& f : r.framing)
-    if (f.input == 0) framing.push_back(framing_json(f, a, false));
-  return {dump(echoes, -1), dump(framing, -1)};
+    if (f.input == 0) {
+      o.element();
+      framing_json(o, f, a, false);
+    }
+  o.close(']');
 }
 
 std::string to_text(const EchoReport& r, const std::vector<EchoInput>& inputs) {

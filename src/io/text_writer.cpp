@@ -1,7 +1,9 @@
 // Writers for people (text) and spreadsheets (RFC 4180 CSV).
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
+#include "io/csv.hpp"
 #include "quotegraph/io.hpp"
 
 namespace quotegraph {
@@ -49,19 +51,6 @@ std::string one_line(std::string_view s, size_t cap) {
   return out;
 }
 
-// RFC 4180 quoting, and a cell that a spreadsheet would run as a formula
-// (starting with =, +, -, @, tab or carriage return) gets a leading ' as
-// OWASP's CSV-injection advice says: the cell then shows as text.
-std::string csv_field(std::string_view s) {
-  std::string out = "\"";
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-    out += '\'';
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -73,14 +62,14 @@ std::string to_text(const Analysis& a) {
   for (size_t i = 0; i < a.attributions.size(); ++i) {
     const Attribution& t = a.attributions[i];
     std::string who = printable(name_of(a, t.speaker));
-    o << "\n[a" << i + 1 << "] " << to_string(t.kind) << "  " << (who.empty() ? "(no speaker)" : who);
+    o << "\n[" << attribution_id(i) << "] " << to_string(t.kind) << "  " << (who.empty() ? "(no speaker)" : who);
     std::string to = printable(name_of(a, t.addressee));
     if (!to.empty()) o << " -> " << to;
     if (!t.about.empty()) {
       o << "  about: ";
       for (size_t k = 0; k < t.about.size(); ++k) o << (k ? ", " : "") << printable(name_of(a, t.about[k]));
     }
-    if (t.via >= 0) o << "  via a" << t.via + 1;
+    if (t.via >= 0) o << "  via " << attribution_id(static_cast<size_t>(t.via));
     if (!t.echoes.mention.empty()) o << "  echoes " << printable(name_of(a, t.echoes));
     o << "\n    cue: " << (t.cue.empty() ? "(none)" : one_line(a.doc.slice(t.cue), 60)) << " [" << t.cue_lemma
       << "]  confidence " << t.confidence << "\n";
@@ -90,20 +79,35 @@ std::string to_text(const Analysis& a) {
   return o.str();
 }
 
-std::string to_csv(const Analysis& a, bool header) {
+std::string csv_header() {
+  return "path,id,kind,speaker,speaker_mention,cue_lemma,cue,content_start,content_end,content,addressee,about,via,"
+         "confidence,speaker_kind,speaker_id,outlet,url,date,title\r\n";
+}
+
+std::string to_csv(const Analysis& a, bool header, const WriteOptions& options) {
+  using io::csv_field;
+  std::optional<CodePointMap> cp;
+  if (options.offsets == Offsets::kChars) cp.emplace(a.doc.text);
+  auto offset = [&](uint32_t b) { return cp ? (*cp)(b) : b; };
+  const RecordInfo none;
+  const RecordInfo& rec = options.record ? *options.record : none;
   std::ostringstream o;
-  if (header)
-    o << "path,id,kind,speaker,speaker_mention,cue_lemma,cue,content_start,content_end,content,addressee,"
-         "about,via,confidence\r\n";
+  if (header) o << csv_header();
   for (size_t i = 0; i < a.attributions.size(); ++i) {
     const Attribution& t = a.attributions[i];
     std::string about;
     for (size_t k = 0; k < t.about.size(); ++k) about += (k ? "; " : "") + name_of(a, t.about[k]);
-    o << csv_field(a.doc.path) << ",a" << i + 1 << "," << to_string(t.kind) << "," << csv_field(name_of(a, t.speaker))
-      << "," << csv_field(a.doc.slice(t.speaker.mention)) << "," << csv_field(t.cue_lemma) << ","
-      << csv_field(a.doc.slice(t.cue)) << "," << t.content.start << "," << t.content.end << ","
-      << csv_field(a.doc.slice(t.content)) << "," << csv_field(name_of(a, t.addressee)) << "," << csv_field(about)
-      << "," << (t.via >= 0 ? "a" + std::to_string(t.via + 1) : "") << "," << t.confidence << "\r\n";
+    const Entity* speaker = t.speaker.entity >= 0 && t.speaker.entity < static_cast<int>(a.entities.size())
+                                ? &a.entities[t.speaker.entity]
+                                : nullptr;
+    o << csv_field(a.doc.path) << "," << attribution_id(i) << "," << to_string(t.kind) << ","
+      << csv_field(name_of(a, t.speaker)) << "," << csv_field(a.doc.slice(t.speaker.mention)) << ","
+      << csv_field(t.cue_lemma) << "," << csv_field(a.doc.slice(t.cue)) << "," << offset(t.content.start) << ","
+      << offset(t.content.end) << "," << csv_field(a.doc.slice(t.content)) << "," << csv_field(name_of(a, t.addressee))
+      << "," << csv_field(about) << "," << (t.via >= 0 ? attribution_id(static_cast<size_t>(t.via)) : "") << ","
+      << t.confidence << "," << (speaker ? to_string(speaker->kind) : "") << "," << (speaker ? speaker->id : "")
+      << "," << csv_field(a.doc.outlet) << "," << csv_field(rec.url) << "," << csv_field(rec.date) << ","
+      << csv_field(rec.title) << "\r\n";
   }
   return o.str();
 }

@@ -172,7 +172,7 @@ std::vector<Mark> column_marks(Page& p, int col) {
     const Attribution& at = a.attributions[i];
     int ai = static_cast<int>(i);
     std::string id = p.attribution_id(col, ai);
-    std::string local = "a" + std::to_string(i + 1);
+    std::string local = attribution_id(i);
     std::string cls = p.speaker_class(col, ai);
     std::string ref = attr("data-qg-ref", id);
     std::string group = p.group_of[col][i] >= 0 ? attr("data-qg-group", "g" + std::to_string(p.group_of[col][i] + 1)) : "";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "quotegraph/io.hpp"
 #include "report/internal.hpp"
 
 namespace quotegraph::report::detail {
@@ -130,7 +131,7 @@ std::string tooltip_sources(const Page& p, int col) {
   for (size_t k = 0; k < c.a->attributions.size(); ++k) {
     int i = static_cast<int>(k);
     const Attribution& at = c.a->attributions[k];
-    std::string local = "a" + std::to_string(k + 1);
+    std::string local = attribution_id(k);
     h += "<div" + attr("id", c.prefix + "-tip-" + local) + "><dl>";
     h += "<dt>Statement</dt><dd>" + escape_html(p.label(col, i)) + "</dd>";
     h += "<dt>Speaker</dt><dd>" + swatch(p.speaker_class(col, i)) + speaker_detail(p, col, i) + "</dd>";

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -85,12 +86,10 @@ void run_dev(benchmark::State& state, bool with_echo) {
     for (size_t i = 0; i < texts.size(); ++i) {
       auto r = analyzer.analyze(texts[i], "dev" + std::to_string(i));
       if (!r.ok()) continue;
-      JsonSections sections;
-      if (with_echo) {
-        echo::AnalysisSections s = echo::analysis_sections(echoes.analyze(r.value()), r.value());
-        sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
-      }
-      out += to_json(r.value(), -1, sections).size();
+      WriteOptions w;
+      std::optional<echo::EchoReport> report;
+      if (with_echo) w.echo = &report.emplace(echoes.analyze(r.value()));
+      out += to_json(r.value(), -1, w).size();
     }
     benchmark::DoNotOptimize(out);
   }
