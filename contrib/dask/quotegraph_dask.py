@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""quotegraph on Dask: the quotegraph binary is the map step, `quotegraph merge` the reduce.
+"""quotegraph on Dask: a map step per partition, a tree of graph merges as the reduce.
 
     quotegraph_dask.py --workers 4 -o out/ news/*.jsonl.gz          # a LocalCluster on this machine
     quotegraph_dask.py --scheduler tcp://10.0.0.5:8786 -o /shared/out /shared/news/*.jsonl
 
 Map: the inputs are cut into partitions (groups of whole files; a large plain JSONL file
-is cut into line-aligned byte ranges). Each partition runs `quotegraph corpus` once and
-writes OUT/attributions/part-NNNNN.jsonl; its partial graph comes back to the scheduler.
-Reduce: the partial graphs are merged by `quotegraph merge` in a tree (merge is
-associative and commutative); the result is OUT/graph.json.
+is cut into line-aligned byte ranges). Each partition is analysed once and writes
+OUT/attributions/part-NNNNN.jsonl; its partial graph comes back to the scheduler.
+Reduce: the partial graphs are merged in a tree (merge is associative and commutative);
+the result is OUT/graph.json.
+
+Modes: in-process (the default when `import quotegraph` works) analyses in the worker
+with qg.analyze_many and merges with qg.merge_graphs; subprocess (--mode subprocess)
+runs `quotegraph corpus` per partition and `quotegraph merge` per merge, the shape for
+Spark pipe / Hadoop Streaming. Both write the same bytes.
 
 The concatenation of the part files in name order is byte-identical to the output of one
 `quotegraph corpus INPUT... -o` run over the same inputs, and graph.json equals its
-`--graph` (a range of a file is fed on standard input with --stdin-name FILE and
---stdin-first-line N, so records still say FILE and LINE).
+`--graph` (a range of a file is read as FILE from line N, so records still say FILE and
+LINE).
 
-Every worker must see the quotegraph binary, the inputs and OUT at the same paths (one
-machine, or a shared file system). See README.md beside this file.
+Every worker must see the inputs and OUT (and the quotegraph binary, or the module) at
+the same paths (one machine, or a shared file system). See README.md beside this file.
 """
 
 import argparse
