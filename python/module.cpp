@@ -67,10 +67,12 @@ std::vector<const Analysis*> analyses_of(const std::vector<HandlePtr>& hs) {
 
 // The graph `quotegraph graph` draws of these analyses: built, merged, one
 // identity per entity.
-graph::Graph corpus_graph(const std::vector<const Analysis*>& as, const graph::BuildOptions& opt) {
+graph::Graph corpus_graph(const std::vector<const Analysis*>& as, const graph::BuildOptions& opt,
+                          bool unify = true) {
   std::vector<graph::Graph> parts;
   for (const Analysis* a : as) parts.push_back(graph::build(*a, opt));
-  return graph::unify_entities(graph::merge(parts));
+  graph::Graph g = graph::merge(parts);
+  return unify ? graph::unify_entities(g) : g;
 }
 
 }  // namespace
@@ -135,21 +137,22 @@ PYBIND11_MODULE(_quotegraph, m) {
 
   m.def(
       "graph_json",
-      [](const std::vector<HandlePtr>& hs, bool statements, int indent) {
+      [](const std::vector<HandlePtr>& hs, bool statements, int indent, bool unify) {
         std::vector<const Analysis*> as = analyses_of(hs);
         py::gil_scoped_release release;
         graph::BuildOptions opt;
         opt.statements = statements;
-        return graph::to_json(corpus_graph(as, opt), indent);
+        return graph::to_json(corpus_graph(as, opt, unify), indent);
       },
-      py::arg("documents"), py::arg("statements") = false, py::arg("indent") = -1);
+      py::arg("documents"), py::arg("statements") = false, py::arg("indent") = -1, py::arg("unify") = true);
 
   // `quotegraph merge`: parts read back, merged, one identity per entity. The
   // parts come in as bytes, so a torn part is the reader's message, not a
-  // UnicodeDecodeError.
+  // UnicodeDecodeError. unify_entities needs the whole graph (it does not
+  // commute with merge), so a tree of merges unifies only at its root.
   m.def(
       "merge_graphs",
-      [](const std::vector<std::pair<std::string, std::string>>& parts, int indent) {
+      [](const std::vector<std::pair<std::string, std::string>>& parts, int indent, bool unify) {
         std::string json, error;
         {
           py::gil_scoped_release release;
@@ -162,26 +165,41 @@ PYBIND11_MODULE(_quotegraph, m) {
             }
             gs.push_back(std::move(g).value());
           }
-          if (error.empty()) json = graph::to_json(graph::unify_entities(graph::merge(gs)), indent);
+          if (error.empty()) {
+            graph::Graph g = graph::merge(gs);
+            json = graph::to_json(unify ? graph::unify_entities(g) : g, indent);
+          }
         }
         if (!error.empty()) throw py::value_error(error);
         return json;
       },
-      py::arg("parts"), py::arg("indent") = 2);
+      py::arg("parts"), py::arg("indent") = 2, py::arg("unify") = true);
 
   // ---- the corpus reader's pieces, for contrib/dask's in-process map step: the
   // same parsing, messages and record layout as `quotegraph corpus`.
 
-  // (kind, message, (id, url, outlet, date, title, text)); kind "" when the line
+  // (kind, message, (id, url, outlet, date, title, text, byline, from_html)); kind "" when the line
   // is an article. The message is bytes: the JSON parser quotes the line.
-  m.def("parse_record", [](py::bytes line) {
+  // Empty field lists keep the corpus defaults (as --text-field etc. replace them).
+  m.def(
+      "parse_record",
+      [](py::bytes line, std::vector<std::string> text, std::vector<std::string> id, std::vector<std::string> outlet,
+         std::vector<std::string> html) {
     std::string_view v = line;
+    corpus::FieldNames fields;
+    if (!text.empty()) fields.text = std::move(text);
+    if (!id.empty()) fields.id = std::move(id);
+    if (!outlet.empty()) fields.outlet = std::move(outlet);
+    if (!html.empty()) fields.html = std::move(html);
     corpus::RecordError kind = corpus::RecordError::kNone;
-    auto r = corpus::parse_record(v, corpus::FieldNames{}, &kind);
+    auto r = corpus::parse_record(v, fields, &kind);
     if (!r.ok()) return py::make_tuple(corpus::to_string(kind), py::bytes(r.status().message()), py::none());
     const corpus::Article& a = r.value();
-    return py::make_tuple("", py::bytes(""), py::make_tuple(a.id, a.url, a.outlet, a.date, a.title, a.text));
-  });
+    return py::make_tuple("", py::bytes(""),
+                          py::make_tuple(a.id, a.url, a.outlet, a.date, a.title, a.text, a.byline, a.from_html));
+      },
+      py::arg("line"), py::arg("text") = std::vector<std::string>{}, py::arg("id") = std::vector<std::string>{},
+      py::arg("outlet") = std::vector<std::string>{}, py::arg("html") = std::vector<std::string>{});
 
   // An HTML page as the corpus reads it: (error, text, title, byline, date, url,
   // site_name); error is the budget's message ("" when the page was parsed).

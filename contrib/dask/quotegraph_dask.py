@@ -181,7 +181,7 @@ def _json_line(obj):
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def _jobs(part, engine, fields):
+def _jobs(part, engine):
     """The partition's records in input order: ("error", source, line, kind, message) or
     ("article", source, line, format, data), data a JSONL line or a whole file's bytes."""
     def lines_of(source, lines, first):
@@ -268,7 +268,7 @@ def run_partition_inprocess(index, part, out_dir, options):
 
     fields = {k: options.get(k) or [] for k in ("text", "id", "outlet", "html")}
     slots, articles = [], []  # slots: a record line, or the index of an article
-    for job in _jobs(part, engine, fields):
+    for job in _jobs(part, engine):
         got = _article(job, engine, fields) if job[0] == "article" else (job[3], job[4])
         if len(got) == 2:
             slots.append((job, got[0], got[1]))
@@ -304,7 +304,7 @@ def run_partition_inprocess(index, part, out_dir, options):
         rc = EXIT_INPUT
     out = os.path.join(out_dir, "attributions", f"part-{index:05d}.jsonl")
     _write_atomically(out, "".join(lines))
-    return {"index": index, "graph": qg.graph_json(analysed), "rc": rc, "summary": "",
+    return {"index": index, "graph": qg.graph_json(analysed, unify=False), "rc": rc, "summary": "",
             "counts": (len(lines), len(analysed), errors), "messages": "\n".join(messages)}
 
 
@@ -316,11 +316,14 @@ def _analysis_error(qg, text, path):
     return "the analyzer refused the text"  # analyze_many did; analyze alone did not
 
 
-def merge_graphs_inprocess(graphs):
-    """Worker task (reduce), in-process: qg.merge_graphs, `quotegraph merge` as a function."""
+def merge_graphs_inprocess(graphs, root):
+    """Worker task (reduce), in-process: qg.merge_graphs, `quotegraph merge` as a function.
+    The parts are not unified (graph_json(unify=False)) and neither are the merges
+    below the root: entity identity needs the whole graph, so only the root unifies,
+    and graph.json is exactly the graph of one `quotegraph corpus --graph` run."""
     import quotegraph as qg
 
-    return qg.merge_graphs([g["graph"] if isinstance(g, dict) else g for g in graphs])
+    return qg.merge_graphs([g["graph"] if isinstance(g, dict) else g for g in graphs], unify=root)
 
 
 def _without_graph(result):
@@ -349,8 +352,9 @@ def tree_reduce(client, quotegraph, leaves, fan_in, timeout):
     (merge is associative and commutative). quotegraph None: merged in-process."""
     level = list(leaves)
     while True:
+        root = len(level) <= fan_in
         level = [client.submit(merge_graphs, quotegraph, level[i:i + fan_in], timeout, pure=False)
-                 if quotegraph else client.submit(merge_graphs_inprocess, level[i:i + fan_in], pure=False)
+                 if quotegraph else client.submit(merge_graphs_inprocess, level[i:i + fan_in], root, pure=False)
                  for i in range(0, len(level), fan_in)]
         if len(level) == 1:
             return level[0]
@@ -475,7 +479,7 @@ def main(argv=None):
     mode = args.mode
     if mode != "subprocess":
         try:
-            import quotegraph  # noqa: F401  (the workers import it again)
+            import quotegraph as _module  # noqa: F401  (the workers import it again)
             importable = ""
         except ImportError as e:
             importable = str(e)

@@ -180,3 +180,20 @@ def test_merged_halves_equal_the_graph_of_the_whole():
     with pytest.raises(qg.QuotegraphError) as err:
         qg.merge_graphs([parts[0], "{not a graph"])
     assert "<part 2>" in str(err.value)
+
+
+def test_a_tree_of_merges_of_raw_parts_is_the_whole_graph():
+    # Entity identity needs the whole graph: parts made with unify=False, merged
+    # without unifying below the root, give exactly the graph of all documents.
+    polnear = os.path.join(SHARED, "data", "polnear", "data", "dev", "text")
+    if not os.path.isdir(polnear):
+        pytest.skip("PolNeAR is not in %s" % SHARED)
+    names = sorted(f for f in os.listdir(polnear) if f.endswith(".txt"))[::6]
+    docs = list(qg.analyze_many([{"path": f, "source": f.split("_")[0], "text": read(os.path.join(polnear, f))}
+                                 for f in names], threads=2))
+    whole = json.loads(qg.graph_json(docs))
+    thirds = [qg.graph_json(docs[i::3], unify=False) for i in range(3)]
+    inner = qg.merge_graphs(thirds[:2], unify=False)
+    assert json.loads(qg.merge_graphs([thirds[2], inner])) == whole
+    raw = json.loads(qg.merge_graphs(thirds, unify=False))
+    assert raw == json.loads(qg.graph_json(docs, unify=False)) and raw != whole
