@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "quotegraph/analyzer.hpp"
+#include "quotegraph/corpus.hpp"
 #include "quotegraph/diff.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/graph.hpp"
@@ -65,10 +67,12 @@ std::vector<const Analysis*> analyses_of(const std::vector<HandlePtr>& hs) {
 
 // The graph `quotegraph graph` draws of these analyses: built, merged, one
 // identity per entity.
-graph::Graph corpus_graph(const std::vector<const Analysis*>& as, const graph::BuildOptions& opt) {
+graph::Graph corpus_graph(const std::vector<const Analysis*>& as, const graph::BuildOptions& opt,
+                          bool unify = true) {
   std::vector<graph::Graph> parts;
   for (const Analysis* a : as) parts.push_back(graph::build(*a, opt));
-  return graph::unify_entities(graph::merge(parts));
+  graph::Graph g = graph::merge(parts);
+  return unify ? graph::unify_entities(g) : g;
 }
 
 }  // namespace
@@ -133,14 +137,137 @@ PYBIND11_MODULE(_quotegraph, m) {
 
   m.def(
       "graph_json",
-      [](const std::vector<HandlePtr>& hs, bool statements) {
+      [](const std::vector<HandlePtr>& hs, bool statements, int indent, bool unify) {
         std::vector<const Analysis*> as = analyses_of(hs);
         py::gil_scoped_release release;
         graph::BuildOptions opt;
         opt.statements = statements;
-        return graph::to_json(corpus_graph(as, opt), -1);
+        return graph::to_json(corpus_graph(as, opt, unify), indent);
       },
-      py::arg("documents"), py::arg("statements") = false);
+      py::arg("documents"), py::arg("statements") = false, py::arg("indent") = -1, py::arg("unify") = true);
+
+  // `quotegraph merge`: parts read back, merged, one identity per entity. The
+  // parts come in as bytes, so a torn part is the reader's message, not a
+  // UnicodeDecodeError. unify_entities needs the whole graph (it does not
+  // commute with merge), so a tree of merges unifies only at its root.
+  m.def(
+      "merge_graphs",
+      [](const std::vector<std::pair<std::string, std::string>>& parts, int indent, bool unify) {
+        std::string json, error;
+        {
+          py::gil_scoped_release release;
+          std::vector<graph::Graph> gs;
+          for (const auto& [name, text] : parts) {
+            auto g = graph::from_json(text, name);
+            if (!g.ok()) {
+              error = g.status().message();
+              break;
+            }
+            gs.push_back(std::move(g).value());
+          }
+          if (error.empty()) {
+            graph::Graph g = graph::merge(gs);
+            json = graph::to_json(unify ? graph::unify_entities(g) : g, indent);
+          }
+        }
+        if (!error.empty()) throw py::value_error(error);
+        return json;
+      },
+      py::arg("parts"), py::arg("indent") = 2, py::arg("unify") = true);
+
+  // ---- the corpus reader's pieces, for contrib/dask's in-process map step: the
+  // same parsing, messages and record layout as `quotegraph corpus`.
+
+  // (kind, message, (id, url, outlet, date, title, text, byline, from_html)); kind "" when the line
+  // is an article. The message is bytes: the JSON parser quotes the line.
+  // Empty field lists keep the corpus defaults (as --text-field etc. replace them).
+  m.def(
+      "parse_record",
+      [](py::bytes line, std::vector<std::string> text, std::vector<std::string> id, std::vector<std::string> outlet,
+         std::vector<std::string> html) {
+    std::string_view v = line;
+    corpus::FieldNames fields;
+    if (!text.empty()) fields.text = std::move(text);
+    if (!id.empty()) fields.id = std::move(id);
+    if (!outlet.empty()) fields.outlet = std::move(outlet);
+    if (!html.empty()) fields.html = std::move(html);
+    corpus::RecordError kind = corpus::RecordError::kNone;
+    auto r = corpus::parse_record(v, fields, &kind);
+    if (!r.ok()) return py::make_tuple(corpus::to_string(kind), py::bytes(r.status().message()), py::none());
+    const corpus::Article& a = r.value();
+    return py::make_tuple("", py::bytes(""),
+                          py::make_tuple(a.id, a.url, a.outlet, a.date, a.title, a.text, a.byline, a.from_html));
+      },
+      py::arg("line"), py::arg("text") = std::vector<std::string>{}, py::arg("id") = std::vector<std::string>{},
+      py::arg("outlet") = std::vector<std::string>{}, py::arg("html") = std::vector<std::string>{});
+
+  // An HTML page as the corpus reads it: (error, text, title, byline, date, url,
+  // site_name); error is the budget's message ("" when the page was parsed).
+  m.def("html_article", [](py::bytes page) {
+    std::string_view v = page;
+    std::string error;
+    corpus::HtmlArticle a;
+    {
+      py::gil_scoped_release release;
+      Status budget = corpus::check_html_budget(v);
+      if (budget.ok()) a = corpus::extract_html(v);
+      else error = budget.message();
+    }
+    return py::make_tuple(error, a.text, a.title, a.byline, a.date, a.url, a.site_name);
+  });
+
+  // "jsonl", "html" or "text" for an input: its name decides, else its first
+  // bytes; a refused format (PDF, DOCX, ...) raises with the conversion hint.
+  m.def("input_format", [](py::bytes head, const std::string& path) {
+    auto sniffed = corpus::sniff_format(std::string_view(head), path);
+    if (!sniffed.ok()) throw py::value_error(sniffed.status().message());
+    corpus::InputFormat f = sniffed.value();
+    corpus::format_from_name(path, &f);
+    return std::string(corpus::to_string(f));
+  });
+
+  // A (possibly gzip) input line by line, as the corpus reads it: opening
+  // raises with the reader's message; `status` is "" or why reading stopped.
+  py::class_<corpus::LineReader>(m, "LineReader")
+      .def(py::init([](const std::string& path) {
+        auto r = std::make_unique<corpus::LineReader>();
+        if (Status st = r->open(path); !st.ok()) throw py::value_error(st.message());
+        return r;
+      }))
+      .def("peek", [](corpus::LineReader& r, size_t n) { return py::bytes(std::string(r.peek(n))); })
+      .def("read_all",
+           [](corpus::LineReader& r) {
+             auto all = r.read_all();
+             if (!all.ok()) throw py::value_error(all.status().message());
+             return py::bytes(all.value());
+           })
+      .def("__iter__", [](corpus::LineReader& r) -> corpus::LineReader& { return r; })
+      .def("__next__",
+           [](corpus::LineReader& r) {
+             std::string line;
+             if (!r.next(&line)) throw py::stop_iteration();
+             return py::bytes(line);
+           })
+      .def_property_readonly("status", [](const corpus::LineReader& r) { return r.status().message(); })
+      .def_property_readonly("truncated", &corpus::LineReader::truncated);
+
+  // The corpus record of one analysis: `analyze`'s JSON with the echoes and
+  // framing sections (when echo) and the caller's "corpus" section, one line.
+  m.def(
+      "corpus_record",
+      [](const HandlePtr& h, const std::string& corpus_section, bool echo_sections) {
+        if (!h) throw py::value_error("quotegraph: a document has no analysis");
+        py::gil_scoped_release release;
+        static const echo::EchoAnalyzer echoes;
+        JsonSections sections;
+        if (echo_sections) {
+          echo::AnalysisSections s = echo::analysis_sections(echoes.analyze(h->analysis), h->analysis);
+          sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
+        }
+        sections.emplace_back("corpus", corpus_section);
+        return to_json(h->analysis, -1, sections);
+      },
+      py::arg("document"), py::arg("corpus_section"), py::arg("echo") = true);
 
   m.def("graphml", [](const std::vector<HandlePtr>& hs) {
     std::vector<const Analysis*> as = analyses_of(hs);

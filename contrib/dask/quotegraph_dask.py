@@ -1,25 +1,31 @@
 #!/usr/bin/env python3
-"""quotegraph on Dask: the quotegraph binary is the map step, `quotegraph merge` the reduce.
+"""quotegraph on Dask: a map step per partition, a tree of graph merges as the reduce.
 
     quotegraph_dask.py --workers 4 -o out/ news/*.jsonl.gz          # a LocalCluster on this machine
     quotegraph_dask.py --scheduler tcp://10.0.0.5:8786 -o /shared/out /shared/news/*.jsonl
 
 Map: the inputs are cut into partitions (groups of whole files; a large plain JSONL file
-is cut into line-aligned byte ranges). Each partition runs `quotegraph corpus` once and
-writes OUT/attributions/part-NNNNN.jsonl; its partial graph comes back to the scheduler.
-Reduce: the partial graphs are merged by `quotegraph merge` in a tree (merge is
-associative and commutative); the result is OUT/graph.json.
+is cut into line-aligned byte ranges). Each partition is analysed once and writes
+OUT/attributions/part-NNNNN.jsonl; its partial graph comes back to the scheduler.
+Reduce: the partial graphs are merged in a tree (merge is associative and commutative);
+the result is OUT/graph.json.
+
+Modes: in-process (the default when `import quotegraph` works) analyses in the worker
+with qg.analyze_many and merges with qg.merge_graphs; subprocess (--mode subprocess)
+runs `quotegraph corpus` per partition and `quotegraph merge` per merge, the shape for
+Spark pipe / Hadoop Streaming. Both write the same bytes.
 
 The concatenation of the part files in name order is byte-identical to the output of one
 `quotegraph corpus INPUT... -o` run over the same inputs, and graph.json equals its
-`--graph` (a range of a file is fed on standard input with --stdin-name FILE and
---stdin-first-line N, so records still say FILE and LINE).
+`--graph` (a range of a file is read as FILE from line N, so records still say FILE and
+LINE).
 
-Every worker must see the quotegraph binary, the inputs and OUT at the same paths (one
-machine, or a shared file system). See README.md beside this file.
+Every worker must see the inputs and OUT (and the quotegraph binary, or the module) at
+the same paths (one machine, or a shared file system). See README.md beside this file.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -159,6 +165,167 @@ def run_partition(index, part, quotegraph, out_dir, corpus_args, timeout):
             "summary": summary[-1] if summary else "", "messages": err}
 
 
+# --------------------------------------------------------------- in-process map --
+# The same map step through the Python module (python/quotegraph): the engine's own
+# reader pieces (LineReader, input_format, parse_record, html_article) read the
+# partition as `quotegraph corpus` reads it, qg.analyze_many analyses it, and
+# corpus_record renders each record, so the part files and the partial graph are
+# the binary's, byte for byte.
+
+_OFFSETS = {"html": "UTF-8 byte offsets into the text extracted from the HTML, not into the HTML",
+            "jsonl": "UTF-8 byte offsets into the record's text field",
+            "text": "UTF-8 byte offsets into the file"}
+
+
+def _json_line(obj):
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _jobs(part, engine):
+    """The partition's records in input order: ("error", source, line, kind, message) or
+    ("article", source, line, format, data), data a JSONL line or a whole file's bytes."""
+    def lines_of(source, lines, first):
+        n = first - 1
+        for line in lines:
+            n += 1
+            yield ("article", source, n, "jsonl", line)
+
+    if part[0] == "range":
+        _, path, start, end, first_line = part
+        data = _read_range(path, start, end)
+        try:
+            fmt = engine.input_format(data[:4096], path)
+        except ValueError as e:
+            yield ("error", path, 0, "unreadable", str(e))
+            return
+        lines = data.split(b"\n")
+        if lines and lines[-1] == b"":  # a final newline ends the last line, it starts none
+            lines.pop()
+        if fmt == "jsonl":
+            yield from lines_of(path, lines, first_line)
+        else:
+            yield ("article", path, 1, fmt, data)
+        return
+    for path in part[1]:
+        try:
+            reader = engine.LineReader(path)
+            head = reader.peek(4096)
+            if reader.status:
+                raise ValueError(reader.status)
+            fmt = engine.input_format(head, path)
+        except ValueError as e:
+            yield ("error", path, 0, "unreadable", str(e))
+            continue
+        if fmt != "jsonl":
+            try:
+                yield ("article", path, 1, fmt, reader.read_all())
+            except ValueError as e:
+                yield ("error", path, 1, "truncated" if reader.truncated else "unreadable", str(e))
+            continue
+        n = 0
+        for job in lines_of(path, reader, 1):
+            n = job[2]
+            yield job
+        if reader.status:  # the torn (or unreadable) line
+            yield ("error", path, n + 1, "truncated" if reader.truncated else "unreadable", reader.status)
+
+
+def _article(job, engine, fields):
+    """(path, outlet, text, corpus section) of an article job, or (kind, message) when it is none."""
+    _, source, line, fmt, data = job
+    meta = {}
+    if fmt == "jsonl":
+        kind, message, art = engine.parse_record(data, **fields)
+        if kind:
+            return kind, message.decode("utf-8", "replace")
+        ident, url, outlet, date, title, text, byline, from_html = art
+        meta = {"id": ident, "url": url, "date": date, "title": title, "byline": byline}
+        if from_html:
+            meta["site_name"] = outlet
+            fmt = "html"
+    elif fmt == "html":
+        error, text, title, byline, date, url, site_name = engine.html_article(data)
+        if error:
+            return "over_budget", f"{source}: {error}"
+        outlet, ident = site_name, ""
+        meta = {"url": url, "date": date, "title": title, "byline": byline, "site_name": site_name}
+    else:
+        text, outlet, ident = data, "", ""
+    section = {"source": source, "line": line}
+    section.update((k, meta[k]) for k in ("id", "url", "date", "title", "byline", "site_name") if meta.get(k))
+    section["offsets"] = _OFFSETS[fmt]
+    path = ident or (f"{source}:{line}" if job[3] == "jsonl" else source)
+    return path, outlet, text, _json_line(section)
+
+
+def run_partition_inprocess(index, part, out_dir, options):
+    """Worker task (map), in-process: the records and partial graph `quotegraph corpus`
+    gives for this partition, made by qg.analyze_many in this worker process. Writes
+    out_dir/attributions/part-INDEX.jsonl (as .partial, then renamed) and returns what
+    run_partition returns."""
+    import quotegraph as qg
+    from quotegraph import _quotegraph as engine
+
+    fields = {k: options.get(k) or [] for k in ("text", "id", "outlet", "html")}
+    slots, articles = [], []  # slots: a record line, or the index of an article
+    for job in _jobs(part, engine):
+        got = _article(job, engine, fields) if job[0] == "article" else (job[3], job[4])
+        if len(got) == 2:
+            slots.append((job, got[0], got[1]))
+            continue
+        path, outlet, text, section = got
+        if isinstance(text, bytes):  # a text file: the analyzer names an invalid byte
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError:
+                slots.append((job, "analysis", _analysis_error(qg, text, path)))
+                continue
+        slots.append(len(articles))
+        articles.append(({"path": path, "outlet": outlet, "text": text}, section, job))
+    docs = list(qg.analyze_many((a[0] for a in articles), threads=options.get("threads", 1), errors="none"))
+
+    lines, analysed, errors, rc, messages = [], [], 0, EXIT_OK, []
+    for slot in slots:
+        if isinstance(slot, int):
+            rec, section, job = articles[slot]
+            doc = docs[slot]
+            if doc is not None:
+                lines.append(engine.corpus_record(doc._handle, section, not options.get("no_echo")))  # ends in "\n"
+                analysed.append(doc)
+                continue
+            slot = (job, "analysis", _analysis_error(qg, rec["text"], rec["path"]))
+        job, kind, message = slot
+        errors += 1
+        lines.append(_json_line({"error": message, "kind": kind, "path": job[1], "line": job[2]}) + "\n")
+        if kind in ("unreadable", "truncated"):
+            rc = EXIT_INPUT
+            messages.append(f"quotegraph: {message}")
+    if options.get("strict") and errors:
+        rc = EXIT_INPUT
+    out = os.path.join(out_dir, "attributions", f"part-{index:05d}.jsonl")
+    _write_atomically(out, "".join(lines))
+    return {"index": index, "graph": qg.graph_json(analysed, unify=False), "rc": rc, "summary": "",
+            "counts": (len(lines), len(analysed), errors), "messages": "\n".join(messages)}
+
+
+def _analysis_error(qg, text, path):
+    try:
+        qg.analyze(text, path=path)
+    except qg.QuotegraphError as e:
+        return str(e)
+    return "the analyzer refused the text"  # analyze_many did; analyze alone did not
+
+
+def merge_graphs_inprocess(graphs, root):
+    """Worker task (reduce), in-process: qg.merge_graphs, `quotegraph merge` as a function.
+    The parts are not unified (graph_json(unify=False)) and neither are the merges
+    below the root: entity identity needs the whole graph, so only the root unifies,
+    and graph.json is exactly the graph of one `quotegraph corpus --graph` run."""
+    import quotegraph as qg
+
+    return qg.merge_graphs([g["graph"] if isinstance(g, dict) else g for g in graphs], unify=root)
+
+
 def _without_graph(result):
     return {k: v for k, v in result.items() if k != "graph"}
 
@@ -182,10 +349,12 @@ def merge_graphs(quotegraph, graphs, timeout):
 def tree_reduce(client, quotegraph, leaves, fan_in, timeout):
     """Merges futures of graphs `fan_in` at a time, level by level, down to one future.
     Merges start as soon as their inputs are done; the tree shape does not matter
-    (merge is associative and commutative)."""
+    (merge is associative and commutative). quotegraph None: merged in-process."""
     level = list(leaves)
     while True:
+        root = len(level) <= fan_in
         level = [client.submit(merge_graphs, quotegraph, level[i:i + fan_in], timeout, pure=False)
+                 if quotegraph else client.submit(merge_graphs_inprocess, level[i:i + fan_in], root, pure=False)
                  for i in range(0, len(level), fan_in)]
         if len(level) == 1:
             return level[0]
@@ -204,8 +373,12 @@ def _write_atomically(path, text):
 
 
 def run(client, inputs, out_dir, quotegraph, corpus_args=(), block_bytes=32 << 20, fan_in=8,
-        task_timeout=None, timeout=None, log=sys.stderr):
-    """Runs the map and reduce steps on `client`. Returns the exit code (see EXIT_*)."""
+        task_timeout=None, timeout=None, log=sys.stderr, inprocess=None):
+    """Runs the map and reduce steps on `client`. Returns the exit code (see EXIT_*).
+
+    inprocess: None runs the quotegraph binary per partition (subprocess mode); a dict
+    of options (threads, text/id/outlet/html field lists, no_echo, strict) runs the
+    Python module in the worker processes instead, and `quotegraph` is not used."""
     from distributed import wait
 
     os.makedirs(os.path.join(out_dir, "attributions"), exist_ok=True)
@@ -231,9 +404,13 @@ def run(client, inputs, out_dir, quotegraph, corpus_args=(), block_bytes=32 << 2
         parts[i] = ("range", path, a, b, first) if b > a else None  # empty after alignment
     parts = [p for p in parts if p is not None]
 
-    maps = [client.submit(run_partition, i, p, quotegraph, out_dir, list(corpus_args), task_timeout, pure=False)
-            for i, p in enumerate(parts)]
-    graph = tree_reduce(client, quotegraph, maps, fan_in, task_timeout)
+    if inprocess is not None:
+        maps = [client.submit(run_partition_inprocess, i, p, out_dir, inprocess, pure=False)
+                for i, p in enumerate(parts)]
+    else:
+        maps = [client.submit(run_partition, i, p, quotegraph, out_dir, list(corpus_args), task_timeout, pure=False)
+                for i, p in enumerate(parts)]
+    graph = tree_reduce(client, None if inprocess is not None else quotegraph, maps, fan_in, task_timeout)
     infos = client.map(_without_graph, maps, pure=False)  # the graphs stay on the workers
     wait(infos + [graph], timeout=timeout)
     results = client.gather(infos)
@@ -245,10 +422,13 @@ def run(client, inputs, out_dir, quotegraph, corpus_args=(), block_bytes=32 << 2
         if r["rc"] != EXIT_OK:
             print(f"quotegraph_dask: partition {r['index']}: {r['messages'].strip()}", file=log)
         m = _COUNTS.search(r["summary"])
-        if m:
+        if "counts" in r:
+            for k in range(3):
+                totals[k] += r["counts"][k]
+        elif m:
             for k in range(3):
                 totals[k] += int(m.group(k + 1).replace(",", ""))
-    print(f"quotegraph_dask: {len(parts)} partitions; {totals[0]} records read = {totals[1]} analysed + "
+    print(f"quotegraph_dask: {'in-process' if inprocess is not None else 'subprocess'}, {len(parts)} partitions; {totals[0]} records read = {totals[1]} analysed + "
           f"{totals[2]} errors; {out_dir}/attributions/part-*.jsonl, {out_dir}/graph.json", file=log)
     return rc
 
@@ -274,8 +454,14 @@ def main(argv=None):
                        help="start a LocalCluster with this many worker processes (default: the number of cores)")
     ap.add_argument("--memory-limit", default="1GiB", help="LocalCluster: memory limit per worker (default 1GiB)")
     ap.add_argument("-o", "--output", required=True, help="output directory (shared with the workers)")
+    ap.add_argument("--mode", choices=("auto", "in-process", "subprocess"), default="auto",
+                    help="in-process: the workers analyse with the Python module (import quotegraph); "
+                         "subprocess: each map task runs the quotegraph binary and the reduce `quotegraph merge`, "
+                         "as Spark pipe or Hadoop Streaming would; auto (default): in-process when quotegraph "
+                         "imports here and no option needs the binary (--lenient)")
     ap.add_argument("--quotegraph", default=shutil.which("quotegraph"),
-                    help="path to the quotegraph binary, the same on every worker (default: quotegraph on PATH)")
+                    help="subprocess mode: path to the quotegraph binary, the same on every worker "
+                         "(default: quotegraph on PATH)")
     ap.add_argument("--block-size", type=parse_size, default=32 << 20,
                     help="bytes of input per map task (default 32MiB); a larger plain JSONL file is cut into "
                          "line-aligned ranges of this size")
@@ -290,13 +476,33 @@ def main(argv=None):
         ap.add_argument(flag, action="store_true", help=f"passed to quotegraph corpus {flag}")
     args = ap.parse_args(argv)
 
-    if not args.quotegraph or not os.access(args.quotegraph, os.X_OK):
+    mode = args.mode
+    if mode != "subprocess":
+        try:
+            import quotegraph as _module  # noqa: F401  (the workers import it again)
+            importable = ""
+        except ImportError as e:
+            importable = str(e)
+        if mode == "auto":
+            mode = "subprocess" if importable or args.lenient else "in-process"
+        elif importable:
+            ap.error(f"--mode in-process: the quotegraph module does not import ({importable}); "
+                     "set PYTHONPATH=build/python or install it (docs/python.md)")
+        elif args.lenient:
+            ap.error("--lenient needs the quotegraph binary: give --mode subprocess")
+    if mode == "subprocess" and (not args.quotegraph or not os.access(args.quotegraph, os.X_OK)):
         ap.error("no quotegraph binary: give --quotegraph PATH or put quotegraph on PATH")
     if "-" in args.inputs:
         ap.error("standard input (-) cannot be read by the workers; give files")
     if args.fan_in < 2 or args.threads < 1:
         ap.error("--fan-in must be >= 2 and --threads >= 1")
-    quotegraph = os.path.abspath(args.quotegraph)
+    quotegraph = os.path.abspath(args.quotegraph) if mode == "subprocess" else None
+    inprocess = None
+    if mode == "in-process":
+        inprocess = {"threads": args.threads, "no_echo": args.no_echo, "strict": args.strict}
+        for opt in ("text", "id", "outlet", "html"):
+            value = getattr(args, opt + "_field")
+            inprocess[opt] = [f for f in value.split(",") if f] if value else []
     inputs = [os.path.abspath(p) for p in args.inputs]
     out_dir = os.path.abspath(args.output)
     corpus_args = ["--threads", str(args.threads)]
@@ -319,7 +525,7 @@ def main(argv=None):
             client = Client(cluster)
         with client:
             return run(client, inputs, out_dir, quotegraph, corpus_args, args.block_size, args.fan_in,
-                       args.task_timeout, args.timeout)
+                       args.task_timeout, args.timeout, inprocess=inprocess)
     except Exception as e:  # a failed or timed-out task, a lost worker, an unreachable scheduler
         print(f"quotegraph_dask: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_INTERNAL

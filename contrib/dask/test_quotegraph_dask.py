@@ -76,6 +76,8 @@ def make_corpus(tmp):
                 lines.append(b'{"text": "caf\xe9 said the mayor"}')  # invalid UTF-8
             if n == 50:
                 lines.append(b"[1, 2]")
+            if n == 60:  # an HTML field: the body is extracted, offsets refer to it
+                lines.append(json.dumps({"id": "html-field", "html": html_page(name, text)}).encode())
     big = os.path.join(tmp, "big.jsonl")
     with open(big, "wb") as f:
         f.write(b"\n".join(lines))  # no newline after the last line
@@ -86,7 +88,16 @@ def make_corpus(tmp):
     txt = os.path.join(tmp, "seed.txt")
     with open(txt, "w", encoding="utf-8") as f:
         f.write(articles[-1][1])
-    return [big, small, os.path.join(tmp, "missing.jsonl"), txt], len(lines)
+    page = os.path.join(tmp, "page.html")
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(html_page(*articles[1]))
+    return [big, small, os.path.join(tmp, "missing.jsonl"), txt, page], len(lines)
+
+
+def html_page(name, text):
+    paras = "".join(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;')}</p>" for p in text.split("\n\n") if p.strip())
+    return (f'<!doctype html><html><head><title>{name}</title><meta property="og:site_name" content="Gazette">'
+            f"</head><body><nav><a href='/'>Home</a></nav><article>{paras}</article><footer>(c)</footer></body></html>")
 
 
 def run(cmd, timeout):
@@ -95,14 +106,16 @@ def run(cmd, timeout):
     return p, time.monotonic() - t
 
 
-def check_driver(name, driver_args, inputs, expected, tmp, quotegraph, block):
+def check_driver(name, driver_args, inputs, expected, tmp, quotegraph, block, mode):
     out = os.path.join(tmp, name)
-    cmd = [sys.executable, DRIVER, *driver_args, "-o", out, "--quotegraph", quotegraph, "--block-size", block,
-           "--fan-in", "3", "--task-timeout", "30", "--timeout", "60", *inputs]
+    cmd = [sys.executable, DRIVER, *driver_args, "--mode", mode, "-o", out, "--quotegraph", quotegraph,
+           "--block-size", block, "--fan-in", "3", "--task-timeout", "30", "--timeout", "60", *inputs]
     p, secs = run(cmd, 90)
     err = p.stderr.decode("utf-8", "replace")
     print(f"{name}: exit {p.returncode} in {secs:.1f} s; " + " | ".join(l for l in err.splitlines() if "quotegraph_dask:" in l))
     failures = []
+    if f"quotegraph_dask: {mode}," not in err:
+        failures.append(f"{name}: the driver did not run in {mode} mode\n{err}")
     if p.returncode != expected["rc"]:
         failures.append(f"exit code {p.returncode}, single-process run: {expected['rc']}\n{err}")
     parts = sorted(glob.glob(os.path.join(out, "attributions", "part-*.jsonl")))
@@ -131,7 +144,22 @@ def check_driver(name, driver_args, inputs, expected, tmp, quotegraph, block):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quotegraph", required=True)
+    ap.add_argument("--python-module", help="the directory quotegraph imports from (build/python): the in-process "
+                                            "runs are then required; without it they run when quotegraph imports")
     args = ap.parse_args()
+    if args.python_module:  # the driver and the LocalCluster workers inherit it
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [os.path.abspath(args.python_module),
+                                                                 os.environ.get("PYTHONPATH")]))
+        sys.path.insert(0, os.path.abspath(args.python_module))
+    try:
+        import quotegraph  # noqa: F401
+        modes = ["subprocess", "in-process"]
+    except ImportError as e:
+        if args.python_module:
+            print(f"FAIL: quotegraph does not import from {args.python_module}: {e}")
+            return 1
+        print(f"in-process mode not tested: quotegraph does not import ({e})")
+        modes = ["subprocess"]
     try:
         from distributed import LocalCluster
     except ImportError as e:
@@ -153,7 +181,7 @@ def main():
         with open(graph, encoding="utf-8") as f:
             expected = {"rc": p.returncode, "records": records, "graph": canonical(json.load(f))}
         n_records = records.count(b"\n")
-        if n_records != n_lines + 4 + 1 + 1 or len(expected["graph"].get("nodes", [])) < 10:
+        if n_records != n_lines + 4 + 1 + 1 + 1 or len(expected["graph"].get("nodes", [])) < 10:
             print(f"FAIL: the single-process run is not the corpus the test meant ({n_records} records)")
             return 1
 
@@ -161,12 +189,20 @@ def main():
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="512MiB",
                                dashboard_address=None)
         try:
-            failures += check_driver("scheduler", ["--scheduler", cluster.scheduler_address], inputs, expected, tmp,
-                                     quotegraph, "3KiB")
+            for mode in modes:
+                failures += check_driver("scheduler-" + mode, ["--scheduler", cluster.scheduler_address], inputs,
+                                         expected, tmp, quotegraph, "3KiB", mode)
         finally:
             cluster.close()
-        failures += check_driver("local", ["--workers", "2", "--memory-limit", "512MiB"], inputs, expected, tmp,
-                                 quotegraph, "12KiB")
+        for mode in modes:
+            failures += check_driver("local-" + mode, ["--workers", "2", "--memory-limit", "512MiB"], inputs, expected,
+                                     tmp, quotegraph, "12KiB", mode)
+        # Both modes cut the inputs alike: part for part the same bytes, not only the same concatenation.
+        for where in ("scheduler", "local") if len(modes) == 2 else ():
+            a = [open(p, "rb").read() for p in sorted(glob.glob(os.path.join(tmp, where + "-subprocess", "attributions", "*")))]
+            b = [open(p, "rb").read() for p in sorted(glob.glob(os.path.join(tmp, where + "-in-process", "attributions", "*")))]
+            if a != b:
+                failures.append(f"{where}: the in-process part files differ from the subprocess ones")
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0

@@ -27,6 +27,7 @@ from . import _quotegraph as _engine
 __all__ = [
     "Document", "Attribution", "Entity", "Mention", "QuotegraphError",
     "analyze", "analyze_many", "to_frame", "entities_frame", "graph", "graphml", "gexf", "echo", "diff",
+    "graph_json", "merge_graphs",
 ]
 __version__ = "0.1.0"
 
@@ -302,6 +303,37 @@ def graph(docs: Sequence[Document], statements: bool = False):
         g.add_edge(e["source"], e["target"], key=e["relation"], relation=e["relation"], weight=e.get("weight", 1),
                    cue=ev[0].get("cue") if ev else None, excerpt=ev[0].get("excerpt") if ev else None)
     return g
+
+
+def graph_json(docs: Sequence[Document], statements: bool = False, unify: bool = True) -> str:
+    """The graph's JSON node-link text, as `quotegraph graph --format json` writes it.
+
+    A partial graph: parts made of disjoint sets of documents (on many machines,
+    by many processes) reduce with ``merge_graphs`` in any order or tree shape.
+    Entity identity (one node for "Donald J. Trump" and "Trump", for "U.S." and
+    "America") needs the whole graph, so for a reduce make the parts with
+    ``unify=False``: their merge is then exactly the graph of all the documents.
+    """
+    return _engine.graph_json(_handles(docs), statements, 2, unify)
+
+
+def merge_graphs(parts: Iterable[Union[str, bytes]], unify: bool = True) -> str:
+    """The merge of graph JSON texts, as `quotegraph merge` writes it.
+
+    ``parts`` are ``graph_json`` (or `quotegraph graph --format json`, `quotegraph
+    corpus --graph`) texts of disjoint sets of documents. With ``unify`` entities
+    get one identity across the parts, as `quotegraph merge` does; a tree of merges
+    passes ``unify=False`` below its root and True at the root, over parts made with
+    ``graph_json(..., unify=False)``. Raises QuotegraphError naming the part
+    (``<part N>``) that does not read.
+    """
+    items = []
+    for i, p in enumerate(parts):
+        items.append(("<part %d>" % (i + 1), p if isinstance(p, bytes) else p.encode("utf-8", "surrogatepass")))
+    try:
+        return _engine.merge_graphs(items, 2, unify)
+    except ValueError as e:
+        raise QuotegraphError(str(e)) from None
 
 
 def _top_vote(votes: Dict[str, int]) -> Optional[str]:

@@ -155,3 +155,45 @@ def test_diff_and_echo():
 def test_help_is_useful():
     assert "code-point" in qg.analyze.__doc__ or "code point" in qg.__doc__
     assert qg.analyze_many.__doc__ and "GIL" in qg.analyze_many.__doc__
+
+
+def test_merged_halves_equal_the_graph_of_the_whole():
+    texts = [(f, read(os.path.join(PIER, f))) for f in sorted(os.listdir(PIER)) if f.endswith(".txt")]
+    texts.append(("seed.txt", read(SEED)))
+    docs = list(qg.analyze_many([{"path": p, "text": t} for p, t in texts]))
+    half = len(docs) // 2
+    parts = [qg.graph_json(docs[:half]), qg.graph_json(docs[half:])]
+    whole = json.loads(qg.graph_json(docs))
+    assert json.loads(qg.merge_graphs(parts)) == whole
+    assert json.loads(qg.merge_graphs(parts[::-1])) == whole   # commutative
+    assert json.loads(qg.merge_graphs([qg.merge_graphs(parts[:1]), parts[1]])) == whole
+    assert json.loads(parts[0]) != whole                      # a half is not the whole
+    # Both are the CLI's: `quotegraph graph --format json` text, `quotegraph merge` of it.
+    with tempfile.TemporaryDirectory() as d:
+        names = []
+        for i, part in enumerate(parts):
+            names.append(os.path.join(d, "part%d.json" % i))
+            with open(names[-1], "w", encoding="utf-8") as f:
+                f.write(part)
+        assert qg.merge_graphs(parts) == cli("merge", *names)
+    assert qg.graph_json([docs[-1]]) == cli("graph", "--format", "json", SEED).replace(SEED, "seed.txt")
+    with pytest.raises(qg.QuotegraphError) as err:
+        qg.merge_graphs([parts[0], "{not a graph"])
+    assert "<part 2>" in str(err.value)
+
+
+def test_a_tree_of_merges_of_raw_parts_is_the_whole_graph():
+    # Entity identity needs the whole graph: parts made with unify=False, merged
+    # without unifying below the root, give exactly the graph of all documents.
+    polnear = os.path.join(SHARED, "data", "polnear", "data", "dev", "text")
+    if not os.path.isdir(polnear):
+        pytest.skip("PolNeAR is not in %s" % SHARED)
+    names = sorted(f for f in os.listdir(polnear) if f.endswith(".txt"))[::6]
+    docs = list(qg.analyze_many([{"path": f, "source": f.split("_")[0], "text": read(os.path.join(polnear, f))}
+                                 for f in names], threads=2))
+    whole = json.loads(qg.graph_json(docs))
+    thirds = [qg.graph_json(docs[i::3], unify=False) for i in range(3)]
+    inner = qg.merge_graphs(thirds[:2], unify=False)
+    assert json.loads(qg.merge_graphs([thirds[2], inner])) == whole
+    raw = json.loads(qg.merge_graphs(thirds, unify=False))
+    assert raw == json.loads(qg.graph_json(docs, unify=False)) and raw != whole
