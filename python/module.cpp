@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -251,23 +252,54 @@ PYBIND11_MODULE(_quotegraph, m) {
       .def_property_readonly("status", [](const corpus::LineReader& r) { return r.status().message(); })
       .def_property_readonly("truncated", &corpus::LineReader::truncated);
 
-  // The corpus record of one analysis: `analyze`'s JSON with the echoes and
-  // framing sections (when echo) and the caller's "corpus" section, one line.
+  // The corpus record of one analysis, as `quotegraph corpus` writes it (one
+  // writer: quotegraph::write with the record's provenance): `analyze`'s JSONL
+  // with echoes and framing (when echo) and the "corpus" section. `format` is
+  // the input's ("jsonl", "html", "text"); `meta` its id, url, date, title,
+  // byline and site_name.
   m.def(
       "corpus_record",
-      [](const HandlePtr& h, const std::string& corpus_section, bool echo_sections) {
+      [](const HandlePtr& h, const std::string& source, uint64_t line, const std::string& format,
+         const std::map<std::string, std::string>& meta, bool echo_sections) {
         if (!h) throw py::value_error("quotegraph: a document has no analysis");
+        auto field = [&](const char* k) {
+          auto it = meta.find(k);
+          return it == meta.end() ? std::string() : it->second;
+        };
+        corpus::Article art;
+        art.id = field("id");
+        art.url = field("url");
+        art.date = field("date");
+        art.title = field("title");
+        art.byline = field("byline");
+        art.from_html = format == "html";
+        if (art.from_html) art.outlet = field("site_name");
+        const corpus::InputFormat f = format == "jsonl"  ? corpus::InputFormat::kJsonl
+                                      : format == "html" ? corpus::InputFormat::kHtml
+                                                         : corpus::InputFormat::kText;
         py::gil_scoped_release release;
         static const echo::EchoAnalyzer echoes;
-        JsonSections sections;
-        if (echo_sections) {
-          echo::AnalysisSections s = echo::analysis_sections(echoes.analyze(h->analysis), h->analysis);
-          sections = {{"echoes", s.echoes_json}, {"framing", s.framing_json}};
-        }
-        sections.emplace_back("corpus", corpus_section);
-        return to_json(h->analysis, -1, sections);
+        const RecordInfo info = corpus::record_info(art, source, line, f);
+        WriteOptions w;
+        w.record = &info;
+        w.corpus_section = true;
+        std::optional<echo::EchoReport> report;
+        if (echo_sections) w.echo = &report.emplace(echoes.analyze(h->analysis));
+        return write(Format::kJsonl, h->analysis, w);
       },
-      py::arg("document"), py::arg("corpus_section"), py::arg("echo") = true);
+      py::arg("document"), py::arg("source"), py::arg("line"), py::arg("format"), py::arg("meta"),
+      py::arg("echo") = true);
+
+  // An error record of the corpus output; `kind` is a RecordError name ("bad_json").
+  m.def(
+      "error_record",
+      [](const std::string& source, uint64_t line, const std::string& kind, const std::string& message) {
+        for (size_t e = 1; e < corpus::kRecordErrorCount; ++e)
+          if (kind == corpus::to_string(static_cast<corpus::RecordError>(e)))
+            return corpus::error_record(source, line, static_cast<corpus::RecordError>(e), message);
+        throw py::value_error("quotegraph: no record error is named " + kind);
+      },
+      py::arg("source"), py::arg("line"), py::arg("kind"), py::arg("message"));
 
   m.def("graphml", [](const std::vector<HandlePtr>& hs) {
     std::vector<const Analysis*> as = analyses_of(hs);

@@ -25,7 +25,6 @@ the same paths (one machine, or a shared file system). See README.md beside this
 """
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -172,15 +171,6 @@ def run_partition(index, part, quotegraph, out_dir, corpus_args, timeout):
 # corpus_record renders each record, so the part files and the partial graph are
 # the binary's, byte for byte.
 
-_OFFSETS = {"html": "UTF-8 byte offsets into the text extracted from the HTML, not into the HTML",
-            "jsonl": "UTF-8 byte offsets into the record's text field",
-            "text": "UTF-8 byte offsets into the file"}
-
-
-def _json_line(obj):
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
 def _jobs(part, engine):
     """The partition's records in input order: ("error", source, line, kind, message) or
     ("article", source, line, format, data), data a JSONL line or a whole file's bytes."""
@@ -231,7 +221,8 @@ def _jobs(part, engine):
 
 
 def _article(job, engine, fields):
-    """(path, outlet, text, corpus section) of an article job, or (kind, message) when it is none."""
+    """(path, outlet, text, provenance) of an article job, or (kind, message) when it is none;
+    provenance is corpus_record's (source, line, format, meta)."""
     _, source, line, fmt, data = job
     meta = {}
     if fmt == "jsonl":
@@ -251,11 +242,8 @@ def _article(job, engine, fields):
         meta = {"url": url, "date": date, "title": title, "byline": byline, "site_name": site_name}
     else:
         text, outlet, ident = data, "", ""
-    section = {"source": source, "line": line}
-    section.update((k, meta[k]) for k in ("id", "url", "date", "title", "byline", "site_name") if meta.get(k))
-    section["offsets"] = _OFFSETS[fmt]
     path = ident or (f"{source}:{line}" if job[3] == "jsonl" else source)
-    return path, outlet, text, _json_line(section)
+    return path, outlet, text, (source, line, fmt, {k: v or "" for k, v in meta.items()})
 
 
 def run_partition_inprocess(index, part, out_dir, options):
@@ -290,13 +278,15 @@ def run_partition_inprocess(index, part, out_dir, options):
             rec, section, job = articles[slot]
             doc = docs[slot]
             if doc is not None:
-                lines.append(engine.corpus_record(doc._handle, section, not options.get("no_echo")))  # ends in "\n"
+                source, line, fmt, meta = section
+                lines.append(engine.corpus_record(doc._handle, source, line, fmt, meta,
+                                                  not options.get("no_echo")))  # ends in "\n"
                 analysed.append(doc)
                 continue
             slot = (job, "analysis", _analysis_error(qg, rec["text"], rec["path"]))
         job, kind, message = slot
         errors += 1
-        lines.append(_json_line({"error": message, "kind": kind, "path": job[1], "line": job[2]}) + "\n")
+        lines.append(engine.error_record(job[1], job[2], kind, message))
         if kind in ("unreadable", "truncated"):
             rc = EXIT_INPUT
             messages.append(f"quotegraph: {message}")

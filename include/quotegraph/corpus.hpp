@@ -72,6 +72,10 @@ enum class RecordError {
 inline constexpr size_t kRecordErrorCount = 10;
 const char* to_string(RecordError e);
 
+// The error record of the corpus output, one JSONL line:
+// {"error": message, "kind": to_string(e), "path": source, "line": line}.
+std::string error_record(const std::string& source, uint64_t line, RecordError e, const std::string& message);
+
 // Parses one JSONL line into an Article. Never throws. On failure *error says
 // why and the Status message gives the detail (byte offset into the line for
 // invalid UTF-8, the JSON parser's message for bad JSON). Linear in the line.

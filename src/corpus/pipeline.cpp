@@ -49,12 +49,7 @@ struct Done {
 };
 
 std::string error_record(const Job& job, RecordError e, const std::string& message) {
-  Json j;
-  j["error"] = message;
-  j["kind"] = to_string(e);
-  j["path"] = job.source;
-  j["line"] = job.line;
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  return corpus::error_record(job.source, job.line, e, message);
 }
 
 
@@ -444,6 +439,15 @@ std::string with_commas(uint64_t n) {
 }
 
 }  // namespace
+
+std::string error_record(const std::string& source, uint64_t line, RecordError e, const std::string& message) {
+  Json j;
+  j["error"] = message;
+  j["kind"] = to_string(e);
+  j["path"] = source;
+  j["line"] = line;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 RecordInfo record_info(const Article& a, const std::string& source, uint64_t line, InputFormat format) {
   RecordInfo r;
