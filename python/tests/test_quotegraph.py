@@ -3,6 +3,7 @@
 The CLI is the reference: the module must give what `quotegraph analyze/graph`
 give, with code-point offsets that slice Python strings.
 """
+import io
 import json
 import os
 import subprocess
@@ -57,6 +58,38 @@ def test_code_point_offsets_slice_python_strings():
             assert text[m.start:m.end] == m.text
     # Multibyte text before the statements: bytes and code points differ.
     assert any(a.start != a.start_byte for a in doc.attributions)
+
+
+def test_cli_offsets_chars_are_the_modules_offsets():
+    text = ("Zürich — “We will not bow to pressure from anyone,” Mayor Corine Mauch said. "
+            "Jürg Känzig told reporters the vote was “a mistake.”")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "z.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        ref = json.loads(cli("analyze", "--format", "json", "--offsets", "chars", path))
+        rows = pd.read_csv(io.StringIO(cli("analyze", "--format", "csv", "--offsets", "chars", path)))
+    doc = qg.analyze(text, path=path)
+    got = [(a.start, a.end, a.content) for a in doc.attributions]
+    want = [(a["content"]["start"], a["content"]["end"], a["content"]["text"]) for a in ref["attributions"]]
+    assert got == want and got
+    assert [(s, e) for s, e, _ in got] == list(zip(rows["content_start"], rows["content_end"]))
+    assert all(text[s:e] == c for s, e, c in got)
+
+
+def test_graph_csv_tables_load_into_the_same_networkx_graph():
+    doc = qg.analyze(read(SEED), path=SEED)
+    with tempfile.TemporaryDirectory() as d:
+        cli("graph", SEED, "--format", "csv", "-o", d)
+        nodes = pd.read_csv(os.path.join(d, "nodes.csv"), keep_default_na=False)
+        edges = pd.read_csv(os.path.join(d, "edges.csv"), keep_default_na=False)
+    g = nx.from_pandas_edgelist(edges, "source", "target", edge_attr=True, edge_key="relation",
+                                create_using=nx.MultiDiGraph)
+    ref = qg.graph([doc])
+    assert set(nodes["id"]) == set(ref.nodes)
+    assert {(u, v, k) for u, v, k in g.edges(keys=True)} == {(u, v, k) for u, v, k in ref.edges(keys=True)}
+    kinds = dict(zip(nodes["id"], nodes["kind"]))
+    assert all(kinds[n] == ref.nodes[n]["kind"] for n in ref.nodes)
 
 
 def test_analyze_many_threads_keep_order_and_results():
