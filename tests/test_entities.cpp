@@ -411,3 +411,26 @@ TEST_CASE("an organisation's head before 'of' keeps the name whole", "[entities]
   CHECK(ruiz->kind == EntityKind::kPerson);
   if (const Entity* stadium = by_name(a, "Bank of Norland Stadium")) CHECK(stadium->kind == EntityKind::kPlace);
 }
+
+TEST_CASE("a pronoun speaker prefers the latest speaker over a speaker named since", "[entities]") {
+  // Both have spoken; "Nolan" is named last, but the one who spoke last goes
+  // on speaking. The quote's own "Tessa" is no candidate at all.
+  Analysis a = run("Dana Nolan said the talks had failed. Marcus Okafor said they would resume. "
+                   "Asked about Nolan on Monday, he said: \"I would ask Tessa Lind.\"");
+  REQUIRE(a.attributions.size() >= 2);
+  const Entity* last = speaker_of(a, a.attributions.size() - 1);
+  REQUIRE(last);
+  CHECK(last->name == "Marcus Okafor");
+}
+
+TEST_CASE("plural titles (Sens., Reps.) are stripped, and short given names carry gender", "[entities]") {
+  Analysis a = run("Sens. Jeff Marlow and Tom Ruden questioned the bank. Marlow said the fines were too small. "
+                   "Governor Ann Price was more careful. She said the bank should pay.");
+  REQUIRE(by_name(a, "Jeff Marlow"));
+  CHECK_FALSE(by_name(a, "Sens. Jeff Marlow"));
+  const Entity* she = nullptr;
+  for (size_t i = 0; i < a.attributions.size(); ++i)
+    if (a.doc.slice(a.attributions[i].speaker.mention) == "She") she = speaker_of(a, i);
+  REQUIRE(she);
+  CHECK(she->name == "Ann Price");
+}

@@ -11,6 +11,7 @@ namespace quotegraph::attrib {
 // "Secretary of State", "spokesperson").
 inline constexpr std::string_view kTitleWords[] = {
     "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.", "prof.",
+    "sens.", "reps.", "govs.", "messrs.", "drs.",
     "rev.", "president", "vice", "secretary", "minister", "prime", "foreign", "senator", "governor",
     "representative", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "director",
     "leader", "mayor", "judge", "justice", "chief", "general", "attorney", "ambassador", "king", "queen",

@@ -145,7 +145,10 @@ constexpr std::string_view kMaleNames[] = {
     "reggie", "sam", "seth", "terence", "terrence", "anwar", "dinesh",
     "ty", "victor", "warren", "wesley", "wilbur", "xavier", "zach", "jared", "eric",
     "donny", "hunter", "beau", "lou", "sonny", "curtis", "darrell", "devin", "dwight", "earl", "glenn",
-    "jon", "lloyd", "mario", "preet", "reid", "rex", "ross", "shaun", "travis", "trey", "trent"};
+    "jon", "lloyd", "mario", "preet", "reid", "rex", "ross", "shaun", "travis", "trey", "trent",
+    // the short forms news uses for the names above
+    "jeff", "greg", "doug", "matt", "ken", "phil", "danny", "tommy", "joey", "nate", "stan", "vince", "walt",
+    "wes", "zack", "larry", "lenny", "gregg", "mikey", "pete", "rich", "rick", "ricky", "rod", "stevie"};
 constexpr std::string_view kFemaleNames[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
     "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
@@ -166,7 +169,10 @@ constexpr std::string_view kFemaleNames[] = {
     "rosa", "ruby", "stacey", "sylvia", "tina", "vanessa", "wendy", "yvonne", "zoe", "carly",
     "gretchen", "jeanne", "jeanine", "kristen", "kristin", "mandy", "maxine", "mazie", "patty",
     "roberta", "shelley", "suzanne", "tulsi", "deja", "ilhan", "alexandria", "ayanna", "rashida", "gina",
-    "haley", "ashley", "brooke", "erin", "jenna", "leah", "michele", "monica", "naomi", "priscilla", "rachael"};
+    "haley", "ashley", "brooke", "erin", "jenna", "leah", "michele", "monica", "naomi", "priscilla", "rachael",
+    // the short forms news uses for the names above
+    "jenny", "jen", "becky", "cathy", "sue", "pam", "deb", "barb", "peg", "maggie", "nan", "tess",
+    "kathie", "patsy", "suzy", "trish", "vicky", "vickie", "betsy", "bess", "nell", "nellie"};
 
 // News forms of countries beside ISO's names and codes.
 constexpr std::pair<std::string_view, std::string_view> kCountryForms[] = {

@@ -281,6 +281,7 @@ class Resolver {
     std::sort(quoted_.begin(), quoted_.end(), [](Span a, Span b) { return a.start < b.start; });
     std::sort(contents_.begin(), contents_.end(), [](Span a, Span b) { return a.start < b.start; });
     spoke_.assign(ents_.size(), false);
+    last_speaker_ = -1;
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
     std::vector<uint64_t>& order = w_.order;
@@ -304,6 +305,7 @@ class Resolver {
       if (r->entity >= 0 && !own[i].empty()) {
         if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
         spoke_[r->entity] = true;
+        last_speaker_ = r->entity;
       }
     }
     // A relay passes on someone else's words, so the relayed speaker is named
@@ -754,6 +756,7 @@ class Resolver {
   // up the last speaker: "Trump met Ryan. He said …" is Trump) and by gender
   // learned from earlier pronouns (a preference only, revisable: titles and
   // given names are the only firm evidence).
+  static constexpr double kLastSpeakerBonus = 0.3;
   int resolve_pronoun(const std::string& w, Span span, Span own) {
     const uint32_t pos = span.start;
     if (w == "i" || w == "we" || w == "you" || w == "me" || w == "us") return -1;  // the author or an unnamed party
@@ -783,6 +786,7 @@ class Resolver {
       seen.push_back(id);
       double score = 1.0 / (1 + rank++);
       if (static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
+      if (id == last_speaker_) score += kLastSpeakerBonus;
       if (opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
@@ -990,6 +994,7 @@ class Resolver {
   std::vector<Span> quoted_;    // direct quotations, by start
   std::vector<Span> contents_;  // every statement's content, by start
   std::vector<bool> spoke_;   // entities resolved as a speaker so far
+  int last_speaker_ = -1;     // the latest of them, in text order
   std::vector<int> learned_;  // gender learned from pronouns: a preference, never a bar
 };
 
