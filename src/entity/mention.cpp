@@ -154,6 +154,14 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
       if (k >= 2 && w[k - 1].low == "of" && w[k - 2].cap && text::in_list<kOrgWords>(w[k - 2].low)) k -= 1;
     }
     if (k < end) {
+      // Headline case runs across its verb: "Trump Addresses Munich Attack"
+      // names Trump; the words from the verb on are the headline's.
+      for (size_t j = k + 1; j < end; ++j)
+        if (is_verb_capword(w[j].low)) {
+          b = k;
+          e = j;
+          return true;
+        }
       // "Securities and Exchange Commission": "and" inside an organisation's name.
       if (k >= 2 && w[k - 1].low == "and" && w[k - 2].cap && !text::in_list<kTitleWords>(w[k - 2].low) &&
           is_org_head(strip_possessive(w[end - 1].low))) {
@@ -199,6 +207,7 @@ Parsed parse_words(std::vector<Word> w) {
   w.resize(head_end(w));
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
+  if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject
   const Word& last = w.back();
   std::string head = strip_possessive(last.low);
   // "Kazakh police", "State Department officials": a group led by adjectives.
