@@ -434,3 +434,14 @@ TEST_CASE("plural titles (Sens., Reps.) are stripped, and short given names carr
   REQUIRE(she);
   CHECK(she->name == "Ann Price");
 }
+
+TEST_CASE("a headline-case speaker names the words before its verb, not the headline", "[entities]") {
+  Analysis a = run("Ortiz Addresses Harbor Fire: \"We Will Rebuild Every Pier\"\n\n"
+                   "Dan Ortiz, the mayor, spoke on Monday. \"We will rebuild,\" he said.");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Entity* first = speaker_of(a, 0);
+  REQUIRE(first);
+  CHECK(first->name == "Dan Ortiz");
+  CHECK_FALSE(by_name(a, "Ortiz Addresses Harbor Fire"));
+  for (const Entity& e : a.entities) CHECK(e.name.find("Addresses") == std::string::npos);
+}
