@@ -532,7 +532,10 @@ class Resolver {
       if (e.aliases.empty()) e.aliases.reserve(2);  // a third of the entities with an alias get a second
       e.aliases.emplace_back(surface);
     }
-    if (!p.role.empty() && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end()) add_role(id, p.role);
+    // A description that was resolved ("the nominee") is no evidence of a role:
+    // adding it would make a wrong guess its own proof.
+    if (!p.role.empty() && (p.proper || !p.definite) && std::find(e.roles.begin(), e.roles.end(), p.role) == e.roles.end())
+      add_role(id, p.role);
     if (p.gender && !gender_[id]) gender_[id] = p.gender;
     // The fullest proper name is canonical ("Antony J. Blinken", not "Blinken").
     if (p.proper && p.name.size() > e.name.size() && !p.name_is_acronym &&
