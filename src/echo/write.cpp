@@ -35,15 +35,20 @@ void attribution_ref(JsonOut& o, int k) {
 
 double rounded(double x) { return std::round(x * 1000) / 1000; }
 
+// Whose words: "speaker" (the name), "entity" and "attribution" (their ids).
+void whose(JsonOut& o, const Analysis& a, std::string_view name, int entity, int attribution) {
+  o.key("speaker");
+  o.string_or_null(name);
+  o.key("entity");
+  entity_id(o, a, entity);
+  o.key("attribution");
+  attribution_ref(o, attribution);
+}
+
 void party_json(JsonOut& o, const Party& p, const Analysis& a, bool with_path) {
   o.open('{');
   if (with_path) o.key_string("path", a.doc.path);
-  o.key("speaker");
-  o.string_or_null(p.name);
-  o.key("entity");
-  entity_id(o, a, p.entity);
-  o.key("attribution");
-  attribution_ref(o, p.attribution);
+  whose(o, a, p.name, p.entity, p.attribution);
   o.key("mention");
   o.span_or_null(a.doc, p.mention);
   o.key("phrase");
@@ -89,12 +94,7 @@ void framing_json(JsonOut& o, const Framing& f, const Analysis& a, bool with_pat
   o.key("end");
   o.offset(f.span.end);
   o.key_string("term", f.term);
-  o.key("speaker");
-  o.string_or_null(f.entity_name);
-  o.key("entity");
-  entity_id(o, a, f.entity);
-  o.key("attribution");
-  attribution_ref(o, f.attribution);
+  whose(o, a, f.entity_name, f.entity, f.attribution);
   o.key("source");
   o.span_or_null(a.doc, f.source);
   o.key_string("reason", f.reason);
