@@ -445,3 +445,15 @@ TEST_CASE("a headline-case speaker names the words before its verb, not the head
   CHECK_FALSE(by_name(a, "Ortiz Addresses Harbor Fire"));
   for (const Entity& e : a.entities) CHECK(e.name.find("Addresses") == std::string::npos);
 }
+
+TEST_CASE("a relative clause after a speaker names no one; a party-state tag is not part of the name", "[entities]") {
+  Analysis a = run("Sen. Dana Holt (D-Vt.), who lost the primary to Mara Quist, said on Monday that she would "
+                   "campaign for her.");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Entity* who = speaker_of(a, 0);
+  REQUIRE(who);
+  CHECK(who->name == "Dana Holt");
+  const Entity* quist = by_name(a, "Mara Quist");
+  REQUIRE(quist);
+  CHECK(quist->roles.empty());
+}

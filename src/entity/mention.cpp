@@ -471,8 +471,23 @@ Parsed parse_plain(std::string_view mention) {
   // Appositive: "Nikol Pashinyan, the prime minister …" / "Kazakhstan's president, Kassym-Jomart Tokayev".
   size_t comma = mention.find(',');
   if (comma == std::string_view::npos) return parse_words(w);
-  Parsed head = parse_part(mention.substr(0, comma));
-  Parsed app = parse_part(mention.substr(comma + 1));
+  // The head without a party-state or acronym parenthesis ("Sen. Bernie
+  // Sanders (Vt.)", "Rep. Lee Zeldin (R-N.Y.)").
+  std::string_view head_text = mention.substr(0, comma);
+  while (!head_text.empty() && head_text.back() == ' ') head_text.remove_suffix(1);
+  if (head_text.ends_with(")"))
+    if (size_t open = head_text.rfind('('); open != std::string_view::npos && open > 0) {
+      head_text = head_text.substr(0, open);
+      while (!head_text.empty() && head_text.back() == ' ') head_text.remove_suffix(1);
+    }
+  Parsed head = parse_part(head_text);
+  // A relative clause after the comma describes the head; a name inside it
+  // ("…, who lost the nomination to Hillary Clinton") is not the mention's.
+  std::string_view rest = mention.substr(comma + 1);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  for (std::string_view rel : {"who ", "which ", "whose ", "that ", "whom "})
+    if (rest.starts_with(rel)) return head;
+  Parsed app = parse_part(rest);
   if (head.proper) {
     std::string r = std::string(mention.substr(comma + 1));
     while (!r.empty() && (r.front() == ' ')) r.erase(r.begin());
