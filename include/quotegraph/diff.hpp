@@ -168,15 +168,6 @@ class Differ {
   std::unique_ptr<const Impl> impl_;
 };
 
-// Similarity of two contents in [0, 1] (symmetric): the maximum of the Jaccard
-// index of content-word sets, of word-bigram shingles, the containment of the
-// smaller content-word set in the larger, and the longest common run of words
-// over the shorter length. Case, punctuation and quotation marks are ignored.
-double similarity(std::string_view a, std::string_view b);
-
-// Lower-case words of `text` with punctuation and quotation marks dropped.
-std::vector<std::string> words(std::string_view text);
-
 // ------------------------------------------------------------------ writers --
 // Deterministic; each input is named by outlet and path, never only by position.
 

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "corpus/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
 
 namespace quotegraph::corpus {
