@@ -25,7 +25,6 @@
 // construction and render() may run on many threads (gvc calls take turns).
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,11 +79,11 @@ class Reporter {
   // same page as render() of its articles with the same diff options.
   Result<std::string> render(const diff::DiffReport& diff) const;
 
-  struct Impl;
-
  private:
+  // Public types only, so held directly: a pimpl here would hide nothing.
   ReportOptions options_;
-  std::unique_ptr<const Impl> impl_;
+  echo::EchoAnalyzer echo_;
+  diff::Differ differ_;
 };
 
 }  // namespace quotegraph::report
