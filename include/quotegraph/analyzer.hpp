@@ -51,9 +51,10 @@ class Analyzer {
 
   const Options& options() const { return options_; }
 
-  struct Impl;  // internal: lexicons and compiled patterns
-
  private:
+  // The lexicons and the chrome detector are internal types (src/attrib,
+  // src/text); the pimpl keeps them out of this header.
+  struct Impl;
   Options options_;
   std::unique_ptr<const Impl> impl_;
 };

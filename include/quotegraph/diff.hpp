@@ -161,9 +161,10 @@ class Differ {
 
   const DiffOptions& options() const { return options_; }
 
-  struct Impl;
-
  private:
+  // The WordNet senses (text::Senses, src/text) are an internal type; the
+  // pimpl keeps them out of this header.
+  struct Impl;
   DiffOptions options_;
   std::unique_ptr<const Impl> impl_;
 };

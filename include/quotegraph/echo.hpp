@@ -140,9 +140,10 @@ class EchoAnalyzer {
 
   const EchoOptions& options() const { return options_; }
 
-  struct Impl;
-
  private:
+  // The compiled RE2 patterns and the lexicons (echo::Compiled, src/echo) are
+  // internal; the pimpl keeps them and RE2 out of this header.
+  struct Impl;
   EchoOptions options_;
   std::unique_ptr<const Impl> impl_;
 };
