@@ -1,4 +1,10 @@
 // The analyzer: bytes in, attributions and entities out.
+//
+//   quotegraph::Analyzer analyzer;  // builds the lexicons once; then immutable
+//   quotegraph::Result<quotegraph::Analysis> a = analyzer.analyze(bytes, "a.txt");
+//   if (!a.ok()) return a.status();  // "a.txt: byte 17: invalid UTF-8"
+//   for (const quotegraph::Attribution& at : a.value().attributions)
+//     std::cout << a.value().doc.slice(at.content) << "\n";
 #pragma once
 
 #include <memory>

@@ -1,6 +1,13 @@
 // Corpora: many articles in, one record per article out, on every core.
 //
-// Ingest (src/corpus/ingest.cpp, html.cpp):
+//   Analyzer analyzer;
+//   corpus::CorpusOptions options;  // threads = all cores, JSONL records
+//   Result<corpus::CorpusSummary> s = corpus::run_corpus(
+//       {"news.jsonl.gz"}, analyzer, options,
+//       [](const corpus::RecordResult& r) { std::cout << r.output; return Status(); });
+//   std::cerr << corpus::summary_text(s.value()) << "\n";
+//
+// Ingest (src/corpus/input.cpp, reader.cpp, record.cpp; HTML: html.cpp, article.cpp):
 //   JSONL   one article per line, fields named by FieldNames (defaults fit
 //           news-please, trafilatura and Media Cloud exports)
 //   HTML    one article per file, or an HTML field of a JSONL record; the

@@ -1,6 +1,12 @@
 // One story across outlets: N analyses of the same event in, the differences
 // between the outlets' attributions out.
 //
+//   diff::Differ differ;  // builds the lexicons once; then immutable
+//   Result<diff::DiffReport> r = differ.diff({{&a1, "Outlet A"}, {&a2, "Outlet B"}});
+//   for (const diff::Finding& f : r.value().findings)
+//     std::cout << diff::to_string(f.type) << ": " << f.heading << "\n";
+//   std::cout << diff::to_json(r.value());
+//
 // Input: two or more analyses (quotegraph::Analysis, as returned by
 // Analyzer::analyze), each with an outlet name. Output: a DiffReport with
 //   - entities:   entities aligned across the articles (normalised name, aliases,

@@ -1,5 +1,9 @@
 // Echoed rhetoric: who takes up whose words, and how the outlet frames them.
 //
+//   echo::EchoAnalyzer echoes;  // compiles the cue patterns once; then immutable
+//   echo::EchoReport r = echoes.analyze({{&monday, "2023-03-05"}, {&tuesday, ""}});
+//   std::cout << echo::to_text(r, {{&monday, "2023-03-05"}, {&tuesday, ""}});
+//
 // Input: analyses (quotegraph::Analysis, as returned by Analyzer::analyze) of one
 // or more articles. Output: an EchoReport with
 //   - echoes:      speaker Y takes up speaker X's words or framing. `explicit` when

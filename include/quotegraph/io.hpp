@@ -1,5 +1,10 @@
 // Reading inputs and writing analyses in the documented output formats
 // (docs/output-format.md). Writers are deterministic: same Analysis, same bytes.
+//
+//   Result<std::string> bytes = read_file("a.txt");
+//   Result<Analysis> a = analyzer.analyze(bytes.value(), "a.txt");
+//   std::cout << to_json(a.value());          // docs/output-format.md
+//   std::cout << to_csv(a.value(), /*header=*/true);
 #pragma once
 
 #include <string>

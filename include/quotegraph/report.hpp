@@ -1,6 +1,10 @@
 // The HTML report: analyses in, one static, self-contained HTML5 page out, for
 // people who read an analysis rather than parse it (docs/report.md).
 //
+//   report::Reporter reporter;  // builds the echo and diff analyzers once
+//   Result<std::string> page = reporter.render({{&analysis, ""}});
+//   if (page.ok()) write(page.value());  // one self-contained HTML file
+//
 // The page shows each article's text with every attribution highlighted
 // (content, cue and speaker mention in distinct styles, one colour per speaker
 // entity; hover or keyboard focus shows speaker, kind, cue, addressee, about,
