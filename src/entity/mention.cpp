@@ -15,7 +15,9 @@
 
 namespace quotegraph::entity {
 
+// The parse of a mention known to carry no trailing parenthesis.
 Parsed parse_plain(std::string_view mention);
+std::string strip_possessive(std::string s);
 
 namespace {
 
@@ -169,8 +171,6 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   return false;
 }
 
-// Also sets words/first_word as words_of(p.name) would give them, from the
-// words already split (parse_mention_uncached used to split the name again).
 // A mention is its head and what follows it: "Angela Merkel of Germany",
 // "Rep. Lee Zeldin (R-N.Y.)", "officials at the agency" name the person or the
 // officials, never the place or the agency after them. The mention is cut
@@ -193,6 +193,9 @@ size_t head_end(const std::vector<Word>& w) {
   return w.size();
 }
 
+// The parse of a mention's words. Sets words/first_word as words_of(p.name)
+// would give them, from the words already split, so the name is not split a
+// second time.
 Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
@@ -369,7 +372,7 @@ std::string initials(std::string_view name) {
   return out;
 }
 
-// parse_mention is a pure function of the text and names repeat across a
+// A mention's parse is a pure function of its text, and names repeat across a
 // corpus ("Trump" in thousands of articles): each thread keeps a memo, bounded
 // between documents (trim_parse_memo), so that within one the references it
 // hands out stay valid and need no per-document copy or reference count.
@@ -421,8 +424,6 @@ void trim_parse_memo() {
     interned_table().records.clear();
   }
 }
-
-Parsed parse_mention(std::string_view mention) { return parse_mention_cached(mention); }
 
 Parsed parse_mention_uncached(std::string_view mention) {
   // A trailing parenthesis is an acronym or a party label: "… Organization
