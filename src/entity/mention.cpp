@@ -2,13 +2,13 @@
 // style guides (AP, Reuters): titles go to roles, never into names.
 #include "entity/mention.hpp"
 #include "entity/gazetteer.hpp"
+#include "entity/name_words.hpp"
 
 #include <algorithm>
 #include <array>
 #include <deque>
 #include <unordered_set>
 
-#include "attrib/name_words.hpp"
 #include "text/tokenize.hpp"
 #include "text/utf8.hpp"
 #include "text/word_table.hpp"
@@ -21,8 +21,6 @@ std::string strip_possessive(std::string s);
 
 namespace {
 
-using attrib::kOrgDescriptions;
-using attrib::kTitleWords;
 
 // Last words that make a proper name an organisation or a place.
 constexpr std::string_view kOrgWords[] = {
@@ -112,7 +110,7 @@ EntityKind description_kind(const std::string& head) {
                                 text::in_list<kPersonNouns>(head.substr(0, head.size() - 3) + "man")))
     return EntityKind::kGroup;  // "chairmen", "congressmen"
   if (text::in_list<kTitleWords>(head) || text::in_list<kPersonNouns>(head)) return EntityKind::kPerson;
-  if (text::in_list<attrib::kPlaceDescriptions>(head)) return EntityKind::kPlace;
+  if (text::in_list<kPlaceDescriptions>(head)) return EntityKind::kPlace;
   return EntityKind::kUnknown;
 }
 
@@ -186,7 +184,7 @@ size_t head_end(const std::vector<Word>& w) {
     if (!prep && !paren) continue;
     const std::string prev = strip_possessive(w[k - 1].low);
     if (text::in_list<kTitleWords>(prev) || text::in_list<kOrgWords>(prev) || text::in_list<kOrgDescriptions>(prev) ||
-        text::in_list<attrib::kPlaceDescriptions>(prev) || text::in_list<kArtifactWords>(prev))
+        text::in_list<kPlaceDescriptions>(prev) || text::in_list<kArtifactWords>(prev))
       continue;
     if (paren || w[k - 1].cap || is_group_noun(prev)) return k;
   }
@@ -360,9 +358,9 @@ bool is_acronym(std::string_view w) {
   return caps >= 2;
 }
 
-bool is_group_noun(std::string_view w) { return text::in_list<attrib::kTargetGroupNouns>(w); }
+bool is_group_noun(std::string_view w) { return text::in_list<kTargetGroupNouns>(w); }
 bool is_description_noun(std::string_view w) {
-  return text::in_list<kOrgDescriptions>(w) || text::in_list<attrib::kPlaceDescriptions>(w);
+  return text::in_list<kOrgDescriptions>(w) || text::in_list<kPlaceDescriptions>(w);
 }
 
 std::string initials(std::string_view name) {

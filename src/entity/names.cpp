@@ -12,7 +12,6 @@
 #include <tuple>
 #include <utility>
 
-#include "attrib/name_words.hpp"
 #include "text/word_table.hpp"
 
 namespace quotegraph::entity {
