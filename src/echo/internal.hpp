@@ -25,7 +25,7 @@ namespace quotegraph::echo {
 
 // An RE2 compiled on first use. Most articles hold no keyword of most cue
 // patterns, and compiling all 22 (their name classes are large Unicode sets)
-// took 0.1 s of every run, more than analysing a short article. Thread-safe.
+// takes 0.1 s, more than analysing a short article. Thread-safe.
 class LazyRE2 {
  public:
   LazyRE2(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
@@ -60,8 +60,8 @@ struct Compiled {
   EchoLexicon lex;
   std::deque<CuePattern> cues;  // deque: a CuePattern (its once_flag) does not move
   // Every cue keyword in one case-insensitive alternation: one DFA pass over a
-  // body finds where any of them starts (a std::string::find per keyword was
-  // eight in a hundred of all samples).
+  // body finds where any of them starts (a std::string::find per keyword would
+  // read the body once per keyword).
   std::unique_ptr<RE2> keyword_re;
   std::vector<std::string> keywords;              // unique, lower case
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues

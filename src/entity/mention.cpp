@@ -383,7 +383,7 @@ text::WordTable<std::unique_ptr<const Parsed>>& parse_memo() {
 }
 // The records in a deque: their addresses outlive the table's regrowth, and
 // the records of one document's strings, made one after another, lie side by
-// side (one allocation each scattered them about the heap).
+// side (an allocation each would scatter them about the heap).
 struct InternedTable {
   text::WordTable<Interned*> index;
   std::deque<Interned> records;

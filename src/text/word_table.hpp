@@ -100,8 +100,8 @@ class WordTable {
     V value{};
   };
 
-  // Eight bytes per multiply: byte-wise FNV-1a chained one multiply per
-  // character and was the single hottest line of the pipeline.
+  // Eight bytes per multiply: every token's lookup hashes it, and byte-wise
+  // FNV-1a would chain one multiply per character on the pipeline's hottest line.
   static uint64_t hash(std::string_view k) {
     const char* p = k.data();
     size_t n = k.size();
