@@ -20,6 +20,7 @@
 #include "quotegraph/echo.hpp"
 #include "quotegraph/graph.hpp"
 #include "quotegraph/io.hpp"
+#include "quotegraph/line_reader.hpp"
 
 namespace py = pybind11;
 using namespace quotegraph;

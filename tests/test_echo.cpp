@@ -291,7 +291,7 @@ TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
 }
 
 TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
-  echo::EchoAnalyzer::Impl impl;
+  echo::Compiled impl;
   CHECK(impl.cues.size() == 23);  // one per row of cue_rows()
   for (const echo::CuePattern& p : impl.cues) CHECK(p.re->ok());  // compiles it: none may fail
   struct Case {

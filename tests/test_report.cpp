@@ -22,6 +22,7 @@
 #include "quotegraph/io.hpp"
 #include "quotegraph/report.hpp"
 #include "report/internal.hpp"
+#include "report/markup.hpp"
 
 using qg_test::run_cli;
 

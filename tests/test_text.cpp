@@ -100,8 +100,6 @@ TEST_CASE("tokenizer flags a lower-case part after the first hyphen, and its fir
   CHECK_FALSE(t.toks[2].lower_part);
   CHECK_FALSE(t.toks[3].lower_part);
   CHECK_FALSE(t.toks[4].lower_part);
-  // lead_byte gives the first byte of the text from the code point alone.
-  for (const Token& k : t.toks) CHECK(lead_byte(k.ch) == d.text[k.start]);
 }
 
 TEST_CASE("tokenizer treats NBSP and CR as space without moving offsets", "[tokenize]") {

@@ -1,4 +1,10 @@
 // The analyzer: bytes in, attributions and entities out.
+//
+//   quotegraph::Analyzer analyzer;  // builds the lexicons once; then immutable
+//   quotegraph::Result<quotegraph::Analysis> a = analyzer.analyze(bytes, "a.txt");
+//   if (!a.ok()) return a.status();  // "a.txt: byte 17: invalid UTF-8"
+//   for (const quotegraph::Attribution& at : a.value().attributions)
+//     std::cout << a.value().doc.slice(at.content) << "\n";
 #pragma once
 
 #include <memory>
@@ -51,9 +57,10 @@ class Analyzer {
 
   const Options& options() const { return options_; }
 
-  struct Impl;  // internal: lexicons and compiled patterns
-
  private:
+  // The lexicons and the chrome detector are internal types (src/attrib,
+  // src/text); the pimpl keeps them out of this header.
+  struct Impl;
   Options options_;
   std::unique_ptr<const Impl> impl_;
 };

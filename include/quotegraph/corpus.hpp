@@ -1,6 +1,13 @@
 // Corpora: many articles in, one record per article out, on every core.
 //
-// Ingest (src/corpus/ingest.cpp, html.cpp):
+//   Analyzer analyzer;
+//   corpus::CorpusOptions options;  // threads = all cores, JSONL records
+//   Result<corpus::CorpusSummary> s = corpus::run_corpus(
+//       {"news.jsonl.gz"}, analyzer, options,
+//       [](const corpus::RecordResult& r) { std::cout << r.output; return Status(); });
+//   std::cerr << corpus::summary_text(s.value()) << "\n";
+//
+// Ingest (src/corpus/input.cpp, reader.cpp, record.cpp; HTML: html.cpp, article.cpp):
 //   JSONL   one article per line, fields named by FieldNames (defaults fit
 //           news-please, trafilatura and Media Cloud exports)
 //   HTML    one article per file, or an HTML field of a JSONL record; the
@@ -206,57 +213,11 @@ struct InputDocument {
 // documents and messages. Returns a non-ok Status (and hands nothing) when the
 // input cannot be opened or its format is refused; a read error midway is
 // returned after the documents read so far. Not thread-safe.
-// `max_bytes` caps a text or HTML file and each JSONL line (LineReader's
-// cap: a longer line is skipped and its record is an error, a longer file an
-// error Status), so a device or a pipe without end is not read into memory.
+// `max_bytes` caps a text or HTML file and each JSONL line (a longer line is
+// skipped and its record is an error, a longer file an error Status), so a device or a pipe without end is not read into memory.
 Status read_documents(const std::string& path, const InputFormat* forced, const FieldNames& fields,
                       const std::function<void(InputDocument&&)>& each, const std::string& stdin_name = "-",
                       uint64_t max_bytes = 1ull << 30);
-
-// Reads a (possibly gzip-compressed) file line by line; "-" is standard input.
-// Lines may be of any length. Not thread-safe; one reader per thread.
-class LineReader {
- public:
-  LineReader() = default;
-  ~LineReader();
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-
-  // Errors: kInputError naming the path (missing, a directory, unreadable).
-  Status open(const std::string& path);
-  // The next line without its "\n" (a trailing "\r" is kept: JSON ignores it).
-  // False at the end of input or on a read error (then status() is not ok).
-  // A line longer than the cap comes back empty with line_too_long() set; the
-  // reader skips to its end without keeping it.
-  bool next(std::string* line);
-  // Lines (and read_all()) longer than this are not kept. Default 1 GiB.
-  void set_max_line(uint64_t bytes) { max_line_ = bytes; }
-  bool line_too_long() const { return too_long_; }
-  uint64_t max_line() const { return max_line_; }
-  // The rest of the input in one string (for whole-file text/HTML articles).
-  Result<std::string> read_all();
-  // Up to `n` bytes ahead, without consuming them (to sniff the format).
-  std::string_view peek(size_t n);
-  const Status& status() const { return status_; }
-  // The gzip stream ended inside a member (the file was cut short); status()
-  // names the compressed byte where it ends. The torn last line is dropped.
-  bool truncated() const { return truncated_; }
-  // Uncompressed bytes returned so far.
-  uint64_t bytes_read() const { return bytes_; }
-
- private:
-  void* gz_ = nullptr;  // gzFile
-  std::string path_;
-  std::string buf_;
-  size_t pos_ = 0;
-  bool eof_ = false;
-  bool truncated_ = false;
-  bool too_long_ = false;
-  bool stop_at_long_ = false;  // read_all: a line past the cap ends reading (a FIFO may never send "\n")
-  uint64_t max_line_ = 1ull << 30;
-  uint64_t bytes_ = 0;
-  Status status_;
-};
 
 // ------------------------------------------------------------------ pipeline --
 

@@ -1,6 +1,12 @@
 // One story across outlets: N analyses of the same event in, the differences
 // between the outlets' attributions out.
 //
+//   diff::Differ differ;  // builds the lexicons once; then immutable
+//   Result<diff::DiffReport> r = differ.diff({{&a1, "Outlet A"}, {&a2, "Outlet B"}});
+//   for (const diff::Finding& f : r.value().findings)
+//     std::cout << diff::to_string(f.type) << ": " << f.heading << "\n";
+//   std::cout << diff::to_json(r.value());
+//
 // Input: two or more analyses (quotegraph::Analysis, as returned by
 // Analyzer::analyze), each with an outlet name. Output: a DiffReport with
 //   - entities:   entities aligned across the articles (normalised name, aliases,
@@ -161,21 +167,13 @@ class Differ {
 
   const DiffOptions& options() const { return options_; }
 
-  struct Impl;
-
  private:
+  // The WordNet senses (text::Senses, src/text) are an internal type; the
+  // pimpl keeps them out of this header.
+  struct Impl;
   DiffOptions options_;
   std::unique_ptr<const Impl> impl_;
 };
-
-// Similarity of two contents in [0, 1] (symmetric): the maximum of the Jaccard
-// index of content-word sets, of word-bigram shingles, the containment of the
-// smaller content-word set in the larger, and the longest common run of words
-// over the shorter length. Case, punctuation and quotation marks are ignored.
-double similarity(std::string_view a, std::string_view b);
-
-// Lower-case words of `text` with punctuation and quotation marks dropped.
-std::vector<std::string> words(std::string_view text);
 
 // ------------------------------------------------------------------ writers --
 // Deterministic; each input is named by outlet and path, never only by position.

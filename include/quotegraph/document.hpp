@@ -1,4 +1,11 @@
 // The data model every stage speaks: one owned buffer, and spans into it.
+//
+//   const Analysis& a = analyzer.analyze(bytes, "a.txt").value();
+//   for (const Attribution& at : a.attributions) {
+//     std::string_view who = at.speaker.entity >= 0 ? std::string_view(a.entities[at.speaker.entity].name)
+//                                                   : a.doc.slice(at.speaker.mention);
+//     std::cout << who << " " << at.cue_lemma << ": " << a.doc.slice(at.content) << "\n";
+//   }
 #pragma once
 
 #include <cstdint>

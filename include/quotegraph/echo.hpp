@@ -1,5 +1,9 @@
 // Echoed rhetoric: who takes up whose words, and how the outlet frames them.
 //
+//   echo::EchoAnalyzer echoes;  // compiles the cue patterns once; then immutable
+//   echo::EchoReport r = echoes.analyze({{&monday, "2023-03-05"}, {&tuesday, ""}});
+//   std::cout << echo::to_text(r, {{&monday, "2023-03-05"}, {&tuesday, ""}});
+//
 // Input: analyses (quotegraph::Analysis, as returned by Analyzer::analyze) of one
 // or more articles. Output: an EchoReport with
 //   - echoes:      speaker Y takes up speaker X's words or framing. `explicit` when
@@ -140,9 +144,10 @@ class EchoAnalyzer {
 
   const EchoOptions& options() const { return options_; }
 
-  struct Impl;
-
  private:
+  // The compiled RE2 patterns and the lexicons (echo::Compiled, src/echo) are
+  // internal; the pimpl keeps them and RE2 out of this header.
+  struct Impl;
   EchoOptions options_;
   std::unique_ptr<const Impl> impl_;
 };

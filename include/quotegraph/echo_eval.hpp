@@ -2,6 +2,10 @@
 // repetitions and scare quotes a person marked, and does it stay quiet on stock
 // phrases?
 //
+//   Result<eval::EchoGold> gold = eval::parse_echo_gold(json, text, "a.echo.json");
+//   eval::EchoEval e = eval::evaluate_echoes(gold.value(), analysis, echoes.analyze(analysis));
+//   std::cout << eval::echo_summary_line(e) << "\n";
+//
 // Reads the hand-labelled echo gold of docs/echo-gold.md (`NAME.echo.json`:
 // items of type explicit, implicit, repetition, scare_quote, negative, with
 // code-point offsets, converted to bytes here) and scores one article's

@@ -1,6 +1,10 @@
 // Entity evaluation: does each statement reach the right entity, are the
 // entities real, are their kinds right, are the relays real?
 //
+//   Result<eval::EntityGold> gold = eval::parse_entity_gold(json, text, "a.entities.json");
+//   eval::EntityEval e = eval::evaluate_entities(gold.value(), analysis);
+//   std::cout << eval::entity_summary_line(e) << "\n";
+//
 // Reads the entity gold of docs/entity-gold.md (`NAME.entities.json`: gold
 // entities with kinds and variants, each PolNeAR attribution's resolved
 // speaker, the article's real relays; code-point offsets, converted to bytes

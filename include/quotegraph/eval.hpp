@@ -1,5 +1,14 @@
 // Evaluation: hand-annotated gold attributions against an Analysis.
 //
+//   Result<std::vector<eval::EvalInput>> inputs = eval::find_inputs("seeds/", "seeds/");
+//   std::vector<eval::DocumentEval> docs;
+//   for (const eval::EvalInput& in : inputs.value()) {
+//     std::string text = read_file(in.text_path).value();
+//     Result<eval::GoldDocument> gold = eval::read_gold(in, text);
+//     docs.push_back(eval::evaluate(gold.value(), analyzer.analyze(text, in.text_path).value()));
+//   }
+//   std::cout << eval::summary_line(eval::summarize(std::move(docs))) << "\n";
+//
 // Two gold shapes are read:
 //   - the seed layout (`NAME.gold.json`, as in seeds/ and PolNeAR's derived/ folder):
 //     `attributions[]` and `optional[]` with code-point offsets `start`/`end`,

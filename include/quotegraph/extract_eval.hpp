@@ -1,5 +1,10 @@
 // Scoring HTML body extraction against a dev set of saved pages.
 //
+//   Result<std::vector<eval::ExtractPage>> pages = eval::read_extract_devset("devset/");
+//   for (eval::ExtractPage& p : pages.value())
+//     eval::score_page(p, corpus::extract_html_text(html_of(p)), truth_of(p));
+//   std::cout << eval::extract_report_text(pages.value(), /*errors=*/false);
+//
 // A dev set is a directory (scripts/html_devset.py builds one from the
 // trafilatura project's test pages):
 //   DIR/snippets.json   {"pages": [{"page": "NAME.html", "with": [...], "without": [...]}]}

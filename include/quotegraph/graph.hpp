@@ -1,19 +1,20 @@
 // The quote graph: who said what, to whom, about whom, as a graph to look at
-// (DOT, SVG, PNG) and to compute on (Boost.Graph, GraphML, JSON node-link).
+// (DOT, SVG, PNG) and to compute on (GraphML, JSON node-link; Boost.Graph
+// through graph_boost.hpp).
 //
-// Two representations of one graph:
+//   Analyzer analyzer;
+//   Result<Analysis> a = analyzer.analyze(text, "a.txt");
+//   graph::Graph g = graph::unify_entities(graph::build(a.value()));
+//   Result<std::string> dot = graph::to_dot(g);        // or to_graphml, to_json
+//   graph::Stats s = graph::compute_stats(g);
 //
-//   Graph       the canonical, mergeable model: nodes sorted by key, edges sorted
-//               by (source, target, relation), every set field a sorted vector of
-//               distinct values. Building, merging, reading and writing all speak
-//               Graph. Two Graphs are equal (operator==) exactly when they
-//               describe the same graph, so "same input, same bytes" holds for
-//               every writer.
-//   QuoteGraph  a boost::adjacency_list with the same Node and Edge as bundled
-//               properties, for Boost.Graph algorithms (stats uses it for
-//               betweenness centrality and connected components). to_boost() and
-//               from_boost() convert losslessly; vertex i of to_boost(g) is
-//               g.nodes[i].
+// Graph is the canonical, mergeable model: nodes sorted by key, edges sorted by
+// (source, target, relation), every set field a sorted vector of distinct
+// values. Building, merging, reading and writing all speak Graph. Two Graphs
+// are equal (operator==) exactly when they describe the same graph, so "same
+// input, same bytes" holds for every writer. The Boost.Graph view of it
+// (QuoteGraph, to_boost, from_boost) is in graph_boost.hpp, so that including
+// this header does not pull in Boost.
 //
 // Pipeline: Analysis --build--> Graph --merge--> Graph --to_dot/render/
 // to_graphml/to_json--> bytes; from_json reads a written Graph back, so partial
@@ -31,8 +32,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include "quotegraph/document.hpp"
 #include "quotegraph/status.hpp"
@@ -147,11 +146,6 @@ struct Graph {
   // Index of the node with this key, or -1. O(log n).
   long find(std::string_view key) const;
 };
-
-// The Boost.Graph view. Vertex i is Graph::nodes[i]; edges keep Graph order.
-using QuoteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
-QuoteGraph to_boost(const Graph& g);             // O(V + E log V)
-Graph from_boost(const QuoteGraph& bg);          // re-canonicalises; O((V + E) log)
 
 // ---- build (src/graph/build.cpp) --------------------------------------------
 

@@ -1,9 +1,11 @@
 // Reading inputs and writing analyses in the documented output formats
 // (docs/output-format.md). Writers are deterministic: same Analysis, same bytes.
 //
+//   Result<std::string> bytes = read_file("a.txt");
+//   Result<Analysis> a = analyzer.analyze(bytes.value(), "a.txt");
 //   quotegraph::WriteOptions w;
 //   w.offsets = quotegraph::Offsets::kChars;      // Python-style str indexes
-//   std::string line = quotegraph::write(quotegraph::Format::kJsonl, analysis, w);
+//   std::cout << quotegraph::write(quotegraph::Format::kJsonl, a.value(), w);
 //
 // Every analysis output of the CLI goes through write(): the format table in
 // src/io/formats.cpp is the one place a new format is registered.

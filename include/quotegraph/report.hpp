@@ -1,6 +1,10 @@
 // The HTML report: analyses in, one static, self-contained HTML5 page out, for
 // people who read an analysis rather than parse it (docs/report.md).
 //
+//   report::Reporter reporter;  // builds the echo and diff analyzers once
+//   Result<std::string> page = reporter.render({{&analysis, ""}});
+//   if (page.ok()) write(page.value());  // one self-contained HTML file
+//
 // The page shows each article's text with every attribution highlighted
 // (content, cue and speaker mention in distinct styles, one colour per speaker
 // entity; hover or keyboard focus shows speaker, kind, cue, addressee, about,
@@ -25,7 +29,6 @@
 // construction and render() may run on many threads (gvc calls take turns).
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,40 +39,6 @@
 #include "quotegraph/status.hpp"
 
 namespace quotegraph::report {
-
-// ------------------------------------------------------------- building blocks
-
-// `text` escaped for HTML element content and quoted attribute values alike:
-// & < > " ' become character references. The result is always valid UTF-8 and
-// valid HTML5 text: invalid UTF-8 bytes, C0/C1 control characters other than
-// tab, line feed and carriage return, and Unicode noncharacters become U+FFFD.
-// O(n).
-std::string escape_html(std::string_view text);
-
-// One styled range of a text for mark_up(): an element wrapped around the bytes
-// of `span`.
-struct Mark {
-  Span span;                  // UTF-8 byte offsets into the text given to mark_up()
-  std::string tag = "span";   // element name, written as is
-  std::string attributes;     // on the first fragment, already escaped: ` class="x" id="y"`
-  std::string continued;      // on every later fragment (see mark_up); keep ids out of it
-  int order = 0;              // among marks with the same span, lower is outer
-};
-
-// `text[range]`, HTML-escaped, with every mark's element wrapped around its
-// bytes. Overlapping marks always give well-formed, properly nested markup:
-// the text is cut at every mark boundary (boundary events); at each position
-// the marks that end are closed, and an inner element that would have to close
-// across an outer one is closed with it and reopened after it. Marks are ranked
-// by (start, longer first, order), so nested spans (a content containing the
-// cue of a nested attribution) nest without a cut, and only crossing spans
-// are split. A split mark's first fragment carries `attributes`, the others
-// `continued`; a mark that starts before `range` has only `continued`
-// fragments. Span ends are moved outwards to code-point boundaries, marks are
-// clipped to `range` (marks entirely outside it are dropped), and an empty
-// span inside `range` gives an empty element. Time O((n + m log m + f)) for n
-// bytes, m marks and f fragments written.
-std::string mark_up(std::string_view text, Span range, std::vector<Mark> marks);
 
 // -------------------------------------------------------------------- the page
 
@@ -114,11 +83,11 @@ class Reporter {
   // same page as render() of its articles with the same diff options.
   Result<std::string> render(const diff::DiffReport& diff) const;
 
-  struct Impl;
-
  private:
+  // Public types only, so held directly: a pimpl here would hide nothing.
   ReportOptions options_;
-  std::unique_ptr<const Impl> impl_;
+  echo::EchoAnalyzer echo_;
+  diff::Differ differ_;
 };
 
 }  // namespace quotegraph::report

@@ -1,4 +1,8 @@
 // Errors as values: the library never lets an exception cross its boundary.
+//
+//   Result<std::string> bytes = read_file(path);
+//   if (!bytes.ok()) { std::cerr << bytes.status().message() << "\n"; return 2; }
+//   use(bytes.value());
 #pragma once
 
 #include <string>

@@ -2,6 +2,11 @@
 // outlets' articles about one story share, and only those, and are its
 // misattribution and one-outlet-speaker findings true?
 //
+//   Result<eval::StoryGold> gold = eval::parse_story_gold(json, "s.story.json");
+//   // analyse gold's articles, convert_story_spans(gold, texts), diff them, then:
+//   eval::StoryEval e = eval::evaluate_story(gold.value(), {&a1, &a2}, diff_report);
+//   std::cout << eval::story_summary_line(e, 1) << "\n";
+//
 // Reads the hand-labelled story gold of docs/story-gold.md (`STORY.story.json`:
 // the articles of one story, the shared statements with one content span per
 // article in code points, the speakers with the articles quoting them) and scores

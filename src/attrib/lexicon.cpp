@@ -6,7 +6,7 @@
 
 #include <initializer_list>
 
-#include "attrib/name_words.hpp"
+#include "entity/name_words.hpp"
 
 namespace quotegraph::attrib {
 namespace {
@@ -332,6 +332,11 @@ const char* kGroupNounsList[] = {"police", "authorities", "officials", "sources"
                              "critics", "supporters", "residents", "witnesses", "democrats", "republicans",
                              "lawmakers", "aides", "advisers", "investigators", "prosecutors", "voters", "troops",
                              "observers", "diplomats", "activists", "officers", "leaders", "members", "people"};
+// Weekdays and months: capitalised, but they name no one.
+constexpr std::string_view kCalendarNames[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan.", "feb.", "aug.", "sept.", "oct."};
 const char* kTimeWordsList[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                             "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night",
                             "week", "month", "year", "weekend", "earlier", "later", "last", "this", "next"};
@@ -419,12 +424,12 @@ Lexicon::Lexicon() {
   add(kAdjunctPrepsList, kAdjunctPrep);
   add(kStanceAdjectivesList, kStanceAdjective);
   add(kUtteranceNounsList, kUtteranceNoun);
-  add(kNameOpeners, kNameOpener);
   add(kCalendarNames, kCalendarName);
-  add(kTitleWords, kTitleWord);
-  add(kTargetGroupNouns, kTargetGroup);
-  add(kOrgDescriptions, kDescriptionNoun);
-  add(kPlaceDescriptions, kDescriptionNoun);
+  add(entity::kNameOpeners, kNameOpener);
+  add(entity::kTitleWords, kTitleWord);
+  add(entity::kTargetGroupNouns, kTargetGroup);
+  add(entity::kOrgDescriptions, kDescriptionNoun);
+  add(entity::kPlaceDescriptions, kDescriptionNoun);
   words_["the"].classes |= kThe;
 }
 

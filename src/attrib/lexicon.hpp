@@ -48,8 +48,9 @@ class Lexicon {
     kPronoun = 1u << 0, kDeterminer = 1u << 1, kSkippable = 1u << 2, kNpStop = 1u << 3,
     kSourceNoun = 1u << 4, kGroupNoun = 1u << 5, kTime = 1u << 6, kSentenceAdverb = 1u << 7,
     kAdjunctPrep = 1u << 8,
-    // The entity stage's lists (name_words.hpp), so that it reads them off
-    // each token instead of folding and looking words up again.
+    // Calendar names (the rules' and the entity stage's) and the entity
+    // stage's lists (entity/name_words.hpp), so that both read them off each
+    // token instead of folding and looking words up again.
     kNameOpener = 1u << 9, kCalendarName = 1u << 10, kTitleWord = 1u << 11, kTargetGroup = 1u << 12,
     kDescriptionNoun = 1u << 13, kThe = 1u << 14,
     kStanceAdjective = 1u << 15,  // "is convinced that", "was eager to", "are wary of"

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "quotegraph/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
 
 namespace quotegraph::corpus {

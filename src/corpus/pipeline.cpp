@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "quotegraph/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"

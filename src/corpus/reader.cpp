@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "quotegraph/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
 
 namespace quotegraph::corpus {

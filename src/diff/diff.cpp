@@ -243,10 +243,10 @@ double pair_score(const Stmt& a, const Stmt& b, const Lemmas& lx) {
 
 // Statements that can align with one another: those sharing a content unit's
 // lemma or (for words) a synset. A pair sharing neither has similarity 0 unless
-// three function words in a row match, so scoring only these pairs replaces the
-// all-pairs loop (two 450 KB inputs took 25 s, most of it on pairs sharing
-// nothing). A key held by more than `cap` statements is a word of the whole
-// story and proposes no pair; pairs that share only such words stay unscored.
+// three function words in a row match, so only these pairs are scored, not all
+// pairs (quadratic: on two 450 KB inputs nearly all pairs share nothing). A key
+// held by more than `cap` statements is a word of the whole story and proposes
+// no pair; pairs that share only such words stay unscored.
 class UnitIndex {
  public:
   explicit UnitIndex(size_t cap) : cap_(cap) {}

@@ -1,5 +1,6 @@
-// Internal to src/diff: word normalisation and the small lexicons shared by
-// alignment (align.cpp) and comparison (diff.cpp).
+// Internal to src/diff: word normalisation (words.cpp), content similarity and
+// the small lexicons that alignment and comparison (diff.cpp) share. Not public
+// API; tests/test_diff.cpp tests similarity and words directly.
 #pragma once
 
 #include <string>
@@ -7,6 +8,19 @@
 #include <vector>
 
 #include "quotegraph/diff.hpp"
+
+namespace quotegraph::diff {
+
+// Similarity of two contents in [0, 1] (symmetric): the maximum of the Jaccard
+// index of content-word sets, of word-bigram shingles, the containment of the
+// smaller content-word set in the larger, and the longest common run of words
+// over the shorter length. Case, punctuation and quotation marks are ignored.
+double similarity(std::string_view a, std::string_view b);
+
+// Lower-case words of `text` with punctuation and quotation marks dropped.
+std::vector<std::string> words(std::string_view text);
+
+}  // namespace quotegraph::diff
 
 namespace quotegraph::diff::detail {
 

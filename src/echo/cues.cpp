@@ -164,17 +164,17 @@ void find_explicit(const Context& cx, EchoReport& out) {
     // Where each pattern may match: the sentences holding one of its keywords, a
     // few bytes before each so that a pattern's "after . ! ?" context is in
     // reach; every match lies in one sentence, so the rest is never searched.
-    const EchoAnalyzer::Impl& impl = cx.impl;
-    std::vector<std::vector<std::pair<size_t, size_t>>> windows_of(impl.cues.size());
-    for (size_t i = 0; i < impl.cues.size(); ++i)
-      if (impl.cues[i].keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
+    const Compiled& compiled = cx.compiled;
+    std::vector<std::vector<std::pair<size_t, size_t>>> windows_of(compiled.cues.size());
+    for (size_t i = 0; i < compiled.cues.size(); ++i)
+      if (compiled.cues[i].keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
     re2::StringPiece hit;
-    for (size_t at = body_b; at < body_e && impl.keyword_re->Match(text, at, body_e, RE2::UNANCHORED, &hit, 1);) {
+    for (size_t at = body_b; at < body_e && compiled.keyword_re->Match(text, at, body_e, RE2::UNANCHORED, &hit, 1);) {
       const size_t p = static_cast<size_t>(hit.data() - text.data());
       at = p + 1;  // keywords may start inside one another's match ("repeat", "repeated")
       Span st = sentence_around(d, static_cast<uint32_t>(p));
-      for (size_t k = 0; k < impl.keywords.size(); ++k) {
-        const std::string& kw = impl.keywords[k];
+      for (size_t k = 0; k < compiled.keywords.size(); ++k) {
+        const std::string& kw = compiled.keywords[k];
         if (p + kw.size() > body_e) continue;
         bool same = true;
         for (size_t j = 0; j < kw.size() && same; ++j) {
@@ -184,11 +184,11 @@ void find_explicit(const Context& cx, EchoReport& out) {
         if (!same) continue;
         size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
         lo = lo > body_b + 4 ? lo - 4 : body_b;
-        for (size_t ci : impl.keyword_cues[k]) windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
+        for (size_t ci : compiled.keyword_cues[k]) windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
       }
     }
-    for (size_t ci = 0; ci < impl.cues.size(); ++ci) {
-      const CuePattern& c = impl.cues[ci];
+    for (size_t ci = 0; ci < compiled.cues.size(); ++ci) {
+      const CuePattern& c = compiled.cues[ci];
       std::vector<std::pair<size_t, size_t>>& windows = windows_of[ci];
       if (windows.empty()) continue;
       std::sort(windows.begin(), windows.end());

@@ -116,7 +116,7 @@ std::vector<Row> cue_rows() {
 
 }  // namespace
 
-EchoAnalyzer::Impl::Impl() {
+Compiled::Compiled() {
   RE2::Options o;
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
@@ -168,6 +168,8 @@ EchoAnalyzer::Impl::Impl() {
 
 const char* to_string(Evidence e) { return e == Evidence::kExplicit ? "explicit" : "implicit"; }
 const char* to_string(FramingKind k) { return k == FramingKind::kScareQuote ? "scare_quote" : "adopted"; }
+
+struct EchoAnalyzer::Impl : Compiled {};
 
 EchoAnalyzer::EchoAnalyzer(EchoOptions options)
     : options_(options), impl_(std::make_unique<const Impl>()) {}

@@ -101,7 +101,7 @@ std::string term_of(const Document& doc, const std::vector<Token>& toks, size_t 
 void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
-  const EchoLexicon& lex = cx.impl.lex;
+  const EchoLexicon& lex = cx.compiled.lex;
   SpanSet contents;
   for (const Attribution& t : a.attributions) contents.add(t.content);
   contents.seal();
@@ -250,7 +250,7 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
 void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
-  const EchoLexicon& lex = cx.impl.lex;
+  const EchoLexicon& lex = cx.compiled.lex;
   struct Term {
     std::vector<uint64_t> hashes;
     int attribution;
@@ -269,7 +269,7 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     auto [cb, ce] = d.content_tokens[k];
     for (size_t i = cb; i < ce; ++i) {
       if (lex.is_loaded(token_stem(a.doc, d.tokens[i]))) add(i, i + 1, static_cast<int>(k));
-      for (const auto& [hs, text] : cx.impl.loaded_phrases) {
+      for (const auto& [hs, text] : cx.compiled.loaded_phrases) {
         if (i + hs.size() > ce) continue;
         bool ok = true;
         for (size_t m = 0; m < hs.size() && ok; ++m) ok = d.tokens[i + m].hash == hs[m];

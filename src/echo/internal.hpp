@@ -1,5 +1,6 @@
-// Echo internals shared by the stage files: the compiled cue patterns (owned by
-// EchoAnalyzer::Impl) and the per-call context the stages read.
+// Echo internals shared by the stage files: the compiled cue patterns and
+// lexicons (Compiled, which EchoAnalyzer's pimpl holds) and the per-call
+// context the stages read.
 //   cues.cpp    explicit echoes and explicit self-repetition (cue phrases)
 //   phrases.cpp implicit echoes and self-repetition (shared distinctive phrases)
 //   framing.cpp scare quotes and adopted terms
@@ -24,7 +25,7 @@ namespace quotegraph::echo {
 
 // An RE2 compiled on first use. Most articles hold no keyword of most cue
 // patterns, and compiling all 22 (their name classes are large Unicode sets)
-// took 0.1 s of every run, more than analysing a short article. Thread-safe.
+// takes 0.1 s, more than analysing a short article. Thread-safe.
 class LazyRE2 {
  public:
   LazyRE2(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {}
@@ -54,23 +55,24 @@ struct CuePattern {
   std::vector<std::string> keywords;  // lower case; a match holds one of them (empty: always run)
 };
 
-struct EchoAnalyzer::Impl {
+// What EchoAnalyzer builds once (echo.cpp) and every analyze() call reads.
+struct Compiled {
   EchoLexicon lex;
   std::deque<CuePattern> cues;  // deque: a CuePattern (its once_flag) does not move
   // Every cue keyword in one case-insensitive alternation: one DFA pass over a
-  // body finds where any of them starts (a std::string::find per keyword was
-  // eight in a hundred of all samples).
+  // body finds where any of them starts (a std::string::find per keyword would
+  // read the body once per keyword).
   std::unique_ptr<RE2> keyword_re;
   std::vector<std::string> keywords;              // unique, lower case
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
   text::Senses senses;  // WordNet: a collocation it lists ("health care") is language, not framing
-  Impl();
+  Compiled();
 };
 
 struct Context {
-  const EchoAnalyzer::Impl& impl;
+  const Compiled& compiled;
   const EchoOptions& options;
   const std::vector<EchoInput>& inputs;
   std::vector<DocText> docs;  // one per input, same order

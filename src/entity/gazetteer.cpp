@@ -199,7 +199,6 @@ constexpr std::string_view kOrganizations[] = {
 struct Data {
   std::unordered_map<std::string, EntityKind> kinds;
   std::unordered_map<std::string, std::string> countries;  // lower case, no periods -> alpha-3
-  size_t iso_names = 0;
   std::string dir;
 };
 
@@ -225,7 +224,6 @@ void add_iso(Data& d, const nlohmann::json& item, const char* key) {
   const std::string s = it->get<std::string>();
   if (s.find(',') != std::string::npos || s.find('(') != std::string::npos) return;
   add(d, s, EntityKind::kPlace);
-  ++d.iso_names;
 }
 
 nlohmann::json read_json(const std::string& path) {
@@ -320,7 +318,5 @@ int given_name_gender(std::string_view w) {
 bool is_common_capword(std::string_view w) { return text::in_list<kCommonCapwords>(w) || is_verb_capword(w); }
 bool is_verb_capword(std::string_view w) { return text::in_list<kVerbCapwords>(w); }
 
-std::string_view iso_codes_dir() { return data().dir; }
-size_t iso_place_names() { return data().iso_names; }
 
 }  // namespace quotegraph::entity

@@ -46,10 +46,4 @@ bool is_org_head(std::string_view folded_word);
 // not know it or it is used for both ("jordan", "taylor"). Folded.
 int given_name_gender(std::string_view folded_word);
 
-// Where the ISO 3166 files were looked for, and how many names came from them
-// (0 when iso-codes is not installed: places are then known from the city and
-// abbreviation lists only). For docs and tests.
-std::string_view iso_codes_dir();
-size_t iso_place_names();
-
 }  // namespace quotegraph::entity

@@ -2,25 +2,25 @@
 // style guides (AP, Reuters): titles go to roles, never into names.
 #include "entity/mention.hpp"
 #include "entity/gazetteer.hpp"
+#include "entity/name_words.hpp"
 
 #include <algorithm>
 #include <array>
 #include <deque>
 #include <unordered_set>
 
-#include "attrib/name_words.hpp"
 #include "text/tokenize.hpp"
 #include "text/utf8.hpp"
 #include "text/word_table.hpp"
 
 namespace quotegraph::entity {
 
+// The parse of a mention known to carry no trailing parenthesis.
 Parsed parse_plain(std::string_view mention);
+std::string strip_possessive(std::string s);
 
 namespace {
 
-using attrib::kOrgDescriptions;
-using attrib::kTitleWords;
 
 // Last words that make a proper name an organisation or a place.
 constexpr std::string_view kOrgWords[] = {
@@ -110,7 +110,7 @@ EntityKind description_kind(const std::string& head) {
                                 text::in_list<kPersonNouns>(head.substr(0, head.size() - 3) + "man")))
     return EntityKind::kGroup;  // "chairmen", "congressmen"
   if (text::in_list<kTitleWords>(head) || text::in_list<kPersonNouns>(head)) return EntityKind::kPerson;
-  if (text::in_list<attrib::kPlaceDescriptions>(head)) return EntityKind::kPlace;
+  if (text::in_list<kPlaceDescriptions>(head)) return EntityKind::kPlace;
   return EntityKind::kUnknown;
 }
 
@@ -177,8 +177,6 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   return false;
 }
 
-// Also sets words/first_word as words_of(p.name) would give them, from the
-// words already split (parse_mention_uncached used to split the name again).
 // A mention is its head and what follows it: "Angela Merkel of Germany",
 // "Rep. Lee Zeldin (R-N.Y.)", "officials at the agency" name the person or the
 // officials, never the place or the agency after them. The mention is cut
@@ -194,13 +192,16 @@ size_t head_end(const std::vector<Word>& w) {
     if (!prep && !paren) continue;
     const std::string prev = strip_possessive(w[k - 1].low);
     if (text::in_list<kTitleWords>(prev) || text::in_list<kOrgWords>(prev) || text::in_list<kOrgDescriptions>(prev) ||
-        text::in_list<attrib::kPlaceDescriptions>(prev) || text::in_list<kArtifactWords>(prev))
+        text::in_list<kPlaceDescriptions>(prev) || text::in_list<kArtifactWords>(prev))
       continue;
     if (paren || w[k - 1].cap || is_group_noun(prev)) return k;
   }
   return w.size();
 }
 
+// The parse of a mention's words. Sets words/first_word as words_of(p.name)
+// would give them, from the words already split, so the name is not split a
+// second time.
 Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
@@ -366,9 +367,9 @@ bool is_acronym(std::string_view w) {
   return caps >= 2;
 }
 
-bool is_group_noun(std::string_view w) { return text::in_list<attrib::kTargetGroupNouns>(w); }
+bool is_group_noun(std::string_view w) { return text::in_list<kTargetGroupNouns>(w); }
 bool is_description_noun(std::string_view w) {
-  return text::in_list<kOrgDescriptions>(w) || text::in_list<attrib::kPlaceDescriptions>(w);
+  return text::in_list<kOrgDescriptions>(w) || text::in_list<kPlaceDescriptions>(w);
 }
 
 std::string initials(std::string_view name) {
@@ -378,7 +379,7 @@ std::string initials(std::string_view name) {
   return out;
 }
 
-// parse_mention is a pure function of the text and names repeat across a
+// A mention's parse is a pure function of its text, and names repeat across a
 // corpus ("Trump" in thousands of articles): each thread keeps a memo, bounded
 // between documents (trim_parse_memo), so that within one the references it
 // hands out stay valid and need no per-document copy or reference count.
@@ -391,7 +392,7 @@ text::WordTable<std::unique_ptr<const Parsed>>& parse_memo() {
 }
 // The records in a deque: their addresses outlive the table's regrowth, and
 // the records of one document's strings, made one after another, lie side by
-// side (one allocation each scattered them about the heap).
+// side (an allocation each would scatter them about the heap).
 struct InternedTable {
   text::WordTable<Interned*> index;
   std::deque<Interned> records;
@@ -430,8 +431,6 @@ void trim_parse_memo() {
     interned_table().records.clear();
   }
 }
-
-Parsed parse_mention(std::string_view mention) { return parse_mention_cached(mention); }
 
 Parsed parse_mention_uncached(std::string_view mention) {
   // A trailing parenthesis is an acronym or a party label: "… Organization

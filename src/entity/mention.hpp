@@ -84,18 +84,14 @@ struct Parsed {
 // "U.S. Secretary of State", kind person, key "blinken". "Nikol Pashinyan, the
 // prime minister of Armenia" -> the name with the appositive as role.
 // "the organization" -> a definite description with head "organization".
-Parsed parse_mention(std::string_view mention);
-// The same, memoised: the parse of a surface form is made once per thread
-// (names repeat across a corpus) and handed out without copying its strings.
+// Memoised: the parse of a surface form is made once per thread (names repeat
+// across a corpus) and handed out without copying its strings.
 // The reference stays valid until this thread's next trim_parse_memo().
 const Parsed& parse_mention_cached(std::string_view mention);
 // Empties this thread's memo, and the interned records its parses point at,
 // once it holds more than 50,000 forms. Run between documents, never while
 // references from parse_mention_cached() or interned() are held.
 void trim_parse_memo();
-
-// The same for a mention known to carry no trailing parenthesis.
-Parsed parse_plain(std::string_view mention);
 
 bool is_acronym(std::string_view w);
 bool is_group_noun(std::string_view folded);
@@ -106,7 +102,6 @@ bool is_group_noun(std::string_view folded);
 bool role_names_a_person(std::string_view role);
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
-std::string strip_possessive(std::string s);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
 std::string initials(std::string_view name);
 

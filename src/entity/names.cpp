@@ -12,7 +12,6 @@
 #include <tuple>
 #include <utility>
 
-#include "attrib/name_words.hpp"
 #include "text/word_table.hpp"
 
 namespace quotegraph::entity {
@@ -108,8 +107,8 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // open a sentence or a quote are ever looked up: collect those first, and
   // hash another token only when its shape matches one of them. Function
   // words ("The", "But") are dropped wherever they open, so they are never
-  // looked up: left out, "the" and "he" no longer send every lower-case "the"
-  // and "he" of the article to the table. The same pass marks Title Case
+  // looked up: left out, the article's every lower-case "the" and "he" never
+  // reaches the table. The same pass marks Title Case
   // headlines, which capitalise every word: no evidence of names there.
   // Both tables hold the few openers (about one a sentence) and are only
   // looked into by the sweep, which marks what it finds: no table grows with

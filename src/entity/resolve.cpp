@@ -174,8 +174,8 @@ struct NameShape {
 
 // The resolver's working tables. Each thread keeps one set from one document
 // to the next, emptied and not freed in between: a document's resolution
-// allocates only for what it returns (issue 5: making and freeing the two
-// dozen tables took about a tenth of the stage's time on short articles).
+// allocates only for what it returns (issue 5: making and freeing two dozen
+// tables per document costs about a tenth of the stage's time on short articles).
 // They keep the size of the largest document (at most one window) the thread
 // has resolved.
 struct Work {

@@ -1,5 +1,5 @@
-// The canonical graph model: enum names, lookups, derived fields, the
-// canonical form every stage keeps, and conversion to and from Boost.Graph.
+// The canonical graph model: enum names, lookups, derived fields and the
+// canonical form every stage keeps.
 #include "graph/model.hpp"
 
 #include <algorithm>
@@ -37,28 +37,6 @@ long Graph::find(std::string_view key) const {
   auto it = std::lower_bound(nodes.begin(), nodes.end(), key,
                              [](const Node& n, std::string_view k) { return n.key < k; });
   return it != nodes.end() && it->key == key ? it - nodes.begin() : -1;
-}
-
-QuoteGraph to_boost(const Graph& g) {
-  QuoteGraph bg(g.nodes.size());
-  for (size_t i = 0; i < g.nodes.size(); ++i) bg[i] = g.nodes[i];
-  for (const Edge& e : g.edges) {
-    long s = g.find(e.source), t = g.find(e.target);
-    if (s >= 0 && t >= 0) boost::add_edge(static_cast<size_t>(s), static_cast<size_t>(t), e, bg);
-  }
-  return bg;
-}
-
-Graph from_boost(const QuoteGraph& bg) {
-  Graph g;
-  for (auto v : boost::make_iterator_range(boost::vertices(bg))) g.nodes.push_back(bg[v]);
-  for (auto e : boost::make_iterator_range(boost::edges(bg))) {
-    Edge copy = bg[e];
-    copy.source = bg[boost::source(e, bg)].key;  // the topology wins over stale keys
-    copy.target = bg[boost::target(e, bg)].key;
-    g.edges.push_back(std::move(copy));
-  }
-  return detail::canonicalize(std::move(g));
 }
 
 namespace detail {

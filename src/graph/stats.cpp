@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/model.hpp"
+#include "quotegraph/graph_boost.hpp"
 
 namespace quotegraph::graph {
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "quotegraph/report.hpp"
+#include "report/markup.hpp"
 
 namespace quotegraph::report::detail {
 

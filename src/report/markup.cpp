@@ -1,9 +1,9 @@
 // Stage: markup. Text and styled byte spans in, escaped HTML with well-formed
-// nested elements out (include/quotegraph/report.hpp: escape_html, mark_up).
+// nested elements out (report/markup.hpp: escape_html, mark_up).
 #include <algorithm>
 #include <cstdint>
 
-#include "quotegraph/report.hpp"
+#include "report/markup.hpp"
 #include "text/utf8.hpp"
 
 namespace quotegraph::report {

@@ -4,14 +4,8 @@
 
 namespace quotegraph::report {
 
-struct Reporter::Impl {
-  echo::EchoAnalyzer echo;
-  diff::Differ differ;
-  explicit Impl(diff::DiffOptions options) : differ(options) {}
-};
-
 Reporter::Reporter(ReportOptions options, diff::DiffOptions diff_options)
-    : options_(std::move(options)), impl_(std::make_unique<const Impl>(diff_options)) {}
+    : options_(std::move(options)), differ_(diff_options) {}
 
 Reporter::~Reporter() = default;
 
@@ -32,12 +26,12 @@ Result<std::string> Reporter::render(const std::vector<Article>& articles) const
   for (const Article& a : articles)
     if (!a.analysis) return Status(ErrorCode::kInvalidArgument, "report: an article has no analysis");
   if (articles.size() == 1) {
-    echo::EchoReport echoes = echoes_of(impl_->echo, articles);
+    echo::EchoReport echoes = echoes_of(echo_, articles);
     return to_html({articles, &echoes, nullptr}, options_);
   }
   std::vector<diff::DiffInput> inputs;
   for (const Article& a : articles) inputs.push_back({a.analysis, a.outlet});
-  Result<diff::DiffReport> d = impl_->differ.diff(inputs);
+  Result<diff::DiffReport> d = differ_.diff(inputs);
   if (!d.ok()) return d.status();
   return render(d.value());
 }
@@ -47,7 +41,7 @@ Result<std::string> Reporter::render(const diff::DiffReport& d) const {
   for (const auto& in : d.inputs) columns.push_back({in.analysis, in.outlet});
   for (const Article& a : columns)
     if (!a.analysis) return Status(ErrorCode::kInvalidArgument, "report: a diff input has no analysis");
-  echo::EchoReport echoes = echoes_of(impl_->echo, columns);
+  echo::EchoReport echoes = echoes_of(echo_, columns);
   return to_html({columns, &echoes, &d}, options_);
 }
 

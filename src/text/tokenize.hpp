@@ -42,15 +42,6 @@ struct Tokens {
   std::vector<uint32_t> para_first;  // index of the first token of each paragraph
 };
 
-// The first byte of c in UTF-8: with a token's length, the shape of its text
-// (ShapeFilter) known without reading the text.
-inline char lead_byte(char32_t c) {
-  if (c < 0x80) return static_cast<char>(c);
-  if (c < 0x800) return static_cast<char>(0xC0 | (c >> 6));
-  if (c < 0x10000) return static_cast<char>(0xE0 | (c >> 12));
-  return static_cast<char>(0xF0 | (c >> 18));
-}
-
 // Tokenizes doc.text within [begin, end). Two passes over the text: the first
 // counts the tokens, so `toks` is allocated once at its exact size (16 bytes a
 // token, never a doubling vector's spare half or a reallocation's two copies).

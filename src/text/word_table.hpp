@@ -100,8 +100,8 @@ class WordTable {
     V value{};
   };
 
-  // Eight bytes per multiply: byte-wise FNV-1a chained one multiply per
-  // character and was the single hottest line of the pipeline.
+  // Eight bytes per multiply: every token's lookup hashes it, and byte-wise
+  // FNV-1a would chain one multiply per character on the pipeline's hottest line.
   static uint64_t hash(std::string_view k) {
     const char* p = k.data();
     size_t n = k.size();
@@ -167,25 +167,13 @@ class WordTable {
   size_t size_ = 0;
 };
 
-// Which (length, first byte) shapes occur among a few words: a check cheaper
-// than a hash that most words fail.
-struct ShapeFilter {
-  uint64_t bits[32] = {};
-  void add(std::string_view w) {
-    if (!w.empty()) bits[w.size() & 31] |= 1ull << (static_cast<unsigned char>(w[0]) & 63);
-  }
-  bool maybe(std::string_view w) const { return !w.empty() && maybe(w[0], w.size()); }
-  bool maybe(char first, size_t size) const {
-    return bits[size & 31] >> (static_cast<unsigned char>(first) & 63) & 1;
-  }
-};
-
-// The same with the second byte too: (length, first, second byte) shapes, for
-// a scan that can read two bytes of every word cheaply and wants fewer false
-// hits than ShapeFilter gives (a few dozen words leave most (length, first
-// letter) pairs of common English words set). The shapes are hashed into 2,048
-// bits: 256 bytes, cheap to clear for a table built per document, and a few
-// dozen words still leave over 95 % of the bits clear.
+// Which (length, first byte, second byte) shapes occur among a few words: a
+// check cheaper than a hash that most words fail, for a scan that can read two
+// bytes of every word cheaply. The second byte is what makes it selective: a
+// few dozen words leave most (length, first letter) pairs of common English
+// words set. The shapes are hashed into 2,048 bits: 256 bytes, cheap to clear
+// for a table built per document, and a few dozen words still leave over 95 %
+// of the bits clear.
 struct PairShapeFilter {
   uint64_t bits[32] = {};
   // A word of one letter counts '\0' as its second byte.

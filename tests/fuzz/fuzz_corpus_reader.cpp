@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "fuzz_check.hpp"
+#include "quotegraph/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
 
 namespace {

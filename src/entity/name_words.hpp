@@ -1,11 +1,12 @@
-// Word lists about names and mentions, shared by the lexicon (which marks
-// every token with them once, attrib/words.hpp) and the entity stage (which
-// also tests the words of a parsed mention against them). Folded forms.
+// The entity stage's word lists about names and mentions. The lexicon
+// (attrib/lexicon.cpp) marks every token with them once, so that names.cpp and
+// resolve.cpp read them off the token's classes (attrib/words.hpp); mention.cpp
+// tests the words of a parsed mention against them. Folded forms.
 #pragma once
 
 #include <string_view>
 
-namespace quotegraph::attrib {
+namespace quotegraph::entity {
 
 // Titles and role words: stripped from names into roles (news style: "Sen.",
 // "Secretary of State", "spokesperson").
@@ -44,10 +45,4 @@ inline constexpr std::string_view kNameOpeners[] = {
     "although", "though", "yet", "still", "however", "meanwhile", "some", "many", "most", "no", "not", "what",
     "why", "how", "where"};
 
-// Weekdays and months: capitalised, but they name no one.
-inline constexpr std::string_view kCalendarNames[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan.", "feb.", "aug.", "sept.", "oct."};
-
-}  // namespace quotegraph::attrib
+}  // namespace quotegraph::entity
