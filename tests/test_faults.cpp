@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "quotegraph/corpus.hpp"
+#include "quotegraph/graph.hpp"
 
 namespace fs = std::filesystem;
 using quotegraph::Status;
@@ -824,5 +825,199 @@ TEST_CASE("faults -o (case 3): -o /dev/stdout writes through the shell's redirec
                       (dir / "piped.txt").string() + "'";
   CHECK(std::system(piped.c_str()) == 0);
   CHECK(slurp(dir / "piped.txt").find("Maria Okafor") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+// ------------------------------------- case 10: merge's counts, eval's readers
+
+namespace {
+
+// `quotegraph graph --format json` of one article, as a part for merge.
+nlohmann::json graph_part(const fs::path& dir, const std::string& name) {
+  write(dir / (name + ".txt"), kArticle);
+  Run r = run("graph --format json -o " + (dir / (name + ".json")).string() + " " + (dir / (name + ".txt")).string(), dir);
+  REQUIRE(r.rc == 0);
+  return nlohmann::json::parse(slurp(dir / (name + ".json")));
+}
+
+nlohmann::json& node(nlohmann::json& g, const std::string& id) {
+  for (auto& n : g["nodes"])
+    if (n["id"] == id) return n;
+  FAIL("no node " << id);
+  return g;
+}
+
+nlohmann::json& said_link(nlohmann::json& g) {
+  for (auto& l : g["links"])
+    if (l["relation"] == "said" && !l["evidence"].empty()) return l;
+  FAIL("no said link");
+  return g;
+}
+
+// `quotegraph ARGS` under an address-space limit of `vm_kb`, so a reader that
+// builds gigabytes fails instead of passing; no limit under AddressSanitizer.
+Run run_limited(const std::string& args, const fs::path& dir, long vm_kb) {
+  fs::path err = dir / "stderr.txt";
+#ifdef QG_FAULTS_NO_VM_LIMIT
+  std::string limit;
+  (void)vm_kb;
+#else
+  std::string limit = "ulimit -v " + std::to_string(vm_kb) + " && ";
+#endif
+  std::string cmd = "bash -c '" + limit + "exec " + QG_CLI_PATH + " " + args + "' >'" + (dir / "stdout.txt").string() +
+                    "' 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(err);
+  fs::remove(err);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("faults merge (case 10): a count whose sum overflows 64 bits is an error naming the part, never wrapped",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("merge_overflow");
+  nlohmann::json a = graph_part(dir, "a"), b = graph_part(dir, "b");
+  const std::string out = (dir / "out.json").string();
+  auto merge = [&](const std::string& parts) { return run("merge " + parts + " -o " + out, dir); };
+  // Normal parts: counts add.
+  Run r = merge((dir / "a.json").string() + " " + (dir / "b.json").string());
+  REQUIRE(r.rc == 0);
+  nlohmann::json merged = nlohmann::json::parse(slurp(out));
+  CHECK(node(merged, "entity:maria okafor")["mentions"] == 4);
+  fs::remove(out);
+  // A node's mentions: b makes the sum overflow, and b is named.
+  node(b, "entity:maria okafor")["mentions"] = UINT64_MAX;
+  write(dir / "b.json", b.dump());
+  r = merge((dir / "a.json").string() + " " + (dir / "b.json").string());
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("b.json: node \"entity:maria okafor\": \"mentions\" overflows a 64-bit count") != std::string::npos);
+  CHECK(!fs::exists(out));  // nothing written
+  // A link's weight, two parts of 2^63 each: the second is named.
+  said_link(a)["weight"] = uint64_t{1} << 63;
+  write(dir / "a2.json", a.dump());
+  write(dir / "a3.json", a.dump());
+  r = merge((dir / "a2.json").string() + " " + (dir / "a3.json").string());
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("a3.json: link \"entity:maria okafor\" -> \"document:") != std::string::npos);
+  CHECK(r.err.find("\"weight\" overflows a 64-bit count") != std::string::npos);
+  // Where unify_entities joins two entities whose counts overflow together.
+  nlohmann::json c = graph_part(dir, "c");
+  node(c, "entity:maria okafor")["mentions"] = uint64_t{1} << 63;
+  node(c, "entity:port authority")["mentions"] = uint64_t{1} << 63;
+  write(dir / "c.json", c.dump());
+  write(dir / "aliases.tsv", "port authority\tMaria Okafor\n");
+  r = run("merge --aliases " + (dir / "aliases.tsv").string() + " " + (dir / "c.json").string() + " -o " + out, dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("\"mentions\" overflows a 64-bit count where entities are unified") != std::string::npos);
+  CHECK(!fs::exists(out));
+  // In the library: merge saturates, merge_checked names the part.
+  quotegraph::graph::Graph g1, g2;
+  g1.nodes.push_back({});
+  g1.nodes[0].key = "entity:x";
+  g1.nodes[0].mentions = UINT64_MAX - 1;
+  g2 = g1;
+  g2.nodes[0].mentions = 5;
+  CHECK(quotegraph::graph::merge(g1, g2).nodes[0].mentions == UINT64_MAX);
+  const std::vector<quotegraph::graph::Graph> parts = {g1, g2};
+  const std::vector<std::string> names = {"one.json", "two.json"};
+  auto checked = quotegraph::graph::merge_checked(parts, names);
+  REQUIRE(!checked.ok());
+  CHECK(checked.status().message().find("two.json: node \"entity:x\": \"mentions\"") == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("faults merge (case 10): a number wider than its field is refused, never truncated", "[faults][cli]") {
+  fs::path dir = temp_dir("merge_wide");
+  nlohmann::json a = graph_part(dir, "a");
+  // An offset past 4 GiB read into 32 bits would point at other text.
+  nlohmann::json wide = a;
+  said_link(wide)["evidence"][0]["start"] = (uint64_t{1} << 32) + 7;
+  write(dir / "wide.json", wide.dump());
+  Run r = run("merge " + (dir / "wide.json").string() + " -o " + (dir / "out.json").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("wide.json: links[") != std::string::npos);
+  CHECK(r.err.find("\"start\" is 4294967303, more than 32 bits hold") != std::string::npos);
+  CHECK(!fs::exists(dir / "out.json"));
+  wide = a;
+  node(wide, "document:" + (dir / "a.txt").string())["relay_depth"] = uint64_t{1} << 40;
+  write(dir / "wide.json", wide.dump());
+  r = run("merge " + (dir / "wide.json").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("\"relay_depth\" is 1099511627776, more than 32 bits hold") != std::string::npos);
+  // Repeated links in one part whose weights overflow together.
+  wide = a;
+  nlohmann::json link = said_link(wide);
+  link["weight"] = UINT64_MAX;
+  wide["links"].push_back(link);
+  wide["links"].push_back(link);
+  write(dir / "wide.json", wide.dump());
+  r = run("merge " + (dir / "wide.json").string(), dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("wide.json: link \"entity:maria okafor\"") != std::string::npos);
+  CHECK(r.err.find("of a repeated link overflows a 64-bit count") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("faults eval (case 10): a hostile .ann is an error naming the file and line, in bounded memory",
+          "[faults][cli]") {
+  fs::path dir = temp_dir("eval_hostile");
+  std::string article;
+  while (article.size() < 20000) article += std::string(kArticle) + "\n";
+  write(dir / "art.txt", article);
+  const size_t n = article.size() - 10;  // ASCII: code points are bytes
+  const std::string whole = "0 " + std::to_string(n);
+  auto ann = [&](const std::string& name, const std::string& body) {
+    write(dir / (name + ".ann"), body);
+    return "eval --gold " + (dir / (name + ".ann")).string() + " --text " + (dir / "art.txt").string();
+  };
+  // Each ~4 MB; before the bounds they took 1.4-4 GB (bad_alloc under 4 GB).
+  std::string lines, frags = "T1\tContent " + whole, events = "T1\tContent " + whole + "\nT2\tSource 0 5\n";
+  for (int i = 1; lines.size() < (4u << 20); ++i) lines += "T" + std::to_string(i) + "\tContent " + whole + "\n";
+  while (frags.size() < (4u << 20)) frags += ";" + whole;
+  for (int i = 1; events.size() < (4u << 20); ++i) {
+    events += "E" + std::to_string(i) + "\tAttribution:T2 Source:T2";
+    for (int k = 0; k < 20; ++k) events += " Content:T1";
+    events += "\n";
+  }
+  struct Case {
+    std::string name, body, message;
+  };
+  const std::vector<Case> cases = {
+      {"lines", lines, "lines.ann: line 33: the annotations quote more than 32 times the article's"},
+      {"frags", frags + "\n",
+       "frags.ann: line 1: " + std::to_string(std::count(frags.begin(), frags.end(), ';') + 1) +
+           " pieces in one annotation, more than 256"},
+      {"events", events, "events.ann: line 4: the annotations quote more than 32 times"},
+      {"offsets", "T1\tContent 0 99999999999\n", "offsets.ann: line 1: offsets 0 99999999999 outside the article's"},
+      {"args", "T1\tSource 0 5\nE1\tAttribution:T1" + [] {
+         std::string s;
+         for (int k = 0; k < 300; ++k) s += " Content:T1";
+         return s;
+       }() + "\n", "args.ann: line 2: more than 256 arguments in one event"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Run r = run_limited(ann(c.name, c.body), dir, 1000000);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find(c.message) != std::string::npos);
+    CHECK(r.err.find("bad_alloc") == std::string::npos);
+  }
+  // 4 MB of empty lines: nothing to score, and no 16 bytes a line.
+  Run r = run_limited(ann("empty", std::string(4u << 20, '\n')), dir, 1000000);
+  CHECK(r.rc == 0);
+  // The gold file is an input like the others: --max-mb refuses it unread.
+  r = run(ann("lines", lines) + " --max-mb 1", dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("lines.ann: larger than the input cap of 1 MiB (--max-mb); not read") != std::string::npos);
+  // Texts differing from the article: 20 warnings and one line for the rest.
+  std::string differ;
+  for (int i = 1; i <= 50; ++i) differ += "T" + std::to_string(i) + "\tSource 0 5\tnot this\n";
+  r = run(ann("differ", differ), dir);
+  CHECK(r.rc == 0);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 21);
+  CHECK(r.err.find("differ.ann: 30 more T texts differ from the article") != std::string::npos);
   fs::remove_all(dir);
 }

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -92,7 +93,12 @@ Result<GoldDocument> parse_seed_gold(std::string_view json, std::string_view art
 // (direct: >= 90% of the content's letters inside quotation marks, mixed: some,
 // indirect: none), as PolNeAR's derived files do. Errors: kFormatError naming
 // `ann_path` and the line ("line 7: bad offsets '12 x'", "line 9: unknown
-// annotation T99"); kInputError when `article` is not valid UTF-8. Linear time.
+// annotation T99"); kInputError when `article` is not valid UTF-8. Bounded:
+// more than 256 pieces to an annotation or an event's role, more than 256
+// arguments to an event, or annotations quoting more than 32 times the
+// article's text are kFormatError naming the line, so time and memory stay
+// linear in the sizes of both inputs. At most 20 warnings, then one counting
+// the rest. parse_seed_gold refuses more than 256 pieces in one span list.
 Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article,
                                 const std::string& ann_path);
 
@@ -116,8 +122,9 @@ struct EvalInput {
 // Errors (kInputError): missing paths, no gold files, an article with no text.
 Result<std::vector<EvalInput>> find_inputs(const std::string& gold, const std::string& text);
 
-// Reads and parses the gold of `input` against the article bytes.
-Result<GoldDocument> read_gold(const EvalInput& input, std::string_view article);
+// Reads and parses the gold of `input` against the article bytes; a gold file
+// larger than `max_bytes` is refused unread (kInputError, as io::read_file).
+Result<GoldDocument> read_gold(const EvalInput& input, std::string_view article, uint64_t max_bytes = 1ull << 30);
 
 // ------------------------------------------------------------- scoring ------
 

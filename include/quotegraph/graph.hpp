@@ -187,8 +187,14 @@ Graph build(std::span<const Analysis> analyses, const BuildOptions& options = {}
 // empty Graph is its identity, so partial graphs reduce in any order or tree
 // shape. Inputs are assumed to cover disjoint sets of documents: merging a
 // graph with itself doubles its weights. O(n log n) in the total size.
+// Counts saturate at UINT64_MAX rather than wrap; merge_checked makes that an
+// error.
 Graph merge(const Graph& a, const Graph& b);
 Graph merge(std::span<const Graph> parts);
+// merge(parts), except that a count whose sum does not fit in 64 bits is
+// kFormatError naming the part (names[i], the part that overflows the sum of
+// those before it), the node or link and the field.
+Result<Graph> merge_checked(std::span<const Graph> parts, std::span<const std::string> names);
 
 // Keeps the edges with weight >= min_weight (mentions edges count their
 // mentions) and drops entity and statement nodes left without edges; document
@@ -226,8 +232,10 @@ Result<Aliases> parse_aliases(std::string_view tsv, const std::string& path);
 // Group nodes scoped to their document and unresolved mentions stay as they
 // are. Labels are the best-formed name: fewest words written oddly ("HILLARY",
 // "HIllary"), then the longest.
+// Counts of nodes merged here saturate at UINT64_MAX; *saturated (may be null)
+// then describes the first ("node \"entity:x\": \"mentions\"").
 // O(n log n) in the size of the graph.
-Graph unify_entities(const Graph& g, const Aliases* aliases = nullptr);
+Graph unify_entities(const Graph& g, const Aliases* aliases = nullptr, std::string* saturated = nullptr);
 
 // The identity unify_entities() applies, as a map: entity key -> the key it
 // ends at ("" when dropped); keys that stay are not listed. For callers that
@@ -318,8 +326,9 @@ CsvTables to_csv(const Graph& g);
 std::string to_json(const Graph& g, int indent = 2);
 // Reads to_json() output. `path` names the input in messages. Errors:
 // kFormatError for invalid JSON, another schema version, a missing or mistyped
-// field, an unknown kind or relation, a duplicate key or an edge to a missing
-// node. Derived fields are recomputed, so a hand-edited label is not trusted.
+// field, a number that does not fit its field (offsets and relay_depth are 32
+// bits; repeated links whose weights sum past 64 bits), an unknown kind or
+// relation, a duplicate key or an edge to a missing node. Derived fields are recomputed, so a hand-edited label is not trusted.
 Result<Graph> from_json(std::string_view json, const std::string& path);
 
 // ---- stats (src/graph/stats.cpp) --------------------------------------------

@@ -335,7 +335,8 @@ Runner register_merge(CLI::App& app) {
       "Examples:\n"
       "  quotegraph merge part-*.json -o graph.json\n"
       "merge is associative and commutative: map outputs reduce in any order or tree shape.\n"
-      "A part that does not read is an error (exit 2) and nothing is written: a reduce with a lost part is wrong.\n"
+      "A part that does not read is an error (exit 2) and nothing is written: a reduce with a lost part is wrong;\n"
+      "so is a count (weight, mentions, ...) whose sum does not fit in 64 bits, named with the part.\n"
       "Entities get one identity across the parts (graph::unify_entities; docs/graph.md), so merging merged\n"
       "graphs again is safe.");
   return [files, out, aliases_path]() -> int {
@@ -356,8 +357,20 @@ Runner register_merge(CLI::App& app) {
       }
       parts.push_back(std::move(g).value());
     }
-    return write_output(*out, graph::to_json(graph::unify_entities(graph::merge(parts), &aliases), 2)) ? kExitOk
-                                                                                                      : kExitInput;
+    // A count past 64 bits is an error, not a saturated or wrapped number:
+    // the reduce would be silently wrong.
+    auto merged = graph::merge_checked(parts, *files);
+    if (!merged.ok()) {
+      std::cerr << "quotegraph: " << merged.status().message() << "\n";
+      return kExitInput;
+    }
+    std::string saturated;
+    graph::Graph unified = graph::unify_entities(merged.value(), &aliases, &saturated);
+    if (!saturated.empty()) {
+      std::cerr << "quotegraph: merge: " << saturated << " overflows a 64-bit count where entities are unified\n";
+      return kExitInput;
+    }
+    return write_output(*out, graph::to_json(unified, 2)) ? kExitOk : kExitInput;
   };
 }
 

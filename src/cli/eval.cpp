@@ -28,6 +28,8 @@ struct EvalArgs {
   std::string story_gold;
   std::string extract_dev;
   std::vector<std::string> text;
+  // Gold files, articles and pages alike: a gold file is an input too.
+  uint64_t max_bytes = Options{}.max_input_bytes;
   double overlap = 0.5;
   double align_score = diff::DiffOptions{}.min_statement_score;
   std::string format = "text";
@@ -35,8 +37,8 @@ struct EvalArgs {
 };
 
 // Reads a file's bytes, or says why not.
-bool read_or_report(const std::string& path, std::string& out) {
-  auto bytes = read_file(path);
+bool read_or_report(const std::string& path, std::string& out, uint64_t max_bytes) {
+  auto bytes = read_file(path, max_bytes);
   if (!bytes.ok()) {
     std::cerr << "quotegraph: " << bytes.status().message() << "\n";
     return false;
@@ -48,7 +50,7 @@ bool read_or_report(const std::string& path, std::string& out) {
 // Each gold file with its article: reads both, parses the gold, analyses the
 // article alone and scores it; false (the message printed) on the first error.
 template <typename Parse, typename Score>
-bool score_each(Result<std::vector<eval::EvalInput>> inputs, Parse parse, Score score) {
+bool score_each(Result<std::vector<eval::EvalInput>> inputs, Parse parse, Score score, uint64_t max_bytes) {
   if (!inputs.ok()) {
     std::cerr << "quotegraph: " << inputs.status().message() << "\n";
     return false;
@@ -56,7 +58,8 @@ bool score_each(Result<std::vector<eval::EvalInput>> inputs, Parse parse, Score 
   Analyzer analyzer;
   for (const eval::EvalInput& in : inputs.value()) {
     std::string article, json;
-    if (!read_or_report(in.text_path, article) || !read_or_report(in.gold_path, json)) return false;
+    if (!read_or_report(in.text_path, article, max_bytes) || !read_or_report(in.gold_path, json, max_bytes))
+      return false;
     auto gold = parse(json, article, in.gold_path);
     if (!gold.ok()) {
       std::cerr << "quotegraph: " << gold.status().message() << "\n";
@@ -76,7 +79,8 @@ bool score_each(Result<std::vector<eval::EvalInput>> inputs, Parse parse, Score 
 int run_entity_eval(const EvalArgs& args) {
   std::vector<eval::EntityEval> docs;
   if (!score_each(eval::find_entity_inputs(args.entity_gold, args.text), eval::parse_entity_gold,
-                  [&](const auto& gold, const Analysis& a) { docs.push_back(eval::evaluate_entities(gold, a)); }))
+                  [&](const auto& gold, const Analysis& a) { docs.push_back(eval::evaluate_entities(gold, a)); },
+                  args.max_bytes))
     return kExitInput;
   return write_output("", args.format == "json" ? eval::entity_report_json(docs, args.errors)
                                                 : eval::entity_report_text(docs, args.errors))
@@ -92,7 +96,8 @@ int run_echo_eval(const EvalArgs& args) {
   if (!score_each(eval::find_echo_inputs(args.echo_gold, args.text), eval::parse_echo_gold,
                   [&](const auto& gold, const Analysis& a) {
                     docs.push_back(eval::evaluate_echoes(gold, a, echoes.analyze(a)));
-                  }))
+                  },
+                  args.max_bytes))
     return kExitInput;
   return write_output("", args.format == "json" ? eval::echo_report_json(docs, args.errors)
                                                 : eval::echo_report_text(docs, args.errors))
@@ -115,7 +120,7 @@ int run_story_eval(const EvalArgs& args) {
   std::vector<eval::StoryEval> stories;
   for (const std::string& path : files.value()) {
     std::string json;
-    if (!read_or_report(path, json)) return kExitInput;
+    if (!read_or_report(path, json, args.max_bytes)) return kExitInput;
     auto gold = eval::parse_story_gold(json, path);
     if (!gold.ok()) {
       std::cerr << "quotegraph: " << gold.status().message() << "\n";
@@ -135,7 +140,7 @@ int run_story_eval(const EvalArgs& args) {
         return kExitInput;
       }
       std::string text;
-      if (!read_or_report(found, text)) return kExitInput;
+      if (!read_or_report(found, text, args.max_bytes)) return kExitInput;
       texts.push_back(std::move(text));
       paths.push_back(found);
     }
@@ -184,8 +189,8 @@ int run_extract_eval(const EvalArgs& args) {
   Analyzer analyzer;
   for (eval::ExtractPage& page : pages.value()) {
     std::string html, truth;
-    if (!read_or_report(args.extract_dev + "/pages/" + page.page, html)) return kExitInput;
-    if (!page.body_path.empty() && !read_or_report(page.body_path, truth)) return kExitInput;
+    if (!read_or_report(args.extract_dev + "/pages/" + page.page, html, args.max_bytes)) return kExitInput;
+    if (!page.body_path.empty() && !read_or_report(page.body_path, truth, args.max_bytes)) return kExitInput;
     page.html_bytes = html.size();
     // CPU time of this process: the figure stays put when other work shares the cores.
     std::clock_t start = std::clock();
@@ -243,6 +248,10 @@ Runner register_eval(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   sub->add_flag("--errors", args->errors, "List each missed, spurious and wrong-speaker attribution");
+  sub->add_option_function<uint64_t>(
+         "--max-mb", [args](uint64_t mb) { args->max_bytes = mb << 20; },
+         "Refuse a gold file, article or page larger than N MiB instead of reading it (default 1024)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
   sub->footer(
       "Examples:\n"
       "  quotegraph eval --gold seeds/ --text seeds/\n"
@@ -282,12 +291,12 @@ Runner register_eval(CLI::App& app) {
     Analyzer analyzer;
     std::vector<eval::DocumentEval> docs;
     for (const eval::EvalInput& in : inputs.value()) {
-      auto bytes = read_file(in.text_path);
+      auto bytes = read_file(in.text_path, args->max_bytes);
       if (!bytes.ok()) {
         std::cerr << "quotegraph: " << bytes.status().message() << "\n";
         return kExitInput;
       }
-      auto gold = eval::read_gold(in, bytes.value());
+      auto gold = eval::read_gold(in, bytes.value(), args->max_bytes);
       if (!gold.ok()) {
         std::cerr << "quotegraph: " << gold.status().message() << "\n";
         return kExitInput;

@@ -35,6 +35,7 @@ graph::Graph load_graph(const std::vector<std::string>& paths, const Options& an
                         const InputOptions& input, size_t* loaded) {
   Analyzer analyzer(analyzer_options);
   std::vector<graph::Graph> parts;
+  std::vector<std::string> names;  // of each part, for messages
   for (const std::string& path : expand_paths(paths, input, *rc)) {
     if (path.size() > 5 && path.ends_with(".json")) {
       auto bytes = read_file(path, analyzer_options.max_input_bytes);
@@ -45,11 +46,21 @@ graph::Graph load_graph(const std::vector<std::string>& paths, const Options& an
         continue;
       }
       parts.push_back(std::move(g).value());
+      names.push_back(path);
       continue;
     }
-    for (const Analysis& a : analyze_input(analyzer, path, input, *rc)) parts.push_back(graph::build(a, options));
+    for (const Analysis& a : analyze_input(analyzer, path, input, *rc)) {
+      parts.push_back(graph::build(a, options));
+      names.push_back(path);
+    }
   }
   if (loaded) *loaded = parts.size();
+  // An overflowing count is reported like a part that does not read; the
+  // graph goes on with the count saturated at UINT64_MAX.
+  auto checked = graph::merge_checked(parts, names);
+  if (checked.ok()) return graph::unify_entities(checked.value(), &aliases);
+  std::cerr << "quotegraph: " << checked.status().message() << "; saturated at 2^64-1\n";
+  *rc = std::max(*rc, kExitInput);
   return graph::unify_entities(graph::merge(parts), &aliases);
 }
 

@@ -21,6 +21,17 @@ Status format_error(const std::string& path, const std::string& what) {
   return Status(ErrorCode::kFormatError, path + ": " + what);
 }
 
+// Bounds on what one gold file may make the reader build. PolNeAR has at most
+// 20 pieces to an annotation, 5 arguments to an event, and its annotations
+// quote at most 2.2 times the article's text; a file beyond these bounds is
+// hostile or broken, and reading on would cost memory and time out of all
+// proportion to its size (a 6 MB file of whole-article spans is gigabytes of
+// quoted text).
+constexpr size_t kMaxPieces = 256;        // pieces of one annotation or one event's role
+constexpr size_t kMaxArguments = 256;     // arguments of one event
+constexpr size_t kQuoteFactor = 32;       // quoted text, in multiples of the article
+constexpr size_t kMaxWarnings = 20;       // further ones are counted in one line
+
 // Converts the code-point range [s, e) to bytes; false when out of range.
 bool to_bytes(const std::vector<uint32_t>& byte_at, int64_t s, int64_t e, Span& out) {
   int64_t n = static_cast<int64_t>(byte_at.size()) - 1;
@@ -55,6 +66,9 @@ std::string read_span_list(const Json& j, const char* key, const std::vector<uin
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
   if (!it->is_array()) return std::string(key) + " is not a list";
+  if (it->size() > kMaxPieces)
+    return std::string(key) + " has " + std::to_string(it->size()) + " pieces, more than " +
+           std::to_string(kMaxPieces);
   for (const Json& item : *it) {
     // A piece is [start, end] or {"start": s, "end": e, ...} (discard_spans).
     Json p = item;
@@ -155,8 +169,15 @@ bool parse_offsets(std::string_view s, std::vector<std::pair<int64_t, int64_t>>&
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+size_t joined_size(const std::vector<Span>& pieces) {
+  size_t n = pieces.empty() ? 0 : pieces.size() - 1;
+  for (Span p : pieces) n += p.end - p.start;
+  return n;
+}
+
 std::string joined_text(std::string_view article, const std::vector<Span>& pieces) {
   std::string out;
+  out.reserve(joined_size(pieces));
   for (size_t i = 0; i < pieces.size(); ++i) {
     if (i) out += ' ';
     out.append(article.substr(pieces[i].start, pieces[i].end - pieces[i].start));
@@ -245,7 +266,24 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
   std::vector<Event> events;
   bool after_text_bound = false;
   size_t line_no = 0;
-  for (std::string_view line : split(ann, '\n')) {
+  // Every quoted text built (T texts, each event's content, source and cue)
+  // is charged here, so time and memory stay linear in the inputs.
+  const size_t quote_budget = kQuoteFactor * article.size() + 4096;
+  size_t quoted = 0;
+  auto charge = [&](size_t bytes, size_t line) -> Status {
+    quoted += bytes;
+    if (quoted <= quote_budget) return {};
+    return format_error(ann_path, "line " + std::to_string(line) + ": the annotations quote more than " +
+                                      std::to_string(kQuoteFactor) + " times the article's " +
+                                      std::to_string(article.size()) + " bytes; not read on");
+  };
+  size_t extra_warnings = 0;
+  // Lines one at a time: a list of them would cost 16 bytes a line.
+  for (size_t pos = 0; pos <= ann.size();) {
+    size_t nl = ann.find('\n', pos);
+    if (nl == std::string_view::npos) nl = ann.size();
+    std::string_view line = ann.substr(pos, nl - pos);
+    pos = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
@@ -270,6 +308,9 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
       tb.type = std::string(head.substr(0, sp));
       tb.line = line_no;
       std::vector<std::pair<int64_t, int64_t>> cps;
+      if (size_t pieces = std::count(head.begin(), head.end(), ';') + 1; pieces > kMaxPieces)
+        return format_error(ann_path, "line " + std::to_string(line_no) + ": " + std::to_string(pieces) +
+                                          " pieces in one annotation, more than " + std::to_string(kMaxPieces));
       if (!parse_offsets(head.substr(sp + 1), cps))
         return format_error(ann_path, "line " + std::to_string(line_no) + ": bad offsets '" +
                                           std::string(head.substr(sp + 1)) + "'");
@@ -281,12 +322,16 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
                                             std::to_string(byte_at.value().size() - 1) + " code points");
         tb.pieces.push_back(s);
       }
-      if (fields.size() >= 3) tb.text = std::string(fields[2]);
+      if (Status st = charge(joined_size(tb.pieces), line_no); !st.ok()) return st;
       std::string expect = joined_text(article, tb.pieces);
-      if (fields.size() >= 3 && expect != tb.text && expect.find('\n') == std::string::npos)
-        doc.warnings.push_back(ann_path + ": line " + std::to_string(line_no) + ": " + std::string(id) +
-                               " text differs from the article");
-      tb.text = expect;  // the article is authoritative
+      if (fields.size() >= 3 && expect != fields[2] && expect.find('\n') == std::string::npos) {
+        if (doc.warnings.size() < kMaxWarnings)
+          doc.warnings.push_back(ann_path + ": line " + std::to_string(line_no) + ": " + std::string(id) +
+                                 " text differs from the article");
+        else
+          ++extra_warnings;
+      }
+      tb.text = std::move(expect);  // the article is authoritative
       after_text_bound = true;
       bounds[std::string(id)] = std::move(tb);
     } else if (id[0] == 'E') {
@@ -296,6 +341,9 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
       bool first = true;
       for (std::string_view arg : split(fields[1], ' ')) {
         if (arg.empty()) continue;
+        if (ev.args.size() >= kMaxArguments)
+          return format_error(ann_path, "line " + std::to_string(line_no) + ": more than " +
+                                            std::to_string(kMaxArguments) + " arguments in one event");
         size_t colon = arg.find(':');
         if (colon == std::string_view::npos)
           return format_error(ann_path, "line " + std::to_string(line_no) + ": bad argument '" + std::string(arg) + "'");
@@ -311,6 +359,8 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
     }
     // R, A, M, N lines and #/* notes carry nothing the evaluation uses.
   }
+  if (extra_warnings)
+    doc.warnings.push_back(ann_path + ": " + std::to_string(extra_warnings) + " more T texts differ from the article");
 
   for (const auto& [id, tb] : bounds)
     if (tb.type == "Discard")
@@ -329,6 +379,9 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
       if (it == bounds.end())
         return format_error(ann_path, "line " + std::to_string(ev.line) + ": unknown annotation " + ref);
       const TextBound& tb = it->second;
+      // Charged before anything is copied: an event may name one long span
+      // many times.
+      if (Status st = charge(joined_size(tb.pieces) + 1, ev.line); !st.ok()) return st;
       if (starts_with(role, "Content")) {
         g.content_pieces.insert(g.content_pieces.end(), tb.pieces.begin(), tb.pieces.end());
       } else if (starts_with(role, "Cue")) {
@@ -342,6 +395,9 @@ Result<GoldDocument> parse_brat(std::string_view ann, std::string_view article, 
       ++doc.skipped_relations;
       continue;
     }
+    if (g.content_pieces.size() > kMaxPieces || source.size() > kMaxPieces || g.cue_spans.size() > kMaxPieces)
+      return format_error(ann_path, "line " + std::to_string(ev.line) + ": more than " + std::to_string(kMaxPieces) +
+                                        " pieces in one role of " + ev.id);
     auto by_start = [](Span a, Span b) { return a.start != b.start ? a.start < b.start : a.end < b.end; };
     std::sort(g.content_pieces.begin(), g.content_pieces.end(), by_start);
     std::sort(source.begin(), source.end(), by_start);
@@ -424,8 +480,8 @@ Result<std::vector<EvalInput>> find_inputs(const std::string& gold, const std::s
   return out;
 }
 
-Result<GoldDocument> read_gold(const EvalInput& input, std::string_view article) {
-  auto bytes = read_file(input.gold_path);
+Result<GoldDocument> read_gold(const EvalInput& input, std::string_view article, uint64_t max_bytes) {
+  auto bytes = read_file(input.gold_path, max_bytes);
   if (!bytes.ok()) return bytes.status();
   auto doc = input.format == GoldFormat::kBrat ? parse_brat(bytes.value(), article, input.gold_path)
                                                : parse_seed_gold(bytes.value(), article, input.gold_path);

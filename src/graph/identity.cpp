@@ -196,7 +196,7 @@ std::map<std::string, std::string> identity_map(const Graph& g, const Aliases* a
   return out;
 }
 
-Graph unify_entities(const Graph& g, const Aliases* aliases) {
+Graph unify_entities(const Graph& g, const Aliases* aliases, std::string* saturated) {
   const std::map<std::string, std::string> to = identity_map(g, aliases);
   auto target = [&](const std::string& k) {
     auto it = to.find(k);
@@ -225,7 +225,7 @@ Graph unify_entities(const Graph& g, const Aliases* aliases) {
     if (copy.target.starts_with(kEntity)) copy.target = target(copy.target);
     out.edges.push_back(std::move(copy));
   }
-  return detail::canonicalize(std::move(out));
+  return detail::canonicalize(std::move(out), nullptr, saturated);
 }
 
 }  // namespace quotegraph::graph

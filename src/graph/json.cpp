@@ -2,6 +2,7 @@
 // "nodes", "links"}), lossless both ways; the reader is what `merge` of
 // partial graphs reads.
 #include <algorithm>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,13 @@ class Reader {
       return fail(where, std::string("\"") + field + "\" must be a non-negative integer"), 0;
     }
     return it->get<uint64_t>();
+  }
+  // A value wider than the field is refused, never truncated: an offset past
+  // 4 GiB would point at other text.
+  uint32_t num32(const Json& j, const char* field, const std::string& where) {
+    const uint64_t v = num(j, field, where);
+    if (v > UINT32_MAX) return fail(where, std::string("\"") + field + "\" is " + std::to_string(v) + ", more than 32 bits hold"), 0;
+    return static_cast<uint32_t>(v);
   }
   std::vector<std::string> strs(const Json& j, const char* field, const std::string& where) {
     std::vector<std::string> out;
@@ -143,7 +151,7 @@ Result<Graph> from_json(std::string_view text, const std::string& path) {
     n.mentions = r.num(v, "mentions", where);
     n.statements = r.num(v, "statements", where);
     n.unattributed = r.num(v, "unattributed", where);
-    n.relay_depth = static_cast<uint32_t>(r.num(v, "relay_depth", where));
+    n.relay_depth = r.num32(v, "relay_depth", where);
     if (r.failed()) return r.status();
     g.nodes.push_back(std::move(n));
   }
@@ -165,8 +173,8 @@ Result<Graph> from_json(std::string_view text, const std::string& path) {
         if (!x.is_object()) { r.fail(where, "evidence must hold objects"); break; }
         Evidence item;
         item.document = r.str(x, "document", where);
-        item.start = static_cast<uint32_t>(r.num(x, "start", where));
-        item.end = static_cast<uint32_t>(r.num(x, "end", where));
+        item.start = r.num32(x, "start", where);
+        item.end = r.num32(x, "end", where);
         item.cue = r.str(x, "cue", where);
         item.excerpt = r.str(x, "excerpt", where);
         e.evidence.push_back(std::move(item));
@@ -183,8 +191,11 @@ Result<Graph> from_json(std::string_view text, const std::string& path) {
   for (size_t i = 1; i < keys.size(); ++i)
     if (keys[i] == keys[i - 1]) return Status(ErrorCode::kFormatError, path + ": duplicate node id \"" + keys[i] + "\"");
   size_t dangling = 0;
-  Graph canonical = detail::canonicalize(std::move(g), &dangling);
+  std::string saturated;
+  Graph canonical = detail::canonicalize(std::move(g), &dangling, &saturated);
   if (dangling) return Status(ErrorCode::kFormatError, path + ": " + std::to_string(dangling) + " link(s) name a node id that is not in \"nodes\"");
+  if (!saturated.empty())
+    return Status(ErrorCode::kFormatError, path + ": " + saturated + " of a repeated link overflows a 64-bit count");
   return canonical;
 }
 

@@ -3,6 +3,7 @@
 #include "graph/model.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 namespace quotegraph::graph {
@@ -108,26 +109,48 @@ void finalize(Node& n) {
   if (n.label.empty()) n.label = n.key;
 }
 
-void absorb(Node& into, const Node& from) {
+namespace {
+
+// Counts saturate instead of wrapping: a wrapped sum is a small, plausible and
+// wrong number. Returns false when `into` saturated.
+bool add_count(uint64_t& into, uint64_t from) {
+  if (__builtin_add_overflow(into, from, &into)) {
+    into = UINT64_MAX;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* absorb(Node& into, const Node& from) {
+  const char* saturated = nullptr;
   into.names = unite(into.names, from.names);
   into.aliases = unite(into.aliases, from.aliases);
   into.roles = unite(into.roles, from.roles);
   into.documents = unite(into.documents, from.documents);
-  for (size_t i = 0; i < kNodeKindCount; ++i) into.kind_votes[i] += from.kind_votes[i];
-  into.mentions += from.mentions;
-  into.statements += from.statements;
-  into.unattributed += from.unattributed;
+  for (size_t i = 0; i < kNodeKindCount; ++i)
+    if (!add_count(into.kind_votes[i], from.kind_votes[i]) && !saturated) saturated = "kind_votes";
+  if (!add_count(into.mentions, from.mentions) && !saturated) saturated = "mentions";
+  if (!add_count(into.statements, from.statements) && !saturated) saturated = "statements";
+  if (!add_count(into.unattributed, from.unattributed) && !saturated) saturated = "unattributed";
   into.relay_depth = std::max(into.relay_depth, from.relay_depth);
   finalize(into);
+  return saturated;
 }
 
-void absorb(Edge& into, const Edge& from) {
-  into.weight += from.weight;
+const char* absorb(Edge& into, const Edge& from) {
+  const bool fits = add_count(into.weight, from.weight);
   into.evidence = unite(into.evidence, from.evidence);
   if (into.evidence.size() > kMaxEvidence) into.evidence.resize(kMaxEvidence);
+  return fits ? nullptr : "weight";
 }
 
-Graph canonicalize(Graph g, size_t* dangling) {
+std::string describe(const Edge& e) {
+  return std::string("link \"") + e.source + "\" -> \"" + e.target + "\" (" + to_string(e.relation) + ")";
+}
+
+Graph canonicalize(Graph g, size_t* dangling, std::string* saturated) {
   Graph out;
   std::stable_sort(g.nodes.begin(), g.nodes.end(), [](const Node& a, const Node& b) { return a.key < b.key; });
   for (Node& n : g.nodes) {
@@ -136,7 +159,8 @@ Graph canonicalize(Graph g, size_t* dangling) {
     make_set(n.roles);
     make_set(n.documents);
     if (!out.nodes.empty() && out.nodes.back().key == n.key) {
-      absorb(out.nodes.back(), n);
+      const char* field = absorb(out.nodes.back(), n);
+      if (field && saturated && saturated->empty()) *saturated = "node \"" + n.key + "\": \"" + field + "\"";
     } else {
       finalize(n);
       out.nodes.push_back(std::move(n));
@@ -153,7 +177,8 @@ Graph canonicalize(Graph g, size_t* dangling) {
     make_set(e.evidence);
     if (e.evidence.size() > kMaxEvidence) e.evidence.resize(kMaxEvidence);
     if (!out.edges.empty() && edge_order(out.edges.back()) == edge_order(e)) {
-      absorb(out.edges.back(), e);
+      const char* field = absorb(out.edges.back(), e);
+      if (field && saturated && saturated->empty()) *saturated = describe(e) + ": \"" + field + "\"";
     } else {
       out.edges.push_back(std::move(e));
     }

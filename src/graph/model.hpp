@@ -22,17 +22,24 @@ void make_set(std::vector<T>& v);
 void finalize(Node& n);
 
 // Folds `from` into `into` (same key): counts add, sets unite, relay depth maxes.
-void absorb(Node& into, const Node& from);
-// Folds `from` into `into` (same source, target, relation).
-void absorb(Edge& into, const Edge& from);
+// Counts saturate at UINT64_MAX; returns the name of the first count that did
+// ("mentions", "kind_votes", ...), else null.
+const char* absorb(Node& into, const Node& from);
+// Folds `from` into `into` (same source, target, relation); "weight" when the
+// weight saturated, else null.
+const char* absorb(Edge& into, const Edge& from);
+// "link \"a\" -> \"b\" (said)", for messages.
+std::string describe(const Edge& e);
 
 // Sorts nodes and edges, folds duplicates, canonicalises set fields and
 // recomputes derived fields. Edges whose ends are missing are dropped and
-// counted in *dangling (may be null).
-Graph canonicalize(Graph g, size_t* dangling = nullptr);
+// counted in *dangling (may be null). A count that saturates while duplicates
+// fold is described in *saturated (may be null; left as is when none did).
+Graph canonicalize(Graph g, size_t* dangling = nullptr, std::string* saturated = nullptr);
 
 // merge() over owned graphs, moving instead of copying (build() uses it).
-Graph merge_owned(std::vector<Graph> parts);
+// *saturated (may be null) is set when a count saturated.
+Graph merge_owned(std::vector<Graph> parts, bool* saturated = nullptr);
 
 // The first `max_bytes` bytes of `s`, cut back to a code-point boundary and
 // ended with "…" when cut.
