@@ -85,6 +85,21 @@ def severe(logs):
     return [e for e in logs if e.get("level") == "SEVERE"]
 
 
+def wait_until(cond, timeout=5.0):
+    """Polls cond() until it holds or `timeout` seconds pass: a loaded machine
+    runs the page's handlers late, so a fixed sleep makes the test flaky."""
+    end = time.time() + timeout
+    while True:
+        try:
+            if cond():
+                return True
+        except Exception:  # an element mid-update
+            pass
+        if time.time() > end:
+            return False
+        time.sleep(0.02)
+
+
 def expected_tooltip(analysis, att):
     """What a statement's tooltip must say, from the JSON output alone."""
     entities = {e["id"]: e for e in analysis["entities"]}
@@ -163,19 +178,23 @@ def check_seed(c, driver, page, analysis, ActionChains, Keys):
     c.check(order_ok, "Tab moves through the highlights in text order up to %s" % target["id"])
 
     tip = driver.find_element("id", "qg-tip")
+    want_focus = expected_tooltip(analysis, target)
+    wait_until(lambda: tip.is_displayed() and all(w in tip.text for w in want_focus))
     text = tip.text
     c.check(tip.is_displayed(), "focusing %s shows the tooltip" % target["id"])
     missing = [w for w in expected_tooltip(analysis, target) if w not in text]
     c.check(not missing, "tooltip of %s names speaker, kind, cue, addressee, about, via, confidence%s"
             % (target["id"], (": missing " + repr(missing)) if missing else ""))
     ActionChains(driver).send_keys(Keys.ESCAPE).perform()
-    c.check(not tip.is_displayed(), "Esc hides the tooltip")
+    c.check(wait_until(lambda: not tip.is_displayed()), "Esc hides the tooltip")
 
     # Mouse: hovering the first statement shows its tooltip.
     ActionChains(driver).move_to_element(highlights[0]).perform()
-    time.sleep(0.05)
-    missing = [w for w in expected_tooltip(analysis, atts[0]) if w not in tip.text]
-    c.check(tip.is_displayed() and not missing, "hovering %s shows its tooltip" % atts[0]["id"])
+    want = expected_tooltip(analysis, atts[0])
+    shown = wait_until(lambda: tip.is_displayed() and all(w in tip.text for w in want))
+    missing = [w for w in want if w not in tip.text]
+    c.check(shown and not missing, "hovering %s shows its tooltip%s"
+            % (atts[0]["id"], (": missing " + repr(missing)) if missing else ""))
 
     # Graph: inline SVG with nodes.
     svgs = driver.find_elements("css selector", "#graph svg")
@@ -188,7 +207,7 @@ def check_seed(c, driver, page, analysis, ActionChains, Keys):
     # Phone width: the panels stack under the article and nothing scrolls sideways.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
-    time.sleep(0.1)
+    wait_until(lambda: driver.execute_script("return window.innerWidth") == 390)
     width = driver.execute_script("return window.innerWidth")
     article = driver.find_element("css selector", "article.qg-article").rect
     aside = driver.find_element("css selector", "aside.qg-panels").rect
