@@ -100,6 +100,18 @@ bool OutputFile::lock_target() {
   return true;
 }
 
+// The target of `path` with symlinks followed, into target_ and *st; *err is
+// 0 when it exists, ENOENT when not. False (message printed) when it cannot
+// be written: a dangling symlink, an error, a directory.
+bool OutputFile::find_target(const std::string& path, struct stat* st, int* err) {
+  *err = resolve(path, &target_, st);
+  if (*err == ELOOP) return fail("is a symlink to a missing file; give -o the file itself", 0);
+  if (*err != 0 && *err != ENOENT) return fail("cannot write", *err);
+  target_existed_ = *err == 0;
+  if (*err == 0 && S_ISDIR(st->st_mode)) return fail("is a directory, not a file", 0);
+  return true;
+}
+
 bool OutputFile::open(const std::string& path) {
   if (path.empty() || path == "-") {
     name_ = "standard output";
@@ -112,12 +124,9 @@ bool OutputFile::open(const std::string& path) {
     return fd_ >= 0 || fail("cannot write", errno);
   }
   struct stat st {};
-  int err = resolve(path, &target_, &st);
-  if (err == ELOOP) return fail("is a symlink to a missing file; give -o the file itself", 0);
-  if (err != 0 && err != ENOENT) return fail("cannot write", err);
-  target_existed_ = err == 0;
+  int err = 0;
+  if (!find_target(path, &st, &err)) return false;
   if (err == 0) {
-    if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file", 0);
     if (is_in_place(st.st_mode) || S_ISSOCK(st.st_mode)) {  // a rename would replace the FIFO or device node itself
       fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
       return fd_ >= 0 || fail("cannot write", errno);
@@ -141,12 +150,9 @@ bool OutputFile::open_partial(const std::string& path, bool resume) {
   if (path.empty() || path == "-" || standard_stream(path) >= 0) return open(path);
   name_ = path;
   struct stat st {};
-  int err = resolve(path, &target_, &st);
-  if (err == ELOOP) return fail("is a symlink to a missing file; give -o the file itself", 0);
-  if (err != 0 && err != ENOENT) return fail("cannot write", err);
-  target_existed_ = err == 0;
+  int err = 0;
+  if (!find_target(path, &st, &err)) return false;
   if (err == 0) {
-    if (S_ISDIR(st.st_mode)) return fail("is a directory, not a file", 0);
     if (is_in_place(st.st_mode)) return open(path);
     if (!S_ISREG(st.st_mode)) return fail("is neither a regular file, a FIFO nor a device", 0);
   }

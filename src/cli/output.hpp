@@ -26,6 +26,8 @@
 #include <string>
 #include <string_view>
 
+struct stat;
+
 namespace quotegraph::cli {
 
 class OutputFile {
@@ -78,6 +80,7 @@ class OutputFile {
  private:
   bool flush();
   bool fail(const std::string& what, int err);
+  bool find_target(const std::string& path, struct stat* st, int* err);
   bool lock_target();
 
   std::string name_;     // for messages

@@ -6,21 +6,14 @@
 #include <filesystem>
 #include <system_error>
 
-#include "quotegraph/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
+#include "quotegraph/line_reader.hpp"
+#include "text/utf8.hpp"
 
 namespace quotegraph::corpus {
 namespace {
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
+using text::ends_with_ci;
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 

@@ -15,10 +15,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "quotegraph/line_reader.hpp"
 #include "quotegraph/corpus.hpp"
 #include "quotegraph/echo.hpp"
 #include "quotegraph/io.hpp"
+#include "quotegraph/line_reader.hpp"
 
 namespace quotegraph::corpus {
 namespace {

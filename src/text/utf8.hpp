@@ -51,4 +51,16 @@ inline bool is_alnum(char32_t c) { return is_digit(c) || is_alpha(c); }
 // Dashes used as clause punctuation (not the hyphen inside words).
 inline bool is_dash(char32_t c) { return c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2012; }
 
+// `s` ends with `suffix` (given in lower case), ASCII letters compared without
+// case: file names (".HTML", ".JSONL.GZ").
+inline bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace quotegraph::text
