@@ -31,6 +31,7 @@ namespace {
 // a second analysis or a JSON round trip.
 struct Handle {
   Analysis analysis;
+  std::optional<CodePointMap> code_points;  // made on first use; text never changes
 };
 using HandlePtr = std::shared_ptr<Handle>;
 
@@ -87,7 +88,14 @@ PYBIND11_MODULE(_quotegraph, m) {
            "The analysis as `quotegraph analyze --format json` writes it (one line, no echo sections)")
       .def_property_readonly("path", [](const Handle& h) { return h.analysis.doc.path; })
       .def_property_readonly("outlet", [](const Handle& h) { return h.analysis.doc.outlet; })
-      .def_property_readonly("text", [](const Handle& h) { return h.analysis.doc.text; });
+      .def_property_readonly("text", [](const Handle& h) { return h.analysis.doc.text; })
+      .def(
+          "code_point",
+          [](Handle& h, uint32_t byte) {
+            if (!h.code_points) h.code_points.emplace(h.analysis.doc.text);
+            return (*h.code_points)(byte);
+          },
+          py::arg("byte"), "The code-point offset of a UTF-8 byte offset (what --offsets chars writes)");
 
   m.def(
       "analyze",

@@ -86,19 +86,14 @@ class Attribution:
 
 
 class _Offsets:
-    """UTF-8 byte offset -> code-point offset for one text."""
+    """UTF-8 byte offset -> code-point offset for one analysis: the engine's
+    CodePointMap (the converter of --offsets chars), identity for ASCII."""
 
-    def __init__(self, text: str) -> None:
-        self._ascii = text.isascii()
-        if not self._ascii:
-            table = []
-            for i, ch in enumerate(text):
-                table.extend([i] * len(ch.encode("utf-8")))
-            table.append(len(text))
-            self._table = table
+    def __init__(self, handle: Any, text: str) -> None:
+        self._convert = None if text.isascii() else handle.code_point
 
     def __call__(self, b: int) -> int:
-        return b if self._ascii else self._table[b]
+        return b if self._convert is None else self._convert(b)
 
 
 @dataclass
@@ -126,7 +121,7 @@ def _mention(m: Optional[dict], cp: _Offsets) -> Optional[Mention]:
 def _document(handle: Any, metadata: Optional[dict] = None) -> Document:
     raw = _json.loads(handle.json())
     text = handle.text
-    cp = _Offsets(text)
+    cp = _Offsets(handle, text)
     entities = []
     by_id: Dict[str, Entity] = {}
     for e in raw["entities"]:

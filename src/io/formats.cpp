@@ -1,6 +1,8 @@
 // The writer table: every analysis format, its name and its writer. A new
 // format is one row here plus its writer's own file.
 #include <array>
+#include <string>
+#include <utility>
 
 #include "quotegraph/io.hpp"
 
@@ -80,23 +82,6 @@ std::string AnalysisStream::finish() {
   if (format_ != Format::kJson) return "";
   if (documents_ == 1) return std::exchange(held_, std::string());
   return documents_ > 1 ? "]\n" : "";
-}
-
-CodePointMap::CodePointMap(std::string_view text) : text_(text) {
-  before_.reserve(text.size() / 64 + 1);
-  uint32_t count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i % 64 == 0) before_.push_back(count);
-    count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  }
-  if (text.size() % 64 == 0) before_.push_back(count);  // the end, when it starts a block
-}
-
-uint32_t CodePointMap::operator()(uint32_t byte) const {
-  if (byte > text_.size()) byte = static_cast<uint32_t>(text_.size());
-  uint32_t count = before_[byte / 64];
-  for (uint32_t i = byte & ~63u; i < byte; ++i) count += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-  return count;
 }
 
 }  // namespace quotegraph
