@@ -457,3 +457,10 @@ TEST_CASE("a relative clause after a speaker names no one; a party-state tag is 
   REQUIRE(quist);
   CHECK(quist->roles.empty());
 }
+
+TEST_CASE("a description resolved by guess adds no role to the entity it was guessed to be", "[entities]") {
+  Analysis a = run("Republican nominee Dan Ortiz spoke first on Monday.\n\nThe Democratic nominee said taxes would rise.");
+  const Entity* ortiz = by_name(a, "Dan Ortiz");
+  REQUIRE(ortiz);
+  for (const std::string& role : ortiz->roles) CHECK(role.find("Democratic") == std::string::npos);
+}
