@@ -53,7 +53,6 @@ std::string error_record(const Job& job, RecordError e, const std::string& messa
   return corpus::error_record(job.source, job.line, e, message);
 }
 
-
 // Merges partial graphs like a binary counter: part k is merged once per
 // level it climbs, so n parts cost O(n log n) instead of O(n^2).
 class GraphAccumulator {
