@@ -27,7 +27,7 @@ from . import _quotegraph as _engine
 __all__ = [
     "Document", "Attribution", "Entity", "Mention", "QuotegraphError",
     "analyze", "analyze_many", "to_frame", "entities_frame", "graph", "graphml", "gexf", "echo", "diff",
-    "graph_json", "merge_graphs",
+    "graph_json", "merge_graphs", "Page", "extract_html",
 ]
 __version__ = "0.1.0"
 
@@ -356,3 +356,34 @@ def diff(docs: Sequence[Document], outlets: Optional[Sequence[str]] = None) -> d
         return _json.loads(_engine.diff_json(_handles(docs), list(outlets or [])))
     except ValueError as e:
         raise QuotegraphError(str(e)) from None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A web page as the analyzer reads it: the article body and its metadata."""
+    text: str
+    title: str
+    byline: str
+    date: str
+    url: str
+    site_name: str
+
+
+def extract_html(html: Union[str, bytes]) -> Page:
+    """The article body and metadata of a saved web page, as `quotegraph extract` prints them.
+
+    ``text`` is what ``analyze`` reads from the page (menus, teasers and footers
+    left out): the offsets of an HTML input's analysis index it. ``title``,
+    ``byline``, ``date``, ``url`` and ``site_name`` come from the page's meta tags
+    and JSON-LD ("" when absent). ``html`` as bytes keeps the page's own charset
+    (a <meta charset> or BOM is honoured). A page past the parser's budget
+    (nesting, nodes, size) raises QuotegraphError with the engine's message.
+
+        >>> page = qg.extract_html(open("article.html", "rb").read())
+        >>> doc = qg.analyze(page.text, outlet=page.site_name)
+    """
+    data = html.encode("utf-8") if isinstance(html, str) else bytes(html)
+    error, text, title, byline, date, url, site_name = _engine.html_article(data)
+    if error:
+        raise QuotegraphError(error)
+    return Page(text, title, byline, date, url, site_name)

@@ -92,6 +92,32 @@ def test_graph_csv_tables_load_into_the_same_networkx_graph():
     assert all(kinds[n] == ref.nodes[n]["kind"] for n in ref.nodes)
 
 
+PAGE = ("<!doctype html><html><head><title>Harbour to be rebuilt | The Ledger</title>"
+        "<meta property=\"og:site_name\" content=\"The Ledger\">"
+        "<link rel=canonical href=\"https://ledger.example/harbour\"></head><body>"
+        "<nav><a href=/>Home</a> <a href=/s>Subscribe</a> <a href=/i>Sign In</a></nav>"
+        "<article><h1>Harbour to be rebuilt</h1><p>&ldquo;We will rebuild the harbour, whatever it "
+        "costs,&rdquo; Mayor Ana Ruiz said on Monday, after the storm.</p><p>The council, which met late "
+        "into the night, agreed with her. &ldquo;There is no other way,&rdquo; said councillor Tom "
+        "Reyes.</p></article><footer>Contact us</footer></body></html>")
+
+
+def test_extract_html_is_the_clis_extract_and_what_analyze_reads():
+    page = qg.extract_html(PAGE)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "harbour.html")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(PAGE)
+        record = json.loads(cli("extract", "--format", "jsonl", path))
+        ref = json.loads(cli("analyze", "--format", "json", path))
+    assert page.text == record["text"]
+    assert page.site_name == "The Ledger" and page.url == "https://ledger.example/harbour"
+    assert "Subscribe" not in page.text and "Contact us" not in page.text
+    doc = qg.analyze(page.text)
+    assert [a.content for a in doc.attributions] == [a["content"]["text"] for a in ref["attributions"]]
+    assert qg.extract_html(PAGE.encode("utf-8")) == page
+
+
 def test_analyze_many_threads_keep_order_and_results():
     texts = [read(os.path.join(PIER, f)) for f in sorted(os.listdir(PIER)) if f.endswith(".txt")] + [read(SEED)]
     texts = texts * 3
