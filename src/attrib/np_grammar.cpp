@@ -125,6 +125,25 @@ bool SentenceRules::quantity(uint32_t k) const {
   return false;
 }
 
+// A number or quantifier that makes its phrase plural: a number other than
+// 1 or a year, "two" .. "ten", "dozens", "all", "both", "several", "many", "most",
+// "few" (not "one", "some", or the adverbs before numbers).
+bool SentenceRules::plural_quantity(uint32_t k) const {
+  if (k >= v_.size()) return false;
+  if (v_[k].type == TokType::kNumber) {
+    // A year ("A 2010 YouTube video shows") modifies; it counts nothing.
+    const std::string_view n = low_[k];
+    const bool year = n.size() == 4 && (n.starts_with("19") || n.starts_with("20") || n.starts_with("18"));
+    return n != "1" && !year;
+  }
+  static const char* const kQ[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                   "dozen", "dozens", "hundreds", "thousands", "millions", "all", "both",
+                                   "several", "many", "most", "few", "two-dozen"};
+  for (const char* q : kQ)
+    if (low_[k] == q) return true;
+  return false;
+}
+
 // A speaker phrase opens with a determiner, number, name, pronoun or a
 // source noun ("police"), never with an adjective or verb ("full U.S. support").
 bool SentenceRules::np_start_ok(uint32_t k, uint32_t end) const {

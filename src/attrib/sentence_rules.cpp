@@ -443,6 +443,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
   // "Recent reports say": the sentence's capital on an adjective is no name.
   if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
+  // "all battleground states", "two chemical weapons attacks", "roughly
+  // two-dozen states": a plural quantity in the phrase before a noun-like -s
+  // form never agrees with a verb; the -s word is the phrase's plural head.
+  // Only at the phrase's start (after at most one word: "roughly two-dozen"),
+  // not inside a modifier ("the average of polls over the past two weeks shows").
+  if (plural_noun_form && sp.ok() && !c.inherited)
+    for (uint32_t j = sp.first; j < sp.last && j < k && j <= sp.first + 1; ++j)
+      if (plural_quantity(j)) return false;
   bool ing = hit.form == Form::kIng;
   bool coordinated = false;
   {

@@ -134,6 +134,7 @@ class SentenceRules {
   uint32_t pp_head_left(uint32_t first, uint32_t floor) const;
   // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
   bool quantity(uint32_t k) const;
+  bool plural_quantity(uint32_t k) const;
   // A speaker phrase opens with a determiner, number, name, pronoun or a
   // source noun ("police"), never with an adjective or verb ("full U.S. support").
   bool np_start_ok(uint32_t k, uint32_t end) const;
