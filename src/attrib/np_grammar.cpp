@@ -250,6 +250,16 @@ uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& au
       k = j;
       continue;
     }
+    // "have begun urging", "kept insisting": an aspectual verb before an -ing
+    // cue is its auxiliary, and its subject is the speaker.
+    if ((w == "begun" || w == "began" || w == "begin" || w == "begins" || w == "started" || w == "start" ||
+         w == "starts" || w == "kept" || w == "keep" || w == "keeps" || w == "continued" || w == "continue" ||
+         w == "continues") &&
+        !v_[j].cap && k < v_.size() && low_[k].ends_with("ing") && k == from) {
+      be = true;
+      k = j;
+      continue;
+    }
     if (w == "only" && j > floor && is_aux(j - 1)) {  // "could only quip"
       k = j;
       continue;
@@ -272,6 +282,12 @@ uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& au
     }
     if (lex_.is_weekday_or_time(w) && j > floor && (is(j - 1, "on") || is(j - 1, "last") || is(j - 1, "this"))) {
       k = j - 1;
+      continue;
+    }
+    // "Priebus, the GOP chairman, this past week announced"
+    if (lex_.is_weekday_or_time(w) && j > floor + 1 && (is(j - 1, "past") || is(j - 1, "coming")) &&
+        (is(j - 2, "this") || is(j - 2, "the") || is(j - 2, "last"))) {
+      k = j - 2;
       continue;
     }
     if ((w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||

@@ -327,20 +327,49 @@ def main():
     hostile_page = os.path.join(work, "hostile.html")
     run_cli(args.quotegraph, ["report", hostile_txt, "-o", hostile_page])
 
-    c = Checks()
-    driver, profile = start_browser(webdriver, Service)
+    def run_checks():
+        """The page checks in a fresh browser: a Checks, or the exception that stopped them."""
+        checks = Checks()
+        try:
+            d, prof = start_browser(webdriver, Service)
+        except Exception as e:  # chromium that could not start on a loaded machine
+            checks.check(False, "the browser starts (%s)" % e)
+            return checks
+        try:
+            check_seed(checks, d, seed_page, analysis, ActionChains, Keys)
+            check_hostile(checks, d, hostile_page, NoAlertPresentException)
+        except Exception as e:
+            checks.check(False, "the checks ran to the end (%s: %s)" % (type(e).__name__, e))
+        finally:
+            d.quit()
+            shutil.rmtree(prof, ignore_errors=True)
+        return checks
+
+    # A headless browser on a loaded machine runs the page's handlers late now
+    # and then (a failure seen once in about ten parallel ctest runs, never
+    # alone): a check that fails is run once more in a fresh browser, and the
+    # test fails only when it fails again. The first failures stay in the log.
+    c = run_checks()
+    if c.failures:
+        first = list(c.failures)
+        print("retrying in a fresh browser after %d failure(s): %s" % (len(first), "; ".join(first)))
+        c = run_checks()
+        if not c.failures:
+            print("FLAKY: passed on the second run: " + "; ".join(first))
     try:
-        check_seed(c, driver, seed_page, analysis, ActionChains, Keys)
-        check_hostile(c, driver, hostile_page, NoAlertPresentException)
-        if args.screenshot:
-            screenshot(driver, seed_page, analysis, args.screenshot, ActionChains, Keys)
-        if args.screenshot_story:
-            screenshot_story(driver, args.quotegraph, work, os.path.abspath(args.screenshot_story))
-        if args.screenshot_graph:
-            screenshot_graph(driver, args.quotegraph, work, os.path.abspath(args.screenshot_graph))
+        if args.screenshot or args.screenshot_story or args.screenshot_graph:
+            driver, profile = start_browser(webdriver, Service)
+            try:
+                if args.screenshot:
+                    screenshot(driver, seed_page, analysis, args.screenshot, ActionChains, Keys)
+                if args.screenshot_story:
+                    screenshot_story(driver, args.quotegraph, work, os.path.abspath(args.screenshot_story))
+                if args.screenshot_graph:
+                    screenshot_graph(driver, args.quotegraph, work, os.path.abspath(args.screenshot_graph))
+            finally:
+                driver.quit()
+                shutil.rmtree(profile, ignore_errors=True)
     finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
     print("%d passed, %d failed" % (c.passed, len(c.failures)))
     print("browser test took %.1f s" % (time.time() - start))
