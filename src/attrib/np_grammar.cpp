@@ -467,12 +467,20 @@ Range SentenceRules::subject_left(uint32_t cue, uint32_t floor, bool& be) const 
 Range SentenceRules::clause_subject(uint32_t f, uint32_t l) const {
   uint32_t k = f;
   while (k < l && word(k) && has(k, Lexicon::kSentenceAdverb)) ++k;
-  if (k < l && word(k) && (has(k, Lexicon::kAdjunctPrep) || has(k, Lexicon::kNpStop))) {
+  // "Arriving upon the scene, police began …", "Asked about the plan, Smith
+  // said …": a fronted participial phrase is no subject either.
+  const bool participle = k < l && word(k) && !has(k, Lexicon::kNpStop) && low_[k].size() > 4 &&
+                          (low_[k].ends_with("ing") || low_[k].ends_with("ed")) && k + 1 < l && word(k + 1) &&
+                          !v_[k + 1].cap;
+  const uint32_t opening = k;
+  if (k < l && word(k) && (has(k, Lexicon::kAdjunctPrep) || has(k, Lexicon::kNpStop) || participle)) {
     uint32_t c = k;
     while (c < l && !comma(c) && c - k < 15) ++c;
     if (c < l && comma(c)) k = c + 1;
   }
   Range r = np_right(k, l);
+  // No noun phrase after the participle's comma: the sentence is read as before.
+  if (!r.ok() && participle && k != opening) r = np_right(opening, l);
   if (!r.ok()) return {};
   // Extend over an appositive: "Kazakhstan's president, Kassym-Jomart Tokayev,".
   if (comma(r.last)) {
