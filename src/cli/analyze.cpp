@@ -66,14 +66,16 @@ Runner register_analyze(CLI::App& app) {
     if (!out.open(args->out)) return kExitInput;
     int rc = kExitOk;
     AnalysisStream stream(format);
+    const Offsets offsets = *parse_offsets(args->offsets);
+    const bool csv = format == Format::kCsv;  // only CSV writes the records' url, date and title
     for (const std::string& path : expand_paths(args->files, args->input, rc)) {
       std::vector<RecordInfo> records;
-      std::vector<Analysis> analyses = analyze_input(analyzer, path, args->input, rc, &records);
+      std::vector<Analysis> analyses = analyze_input(analyzer, path, args->input, rc, csv ? &records : nullptr);
       for (size_t i = 0; i < analyses.size(); ++i) {
         const Analysis& a = analyses[i];
         WriteOptions w;
-        w.offsets = *parse_offsets(args->offsets);
-        w.record = &records[i];  // CSV's url, date and title
+        w.offsets = offsets;
+        if (csv) w.record = &records[i];
         std::optional<echo::EchoReport> report;
         if (echoes) w.echo = &report.emplace(echoes->analyze(a));
         if (!out.write(stream.add(a, w))) return kExitInput;  // the message names the output

@@ -76,7 +76,7 @@ const GraphFormat* find_format(const std::string& name) {
   return nullptr;
 }
 
-std::vector<std::string> format_names() {
+std::vector<std::string> graph_format_names() {
   std::vector<std::string> out;
   for (const GraphFormat& f : kFormats) out.emplace_back(f.name);
   return out;
@@ -99,7 +99,7 @@ Runner register_graph(CLI::App& app) {
       ->required();
   add_input_options(sub, args->input);
   CLI::Option* format_option = sub->add_option("-f,--format", args->format, format_help())
-      ->check(CLI::IsMember(format_names()))
+      ->check(CLI::IsMember(graph_format_names()))
       ->capture_default_str();
   sub->add_option("-o,--output", args->out, "Write the --format output to this file instead of standard output");
   add_aliases_option(sub, args->aliases);

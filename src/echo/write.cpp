@@ -28,11 +28,6 @@ void entity_id(JsonOut& o, const Analysis& a, int e) {
   else o.null();
 }
 
-void attribution_ref(JsonOut& o, int k) {
-  if (k >= 0) o.string(attribution_id(static_cast<size_t>(k)));
-  else o.null();
-}
-
 double rounded(double x) { return std::round(x * 1000) / 1000; }
 
 // Whose words: "speaker" (the name), "entity" and "attribution" (their ids).
@@ -42,7 +37,7 @@ void whose(JsonOut& o, const Analysis& a, std::string_view name, int entity, int
   o.key("entity");
   entity_id(o, a, entity);
   o.key("attribution");
-  attribution_ref(o, attribution);
+  o.attribution_or_null(attribution);
 }
 
 void party_json(JsonOut& o, const Party& p, const Analysis& a, bool with_path) {

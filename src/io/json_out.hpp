@@ -49,7 +49,6 @@ class JsonOut {
   void number(uint64_t n);
   void real(double x);  // as nlohmann writes a double
   void null() { out_ += "null"; }
-  void boolean(bool b) { out_ += b ? "true" : "false"; }
   void raw(std::string_view s) { out_ += s; }
 
   // An offset into the document being written, in the chosen unit.
@@ -83,10 +82,12 @@ class JsonOut {
     if (s.empty()) null();
     else string(s);
   }
+  // The id of the attribution at `index` ("a3"), or null for -1.
+  void attribution_or_null(int index) {
+    if (index >= 0) string(attribution_id(static_cast<size_t>(index)));
+    else null();
+  }
 
-  // Swaps the offset converter (a writer covering several documents).
-  void set_offsets(const CodePointMap* cp) { cp_ = cp; }
-  int indent() const { return indent_; }
   std::string take() && { return std::move(out_); }
 
  private:

@@ -180,8 +180,7 @@ std::string to_json(const Analysis& a, int indent, const WriteOptions& options) 
     }
     o.close(']');
     o.key("via");
-    if (t.via >= 0) o.string(attribution_id(static_cast<size_t>(t.via)));
-    else o.null();
+    o.attribution_or_null(t.via);
     o.key("echoes");
     ref_id(o, a, t.echoes);
     o.key("echoes_mention");
