@@ -21,7 +21,6 @@ std::string strip_possessive(std::string s);
 
 namespace {
 
-
 // Last words that make a proper name an organisation or a place.
 constexpr std::string_view kOrgWords[] = {
     "organization", "organisation", "department", "ministry", "party", "council", "committee", "agency",
@@ -484,18 +483,16 @@ Parsed parse_plain(std::string_view mention) {
   // ("…, who lost the nomination to Hillary Clinton") is not the mention's.
   std::string_view rest = mention.substr(comma + 1);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  for (std::string_view rel : {"who ", "which ", "whose ", "that ", "whom "})
-    if (rest.starts_with(rel)) return head;
+  const std::vector<Word> rw = words_of(rest);
+  const std::string_view first = rw.empty() ? std::string_view() : std::string_view(rw[0].low);
+  if (first == "who" || first == "which" || first == "whose" || first == "that" || first == "whom") return head;
   Parsed app = parse_part(rest);
   if (head.proper) {
-    std::string r = std::string(mention.substr(comma + 1));
-    while (!r.empty() && (r.front() == ' ')) r.erase(r.begin());
+    std::string r(rest);
     while (!r.empty() && (r.back() == ',' || r.back() == ' ')) r.pop_back();
-    // A participle or relative clause ("composed of Russia, …", "who leads the
-    // group") describes; only noun phrases ("the prime minister of Armenia") are roles.
-    std::vector<Word> rw = words_of(r);
-    bool clause = !rw.empty() && (rw[0].low.ends_with("ed") || rw[0].low.ends_with("ing") || rw[0].low == "who" ||
-                                  rw[0].low == "which" || rw[0].low == "whose");
+    // A participle ("composed of Russia, …") describes; only noun phrases
+    // ("the prime minister of Armenia") are roles.
+    const bool clause = first.ends_with("ed") || first.ends_with("ing");
     if (!clause) head.role = head.role.empty() ? r : head.role + "; " + r;
     return head;
   }
@@ -505,7 +502,6 @@ Parsed parse_plain(std::string_view mention) {
   }
   return head;
 }
-
 
 bool role_names_a_person(std::string_view role) {
   // The head is the last word before a preposition or clause ("teacher" of
