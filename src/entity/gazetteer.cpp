@@ -142,7 +142,7 @@ constexpr std::string_view kMaleNames[] = {
     "dmitri", "viktor", "petro", "nikol", "kassym-jomart", "antony", "ned", "jake", "josh", "luke", "mitchell",
     "stuart", "neil", "ian", "colin", "graham", "simon", "nigel", "jeremy", "keir", "ed", "eddie", "fred",
     "howard", "herbert", "leon", "martin", "marvin", "max", "nathaniel", "oliver", "oscar", "otto", "ray",
-    "reggie", "sam", "seth", "terence", "terrence", "anwar", "dinesh",
+    "reggie", "sam", "seth", "terence", "terrence",
     "ty", "victor", "warren", "wesley", "wilbur", "xavier", "zach", "jared", "eric",
     "donny", "hunter", "beau", "lou", "sonny", "curtis", "darrell", "devin", "dwight", "earl", "glenn",
     "jon", "lloyd", "mario", "preet", "reid", "rex", "ross", "shaun", "travis", "trey", "trent",
@@ -168,7 +168,7 @@ constexpr std::string_view kFemaleNames[] = {
     "irene", "jane", "jill", "kathy", "lori", "lynn", "mia", "molly", "paula", "peggy", "rita",
     "rosa", "ruby", "stacey", "sylvia", "tina", "vanessa", "wendy", "yvonne", "zoe", "carly",
     "gretchen", "jeanne", "jeanine", "kristen", "kristin", "mandy", "maxine", "mazie", "patty",
-    "roberta", "shelley", "suzanne", "tulsi", "deja", "ilhan", "alexandria", "ayanna", "rashida", "gina",
+    "roberta", "shelley", "suzanne", "tulsi", "ilhan", "alexandria", "ayanna", "rashida", "gina",
     "haley", "ashley", "brooke", "erin", "jenna", "leah", "michele", "monica", "naomi", "priscilla", "rachael",
     // the short forms news uses for the names above
     "jenny", "jen", "becky", "cathy", "sue", "pam", "deb", "barb", "peg", "maggie", "nan", "tess",
