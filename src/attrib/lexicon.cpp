@@ -349,6 +349,14 @@ const char* kAdjunctPrepsList[] = {"in", "on", "at", "during", "to", "via", "thr
                                "repeatedly", "publicly", "privately", "flatly", "simply", "then", "later",
                                "also", "previously", "once", "too", "as", "over"};
 
+// Prepositions that open a person noun's postmodifier ("officials in Ohio",
+// "people with knowledge of …", "most of them"), and the adjectives before
+// them ("sources close to", "a person familiar with").
+const char* kPostmodifierPrepsList[] = {"with", "to", "in", "from", "on", "near", "inside", "outside", "across",
+                                        "of"};
+const char* kPostmodifierAdjsList[] = {"close", "closest", "familiar", "loyal", "knowledgeable", "briefed",
+                                       "sympathetic"};
+
 // Adjectives of attitude, certainty and will that make "X is ADJ that/to/of …"
 // an attribution of belief or intention (PolNeAR's guidelines count them).
 const char* kStanceAdjectivesList[] = {
@@ -424,6 +432,8 @@ Lexicon::Lexicon() {
   add(kAdjunctPrepsList, kAdjunctPrep);
   add(kStanceAdjectivesList, kStanceAdjective);
   add(kUtteranceNounsList, kUtteranceNoun);
+  add(kPostmodifierPrepsList, kPostmodifierPrep);
+  add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kCalendarNames, kCalendarName);
   add(entity::kNameOpeners, kNameOpener);
   add(entity::kTitleWords, kTitleWord);

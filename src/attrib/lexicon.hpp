@@ -55,6 +55,8 @@ class Lexicon {
     kDescriptionNoun = 1u << 13, kThe = 1u << 14,
     kStanceAdjective = 1u << 15,  // "is convinced that", "was eager to", "are wary of"
     kUtteranceNoun = 1u << 16,    // "delivered a blunt message to Trump: '…'", "had a warning:"
+    // A person noun's postmodifier: "aides | to the governor", "a source close | to him".
+    kPostmodifierPrep = 1u << 17, kPostmodifierAdj = 1u << 18,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

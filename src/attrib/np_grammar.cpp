@@ -58,6 +58,11 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   if (!word(k)) return {};
   std::string_view w = low_[k];
   if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+  // "most of them said", "some of us say", "two of them told": a quantity's partitive.
+  if ((w == "them" || w == "us" || w == "you") && k >= floor + 2 && is(k - 1, "of") &&
+      (quantity(k - 2) || is(k - 2, "each") || is(k - 2, "both") || is(k - 2, "several") || is(k - 2, "either") ||
+       is(k - 2, "neither")))
+    return {k - 2, paren_end};
   if (w == "him" || w == "them" || w == "her" || w == "us" || w == "me") {
     uint32_t head = pp ? pp_head_left(k, floor) : kNone;
     if (head != kNone) return {head, paren_end};
@@ -79,8 +84,10 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
     first = j;
   }
   // Trim sentence adverbs and prepositions that cannot start the phrase.
+  // "at least half" keeps its "at".
   while (first < end && (has(first, Lexicon::kSentenceAdverb) || is(first, "of") || is(first, "for") ||
-                         is(first, "at") || is(first, "and") || is(first, "in") || is(first, "out")))
+                         (is(first, "at") && !is(first + 1, "least")) || is(first, "and") || is(first, "in") ||
+                         is(first, "out")))
     ++first;
   if (pp && first < end && np_head_ok(end - 1, first) && !lex_.is_weekday_or_time(low_[end - 1]) &&
       !has(end - 1, Lexicon::kCalendarName)) {
@@ -97,18 +104,21 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
 uint32_t SentenceRules::pp_head_left(uint32_t first, uint32_t floor) const {
   if (first <= floor + 1) return kNone;
   uint32_t p = first - 1;
-  if (!(is(p, "with") || is(p, "to") || is(p, "in") || is(p, "from") || is(p, "on") || is(p, "near") ||
-        is(p, "inside") || is(p, "outside") || is(p, "across")))
-    return kNone;
+  if (!word(p) || !has(p, Lexicon::kPostmodifierPrep) || is(p, "of")) return kNone;
   uint32_t h = p;
-  if (is(h - 1, "close") || is(h - 1, "closest") || is(h - 1, "familiar") || is(h - 1, "loyal") ||
-      is(h - 1, "knowledgeable") || is(h - 1, "briefed") || is(h - 1, "sympathetic"))
-    --h;
+  if (word(h - 1) && has(h - 1, Lexicon::kPostmodifierAdj)) --h;
   Range head = np_left(h, floor, false);
   if (!head.ok()) return kNone;
   std::string_view hw = low_[head.last - 1];
-  bool person = lex_.is_source_noun(hw) || lex_.is_group_noun(hw) || hw == "person" || hw == "persons";
+  bool person = lex_.is_source_noun(hw) || lex_.is_group_noun(hw) || hw == "person" || hw == "persons" ||
+                agent_plural(hw);
   return person ? head.first : kNone;
+}
+
+// A plural agent noun ("organizers", "economists", "historians", "donors"):
+// people, whatever the lexicon lists.
+bool SentenceRules::agent_plural(std::string_view w) {
+  return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("ists") || w.ends_with("ians"));
 }
 
 // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
@@ -438,12 +448,27 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
   bool be = false, aux = false;
   skip_left(cue, f, be, aux);
   if (aux) return true;
-  std::string_view w = low_[sp.last - 1];
+  // The head agrees, not the last word: "aides to the governor say", "voters
+  // in each state say", "most of them say".
+  const uint32_t head = phrase_head(sp);
+  std::string_view w = low_[head];
   if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which") return true;
-  if (quantity(sp.last - 1) || lex_.is_group_noun(w)) return true;
+  if (quantity(head) || lex_.is_group_noun(w)) return true;
   for (uint32_t k = sp.first; k < sp.last; ++k)
     if (is(k, "and")) return true;
   return w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s");
+}
+
+// The head word of a noun phrase: the word before the first preposition of a
+// postmodifier ("aides | to the governor", "a source close | to him" -> source).
+uint32_t SentenceRules::phrase_head(Range sp) const {
+  for (uint32_t j = sp.first + 1; j < sp.last; ++j) {
+    if (!word(j) || !has(j, Lexicon::kPostmodifierPrep)) continue;
+    uint32_t h = j - 1;
+    if (h > sp.first && has(h, Lexicon::kPostmodifierAdj)) --h;
+    return h;
+  }
+  return sp.last - 1;
 }
 
 // Speaker to the left of a cue starting at `cue`: plain NP, appositive, or none.

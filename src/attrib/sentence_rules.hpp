@@ -132,6 +132,9 @@ class SentenceRules {
   // prepositional phrase it ends ("a source close to | him", "people with |
   // knowledge of …", "voters in | the state"), or kNone.
   uint32_t pp_head_left(uint32_t first, uint32_t floor) const;
+  // The head word of a noun phrase: before the first postmodifier's preposition.
+  uint32_t phrase_head(Range sp) const;
+  static bool agent_plural(std::string_view w);
   // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
   bool quantity(uint32_t k) const;
   bool plural_quantity(uint32_t k) const;
