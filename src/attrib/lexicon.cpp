@@ -357,6 +357,34 @@ const char* kPostmodifierPrepsList[] = {"with", "to", "in", "from", "on", "near"
 const char* kPostmodifierAdjsList[] = {"close", "closest", "familiar", "loyal", "knowledgeable", "briefed",
                                        "sympathetic"};
 
+// Nouns that make their possessor a source (PolNeAR's guidelines count nominal
+// attributions): "the mayor's criticism of the budget", "his claim that …",
+// "her support for the bill", "their refusal to testify". Only with a
+// possessor and a complement; "the criticism" alone attributes nothing.
+const char* kAttributionNounsList[] = {
+    "criticism", "criticisms", "claim", "claims", "assertion", "assertions", "allegation", "allegations",
+    "accusation", "accusations", "argument", "arguments", "insistence", "denial", "denials", "view", "views",
+    "belief", "beliefs", "opinion", "opinions", "suggestion", "suggestions", "support", "opposition",
+    "endorsement", "praise", "condemnation", "rejection", "embrace", "defense", "defence", "attack", "attacks",
+    "comment", "comments", "remark", "remarks", "statement", "statements", "speech", "speeches", "testimony",
+    "message", "warning", "warnings", "complaint", "complaints", "objection", "objections", "concern",
+    "concerns", "fear", "fears", "hope", "hopes", "doubts", "skepticism", "characterization", "description",
+    "explanation", "explanations", "assessment", "assurance", "assurances", "prediction", "predictions",
+    "response", "reply", "reaction", "answer", "admission", "acknowledgment", "acknowledgement",
+    "announcement", "recommendation", "advice", "appeal", "plea", "call", "calls", "demand", "demands",
+    "request", "proposal", "proposals", "threat", "threats", "stance", "rhetoric",
+    "take", "thoughts", "passion", "enthusiasm", "focus", "questioning", "questions", "references",
+    "comparison", "invocation", "mention",
+    // intentions: their "to" clause is the content ("her decision to run")
+    "decision", "refusal", "promise", "promises", "pledge", "vow", "plan", "plans", "willingness",
+    "unwillingness", "effort", "efforts", "attempt", "determination", "commitment", "intention",
+    "desire", "push", "wish", "reluctance", "eagerness", "vision"};
+const char* kIntentionNounsList[] = {
+    "decision", "refusal", "promise", "promises", "pledge", "vow", "plan", "plans", "willingness",
+    "unwillingness", "effort", "efforts", "attempt", "determination", "commitment", "intention",
+    "desire", "push", "wish", "reluctance", "eagerness", "call", "calls", "demand", "threat", "threats",
+    "request", "appeal", "plea", "proposal", "insistence"};
+
 // Adjectives of attitude, certainty and will that make "X is ADJ that/to/of …"
 // an attribution of belief or intention (PolNeAR's guidelines count them).
 const char* kStanceAdjectivesList[] = {
@@ -434,6 +462,8 @@ Lexicon::Lexicon() {
   add(kUtteranceNounsList, kUtteranceNoun);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
+  add(kAttributionNounsList, kAttributionNoun);
+  add(kIntentionNounsList, kIntentionNoun);
   add(kCalendarNames, kCalendarName);
   add(entity::kNameOpeners, kNameOpener);
   add(entity::kTitleWords, kTitleWord);

@@ -57,6 +57,9 @@ class Lexicon {
     kUtteranceNoun = 1u << 16,    // "delivered a blunt message to Trump: '…'", "had a warning:"
     // A person noun's postmodifier: "aides | to the governor", "a source close | to him".
     kPostmodifierPrep = 1u << 17, kPostmodifierAdj = 1u << 18,
+    // Nouns of saying, believing and intending that carry an attribution of
+    // their possessor: "his criticism of the plan", "her refusal to resign".
+    kAttributionNoun = 1u << 19, kIntentionNoun = 1u << 20,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

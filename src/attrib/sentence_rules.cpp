@@ -102,6 +102,7 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
   }
   Range last_speaker;
   uint32_t content_floor = f, last_boundary = f;
+  std::vector<Candidate> nominal;  // kept apart: they neither lead nor nest
   for (uint32_t k = f; k < l; ++k) {
     if (!narrator(k) || !word(k)) continue;
     Candidate c;
@@ -114,6 +115,12 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
       found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
     } else if (has(k, Lexicon::kStanceAdjective)) {
       found = stance_rule(f, le, k, c);
+    }
+    if (!found && has(k, Lexicon::kAttributionNoun)) {
+      Candidate n;
+      n.sentence = si;
+      if (nominal_rule(f, le, k, n)) nominal.push_back(std::move(n));
+      continue;
     }
     if (!found) continue;
     if (c.speaker.ok()) last_speaker = c.speaker;
@@ -129,6 +136,14 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
   if (Candidate c; colon_quote_rule(f, le, out, c)) {
     c.sentence = si;
     out.push_back(c);
+  }
+  // A nominal inside another statement's content is part of that statement
+  // ("she cheered his attacks on the plan"), not one of its own.
+  for (Candidate& n : nominal) {
+    bool inside = false;
+    for (const Candidate& o : out)
+      for (const Range& r : o.content) inside = inside || (n.cue.first >= r.first && n.cue.first < r.last);
+    if (!inside) out.push_back(std::move(n));
   }
   merge_echo(out);
   resolve_overlaps(out);
@@ -348,6 +363,74 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
   c.rule = "stance";
   c.confidence = 0.55;
   return c.content[0].size() >= 2;
+}
+
+// "the mayor's sharp criticism of the budget", "his claim that the vote was
+// rigged", "her refusal to testify": a possessor, up to two modifiers, a noun
+// of saying or intending, and its complement. The possessor is the source.
+bool SentenceRules::nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  if (v_[k].cap || k == f || k + 2 > le) return false;
+  uint32_t p = k - 1;  // the possessor: "his", "Trump's", "the senators'"
+  while (p > f && k - p <= 2 && word(p) && !possessive(p) && !has(p, Lexicon::kDeterminer) && !v_[p].cap &&
+         !has(p, Lexicon::kNpStop) && !info_[p]->cue.entry)
+    --p;
+  Range sp;
+  if (is(p, "his") || is(p, "her") || is(p, "their") || is(p, "its") || is(p, "my") || is(p, "our")) {
+    // "told her plans": "her" is an object there, not a possessor.
+    if (is(p, "her") && p > f && word(p - 1) && info_[p - 1]->cue.entry && (info_[p - 1]->cue.entry->flags & kAddressee))
+      return false;
+    sp = {p, p + 1};
+  } else if (possessive(p)) {
+    uint32_t s0 = p;
+    while (s0 > f && p - s0 < 5 && word(s0 - 1) && (v_[s0 - 1].cap || is(s0 - 1, "the")) && !possessive(s0 - 1)) --s0;
+    if (!v_[p].cap && s0 == p) return false;  // "voters' support", "today's speech": no named possessor
+    sp = {s0, p + 1};
+  } else {
+    return false;
+  }
+  uint32_t n = k + 1;  // the complement
+  uint32_t start = kNone;
+  bool clause = false;
+  c.cue = {k, k + 1};
+  if (is(n, "that") || punct(n, ':')) {
+    start = is(n, "that") ? n : n + 1;
+    clause = true;
+  } else if (is(n, "to") && has(k, Lexicon::kIntentionNoun) && word(n + 1) && !v_[n + 1].cap &&
+             !has(n + 1, Lexicon::kDeterminer)) {
+    start = n;  // "her refusal to testify": the infinitive is the content
+    clause = true;
+  } else if (is(n, "of") || is(n, "on") || is(n, "for") || is(n, "about") || is(n, "against") ||
+             is(n, "over") || is(n, "toward") || is(n, "towards") ||
+             // "opposition to the plan"; but "his speech to the convention" names a hearer
+             (is(n, "to") && (is(k, "opposition") || is(k, "objection") || is(k, "objections")))) {
+    start = n + 1;
+    c.cue.last = n + 1;
+    // "her criticism on Tuesday", "his remarks on Twitter": a time or a medium, not a topic.
+    if (word(start) && (has(start, Lexicon::kTime) || has(start, Lexicon::kCalendarName) ||
+                        (is(n, "on") && v_[start].cap && start + 1 < le && !word(start + 1))))
+      return false;
+  } else {
+    return false;
+  }
+  if (start >= le) return false;
+  // A clause runs to the next comma or dash; a noun phrase also stops at the
+  // sentence's verb ("his criticism of the plan was sharp").
+  uint32_t end = start;
+  while (end < le && !comma(end) && !punct(end, ';') && !dash(end) && !punct(end, ')') &&
+         (clause || end == start || !finite_verb(end))) {
+    if (opens_quote(end)) end = in_.quotes.quotes[in_.quotes.top[end]].close_tok;
+    ++end;
+  }
+  Range content = trim({start, std::min(end, le)});
+  if (!content.ok() || (clause && content.size() < 3)) return false;
+  c.speaker = sp;
+  c.lemma = std::string(low_[k]);
+  for (uint32_t j = k + 1; j < c.cue.last; ++j) c.lemma += " " + std::string(low_[j]);
+  c.flags = kBelief;
+  c.content = {content};
+  c.rule = "nominal";
+  c.confidence = 0.5;
+  return true;
 }
 
 // "…, according to authorities." / "According to a statement from X, …" /

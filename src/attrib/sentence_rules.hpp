@@ -221,6 +221,9 @@ class SentenceRules {
   // …": a form of "be" (or "seem", "remain", "feel") with an adjective of
   // attitude, and a clause or object after it.
   bool stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  // "the mayor's criticism of the budget", "her refusal to testify": a
+  // possessor and a noun of saying or intending with its complement.
+  bool nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
   // "…, according to authorities." / "According to a statement from X, …" /
   // "C1, according to X, C2."
   bool according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t floor, Candidate& c) const;

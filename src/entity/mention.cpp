@@ -457,6 +457,16 @@ Parsed parse_mention_uncached(std::string_view mention) {
 Parsed parse_plain(std::string_view mention) {
   std::vector<Word> w = words_of(mention);
   if (w.size() == 1) {
+    // A possessor ("his criticism of …", "their refusal to …") resolves as its pronoun.
+    static constexpr std::pair<std::string_view, std::string_view> kPossessive[] = {
+        {"his", "he"}, {"its", "it"}, {"their", "they"}, {"my", "i"}, {"our", "we"}};
+    for (auto [poss, pron] : kPossessive)
+      if (w[0].low == poss) {
+        Parsed p;
+        p.pronoun = true;
+        p.key = std::string(pron);
+        return p;
+      }
     const std::string& l = w[0].low;
     if (l == "he" || l == "she" || l == "they" || l == "it" || l == "who" || l == "which" || l == "i" ||
         l == "we" || l == "you" || l == "him" || l == "her" || l == "them") {
