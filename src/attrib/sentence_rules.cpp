@@ -257,13 +257,24 @@ Range SentenceRules::adjunct_addressee(uint32_t from, uint32_t le) const {
 
 // "SMITH: We will fight." / "Price: 'We are concerned.'"
 bool SentenceRules::colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c) const {
-  for (uint32_t k = f; k < l && k - f <= 5; ++k) {
+  const bool headline = v_[f].para == 0;
+  // A headline's "Clinton to Planned Parenthood: …", "Gillibrand on the
+  // Transcripts: …": the speaker, then whom or what the remark is to or about.
+  uint32_t prep = kNone;
+  for (uint32_t k = f; k < l && k - f <= (prep == kNone ? 5u : prep - f + 5); ++k) {
     if (!punct(k, ':')) {
-      if (!word(k) || !(v_[k].cap || (k > f && has(k, Lexicon::kSourceNoun)))) return false;
+      if (word(k) && headline && prep == kNone && k > f && k - f <= 3 && v_[k - 1].cap &&
+          (is(k, "to") || is(k, "on") || is(k, "at"))) {
+        prep = k;
+        continue;
+      }
+      if (!word(k) || !(v_[k].cap || (k > f && has(k, Lexicon::kSourceNoun)) ||
+                        (prep != kNone && low_[k].size() <= 3)))
+        return false;
       continue;
     }
-    if (k == f || k + 1 >= le) return false;
-    Range sp = {f, k};
+    if (k == f || k + 1 >= le || prep + 1 == k) return false;
+    Range sp = {f, prep == kNone ? k : prep};
     // A name, not a heading word such as "Update:" or "Note:": one word must be
     // an all-caps transcript name (SMITH:, Q:), or stand in the article's headline.
     bool headline = v_[f].para == 0;
