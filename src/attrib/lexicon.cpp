@@ -385,6 +385,17 @@ const char* kIntentionNounsList[] = {
     "desire", "push", "wish", "reluctance", "eagerness", "call", "calls", "demand", "threat", "threats",
     "request", "appeal", "plea", "proposal", "insistence"};
 
+// Opinion measurements that news treats as a source after "in": "In a new
+// poll, the mayor leads by 8 points", "Lind trails in most surveys".
+const char* kPollNounsList[] = {"poll", "polls", "survey", "surveys", "polling", "rankings", "tracking",
+                                "exit-poll", "exit-polls"};
+
+const char* kStandingWordsList[] = {
+    "lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing", "ahead", "behind", "tied",
+    "rose", "risen", "fell", "fallen", "surged", "slipped", "dropped", "gained", "edged", "edges", "climbed",
+    "slumped", "sagged", "plummeted", "soared", "jumped", "dipped", "stands", "stood", "percent", "points",
+    "first", "second", "third", "fourth", "fifth", "last", "favorite", "front-runner", "frontrunner"};
+
 // Adjectives of attitude, certainty and will that make "X is ADJ that/to/of …"
 // an attribution of belief or intention (PolNeAR's guidelines count them).
 const char* kStanceAdjectivesList[] = {
@@ -464,6 +475,8 @@ Lexicon::Lexicon() {
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);
   add(kIntentionNounsList, kIntentionNoun);
+  add(kPollNounsList, kPollNoun);
+  add(kStandingWordsList, kStandingWord);
   add(kCalendarNames, kCalendarName);
   add(entity::kNameOpeners, kNameOpener);
   add(entity::kTitleWords, kTitleWord);

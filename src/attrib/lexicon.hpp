@@ -60,6 +60,8 @@ class Lexicon {
     // Nouns of saying, believing and intending that carry an attribution of
     // their possessor: "his criticism of the plan", "her refusal to resign".
     kAttributionNoun = 1u << 19, kIntentionNoun = 1u << 20,
+    kPollNoun = 1u << 21,  // "in the latest poll, …", "… leads in the polls"
+    kStandingWord = 1u << 22,  // "leads", "trails", "ahead": a standing that a poll measures
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

@@ -115,6 +115,8 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
       found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
     } else if (has(k, Lexicon::kStanceAdjective)) {
       found = stance_rule(f, le, k, c);
+    } else if (is(k, "in")) {
+      found = poll_rule(f, le, k, c);
     }
     if (!found && has(k, Lexicon::kAttributionNoun)) {
       Candidate n;
@@ -442,6 +444,61 @@ bool SentenceRules::nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate&
   c.rule = "nominal";
   c.confidence = 0.5;
   return true;
+}
+
+// "In a new poll released Sunday, the mayor leads by eight points" / "Lind
+// trails in the polls": a poll or survey after "in" is the source of the
+// clause it opens or closes.
+bool SentenceRules::poll_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  // Before the poll noun only its modifiers ("the latest CBS News/New York
+  // Times", "most", "Monday's"); after it only a short postmodifier ("released
+  // Sunday", "of likely voters", "in Ohio"), never a clause ("that …", "was").
+  uint32_t j = k + 1, poll = kNone;
+  for (; j < le && j - k <= 16 && !comma(j) && !punct(j, ';') && !dash(j) && !quote_mark(j) && !punct(j, '(') &&
+         !punct(j, ':');
+       ++j) {
+    if (!word(j) || v_[j].type == TokType::kNumber) continue;
+    if (poll == kNone && has(j, Lexicon::kPollNoun)) {
+      poll = j;
+      continue;
+    }
+    if (poll == kNone) {
+      if (lex_.is_np_stop(low_[j]) && !has(j, Lexicon::kDeterminer) && !is(j, "of")) return false;
+      if (!v_[j].cap && info_[j]->cue.entry && !has(j - 1, Lexicon::kDeterminer)) return false;
+    } else if (is(j, "that") || is(j, "which") || is(j, "who") || is(j, "and") || finite_verb(j) ||
+               lex_.is_pronoun(low_[j])) {
+      return false;
+    }
+  }
+  if (poll == kNone || poll > k + 8 || j - poll > 7) return false;
+  const uint32_t np_end = j;
+  c.cue = {k, k + 1};
+  c.lemma = "in";
+  c.flags = kBelief;
+  c.speaker = {k + 1, np_end};
+  c.rule = "poll";
+  c.confidence = 0.5;
+  const bool opens = k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb));
+  if (opens && comma(np_end)) {
+    c.content = {trim({np_end + 1, le})};
+  } else if (!opens && k >= f + 2 && (np_end == le || comma(np_end)) && standing_before(f, k)) {
+    uint32_t e = k;
+    while (e > f && (comma(e - 1) || dash(e - 1))) --e;
+    c.content = {trim({f, e})};
+  } else {
+    return false;
+  }
+  return c.content[0].size() >= 3;
+}
+
+// A verb or adverb of standing in a race just before `k`: "leads", "trailed
+// badly", "is ahead", "slipped to third".
+bool SentenceRules::standing_before(uint32_t f, uint32_t k) const {
+  for (uint32_t j = k; j > f && k - j < 6;) {
+    --j;
+    if (has(j, Lexicon::kStandingWord)) return true;
+  }
+  return false;
 }
 
 // "…, according to authorities." / "According to a statement from X, …" /

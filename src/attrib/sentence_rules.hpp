@@ -224,6 +224,9 @@ class SentenceRules {
   // "the mayor's criticism of the budget", "her refusal to testify": a
   // possessor and a noun of saying or intending with its complement.
   bool nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  // "In a new poll, the mayor leads …" / "Lind trails in the polls."
+  bool poll_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  bool standing_before(uint32_t f, uint32_t k) const;
   // "…, according to authorities." / "According to a statement from X, …" /
   // "C1, according to X, C2."
   bool according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t floor, Candidate& c) const;
