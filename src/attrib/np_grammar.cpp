@@ -231,12 +231,21 @@ Range SentenceRules::appositive_subject(uint32_t comma_tok, uint32_t floor) cons
     if (!(word(n) && (v_[n].cap || has(n, Lexicon::kDeterminer) || is(n, "who") || is(n, "which") ||
                       has(n, Lexicon::kSourceNoun) || possessive(n) || low_[n].ends_with("ed") ||
                       low_[n].ends_with("ing") || is(n, "like") || is(n, "including") || is(n, "along") ||
-                      is(n, "as") || is(n, "then") || is(n, "now") || is(n, "formerly") || quantity(n))))
+                      is(n, "as") || is(n, "then") || is(n, "now") || is(n, "formerly") || quantity(n) ||
+                      role_within(n, comma_tok))))
       continue;
     best = {head.first, comma_tok};
     if (head.first == floor || !comma(head.first - 1)) break;  // the head opens its clause
   }
   return best;
+}
+
+// A job or title word among the first words from `n` ("vice president of …",
+// "senior adviser to …", "executive director"): an appositive without a determiner.
+bool SentenceRules::role_within(uint32_t n, uint32_t end) const {
+  for (uint32_t j = n; j < end && j < n + 3 && word(j); ++j)
+    if (has(j, Lexicon::kTitleWord) || has(j, Lexicon::kSourceNoun)) return true;
+  return false;
 }
 
 // Skips adverbs, auxiliaries and time adjuncts left of the cue. Sets `be` when
@@ -479,6 +488,11 @@ Range SentenceRules::subject_left(uint32_t cue, uint32_t floor, bool& be) const 
     // between two commas; the speaker is the phrase before it.
     if (uint32_t open = aside_left(k - 1, floor); open != kNone) {
       Range r = np_left(open, floor);
+      // "Tom Hale, 30, of Leeds, said": the age is an appositive of the name before it.
+      if (r.size() == 1 && v_[r.first].type == TokType::kNumber && r.first > floor + 1 && comma(r.first - 1)) {
+        Range name = np_left(r.first - 1, floor);
+        if (name.ok() && v_[name.last - 1].cap) return {name.first, k - 1};
+      }
       if (r.ok()) return r;
     }
     Range r = appositive_subject(k - 1, floor);
