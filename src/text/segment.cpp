@@ -66,6 +66,23 @@ uint32_t dateline_end(const Document& doc, const std::vector<Token>& v, uint32_t
   return d;
 }
 
+// The reporting verbs that follow a quoted exclamation or question in the
+// same sentence: '"We will win!" Bush said.', '"Why now?" Ms. Lind asked.'
+constexpr std::array<std::string_view, 16> kCreditVerbs = {
+    "said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "shouted", "yelled",
+    "replied", "exclaimed", "recalled", "tweeted", "wondered"};
+
+// After a quote that ends in "!" or "?", a name and a reporting verb go on
+// the same sentence: `j` is the token after the closing mark.
+bool credit_follows(const Document& doc, const std::vector<Token>& v, uint32_t j) {
+  const uint32_t para = v[j].para;
+  uint32_t i = j;
+  while (i < v.size() && i < j + 4 && v[i].para == para && v[i].type == TokType::kWord && v[i].cap) ++i;
+  if (i == j || i >= v.size() || v[i].para != para || v[i].type != TokType::kWord) return false;
+  std::string w = fold(std::string_view(doc.text.data() + v[i].start, v[i].end - v[i].start));
+  return std::find(kCreditVerbs.begin(), kCreditVerbs.end(), w) != kCreditVerbs.end();
+}
+
 }  // namespace
 
 std::vector<Sentence> split_sentences(const Document& doc, const Tokens& tk, const Quotes& qs) {
@@ -109,6 +126,8 @@ std::vector<Sentence> split_sentences(const Document& doc, const Tokens& tk, con
     bool starts = n.cap || n.type == TokType::kNumber || n.type == TokType::kQuote ||
                   (n.type == TokType::kPunct && (n.ch == '(' || n.ch == '['));
     if (!starts) continue;
+    if ((t.ch == '!' || t.ch == '?') && j > k + 1 && v[j - 1].type == TokType::kQuote && credit_follows(doc, v, j))
+      continue;
     // Never inside a quote: the tokens on both sides must not share a top-level quote.
     if (qs.top[j - 1] >= 0 && qs.top[j - 1] == qs.top[j]) continue;
     if (qs.top[k] >= 0 && qs.top[k] == qs.top[j]) continue;
