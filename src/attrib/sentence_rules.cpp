@@ -710,6 +710,13 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     }
     return true;
   }
+  // "But, said Varga, “I do not want …”": an inverted credit before its quote.
+  if (inverted && a < le && (opens_quote(a) || (comma(a) && opens_quote(a + 1)))) {
+    c.content = {trim({opens_quote(a) ? a : a + 1, le})};
+    c.rule = "inverted";
+    c.confidence = 0.85;
+    return c.content[0].size() >= 2;
+  }
   if (!after_ok || inverted) return false;
   // "Smith, who has long criticized the plan, said …": a cue inside a
   // non-restrictive relative clause; its content ends where the clause does, at
