@@ -232,6 +232,7 @@ Range SentenceRules::appositive_subject(uint32_t comma_tok, uint32_t floor) cons
                       has(n, Lexicon::kSourceNoun) || possessive(n) || low_[n].ends_with("ed") ||
                       low_[n].ends_with("ing") || is(n, "like") || is(n, "including") || is(n, "along") ||
                       is(n, "as") || is(n, "then") || is(n, "now") || is(n, "formerly") || quantity(n) ||
+                      is(n, "whose") ||
                       role_within(n, comma_tok))))
       continue;
     best = {head.first, comma_tok};
@@ -498,6 +499,25 @@ Range SentenceRules::subject_left(uint32_t cue, uint32_t floor, bool& be) const 
     Range r = appositive_subject(k - 1, floor);
     if (r.ok()) return r;
     return {};
+  }
+  // "Jason Sims — a teacher from Mount Pleasant — says", "Farmers — and some
+  // ranchers — say": an aside between dashes; the speaker is the phrase before it.
+  if (k > floor + 2 && dash(k - 1)) {
+    uint32_t open = k - 1;
+    while (open > floor && k - open < kMaxAppositive) {
+      --open;
+      if (dash(open) || quote_mark(open) || terminal(open)) break;
+    }
+    if (!dash(open) || open + 2 >= k) return {};
+    Range head = np_left(open, floor);
+    if (!head.ok() || !(head.first == floor || comma(head.first - 1) || has(head.first - 1, Lexicon::kSentenceAdverb)))
+      return {};
+    // "Farmers — and some ranchers — say": the aside adds to the subject.
+    if (is(open + 1, "and") || is(open + 1, "or")) return {head.first, k - 1};
+    // "A former candidate -- John Hale -- said": the name between the dashes.
+    bool name = k - 1 - (open + 1) <= 4;
+    for (uint32_t j = open + 1; j < k - 1 && name; ++j) name = word(j) && v_[j].cap;
+    return name && !v_[head.last - 1].cap ? Range{open + 1, k - 1} : head;
   }
   return np_left(k, floor);
 }
