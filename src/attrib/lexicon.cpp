@@ -396,6 +396,10 @@ const char* kStandingWordsList[] = {
     "slumped", "sagged", "plummeted", "soared", "jumped", "dipped", "stands", "stood", "percent", "points",
     "first", "second", "third", "fourth", "fifth", "last", "favorite", "front-runner", "frontrunner"};
 
+const char* kCollectiveNounsList[] = {"array", "number", "host", "handful", "couple", "variety", "range", "slew",
+                                     "bunch", "lot", "lots", "group", "majority", "minority", "plurality",
+                                     "share", "pair", "trio", "crowd", "string", "series", "wave"};
+
 // Adjectives of attitude, certainty and will that make "X is ADJ that/to/of …"
 // an attribution of belief or intention (PolNeAR's guidelines count them).
 const char* kStanceAdjectivesList[] = {
@@ -477,6 +481,7 @@ Lexicon::Lexicon() {
   add(kIntentionNounsList, kIntentionNoun);
   add(kPollNounsList, kPollNoun);
   add(kStandingWordsList, kStandingWord);
+  add(kCollectiveNounsList, kCollectiveNoun);
   add(kCalendarNames, kCalendarName);
   add(entity::kNameOpeners, kNameOpener);
   add(entity::kTitleWords, kTitleWord);

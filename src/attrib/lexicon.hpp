@@ -62,6 +62,7 @@ class Lexicon {
     kAttributionNoun = 1u << 19, kIntentionNoun = 1u << 20,
     kPollNoun = 1u << 21,  // "in the latest poll, …", "… leads in the polls"
     kStandingWord = 1u << 22,  // "leads", "trails", "ahead": a standing that a poll measures
+    kCollectiveNoun = 1u << 23,  // "a wide array of economists say": the noun after "of" agrees
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

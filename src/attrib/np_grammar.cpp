@@ -58,6 +58,11 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   if (!word(k)) return {};
   std::string_view w = low_[k];
   if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+  // "those surveyed say", "voters polled said": a plural head and its participle.
+  if (k > floor && w.size() > 4 && w.ends_with("ed") && !v_[k].cap &&
+      (is(k - 1, "those") || lex_.is_group_noun(low_[k - 1]) || agent_plural(low_[k - 1]) ||
+       is(k - 1, "respondents") || is(k - 1, "people")))
+    return {k - 1, paren_end};
   // "most of them said", "some of us say", "two of them told": a quantity's partitive.
   if ((w == "them" || w == "us" || w == "you") && k >= floor + 2 && is(k - 1, "of") &&
       (quantity(k - 2) || is(k - 2, "each") || is(k - 2, "both") || is(k - 2, "several") || is(k - 2, "either") ||
@@ -462,7 +467,9 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
   // in each state say", "most of them say".
   const uint32_t head = phrase_head(sp);
   std::string_view w = low_[head];
-  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which") return true;
+  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which" || w == "those" ||
+      w == "these")
+    return true;
   if (quantity(head) || lex_.is_group_noun(w)) return true;
   for (uint32_t k = sp.first; k < sp.last; ++k)
     if (is(k, "and")) return true;
@@ -471,13 +478,17 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
 
 // The head word of a noun phrase: the word before the first preposition of a
 // postmodifier ("aides | to the governor", "a source close | to him" -> source).
+// A collective or a participle is passed: "a wide array of economists" ->
+// economists, "those surveyed" -> those.
 uint32_t SentenceRules::phrase_head(Range sp) const {
   for (uint32_t j = sp.first + 1; j < sp.last; ++j) {
     if (!word(j) || !has(j, Lexicon::kPostmodifierPrep)) continue;
     uint32_t h = j - 1;
     if (h > sp.first && has(h, Lexicon::kPostmodifierAdj)) --h;
+    if (is(j, "of") && has(h, Lexicon::kCollectiveNoun)) return phrase_head({j + 1, sp.last});
     return h;
   }
+  if (sp.size() >= 2 && low_[sp.last - 1].ends_with("ed") && !v_[sp.last - 1].cap) return sp.last - 2;
   return sp.last - 1;
 }
 

@@ -627,7 +627,15 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (sp.ok() && !c.inherited && (e.flags & kInvert) && hit.form == Form::kPast && k > f && comma(k - 1) &&
       inverted_name(a, le))
     sp = {};
-  if (!sp.ok() && (e.flags & kInvert) && hit.form != Form::kBase && k > f && (comma(k - 1) || closes_quote(k - 1))) {
+  // "…, say experts like Paul Bauman": a base form inverts only before a plural.
+  const bool plural_after = hit.form != Form::kBase || [&] {
+    Range r = np_right(a, le);
+    if (!r.ok()) return false;
+    std::string_view h = low_[phrase_head(r)];
+    return lex_.is_group_noun(h) || agent_plural(h) ||
+           (h.size() > 3 && h.ends_with("s") && !h.ends_with("ss") && !possessive(phrase_head(r)) && !v_[phrase_head(r)].cap);
+  }();
+  if (!sp.ok() && (e.flags & kInvert) && plural_after && k > f && (comma(k - 1) || closes_quote(k - 1))) {
     // "…," said Smith, a spokesman.
     sp = np_right(a, le);
     if (sp.ok()) {
@@ -731,7 +739,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   c.content = {trim({content_start, content_last})};
   c.rule = coordinated ? "coordinated" : c.inherited ? "participle" : "speaker-first";
   c.confidence = (e.flags & kSpeech) ? 0.8 : 0.6;
-  if (c.content[0].size() < 2 && !opens_quote(c.content[0].first)) return false;
+  // "75 percent said yes": a one-word answer is a content.
+  const bool answer = c.content[0].size() == 1 && (is(c.content[0].first, "yes") || is(c.content[0].first, "no"));
+  if (c.content[0].size() < 2 && !opens_quote(c.content[0].first) && !answer) return false;
   (void)l;
   return true;
 }
