@@ -105,7 +105,7 @@ const Row kCues[] = {
     {"signal", nullptr, nullptr, S | N | P, {}},
     {"indicate", nullptr, nullptr, S, {}},
     {"imply", nullptr, nullptr, S, {}},
-    {"mention", nullptr, nullptr, S | N, {}},
+    {"mention", nullptr, nullptr, S, {}},
     {"cite", nullptr, nullptr, S, {}},
     {"plead", nullptr, nullptr, S, {}},
     {"order", nullptr, nullptr, S | A | N | P, {}},

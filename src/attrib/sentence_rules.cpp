@@ -73,6 +73,8 @@ bool SentenceRules::adjunct_start(uint32_t k) const {
   if ((w == "this" || w == "last" || w == "next" || w == "late" || w == "early") && k + 1 < v_.size() &&
       has(k + 1, Lexicon::kTime))
     return true;
+  // "called herself a moderate": a reflexive after the cue is its object.
+  if (w == "himself" || w == "herself" || w == "themselves" || w == "itself") return false;
   return lex_.is_skippable(w) && !v_[k].cap && w != "not";
 }
 
@@ -687,7 +689,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // A clause cue's content opens a clause: right after the cue ("plans to
   // open", "asked whether") or past adjuncts and a "that" or colon.
   const bool clause_follows = clause_opener(content_start) || (content_start > a && punct(content_start - 1, ':'));
-  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize))) after_ok = false;
+  // A particle cue takes its object as the content ("talked about raising the wage").
+  const bool particle = c.cue.last > k + 1;
+  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize)) && !particle)
+    after_ok = false;
   // "…," he continued / he continued: "…" but not "the lead continues to grow".
   if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
     after_ok = false;
