@@ -82,7 +82,7 @@ TEST_CASE("no junk: demonyms, party adjectives, sentence openers, contractions, 
 }
 
 TEST_CASE("no junk: a capitalised word named once that no statement involves is no entity", "[entities][junk]") {
-  Analysis a = run("The town voted for Change in May, and Tavi said the plan for Norland would work.\n");
+  Analysis a = run("The town opted for Change in May, and Tavi said the plan for Norland would work.\n");
   CHECK(by_name(a, "Change") == nullptr);
   CHECK(by_name(a, "Tavi") != nullptr);     // it speaks
   CHECK(by_name(a, "Norland") != nullptr);  // the statement is about it

@@ -198,6 +198,11 @@ const Row kCues[] = {
     {"advocate", nullptr, nullptr, S, {"for"}},
     {"apologize", nullptr, nullptr, S, {"for"}},
     {"applaud", nullptr, nullptr, S | T, {}},
+    // Acts that PolNeAR's guidelines count as expressing a stance or a message.
+    {"focus", nullptr, nullptr, B | N | P, {"on"}},
+    {"offer", nullptr, nullptr, S | P, {}},
+    {"invoke", nullptr, nullptr, S, {}},
+    {"vote", nullptr, nullptr, B | N | P, {"for", "against"}},
     {"reference", nullptr, nullptr, S | P, {}},
     {"yell", nullptr, nullptr, S | I | P, {}},
     {"email", nullptr, nullptr, S | I | P, {}},

@@ -438,6 +438,9 @@ bool SentenceRules::nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate&
   }
   Range content = trim({start, std::min(end, le)});
   if (!content.ok() || (clause && content.size() < 3)) return false;
+  // "his criticism of “New York values”": a short quoted term is the
+  // narrator citing the possessor's phrase (a scare quote), not a statement.
+  if (opens_quote(content.first) && closes_quote(content.last - 1) && content.size() <= 7) return false;
   c.speaker = sp;
   c.lemma = std::string(low_[k]);
   for (uint32_t j = k + 1; j < c.cue.last; ++j) c.lemma += " " + std::string(low_[j]);
