@@ -203,6 +203,70 @@ TEST_CASE("html: a section named for an ad slot keeps its prose; an ad slot does
   CHECK(has(text, "The advertisement, she said, was false."));
 }
 
+TEST_CASE("html: a paragraph that is one link is the story's; a paragraph of links is a menu", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article>" + story("study", 3) + "<p><a href=/s>The full study on the harbour</a></p>" + story("vote", 2) +
+      "<p><a href=/1>Sport</a> | <a href=/2>Weather</a> | <a href=/3>Traffic and travel</a></p></article>"));
+  CHECK(has(text, "The full study on the harbour"));
+  CHECK(has(text, "The vote paragraph 1"));
+  CHECK_FALSE(has(text, "Traffic and travel"));
+}
+
+TEST_CASE("html: a teaser card under a linked headline is dropped; the story's own linked headline is kept",
+          "[html]") {
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved</title></head><body><article>"
+      "<h1><a href=/harbour>Harbour plans approved</a></h1>" +
+      story("harbour", 4) +
+      "<h3>More stories</h3><div class=grid><article><a href=/r><h2>Rocket launch delayed again</h2></a>"
+      "<div>The launch, planned for May, was put off once more, the agency said.</div>"
+      "<a href=/r>Read on</a></article><div class=card><h2><a href=/t>Tram line opens</a></h2>"
+      "<p>The new tram line, after years of works, opened to riders on Sunday.</p></div></div>"
+      "</article></body></html>");
+  CHECK(has(text, "Harbour plans approved"));
+  CHECK(has(text, "The harbour paragraph 3"));
+  CHECK_FALSE(has(text, "Rocket launch"));
+  CHECK_FALSE(has(text, "put off once more"));
+  CHECK_FALSE(has(text, "Tram line opens"));
+  CHECK_FALSE(has(text, "More stories"));  // its section went with the cards
+  // A short post whose permalink headline is a link is still the story.
+  text = extract_html_text(
+      "<html><head><title>Like it | A blog</title></head><body><div id=content><div class=post>"
+      "<h1><a href=/like-it>Like it</a></h1><div class=entry><p>Sometimes the day, on a walk through town, "
+      "brings a small joy.</p><p>Twenty cents well spent, even if the picture was no masterpiece.</p></div>"
+      "</div></div></body></html>");
+  CHECK(has(text, "brings a small joy"));
+}
+
+TEST_CASE("html: a block that only dates the page is dropped; a date in prose stays", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article><div class=dateline><time datetime=2019-05-15>15 May 2019, 05:28</time></div>" +
+      story("rail", 4) + "<p>On <time>Monday</time>, the rail board, in a short note, met again.</p></article>"));
+  CHECK_FALSE(has(text, "05:28"));
+  CHECK(has(text, "The rail paragraph 3"));
+  CHECK(has(text, "On Monday, the rail board"));
+}
+
+TEST_CASE("html: what the site leaves out of print is furniture", "[html]") {
+  std::string text = extract_html_text(page("<div id=content>" + story("zoo", 4) +
+                                            "<div class=noprint><div class=titlebar>Write a comment</div></div>"
+                                            "<p class=no-print>Print this page or send it to a friend</p></div>"));
+  CHECK(has(text, "The zoo paragraph 3"));
+  CHECK_FALSE(has(text, "Write a comment"));
+  CHECK_FALSE(has(text, "send it to a friend"));
+}
+
+TEST_CASE("html: nothing after the page footer joins the story", "[html]") {
+  // A cookie notice set after the footer, with prose enough to join as a sibling.
+  std::string text = extract_html_text(page(
+      "<div class=main>" + story("tax", 5) + "</div><footer><p>Contact: 1 Main Street</p></footer>"
+      "<div id=notice><p>What are cookies? A cookie is a small text file, stored on your computer, that keeps "
+      "your settings, your language and your login for the next visit.</p><p>Cookies from others: this site, "
+      "like many, also uses an analytics tool that counts visits, pages and clicks.</p></div>"));
+  CHECK(has(text, "The tax paragraph 4"));
+  CHECK_FALSE(has(text, "What are cookies"));
+}
+
 TEST_CASE("html: a page that declares Latin-1 is decoded from it; NFD text comes out composed", "[html]") {
   std::string latin1 = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Die Gr\xFC" "ne Partei, sagte "
                        "M\xFCller, werde \x84" "bald\x93 handeln, und zwar sehr bald.</p></body></html>";

@@ -5,6 +5,8 @@
 #include "corpus/article.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -97,6 +99,8 @@ const std::unordered_set<std::string_view>& chrome_words() {
       "recommendations", "byline", "author", "authors", "bio", "caption", "tags", "tagcloud", "pagination", "pager", "outbrain", "taboola",
       "modal", "popup", "toolbar", "login", "meta", "postmeta", "shoutbox", "pingback",
       "pingbacks", "trackback", "trackbacks", "readmore", "copyright",
+      // What the site itself leaves out of a printed copy.
+      "noprint", "nonprint",
       // Compounds that plugins write as one word (Jetpack, AddThis, Shariff…).
       "relatedposts", "relatedarticles", "relatedlinks", "relatedstories", "relatedcontent", "sharedaddy",
       "sharethis", "addthis", "shariff", "socialshare", "sociallinks", "commentform", "commentsection",
@@ -118,7 +122,8 @@ const std::unordered_set<std::string_view>& ad_words() {
 // Whole class tokens of text a reader never sees.
 const std::unordered_set<std::string_view>& hidden_classes() {
   static const std::unordered_set<std::string_view> words = {
-      "hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "d-none", "invisible"};
+      "hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "d-none", "invisible",
+      "no-print", "hidden-print", "d-print-none", "print-hidden"};
   return words;
 }
 
@@ -164,6 +169,7 @@ bool is_taxonomy_class(std::string_view token) {
 struct Naming {
   bool chrome = false;
   bool ad = false;  // named only by ad_words
+  bool footer = false;  // a "footer" class or id word
   int weight = 0;  // readability's class weight: -25 chrome, +25 prose, per attribute
 };
 
@@ -211,6 +217,7 @@ Naming name_of(const GumboElement& el) {
       }
       for_each_word(token, [&](std::string_view w) {
         if (chrome_words().count(w)) chrome = true;
+        if (w == "footer") n.footer = true;
         if (ad_words().count(w)) ad = true;
         if (prose_words().count(w)) prose = true;
       });
@@ -273,6 +280,11 @@ struct Node {
   bool candidate = false;
   bool dropped = false;  // inside a dropped subtree (mark_dropped)
   unsigned h1 = 0, articles = 0;  // <h1> and <article> elements in the subtree, itself included
+  unsigned links = 0;             // <a> elements in the subtree, itself included
+  unsigned linked_headings = 0;   // headings whose text is a link (a teaser's headline)
+  size_t time_text = 0;           // text inside <time> elements
+  size_t end = 0;                 // one past the subtree's last pre-order index
+  bool in_link = false;           // inside an <a>
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
 };
 
@@ -346,6 +358,7 @@ class Extractor {
       rec.parent = parent;
       rec.tag = n->v.element.tag;
       rec.naming = name_of(n->v.element);
+      rec.in_link = rec.tag == GUMBO_TAG_A || (parent >= 0 && nodes_[parent].in_link);
       nodes_.push_back(rec);
       ids_.emplace(n, id);
       const GumboVector& c = n->v.element.children;
@@ -355,7 +368,11 @@ class Extractor {
     // every subtree before its parent reads it.
     for (size_t i = nodes_.size(); i-- > 0;) {
       Node& n = nodes_[i];
-      if (n.tag == GUMBO_TAG_A) n.link_text = n.text, n.inline_link = n.inline_text;
+      n.end = std::max(n.end, i + 1);
+      if (n.tag == GUMBO_TAG_A) n.link_text = n.text, n.inline_link = n.inline_text, ++n.links;
+      if (n.tag == GUMBO_TAG_TIME) n.time_text = n.text;
+      if (is_heading(n.tag) && n.text > 0 && (n.in_link || n.link_text * 10 >= n.text * 9) && !is_page_title(n))
+        ++n.linked_headings;
       // A run of inline text ends at a block; the inline elements inside it
       // (<span>, <a>, <em>) are part of that paragraph, not paragraphs.
       bool paragraph = n.inline_text >= kMinParagraph && is_block_tag(n.tag) && !is_heading(n.tag);
@@ -376,6 +393,10 @@ class Extractor {
       Node& p = nodes_[n.parent];
       p.h1 += n.h1;
       p.articles += n.articles;
+      p.links += n.links;
+      p.linked_headings += n.linked_headings;
+      p.end = std::max(p.end, n.end);
+      p.time_text += n.time_text;
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
@@ -413,6 +434,13 @@ class Extractor {
     for (size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].tag == GUMBO_TAG_BODY) return static_cast<int>(i);
     return nodes_.empty() ? -1 : 0;
+  }
+
+  // A heading that repeats the page's title is the story's own (a blog
+  // links it to its permalink), not a teaser's.
+  bool is_page_title(const Node& n) const {
+    std::string h = fold(text_of(n.node));
+    return h.size() >= 4 && page_title_.find(h) != std::string::npos;
   }
 
   // The page's title: og:title, else <title>, folded for comparison.
@@ -582,6 +610,9 @@ class Extractor {
         out.push_back(id);
         continue;
       }
+      // Past the page's footer come overlays (a cookie notice, a modal), not the story.
+      bool before = std::find(out.begin(), out.end(), top) == out.end();
+      if (!before && (n.tag == GUMBO_TAG_FOOTER || n.naming.footer)) break;
       if (n.naming.chrome || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
           n.tag == GUMBO_TAG_FORM)
         continue;
@@ -592,7 +623,6 @@ class Extractor {
       // is more of the story, whatever its score; after it, short prose is
       // an author's bio or a newsletter blurb unless it is sizeable.
       double ld = n.link_density();
-      bool before = std::find(out.begin(), out.end(), top) == out.end();
       if (n.prose > 80 && ld < 0.25 && (before || n.prose * 4 >= nodes_[top].prose)) join = true;
       if (n.tag == GUMBO_TAG_P) join = join || (n.text > 0 && ld == 0 && n.commas > 0);
       if (join) out.push_back(id);
@@ -616,8 +646,14 @@ class Extractor {
     // commas; a block of links does not.
     switch (n.tag) {
       case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
-      case GUMBO_TAG_DL: case GUMBO_TAG_P: case GUMBO_TAG_LI: {
-        if (holds_prose || n.commas >= 10 || n.text == 0) return false;
+      case GUMBO_TAG_DL: case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_ARTICLE: {
+        if (holds_prose || n.text == 0) return false;
+        if (is_teaser(n) || is_dateline(n)) return true;
+        if (n.commas >= 10 || n.tag == GUMBO_TAG_ARTICLE) return false;
+        // One link in a paragraph of its own is the story pointing at its
+        // source or an address ("The study", "Tickets here"); a block of
+        // links is several.
+        if (n.tag == GUMBO_TAG_P && n.links <= 1) return false;
         double ld = n.link_density();
         if (ld > 0.5) return true;
         if (ld > 0.25 && n.naming.weight < 0) return true;
@@ -626,6 +662,21 @@ class Extractor {
       default:
         return false;
     }
+  }
+
+  // A teaser for another page: a small block under a headline that is a
+  // link ("Related" cards, "more from" boxes: headline, a line, "Read more").
+  // The story's own linked headline (a blog's permalink) sits over far more text.
+  static bool is_teaser(const Node& n) {
+    constexpr size_t kMaxTeaser = 1000;
+    return n.linked_headings > 0 && n.text < kMaxTeaser;
+  }
+
+  // A block that only dates the page ("15 May 2019, 05:28"): a <time> and
+  // at most a word around it.
+  static bool is_dateline(const Node& n) {
+    constexpr size_t kMaxDateline = 80;
+    return n.time_text > 0 && n.text <= kMaxDateline && n.time_text * 10 >= n.text * 7;
   }
 
   // The last heading written: a short heading whose section was pruned away
