@@ -190,6 +190,18 @@ TEST_CASE("html: of several stories, the one whose headline is the page's title 
   CHECK(has(text, "The rocket paragraph 7"));
 }
 
+TEST_CASE("html: of a list of <article>s with <h2> headlines, the one titled like the page is the story",
+          "[html]") {
+  // The page's own story is shorter than the one listed after it.
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate</title></head><body><h1>Latest</h1>"
+      "<div class=list><article><h2>Harbour plans approved after long debate</h2><div>" +
+      story("harbour", 3) + "</div></article><article><h2>Rocket launch delayed again</h2><div>" +
+      story("rocket", 8) + "</div></article></div></body></html>");
+  CHECK(has(text, "The harbour paragraph 2"));
+  CHECK_FALSE(has(text, "The rocket paragraph"));
+}
+
 TEST_CASE("html: a section named for an ad slot keeps its prose; an ad slot does not", "[html]") {
   std::string text = extract_html_text(
       page("<article><section class=\"Report__Section Report__Section--Ads\">" + story("grill", 4) +

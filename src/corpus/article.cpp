@@ -508,11 +508,32 @@ class Extractor {
       headline = i;
       longest = h.size();
     }
-    if (longest == 0) return {0, 0};
+    if (longest == 0) return titled_article();
     // An empty <h1> (a logo slot, an icon) starts no story.
     size_t end = headline + 1;
     while (end < nodes_.size() && !(nodes_[end].tag == GUMBO_TAG_H1 && nodes_[end].text > 0)) ++end;
     return {headline + 1, end};
+  }
+
+  // A page of several <article>s (a list of stories, the first one open)
+  // whose headlines are <h2>s: the <article> around the <h2> that repeats the
+  // page's title, as a range of pre-order indexes; {0, 0} when none does.
+  std::pair<size_t, size_t> titled_article() const {
+    if (nodes_[0].articles < 2 || page_title_.size() < 12) return {0, 0};
+    size_t longest = 0;
+    int article = -1;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].tag != GUMBO_TAG_H2) continue;
+      std::string h = fold(text_of(nodes_[i].node));
+      if (h.size() < 12 || h.size() <= longest || page_title_.find(h) == std::string::npos) continue;
+      int a = nodes_[i].parent;
+      while (a >= 0 && nodes_[a].tag != GUMBO_TAG_ARTICLE) a = nodes_[a].parent;
+      if (a < 0) continue;
+      article = a;
+      longest = h.size();
+    }
+    if (article < 0) return {0, 0};
+    return {static_cast<size_t>(article), nodes_[article].end};
   }
 
   int pick_container() {
@@ -532,7 +553,7 @@ class Extractor {
     };
     double best = 0;
     int top = best_in(0, nodes_.size(), &best);
-    auto story = nodes_[0].h1 > 1 ? titled_story() : std::pair<size_t, size_t>{0, 0};
+    auto story = nodes_[0].h1 > 1 ? titled_story() : titled_article();
     if (top >= 0 && story.second > story.first) {
       double story_best = 0;
       int story_top = best_in(story.first, story.second, &story_best);
@@ -543,6 +564,9 @@ class Extractor {
     // paragraphs are split from (readability's walk up, threshold a third).
     double last = best;
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+      // Not past another story's <article> (page builders set section
+      // titles as <h1>s, so headlines do not stop this walk; see the climb).
+      if (nodes_[p].articles > std::max(nodes_[top].articles, 1u)) break;
       double s = final_score(nodes_[p]);
       if (s < best / 3) break;
       if (s > last) {
