@@ -257,6 +257,21 @@ TEST_CASE("html: a block that only dates the page is dropped; a date in prose st
   CHECK_FALSE(has(text, "05:28"));
   CHECK(has(text, "The rail paragraph 3"));
   CHECK(has(text, "On Monday, the rail board"));
+  // On a line of its own beside the headline.
+  text = extract_html_text(page("<article><section class=head><time>15 May 2019, 05:28</time><h2>Rail board "
+                                "meets again</h2></section>" + story("rail", 4) + "</article>"));
+  CHECK_FALSE(has(text, "05:28"));
+  CHECK(has(text, "Rail board meets again"));
+}
+
+TEST_CASE("html: a line of short fields between bars is a post's meta line", "[html]") {
+  std::string text = extract_html_text(page(
+      "<div class=entry>" + story("letter", 4) +
+      "<div class=details>Views: 1120 | Added by: Posh | Tags: letters, pictures | Rating: 0.0/0</div>"
+      "<p>He wrote: the bar | the pub, and then, after a long night, the bar again.</p></div>"));
+  CHECK(has(text, "The letter paragraph 3"));
+  CHECK_FALSE(has(text, "Added by"));
+  CHECK(has(text, "the bar | the pub"));
 }
 
 TEST_CASE("html: what the site leaves out of print is furniture", "[html]") {

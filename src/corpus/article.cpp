@@ -283,6 +283,7 @@ struct Node {
   unsigned links = 0;             // <a> elements in the subtree, itself included
   unsigned linked_headings = 0;   // headings whose text is a link (a teaser's headline)
   size_t time_text = 0;           // text inside <time> elements
+  size_t inline_time = 0;         // of which in the inline text
   size_t end = 0;                 // one past the subtree's last pre-order index
   bool in_link = false;           // inside an <a>
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
@@ -290,6 +291,8 @@ struct Node {
 
 // A paragraph is a run of inline text this long or longer (readability's 25).
 constexpr size_t kMinParagraph = 25;
+// A line that dates the page, a <time> and at most a word around it, is no longer.
+constexpr size_t kMaxDateline = 80;
 // More prose than an ad slot holds: a few sentences.
 constexpr size_t kAdSlotProse = 300;
 
@@ -402,6 +405,7 @@ class Extractor {
       p.commas += n.commas;
       p.prose += n.prose;
       if (!is_block_tag(n.tag)) {
+        p.inline_time += n.tag == GUMBO_TAG_TIME ? n.time_text : n.inline_time;
         p.inline_text += n.inline_text;
         p.inline_link += n.inline_link;
         p.inline_commas += n.inline_commas;
@@ -665,6 +669,11 @@ class Extractor {
     if (is_page_section(n.tag) || n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (is_dropped_tag(n.tag)) return true;
     if (n.naming.chrome) return !holds_prose;
+    // A <time> on a line of its own beside a headline.
+    if (n.tag == GUMBO_TAG_TIME && n.parent >= 0) {
+      const Node& line = nodes_[n.parent];
+      return line.inline_text <= kMaxDateline && line.inline_time * 10 >= line.inline_text * 7;
+    }
     if (n.naming.ad) return n.prose < kAdSlotProse;
     // Lists of links: menus, tag clouds, related-headline boxes. Prose has
     // commas; a block of links does not.
@@ -699,7 +708,6 @@ class Extractor {
   // A block that only dates the page ("15 May 2019, 05:28"): a <time> and
   // at most a word around it.
   static bool is_dateline(const Node& n) {
-    constexpr size_t kMaxDateline = 80;
     return n.time_text > 0 && n.text <= kMaxDateline && n.time_text * 10 >= n.text * 7;
   }
 
@@ -772,6 +780,24 @@ class Extractor {
     b->paragraph();
   }
 
+  // A line of short fields between bars: a post's meta line ("Views: 1120 |
+  // Added by: Posh | Tags: …"), a date and author strip, a breadcrumb. Prose
+  // does not set three fields in a row between bars.
+  static bool is_meta_line(std::string_view para) {
+    constexpr size_t kMaxLine = 200, kMaxField = 50;
+    if (para.size() > kMaxLine) return false;
+    size_t fields = 0, start = 0;
+    while (start <= para.size()) {
+      size_t bar = para.find('|', start);
+      if (bar == std::string_view::npos) bar = para.size();
+      std::string_view field = para.substr(start, bar - start);
+      if (field.size() > kMaxField) return false;
+      ++fields;
+      start = bar + 1;
+    }
+    return fields >= 3;
+  }
+
   // Pages that repeat the body (an AMP copy, a print version, an infinite
   // scroll that loads this story again) keep only the first copy of each
   // paragraph. Short paragraphs ("Share", a date) may repeat legitimately.
@@ -788,7 +814,7 @@ class Extractor {
       std::string_view para(text.data() + i, end - i);
       while (!para.empty() && para.back() == '\n') para.remove_suffix(1);
       bool repeat = para.size() >= kMinRepeat && !seen.insert(para).second;
-      if (!repeat && !para.empty() && !is_ad_label(para)) {
+      if (!repeat && !para.empty() && !is_ad_label(para) && !is_meta_line(para)) {
         if (!out.empty()) out += "\n\n";
         out.append(para);
       }
