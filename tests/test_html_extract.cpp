@@ -158,6 +158,16 @@ TEST_CASE("html: the container widens to its <article> and joins a lead before i
   CHECK_FALSE(has(text, "Weather"));
 }
 
+TEST_CASE("html: a class and an id that both name content do not make an articleBody to widen to", "[html]") {
+  std::string text = extract_html_text(page(
+      "<div id=content-main class=grid-article><div class=wide><div class=text>" + story("inquiry", 8) +
+      "</div></div><div class=narrow><ul><li><a href=/1>Most read today</a></li><li><a href=/2>Most shared "
+      "this week</a></li><li><a href=/3>Sent by readers</a></li></ul><div class=box><p>The digital edition: "
+      "read it first, on every device, and get the best offers!</p></div></div></div>"));
+  CHECK(has(text, "The inquiry paragraph 7"));
+  CHECK_FALSE(has(text, "The digital edition"));
+}
+
 TEST_CASE("html: the climb stops at a second story an infinite scroll appended", "[html]") {
   std::string text = extract_html_text(page(
       "<div class=scroll><div class=story><h1>First story</h1><div>" + story("first", 6) +

@@ -170,6 +170,7 @@ struct Naming {
   bool chrome = false;
   bool ad = false;  // named only by ad_words
   bool footer = false;  // a "footer" class or id word
+  bool article_body = false;  // itemprop=articleBody
   int weight = 0;  // readability's class weight: -25 chrome, +25 prose, per attribute
 };
 
@@ -193,7 +194,7 @@ Naming name_of(const GumboElement& el) {
   }
   if (const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "itemprop")) {
     std::string_view v = a->value;
-    if (v.find("articleBody") != std::string_view::npos || v == "text") n.weight += 50;
+    if (v.find("articleBody") != std::string_view::npos || v == "text") n.weight += 50, n.article_body = true;
   }
   for (const char* attr_name : {"class", "id"}) {
     // A heading's id is an anchor slug made from its words ("nav_nur_die_folie"), not a role.
@@ -585,7 +586,8 @@ class Extractor {
     for (int a = nodes_[top].parent, level = 0; a >= 0 && level < 6; a = nodes_[a].parent, ++level) {
       const Node& n = nodes_[a];
       if (n.tag == GUMBO_TAG_BODY) break;
-      bool article = n.tag == GUMBO_TAG_ARTICLE || n.naming.weight >= 50;
+      // (A class and an id that both say "article" or "content" are not an articleBody.)
+      bool article = n.tag == GUMBO_TAG_ARTICLE || n.naming.article_body;
       if (article && nodes_[top].prose * 10 >= n.prose * 6) {
         top = a;
         break;
