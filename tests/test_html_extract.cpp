@@ -304,6 +304,12 @@ TEST_CASE("html: nothing after the page footer joins the story", "[html]") {
   CHECK_FALSE(has(text, "What are cookies"));
 }
 
+TEST_CASE("html: soft hyphens a browser does not show are left out", "[html]") {
+  std::string text = extract_html_text(page("<article>" + story("fair", 3) +
+                                            "<p>While you stroll over the mar&shy;ket, the chil\xC2\xAD" "dren play.</p></article>"));
+  CHECK(has(text, "While you stroll over the market, the children play."));
+}
+
 TEST_CASE("html: a page that declares Latin-1 is decoded from it; NFD text comes out composed", "[html]") {
   std::string latin1 = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Die Gr\xFC" "ne Partei, sagte "
                        "M\xFCller, werde \x84" "bald\x93 handeln, und zwar sehr bald.</p></body></html>";

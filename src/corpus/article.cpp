@@ -835,6 +835,25 @@ class Extractor {
 
 }  // namespace
 
-std::string article_text(const GumboNode* root) { return to_nfc(Extractor(root).run()); }
+namespace {
+
+// Soft hyphens (U+00AD) mark where a browser may break a word and are not
+// shown otherwise; left in, they split the words a reader sees ("Wäh\u00ADrend").
+std::string drop_soft_hyphens(std::string text) {
+  size_t out = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    text[out++] = text[i];
+  }
+  text.resize(out);
+  return text;
+}
+
+}  // namespace
+
+std::string article_text(const GumboNode* root) { return to_nfc(drop_soft_hyphens(Extractor(root).run())); }
 
 }  // namespace quotegraph::corpus::detail
