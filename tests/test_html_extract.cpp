@@ -304,6 +304,20 @@ TEST_CASE("html: nothing after the page footer joins the story", "[html]") {
   CHECK_FALSE(has(text, "What are cookies"));
 }
 
+TEST_CASE("html: a page builder's text widgets are the story; a small widget box is not", "[html]") {
+  std::string text = extract_html_text(page(
+      "<div id=col><div class=\"builder-widget builder-widget-text\"><div class=builder-widget-container>" +
+      story("earring", 2) + "</div></div><div class=\"builder-widget builder-widget-text\"><div "
+      "class=builder-widget-container><p>Earcuff: Zoeca</p></div></div><div class=\"builder-widget "
+      "builder-widget-text\"><div class=builder-widget-container>" + story("charm", 2) +
+      "</div></div><div class=\"widget widget-recent\"><p>Recent posts: the summer, the sea, the "
+      "city, the shoes.</p></div></div>"));
+  CHECK(has(text, "The earring paragraph 1"));
+  CHECK(has(text, "Earcuff: Zoeca"));
+  CHECK(has(text, "The charm paragraph 1"));
+  CHECK_FALSE(has(text, "Recent posts"));
+}
+
 TEST_CASE("html: soft hyphens a browser does not show are left out", "[html]") {
   std::string text = extract_html_text(page("<article>" + story("fair", 3) +
                                             "<p>While you stroll over the mar&shy;ket, the chil\xC2\xAD" "dren play.</p></article>"));

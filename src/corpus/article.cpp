@@ -95,7 +95,7 @@ const std::unordered_set<std::string_view>& chrome_words() {
       "comment", "comments", "commentlist", "respond", "disqus", "share", "shares", "sharing", "sharebar",
       "social", "socials", "related", "sidebar", "newsletter", "newsletters", "cookie", "cookies", "consent",
       "gdpr", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar",
-      "navigation", "footer", "masthead", "widget", "widgets", "trending", "popular", "recommended",
+      "navigation", "footer", "masthead", "trending", "popular", "recommended",
       "recommendations", "byline", "author", "authors", "bio", "caption", "tags", "tagcloud", "pagination", "pager", "outbrain", "taboola",
       "modal", "popup", "toolbar", "login", "meta", "postmeta", "shoutbox", "pingback",
       "pingbacks", "trackback", "trackbacks", "readmore", "copyright",
@@ -105,6 +105,15 @@ const std::unordered_set<std::string_view>& chrome_words() {
       "relatedposts", "relatedarticles", "relatedlinks", "relatedstories", "relatedcontent", "sharedaddy",
       "sharethis", "addthis", "shariff", "socialshare", "sociallinks", "commentform", "commentsection",
       "newsletterbox", "authorbox", "authorbio"};
+  return words;
+}
+
+// Words of furniture that page builders also give the story's own blocks
+// ("builder-widget-text" > "builder-widget-container"): they drop an element
+// unless it or its parent is also named for text, or it holds more prose than
+// a box would (see is_chrome).
+const std::unordered_set<std::string_view>& weak_chrome_words() {
+  static const std::unordered_set<std::string_view> words = {"widget", "widgets"};
   return words;
 }
 
@@ -171,6 +180,8 @@ struct Naming {
   bool ad = false;  // named only by ad_words
   bool footer = false;  // a "footer" class or id word
   bool article_body = false;  // itemprop=articleBody
+  bool weak = false;   // named by weak_chrome_words
+  bool prose = false;  // a class or id word names the article (prose_words)
   int weight = 0;  // readability's class weight: -25 chrome, +25 prose, per attribute
 };
 
@@ -201,7 +212,7 @@ Naming name_of(const GumboElement& el) {
     if (is_heading(el.tag) && attr_name == std::string_view("id")) continue;
     const GumboAttribute* attr = gumbo_get_attribute(&el.attributes, attr_name);
     if (!attr) continue;
-    bool chrome = false, ad = false, prose = false;
+    bool chrome = false, ad = false, weak = false, prose = false;
     std::string_view value = attr->value;
     size_t i = 0;
     while (i < value.size()) {
@@ -220,12 +231,15 @@ Naming name_of(const GumboElement& el) {
         if (chrome_words().count(w)) chrome = true;
         if (w == "footer") n.footer = true;
         if (ad_words().count(w)) ad = true;
+        if (weak_chrome_words().count(w)) weak = true;
         if (prose_words().count(w)) prose = true;
       });
     }
     if (chrome) n.chrome = true;
     if (ad) n.ad = true;
-    n.weight += (chrome || ad ? -25 : 0) + (prose ? 25 : 0);
+    if (weak) n.weak = true;
+    if (prose) n.prose = true;
+    n.weight += (chrome || ad || weak ? -25 : 0) + (prose ? 25 : 0);
   }
   return n;
 }
@@ -421,6 +435,12 @@ class Extractor {
     return (n.score + tag_bonus(n.tag) + weight) * (1.0 - n.link_density());
   }
 
+  bool is_chrome(const Node& n) const {
+    if (n.naming.chrome) return true;
+    if (!n.naming.weak || n.naming.prose || n.prose >= kAdSlotProse) return false;
+    return n.parent < 0 || !nodes_[n.parent].naming.prose;
+  }
+
   // Marks the elements inside a subtree the writer drops (a <nav>, an
   // <aside>…), parents before children. A page section that holds most of
   // the page's prose is a wrapper: markup that never closes its <header> puts
@@ -429,7 +449,7 @@ class Extractor {
     size_t page_prose = nodes_.empty() ? 0 : nodes_[0].prose;
     for (Node& n : nodes_) {
       bool wrapper = n.prose * 2 >= page_prose;
-      bool drop = (is_dropped_tag(n.tag) && !(is_page_section(n.tag) && wrapper)) || (n.naming.chrome && !wrapper) ||
+      bool drop = (is_dropped_tag(n.tag) && !(is_page_section(n.tag) && wrapper)) || (is_chrome(n) && !wrapper) ||
                   (n.naming.ad && n.prose < kAdSlotProse);
       n.dropped = (n.parent >= 0 && nodes_[n.parent].dropped) || drop;
     }
@@ -600,7 +620,7 @@ class Extractor {
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
       const Node& n = nodes_[p];
       const Node& t = nodes_[top];
-      if (n.naming.chrome || n.dropped) break;
+      if (is_chrome(n) || n.dropped) break;
       // Another headline or <article> beside the top starts another story
       // (an infinite scroll appends the next one); the page's own title is
       // the one headline allowed.
@@ -643,7 +663,7 @@ class Extractor {
       // Past the page's footer come overlays (a cookie notice, a modal), not the story.
       bool before = std::find(out.begin(), out.end(), top) == out.end();
       if (!before && (n.tag == GUMBO_TAG_FOOTER || n.naming.footer)) break;
-      if (n.naming.chrome || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
+      if (is_chrome(n) || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
           n.tag == GUMBO_TAG_FORM)
         continue;
       // A sibling with a headline of its own is another story.
@@ -670,7 +690,7 @@ class Extractor {
     bool holds_prose = container_prose_ > 0 && n.prose * 2 >= container_prose_;
     if (is_page_section(n.tag) || n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (is_dropped_tag(n.tag)) return true;
-    if (n.naming.chrome) return !holds_prose;
+    if (is_chrome(n)) return !holds_prose;
     // A <time> on a line of its own beside a headline.
     if (n.tag == GUMBO_TAG_TIME && n.parent >= 0) {
       const Node& line = nodes_[n.parent];
