@@ -26,6 +26,7 @@ import html.parser
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 BLOCK = {
@@ -102,7 +103,8 @@ def blocks_of(page: Path):
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     p = Blocks()
-    p.feed(text)
+    # In NFC, as quotegraph writes bodies: some pages are in NFD.
+    p.feed(unicodedata.normalize("NFC", text))
     p.close()
     p.flush()
     return p.blocks

@@ -245,7 +245,7 @@ TEST_CASE("html: a teaser card under a linked headline is dropped; the story's o
       "<a href=/r>Read on</a></article><div class=card><h2><a href=/t>Tram line opens</a></h2>"
       "<p>The new tram line, after years of works, opened to riders on Sunday.</p></div></div>"
       "</article></body></html>");
-  CHECK(has(text, "Harbour plans approved"));
+  CHECK(has(text, "The harbour paragraph 0"));
   CHECK(has(text, "The harbour paragraph 3"));
   CHECK_FALSE(has(text, "Rocket launch"));
   CHECK_FALSE(has(text, "put off once more"));
@@ -272,6 +272,20 @@ TEST_CASE("html: a block that only dates the page is dropped; a date in prose st
                                 "meets again</h2></section>" + story("rail", 4) + "</article>"));
   CHECK_FALSE(has(text, "05:28"));
   CHECK(has(text, "Rail board meets again"));
+}
+
+TEST_CASE("html: the headline that repeats the page's title and a numeric date line are not body text",
+          "[html]") {
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body><article>"
+      "<h1>Harbour plans approved after long debate</h1><p>23.10.2018, 19:16 Uhr</p>" + story("harbour", 4) +
+      "<h2>What the harbour costs</h2><p>It costs 12.10.2015 money, the mayor said, and more.</p></article>"
+      "</body></html>");
+  CHECK_FALSE(has(text, "Harbour plans approved"));
+  CHECK_FALSE(has(text, "19:16"));
+  CHECK(has(text, "The harbour paragraph 3"));
+  CHECK(has(text, "What the harbour costs"));  // a subhead is body text
+  CHECK(has(text, "It costs 12.10.2015 money"));
 }
 
 TEST_CASE("html: a line of short fields between bars is a post's meta line", "[html]") {

@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <re2/re2.h>
+
 #include "corpus/charset.hpp"
 #include "corpus/text_builder.hpp"
 
@@ -468,6 +470,15 @@ class Extractor {
     return h.size() >= 4 && page_title_.find(h) != std::string::npos;
   }
 
+  // The story's headline: a heading that repeats the page's title (all of
+  // it, or a dozen bytes and more of it). It is the page's title metadata,
+  // not body text.
+  bool is_headline(const Node& n) const {
+    std::string h = fold(text_of(n.node));
+    if (h.empty() || page_title_.find(h) == std::string::npos) return false;
+    return h.size() >= 12 || h == page_title_;
+  }
+
   // The page's title: og:title, else <title>, folded for comparison.
   void read_title(const GumboNode* head) {
     const GumboVector& c = head->v.element.children;
@@ -691,6 +702,7 @@ class Extractor {
     if (is_page_section(n.tag) || n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (is_dropped_tag(n.tag)) return true;
     if (is_chrome(n)) return !holds_prose;
+    if ((n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_H2) && is_headline(n)) return true;
     // A <time> on a line of its own beside a headline.
     if (n.tag == GUMBO_TAG_TIME && n.parent >= 0) {
       const Node& line = nodes_[n.parent];
@@ -802,6 +814,13 @@ class Extractor {
     b->paragraph();
   }
 
+  // A paragraph that is only a numeric date, perhaps with a time: "23.10.2018",
+  // "12.10.2015, 19:16 Uhr", "2019-05-15 05:28". The page's date is metadata.
+  static bool is_date_line(std::string_view para) {
+    static const RE2 date(R"(\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(\s+\d{1,2}[:.]\d{2}(\s*(Uhr|h|am|pm|AM|PM))?)?)");
+    return para.size() <= 40 && RE2::FullMatch(para, date);
+  }
+
   // A line of short fields between bars: a post's meta line ("Views: 1120 |
   // Added by: Posh | Tags: …"), a date and author strip, a breadcrumb. Prose
   // does not set three fields in a row between bars.
@@ -836,7 +855,7 @@ class Extractor {
       std::string_view para(text.data() + i, end - i);
       while (!para.empty() && para.back() == '\n') para.remove_suffix(1);
       bool repeat = para.size() >= kMinRepeat && !seen.insert(para).second;
-      if (!repeat && !para.empty() && !is_ad_label(para) && !is_meta_line(para)) {
+      if (!repeat && !para.empty() && !is_ad_label(para) && !is_meta_line(para) && !is_date_line(para)) {
         if (!out.empty()) out += "\n\n";
         out.append(para);
       }
