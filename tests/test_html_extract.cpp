@@ -288,6 +288,20 @@ TEST_CASE("html: the headline that repeats the page's title and a numeric date l
   CHECK(has(text, "It costs 12.10.2015 money"));
 }
 
+TEST_CASE("html: the standfirst beside the headline in the article's header leads the body", "[html]") {
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body>"
+      "<header class=site><h1>The Ledger</h1><h2>News, views and the weather of the harbour city, every day "
+      "since 1901.</h2></header><article><header><h1>Harbour plans approved after long debate</h1><p>By Ann "
+      "Lee</p><p class=lead>The council backed the plan after a night of debate, ending a quarrel that had "
+      "lasted a decade.</p></header><div class=body>" + story("harbour", 5) + "</div></article></body></html>");
+  size_t lead = text.find("The council backed the plan");
+  REQUIRE(lead != std::string::npos);
+  CHECK(lead < text.find("The harbour paragraph 0"));
+  CHECK_FALSE(has(text, "every day since 1901"));  // the site's description under the logo
+  CHECK_FALSE(has(text, "By Ann Lee"));
+}
+
 TEST_CASE("html: a line of short fields between bars is a post's meta line", "[html]") {
   std::string text = extract_html_text(page(
       "<div class=entry>" + story("letter", 4) +

@@ -340,6 +340,8 @@ class Extractor {
     for (int p : parts) container_prose_ += nodes_[p].prose;
     TextBuilder b;
     Heading heading;
+    int lead = standfirst(parts.front());
+    if (lead >= 0) write(lead, &b, &heading);
     for (int p : parts) write(p, &b, &heading);
     close_heading(&b, &heading, 1);
     return drop_repeats(b.finish());
@@ -652,6 +654,44 @@ class Extractor {
     }
     best_ = final_score(nodes_[top]);
     return top;
+  }
+
+  // The standfirst: the first block of prose between the headline (the
+  // last heading before the body that repeats the page's title; a logo's,
+  // which repeats the site's name, comes earlier) and the body's first
+  // paragraph. Sites set it in the
+  // article's <header> beside the headline, which the writer drops, or
+  // outside the body's element. Bylines and datelines are shorter; captions,
+  // asides and furniture are skipped. -1 when there is none. (When the
+  // first paragraph after the headline is the body's own, the body's copy is
+  // the repeat that drop_repeats removes.)
+  int standfirst(int body) const {
+    constexpr size_t kMinLead = 60;
+    size_t first = body;
+    while (first < nodes_[body].end && !(is_block_tag(nodes_[first].tag) && !is_heading(nodes_[first].tag) &&
+                                         nodes_[first].inline_text >= kMinParagraph))
+      ++first;
+    int headline = -1;
+    for (size_t i = first; i-- > 0 && headline < 0;)
+      if ((nodes_[i].tag == GUMBO_TAG_H1 || nodes_[i].tag == GUMBO_TAG_H2) && is_headline(nodes_[i]))
+        headline = static_cast<int>(i);
+    if (headline < 0) return -1;
+    for (size_t i = headline + 1; i <= first && i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      if (!is_block_tag(n.tag) || n.tag == GUMBO_TAG_H1 || n.inline_text < kMinLead) continue;
+      if (n.inline_link * 4 >= n.inline_text) continue;
+      bool furniture = false;
+      // Up to the element that holds the headline too.
+      for (int a = static_cast<int>(i);
+           a >= 0 && !(a <= headline && nodes_[a].end > static_cast<size_t>(headline)); a = nodes_[a].parent) {
+        GumboTag t = nodes_[a].tag;
+        bool caption = t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION;
+        if (caption || (is_dropped_tag(t) && t != GUMBO_TAG_HEADER) || is_chrome(nodes_[a]) || nodes_[a].naming.ad)
+          furniture = true;
+      }
+      if (!furniture) return static_cast<int>(i);
+    }
+    return -1;
   }
 
   // The container and the siblings that read as more of the same article
