@@ -302,6 +302,19 @@ TEST_CASE("html: the standfirst beside the headline in the article's header lead
   CHECK_FALSE(has(text, "By Ann Lee"));
 }
 
+TEST_CASE("html: a span of sentences named like furniture is still the paragraph's text", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article>" + story("ramp", 3) +
+      "<p><span class=\"event-details-content-tags\">The floating ramp, after two years on the lake, comes to "
+      "the river in August, with a contest and a concert.</span></p>"
+      "<p>Posted by <span class=author-tags>Ann</span> in News</p>"
+      "<figure><span class=image-meta><figcaption>The ramp, seen from the bank at dusk, with the crowd "
+      "behind it.</figcaption><cite>Image: Ann</cite></span></figure></article>"));
+  CHECK(has(text, "The floating ramp, after two years"));
+  CHECK_FALSE(has(text, "Ann"));  // a short named span, and a figure's credit, are still furniture
+  CHECK(has(text, "The ramp paragraph 2"));
+}
+
 TEST_CASE("html: a line of short fields between bars is a post's meta line", "[html]") {
   std::string text = extract_html_text(page(
       "<div class=entry>" + story("letter", 4) +

@@ -741,7 +741,7 @@ class Extractor {
     bool holds_prose = container_prose_ > 0 && n.prose * 2 >= container_prose_;
     if (is_page_section(n.tag) || n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (is_dropped_tag(n.tag)) return true;
-    if (is_chrome(n)) return !holds_prose;
+    if (is_chrome(n)) return !holds_prose && !is_inline_prose(n);
     if ((n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_H2) && is_headline(n)) return true;
     // A <time> on a line of its own beside a headline.
     if (n.tag == GUMBO_TAG_TIME && n.parent >= 0) {
@@ -769,6 +769,18 @@ class Extractor {
       default:
         return false;
     }
+  }
+
+  // An inline element (<span>, <em>) whose text is sentences of the
+  // paragraph around it: a name on it ("…-event-details-content-tags", from a
+  // copy-paste out of another site) does not make it furniture, whose inline
+  // pieces are short labels ("By", "Share", "3 comments").
+  bool is_inline_prose(const Node& n) const {
+    constexpr size_t kMinSentences = 100;
+    if (is_block_tag(n.tag) || n.parent < 0) return false;
+    const Node& paragraph = nodes_[n.parent];  // a figure's credit line is no paragraph
+    if (paragraph.prose == 0 || paragraph.tag == GUMBO_TAG_FIGURE) return false;
+    return n.inline_text >= kMinSentences && n.inline_commas > 0 && n.inline_link * 2 < n.inline_text;
   }
 
   // A teaser for another page: a small block under a headline that is a
