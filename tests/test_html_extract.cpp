@@ -158,6 +158,16 @@ TEST_CASE("html: the container widens to its <article> and joins a lead before i
   CHECK_FALSE(has(text, "Weather"));
 }
 
+TEST_CASE("html: a class and an id that both name content do not make an articleBody to widen to", "[html]") {
+  std::string text = extract_html_text(page(
+      "<div id=content-main class=grid-article><div class=wide><div class=text>" + story("inquiry", 8) +
+      "</div></div><div class=narrow><ul><li><a href=/1>Most read today</a></li><li><a href=/2>Most shared "
+      "this week</a></li><li><a href=/3>Sent by readers</a></li></ul><div class=box><p>The digital edition: "
+      "read it first, on every device, and get the best offers!</p></div></div></div>"));
+  CHECK(has(text, "The inquiry paragraph 7"));
+  CHECK_FALSE(has(text, "The digital edition"));
+}
+
 TEST_CASE("html: the climb stops at a second story an infinite scroll appended", "[html]") {
   std::string text = extract_html_text(page(
       "<div class=scroll><div class=story><h1>First story</h1><div>" + story("first", 6) +
@@ -190,6 +200,18 @@ TEST_CASE("html: of several stories, the one whose headline is the page's title 
   CHECK(has(text, "The rocket paragraph 7"));
 }
 
+TEST_CASE("html: of a list of <article>s with <h2> headlines, the one titled like the page is the story",
+          "[html]") {
+  // The page's own story is shorter than the one listed after it.
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate</title></head><body><h1>Latest</h1>"
+      "<div class=list><article><h2>Harbour plans approved after long debate</h2><div>" +
+      story("harbour", 3) + "</div></article><article><h2>Rocket launch delayed again</h2><div>" +
+      story("rocket", 8) + "</div></article></div></body></html>");
+  CHECK(has(text, "The harbour paragraph 2"));
+  CHECK_FALSE(has(text, "The rocket paragraph"));
+}
+
 TEST_CASE("html: a section named for an ad slot keeps its prose; an ad slot does not", "[html]") {
   std::string text = extract_html_text(
       page("<article><section class=\"Report__Section Report__Section--Ads\">" + story("grill", 4) +
@@ -201,6 +223,146 @@ TEST_CASE("html: a section named for an ad slot keeps its prose; an ad slot does
   CHECK_FALSE(has(text, "Anzeige"));  // an ad slot's label alone
   CHECK_FALSE(has(text, "Advertisement\n"));
   CHECK(has(text, "The advertisement, she said, was false."));
+}
+
+TEST_CASE("html: a paragraph that is one link is the story's; a paragraph of links is a menu", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article>" + story("study", 3) + "<p><a href=/s>The full study on the harbour</a></p>" + story("vote", 2) +
+      "<p><a href=/1>Sport</a> | <a href=/2>Weather</a> | <a href=/3>Traffic and travel</a></p></article>"));
+  CHECK(has(text, "The full study on the harbour"));
+  CHECK(has(text, "The vote paragraph 1"));
+  CHECK_FALSE(has(text, "Traffic and travel"));
+}
+
+TEST_CASE("html: a teaser card under a linked headline is dropped; the story's own linked headline is kept",
+          "[html]") {
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved</title></head><body><article>"
+      "<h1><a href=/harbour>Harbour plans approved</a></h1>" +
+      story("harbour", 4) +
+      "<h3>More stories</h3><div class=grid><article><a href=/r><h2>Rocket launch delayed again</h2></a>"
+      "<div>The launch, planned for May, was put off once more, the agency said.</div>"
+      "<a href=/r>Read on</a></article><div class=card><h2><a href=/t>Tram line opens</a></h2>"
+      "<p>The new tram line, after years of works, opened to riders on Sunday.</p></div></div>"
+      "</article></body></html>");
+  CHECK(has(text, "The harbour paragraph 0"));
+  CHECK(has(text, "The harbour paragraph 3"));
+  CHECK_FALSE(has(text, "Rocket launch"));
+  CHECK_FALSE(has(text, "put off once more"));
+  CHECK_FALSE(has(text, "Tram line opens"));
+  CHECK_FALSE(has(text, "More stories"));  // its section went with the cards
+  // A short post whose permalink headline is a link is still the story.
+  text = extract_html_text(
+      "<html><head><title>Like it | A blog</title></head><body><div id=content><div class=post>"
+      "<h1><a href=/like-it>Like it</a></h1><div class=entry><p>Sometimes the day, on a walk through town, "
+      "brings a small joy.</p><p>Twenty cents well spent, even if the picture was no masterpiece.</p></div>"
+      "</div></div></body></html>");
+  CHECK(has(text, "brings a small joy"));
+}
+
+TEST_CASE("html: a block that only dates the page is dropped; a date in prose stays", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article><div class=dateline><time datetime=2019-05-15>15 May 2019, 05:28</time></div>" +
+      story("rail", 4) + "<p>On <time>Monday</time>, the rail board, in a short note, met again.</p></article>"));
+  CHECK_FALSE(has(text, "05:28"));
+  CHECK(has(text, "The rail paragraph 3"));
+  CHECK(has(text, "On Monday, the rail board"));
+  // On a line of its own beside the headline.
+  text = extract_html_text(page("<article><section class=head><time>15 May 2019, 05:28</time><h2>Rail board "
+                                "meets again</h2></section>" + story("rail", 4) + "</article>"));
+  CHECK_FALSE(has(text, "05:28"));
+  CHECK(has(text, "Rail board meets again"));
+}
+
+TEST_CASE("html: the headline that repeats the page's title and a numeric date line are not body text",
+          "[html]") {
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body><article>"
+      "<h1>Harbour plans approved after long debate</h1><p>23.10.2018, 19:16 Uhr</p>" + story("harbour", 4) +
+      "<h2>What the harbour costs</h2><p>It costs 12.10.2015 money, the mayor said, and more.</p></article>"
+      "</body></html>");
+  CHECK_FALSE(has(text, "Harbour plans approved"));
+  CHECK_FALSE(has(text, "19:16"));
+  CHECK(has(text, "The harbour paragraph 3"));
+  CHECK(has(text, "What the harbour costs"));  // a subhead is body text
+  CHECK(has(text, "It costs 12.10.2015 money"));
+}
+
+TEST_CASE("html: the standfirst beside the headline in the article's header leads the body", "[html]") {
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body>"
+      "<header class=site><h1>The Ledger</h1><h2>News, views and the weather of the harbour city, every day "
+      "since 1901.</h2></header><article><header><h1>Harbour plans approved after long debate</h1><p>By Ann "
+      "Lee</p><p class=lead>The council backed the plan after a night of debate, ending a quarrel that had "
+      "lasted a decade.</p></header><div class=body>" + story("harbour", 5) + "</div></article></body></html>");
+  size_t lead = text.find("The council backed the plan");
+  REQUIRE(lead != std::string::npos);
+  CHECK(lead < text.find("The harbour paragraph 0"));
+  CHECK_FALSE(has(text, "every day since 1901"));  // the site's description under the logo
+  CHECK_FALSE(has(text, "By Ann Lee"));
+}
+
+TEST_CASE("html: a span of sentences named like furniture is still the paragraph's text", "[html]") {
+  std::string text = extract_html_text(page(
+      "<article>" + story("ramp", 3) +
+      "<p><span class=\"event-details-content-tags\">The floating ramp, after two years on the lake, comes to "
+      "the river in August, with a contest and a concert.</span></p>"
+      "<p>Posted by <span class=author-tags>Ann</span> in News</p>"
+      "<figure><span class=image-meta><figcaption>The ramp, seen from the bank at dusk, with the crowd "
+      "behind it.</figcaption><cite>Image: Ann</cite></span></figure></article>"));
+  CHECK(has(text, "The floating ramp, after two years"));
+  CHECK_FALSE(has(text, "Ann"));  // a short named span, and a figure's credit, are still furniture
+  CHECK(has(text, "The ramp paragraph 2"));
+}
+
+TEST_CASE("html: a line of short fields between bars is a post's meta line", "[html]") {
+  std::string text = extract_html_text(page(
+      "<div class=entry>" + story("letter", 4) +
+      "<div class=details>Views: 1120 | Added by: Posh | Tags: letters, pictures | Rating: 0.0/0</div>"
+      "<p>He wrote: the bar | the pub, and then, after a long night, the bar again.</p></div>"));
+  CHECK(has(text, "The letter paragraph 3"));
+  CHECK_FALSE(has(text, "Added by"));
+  CHECK(has(text, "the bar | the pub"));
+}
+
+TEST_CASE("html: what the site leaves out of print is furniture", "[html]") {
+  std::string text = extract_html_text(page("<div id=content>" + story("zoo", 4) +
+                                            "<div class=noprint><div class=titlebar>Write a comment</div></div>"
+                                            "<p class=no-print>Print this page or send it to a friend</p></div>"));
+  CHECK(has(text, "The zoo paragraph 3"));
+  CHECK_FALSE(has(text, "Write a comment"));
+  CHECK_FALSE(has(text, "send it to a friend"));
+}
+
+TEST_CASE("html: nothing after the page footer joins the story", "[html]") {
+  // A cookie notice set after the footer, with prose enough to join as a sibling.
+  std::string text = extract_html_text(page(
+      "<div class=main>" + story("tax", 5) + "</div><footer><p>Contact: 1 Main Street</p></footer>"
+      "<div id=notice><p>What are cookies? A cookie is a small text file, stored on your computer, that keeps "
+      "your settings, your language and your login for the next visit.</p><p>Cookies from others: this site, "
+      "like many, also uses an analytics tool that counts visits, pages and clicks.</p></div>"));
+  CHECK(has(text, "The tax paragraph 4"));
+  CHECK_FALSE(has(text, "What are cookies"));
+}
+
+TEST_CASE("html: a page builder's text widgets are the story; a small widget box is not", "[html]") {
+  std::string text = extract_html_text(page(
+      "<div id=col><div class=\"builder-widget builder-widget-text\"><div class=builder-widget-container>" +
+      story("earring", 2) + "</div></div><div class=\"builder-widget builder-widget-text\"><div "
+      "class=builder-widget-container><p>Earcuff: Zoeca</p></div></div><div class=\"builder-widget "
+      "builder-widget-text\"><div class=builder-widget-container>" + story("charm", 2) +
+      "</div></div><div class=\"widget widget-recent\"><p>Recent posts: the summer, the sea, the "
+      "city, the shoes.</p></div></div>"));
+  CHECK(has(text, "The earring paragraph 1"));
+  CHECK(has(text, "Earcuff: Zoeca"));
+  CHECK(has(text, "The charm paragraph 1"));
+  CHECK_FALSE(has(text, "Recent posts"));
+}
+
+TEST_CASE("html: soft hyphens a browser does not show are left out", "[html]") {
+  std::string text = extract_html_text(page("<article>" + story("fair", 3) +
+                                            "<p>While you stroll over the mar&shy;ket, the chil\xC2\xAD" "dren play.</p></article>"));
+  CHECK(has(text, "While you stroll over the market, the children play."));
 }
 
 TEST_CASE("html: a page that declares Latin-1 is decoded from it; NFD text comes out composed", "[html]") {
@@ -258,10 +420,22 @@ TEST_CASE("html: dev set of saved pages meets its floor", "[html][devset]") {
   auto pages = quotegraph::eval::read_extract_devset(dir);
   REQUIRE(pages.ok());
   size_t with = 0, found = 0, without = 0, absent = 0;
+  quotegraph::eval::TokenScore tokens;  // over the pages with a reference body
   for (auto& page : pages.value()) {
     auto html = quotegraph::read_file(dir + "/pages/" + page.page);
     REQUIRE(html.ok());
-    quotegraph::eval::score_page(page, extract_html_text(html.value()), "");
+    std::string truth;
+    if (!page.body_path.empty()) {
+      auto body = quotegraph::read_file(page.body_path);
+      REQUIRE(body.ok());
+      truth = body.value();
+    }
+    quotegraph::eval::score_page(page, extract_html_text(html.value()), truth);
+    if (page.has_body) {
+      tokens.extracted += page.tokens.extracted;
+      tokens.truth += page.tokens.truth;
+      tokens.shared += page.tokens.shared;
+    }
     with += page.with.size();
     found += page.with.size() - page.missed.size();
     without += page.without.size();
@@ -270,6 +444,8 @@ TEST_CASE("html: dev set of saved pages meets its floor", "[html][devset]") {
   REQUIRE(with > 0);
   // Floors a little under today's figures (docs/html-extraction.md), so a
   // change that loses ground fails here.
-  CHECK(double(found) / double(with) >= 0.865);
-  CHECK(double(absent) / double(without) >= 0.94);
+  CHECK(double(found) / double(with) >= 0.90);
+  CHECK(double(absent) / double(without) >= 0.985);
+  // Reference bodies (scripts/html_body_ref.py) are optional.
+  if (tokens.truth > 0) CHECK(tokens.f1() >= 0.965);
 }

@@ -5,11 +5,15 @@
 #include "corpus/article.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "corpus/charset.hpp"
 #include "corpus/text_builder.hpp"
@@ -93,14 +97,25 @@ const std::unordered_set<std::string_view>& chrome_words() {
       "comment", "comments", "commentlist", "respond", "disqus", "share", "shares", "sharing", "sharebar",
       "social", "socials", "related", "sidebar", "newsletter", "newsletters", "cookie", "cookies", "consent",
       "gdpr", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar",
-      "navigation", "footer", "masthead", "widget", "widgets", "trending", "popular", "recommended",
+      "navigation", "footer", "masthead", "trending", "popular", "recommended",
       "recommendations", "byline", "author", "authors", "bio", "caption", "tags", "tagcloud", "pagination", "pager", "outbrain", "taboola",
       "modal", "popup", "toolbar", "login", "meta", "postmeta", "shoutbox", "pingback",
       "pingbacks", "trackback", "trackbacks", "readmore", "copyright",
+      // What the site itself leaves out of a printed copy.
+      "noprint", "nonprint",
       // Compounds that plugins write as one word (Jetpack, AddThis, Shariff…).
       "relatedposts", "relatedarticles", "relatedlinks", "relatedstories", "relatedcontent", "sharedaddy",
       "sharethis", "addthis", "shariff", "socialshare", "sociallinks", "commentform", "commentsection",
       "newsletterbox", "authorbox", "authorbio"};
+  return words;
+}
+
+// Words of furniture that page builders also give the story's own blocks
+// ("builder-widget-text" > "builder-widget-container"): they drop an element
+// unless it or its parent is also named for text, or it holds more prose than
+// a box would (see is_chrome).
+const std::unordered_set<std::string_view>& weak_chrome_words() {
+  static const std::unordered_set<std::string_view> words = {"widget", "widgets"};
   return words;
 }
 
@@ -118,7 +133,8 @@ const std::unordered_set<std::string_view>& ad_words() {
 // Whole class tokens of text a reader never sees.
 const std::unordered_set<std::string_view>& hidden_classes() {
   static const std::unordered_set<std::string_view> words = {
-      "hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "d-none", "invisible"};
+      "hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "d-none", "invisible",
+      "no-print", "hidden-print", "d-print-none", "print-hidden"};
   return words;
 }
 
@@ -164,6 +180,10 @@ bool is_taxonomy_class(std::string_view token) {
 struct Naming {
   bool chrome = false;
   bool ad = false;  // named only by ad_words
+  bool footer = false;  // a "footer" class or id word
+  bool article_body = false;  // itemprop=articleBody
+  bool weak = false;   // named by weak_chrome_words
+  bool prose = false;  // a class or id word names the article (prose_words)
   int weight = 0;  // readability's class weight: -25 chrome, +25 prose, per attribute
 };
 
@@ -187,14 +207,14 @@ Naming name_of(const GumboElement& el) {
   }
   if (const GumboAttribute* a = gumbo_get_attribute(&el.attributes, "itemprop")) {
     std::string_view v = a->value;
-    if (v.find("articleBody") != std::string_view::npos || v == "text") n.weight += 50;
+    if (v.find("articleBody") != std::string_view::npos || v == "text") n.weight += 50, n.article_body = true;
   }
   for (const char* attr_name : {"class", "id"}) {
     // A heading's id is an anchor slug made from its words ("nav_nur_die_folie"), not a role.
     if (is_heading(el.tag) && attr_name == std::string_view("id")) continue;
     const GumboAttribute* attr = gumbo_get_attribute(&el.attributes, attr_name);
     if (!attr) continue;
-    bool chrome = false, ad = false, prose = false;
+    bool chrome = false, ad = false, weak = false, prose = false;
     std::string_view value = attr->value;
     size_t i = 0;
     while (i < value.size()) {
@@ -211,13 +231,17 @@ Naming name_of(const GumboElement& el) {
       }
       for_each_word(token, [&](std::string_view w) {
         if (chrome_words().count(w)) chrome = true;
+        if (w == "footer") n.footer = true;
         if (ad_words().count(w)) ad = true;
+        if (weak_chrome_words().count(w)) weak = true;
         if (prose_words().count(w)) prose = true;
       });
     }
     if (chrome) n.chrome = true;
     if (ad) n.ad = true;
-    n.weight += (chrome || ad ? -25 : 0) + (prose ? 25 : 0);
+    if (weak) n.weak = true;
+    if (prose) n.prose = true;
+    n.weight += (chrome || ad || weak ? -25 : 0) + (prose ? 25 : 0);
   }
   return n;
 }
@@ -273,11 +297,19 @@ struct Node {
   bool candidate = false;
   bool dropped = false;  // inside a dropped subtree (mark_dropped)
   unsigned h1 = 0, articles = 0;  // <h1> and <article> elements in the subtree, itself included
+  unsigned links = 0;             // <a> elements in the subtree, itself included
+  unsigned linked_headings = 0;   // headings whose text is a link (a teaser's headline)
+  size_t time_text = 0;           // text inside <time> elements
+  size_t inline_time = 0;         // of which in the inline text
+  size_t end = 0;                 // one past the subtree's last pre-order index
+  bool in_link = false;           // inside an <a>
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
 };
 
 // A paragraph is a run of inline text this long or longer (readability's 25).
 constexpr size_t kMinParagraph = 25;
+// A line that dates the page, a <time> and at most a word around it, is no longer.
+constexpr size_t kMaxDateline = 80;
 // More prose than an ad slot holds: a few sentences.
 constexpr size_t kAdSlotProse = 300;
 
@@ -308,6 +340,8 @@ class Extractor {
     for (int p : parts) container_prose_ += nodes_[p].prose;
     TextBuilder b;
     Heading heading;
+    int lead = standfirst(parts.front());
+    if (lead >= 0) write(lead, &b, &heading);
     for (int p : parts) write(p, &b, &heading);
     close_heading(&b, &heading, 1);
     return drop_repeats(b.finish());
@@ -346,6 +380,7 @@ class Extractor {
       rec.parent = parent;
       rec.tag = n->v.element.tag;
       rec.naming = name_of(n->v.element);
+      rec.in_link = rec.tag == GUMBO_TAG_A || (parent >= 0 && nodes_[parent].in_link);
       nodes_.push_back(rec);
       ids_.emplace(n, id);
       const GumboVector& c = n->v.element.children;
@@ -355,7 +390,11 @@ class Extractor {
     // every subtree before its parent reads it.
     for (size_t i = nodes_.size(); i-- > 0;) {
       Node& n = nodes_[i];
-      if (n.tag == GUMBO_TAG_A) n.link_text = n.text, n.inline_link = n.inline_text;
+      n.end = std::max(n.end, i + 1);
+      if (n.tag == GUMBO_TAG_A) n.link_text = n.text, n.inline_link = n.inline_text, ++n.links;
+      if (n.tag == GUMBO_TAG_TIME) n.time_text = n.text;
+      if (is_heading(n.tag) && n.text > 0 && (n.in_link || n.link_text * 10 >= n.text * 9) && !is_page_title(n))
+        ++n.linked_headings;
       // A run of inline text ends at a block; the inline elements inside it
       // (<span>, <a>, <em>) are part of that paragraph, not paragraphs.
       bool paragraph = n.inline_text >= kMinParagraph && is_block_tag(n.tag) && !is_heading(n.tag);
@@ -376,11 +415,16 @@ class Extractor {
       Node& p = nodes_[n.parent];
       p.h1 += n.h1;
       p.articles += n.articles;
+      p.links += n.links;
+      p.linked_headings += n.linked_headings;
+      p.end = std::max(p.end, n.end);
+      p.time_text += n.time_text;
       p.text += n.text;
       p.link_text += n.link_text;
       p.commas += n.commas;
       p.prose += n.prose;
       if (!is_block_tag(n.tag)) {
+        p.inline_time += n.tag == GUMBO_TAG_TIME ? n.time_text : n.inline_time;
         p.inline_text += n.inline_text;
         p.inline_link += n.inline_link;
         p.inline_commas += n.inline_commas;
@@ -395,6 +439,12 @@ class Extractor {
     return (n.score + tag_bonus(n.tag) + weight) * (1.0 - n.link_density());
   }
 
+  bool is_chrome(const Node& n) const {
+    if (n.naming.chrome) return true;
+    if (!n.naming.weak || n.naming.prose || n.prose >= kAdSlotProse) return false;
+    return n.parent < 0 || !nodes_[n.parent].naming.prose;
+  }
+
   // Marks the elements inside a subtree the writer drops (a <nav>, an
   // <aside>…), parents before children. A page section that holds most of
   // the page's prose is a wrapper: markup that never closes its <header> puts
@@ -403,7 +453,7 @@ class Extractor {
     size_t page_prose = nodes_.empty() ? 0 : nodes_[0].prose;
     for (Node& n : nodes_) {
       bool wrapper = n.prose * 2 >= page_prose;
-      bool drop = (is_dropped_tag(n.tag) && !(is_page_section(n.tag) && wrapper)) || (n.naming.chrome && !wrapper) ||
+      bool drop = (is_dropped_tag(n.tag) && !(is_page_section(n.tag) && wrapper)) || (is_chrome(n) && !wrapper) ||
                   (n.naming.ad && n.prose < kAdSlotProse);
       n.dropped = (n.parent >= 0 && nodes_[n.parent].dropped) || drop;
     }
@@ -413,6 +463,22 @@ class Extractor {
     for (size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].tag == GUMBO_TAG_BODY) return static_cast<int>(i);
     return nodes_.empty() ? -1 : 0;
+  }
+
+  // A heading that repeats the page's title is the story's own (a blog
+  // links it to its permalink), not a teaser's.
+  bool is_page_title(const Node& n) const {
+    std::string h = fold(text_of(n.node));
+    return h.size() >= 4 && page_title_.find(h) != std::string::npos;
+  }
+
+  // The story's headline: a heading that repeats the page's title (all of
+  // it, or a dozen bytes and more of it). It is the page's title metadata,
+  // not body text.
+  bool is_headline(const Node& n) const {
+    std::string h = fold(text_of(n.node));
+    if (h.empty() || page_title_.find(h) == std::string::npos) return false;
+    return h.size() >= 12 || h == page_title_;
   }
 
   // The page's title: og:title, else <title>, folded for comparison.
@@ -480,11 +546,32 @@ class Extractor {
       headline = i;
       longest = h.size();
     }
-    if (longest == 0) return {0, 0};
+    if (longest == 0) return titled_article();
     // An empty <h1> (a logo slot, an icon) starts no story.
     size_t end = headline + 1;
     while (end < nodes_.size() && !(nodes_[end].tag == GUMBO_TAG_H1 && nodes_[end].text > 0)) ++end;
     return {headline + 1, end};
+  }
+
+  // A page of several <article>s (a list of stories, the first one open)
+  // whose headlines are <h2>s: the <article> around the <h2> that repeats the
+  // page's title, as a range of pre-order indexes; {0, 0} when none does.
+  std::pair<size_t, size_t> titled_article() const {
+    if (nodes_[0].articles < 2 || page_title_.size() < 12) return {0, 0};
+    size_t longest = 0;
+    int article = -1;
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      if (nodes_[i].tag != GUMBO_TAG_H2) continue;
+      std::string h = fold(text_of(nodes_[i].node));
+      if (h.size() < 12 || h.size() <= longest || page_title_.find(h) == std::string::npos) continue;
+      int a = nodes_[i].parent;
+      while (a >= 0 && nodes_[a].tag != GUMBO_TAG_ARTICLE) a = nodes_[a].parent;
+      if (a < 0) continue;
+      article = a;
+      longest = h.size();
+    }
+    if (article < 0) return {0, 0};
+    return {static_cast<size_t>(article), nodes_[article].end};
   }
 
   int pick_container() {
@@ -504,7 +591,7 @@ class Extractor {
     };
     double best = 0;
     int top = best_in(0, nodes_.size(), &best);
-    auto story = nodes_[0].h1 > 1 ? titled_story() : std::pair<size_t, size_t>{0, 0};
+    auto story = nodes_[0].h1 > 1 ? titled_story() : titled_article();
     if (top >= 0 && story.second > story.first) {
       double story_best = 0;
       int story_top = best_in(story.first, story.second, &story_best);
@@ -515,6 +602,9 @@ class Extractor {
     // paragraphs are split from (readability's walk up, threshold a third).
     double last = best;
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
+      // Not past another story's <article> (page builders set section
+      // titles as <h1>s, so headlines do not stop this walk; see the climb).
+      if (nodes_[p].articles > std::max(nodes_[top].articles, 1u)) break;
       double s = final_score(nodes_[p]);
       if (s < best / 3) break;
       if (s > last) {
@@ -529,7 +619,8 @@ class Extractor {
     for (int a = nodes_[top].parent, level = 0; a >= 0 && level < 6; a = nodes_[a].parent, ++level) {
       const Node& n = nodes_[a];
       if (n.tag == GUMBO_TAG_BODY) break;
-      bool article = n.tag == GUMBO_TAG_ARTICLE || n.naming.weight >= 50;
+      // (A class and an id that both say "article" or "content" are not an articleBody.)
+      bool article = n.tag == GUMBO_TAG_ARTICLE || n.naming.article_body;
       if (article && nodes_[top].prose * 10 >= n.prose * 6) {
         top = a;
         break;
@@ -542,7 +633,7 @@ class Extractor {
     for (int p = nodes_[top].parent; p >= 0 && nodes_[p].tag != GUMBO_TAG_BODY; p = nodes_[p].parent) {
       const Node& n = nodes_[p];
       const Node& t = nodes_[top];
-      if (n.naming.chrome || n.dropped) break;
+      if (is_chrome(n) || n.dropped) break;
       // Another headline or <article> beside the top starts another story
       // (an infinite scroll appends the next one); the page's own title is
       // the one headline allowed.
@@ -565,6 +656,44 @@ class Extractor {
     return top;
   }
 
+  // The standfirst: the first block of prose between the headline (the
+  // last heading before the body that repeats the page's title; a logo's,
+  // which repeats the site's name, comes earlier) and the body's first
+  // paragraph. Sites set it in the
+  // article's <header> beside the headline, which the writer drops, or
+  // outside the body's element. Bylines and datelines are shorter; captions,
+  // asides and furniture are skipped. -1 when there is none. (When the
+  // first paragraph after the headline is the body's own, the body's copy is
+  // the repeat that drop_repeats removes.)
+  int standfirst(int body) const {
+    constexpr size_t kMinLead = 60;
+    size_t first = body;
+    while (first < nodes_[body].end && !(is_block_tag(nodes_[first].tag) && !is_heading(nodes_[first].tag) &&
+                                         nodes_[first].inline_text >= kMinParagraph))
+      ++first;
+    int headline = -1;
+    for (size_t i = first; i-- > 0 && headline < 0;)
+      if ((nodes_[i].tag == GUMBO_TAG_H1 || nodes_[i].tag == GUMBO_TAG_H2) && is_headline(nodes_[i]))
+        headline = static_cast<int>(i);
+    if (headline < 0) return -1;
+    for (size_t i = headline + 1; i <= first && i < nodes_.size(); ++i) {
+      const Node& n = nodes_[i];
+      if (!is_block_tag(n.tag) || n.tag == GUMBO_TAG_H1 || n.inline_text < kMinLead) continue;
+      if (n.inline_link * 4 >= n.inline_text) continue;
+      bool furniture = false;
+      // Up to the element that holds the headline too.
+      for (int a = static_cast<int>(i);
+           a >= 0 && !(a <= headline && nodes_[a].end > static_cast<size_t>(headline)); a = nodes_[a].parent) {
+        GumboTag t = nodes_[a].tag;
+        bool caption = t == GUMBO_TAG_FIGURE || t == GUMBO_TAG_FIGCAPTION;
+        if (caption || (is_dropped_tag(t) && t != GUMBO_TAG_HEADER) || is_chrome(nodes_[a]) || nodes_[a].naming.ad)
+          furniture = true;
+      }
+      if (!furniture) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
   // The container and the siblings that read as more of the same article
   // (readability's sibling join), in document order.
   std::vector<int> with_siblings(int top) const {
@@ -582,7 +711,10 @@ class Extractor {
         out.push_back(id);
         continue;
       }
-      if (n.naming.chrome || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
+      // Past the page's footer come overlays (a cookie notice, a modal), not the story.
+      bool before = std::find(out.begin(), out.end(), top) == out.end();
+      if (!before && (n.tag == GUMBO_TAG_FOOTER || n.naming.footer)) break;
+      if (is_chrome(n) || (n.naming.ad && n.prose < kAdSlotProse) || is_dropped_tag(n.tag) ||
           n.tag == GUMBO_TAG_FORM)
         continue;
       // A sibling with a headline of its own is another story.
@@ -592,7 +724,6 @@ class Extractor {
       // is more of the story, whatever its score; after it, short prose is
       // an author's bio or a newsletter blurb unless it is sizeable.
       double ld = n.link_density();
-      bool before = std::find(out.begin(), out.end(), top) == out.end();
       if (n.prose > 80 && ld < 0.25 && (before || n.prose * 4 >= nodes_[top].prose)) join = true;
       if (n.tag == GUMBO_TAG_P) join = join || (n.text > 0 && ld == 0 && n.commas > 0);
       if (join) out.push_back(id);
@@ -610,14 +741,26 @@ class Extractor {
     bool holds_prose = container_prose_ > 0 && n.prose * 2 >= container_prose_;
     if (is_page_section(n.tag) || n.tag == GUMBO_TAG_FORM) return !holds_prose;
     if (is_dropped_tag(n.tag)) return true;
-    if (n.naming.chrome) return !holds_prose;
+    if (is_chrome(n)) return !holds_prose && !is_inline_prose(n);
+    if ((n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_H2) && is_headline(n)) return true;
+    // A <time> on a line of its own beside a headline.
+    if (n.tag == GUMBO_TAG_TIME && n.parent >= 0) {
+      const Node& line = nodes_[n.parent];
+      return line.inline_text <= kMaxDateline && line.inline_time * 10 >= line.inline_text * 7;
+    }
     if (n.naming.ad) return n.prose < kAdSlotProse;
     // Lists of links: menus, tag clouds, related-headline boxes. Prose has
     // commas; a block of links does not.
     switch (n.tag) {
       case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
-      case GUMBO_TAG_DL: case GUMBO_TAG_P: case GUMBO_TAG_LI: {
-        if (holds_prose || n.commas >= 10 || n.text == 0) return false;
+      case GUMBO_TAG_DL: case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_ARTICLE: {
+        if (holds_prose || n.text == 0) return false;
+        if (is_teaser(n) || is_dateline(n)) return true;
+        if (n.commas >= 10 || n.tag == GUMBO_TAG_ARTICLE) return false;
+        // One link in a paragraph of its own is the story pointing at its
+        // source or an address ("The study", "Tickets here"); a block of
+        // links is several.
+        if (n.tag == GUMBO_TAG_P && n.links <= 1) return false;
         double ld = n.link_density();
         if (ld > 0.5) return true;
         if (ld > 0.25 && n.naming.weight < 0) return true;
@@ -626,6 +769,32 @@ class Extractor {
       default:
         return false;
     }
+  }
+
+  // An inline element (<span>, <em>) whose text is sentences of the
+  // paragraph around it: a name on it ("…-event-details-content-tags", from a
+  // copy-paste out of another site) does not make it furniture, whose inline
+  // pieces are short labels ("By", "Share", "3 comments").
+  bool is_inline_prose(const Node& n) const {
+    constexpr size_t kMinSentences = 100;
+    if (is_block_tag(n.tag) || n.parent < 0) return false;
+    const Node& paragraph = nodes_[n.parent];  // a figure's credit line is no paragraph
+    if (paragraph.prose == 0 || paragraph.tag == GUMBO_TAG_FIGURE) return false;
+    return n.inline_text >= kMinSentences && n.inline_commas > 0 && n.inline_link * 2 < n.inline_text;
+  }
+
+  // A teaser for another page: a small block under a headline that is a
+  // link ("Related" cards, "more from" boxes: headline, a line, "Read more").
+  // The story's own linked headline (a blog's permalink) sits over far more text.
+  static bool is_teaser(const Node& n) {
+    constexpr size_t kMaxTeaser = 1000;
+    return n.linked_headings > 0 && n.text < kMaxTeaser;
+  }
+
+  // A block that only dates the page ("15 May 2019, 05:28"): a <time> and
+  // at most a word around it.
+  static bool is_dateline(const Node& n) {
+    return n.time_text > 0 && n.text <= kMaxDateline && n.time_text * 10 >= n.text * 7;
   }
 
   // The last heading written: a short heading whose section was pruned away
@@ -697,6 +866,31 @@ class Extractor {
     b->paragraph();
   }
 
+  // A paragraph that is only a numeric date, perhaps with a time: "23.10.2018",
+  // "12.10.2015, 19:16 Uhr", "2019-05-15 05:28". The page's date is metadata.
+  static bool is_date_line(std::string_view para) {
+    static const RE2 date(R"(\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?(\s+\d{1,2}[:.]\d{2}(\s*(Uhr|h|am|pm|AM|PM))?)?)");
+    return para.size() <= 40 && RE2::FullMatch(para, date);
+  }
+
+  // A line of short fields between bars: a post's meta line ("Views: 1120 |
+  // Added by: Posh | Tags: …"), a date and author strip, a breadcrumb. Prose
+  // does not set three fields in a row between bars.
+  static bool is_meta_line(std::string_view para) {
+    constexpr size_t kMaxLine = 200, kMaxField = 50;
+    if (para.size() > kMaxLine) return false;
+    size_t fields = 0, start = 0;
+    while (start <= para.size()) {
+      size_t bar = para.find('|', start);
+      if (bar == std::string_view::npos) bar = para.size();
+      std::string_view field = para.substr(start, bar - start);
+      if (field.size() > kMaxField) return false;
+      ++fields;
+      start = bar + 1;
+    }
+    return fields >= 3;
+  }
+
   // Pages that repeat the body (an AMP copy, a print version, an infinite
   // scroll that loads this story again) keep only the first copy of each
   // paragraph. Short paragraphs ("Share", a date) may repeat legitimately.
@@ -713,7 +907,7 @@ class Extractor {
       std::string_view para(text.data() + i, end - i);
       while (!para.empty() && para.back() == '\n') para.remove_suffix(1);
       bool repeat = para.size() >= kMinRepeat && !seen.insert(para).second;
-      if (!repeat && !para.empty() && !is_ad_label(para)) {
+      if (!repeat && !para.empty() && !is_ad_label(para) && !is_meta_line(para) && !is_date_line(para)) {
         if (!out.empty()) out += "\n\n";
         out.append(para);
       }
@@ -732,6 +926,25 @@ class Extractor {
 
 }  // namespace
 
-std::string article_text(const GumboNode* root) { return to_nfc(Extractor(root).run()); }
+namespace {
+
+// Soft hyphens (U+00AD) mark where a browser may break a word and are not
+// shown otherwise; left in, they split the words a reader sees ("Wäh\u00ADrend").
+std::string drop_soft_hyphens(std::string text) {
+  size_t out = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    text[out++] = text[i];
+  }
+  text.resize(out);
+  return text;
+}
+
+}  // namespace
+
+std::string article_text(const GumboNode* root) { return to_nfc(drop_soft_hyphens(Extractor(root).run())); }
 
 }  // namespace quotegraph::corpus::detail
