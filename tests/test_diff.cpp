@@ -500,3 +500,80 @@ TEST_CASE("diff: a pronoun speaker does not join two outlets' different people",
   }
   for (const auto& f : r.findings) CHECK(f.type != diff::FindingType::kMisattribution);
 }
+
+namespace {
+
+// Whether one aligned statement holds the attributions of `a` and `b` whose
+// contents contain `wa` and `wb`.
+bool aligned_together(const diff::DiffReport& r, const Analysis& a, const std::string& wa, const Analysis& b,
+                      const std::string& wb) {
+  int ka = attribution_with(a, wa), kb = attribution_with(b, wb);
+  REQUIRE(ka >= 0);
+  REQUIRE(kb >= 0);
+  for (const auto& st : r.statements) {
+    bool has_a = false, has_b = false;
+    for (const auto& m : st.members) {
+      has_a = has_a || (r.inputs[m.input].analysis == &a && m.attribution == ka);
+      has_b = has_b || (r.inputs[m.input].analysis == &b && m.attribution == kb);
+    }
+    if (has_a && has_b) return true;
+  }
+  return false;
+}
+
+Analysis analyse_text(const std::string& text, const std::string& path) {
+  auto a = analyzer().analyze(text, path);
+  REQUIRE(a.ok());
+  return std::move(a).value();
+}
+
+}  // namespace
+
+TEST_CASE("diff anchor: two outlets quoting the same words align, however different the sentence", "[diff]") {
+  // The same two words in quotation marks: one remark, one outlet paraphrasing
+  // around it, the other quoting it in a longer sentence.
+  Analysis a = analyse_text(
+      "The harbor board met on Monday.\n\n"
+      "Director Lena Varga acknowledged the two bidders had split the first rounds, an outcome, she said, that "
+      "was \"fully foreseen.\"\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The harbor board met on Monday.\n\n"
+      "A letter to members was sent as the bids closed, stating that the defeat at the port was \"fully "
+      "foreseen.\"\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "fully foreseen", b, "fully foreseen"));
+  // A quote inside a quote is someone else's words mentioned, no anchor: two
+  // speakers repeating a chant are two remarks.
+  Analysis c = analyse_text(
+      "Dock workers gathered at noon.\n\n"
+      "\"I heard 'no more cuts' all morning and thought the union would win,\" said Piet Olsen, a welder.\n",
+      "gull_gazette.txt");
+  Analysis d = analyse_text(
+      "Dock workers gathered at noon.\n\n"
+      "The crowd chanted \"no more cuts\" as the mayor arrived, organisers said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r2 = run({&c, &d});
+  CHECK(!aligned_together(r2, c, "no more cuts", d, "no more cuts"));
+}
+
+TEST_CASE("diff speakers: two named people's remarks on one topic do not align", "[diff]") {
+  // Senator Okafor's refusal and Senator Brandt's understanding share the topic
+  // words (support, nominee, party) but are two people's remarks; Okafor's
+  // refusal and the other outlet's paraphrase of it are one.
+  Analysis a = analyse_text(
+      "Senators reacted on Tuesday.\n\n"
+      "\"I cannot and will not support my party's nominee for governor,\" said Senator Ada Okafor.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "Senators reacted on Tuesday.\n\n"
+      "\"To those who support our nominee for governor, I understand sticking with the party,\" said Senator "
+      "Hal Brandt.\n\n"
+      "Senator Ada Okafor, who faces a close race, said she could no longer back the nominee, who lacks the "
+      "judgment to be governor.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(!aligned_together(r, a, "cannot and will not", b, "To those who support"));
+  CHECK(aligned_together(r, a, "cannot and will not", b, "lacks the judgment"));
+}

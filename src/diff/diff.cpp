@@ -1,6 +1,7 @@
 // Stage: diff. N analyses of one story -> aligned entities, aligned statements
 // and the findings where the outlets differ (include/quotegraph/diff.hpp).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -113,6 +114,8 @@ struct Stmt {
   std::set<std::string> content;         // content words
   std::vector<std::string> plain;        // words as strings
   std::vector<Unit> units;               // content units, one per lemma
+  std::vector<int> unit_of;              // per word: index into units, -1 for a function word
+  std::vector<char> quoted;              // per word: inside quotation marks
 };
 
 // Lemma strings interned to ids, and each id's weight: rarer in the story's
@@ -121,6 +124,7 @@ struct Stmt {
 struct Lemmas {
   std::map<std::string, int> ids;
   std::vector<double> weight;  // empty: every lemma weighs 1
+  double max_weight = 1;       // the weight of a lemma only one statement has
   int id(const std::string& s) { return ids.emplace(s, static_cast<int>(ids.size())).first->second; }
   double of(const Unit& u) const {
     double w = 0;
@@ -139,6 +143,18 @@ constexpr double kSynonymCredit = 0.75;
 // pressure" / "We shall not give in to threats") shares few words but one
 // speaker. Added to the similarity of such pairs before the threshold.
 constexpr double kSameSpeakerBonus = 0.2;
+// Two outlets giving a remark to two different named people is evidence that
+// it is two remarks on one topic ("I cannot support the nominee" / "I understand
+// those who support him"), unless the words are the same (then it is one remark
+// and possibly a misattribution). Subtracted from such pairs' similarity.
+constexpr double kOtherSpeakerPenalty = 0.2;
+// A run of words that two outlets both put in quotation marks, with at least
+// kAnchorWords content words, is the same remark quoted ("long anticipated",
+// "extremely careless") however different the rest of the sentence. Its score
+// grows with the rarity of its words in the story (kAnchorBase + kAnchorPerWord
+// per content word of a word only one statement has), up to kAnchorMax.
+constexpr size_t kAnchorWords = 2;
+constexpr double kAnchorBase = 0.4, kAnchorPerWord = 0.15, kAnchorMax = 0.85;
 // Alignment score every member of a statement needs before two speakers of it
 // are reported as a misattribution.
 constexpr double kMisattributionScore = 0.6;
@@ -205,10 +221,35 @@ size_t longest_run(const std::vector<std::string>& a, const std::vector<std::str
   return run;
 }
 
+// The score of the best run of words that both statements put in quotation
+// marks (kAnchorWords content words or more), by the rarity of its content
+// units; 0 when there is none.
+double quoted_anchor(const Stmt& a, const Stmt& b, const Lemmas& lx) {
+  double best = 0;
+  std::vector<size_t> prev(b.plain.size() + 1, 0), cur(b.plain.size() + 1, 0);
+  for (size_t i = 1; i <= a.plain.size(); ++i) {
+    for (size_t j = 1; j <= b.plain.size(); ++j) {
+      const bool same = a.quoted[i - 1] && b.quoted[j - 1] && a.plain[i - 1] == b.plain[j - 1];
+      cur[j] = same ? prev[j - 1] + 1 : 0;
+      if (cur[j] < kAnchorWords) continue;
+      std::set<int> units;
+      for (size_t k = i - cur[j]; k < i; ++k)
+        if (a.unit_of[k] >= 0) units.insert(a.unit_of[k]);
+      if (units.size() < kAnchorWords) continue;
+      double strength = 0;
+      for (int u : units) strength += lx.of(a.units[u]) / lx.max_weight;
+      best = std::max(best, std::min(kAnchorMax, kAnchorBase + kAnchorPerWord * strength));
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
 // Similarity in [0, 1]: the best of a weighted soft Jaccard index of the content
-// units, the weighted containment of the smaller in the larger, and the longest
-// common run of words over the shorter length; statements whose numbers all
-// differ ("38 dead" / "12 dead") are marked down.
+// units, the weighted containment of the smaller in the larger, the longest
+// common run of words over the shorter length, and a run of words both quote
+// (quoted_anchor); statements whose numbers all differ ("38 dead" / "12 dead")
+// are marked down.
 double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
   const auto &wa = a.plain, &wb = b.plain;
   if (wa.empty() || wb.empty()) return 0;
@@ -228,16 +269,42 @@ double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
   }
   const size_t run = longest_run(wa, wb);
   if (run >= 3) best = std::max(best, double(run) / double(std::min(wa.size(), wb.size())));
+  best = std::max(best, quoted_anchor(a, b, lx));
   if (numbers_disagree(a, b)) best *= 0.6;
   return std::min(1.0, best);
 }
 
+// What the alignment needs to know of each aligned entity as a speaker.
+struct SpeakerFacts {
+  // A named person (named_source, kind person). Not an organisation: "the FBI
+  // concluded" and "Comey said" are one finding voiced by a body and its head.
+  std::vector<char> person;
+  std::vector<char> relays;  // speaks for someone (a spokesperson): a relay, not another speaker
+  std::vector<std::string> name;
+};
+
+bool speaks_for(std::string_view org, std::string_view person);
+
+// The same words: a common run of at least kSameWordsRun words, half the
+// shorter statement or more ("to make America great again" in two speakers'
+// longer remarks is a slogan, not one remark).
+bool same_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const size_t run = longest_run(a, b);
+  return run >= kSameWordsRun && 2 * run >= std::min(a.size(), b.size());
+}
+
 // The alignment score of two statements of different outlets: their similarity,
 // plus kSameSpeakerBonus when both give it to one speaker and the words already
-// share something.
-double pair_score(const Stmt& a, const Stmt& b, const Lemmas& lx) {
+// share something, less kOtherSpeakerPenalty when they give it to two named
+// people, neither speaking for someone, in other words.
+double pair_score(const Stmt& a, const Stmt& b, const Lemmas& lx, const SpeakerFacts* facts = nullptr) {
   double s = stmt_similarity(a, b, lx);
   if (a.speaker >= 0 && a.speaker == b.speaker && s > 0.1) s = std::min(1.0, s + kSameSpeakerBonus);
+  if (facts && a.speaker >= 0 && b.speaker >= 0 && a.speaker != b.speaker && facts->person[a.speaker] &&
+      facts->person[b.speaker] && !facts->relays[a.speaker] && !facts->relays[b.speaker] &&
+      !speaks_for(facts->name[a.speaker], facts->name[b.speaker]) &&
+      !speaks_for(facts->name[b.speaker], facts->name[a.speaker]) && !same_words(a.plain, b.plain))
+    s = std::max(0.0, s - kOtherSpeakerPenalty);
   return s;
 }
 
@@ -292,6 +359,45 @@ bool all_digits(std::string_view w) {
   return digit;
 }
 
+// Per byte of `text`: inside one level of quotation marks. Double marks ("…",
+// “…”, ''…'', «…») and typographic single marks (‘…’: an opening one after a
+// space or at the start, a closing one before a non-letter, so "don’t" stays a
+// word). A quote inside a quote (“I heard ‘lock her up’ last night”) is the
+// speaker mentioning someone else's words, not their own: not quoted here.
+std::vector<char> quoted_bytes(std::string_view t) {
+  std::vector<char> out(t.size() + 1, 0);
+  bool dq = false, sq = false;
+  auto letter = [&](size_t k) { return k < t.size() && std::isalnum(static_cast<unsigned char>(t[k])); };
+  for (size_t i = 0; i < t.size();) {
+    size_t n = 1;
+    if (t[i] == '"') {
+      dq = !dq;
+    } else if (t.compare(i, 2, "''") == 0 || t.compare(i, 2, "``") == 0) {
+      dq = t[i] == '`' ? true : !dq, n = 2;
+    } else if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9E") == 0) {
+      dq = true, n = 3;
+    } else if (t.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      dq = false, n = 3;
+    } else if (t.compare(i, 2, "\xC2\xAB") == 0 || t.compare(i, 2, "\xC2\xBB") == 0) {
+      dq = t[i + 1] == '\xAB', n = 2;
+    } else if (t[i] == '\'' && dq) {
+      // Inside a double quote, a straight single mark at a word's edge opens or
+      // closes a quote within it; between letters it is an apostrophe.
+      if ((i == 0 || !letter(i - 1)) && letter(i + 1)) sq = true;
+      else if (sq && !letter(i + 1)) sq = false;
+    } else if (t.compare(i, 3, "\xE2\x80\x98") == 0) {
+      if (i == 0 || !letter(i - 1)) sq = true;
+      n = 3;
+    } else if (t.compare(i, 3, "\xE2\x80\x99") == 0) {
+      if (sq && !letter(i + 3)) sq = false;
+      n = 3;
+    }
+    for (size_t k = i; k < i + n && k < t.size(); ++k) out[k] = dq != sq;
+    i += n;
+  }
+  return out;
+}
+
 // A named entity's mention in an article, with the entity it is across outlets.
 struct NamedMention {
   Span span;
@@ -305,12 +411,16 @@ Stmt make_stmt(std::string_view text, uint32_t base, const text::Senses& senses,
                const std::vector<NamedMention>& names = {}) {
   Stmt s;
   s.words = detail::split_words(text, base);
+  const std::vector<char> in_quotes = quoted_bytes(text);
   for (const auto& w : s.words) {
     s.plain.push_back(w.norm);
+    s.quoted.push_back(in_quotes[w.span.start - base]);
     if (!detail::is_stop_word(w.norm)) s.content.insert(w.norm);
   }
-  std::set<std::vector<int>> seen;
+  s.unit_of.assign(s.plain.size(), -1);
+  std::map<std::vector<int>, int> seen;
   for (size_t i = 0; i < s.plain.size(); ++i) {
+    const size_t first = i;
     const std::string& w = s.plain[i];
     Unit u;
     const Span at = s.words[i].span;
@@ -339,7 +449,9 @@ Stmt make_stmt(std::string_view text, uint32_t base, const text::Senses& senses,
       std::sort(u.lemmas.begin(), u.lemmas.end());
       u.synsets = std::move(sense.synsets);
     }
-    if (seen.insert(u.lemmas).second) s.units.push_back(std::move(u));
+    auto [it, fresh] = seen.emplace(u.lemmas, static_cast<int>(s.units.size()));
+    if (fresh) s.units.push_back(std::move(u));
+    for (size_t k = first; k <= i; ++k) s.unit_of[k] = it->second;
   }
   return s;
 }
@@ -834,6 +946,16 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     const double total = static_cast<double>(stmts.size());
     lemmas.weight.resize(df.size());
     for (size_t l = 0; l < df.size(); ++l) lemmas.weight[l] = std::log(1.0 + total / std::max(1, df[l]));
+    lemmas.max_weight = std::log(1.0 + std::max(1.0, total));
+  }
+  SpeakerFacts facts;
+  {
+    Ctx cx{r, entity_of};
+    for (size_t e = 0; e < r.entities.size(); ++e) {
+      facts.person.push_back(r.entities[e].kind == EntityKind::kPerson && named_source(r.entities[e]));
+      facts.relays.push_back(speaks_for_someone(cx, static_cast<int>(e)));
+      facts.name.push_back(r.entities[e].name);
+    }
   }
   struct Link {
     double score;
@@ -847,7 +969,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       // Partners among the statements indexed so far (all before x), so each pair once.
       index.partners(stmts[x], seen, ++stamp, [&](int y) {
         if (stmts[x].input == stmts[y].input) return;
-        double s = pair_score(stmts[y], stmts[x], lemmas);
+        double s = pair_score(stmts[y], stmts[x], lemmas, &facts);
         if (s >= options_.min_statement_score) links.push_back({s, y, static_cast<int>(x)});
       });
       index.add(stmts[x], static_cast<int>(x));
@@ -882,7 +1004,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       const Stmt& s = stmts[m];
       const Attribution& at = r.inputs[s.input].analysis->attributions[s.attribution];
       int sp = at.speaker.entity >= 0 ? entity_of[s.input][at.speaker.entity] : -1;
-      st.members.push_back({s.input, s.attribution, sp, m == members.front() ? 1.0 : pair_score(first, s, lemmas)});
+      st.members.push_back({s.input, s.attribution, sp, m == members.front() ? 1.0 : pair_score(first, s, lemmas, &facts)});
     }
     st.text = join(first.plain, " ");
     r.statements.push_back(std::move(st));
