@@ -577,3 +577,39 @@ TEST_CASE("diff speakers: two named people's remarks on one topic do not align",
   CHECK(!aligned_together(r, a, "cannot and will not", b, "To those who support"));
   CHECK(aligned_together(r, a, "cannot and will not", b, "lacks the judgment"));
 }
+
+TEST_CASE("diff parts: one quote carrying two remarks aligns with each outlet's statement of them", "[diff]") {
+  // The Tern Tribune quotes two remarks in one quotation; the Gull Gazette
+  // reports them apart, the first in its own words. Each sentence of the long
+  // quote is a member of its own aligned statement.
+  Analysis a = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "Mayor Rosa Lind said the council would \"close the old ferry terminal for good.\"\n\n"
+      "\"If the state cuts our budget again, there is nothing the harbor can do,\" Lind said.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "\"We will close the old ferry terminal for good. By the way, if the state cuts our budget again, there is "
+      "nothing the harbor can do, nothing,\" Mayor Rosa Lind said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "ferry terminal", b, "ferry terminal"));
+  CHECK(aligned_together(r, a, "cuts our budget", b, "cuts our budget"));
+  int parts = 0;
+  for (const auto& st : r.statements)
+    for (const auto& m : st.members)
+      if (m.is_part) {
+        ++parts;
+        const Attribution& at = r.inputs[m.input].analysis->attributions[m.attribution];
+        CHECK(at.content.start <= m.part.start);
+        CHECK(m.part.end <= at.content.end);
+      }
+  CHECK(parts == 1);
+  // The evidence of findings about the part quotes the sentence, not the whole.
+  for (const auto& f : r.findings)
+    for (const auto& e : f.evidence)
+      if (e.what == "content") CHECK(e.text == std::string(r.inputs[e.input].analysis->doc.slice(e.span)));
+  // A self-diff stays empty, and the order of inputs changes nothing.
+  CHECK(run({&b, &b}).findings.empty());
+  CHECK(diff::to_json(run({&b, &a})) == diff::to_json(r));
+}
