@@ -613,3 +613,21 @@ TEST_CASE("diff parts: one quote carrying two remarks aligns with each outlet's 
   CHECK(run({&b, &b}).findings.empty());
   CHECK(diff::to_json(run({&b, &a})) == diff::to_json(r));
 }
+
+TEST_CASE("diff parts: a sentence ending in an abbreviation ends before a function word", "[diff]") {
+  // "D.C. This is …": two sentences, each another outlet's statement; "Sen. Ada
+  // Okafor" would not be cut (the next word is a name).
+  Analysis a = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "Mayor Rosa Lind said a museum in Washington had asked to display the old ferry bell.\n\n"
+      "\"It is a piece of harbor history that belongs to everyone,\" Lind said.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "\"A museum has asked to display the old ferry bell in Washington, D.C. It is a piece of harbor history that "
+      "belongs to everyone,\" Mayor Rosa Lind said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "ferry bell", b, "ferry bell"));
+  CHECK(aligned_together(r, a, "harbor history", b, "harbor history"));
+}

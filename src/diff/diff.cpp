@@ -427,10 +427,11 @@ std::vector<Span> sentences_of(std::string_view text, Span c) {
   for (uint32_t k = c.start; k < c.end; ++k) {
     const char ch = text[k];
     if (ch != '.' && ch != '?' && ch != '!') continue;
+    bool abbreviation = false;
     if (ch == '.') {
       uint32_t w = k;
       while (w > c.start && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-      if (k - w <= 3 && w < k && std::isupper(static_cast<unsigned char>(text[w]))) continue;
+      abbreviation = k - w <= 3 && w < k && std::isupper(static_cast<unsigned char>(text[w]));
       if (w == k && k > c.start && text[k - 1] == '.') continue;  // "..."
     }
     uint32_t e = k + 1;
@@ -446,6 +447,15 @@ std::vector<Span> sentences_of(std::string_view text, Span c) {
     const bool opens = text[next] == '"' || text.compare(next, 3, "\xE2\x80\x9C") == 0 ||
                        std::isupper(static_cast<unsigned char>(text[next]));
     if (!opens) continue;
+    // After an abbreviation a sentence goes on ("Sen. Ada Okafor"), unless a
+    // function word opens the next one ("in Washington, D.C. This is …").
+    if (abbreviation) {
+      uint32_t we = next;
+      while (we < c.end && std::isalpha(static_cast<unsigned char>(text[we]))) ++we;
+      std::string first(text.substr(next, we - next));
+      for (char& x : first) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
+      if (first.empty() || !detail::is_stop_word(first)) continue;
+    }
     out.push_back({start, e});
     start = next;
     k = next;
