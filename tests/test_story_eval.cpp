@@ -115,7 +115,7 @@ TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][ev
   }
   auto files = eval::find_story_files(std::string(QG_SOURCE_DIR) + "/tests/gold/stories");
   REQUIRE(files.ok());
-  CHECK(files.value().size() >= 10);
+  CHECK(files.value().size() >= 12);
   eval::StoryEval total;
   for (const std::string& f : files.value()) {
     INFO(f);
