@@ -631,3 +631,21 @@ TEST_CASE("diff parts: a sentence ending in an abbreviation ends before a functi
   CHECK(aligned_together(r, a, "ferry bell", b, "ferry bell"));
   CHECK(aligned_together(r, a, "harbor history", b, "harbor history"));
 }
+
+TEST_CASE("diff misattribution: a description the analyzer resolved does not accuse an outlet", "[diff]") {
+  // The Tern Tribune gives the words to "the senator", which the analysis
+  // resolves to the one senator it has seen, rightly or not ("the group" was
+  // resolved to a broadcaster in a real story); only names the outlet writes
+  // count.
+  Analysis a = analyse_text(
+      "The dock union met on Friday.\n\n"
+      "\"Nobody will be allowed to hide behind paperwork this time,\" said Lena Dahl, the union's leader.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The dock union met on Friday, and Senator Ivo Brandt, the mayor, attended.\n\n"
+      "\"Nobody will be allowed to hide behind paperwork this time,\" the senator said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "hide behind paperwork", b, "hide behind paperwork"));
+  for (const auto& f : r.findings) CHECK(f.type != diff::FindingType::kMisattribution);
+}

@@ -590,8 +590,15 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     bool named = true;
     for (const auto& m : st.members) {
       if (m.speaker < 0) continue;
-      std::string mention = detail::name_norm(cx.a(m.input).doc.slice(attr(m).speaker.mention));
-      named = named && !mention.empty() && !detail::is_stop_word(mention) && proper(cx.r.entities[m.speaker].name);
+      const std::string_view raw = cx.a(m.input).doc.slice(attr(m).speaker.mention);
+      std::string mention = detail::name_norm(raw);
+      // Named by the outlet: a proper name in the mention itself ("Lena Dahl",
+      // "the FBI"), not a description the analyzer resolved ("the group",
+      // "the senator"), which may be resolved to the wrong entity.
+      std::string_view head = raw;
+      if (head.size() > 4 && (head.substr(0, 4) == "the " || head.substr(0, 4) == "The ")) head.remove_prefix(4);
+      named = named && !mention.empty() && !detail::is_stop_word(mention) && proper(head) &&
+              proper(cx.r.entities[m.speaker].name);
     }
     double words_alike = 1;
     for (const auto& m : st.members) words_alike = std::min(words_alike, m.score);
