@@ -500,3 +500,152 @@ TEST_CASE("diff: a pronoun speaker does not join two outlets' different people",
   }
   for (const auto& f : r.findings) CHECK(f.type != diff::FindingType::kMisattribution);
 }
+
+namespace {
+
+// Whether one aligned statement holds the attributions of `a` and `b` whose
+// contents contain `wa` and `wb`.
+bool aligned_together(const diff::DiffReport& r, const Analysis& a, const std::string& wa, const Analysis& b,
+                      const std::string& wb) {
+  int ka = attribution_with(a, wa), kb = attribution_with(b, wb);
+  REQUIRE(ka >= 0);
+  REQUIRE(kb >= 0);
+  for (const auto& st : r.statements) {
+    bool has_a = false, has_b = false;
+    for (const auto& m : st.members) {
+      has_a = has_a || (r.inputs[m.input].analysis == &a && m.attribution == ka);
+      has_b = has_b || (r.inputs[m.input].analysis == &b && m.attribution == kb);
+    }
+    if (has_a && has_b) return true;
+  }
+  return false;
+}
+
+Analysis analyse_text(const std::string& text, const std::string& path) {
+  auto a = analyzer().analyze(text, path);
+  REQUIRE(a.ok());
+  return std::move(a).value();
+}
+
+}  // namespace
+
+TEST_CASE("diff anchor: two outlets quoting the same words align, however different the sentence", "[diff]") {
+  // The same two words in quotation marks: one remark, one outlet paraphrasing
+  // around it, the other quoting it in a longer sentence.
+  Analysis a = analyse_text(
+      "The harbor board met on Monday.\n\n"
+      "Director Lena Varga acknowledged the two bidders had split the first rounds, an outcome, she said, that "
+      "was \"fully foreseen.\"\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The harbor board met on Monday.\n\n"
+      "A letter to members was sent as the bids closed, stating that the defeat at the port was \"fully "
+      "foreseen.\"\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "fully foreseen", b, "fully foreseen"));
+  // A quote inside a quote is someone else's words mentioned, no anchor: two
+  // speakers repeating a chant are two remarks.
+  Analysis c = analyse_text(
+      "Dock workers gathered at noon.\n\n"
+      "\"I heard 'no more cuts' all morning and thought the union would win,\" said Piet Olsen, a welder.\n",
+      "gull_gazette.txt");
+  Analysis d = analyse_text(
+      "Dock workers gathered at noon.\n\n"
+      "The crowd chanted \"no more cuts\" as the mayor arrived, organisers said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r2 = run({&c, &d});
+  CHECK(!aligned_together(r2, c, "no more cuts", d, "no more cuts"));
+}
+
+TEST_CASE("diff speakers: two named people's remarks on one topic do not align", "[diff]") {
+  // Senator Okafor's refusal and Senator Brandt's understanding share the topic
+  // words (support, nominee, party) but are two people's remarks; Okafor's
+  // refusal and the other outlet's paraphrase of it are one.
+  Analysis a = analyse_text(
+      "Senators reacted on Tuesday.\n\n"
+      "\"I cannot and will not support my party's nominee for governor,\" said Senator Ada Okafor.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "Senators reacted on Tuesday.\n\n"
+      "\"To those who support our nominee for governor, I understand sticking with the party,\" said Senator "
+      "Hal Brandt.\n\n"
+      "Senator Ada Okafor, who faces a close race, said she could no longer back the nominee, who lacks the "
+      "judgment to be governor.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(!aligned_together(r, a, "cannot and will not", b, "To those who support"));
+  CHECK(aligned_together(r, a, "cannot and will not", b, "lacks the judgment"));
+}
+
+TEST_CASE("diff parts: one quote carrying two remarks aligns with each outlet's statement of them", "[diff]") {
+  // The Tern Tribune quotes two remarks in one quotation; the Gull Gazette
+  // reports them apart, the first in its own words. Each sentence of the long
+  // quote is a member of its own aligned statement.
+  Analysis a = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "Mayor Rosa Lind said the council would \"close the old ferry terminal for good.\"\n\n"
+      "\"If the state cuts our budget again, there is nothing the harbor can do,\" Lind said.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "\"We will close the old ferry terminal for good. By the way, if the state cuts our budget again, there is "
+      "nothing the harbor can do, nothing,\" Mayor Rosa Lind said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "ferry terminal", b, "ferry terminal"));
+  CHECK(aligned_together(r, a, "cuts our budget", b, "cuts our budget"));
+  int parts = 0;
+  for (const auto& st : r.statements)
+    for (const auto& m : st.members)
+      if (m.is_part) {
+        ++parts;
+        const Attribution& at = r.inputs[m.input].analysis->attributions[m.attribution];
+        CHECK(at.content.start <= m.part.start);
+        CHECK(m.part.end <= at.content.end);
+      }
+  CHECK(parts == 1);
+  // The evidence of findings about the part quotes the sentence, not the whole.
+  for (const auto& f : r.findings)
+    for (const auto& e : f.evidence)
+      if (e.what == "content") CHECK(e.text == std::string(r.inputs[e.input].analysis->doc.slice(e.span)));
+  // A self-diff stays empty, and the order of inputs changes nothing.
+  CHECK(run({&b, &b}).findings.empty());
+  CHECK(diff::to_json(run({&b, &a})) == diff::to_json(r));
+}
+
+TEST_CASE("diff parts: a sentence ending in an abbreviation ends before a function word", "[diff]") {
+  // "D.C. This is …": two sentences, each another outlet's statement; "Sen. Ada
+  // Okafor" would not be cut (the next word is a name).
+  Analysis a = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "Mayor Rosa Lind said a museum in Washington had asked to display the old ferry bell.\n\n"
+      "\"It is a piece of harbor history that belongs to everyone,\" Lind said.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The mayor spoke at the quay on Friday.\n\n"
+      "\"A museum has asked to display the old ferry bell in Washington, D.C. It is a piece of harbor history that "
+      "belongs to everyone,\" Mayor Rosa Lind said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "ferry bell", b, "ferry bell"));
+  CHECK(aligned_together(r, a, "harbor history", b, "harbor history"));
+}
+
+TEST_CASE("diff misattribution: a description the analyzer resolved does not accuse an outlet", "[diff]") {
+  // The Tern Tribune gives the words to "the senator", which the analysis
+  // resolves to the one senator it has seen, rightly or not ("the group" was
+  // resolved to a broadcaster in a real story); only names the outlet writes
+  // count.
+  Analysis a = analyse_text(
+      "The dock union met on Friday.\n\n"
+      "\"Nobody will be allowed to hide behind paperwork this time,\" said Lena Dahl, the union's leader.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The dock union met on Friday, and Senator Ivo Brandt, the mayor, attended.\n\n"
+      "\"Nobody will be allowed to hide behind paperwork this time,\" the senator said.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  CHECK(aligned_together(r, a, "hide behind paperwork", b, "hide behind paperwork"));
+  for (const auto& f : r.findings) CHECK(f.type != diff::FindingType::kMisattribution);
+}

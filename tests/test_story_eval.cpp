@@ -115,13 +115,13 @@ TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][ev
   }
   auto files = eval::find_story_files(std::string(QG_SOURCE_DIR) + "/tests/gold/stories");
   REQUIRE(files.ok());
-  CHECK(files.value().size() >= 10);
+  CHECK(files.value().size() >= 12);
   eval::StoryEval total;
   for (const std::string& f : files.value()) {
     INFO(f);
     eval::StoryEval e = score_story(f, {(data / "train" / "text").string(), (data / "dev" / "text").string()});
     // At most a little over one false alignment in any one story.
-    CHECK(e.false_pairs <= 4);
+    CHECK(e.false_pairs <= 3);
     total += e;
   }
   const size_t n = files.value().size();
@@ -131,10 +131,51 @@ TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][ev
   // (0.85) is not met and not asserted.
   auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
   CHECK(total.pairs >= 30);
-  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.60);
-  CHECK(ratio(total.predicted_pairs - total.false_pairs, total.predicted_pairs) >= 0.72);
+  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.76);
+  CHECK(ratio(total.predicted_pairs - total.false_pairs, total.predicted_pairs) >= 0.80);
   CHECK(ratio(total.false_pairs, n) <= 1.0);
   CHECK(ratio(total.speaker_only_true, total.speaker_only) >= 0.70);
   // Misattributions accuse an outlet: every one reported must be true, 4 in 5 at least.
   CHECK(5 * total.misattributions_true >= 4 * total.misattributions);
+}
+
+TEST_CASE("story scorer: a sentence of a quote carrying two remarks counts for its own remark", "[diff][eval]") {
+  // The Tern Tribune's one quotation carries both remarks the Gull Gazette
+  // reports apart; the diff aligns each sentence (diff::AlignedStatement::Member
+  // ::part), and the scorer matches a sentence member by the sentence.
+  const std::string a =
+      "The mayor spoke at the quay on Friday.\n\n"
+      "Mayor Rosa Lind said the council would \"close the old ferry terminal for good.\"\n\n"
+      "\"If the state cuts our budget again, there is nothing the harbor can do,\" Lind said.\n";
+  const std::string b =
+      "The mayor spoke at the quay on Friday.\n\n"
+      "\"We will close the old ferry terminal for good. By the way, if the state cuts our budget again, there is "
+      "nothing the harbor can do, nothing,\" Mayor Rosa Lind said.\n";
+  auto span = [](const std::string& t, const std::string& from, const std::string& to) {
+    size_t s = t.find(from), e = t.find(to, s) + to.size();
+    REQUIRE(s != std::string::npos);
+    return "[" + std::to_string(s) + ", " + std::to_string(e) + "]";
+  };
+  const std::string gold_json =
+      R"({"format": "quotegraph-story-gold/1", "story": "quay", "articles": [{"id": "A", "doc": "gull.txt"},
+       {"id": "B", "doc": "tern.txt"}], "statements": [
+       {"speaker": "Rosa Lind", "key": "close terminal", "members": [{"article": "A", "span": )" +
+      span(a, "close the old", "for good.") + R"(}, {"article": "B", "span": )" + span(b, "We will close", "for good.") +
+      R"(}]}, {"speaker": "Rosa Lind", "key": "budget cuts", "members": [{"article": "A", "span": )" +
+      span(a, "If the state", "can do,") + R"(}, {"article": "B", "span": )" + span(b, "By the way", "nothing,") +
+      R"(}]}], "speakers": [{"name": "Rosa Lind", "articles": ["A", "B"]}]})";
+  auto gold = eval::parse_story_gold(gold_json, "quay.story.json");
+  REQUIRE(gold.ok());
+  REQUIRE(eval::convert_story_spans(gold.value(), {a, b}).ok());
+  auto aa = analyzer().analyze(a, "gull.txt");
+  auto ab = analyzer().analyze(b, "tern.txt");
+  REQUIRE(aa.ok());
+  REQUIRE(ab.ok());
+  static const diff::Differ differ;
+  auto r = differ.diff({{&aa.value(), "gull"}, {&ab.value(), "tern"}});
+  REQUIRE(r.ok());
+  eval::StoryEval e = eval::evaluate_story(gold.value(), {&aa.value(), &ab.value()}, r.value());
+  CHECK(e.pairs == 2);
+  CHECK(e.pairs_aligned == 2);
+  CHECK(e.false_pairs == 0);
 }

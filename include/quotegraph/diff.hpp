@@ -103,13 +103,21 @@ struct AlignedEntity {
   std::vector<int> quoted_in;   // inputs where it speaks at least once, sorted
 };
 
-// A statement aligned across outlets: at most one attribution per outlet.
+// A statement aligned across outlets: at most one attribution per outlet. An
+// attribution is a member of one statement, or of several through its sentences
+// (Member::part).
 struct AlignedStatement {
   struct Member {
     int input = -1;
     int attribution = -1;  // index into that Analysis::attributions
     int speaker = -1;      // index into DiffReport::entities; -1 when no or unresolved speaker
     double score = 1.0;    // similarity to the cluster's first member (1 for the first)
+    // The words of the attribution that are this statement: its content, or one
+    // sentence of it when the content carries several remarks and another
+    // outlet reports only this one (the attribution is then a member of more
+    // than one aligned statement, once for each sentence it shares).
+    Span part;
+    bool is_part = false;  // part is one sentence of the content, not all of it
   };
   std::vector<Member> members;  // sorted by input
   std::string text;             // normalised content words of the first member

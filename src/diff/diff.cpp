@@ -1,6 +1,7 @@
 // Stage: diff. N analyses of one story -> aligned entities, aligned statements
 // and the findings where the outlets differ (include/quotegraph/diff.hpp).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -113,6 +114,8 @@ struct Stmt {
   std::set<std::string> content;         // content words
   std::vector<std::string> plain;        // words as strings
   std::vector<Unit> units;               // content units, one per lemma
+  std::vector<int> unit_of;              // per word: index into units, -1 for a function word
+  std::vector<char> quoted;              // per word: inside quotation marks
 };
 
 // Lemma strings interned to ids, and each id's weight: rarer in the story's
@@ -121,10 +124,12 @@ struct Stmt {
 struct Lemmas {
   std::map<std::string, int> ids;
   std::vector<double> weight;  // empty: every lemma weighs 1
+  double max_weight = 1;       // the weight of a lemma only one statement has
   int id(const std::string& s) { return ids.emplace(s, static_cast<int>(ids.size())).first->second; }
   double of(const Unit& u) const {
     double w = 0;
-    for (int l : u.lemmas) w = std::max(w, weight.empty() ? 1.0 : weight[l]);
+    // A lemma first seen after the weights were set (in a sentence part) is rare.
+    for (int l : u.lemmas) w = std::max(w, weight.empty() ? 1.0 : size_t(l) < weight.size() ? weight[l] : max_weight);
     return w;
   }
 };
@@ -139,6 +144,22 @@ constexpr double kSynonymCredit = 0.75;
 // pressure" / "We shall not give in to threats") shares few words but one
 // speaker. Added to the similarity of such pairs before the threshold.
 constexpr double kSameSpeakerBonus = 0.2;
+// Two outlets giving a remark to two different named people is evidence that
+// it is two remarks on one topic ("I cannot support the nominee" / "I understand
+// those who support him"), unless the words are the same (then it is one remark
+// and possibly a misattribution). Subtracted from such pairs' similarity.
+constexpr double kOtherSpeakerPenalty = 0.2;
+// A run of words that two outlets both put in quotation marks, with at least
+// kAnchorWords content words, is the same remark quoted ("long anticipated",
+// "extremely careless") however different the rest of the sentence. Its score
+// grows with the rarity of its words in the story (kAnchorBase + kAnchorPerWord
+// per content word of a word only one statement has), up to kAnchorMax.
+constexpr size_t kAnchorWords = 2;
+// Content units a sentence of a content needs to align on its own, and what
+// it needs above --align-score (a sentence is a smaller, likelier match).
+constexpr int kPartUnits = 3;
+constexpr double kPartMargin = 0.1;
+constexpr double kAnchorBase = 0.4, kAnchorPerWord = 0.15, kAnchorMax = 0.85;
 // Alignment score every member of a statement needs before two speakers of it
 // are reported as a misattribution.
 constexpr double kMisattributionScore = 0.6;
@@ -205,10 +226,35 @@ size_t longest_run(const std::vector<std::string>& a, const std::vector<std::str
   return run;
 }
 
+// The score of the best run of words that both statements put in quotation
+// marks (kAnchorWords content words or more), by the rarity of its content
+// units; 0 when there is none.
+double quoted_anchor(const Stmt& a, const Stmt& b, const Lemmas& lx) {
+  double best = 0;
+  std::vector<size_t> prev(b.plain.size() + 1, 0), cur(b.plain.size() + 1, 0);
+  for (size_t i = 1; i <= a.plain.size(); ++i) {
+    for (size_t j = 1; j <= b.plain.size(); ++j) {
+      const bool same = a.quoted[i - 1] && b.quoted[j - 1] && a.plain[i - 1] == b.plain[j - 1];
+      cur[j] = same ? prev[j - 1] + 1 : 0;
+      if (cur[j] < kAnchorWords) continue;
+      std::set<int> units;
+      for (size_t k = i - cur[j]; k < i; ++k)
+        if (a.unit_of[k] >= 0) units.insert(a.unit_of[k]);
+      if (units.size() < kAnchorWords) continue;
+      double strength = 0;
+      for (int u : units) strength += lx.of(a.units[u]) / lx.max_weight;
+      best = std::max(best, std::min(kAnchorMax, kAnchorBase + kAnchorPerWord * strength));
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
 // Similarity in [0, 1]: the best of a weighted soft Jaccard index of the content
-// units, the weighted containment of the smaller in the larger, and the longest
-// common run of words over the shorter length; statements whose numbers all
-// differ ("38 dead" / "12 dead") are marked down.
+// units, the weighted containment of the smaller in the larger, the longest
+// common run of words over the shorter length, and a run of words both quote
+// (quoted_anchor); statements whose numbers all differ ("38 dead" / "12 dead")
+// are marked down.
 double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
   const auto &wa = a.plain, &wb = b.plain;
   if (wa.empty() || wb.empty()) return 0;
@@ -228,16 +274,42 @@ double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
   }
   const size_t run = longest_run(wa, wb);
   if (run >= 3) best = std::max(best, double(run) / double(std::min(wa.size(), wb.size())));
+  best = std::max(best, quoted_anchor(a, b, lx));
   if (numbers_disagree(a, b)) best *= 0.6;
   return std::min(1.0, best);
 }
 
+// What the alignment needs to know of each aligned entity as a speaker.
+struct SpeakerFacts {
+  // A named person (named_source, kind person). Not an organisation: "the FBI
+  // concluded" and "Comey said" are one finding voiced by a body and its head.
+  std::vector<char> person;
+  std::vector<char> relays;  // speaks for someone (a spokesperson): a relay, not another speaker
+  std::vector<std::string> name;
+};
+
+bool speaks_for(std::string_view org, std::string_view person);
+
+// The same words: a common run of at least kSameWordsRun words, half the
+// shorter statement or more ("to make America great again" in two speakers'
+// longer remarks is a slogan, not one remark).
+bool same_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const size_t run = longest_run(a, b);
+  return run >= kSameWordsRun && 2 * run >= std::min(a.size(), b.size());
+}
+
 // The alignment score of two statements of different outlets: their similarity,
 // plus kSameSpeakerBonus when both give it to one speaker and the words already
-// share something.
-double pair_score(const Stmt& a, const Stmt& b, const Lemmas& lx) {
+// share something, less kOtherSpeakerPenalty when they give it to two named
+// people, neither speaking for someone, in other words.
+double pair_score(const Stmt& a, const Stmt& b, const Lemmas& lx, const SpeakerFacts* facts = nullptr) {
   double s = stmt_similarity(a, b, lx);
   if (a.speaker >= 0 && a.speaker == b.speaker && s > 0.1) s = std::min(1.0, s + kSameSpeakerBonus);
+  if (facts && a.speaker >= 0 && b.speaker >= 0 && a.speaker != b.speaker && facts->person[a.speaker] &&
+      facts->person[b.speaker] && !facts->relays[a.speaker] && !facts->relays[b.speaker] &&
+      !speaks_for(facts->name[a.speaker], facts->name[b.speaker]) &&
+      !speaks_for(facts->name[b.speaker], facts->name[a.speaker]) && !same_words(a.plain, b.plain))
+    s = std::max(0.0, s - kOtherSpeakerPenalty);
   return s;
 }
 
@@ -292,6 +364,45 @@ bool all_digits(std::string_view w) {
   return digit;
 }
 
+// Per byte of `text`: inside one level of quotation marks. Double marks ("…",
+// “…”, ''…'', «…») and typographic single marks (‘…’: an opening one after a
+// space or at the start, a closing one before a non-letter, so "don’t" stays a
+// word). A quote inside a quote (“I heard ‘lock her up’ last night”) is the
+// speaker mentioning someone else's words, not their own: not quoted here.
+std::vector<char> quoted_bytes(std::string_view t) {
+  std::vector<char> out(t.size() + 1, 0);
+  bool dq = false, sq = false;
+  auto letter = [&](size_t k) { return k < t.size() && std::isalnum(static_cast<unsigned char>(t[k])); };
+  for (size_t i = 0; i < t.size();) {
+    size_t n = 1;
+    if (t[i] == '"') {
+      dq = !dq;
+    } else if (t.compare(i, 2, "''") == 0 || t.compare(i, 2, "``") == 0) {
+      dq = t[i] == '`' ? true : !dq, n = 2;
+    } else if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9E") == 0) {
+      dq = true, n = 3;
+    } else if (t.compare(i, 3, "\xE2\x80\x9D") == 0) {
+      dq = false, n = 3;
+    } else if (t.compare(i, 2, "\xC2\xAB") == 0 || t.compare(i, 2, "\xC2\xBB") == 0) {
+      dq = t[i + 1] == '\xAB', n = 2;
+    } else if (t[i] == '\'' && dq) {
+      // Inside a double quote, a straight single mark at a word's edge opens or
+      // closes a quote within it; between letters it is an apostrophe.
+      if ((i == 0 || !letter(i - 1)) && letter(i + 1)) sq = true;
+      else if (sq && !letter(i + 1)) sq = false;
+    } else if (t.compare(i, 3, "\xE2\x80\x98") == 0) {
+      if (i == 0 || !letter(i - 1)) sq = true;
+      n = 3;
+    } else if (t.compare(i, 3, "\xE2\x80\x99") == 0) {
+      if (sq && !letter(i + 3)) sq = false;
+      n = 3;
+    }
+    for (size_t k = i; k < i + n && k < t.size(); ++k) out[k] = dq != sq;
+    i += n;
+  }
+  return out;
+}
+
 // A named entity's mention in an article, with the entity it is across outlets.
 struct NamedMention {
   Span span;
@@ -301,16 +412,77 @@ struct NamedMention {
 // Words of `text` (offsets from `base`) -> a statement's words and content units.
 // A word inside one of `names` (sorted by start) is that entity's unit instead:
 // "Hillary", "Clinton" and "Mrs. Clinton" are one content word across outlets.
+// The sentences of content `c` of `text`: a boundary is a '.', '?' or '!'
+// (with any closing quotation marks after it) followed by white space and a
+// capital letter or an opening mark, unless the word before the period is a
+// short capitalised abbreviation ("Mr.", "Sen.", "U.S."). One span when the
+// content is one sentence.
+std::vector<Span> sentences_of(std::string_view text, Span c) {
+  std::vector<Span> out;
+  uint32_t start = c.start;
+  auto is_close = [&](uint32_t k) {
+    return text[k] == '"' || text[k] == '\'' || text.compare(k, 3, "\xE2\x80\x9D") == 0 ||
+           text.compare(k, 3, "\xE2\x80\x99") == 0;
+  };
+  for (uint32_t k = c.start; k < c.end; ++k) {
+    const char ch = text[k];
+    if (ch != '.' && ch != '?' && ch != '!') continue;
+    bool abbreviation = false;
+    if (ch == '.') {
+      uint32_t w = k;
+      while (w > c.start && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+      abbreviation = k - w <= 3 && w < k && std::isupper(static_cast<unsigned char>(text[w]));
+      if (w == k && k > c.start && text[k - 1] == '.') continue;  // "..."
+    }
+    uint32_t e = k + 1;
+    while (e < c.end && is_close(e)) e += (static_cast<unsigned char>(text[e]) == 0xE2) ? 3 : 1;
+    // White space: ASCII, or a no-break space (U+00A0).
+    auto space = [&](uint32_t k) {
+      return text[k] == ' ' || text[k] == '\n' || text[k] == '\t' ? 1u : text.compare(k, 2, "\xC2\xA0") == 0 ? 2u : 0u;
+    };
+    if (e >= c.end || !space(e)) continue;
+    uint32_t next = e;
+    while (next < c.end && space(next)) next += space(next);
+    if (next >= c.end) continue;
+    const bool opens = text[next] == '"' || text.compare(next, 3, "\xE2\x80\x9C") == 0 ||
+                       std::isupper(static_cast<unsigned char>(text[next]));
+    if (!opens) continue;
+    // After an abbreviation a sentence goes on ("Sen. Ada Okafor"), unless a
+    // function word opens the next one ("in Washington, D.C. This is …").
+    if (abbreviation) {
+      uint32_t we = next;
+      while (we < c.end && std::isalpha(static_cast<unsigned char>(text[we]))) ++we;
+      std::string first(text.substr(next, we - next));
+      for (char& x : first) x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
+      if (first.empty() || !detail::is_stop_word(first)) continue;
+    }
+    out.push_back({start, e});
+    start = next;
+    k = next;
+  }
+  out.push_back({start, c.end});
+  return out;
+}
+
+// `quotes` (quoted_bytes of a larger text starting at `quotes_base`) says which
+// words are quoted when `text` is a sentence of a content whose quotation marks
+// lie outside it; by default those of `text` itself.
 Stmt make_stmt(std::string_view text, uint32_t base, const text::Senses& senses, Lemmas& lx,
-               const std::vector<NamedMention>& names = {}) {
+               const std::vector<NamedMention>& names = {}, const std::vector<char>* quotes = nullptr,
+               uint32_t quotes_base = 0) {
   Stmt s;
   s.words = detail::split_words(text, base);
+  std::vector<char> own;
+  if (!quotes) own = quoted_bytes(text), quotes = &own, quotes_base = base;
   for (const auto& w : s.words) {
     s.plain.push_back(w.norm);
+    s.quoted.push_back((*quotes)[w.span.start - quotes_base]);
     if (!detail::is_stop_word(w.norm)) s.content.insert(w.norm);
   }
-  std::set<std::vector<int>> seen;
+  s.unit_of.assign(s.plain.size(), -1);
+  std::map<std::vector<int>, int> seen;
   for (size_t i = 0; i < s.plain.size(); ++i) {
+    const size_t first = i;
     const std::string& w = s.plain[i];
     Unit u;
     const Span at = s.words[i].span;
@@ -339,7 +511,9 @@ Stmt make_stmt(std::string_view text, uint32_t base, const text::Senses& senses,
       std::sort(u.lemmas.begin(), u.lemmas.end());
       u.synsets = std::move(sense.synsets);
     }
-    if (seen.insert(u.lemmas).second) s.units.push_back(std::move(u));
+    auto [it, fresh] = seen.emplace(u.lemmas, static_cast<int>(s.units.size()));
+    if (fresh) s.units.push_back(std::move(u));
+    for (size_t k = first; k <= i; ++k) s.unit_of[k] = it->second;
   }
   return s;
 }
@@ -416,8 +590,15 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     bool named = true;
     for (const auto& m : st.members) {
       if (m.speaker < 0) continue;
-      std::string mention = detail::name_norm(cx.a(m.input).doc.slice(attr(m).speaker.mention));
-      named = named && !mention.empty() && !detail::is_stop_word(mention) && proper(cx.r.entities[m.speaker].name);
+      const std::string_view raw = cx.a(m.input).doc.slice(attr(m).speaker.mention);
+      std::string mention = detail::name_norm(raw);
+      // Named by the outlet: a proper name in the mention itself ("Lena Dahl",
+      // "the FBI"), not a description the analyzer resolved ("the group",
+      // "the senator"), which may be resolved to the wrong entity.
+      std::string_view head = raw;
+      if (head.size() > 4 && (head.substr(0, 4) == "the " || head.substr(0, 4) == "The ")) head.remove_prefix(4);
+      named = named && !mention.empty() && !detail::is_stop_word(mention) && proper(head) &&
+              proper(cx.r.entities[m.speaker].name);
     }
     double words_alike = 1;
     for (const auto& m : st.members) words_alike = std::min(words_alike, m.score);
@@ -431,8 +612,8 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
         const Attribution& ax = attr(st.members[x]);
         const Attribution& ay = attr(st.members[y]);
         if (st.members[x].speaker == st.members[y].speaker || !is_quote(ax.kind) || !is_quote(ay.kind)) continue;
-        const auto wx = words(cx.a(st.members[x].input).doc.slice(ax.content));
-        const auto wy = words(cx.a(st.members[y].input).doc.slice(ay.content));
+        const auto wx = words(cx.a(st.members[x].input).doc.slice(st.members[x].part));
+        const auto wy = words(cx.a(st.members[y].input).doc.slice(st.members[y].part));
         const size_t run = longest_run(wx, wy);
         // Half the shorter quote at least: a slogan both speakers use ("to make
         // America great again") is no shared quote.
@@ -460,7 +641,7 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
         for (const auto* m : ms) {
           outlets.push_back(cx.outlet(m->input));
           f.inputs.push_back(m->input);
-          f.evidence.push_back(cx.ev(m->input, "content", attr(*m).content));
+          f.evidence.push_back(cx.ev(m->input, "content", m->part));
           f.evidence.push_back(cx.ev(m->input, "speaker", attr(*m).speaker.mention));
         }
         detail += (detail.empty() ? "" : "; ") + join(outlets, ", ") + ": " + cx.r.entities[sp].name;
@@ -483,7 +664,7 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     f.detail = "quoted: " + join(q, ", ") + "; paraphrased: " + join(p, ", ");
     for (const auto& m : st.members) {
       f.inputs.push_back(m.input);
-      f.evidence.push_back(cx.ev(m.input, "content", attr(m).content));
+      f.evidence.push_back(cx.ev(m.input, "content", m.part));
     }
     out.push_back(std::move(f));
   }
@@ -495,7 +676,8 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
     std::map<std::vector<std::string>, std::vector<int>> versions;
     for (const auto* m : direct) {
       std::vector<std::string> w;
-      for (Span p : attr(*m).pieces.empty() ? std::vector<Span>{attr(*m).content} : attr(*m).pieces)
+      // The quote's pieces without the cue between them; a sentence part as it is.
+      for (Span p : m->is_part || attr(*m).pieces.empty() ? std::vector<Span>{m->part} : attr(*m).pieces)
         for (auto& x : words(cx.a(m->input).doc.slice(p))) w.push_back(std::move(x));
       versions[w].push_back(m->input);
     }
@@ -526,7 +708,7 @@ void compare_statement(const Ctx& cx, int si, size_t n_inputs, std::vector<Findi
       f.detail = detail;
       for (const auto* m : direct) {
         f.inputs.push_back(m->input);
-        f.evidence.push_back(cx.ev(m->input, "content", attr(*m).content));
+        f.evidence.push_back(cx.ev(m->input, "content", m->part));
       }
       out.push_back(std::move(f));
     }
@@ -604,7 +786,7 @@ std::string heading_of(const Finding& f, const DiffReport& r) {
   if (f.statement >= 0) {
     const auto& m = r.statements[f.statement].members.front();
     const Analysis& a = *r.inputs[m.input].analysis;
-    t = a.doc.slice(a.attributions[m.attribution].content);
+    t = a.doc.slice(m.part);
   }
   std::string out;
   for (char c : t) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -834,10 +1016,47 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     const double total = static_cast<double>(stmts.size());
     lemmas.weight.resize(df.size());
     for (size_t l = 0; l < df.size(); ++l) lemmas.weight[l] = std::log(1.0 + total / std::max(1, df[l]));
+    lemmas.max_weight = std::log(1.0 + std::max(1.0, total));
+  }
+  SpeakerFacts facts;
+  {
+    Ctx cx{r, entity_of};
+    for (size_t e = 0; e < r.entities.size(); ++e) {
+      facts.person.push_back(r.entities[e].kind == EntityKind::kPerson && named_source(r.entities[e]));
+      facts.relays.push_back(speaks_for_someone(cx, static_cast<int>(e)));
+      facts.name.push_back(r.entities[e].name);
+    }
+  }
+  // A content carrying several remarks ("Hillary wants to abolish the Second
+  // Amendment. By the way, if she gets to pick her judges …") can be two
+  // outlets' statements: each of its sentences (kPartUnits content units or
+  // more) is also a candidate, and joins a group as a part of the attribution
+  // when it matches a statement better than the whole content does.
+  struct Part {
+    int owner;  // index into stmts
+    Span span;
+    Stmt s;
+  };
+  std::vector<Part> parts;
+  for (size_t x = 0; x < stmts.size(); ++x) {
+    const Analysis& a = *r.inputs[stmts[x].input].analysis;
+    const Span c = a.attributions[stmts[x].attribution].content;
+    const std::vector<Span> sents = sentences_of(a.doc.text, c);
+    if (sents.size() < 2) continue;
+    const std::vector<char> quotes = quoted_bytes(a.doc.slice(c));
+    for (Span sp : sents) {
+      Stmt ps = make_stmt(a.doc.slice(sp), sp.start, impl_->senses, lemmas, names[stmts[x].input], &quotes, c.start);
+      if (static_cast<int>(ps.units.size()) < kPartUnits) continue;
+      ps.input = stmts[x].input;
+      ps.attribution = stmts[x].attribution;
+      ps.speaker = stmts[x].speaker;
+      parts.push_back({static_cast<int>(x), sp, std::move(ps)});
+    }
   }
   struct Link {
     double score;
     int x, y;
+    int part = -1;  // y is then the part's owner, and the part (not y) joins x's group
   };
   std::vector<Link> links;
   {
@@ -847,21 +1066,50 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       // Partners among the statements indexed so far (all before x), so each pair once.
       index.partners(stmts[x], seen, ++stamp, [&](int y) {
         if (stmts[x].input == stmts[y].input) return;
-        double s = pair_score(stmts[y], stmts[x], lemmas);
+        double s = pair_score(stmts[y], stmts[x], lemmas, &facts);
         if (s >= options_.min_statement_score) links.push_back({s, y, static_cast<int>(x)});
       });
       index.add(stmts[x], static_cast<int>(x));
     }
+    for (size_t pi = 0; pi < parts.size(); ++pi) {
+      const Part& pt = parts[pi];
+      index.partners(pt.s, seen, ++stamp, [&](int x) {
+        if (stmts[x].input == pt.s.input) return;
+        double s = pair_score(stmts[x], pt.s, lemmas, &facts);
+        if (s >= options_.min_statement_score + kPartMargin) links.push_back({s, x, pt.owner, static_cast<int>(pi)});
+      });
+    }
   }
   std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
-    return std::tie(b.score, a.x, a.y) < std::tie(a.score, b.x, b.y);
+    return std::tie(b.score, a.x, a.y, a.part) < std::tie(a.score, b.x, b.y, b.part);
   });
   UnionFind suf(stmts.size());
   std::vector<std::vector<int>> cluster_inputs(stmts.size());
   for (size_t x = 0; x < stmts.size(); ++x) cluster_inputs[x] = {stmts[x].input};
+  std::map<int, std::vector<int>> extra;  // group root -> parts in the group
+  std::vector<char> part_used(parts.size(), 0);  // a sentence joins one group
+  std::vector<std::vector<int>> group_of(stmts.size());  // root -> its statements
+  for (size_t x = 0; x < stmts.size(); ++x) group_of[x] = {static_cast<int>(x)};
   for (const Link& l : links) {
     int a = suf.find(l.x), b = suf.find(l.y);
     if (a == b) continue;
+    if (l.part >= 0) {
+      std::vector<int>& ins = cluster_inputs[a];
+      const Part& pt = parts[l.part];
+      if (part_used[l.part] || std::binary_search(ins.begin(), ins.end(), pt.s.input)) continue;
+      // The part stands for its attribution only when the whole cannot: the
+      // whole is in another group already, or matches x less than the part.
+      // And not the sentence that holds the whole in its group.
+      bool fits = group_of[b].size() > 1 || pair_score(stmts[l.x], stmts[pt.owner], lemmas, &facts) < l.score;
+      for (int m : group_of[b])
+        if (fits && m != pt.owner && pair_score(stmts[m], pt.s, lemmas, &facts) >= l.score) fits = false;
+      if (!fits) continue;
+      const int input = pt.s.input;
+      ins.insert(std::lower_bound(ins.begin(), ins.end(), input), input);
+      extra[a].push_back(l.part);
+      part_used[l.part] = 1;
+      continue;
+    }
     std::vector<int> both;
     std::set_intersection(cluster_inputs[a].begin(), cluster_inputs[a].end(), cluster_inputs[b].begin(),
                           cluster_inputs[b].end(), std::back_inserter(both));
@@ -870,19 +1118,46 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     std::set_union(cluster_inputs[a].begin(), cluster_inputs[a].end(), cluster_inputs[b].begin(),
                    cluster_inputs[b].end(), std::back_inserter(merged));
     suf.unite(a, b);
-    cluster_inputs[suf.find(a)] = std::move(merged);
+    const int root = suf.find(a), gone = root == a ? b : a;
+    cluster_inputs[root] = std::move(merged);
+    group_of[root].insert(group_of[root].end(), group_of[gone].begin(), group_of[gone].end());
+    group_of[gone].clear();
+    if (auto it = extra.find(gone); it != extra.end()) {
+      std::vector<int> moved = std::move(it->second);
+      extra.erase(it);
+      extra[root].insert(extra[root].end(), moved.begin(), moved.end());
+    }
   }
   std::map<int, std::vector<int>> sgroups;
   for (size_t x = 0; x < stmts.size(); ++x) sgroups[suf.find(static_cast<int>(x))].push_back(static_cast<int>(x));
   for (auto& [root, members] : sgroups) {
     AlignedStatement st;
-    std::sort(members.begin(), members.end());  // stmts are in (input, attribution) order
-    const Stmt& first = stmts[members.front()];
-    for (int m : members) {
-      const Stmt& s = stmts[m];
+    // (statement, part or -1), in (input, start) order: stmts are in (input,
+    // attribution) order, and a part joins only a group without its input.
+    std::vector<std::pair<const Stmt*, int>> all;
+    for (int m : members) all.push_back({&stmts[m], -1});
+    for (int pi : extra[root]) all.push_back({&parts[pi].s, pi});
+    auto start_of = [&](const std::pair<const Stmt*, int>& e) {
+      return e.second >= 0 ? parts[e.second].span.start
+                           : r.inputs[e.first->input].analysis->attributions[e.first->attribution].content.start;
+    };
+    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+      return std::make_tuple(a.first->input, start_of(a), a.first->attribution) <
+             std::make_tuple(b.first->input, start_of(b), b.first->attribution);
+    });
+    const Stmt& first = *all.front().first;
+    for (const auto& [sp_stmt, pi] : all) {
+      const Stmt& s = *sp_stmt;
       const Attribution& at = r.inputs[s.input].analysis->attributions[s.attribution];
       int sp = at.speaker.entity >= 0 ? entity_of[s.input][at.speaker.entity] : -1;
-      st.members.push_back({s.input, s.attribution, sp, m == members.front() ? 1.0 : pair_score(first, s, lemmas)});
+      AlignedStatement::Member mem;
+      mem.input = s.input;
+      mem.attribution = s.attribution;
+      mem.speaker = sp;
+      mem.score = &s == &first ? 1.0 : pair_score(first, s, lemmas, &facts);
+      mem.part = pi >= 0 ? parts[pi].span : at.content;
+      mem.is_part = pi >= 0;
+      st.members.push_back(mem);
     }
     st.text = join(first.plain, " ");
     r.statements.push_back(std::move(st));
@@ -890,9 +1165,8 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   std::sort(r.statements.begin(), r.statements.end(), [&](const AlignedStatement& a, const AlignedStatement& b) {
     const auto& ma = a.members.front();
     const auto& mb = b.members.front();
-    uint32_t sa = r.inputs[ma.input].analysis->attributions[ma.attribution].content.start;
-    uint32_t sb = r.inputs[mb.input].analysis->attributions[mb.attribution].content.start;
-    return std::tie(ma.input, sa, ma.attribution) < std::tie(mb.input, sb, mb.attribution);
+    return std::tie(ma.input, ma.part.start, ma.attribution, ma.part.end) <
+           std::tie(mb.input, mb.part.start, mb.attribution, mb.part.end);
   });
 
   // --- findings.
@@ -920,17 +1194,17 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
         for (int i : have) outlets.push_back(r.inputs[i].outlet);
         f.detail = "carried by " + join(outlets, ", ");
         for (const auto& m : st.members)
-          f.evidence.push_back(cx.ev(m.input, "content", cx.a(m.input).attributions[m.attribution].content));
+          f.evidence.push_back(cx.ev(m.input, "content", m.part));
         findings.push_back(std::move(f));
       }
     }
   }
   // Speakers quoted by some outlets only, unless every statement of theirs is
   // carried (under another speaker) by the outlets that do not quote them.
-  std::vector<std::vector<int>> stmt_of(n);  // [input][attribution] -> statement
-  for (int i = 0; i < n; ++i) stmt_of[i].assign(r.inputs[i].analysis->attributions.size(), -1);
+  std::vector<std::vector<std::vector<int>>> stmt_of(n);  // [input][attribution] -> statements
+  for (int i = 0; i < n; ++i) stmt_of[i].resize(r.inputs[i].analysis->attributions.size());
   for (size_t si = 0; si < r.statements.size(); ++si)
-    for (const auto& m : r.statements[si].members) stmt_of[m.input][m.attribution] = static_cast<int>(si);
+    for (const auto& m : r.statements[si].members) stmt_of[m.input][m.attribution].push_back(static_cast<int>(si));
   for (size_t ei = 0; ei < r.entities.size(); ++ei) {
     const AlignedEntity& ae = r.entities[ei];
     if (ae.quoted_in.empty() || static_cast<int>(ae.quoted_in.size()) == n) continue;
@@ -950,10 +1224,9 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
         if (ats[k].speaker.entity < 0 || entity_of[i][ats[k].speaker.entity] != static_cast<int>(ei)) continue;
         f.evidence.push_back(cx.ev(i, "speaker", ats[k].speaker.mention));
         f.evidence.push_back(cx.ev(i, "content", ats[k].content));
-        int si = stmt_of[i][k];
         for (int miss : missing) {
           bool carried = false;
-          if (si >= 0)
+          for (int si : stmt_of[i][k])
             for (const auto& m : r.statements[si].members) carried = carried || m.input == miss;
           if (!carried) unexplained = true;
         }

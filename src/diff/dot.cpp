@@ -72,7 +72,7 @@ GraphPtr build(const DiffReport& r) {
     // The first outlet's words as written, not the normalised key.
     const auto& first = st.members.front();
     const Analysis& fa = *r.inputs[first.input].analysis;
-    std::string label = graph::detail::label_text(fa.doc.slice(fa.attributions[first.attribution].content), 28, 90);
+    std::string label = graph::detail::label_text(fa.doc.slice(first.part), 28, 90);
     auto mk = marks.find(static_cast<int>(si));
     if (mk != marks.end()) {
       std::string types;

@@ -13,8 +13,10 @@ namespace quotegraph::diff {
 
 // Similarity of two contents in [0, 1] (symmetric): the maximum of the Jaccard
 // index of content-word sets, of word-bigram shingles, the containment of the
-// smaller content-word set in the larger, and the longest common run of words
-// over the shorter length. Case, punctuation and quotation marks are ignored.
+// smaller content-word set in the larger, the longest common run of words over
+// the shorter length, and a run of words both put in quotation marks (an
+// anchor). Case and punctuation are ignored. No speaker bonus or penalty: those
+// need the story's entities (docs/diff.md).
 double similarity(std::string_view a, std::string_view b);
 
 // Lower-case words of `text` with punctuation and quotation marks dropped.

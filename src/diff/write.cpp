@@ -68,9 +68,10 @@ std::string to_json(const DiffReport& r, int indent) {
                          {"speaker", m.speaker >= 0 ? ordered_json(r.entities[m.speaker].name) : ordered_json()},
                          {"kind", to_string(a.kind)},
                          {"cue", a.cue_lemma},
-                         {"start", a.content.start},
-                         {"end", a.content.end},
+                         {"start", m.part.start},
+                         {"end", m.part.end},
                          {"score", std::round(m.score * 1000) / 1000}});
+      if (m.is_part) members.back()["part"] = true;
     }
     stmts.push_back({{"text", s.text}, {"members", members}});
   }

@@ -63,10 +63,19 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
   for (size_t i = 0; i < report.inputs.size(); ++i)
     for (size_t a = 0; a < analyses.size(); ++a)
       if (report.inputs[i].analysis == analyses[a]) article_of[i] = static_cast<int>(a);
-  // (article, attribution) -> aligned statement, and -> gold statements holding it.
-  std::map<std::pair<int, int>, int> group;
+  // (article, attribution) -> aligned statements, and -> gold statements holding it.
+  // A member that is one sentence of its attribution (diff::AlignedStatement::
+  // Member::is_part) is matched by that sentence: it carries a gold member
+  // when at least half of it lies inside the member's span or an `also` span.
+  std::map<std::pair<int, int>, std::set<int>> group;
   for (size_t s = 0; s < report.statements.size(); ++s)
-    for (const auto& m : report.statements[s].members) group[{article_of[m.input], m.attribution}] = static_cast<int>(s);
+    for (const auto& m : report.statements[s].members)
+      if (!m.is_part) group[{article_of[m.input], m.attribution}].insert(static_cast<int>(s));
+  auto part_carries = [&](Span part, const StoryMember& gm) {
+    uint32_t o = overlap(part, gm.span);
+    for (Span r : gm.also) o = std::max(o, overlap(part, r));
+    return o > 0 && 2 * o >= part.size();
+  };
   std::map<std::pair<int, int>, std::set<int>> gold_of;
   // [gold statement][member] -> the attributions carrying it
   std::vector<std::vector<std::vector<int>>> predicted(gold.statements.size());
@@ -75,11 +84,26 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
       predicted[s].push_back(attributions_at(*analyses[m.article], m));
       for (int at : predicted[s].back()) gold_of[{m.article, at}].insert(static_cast<int>(s));
     }
-  // The aligned statements holding any of a member's attributions.
-  auto groups_of = [&](int article, const std::vector<int>& ats) {
+  // The gold statements a report member carries.
+  auto gold_of_member = [&](const diff::AlignedStatement::Member& m) {
+    const int art = article_of[m.input];
+    if (!m.is_part) return gold_of[{art, m.attribution}];
     std::set<int> out;
-    for (int at : ats)
-      if (auto it = group.find({article, at}); it != group.end()) out.insert(it->second);
+    for (size_t s = 0; s < gold.statements.size(); ++s)
+      for (const StoryMember& gm : gold.statements[s].members)
+        if (gm.article == art && part_carries(m.part, gm)) out.insert(static_cast<int>(s));
+    return out;
+  };
+  // The aligned statements holding any of a member's attributions, or a
+  // sentence of an attribution that carries the member.
+  auto groups_of_member = [&](size_t s, size_t x) {
+    const StoryMember& gm = gold.statements[s].members[x];
+    std::set<int> out;
+    for (int at : predicted[s][x])
+      if (auto it = group.find({gm.article, at}); it != group.end()) out.insert(it->second.begin(), it->second.end());
+    for (size_t g = 0; g < report.statements.size(); ++g)
+      for (const auto& m : report.statements[g].members)
+        if (m.is_part && article_of[m.input] == gm.article && part_carries(m.part, gm)) out.insert(static_cast<int>(g));
     return out;
   };
   for (size_t s = 0; s < gold.statements.size(); ++s) {
@@ -88,7 +112,7 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
     // Fully aligned: one aligned statement holds a part of every member.
     std::set<int> common;
     for (size_t x = 0; x < ms.size(); ++x) {
-      std::set<int> g = groups_of(ms[x].article, predicted[s][x]), next;
+      std::set<int> g = groups_of_member(s, x), next;
       for (int v : g)
         if (x == 0 || common.count(v)) next.insert(v);
       common = std::move(next);
@@ -98,7 +122,7 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
       for (size_t y = x + 1; y < ms.size(); ++y) {
         if (ms[x].article == ms[y].article) continue;
         ++r.pairs;
-        std::set<int> gx = groups_of(ms[x].article, predicted[s][x]), gy = groups_of(ms[y].article, predicted[s][y]);
+        std::set<int> gx = groups_of_member(s, x), gy = groups_of_member(s, y);
         if (std::any_of(gx.begin(), gx.end(), [&](int v) { return gy.count(v) > 0; })) {
           ++r.pairs_aligned;
           continue;
@@ -117,18 +141,15 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
       for (size_t y = x + 1; y < st.members.size(); ++y) {
         int ax = article_of[st.members[x].input], ay = article_of[st.members[y].input];
         ++r.predicted_pairs;
-        const auto& gx = gold_of[{ax, st.members[x].attribution}];
-        const auto& gy = gold_of[{ay, st.members[y].attribution}];
+        const std::set<int> gx = gold_of_member(st.members[x]), gy = gold_of_member(st.members[y]);
         bool shared = std::any_of(gx.begin(), gx.end(), [&](int g) { return gy.count(g) > 0; });
         if (shared) continue;
         ++r.false_pairs;
-        const Attribution& a = analyses[ax]->attributions[st.members[x].attribution];
-        const Attribution& b = analyses[ay]->attributions[st.members[y].attribution];
-        r.errors.push_back({"false_pair", where(gold, analyses, ax, a.content) + " / " +
-                                              where(gold, analyses, ay, b.content) + " score " +
-                                              fmt3(st.members[y].score) + ": \"" +
-                                              excerpt(analyses[ax]->doc.slice(a.content), 70) + "\" / \"" +
-                                              excerpt(analyses[ay]->doc.slice(b.content), 70) + "\""});
+        const Span a = st.members[x].part, b = st.members[y].part;
+        r.errors.push_back({"false_pair", where(gold, analyses, ax, a) + " / " + where(gold, analyses, ay, b) +
+                                              " score " + fmt3(st.members[y].score) + ": \"" +
+                                              excerpt(analyses[ax]->doc.slice(a), 70) + "\" / \"" +
+                                              excerpt(analyses[ay]->doc.slice(b), 70) + "\""});
       }
   // Findings: misattributions need different speakers in the gold; one-outlet
   // speakers need the gold to name that speaker in exactly those articles.
@@ -143,7 +164,7 @@ StoryEval evaluate_story(const StoryGold& gold, const std::vector<const Analysis
       std::set<int> common;
       bool first = true;
       for (const auto& m : st.members) {
-        const auto& g = gold_of[{article_of[m.input], m.attribution}];
+        const std::set<int> g = gold_of_member(m);
         std::set<int> next;
         for (int x : g)
           if (first || common.count(x)) next.insert(x);

@@ -146,7 +146,8 @@ Result<Page> make_page(const ReportInputs& in, const ReportOptions& options) {
     for (size_t k = 0; k < in.diff->statements.size(); ++k)
       for (const auto& m : in.diff->statements[k].members)
         if (m.input >= 0 && m.input < static_cast<int>(p.columns.size()) && m.attribution >= 0 &&
-            m.attribution < static_cast<int>(p.group_of[m.input].size()))
+            m.attribution < static_cast<int>(p.group_of[m.input].size()) &&
+            (!m.is_part || p.group_of[m.input][m.attribution] < 0))  // a sentence's group only if none whole
           p.group_of[m.input][m.attribution] = static_cast<int>(k);
   return p;
 }
