@@ -140,11 +140,14 @@ Score score_cases(std::string& log) {
 
 // A hand-made Analysis: "NAME said CONTENT." sentences; speakers become person
 // entities (one per distinct name).
+// `direct`: each content is a direct quote ("Alma Dorn said “…”."), else
+// indirect speech ("Alma Dorn said …."), the reporter's wording.
 Analysis make_analysis(const std::string& path, const std::vector<std::pair<std::string, std::string>>& said,
-                       const std::string& narrator = "") {
+                       const std::string& narrator = "", bool direct = false) {
   Analysis a;
   a.doc.path = path;
   std::string& t = a.doc.text;
+  t = "Invented story for a test\n\n";  // the title: a headline restates the story, nobody echoes it
   for (const auto& [name, content] : said) {
     int ent = -1;
     for (size_t i = 0; i < a.entities.size(); ++i)
@@ -164,9 +167,9 @@ Analysis make_analysis(const std::string& path, const std::vector<std::pair<std:
     t += name + " ";
     at.cue = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + 4)};
     at.cue_lemma = "say";
-    t += "said ";
+    t += direct ? "said “" : "said ";
     at.content = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + content.size())};
-    t += content + ".\n\n";
+    t += content + (direct ? "”.\n\n" : ".\n\n");
     at.rule = "test";
     a.attributions.push_back(at);
   }
@@ -351,8 +354,8 @@ TEST_CASE("echo cues: every pattern compiles and each construction fires", "[ech
 }
 
 TEST_CASE("echo implicit: a shared rare phrase fires, in the right direction", "[echo][implicit]") {
-  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}});
-  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}});
+  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}}, "", true);
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}}, "", true);
   echo::EchoReport r = run({&a, &b});
   REQUIRE(r.echoes.size() == 1);
   const echo::Echo& e = r.echoes[0];
@@ -406,7 +409,8 @@ TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
     for (int i = 0; i < 40; ++i)
       docs2.push_back(make_analysis("d" + std::to_string(i) + ".txt",
                                     {{"Speaker" + std::to_string(i) + " Person" + std::to_string(i),
-                                      i < 2 ? "the harvest moon festival opens" : "rain fell on day " + std::to_string(i)}}));
+                                      i < 2 ? "the harvest moon festival opens" : "rain fell on day " + std::to_string(i)}},
+                                    "", true));
     ptrs.clear();
     for (const Analysis& d : docs2) ptrs.push_back(&d);
     CHECK(run(ptrs).echoes.size() == 1);
@@ -437,13 +441,55 @@ TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
 TEST_CASE("echo implicit: self-repetition within an article is separate", "[echo][repetition]") {
   Analysis a = make_analysis("a.txt", {{"Ola Bent", "the patrols are a shield for every neighbourhood"},
                                        {"Ana Voss", "the weather was mild"},
-                                       {"Ola Bent", "we promised a shield for every neighbourhood"}});
+                                       {"Ola Bent", "we promised a shield for every neighbourhood"}},
+                             "", true);
   echo::EchoReport r = run({&a});
   CHECK(r.echoes.empty());
   REQUIRE(r.repetitions.size() == 1);
   CHECK(r.repetitions[0].from.attribution == 2);
   CHECK(r.repetitions[0].to.attribution == 0);
   CHECK(r.repetitions[0].phrase == "shield for every neighbourhood");
+}
+
+TEST_CASE("echo implicit: only the speakers' own words make an echo or a repetition", "[echo][implicit]") {
+  SECTION("indirect speech is the reporter's wording") {
+    // Two paraphrases share the reporter's words, not the speakers'.
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}});
+    Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}});
+    CHECK(run({&a, &b}).echoes.empty());
+    // The same words quoted by one side only: still not both speakers' own.
+    Analysis c = make_analysis("c.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}}, "", true);
+    CHECK(run({&a, &c}).echoes.empty());
+  }
+  SECTION("one remark cut in two by its tag is no repetition") {
+    // “… shield …,” Ola Bent said. “… shield …,” Ola Bent said: one speaking turn.
+    Analysis a = make_analysis("a.txt", {{"Ola Bent", "the patrols are a shield for every neighbourhood"},
+                                         {"Ola Bent", "we promised a shield for every neighbourhood"}},
+                               "", true);
+    CHECK(run({&a}).repetitions.empty());
+    // With someone else's statement between, it is two turns (the repetition
+    // test above).
+  }
+}
+
+TEST_CASE("text layer: the headline block", "[echo][scan]") {
+  echo::EchoLexicon lex;
+  auto headline = [&](const std::string& text) {
+    Analysis a;
+    a.doc.text = text;
+    a.doc.body_end = static_cast<uint32_t>(a.doc.text.size());
+    echo::DocText d = echo::scan(a, lex);
+    return std::string(a.doc.slice(Span{0, d.headline_end}));
+  };
+  // A title with the full stop a text export adds is still the title.
+  CHECK(headline("Mayor blasts council over ‘ghost budget’ plan.\n\nThe mayor said on Monday that the plan was late.") ==
+        "Mayor blasts council over ‘ghost budget’ plan.");
+  // A first paragraph of two sentences is body.
+  CHECK(headline("The mayor spoke. She left.\n\nThe council met on Monday.").empty());
+  // Database export front matter ends at its FULL TEXT label.
+  CHECK(headline("Mayor blasts council.\n\nABSTRACT.\n\nThe mayor said the plan was “a ghost budget.”\n\nFULL TEXT."
+                 "\n\nThe mayor said on Monday that the plan was “a ghost budget.” The council disagreed.") ==
+        "Mayor blasts council.\n\nABSTRACT.\n\nThe mayor said the plan was “a ghost budget.”\n\nFULL TEXT.");
 }
 
 TEST_CASE("echo framing: scare quotes, titles, adopted terms", "[echo][framing]") {
@@ -491,9 +537,12 @@ TEST_CASE("echo framing: scare quotes, titles, adopted terms", "[echo][framing]"
 }
 
 TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
-  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the work of hired \"saboteurs\" <from> {abroad}"}});
-  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired \"saboteurs\" <from> {abroad} came"}},
-                             "The “stabilisation” plan.");
+  // Direct quotes (an implicit echo is made of the speakers' own words) whose
+  // words need escaping in JSON and DOT; quotation marks in a phrase are the
+  // DOT test's below.
+  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the work of hired saboteurs <from> {abroad}"}}, "", true);
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs <from> {abroad} came"}},
+                             "The “stabilisation” plan.", true);
   std::vector<echo::EchoInput> in{{&a, "2024-01-01"}, {&b, ""}};
   echo::EchoReport r = shared_echo().analyze(in);
   REQUIRE(r.echoes.size() == 1);
@@ -527,7 +576,7 @@ TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
   Agedge_t* edge = agfstout(g, lent);
   REQUIRE(edge);
   CHECK(std::string(agget(edge, const_cast<char*>("style"))) == "dashed");
-  CHECK(std::string(agget(edge, const_cast<char*>("label"))).find("\"saboteurs\"") != std::string::npos);
+  CHECK(std::string(agget(edge, const_cast<char*>("label"))).find("hired saboteurs <from> {abroad") != std::string::npos);
   agclose(g);
 }
 

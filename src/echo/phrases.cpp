@@ -88,6 +88,7 @@ struct Run {
   double weight = 0.0, score = 0.0;
   int df = 0;
   bool quoted = false;
+  bool direct = false;  // inside quotation marks in both statements: the speakers' own words
 };
 
 }  // namespace
@@ -366,37 +367,25 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // a seed for every n-gram).
     std::vector<std::pair<uint32_t, uint32_t>> done_runs;  // (start in a, end in a) with b - a fixed below
     std::vector<int64_t> done_diag;
-    for (const Seed& s : seeds) {
-      bool inside = false;
-      for (size_t r = 0; r < done_runs.size() && !inside; ++r)
-        inside = done_diag[r] == static_cast<int64_t>(s.tok_b) - s.tok_a && s.tok_a >= done_runs[r].first &&
-                 s.tok_a < done_runs[r].second;
-      if (inside) continue;
-      uint32_t a = s.tok_a, b = s.tok_b, len = 1;
-      while (a > 0 && b > 0 && u.contains(a - 1) && v.contains(b - 1) && ta[a - 1].hash == tb[b - 1].hash &&
-             !ta[a].has(kBoundary) && !tb[b].has(kBoundary)) {
-        --a;
-        --b;
-        ++len;
-      }
-      while (u.contains(a + len) && v.contains(b + len) && ta[a + len].hash == tb[b + len].hash &&
-             !ta[a + len].has(kBoundary) && !tb[b + len].has(kBoundary))
-        ++len;
-      done_runs.emplace_back(a, a + len);
-      done_diag.push_back(static_cast<int64_t>(b) - a);
+    // Weighs the shared run [a, a+len) / [b, b+len) and keeps it when it beats `best`.
+    auto consider = [&](uint32_t a, uint32_t b, uint32_t len, int df, bool direct) {
       while (len > 0 && ta[a].has(kStopWord)) { ++a; ++b; --len; }
       while (len > 0 && ta[a + len - 1].has(kStopWord)) --len;
-      if (len == 0) continue;
+      if (len == 0) return;
       Run r;
       r.a = a;
       r.b = b;
       r.len = len;
-      r.df = s.df;
+      r.df = df;
+      r.direct = direct;
       std::vector<double> w(len);
+      bool all_quoted = true;
       for (uint32_t k = 0; k < len; ++k) {
         w[k] = word_weight(ta[a + k], tb[b + k]);
         r.quoted = r.quoted || ta[a + k].has(kQuoted) || tb[b + k].has(kQuoted);
+        all_quoted = all_quoted && ta[a + k].has(kQuoted) && tb[b + k].has(kQuoted);
       }
+      r.direct = r.direct || all_quoted;
       // Words inside a stock phrase weigh nothing ("the United States").
       for (uint32_t x = 0; x < len; ++x) {
         uint64_t h = ta[a + x].hash;
@@ -420,13 +409,51 @@ void find_implicit(const Context& cx, EchoReport& out) {
         return specificity * df_factor;
       };
       r.score = score_of(r);
-      if (r.score <= best.score || r.score < opt.min_score) continue;
+      // A quoted run beats an indirect one whatever their scores: only quoted
+      // runs can be reported as implicit echoes (the indirect ones serve the
+      // explicit records).
+      auto better = [&](const Run& x) { return std::make_pair(x.direct, x.score) > std::make_pair(best.direct, best.score); };
+      if (!better(r) || r.score < opt.min_score) return;
       // Words English uses everywhere weigh less. Asked only of runs that would
       // count, since weights only go down.
       for (uint32_t k = 0; k < len; ++k)
         if (w[k] >= 1.0) w[k] = english_weight(cx.compiled.senses.frequency(normalize_word(fa_doc.slice(ta[a + k].span))));
       r.score = score_of(r);
-      if (r.score > best.score) best = r;
+      if (better(r)) best = r;
+    };
+    for (const Seed& s : seeds) {
+      bool inside = false;
+      for (size_t r = 0; r < done_runs.size() && !inside; ++r)
+        inside = done_diag[r] == static_cast<int64_t>(s.tok_b) - s.tok_a && s.tok_a >= done_runs[r].first &&
+                 s.tok_a < done_runs[r].second;
+      if (inside) continue;
+      uint32_t a = s.tok_a, b = s.tok_b, len = 1;
+      while (a > 0 && b > 0 && u.contains(a - 1) && v.contains(b - 1) && ta[a - 1].hash == tb[b - 1].hash &&
+             !ta[a].has(kBoundary) && !tb[b].has(kBoundary)) {
+        --a;
+        --b;
+        ++len;
+      }
+      while (u.contains(a + len) && v.contains(b + len) && ta[a + len].hash == tb[b + len].hash &&
+             !ta[a + len].has(kBoundary) && !tb[b + len].has(kBoundary))
+        ++len;
+      done_runs.emplace_back(a, a + len);
+      done_diag.push_back(static_cast<int64_t>(b) - a);
+      // The whole run serves the explicit records; each stretch of it inside
+      // quotation marks in both statements is a candidate of its own, the only
+      // kind an implicit echo is made of: the words after a closing mark are
+      // the reporter's ("“expanded the Republican party,” claiming that …").
+      consider(a, b, len, s.df, false);
+      for (uint32_t k = a; k < a + len;) {
+        if (!(ta[k].has(kQuoted) && tb[b + (k - a)].has(kQuoted))) {
+          ++k;
+          continue;
+        }
+        uint32_t e = k;
+        while (e < a + len && ta[e].has(kQuoted) && tb[b + (e - a)].has(kQuoted)) ++e;
+        if (k != a || e != a + len) consider(k, b + (k - a), e - k, s.df, true);
+        k = e;
+      }
     }
     if (best.len == 0 || best.weight <= 0.0) continue;
     // Direction.
@@ -499,6 +526,40 @@ void find_implicit(const Context& cx, EchoReport& out) {
     return words >= 2 && cx.compiled.senses.is_collocation(joined);
   };
 
+  auto all_quoted = [](const std::vector<Token>& toks, uint32_t b, uint32_t len) {
+    for (uint32_t k = b; k < b + len; ++k)
+      if (!toks[k].has(kQuoted)) return false;
+    return true;
+  };
+  // Units of each input in content order, for one_turn.
+  std::vector<std::vector<uint32_t>> by_pos(static_cast<size_t>(n_inputs));
+  for (uint32_t i = 0; i < units.size(); ++i) by_pos[units[i].input].push_back(i);
+  auto first_tok = [&](uint32_t ui) { return units[ui].ranges.front().first; };
+  auto last_tok = [&](uint32_t ui) { return units[ui].ranges.back().second; };
+  for (auto& v : by_pos)
+    std::stable_sort(v.begin(), v.end(), [&](uint32_t x, uint32_t y) { return first_tok(x) < first_tok(y); });
+  // Whether two statements of one speaker in one article are one speaking turn:
+  // every statement that starts between them is that speaker's too, and
+  // between them no stretch outside quotation marks is longer than a tag
+  // ("“…,” he says. “…,” Viguerie adds."). Bounded: it stops at the first
+  // sign of another turn.
+  constexpr uint32_t kTagWords = 12;
+  auto one_turn = [&](uint32_t x, uint32_t y) {
+    if (first_tok(y) < first_tok(x)) std::swap(x, y);
+    const std::vector<uint32_t>& order = by_pos[units[x].input];
+    auto it = std::upper_bound(order.begin(), order.end(), first_tok(x),
+                               [&](uint32_t pos, uint32_t ui) { return pos < first_tok(ui); });
+    for (; it != order.end() && first_tok(*it) < first_tok(y); ++it)
+      if (units[*it].key != units[x].key) return false;
+    const std::vector<Token>& toks = cx.docs[units[x].input].tokens;
+    uint32_t unquoted = 0;
+    for (uint32_t k = last_tok(x); k < first_tok(y); ++k) {
+      unquoted = toks[k].has(kQuoted) ? 0 : unquoted + 1;
+      if (unquoted > kTagWords) return false;
+    }
+    return true;
+  };
+
   std::map<std::tuple<uint32_t, std::string, std::string>, size_t> seen;  // (from unit, to key, phrase)
   std::vector<Echo> implicit_echoes, implicit_reps;
   for (const Pending& p : pending) {
@@ -534,6 +595,15 @@ void find_implicit(const Context& cx, EchoReport& out) {
     if (best.score < opt.min_score) continue;
     if (!from.named || !to.named) continue;
 
+    // The words must be the speakers' own: inside quotation marks in both
+    // statements. An indirect statement ("Clinton cited derogatory comments
+    // Trump had made") is the reporter's wording, and two of them share the
+    // reporter's vocabulary, not the speakers'.
+    if (!all_quoted(tf, from_tok, best.len) || !all_quoted(tt, to_tok, best.len)) continue;
+    // One speaker's two statements with nothing between them but the tag
+    // ("“… support and endorse …,” Trump told a crowd. “… support and endorse
+    // …,” Trump said") are one remark cut in two, not a repetition.
+    if (self && from.input == to.input && one_turn(p.from_unit, p.to_unit)) continue;
     if (narrator_uses(p)) continue;
     // One statement reported twice with different speakers: nearly all of both.
     if (from.input != to.input && best.len >= 8 && best.len * 5 >= std::min(from.size, to.size) * 4) continue;
