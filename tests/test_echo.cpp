@@ -672,3 +672,38 @@ TEST_CASE("echo scare quotes: a distanced term inside a paraphrase is the writer
   CHECK(std::find(terms.begin(), terms.end(), "master of delay") != terms.end());  // a label noun follows
   CHECK(std::find(terms.begin(), terms.end(), "thriving") == terms.end());
 }
+
+TEST_CASE("echo explicit: a negated cue states no echo", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn said the dam was “a monument to waste.”\n\n"
+      "“The valley does not agree with Renn, and it never will,” Governor Tomas Vale said on Monday.\n\n"
+      "Councillor Ana Brook agreed with Renn, saying the state would review the permit.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  int agree = 0;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "agree") {
+      ++agree;
+      CHECK(name_matches(e.from.name, "Brook"));
+    }
+  CHECK(agree == 1);
+}
+
+TEST_CASE("echo explicit: 'X, an appositive, who echoed' is X's echo", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn called the dam “a monument to waste” on Monday.\n\n"
+      "“We will fight it,” declared Senator Tomas Vale, Republican of Tarrow County, who echoed Ms. Renn's "
+      "criticism of the permit.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit) found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
+}

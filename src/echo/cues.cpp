@@ -66,12 +66,44 @@ bool upper_initial(const std::string& text, const Token& t) {
   return c >= 'A' && c <= 'Z';
 }
 
+// "Senator Jeff Flake, Republican of Arizona, who echoed …": the relative
+// pronoun's antecedent is the nearest speaker named before it in its sentence
+// (an appositive between is skipped). -1 when the mention is no relative
+// pronoun or no speaker precedes it.
+int relative_antecedent(const Analysis& a, const DocText& d, Span mention) {
+  std::string_view w = a.doc.slice(mention);
+  if (w != "who" && w != "Who") return -1;
+  Span sent = sentence_around(d, mention.start);
+  int best = -1;
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    Span m = a.attributions[k].speaker.mention;
+    if (m.empty() || m.start < sent.start || m.end > mention.start || a.doc.slice(m) == "who") continue;
+    if (best < 0 || m.end > a.attributions[best].speaker.mention.end) best = static_cast<int>(k);
+  }
+  return best;
+}
+
+// The party of attribution k, its speaker taken from the antecedent when the
+// speaker mention is a relative pronoun: the entity stage's reading of "who"
+// is the one echo trusts least.
+Party speaker_party(const Analysis& a, const DocText& d, int input, int k) {
+  Party p = party_of_attribution(a, input, k);
+  int ante = relative_antecedent(a, d, a.attributions[k].speaker.mention);
+  if (ante >= 0) {
+    const Attribution& t = a.attributions[ante];
+    p.entity = t.speaker.entity;
+    p.name = speaker_name(a, t.speaker);
+    p.mention = t.speaker.mention;
+  }
+  return p;
+}
+
 // The speaker doing the echoing for a cue at `cue` in sentence `sent`.
 Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span sent) {
   // 1. The engine's attribution whose cue is this cue.
   for (size_t k = 0; k < a.attributions.size(); ++k) {
     const Attribution& t = a.attributions[k];
-    if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return party_of_attribution(a, input, k);
+    if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return speaker_party(a, d, input, static_cast<int>(k));
   }
   // 2. The subject just before the cue: a capitalised run, skipping up to three
   //    lower-case words or capitalised function words such as weekdays ("Pashinyan
@@ -143,6 +175,19 @@ Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span 
   return {};
 }
 
+// Whether the cue verb at `pos` is negated: "not", "never" or an "n't" form
+// among the two words before it ("do not agree with", "didn't really echo").
+bool negated(const Document& doc, const DocText& d, uint32_t pos) {
+  auto [first, last] = token_range(d, Span{pos > 40 ? pos - 40 : 0, pos});
+  for (size_t k = last; k > first && k + 2 >= last; --k) {
+    if (d.tokens[k - 1].has(kBoundary) && k != last) break;
+    std::string w = normalize_word(doc.slice(d.tokens[k - 1].span));
+    if (w == "not" || w == "never" || w == "no" || w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
+    if (d.tokens[k - 1].has(kBoundary)) break;
+  }
+  return false;
+}
+
 bool same_place(const Echo& x, const Echo& y) {
   return x.from.input == y.from.input && overlap(x.cue, y.cue) > 0;
 }
@@ -206,6 +251,7 @@ void find_explicit(const Context& cx, EchoReport& out) {
           Span whole = sv_span(a.doc, g[0]);
           at = std::max<size_t>(whole.end, at + 1);
           Span g1 = sv_span(a.doc, g[1]);
+          if (negated(a.doc, d, g1.start)) continue;  // "The American people do not agree with Trump"
           Span cue{g1.start, c.x_group > 0 ? std::max(g1.end, sv_span(a.doc, g[c.x_group]).end) : g1.end};
           Span sent = sentence_around(d, cue.start);
           Echo e;
@@ -276,7 +322,7 @@ void find_explicit(const Context& cx, EchoReport& out) {
       Echo* match = nullptr;
       for (Echo& e : echoes)
         if (overlap(e.cue, t.echoes.mention) > 0 || e.from.attribution == static_cast<int>(k)) match = &e;
-      Party from = party_of_attribution(a, input, static_cast<int>(k));
+      Party from = speaker_party(a, d, input, static_cast<int>(k));
       Party to;
       to.input = input;
       to.entity = t.echoes.entity;
