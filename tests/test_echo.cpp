@@ -707,3 +707,29 @@ TEST_CASE("echo explicit: 'X, an appositive, who echoed' is X's echo", "[echo][c
   CHECK(name_matches(found->from.name, "Vale"));
   CHECK(name_matches(found->to.name, "Renn"));
 }
+
+TEST_CASE("echo implicit: a term one speaker cites in a quotation pairs whatever its words", "[echo][implicit]") {
+  // Names and everyday words ("Little Ned") make no echo by weight; quoted
+  // inside another speaker's quotation they are that speaker citing a term.
+  Analysis a = make_analysis("a.txt", {{"Ivo Lent", "he keeps calling me ‘Little Ned’ on the stage"},
+                                       {"Ana Voss", "the weather was mild"},
+                                       {"Ned Hale", "the debate was about Little Ned and his plans"}},
+                             "", true);
+  echo::EchoReport r = run({&a});
+  REQUIRE(r.echoes.size() == 1);
+  CHECK(r.echoes[0].from.name == "Ivo Lent");  // the citing statement is the later one
+  CHECK(r.echoes[0].to.name == "Ned Hale");
+  CHECK(r.echoes[0].phrase == "Little Ned");
+  // Without the inner quotation marks the same words are nobody's.
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "he keeps calling me Little Ned on the stage"},
+                                       {"Ana Voss", "the weather was mild"},
+                                       {"Ned Hale", "the debate was about Little Ned and his plans"}},
+                             "", true);
+  CHECK(run({&b}).echoes.empty());
+}
+
+TEST_CASE("echo lexicon: ordinals in figures are the words", "[echo][lexicon]") {
+  CHECK(echo::stem_word("2nd") == echo::stem_word("second"));
+  CHECK(echo::stem_word("10th") == "tenth");
+  CHECK(echo::stem_word("2ndary") == "2ndary");
+}

@@ -82,6 +82,14 @@ const char* const kLoaded[] = {
 // Words that, just before a quotation, make it the title of a work or the name
 // of a thing rather than a term in dispute: naming verbs and work nouns. General
 // English; "so-called" is handled by the framing rule, not here.
+// Nouns that, just before a quotation, name it as words cited rather than
+// used: "refused to use the words “Islamic terrorism”", "the phrase
+// “deportation force”". English news usage.
+const char* const kCitingNouns[] = {
+    "word", "words", "phrase", "phrases", "term", "terms", "expression", "label", "moniker",
+    "nickname", "catchphrase", "mantra", "refrain", "slogan", "line",
+};
+
 const char* const kTitleCues[] = {
     "titled", "entitled", "named", "nicknamed", "dubbed", "called", "book", "books", "novel", "memoir",
     "film", "films", "movie", "documentary", "show", "series", "programme", "program", "podcast", "song",
@@ -149,6 +157,14 @@ std::string normalize_word(std::string_view word) {
 }
 
 std::string stem_word(std::string_view norm) {
+  // Ordinals written in figures are the words ("2nd Amendment" is "Second Amendment").
+  static const char* const kOrdinals[][2] = {{"1st", "first"},  {"2nd", "second"}, {"3rd", "third"},
+                                             {"4th", "fourth"}, {"5th", "fifth"},  {"6th", "sixth"},
+                                             {"7th", "seventh"}, {"8th", "eighth"}, {"9th", "ninth"},
+                                             {"10th", "tenth"}};
+  if (norm.size() <= 4 && !norm.empty() && norm[0] >= '0' && norm[0] <= '9')
+    for (const auto& o : kOrdinals)
+      if (norm == o[0]) return o[1];
   std::string w(norm);
   if (w.size() <= 4) return w;
   if (w.ends_with("ies")) return w.substr(0, w.size() - 3) + "y";
@@ -162,6 +178,7 @@ EchoLexicon::EchoLexicon() {
   for (const char* w : kStop) stop_.insert(w);
   for (const char* w : kCommon) common_.insert(w);
   for (const char* w : kTitleCues) title_cues_.insert(w);
+  for (const char* w : kCitingNouns) citing_nouns_.insert(w);
   for (const char* w : kLoaded) {
     auto toks = split_stemmed(w);
     if (toks.size() == 1) {

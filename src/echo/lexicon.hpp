@@ -22,6 +22,8 @@ class EchoLexicon {
   bool is_loaded(std::string_view stem) const { return loaded_.contains(stem); }
   // A word that, just before a quotation, makes it a title or a name ("titled", "film").
   bool is_title_cue(std::string_view norm) const { return title_cues_.contains(norm); }
+  // A noun that, just before a quotation, names it as cited words ("the words", "the phrase").
+  bool is_citing_noun(std::string_view norm) const { return citing_nouns_.contains(norm); }
 
   // Stock phrases as stemmed token lists ("the united state", "press conference").
   const std::vector<std::vector<std::string>>& stock_phrases() const { return stock_; }
@@ -30,14 +32,14 @@ class EchoLexicon {
 
  private:
   // Looked up once per token: no string is built for a lookup.
-  text::WordSet stop_, common_, loaded_, title_cues_;
+  text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
 };
 
 // Lower-case ASCII, "’" -> "'", possessive "'s" / trailing "'" dropped.
 std::string normalize_word(std::string_view word);
 // A light plural stem of a normalised word: "terrorists" -> "terrorist",
-// "parties" -> "party"; words of four letters or fewer are kept.
+// "parties" -> "party"; words of four letters or fewer are kept; "2nd" -> "second".
 std::string stem_word(std::string_view norm);
 
 }  // namespace quotegraph::echo

@@ -12,6 +12,7 @@
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "echo/internal.hpp"
 
@@ -89,7 +90,10 @@ struct Run {
   int df = 0;
   bool quoted = false;
   bool direct = false;  // inside quotation marks in both statements: the speakers' own words
+  bool term = false;    // and a quoted term on one side (kTermQuote)
 };
+
+constexpr double kTermWeight = 1.0;  // what marking words as a quoted term adds to a run
 
 }  // namespace
 
@@ -200,6 +204,24 @@ void find_implicit(const Context& cx, EchoReport& out) {
 
   // 2. Postings: n-grams that start and end on a content word and hold at least
   //    one rare word or three content words; single words inside quotation marks.
+  //    A cited term (kTermQuote: "‘Little Marco’" inside a quote) may be names
+  //    and everyday words only; its n-grams are posted wherever they occur in
+  //    a content, so the other use ("they control Crooked Hillary") pairs too.
+  std::unordered_set<uint64_t> term_hashes;
+  for (const Unit& u : units) {
+    const std::vector<Token>& toks = cx.docs[u.input].tokens;
+    for (auto [b, e] : u.ranges)
+      for (uint32_t i = b; i < e; ++i) {
+        if (!toks[i].has(kTermQuote) || toks[i].has(kStopWord)) continue;
+        uint64_t h = toks[i].hash;
+        for (uint32_t j = i + 1; j < e && j < i + static_cast<uint32_t>(max_n) && toks[j].has(kTermQuote) &&
+                                 !toks[j].has(kBoundary);
+             ++j) {
+          h = combine_hash(h, toks[j].hash);
+          if (!toks[j].has(kStopWord)) term_hashes.insert(h);
+        }
+      }
+  }
   std::vector<Posting> postings;
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
@@ -222,7 +244,8 @@ void find_implicit(const Context& cx, EchoReport& out) {
           if (toks[j].has(kStopWord)) continue;
           ++content;
           if (!toks[j].has(kCommonWord) && !toks[j].has(kCapitalised)) ++rare;
-          if (n >= min_n && content >= 2 && (rare >= 1 || content >= 3))
+          if (n >= min_n && content >= 2 &&
+              (rare >= 1 || content >= 3 || (!term_hashes.empty() && term_hashes.count(h))))
             postings.push_back({h, ui, i, static_cast<uint8_t>(n)});
         }
       }
@@ -386,6 +409,14 @@ void find_implicit(const Context& cx, EchoReport& out) {
         all_quoted = all_quoted && ta[a + k].has(kQuoted) && tb[b + k].has(kQuoted);
       }
       r.direct = r.direct || all_quoted;
+      // Words one side marks as a quoted term are someone's term: they count
+      // whatever their frequency ("Little Marco", "Second Amendment people").
+      bool term_a = true, term_b = true;
+      for (uint32_t k = 0; k < len; ++k) {
+        term_a = term_a && ta[a + k].has(kTermQuote);
+        term_b = term_b && tb[b + k].has(kTermQuote);
+      }
+      r.term = r.direct && (term_a || term_b);
       // Words inside a stock phrase weigh nothing ("the United States").
       for (uint32_t x = 0; x < len; ++x) {
         uint64_t h = ta[a + x].hash;
@@ -402,8 +433,9 @@ void find_implicit(const Context& cx, EchoReport& out) {
         run.weight = 0.0;
         for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
         for (double x : w) run.weight += x;
-        if (!rare && run.weight < 1.8) return 0.0;
+        if (!rare && run.weight < 1.8 && !run.term) return 0.0;
         if (run.quoted) run.weight += 0.5;
+        if (run.term) run.weight += kTermWeight;
         double specificity = 1.0 - std::exp(-run.weight / 1.5);
         double df_factor = 1.0 - std::max(0, run.df - 2) / static_cast<double>(df_cap);
         return specificity * df_factor;
@@ -462,7 +494,9 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // In one article, a statement that holds the words in a quotation inside its
     // own quotation cites someone ("“Crooked Hillary Clinton and her team ‘were
     // extremely careless …’”"): it is the later one, wherever the article puts it.
-    const bool nest_u = ta[best.a].has(kNestedQuote), nest_v = tb[best.b].has(kNestedQuote);
+    // So does one that names them as words ("refused to use the words “…”").
+    const bool nest_u = ta[best.a].has(kNestedQuote) || ta[best.a].has(kTermQuote);
+    const bool nest_v = tb[best.b].has(kNestedQuote) || tb[best.b].has(kTermQuote);
     if (u.input == v.input && nest_u != nest_v) u_first = nest_v;
     pending.push_back({u_first ? key.second : key.first, u_first ? key.first : key.second,
                        u_first ? best.b : best.a, u_first ? best.a : best.b, best});
@@ -623,7 +657,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // marks as a fragment: the article's topic ("legal abortion", "the mortgage
     // crisis"), unless the run is long and rare enough to be a formula someone
     // coined. Across articles the document frequency weighs topic words instead.
-    if (!self && from.input == to.input && !fragment_a && !fragment_b && best.weight < 3.0) continue;
+    if (!self && from.input == to.input && !fragment_a && !fragment_b && !best.term && best.weight < 3.0) continue;
 
     // Last: a dictionary lookup, for the few runs every cheaper test let through.
     if (wordnet_stock(p)) continue;

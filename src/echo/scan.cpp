@@ -97,9 +97,17 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kShortQuote;
   }
   for (const text::Quote& q : qs.quotes) {
-    if (q.parent < 0 || !q.closed || q.close_tok <= q.open_tok) continue;
+    if (!q.closed || q.close_tok <= q.open_tok) continue;
     auto [b, e] = token_range(d, Span{v[q.open_tok].end, v[q.close_tok].start});
-    for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kNestedQuote;
+    if (q.parent >= 0)
+      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kNestedQuote;
+    // A term: a short quotation inside a quotation, the speaker citing words,
+    // or one that a citing noun names ("the words “Islamic terrorism”").
+    const bool named = q.parent < 0 && b > 0 && b <= d.tokens.size() &&
+                       lex.is_citing_noun(normalize_word(text.substr(d.tokens[b - 1].span.start,
+                                                                     d.tokens[b - 1].span.size())));
+    if ((q.parent >= 0 || named) && e > b + 1 && e - b <= 8)
+      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kTermQuote;
   }
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
