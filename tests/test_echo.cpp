@@ -143,11 +143,12 @@ Score score_cases(std::string& log) {
 // `direct`: each content is a direct quote ("Alma Dorn said “…”."), else
 // indirect speech ("Alma Dorn said …."), the reporter's wording.
 Analysis make_analysis(const std::string& path, const std::vector<std::pair<std::string, std::string>>& said,
-                       const std::string& narrator = "", bool direct = false) {
+                       const std::string& narrator = "", bool direct = false,
+                       const std::string& headline = "Invented story for a test") {
   Analysis a;
   a.doc.path = path;
   std::string& t = a.doc.text;
-  t = "Invented story for a test\n\n";  // the title: a headline restates the story, nobody echoes it
+  t = headline + "\n\n";  // the title: a headline restates the story, nobody echoes it
   for (const auto& [name, content] : said) {
     int ent = -1;
     for (size_t i = 0; i < a.entities.size(); ++i)
@@ -388,6 +389,16 @@ TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
     Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the Northern Coastal Alliance failed"},
                                          {"Ivo Lent", "the Northern Coastal Alliance will meet"}});
     CHECK(run({&a}).echoes.empty());
+  }
+  SECTION("a phrase made of the headline's own words is the story's topic") {
+    // Every content word of "harbour levy" is the headline's, in another order.
+    const std::string h = "Council votes to levy the harbour";
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the harbour levy drags on"}}, "", true, h);
+    Analysis b = make_analysis("b.txt", {{"Ivo Lent", "a harbour levy nobody wanted"}}, "", true, h);
+    CHECK(run({&a, &b}).echoes.empty());
+    Analysis c = make_analysis("c.txt", {{"Alma Dorn", "the harbour levy drags on"}}, "", true);
+    Analysis d = make_analysis("d.txt", {{"Ivo Lent", "a harbour levy nobody wanted"}}, "", true);
+    CHECK(run({&c, &d}).echoes.size() == 1);
   }
   SECTION("a phrase the narrator uses is topic vocabulary") {
     Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the carbon levy is fair"}, {"Ivo Lent", "the carbon levy is costly"}},

@@ -19,11 +19,11 @@ namespace {
 // quotes), so the scare recall floor is of the larger set (0.733 of the first 15 items).
 constexpr double kFloorExplicit = 0.85;
 constexpr double kFloorImplicit = 0.45;
-constexpr double kFloorRepetition = 0.67;
+constexpr double kFloorRepetition = 0.68;
 constexpr double kFloorScare = 0.66;
-constexpr double kFloorPairPrecision = 0.86;
+constexpr double kFloorPairPrecision = 0.91;
 constexpr double kFloorScarePrecision = 0.38;
-constexpr size_t kCeilingNegatives = 1;
+constexpr size_t kCeilingNegatives = 0;
 
 const Analyzer& analyzer() {
   static const Analyzer a;

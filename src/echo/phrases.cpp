@@ -541,6 +541,28 @@ void find_implicit(const Context& cx, EchoReport& out) {
     return narrator_has[units[p.from_unit].input].at(h) || narrator_has[units[p.to_unit].input].at(h);
   };
 
+  // The headline's own words, unquoted, name the story's topic ("Momentum builds
+  // to tax consumption" and two speakers' "consumption tax"): a run whose every
+  // content word is one of them, in any order, is the topic's vocabulary. Words
+  // the headline quotes are someone's term, not the topic.
+  std::vector<std::unordered_set<uint64_t>> headline_words(static_cast<size_t>(n_inputs));
+  for (int in = 0; in < n_inputs; ++in)
+    for (const Token& t : cx.docs[in].tokens) {
+      if (t.span.start >= cx.docs[in].headline_end) break;
+      if (!t.has(kStopWord) && !t.has(kQuoted)) headline_words[in].insert(t.hash);
+    }
+  auto headline_topic = [&](const Pending& p) {
+    for (int in : {units[p.from_unit].input, units[p.to_unit].input}) {
+      if (headline_words[in].empty()) continue;
+      const std::vector<Token>& tf = cx.docs[units[p.from_unit].input].tokens;
+      bool all = true;
+      for (uint32_t k = p.from_tok; k < p.from_tok + p.best.len && all; ++k)
+        all = tf[k].has(kStopWord) || headline_words[in].count(tf[k].hash);
+      if (all) return true;
+    }
+    return false;
+  };
+
   // A run whose content words are one collocation WordNet lists ("health care",
   // "common ground", "law enforcement", "make sure") is English, not one speaker's
   // framing. Looked up only for runs that would otherwise be reported.
@@ -638,7 +660,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // ("“… support and endorse …,” Trump told a crowd. “… support and endorse
     // …,” Trump said") are one remark cut in two, not a repetition.
     if (self && from.input == to.input && one_turn(p.from_unit, p.to_unit)) continue;
-    if (narrator_uses(p)) continue;
+    if (narrator_uses(p) || headline_topic(p)) continue;
     // One statement reported twice with different speakers: nearly all of both.
     if (from.input != to.input && best.len >= 8 && best.len * 5 >= std::min(from.size, to.size) * 4) continue;
     // Within one article a shared run of more than six words is one remark given
