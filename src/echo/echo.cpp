@@ -155,6 +155,7 @@ Compiled::Compiled() {
     for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));
     stock_hashes.insert(h);
   }
+  for (const std::string& w : lex.loaded_words()) loaded_word_hashes.insert(word_hash(w));
   for (const auto& phrase : lex.loaded_phrases()) {
     std::vector<uint64_t> hs;
     std::string text;
@@ -162,6 +163,7 @@ Compiled::Compiled() {
       hs.push_back(word_hash(w));
       text += (text.empty() ? "" : " ") + w;
     }
+    if (!hs.empty()) loaded_first_hashes.insert(hs.front());
     loaded_phrases.emplace_back(std::move(hs), text);
   }
 }

@@ -250,7 +250,6 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
 void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
-  const EchoLexicon& lex = cx.compiled.lex;
   struct Term {
     std::vector<uint64_t> hashes;
     int attribution;
@@ -268,7 +267,9 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     if (d.speaker_keys[k].empty()) continue;
     auto [cb, ce] = d.content_tokens[k];
     for (size_t i = cb; i < ce; ++i) {
-      if (lex.is_loaded(token_stem(a.doc, d.tokens[i]))) add(i, i + 1, static_cast<int>(k));
+      const uint64_t h = d.tokens[i].hash;
+      if (cx.compiled.loaded_word_hashes.count(h)) add(i, i + 1, static_cast<int>(k));
+      if (!cx.compiled.loaded_first_hashes.count(h)) continue;
       for (const auto& [hs, text] : cx.compiled.loaded_phrases) {
         if (i + hs.size() > ce) continue;
         bool ok = true;

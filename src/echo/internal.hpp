@@ -67,6 +67,9 @@ struct Compiled {
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
+  // Token hashes (Token::hash) of the one-word loaded labels and of the first
+  // word of each loaded phrase: a token is tested by its hash, never re-stemmed.
+  std::unordered_set<uint64_t> loaded_word_hashes, loaded_first_hashes;
   text::Senses senses;  // WordNet: a collocation it lists ("health care") is language, not framing
   Compiled();
 };

@@ -29,17 +29,24 @@ class EchoLexicon {
   const std::vector<std::vector<std::string>>& stock_phrases() const { return stock_; }
   // Multi-word loaded labels as stemmed token lists ("special military operation").
   const std::vector<std::vector<std::string>>& loaded_phrases() const { return loaded_phrases_; }
+  // The one-word loaded labels, stemmed (what is_loaded() answers for).
+  const std::vector<std::string>& loaded_words() const { return loaded_words_; }
 
  private:
   // Looked up once per token: no string is built for a lookup.
   text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
+  std::vector<std::string> loaded_words_;
 };
 
 // Lower-case ASCII, "’" -> "'", possessive "'s" / trailing "'" dropped.
 std::string normalize_word(std::string_view word);
+// The same into `out`, whose storage is reused: no allocation per word in a scan.
+void normalize_word_into(std::string_view word, std::string& out);
 // A light plural stem of a normalised word: "terrorists" -> "terrorist",
 // "parties" -> "party"; words of four letters or fewer are kept; "2nd" -> "second".
 std::string stem_word(std::string_view norm);
+// The same as a view into `norm`, into `buf` (reused) or into static storage.
+std::string_view stem_view(std::string_view norm, std::string& buf);
 
 }  // namespace quotegraph::echo

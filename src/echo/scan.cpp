@@ -55,6 +55,7 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   size_t ci = 0;
   uint32_t covered_to = 0;  // max end among contents started so far
   d.tokens.reserve(v.size());
+  std::string norm, stem_buf;  // reused for every word: no allocation per token
   for (uint32_t k = 0; k < v.size(); ++k) {
     const text::Token& t = v[k];
     while (si < sents.size() && sents[si].last <= k) {
@@ -72,11 +73,11 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       continue;
     }
     if (t.type == text::TokType::kQuote) continue;
-    std::string norm = normalize_word(text.substr(t.start, t.end - t.start));
+    normalize_word_into(text.substr(t.start, t.end - t.start), norm);
     if (norm.empty()) continue;
     Token e;
     e.span = Span{t.start, t.end};
-    e.hash = word_hash(stem_word(norm));
+    e.hash = word_hash(stem_view(norm, stem_buf));
     if (lex.is_stop(norm)) e.flags |= kStopWord;
     if (lex.is_common(norm)) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
