@@ -84,6 +84,24 @@ double english_weight(int count) {
   return 0.1;
 }
 
+// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
+// may_hold() is false for most hashes not added, never for one added.
+class HashFilter {
+ public:
+  explicit HashFilter(size_t keys) {
+    size_t bits = 1024;
+    while (bits < keys * 16) bits <<= 1;
+    mask_ = bits - 1;
+    words_.assign(bits / 64, 0);
+  }
+  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
+  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
+
+ private:
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> words_;
+};
+
 struct Run {
   uint32_t a = 0, b = 0, len = 0;  // start tokens in the two documents, length
   double weight = 0.0, score = 0.0;
@@ -223,6 +241,11 @@ void find_implicit(const Context& cx, EchoReport& out) {
       }
   }
   std::vector<Posting> postings;
+  {
+    size_t content_tokens = 0;
+    for (const Unit& u : units) content_tokens += u.size;
+    postings.reserve(content_tokens * 3);  // about three n-grams start on a content token
+  }
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
     const std::vector<Token>& toks = cx.docs[u.input].tokens;
@@ -286,10 +309,15 @@ void find_implicit(const Context& cx, EchoReport& out) {
   }
 
   // 4. Document frequency of the candidates over every input's whole body.
+  //    Nearly every n-gram of a body is no candidate: a bit filter on the hash
+  //    answers most of them without a hash-table probe.
+  HashFilter cand_filter(cands.size());
+  for (const auto& kv : cand_of) cand_filter.add(kv.first);
   for (int in = 0; in < n_inputs && !cands.empty(); ++in) {
     const std::vector<Token>& toks = cx.docs[in].tokens;
     for (size_t i = 0; i < toks.size(); ++i) {
       auto bump = [&](uint64_t h) {
+        if (!cand_filter.may_hold(h)) return;
         auto it = cand_of.find(h);
         if (it != cand_of.end() && cands[it->second].last_doc != in) {
           cands[it->second].last_doc = in;
@@ -520,6 +548,12 @@ void find_implicit(const Context& cx, EchoReport& out) {
       lens_needed[in] |= 1u << p.best.len;
     }
   }
+  std::vector<HashFilter> narrator_filter;
+  narrator_filter.reserve(static_cast<size_t>(n_inputs));
+  for (int in = 0; in < n_inputs; ++in) {
+    narrator_filter.emplace_back(narrator_has[in].size());
+    for (const auto& kv : narrator_has[in]) narrator_filter.back().add(kv.first);
+  }
   for (int in = 0; in < n_inputs; ++in) {
     if (narrator_has[in].empty()) continue;
     const std::vector<Token>& toks = cx.docs[in].tokens;
@@ -529,7 +563,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         const Token& t = toks[i + n - 1];
         if (!t.has(kNarrator) || t.has(kQuoted)) break;
         h = n == 1 ? t.hash : combine_hash(h, t.hash);
-        if (!(lens_needed[in] & (1u << n))) continue;
+        if (!(lens_needed[in] & (1u << n)) || !narrator_filter[in].may_hold(h)) continue;
         auto it = narrator_has[in].find(h);
         if (it != narrator_has[in].end()) it->second = true;
       }
