@@ -540,8 +540,13 @@ void find_implicit(const Context& cx, EchoReport& out) {
   auto phrase_hash = [&](const Pending& p) {
     return ngram_hash(cx.docs[units[p.from_unit].input].tokens, p.from_tok, p.from_tok + p.best.len);
   };
+  auto reaches_report = [&](const Pending& p) {  // passes the cheap tests before the narrator's
+    const Unit& f = units[p.from_unit];
+    const Unit& t = units[p.to_unit];
+    return p.best.score >= opt.min_score && f.named && t.named;
+  };
   for (const Pending& p : pending) {
-    if (p.best.len > kNarratorMax) continue;
+    if (p.best.len > kNarratorMax || !reaches_report(p)) continue;
     uint64_t h = phrase_hash(p);
     for (int in : {units[p.from_unit].input, units[p.to_unit].input}) {
       narrator_has[in].emplace(h, false);
@@ -663,7 +668,6 @@ void find_implicit(const Context& cx, EchoReport& out) {
     Span to_phrase{tt[to_tok].span.start, tt[to_tok + best.len - 1].span.end};
     const Analysis& fa = cx.analysis(from.input);
     const Analysis& ta_an = cx.analysis(to.input);
-    std::string phrase = one_line(fa.doc.slice(from_phrase));
     bool self = from.key == to.key;
     const bool fragment_a = tf[from_tok].has(kShortQuote), fragment_b = tt[to_tok].has(kShortQuote);
 
@@ -678,7 +682,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         ex->to.mention = t.speaker.mention;
         ex->to.name = speaker_name(ta_an, t.speaker);
         ex->to.phrase = to_phrase;
-        ex->reason += "; shared phrase \"" + phrase + "\"";
+        ex->reason += "; shared phrase \"" + one_line(fa.doc.slice(from_phrase)) + "\"";
       }
       continue;
     }
@@ -718,6 +722,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // Last: a dictionary lookup, for the few runs every cheaper test let through.
     if (wordnet_stock(p)) continue;
 
+    const std::string phrase = one_line(fa.doc.slice(from_phrase));
     auto dedup_key = std::make_tuple(p.from_unit, to.key, phrase);
     if (seen.count(dedup_key)) continue;
     seen.emplace(dedup_key, 0);
