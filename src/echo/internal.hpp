@@ -95,6 +95,24 @@ bool is_proper_name(std::string_view name);
 // else one whose name or alias ends in the same word. -1 when none.
 int resolve_mention(const Analysis& a, Span mention);
 
+// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
+// may_hold() is false for most hashes not added, never for one added.
+class HashFilter {
+ public:
+  explicit HashFilter(size_t keys) {
+    size_t bits = 1024;
+    while (bits < keys * 16) bits <<= 1;
+    mask_ = bits - 1;
+    words_.assign(bits / 64, 0);
+  }
+  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
+  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
+
+ private:
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> words_;
+};
+
 // Hash of tokens [b, e) as the n-gram index computes it.
 inline uint64_t ngram_hash(const std::vector<Token>& toks, size_t b, size_t e) {
   uint64_t h = toks[b].hash;

@@ -84,24 +84,6 @@ double english_weight(int count) {
   return 0.1;
 }
 
-// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
-// may_hold() is false for most hashes not added, never for one added.
-class HashFilter {
- public:
-  explicit HashFilter(size_t keys) {
-    size_t bits = 1024;
-    while (bits < keys * 16) bits <<= 1;
-    mask_ = bits - 1;
-    words_.assign(bits / 64, 0);
-  }
-  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
-  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
-
- private:
-  uint64_t mask_ = 0;
-  std::vector<uint64_t> words_;
-};
-
 struct Run {
   uint32_t a = 0, b = 0, len = 0;  // start tokens in the two documents, length
   double weight = 0.0, score = 0.0;
