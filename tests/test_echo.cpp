@@ -296,7 +296,7 @@ TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
 
 TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
   echo::Compiled impl;
-  CHECK(impl.cues.size() == 23);  // one per row of cue_rows()
+  CHECK(impl.cues.size() == 24);  // one per row of cue_rows()
   for (const echo::CuePattern& p : impl.cues) CHECK(p.re->ok());  // compiles it: none may fail
   struct Case {
     const char* text;
@@ -743,4 +743,21 @@ TEST_CASE("echo lexicon: ordinals in figures are the words", "[echo][lexicon]") 
   CHECK(echo::stem_word("2nd") == echo::stem_word("second"));
   CHECK(echo::stem_word("10th") == "tenth");
   CHECK(echo::stem_word("2ndary") == "2ndary");
+}
+
+TEST_CASE("echo explicit: 'agreed with him' is the person named last before it", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Tomas Vale called the dam “a monument to waste” on Monday.\n\n"
+      "The Harbour Post columnist Ida Renn has been critical of Mr. Vale but on Tuesday wrote that she agreed "
+      "with him that the permit is a scandal.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "agree") found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Renn"));
+  CHECK(name_matches(found->to.name, "Vale"));
 }

@@ -157,6 +157,31 @@ Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span
   return p;
 }
 
+// An object pronoun X ("agreed with him"): the person named last before it, in
+// its sentence or the one before, who is not the echoer. Entity -1 when none.
+Party pronoun_antecedent(const Analysis& a, const DocText& d, int input, Span pronoun, int echoer) {
+  Span sent = sentence_around(d, pronoun.start);
+  Span before = sent.start > 0 ? sentence_around(d, sent.start - 1) : sent;
+  const uint32_t from = std::min(sent.start, before.start);
+  int best = -1;
+  Span best_m;
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    if (static_cast<int>(i) == echoer || a.entities[i].kind != EntityKind::kPerson) continue;
+    for (Span m : a.entities[i].mentions)
+      if (m.start >= from && m.end <= pronoun.start && (best < 0 || m.end > best_m.end)) {
+        best = static_cast<int>(i);
+        best_m = m;
+      }
+  }
+  Party p;
+  p.input = input;
+  if (best < 0) return p;
+  p.entity = best;
+  p.mention = best_m;
+  p.name = a.entities[best].name;
+  return p;
+}
+
 // The phrase a cue names: the first quotation after the cue in its sentence, else
 // a that-clause after the cue, else the echoing statement's content in the sentence.
 Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span cue, Span sent) {
@@ -284,7 +309,14 @@ void find_explicit(const Context& cx, EchoReport& out) {
             continue;
           }
           if (c.x_group > 0) {
-            e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
+            Span xs = sv_span(a.doc, g[c.x_group]);
+            std::string_view xt = a.doc.slice(xs);
+            if (xt == "him" || xt == "her") {
+              e.to = pronoun_antecedent(a, d, input, xs, e.from.entity);
+              if (e.to.entity < 0) continue;  // no one to read it as
+            } else {
+              e.to = party_of_mention(a, input, xs);
+            }
           } else {
             // "echoed the criticism" names no X: the words are those of the
             // statement just before, by a named speaker other than the echoer.

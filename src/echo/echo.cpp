@@ -92,6 +92,10 @@ std::vector<Row> cue_rows() {
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b|)" + p +
            R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "agree", 0.8, 2, 0, false},
+      // "… wrote that she agreed with him that …": X an object pronoun, read as the
+      // nearest person named before it other than the echoer (cues.cpp).
+      {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)(him|her)(?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b))", "agree", 0.8, 2, 0,
+       false},
       // "joined Tokayev in calling", "joined the Kremlin in denouncing"
       {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ing)", "join", 0.85, 2, 0, false},
       // "seconded Tokayev's call", "mirroring Tokayev's language", "took a page from Tokayev's playbook"
