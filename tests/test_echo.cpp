@@ -761,3 +761,21 @@ TEST_CASE("echo explicit: 'agreed with him' is the person named last before it",
   CHECK(name_matches(found->from.name, "Renn"));
   CHECK(name_matches(found->to.name, "Vale"));
 }
+
+TEST_CASE("echo explicit: when the subject found is X itself, the sentence's possessor echoes", "[echo][cues]") {
+  // "Vale’s refusal to back Renn ― using Renn’s own phrase ― …": the name just
+  // before the cue is X; the echoer owns the sentence's subject.
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn said on Monday that she was “not quite there yet” on the permit.\n\n"
+      "Governor Tomas Vale’s refusal to back Renn ― using Renn’s own phrase ― was seen as payback.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "borrow") found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
+}

@@ -17,11 +17,11 @@ namespace {
 // not rise. When the gold was made: 0.308, 0.000, 0.789, 0.333, 0.085, 0.156, 3 negatives.
 // The set grew on 2026-12-03 (20 articles: implicit echoes, negatives and their scare
 // quotes), so the scare recall floor is of the larger set (0.733 of the first 15 items).
-constexpr double kFloorExplicit = 0.92;
+constexpr double kFloorExplicit = 0.99;
 constexpr double kFloorImplicit = 0.45;
 constexpr double kFloorRepetition = 0.68;
 constexpr double kFloorScare = 0.66;
-constexpr double kFloorPairPrecision = 0.91;
+constexpr double kFloorPairPrecision = 0.92;
 constexpr double kFloorScarePrecision = 0.38;
 constexpr size_t kCeilingNegatives = 0;
 

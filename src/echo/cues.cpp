@@ -182,6 +182,30 @@ Party pronoun_antecedent(const Analysis& a, const DocText& d, int input, Span pr
   return p;
 }
 
+// The name that opens sentence `sent` as a possessive ("Trump’s refusal …"),
+// before `cue`, resolved to an entity; entity -1 when the sentence opens otherwise.
+Party sentence_possessor(const Analysis& a, const DocText& d, int input, Span sent, Span cue) {
+  Party p;
+  p.input = input;
+  auto [first, last] = token_range(d, Span{sent.start, cue.start});
+  size_t j = first;
+  while (j < last && upper_initial(a.doc.text, d.tokens[j])) ++j;
+  if (j == first || j >= last) return p;
+  std::string_view after = std::string_view(a.doc.text).substr(d.tokens[j - 1].span.end, 4);
+  std::string_view word = a.doc.slice(d.tokens[j - 1].span);
+  const bool possessive = after.starts_with("'s") || after.starts_with("\xE2\x80\x99s") || word.ends_with("'s") ||
+                          word.ends_with("\xE2\x80\x99s");
+  if (!possessive) return p;
+  Party owner = party_of_mention(a, input, Span{d.tokens[first].span.start, d.tokens[j - 1].span.end});
+  if (owner.entity < 0) return p;
+  for (size_t k = 0; k < a.attributions.size(); ++k)  // a statement of theirs in this sentence
+    if (a.attributions[k].speaker.entity == owner.entity && overlap(a.attributions[k].content, sent) > 0) {
+      owner.attribution = static_cast<int>(k);
+      break;
+    }
+  return owner;
+}
+
 // The phrase a cue names: the first quotation after the cue in its sentence, else
 // a that-clause after the cue, else the echoing statement's content in the sentence.
 Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span cue, Span sent) {
@@ -332,6 +356,17 @@ void find_explicit(const Context& cx, EchoReport& out) {
             }
             if (before < 0) continue;
             e.to = party_of_attribution(a, input, before);
+          }
+          // "Trump’s refusal to endorse Ryan ― using Ryan’s own phrase ―": the
+          // subject found is X itself, inside the subject noun phrase; the echoer
+          // is the possessor that opens the sentence.
+          if (speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
+              speaker_key(a, EntityRef{e.to.entity, e.to.mention})) {
+            Party owner = sentence_possessor(a, d, input, sent, cue);
+            if (owner.entity >= 0) {
+              owner.phrase = e.from.phrase;
+              e.from = owner;
+            }
           }
           e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
                      (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
