@@ -296,7 +296,7 @@ TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
 
 TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
   echo::Compiled impl;
-  CHECK(impl.cues.size() == 24);  // one per row of cue_rows()
+  CHECK(impl.cues.size() == 25);  // one per row of cue_rows()
   for (const echo::CuePattern& p : impl.cues) CHECK(p.re->ok());  // compiles it: none may fail
   struct Case {
     const char* text;
@@ -775,6 +775,35 @@ TEST_CASE("echo explicit: when the subject found is X itself, the sentence's pos
   const echo::Echo* found = nullptr;
   for (const echo::Echo& e : rep.echoes)
     if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "borrow") found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
+}
+
+TEST_CASE("echo explicit: 'echoed that promise' points at the statement just before", "[echo][cues]") {
+  auto reps_and_echoes = [&](const std::string& text) {
+    auto r = shared_analyzer().analyze(text, "vale.txt");
+    REQUIRE(r.ok());
+    return shared_echo().analyze(r.value());
+  };
+  // The echoer's own statement just before: a repetition.
+  echo::EchoReport own = reps_and_echoes(
+      "Dam plan draws fire.\n\n"
+      "Governor Tomas Vale promised on Sunday to close the “ghost budget” loophole.\n\n"
+      "He echoed that promise on Monday, saying the state would act.\n");
+  bool rep = false;
+  for (const echo::Echo& e : own.repetitions)
+    rep = rep || (e.evidence == echo::Evidence::kExplicit && name_matches(e.from.name, "Vale"));
+  CHECK(rep);
+  for (const echo::Echo& e : own.echoes) CHECK(e.cue_lemma != "echo");
+  // Someone else's: an echo of them.
+  echo::EchoReport other = reps_and_echoes(
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn promised on Sunday to close the “ghost budget” loophole.\n\n"
+      "Governor Tomas Vale echoed that promise on Monday, saying the state would act.\n");
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : other.echoes)
+    if (e.evidence == echo::Evidence::kExplicit) found = &e;
   REQUIRE(found);
   CHECK(name_matches(found->from.name, "Vale"));
   CHECK(name_matches(found->to.name, "Renn"));

@@ -19,7 +19,7 @@ namespace {
 // quotes), so the scare recall floor is of the larger set (0.733 of the first 15 items).
 constexpr double kFloorExplicit = 0.99;
 constexpr double kFloorImplicit = 0.45;
-constexpr double kFloorRepetition = 0.68;
+constexpr double kFloorRepetition = 0.81;
 constexpr double kFloorScare = 0.66;
 constexpr double kFloorPairPrecision = 0.92;
 constexpr double kFloorScarePrecision = 0.38;

@@ -351,10 +351,21 @@ void find_explicit(const Context& cx, EchoReport& out) {
               if (t.content.end > cue.start || t.speaker.entity < 0) continue;
               EntityKind kind = a.entities[t.speaker.entity].kind;
               if (kind != EntityKind::kPerson && kind != EntityKind::kOrganization) continue;
-              if (speaker_key(a, t.speaker) == self_key) continue;
+              // "echoed that promise": the statement just before, the echoer's own included.
+              if (!c.demonstrative && speaker_key(a, t.speaker) == self_key) continue;
               if (before < 0 || t.content.start > a.attributions[before].content.start) before = static_cast<int>(k);
             }
             if (before < 0) continue;
+            if (c.demonstrative && !self_key.empty() && speaker_key(a, a.attributions[before].speaker) == self_key) {
+              e.to = e.from;
+              e.to.attribution = before;
+              e.to.phrase = trim_phrase(a.doc, a.attributions[before].content);
+              e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that the speaker repeats their own words";
+              bool dup = false;
+              for (const Echo& r : reps) dup = dup || same_place(r, e);
+              if (!dup && !e.from.name.empty()) reps.push_back(std::move(e));
+              continue;
+            }
             e.to = party_of_attribution(a, input, before);
           }
           // "Trump’s refusal to endorse Ryan ― using Ryan’s own phrase ―": the

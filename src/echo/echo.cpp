@@ -41,6 +41,7 @@ struct Row {
   int x_group;
   int y_group;
   bool self;
+  bool demonstrative = false;  // "echoed that promise": the statement just before decides
 };
 
 std::vector<Row> cue_rows() {
@@ -110,9 +111,15 @@ std::vector<Row> cue_rows() {
            R"(\s+(?:own\s+)?(?:words|phrase|line|term|slogan|description|statement|warning|label)))",
        "borrow", 0.85, 2, 0, false},
       // "Clinton echoed the criticism, saying …": no X; the statement just before is the source.
-      {std::string(R"(\b((?i:echo(?:ed|es|ing))\s+(?:the|that|this|those|these|such)\s+(?:[a-z]+\s+)?)") +
+      {std::string(R"(\b((?i:echo(?:ed|es|ing))\s+(?:the|such)\s+(?:[a-z]+\s+)?)") +
            R"((?:criticism|criticisms|sentiment|sentiments|concerns?|call|argument|point|view|views|message|remarks|comments|warning|assessment|complaint|charge|theme)\b))",
        "echo", 0.8, 0, 0, false},
+      // "He echoed that promise on Monday", "Trump parroted these views": a
+      // demonstrative points at the statement just before, whoever made it; the
+      // echoer's own statement makes it a repetition.
+      {std::string(R"(\b((?i:echo(?:ed|es|ing)|parrot(?:ed|s|ing))\s+(?:that|this|those|these)\s+(?:[a-z]+\s+)?)") +
+           R"((?:criticisms?|sentiments?|concerns?|calls?|arguments?|points?|views?|messages?|remarks?|comments?|warnings?|assessments?|complaints?|charges?|themes?|promises?|claims?|pledges?|lines?|words)\b))",
+       "echo", 0.8, 0, 0, false, true},
       // Self-repetition: "reiterated his call", "repeated her earlier warning"
       {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+))", "reiterate", 0.9, 0, 0, true},
   };
@@ -131,6 +138,7 @@ Compiled::Compiled() {
     c.x_group = r.x_group;
     c.y_group = r.y_group;
     c.self = r.self;
+    c.demonstrative = r.demonstrative;
     // The words one of which every match of the pattern holds, lower case: the
     // pattern is compiled and run only on the sentences that hold one.
     static const std::pair<const char*, std::vector<std::string>> kKeywords[] = {

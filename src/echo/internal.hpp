@@ -52,6 +52,7 @@ struct CuePattern {
   int x_group = 0;        // capture group (1-based) of the echoed speaker X
   int y_group = 0;        // capture group of the echoing speaker Y when the pattern holds it
   bool self = false;      // states self-repetition ("reiterated his call")
+  bool demonstrative = false;  // no X: "echoed that promise" points at the statement just before
   std::vector<std::string> keywords;  // lower case; a match holds one of them (empty: always run)
 };
 
