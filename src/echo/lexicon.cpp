@@ -189,6 +189,8 @@ std::string stem_word(std::string_view norm) {
 EchoLexicon::EchoLexicon() {
   for (const char* w : kStop) stop_.insert(w);
   for (const char* w : kCommon) common_.insert(w);
+  for (const char* w : kStop) classes_[w] |= 1;
+  for (const char* w : kCommon) classes_[w] |= 2;
   for (const char* w : kTitleCues) title_cues_.insert(w);
   for (const char* w : kCitingNouns) citing_nouns_.insert(w);
   for (const char* w : kLoaded) {

@@ -2,6 +2,7 @@
 // lexicon.cpp, each with a comment on its source). Built once, read-only.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,12 @@ class EchoLexicon {
   bool is_stop(std::string_view norm) const { return stop_.contains(norm); }
   // High-frequency news vocabulary: low weight in a phrase.
   bool is_common(std::string_view norm) const { return common_.contains(norm); }
+  // Both answers in one lookup, for the scan that asks them of every word:
+  // bit 0 a function word, bit 1 a common news word.
+  uint8_t word_class(std::string_view norm) const {
+    const uint8_t* v = classes_.find(norm);
+    return v ? *v : 0;
+  }
   // Loaded labels (stemmed): "terrorist", "thug", "regime": candidates for `adopted`.
   bool is_loaded(std::string_view stem) const { return loaded_.contains(stem); }
   // A word that, just before a quotation, makes it a title or a name ("titled", "film").
@@ -35,6 +42,7 @@ class EchoLexicon {
  private:
   // Looked up once per token: no string is built for a lookup.
   text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_;
+  text::WordTable<uint8_t> classes_;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
   std::vector<std::string> loaded_words_;
 };

@@ -78,8 +78,9 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     Token e;
     e.span = Span{t.start, t.end};
     e.hash = word_hash(stem_view(norm, stem_buf));
-    if (lex.is_stop(norm)) e.flags |= kStopWord;
-    if (lex.is_common(norm)) e.flags |= kCommonWord;
+    const uint8_t cls = lex.word_class(norm);
+    if (cls & 1) e.flags |= kStopWord;
+    if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
     if (boundary) e.flags |= kBoundary;
     if (sentence_start) e.flags |= kSentenceStart;
