@@ -140,11 +140,15 @@ Score score_cases(std::string& log) {
 
 // A hand-made Analysis: "NAME said CONTENT." sentences; speakers become person
 // entities (one per distinct name).
+// `direct`: each content is a direct quote ("Alma Dorn said “…”."), else
+// indirect speech ("Alma Dorn said …."), the reporter's wording.
 Analysis make_analysis(const std::string& path, const std::vector<std::pair<std::string, std::string>>& said,
-                       const std::string& narrator = "") {
+                       const std::string& narrator = "", bool direct = false,
+                       const std::string& headline = "Invented story for a test") {
   Analysis a;
   a.doc.path = path;
   std::string& t = a.doc.text;
+  t = headline + "\n\n";  // the title: a headline restates the story, nobody echoes it
   for (const auto& [name, content] : said) {
     int ent = -1;
     for (size_t i = 0; i < a.entities.size(); ++i)
@@ -164,9 +168,9 @@ Analysis make_analysis(const std::string& path, const std::vector<std::pair<std:
     t += name + " ";
     at.cue = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + 4)};
     at.cue_lemma = "say";
-    t += "said ";
+    t += direct ? "said “" : "said ";
     at.content = Span{static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size() + content.size())};
-    t += content + ".\n\n";
+    t += content + (direct ? "”.\n\n" : ".\n\n");
     at.rule = "test";
     a.attributions.push_back(at);
   }
@@ -292,7 +296,7 @@ TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
 
 TEST_CASE("echo cues: every pattern compiles and each construction fires", "[echo][cues]") {
   echo::Compiled impl;
-  CHECK(impl.cues.size() == 23);  // one per row of cue_rows()
+  CHECK(impl.cues.size() == 25);  // one per row of cue_rows()
   for (const echo::CuePattern& p : impl.cues) CHECK(p.re->ok());  // compiles it: none may fail
   struct Case {
     const char* text;
@@ -351,8 +355,8 @@ TEST_CASE("echo cues: every pattern compiles and each construction fires", "[ech
 }
 
 TEST_CASE("echo implicit: a shared rare phrase fires, in the right direction", "[echo][implicit]") {
-  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}});
-  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}});
+  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}}, "", true);
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}}, "", true);
   echo::EchoReport r = run({&a, &b});
   REQUIRE(r.echoes.size() == 1);
   const echo::Echo& e = r.echoes[0];
@@ -386,6 +390,16 @@ TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
                                          {"Ivo Lent", "the Northern Coastal Alliance will meet"}});
     CHECK(run({&a}).echoes.empty());
   }
+  SECTION("a phrase made of the headline's own words is the story's topic") {
+    // Every content word of "harbour levy" is the headline's, in another order.
+    const std::string h = "Council votes to levy the harbour";
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the harbour levy drags on"}}, "", true, h);
+    Analysis b = make_analysis("b.txt", {{"Ivo Lent", "a harbour levy nobody wanted"}}, "", true, h);
+    CHECK(run({&a, &b}).echoes.empty());
+    Analysis c = make_analysis("c.txt", {{"Alma Dorn", "the harbour levy drags on"}}, "", true);
+    Analysis d = make_analysis("d.txt", {{"Ivo Lent", "a harbour levy nobody wanted"}}, "", true);
+    CHECK(run({&c, &d}).echoes.size() == 1);
+  }
   SECTION("a phrase the narrator uses is topic vocabulary") {
     Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the carbon levy is fair"}, {"Ivo Lent", "the carbon levy is costly"}},
                                "The carbon levy rises in April.");
@@ -406,7 +420,8 @@ TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
     for (int i = 0; i < 40; ++i)
       docs2.push_back(make_analysis("d" + std::to_string(i) + ".txt",
                                     {{"Speaker" + std::to_string(i) + " Person" + std::to_string(i),
-                                      i < 2 ? "the harvest moon festival opens" : "rain fell on day " + std::to_string(i)}}));
+                                      i < 2 ? "the harvest moon festival opens" : "rain fell on day " + std::to_string(i)}},
+                                    "", true));
     ptrs.clear();
     for (const Analysis& d : docs2) ptrs.push_back(&d);
     CHECK(run(ptrs).echoes.size() == 1);
@@ -437,13 +452,55 @@ TEST_CASE("echo implicit: common phrases do not fire", "[echo][implicit]") {
 TEST_CASE("echo implicit: self-repetition within an article is separate", "[echo][repetition]") {
   Analysis a = make_analysis("a.txt", {{"Ola Bent", "the patrols are a shield for every neighbourhood"},
                                        {"Ana Voss", "the weather was mild"},
-                                       {"Ola Bent", "we promised a shield for every neighbourhood"}});
+                                       {"Ola Bent", "we promised a shield for every neighbourhood"}},
+                             "", true);
   echo::EchoReport r = run({&a});
   CHECK(r.echoes.empty());
   REQUIRE(r.repetitions.size() == 1);
   CHECK(r.repetitions[0].from.attribution == 2);
   CHECK(r.repetitions[0].to.attribution == 0);
   CHECK(r.repetitions[0].phrase == "shield for every neighbourhood");
+}
+
+TEST_CASE("echo implicit: only the speakers' own words make an echo or a repetition", "[echo][implicit]") {
+  SECTION("indirect speech is the reporter's wording") {
+    // Two paraphrases share the reporter's words, not the speakers'.
+    Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}});
+    Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}});
+    CHECK(run({&a, &b}).echoes.empty());
+    // The same words quoted by one side only: still not both speakers' own.
+    Analysis c = make_analysis("c.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}}, "", true);
+    CHECK(run({&a, &c}).echoes.empty());
+  }
+  SECTION("one remark cut in two by its tag is no repetition") {
+    // “… shield …,” Ola Bent said. “… shield …,” Ola Bent said: one speaking turn.
+    Analysis a = make_analysis("a.txt", {{"Ola Bent", "the patrols are a shield for every neighbourhood"},
+                                         {"Ola Bent", "we promised a shield for every neighbourhood"}},
+                               "", true);
+    CHECK(run({&a}).repetitions.empty());
+    // With someone else's statement between, it is two turns (the repetition
+    // test above).
+  }
+}
+
+TEST_CASE("text layer: the headline block", "[echo][scan]") {
+  echo::EchoLexicon lex;
+  auto headline = [&](const std::string& text) {
+    Analysis a;
+    a.doc.text = text;
+    a.doc.body_end = static_cast<uint32_t>(a.doc.text.size());
+    echo::DocText d = echo::scan(a, lex);
+    return std::string(a.doc.slice(Span{0, d.headline_end}));
+  };
+  // A title with the full stop a text export adds is still the title.
+  CHECK(headline("Mayor blasts council over ‘ghost budget’ plan.\n\nThe mayor said on Monday that the plan was late.") ==
+        "Mayor blasts council over ‘ghost budget’ plan.");
+  // A first paragraph of two sentences is body.
+  CHECK(headline("The mayor spoke. She left.\n\nThe council met on Monday.").empty());
+  // Database export front matter ends at its FULL TEXT label.
+  CHECK(headline("Mayor blasts council.\n\nABSTRACT.\n\nThe mayor said the plan was “a ghost budget.”\n\nFULL TEXT."
+                 "\n\nThe mayor said on Monday that the plan was “a ghost budget.” The council disagreed.") ==
+        "Mayor blasts council.\n\nABSTRACT.\n\nThe mayor said the plan was “a ghost budget.”\n\nFULL TEXT.");
 }
 
 TEST_CASE("echo framing: scare quotes, titles, adopted terms", "[echo][framing]") {
@@ -491,9 +548,12 @@ TEST_CASE("echo framing: scare quotes, titles, adopted terms", "[echo][framing]"
 }
 
 TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
-  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the work of hired \"saboteurs\" <from> {abroad}"}});
-  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired \"saboteurs\" <from> {abroad} came"}},
-                             "The “stabilisation” plan.");
+  // Direct quotes (an implicit echo is made of the speakers' own words) whose
+  // words need escaping in JSON and DOT; quotation marks in a phrase are the
+  // DOT test's below.
+  Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the work of hired saboteurs <from> {abroad}"}}, "", true);
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs <from> {abroad} came"}},
+                             "The “stabilisation” plan.", true);
   std::vector<echo::EchoInput> in{{&a, "2024-01-01"}, {&b, ""}};
   echo::EchoReport r = shared_echo().analyze(in);
   REQUIRE(r.echoes.size() == 1);
@@ -527,7 +587,7 @@ TEST_CASE("echo writers: JSON, analysis sections, text, DOT", "[echo][write]") {
   Agedge_t* edge = agfstout(g, lent);
   REQUIRE(edge);
   CHECK(std::string(agget(edge, const_cast<char*>("style"))) == "dashed");
-  CHECK(std::string(agget(edge, const_cast<char*>("label"))).find("\"saboteurs\"") != std::string::npos);
+  CHECK(std::string(agget(edge, const_cast<char*>("label"))).find("hired saboteurs <from> {abroad") != std::string::npos);
   agclose(g);
 }
 
@@ -622,4 +682,129 @@ TEST_CASE("echo scare quotes: a distanced term inside a paraphrase is the writer
   CHECK(std::find(terms.begin(), terms.end(), "harbour loophole") != terms.end());
   CHECK(std::find(terms.begin(), terms.end(), "master of delay") != terms.end());  // a label noun follows
   CHECK(std::find(terms.begin(), terms.end(), "thriving") == terms.end());
+}
+
+TEST_CASE("echo explicit: a negated cue states no echo", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn said the dam was “a monument to waste.”\n\n"
+      "“The valley does not agree with Renn, and it never will,” Governor Tomas Vale said on Monday.\n\n"
+      "Councillor Ana Brook agreed with Renn, saying the state would review the permit.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  int agree = 0;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "agree") {
+      ++agree;
+      CHECK(name_matches(e.from.name, "Brook"));
+    }
+  CHECK(agree == 1);
+}
+
+TEST_CASE("echo explicit: 'X, an appositive, who echoed' is X's echo", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn called the dam “a monument to waste” on Monday.\n\n"
+      "“We will fight it,” declared Senator Tomas Vale, Republican of Tarrow County, who echoed Ms. Renn's "
+      "criticism of the permit.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit) found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
+}
+
+TEST_CASE("echo implicit: a term one speaker cites in a quotation pairs whatever its words", "[echo][implicit]") {
+  // Names and everyday words ("Little Ned") make no echo by weight; quoted
+  // inside another speaker's quotation they are that speaker citing a term.
+  Analysis a = make_analysis("a.txt", {{"Ivo Lent", "he keeps calling me ‘Little Ned’ on the stage"},
+                                       {"Ana Voss", "the weather was mild"},
+                                       {"Ned Hale", "the debate was about Little Ned and his plans"}},
+                             "", true);
+  echo::EchoReport r = run({&a});
+  REQUIRE(r.echoes.size() == 1);
+  CHECK(r.echoes[0].from.name == "Ivo Lent");  // the citing statement is the later one
+  CHECK(r.echoes[0].to.name == "Ned Hale");
+  CHECK(r.echoes[0].phrase == "Little Ned");
+  // Without the inner quotation marks the same words are nobody's.
+  Analysis b = make_analysis("b.txt", {{"Ivo Lent", "he keeps calling me Little Ned on the stage"},
+                                       {"Ana Voss", "the weather was mild"},
+                                       {"Ned Hale", "the debate was about Little Ned and his plans"}},
+                             "", true);
+  CHECK(run({&b}).echoes.empty());
+}
+
+TEST_CASE("echo lexicon: ordinals in figures are the words", "[echo][lexicon]") {
+  CHECK(echo::stem_word("2nd") == echo::stem_word("second"));
+  CHECK(echo::stem_word("10th") == "tenth");
+  CHECK(echo::stem_word("2ndary") == "2ndary");
+}
+
+TEST_CASE("echo explicit: 'agreed with him' is the person named last before it", "[echo][cues]") {
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Tomas Vale called the dam “a monument to waste” on Monday.\n\n"
+      "The Harbour Post columnist Ida Renn has been critical of Mr. Vale but on Tuesday wrote that she agreed "
+      "with him that the permit is a scandal.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "agree") found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Renn"));
+  CHECK(name_matches(found->to.name, "Vale"));
+}
+
+TEST_CASE("echo explicit: when the subject found is X itself, the sentence's possessor echoes", "[echo][cues]") {
+  // "Vale’s refusal to back Renn ― using Renn’s own phrase ― …": the name just
+  // before the cue is X; the echoer owns the sentence's subject.
+  const std::string text =
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn said on Monday that she was “not quite there yet” on the permit.\n\n"
+      "Governor Tomas Vale’s refusal to back Renn ― using Renn’s own phrase ― was seen as payback.\n";
+  auto r = shared_analyzer().analyze(text, "vale.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kExplicit && e.cue_lemma == "borrow") found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
+}
+
+TEST_CASE("echo explicit: 'echoed that promise' points at the statement just before", "[echo][cues]") {
+  auto reps_and_echoes = [&](const std::string& text) {
+    auto r = shared_analyzer().analyze(text, "vale.txt");
+    REQUIRE(r.ok());
+    return shared_echo().analyze(r.value());
+  };
+  // The echoer's own statement just before: a repetition.
+  echo::EchoReport own = reps_and_echoes(
+      "Dam plan draws fire.\n\n"
+      "Governor Tomas Vale promised on Sunday to close the “ghost budget” loophole.\n\n"
+      "He echoed that promise on Monday, saying the state would act.\n");
+  bool rep = false;
+  for (const echo::Echo& e : own.repetitions)
+    rep = rep || (e.evidence == echo::Evidence::kExplicit && name_matches(e.from.name, "Vale"));
+  CHECK(rep);
+  for (const echo::Echo& e : own.echoes) CHECK(e.cue_lemma != "echo");
+  // Someone else's: an echo of them.
+  echo::EchoReport other = reps_and_echoes(
+      "Dam plan draws fire.\n\n"
+      "Mayor Ida Renn promised on Sunday to close the “ghost budget” loophole.\n\n"
+      "Governor Tomas Vale echoed that promise on Monday, saying the state would act.\n");
+  const echo::Echo* found = nullptr;
+  for (const echo::Echo& e : other.echoes)
+    if (e.evidence == echo::Evidence::kExplicit) found = &e;
+  REQUIRE(found);
+  CHECK(name_matches(found->from.name, "Vale"));
+  CHECK(name_matches(found->to.name, "Renn"));
 }

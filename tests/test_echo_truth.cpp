@@ -15,13 +15,15 @@ namespace {
 
 // Floors: the figures last measured (docs/echo.md) minus about 0.01; negatives reported may
 // not rise. When the gold was made: 0.308, 0.000, 0.789, 0.333, 0.085, 0.156, 3 negatives.
-constexpr double kFloorExplicit = 0.76;
-constexpr double kFloorImplicit = 0.24;
-constexpr double kFloorRepetition = 0.62;  // 0.789 before one remark given twice (a run > 6 words, lead + body) stopped counting
-constexpr double kFloorScare = 0.72;
-constexpr double kFloorPairPrecision = 0.55;
-constexpr double kFloorScarePrecision = 0.27;
-constexpr size_t kCeilingNegatives = 1;
+// The set grew on 2026-12-03 (20 articles: implicit echoes, negatives and their scare
+// quotes), so the scare recall floor is of the larger set (0.733 of the first 15 items).
+constexpr double kFloorExplicit = 0.99;
+constexpr double kFloorImplicit = 0.45;
+constexpr double kFloorRepetition = 0.81;
+constexpr double kFloorScare = 0.66;
+constexpr double kFloorPairPrecision = 0.92;
+constexpr double kFloorScarePrecision = 0.38;
+constexpr size_t kCeilingNegatives = 0;
 
 const Analyzer& analyzer() {
   static const Analyzer a;

@@ -66,12 +66,44 @@ bool upper_initial(const std::string& text, const Token& t) {
   return c >= 'A' && c <= 'Z';
 }
 
+// "Senator Jeff Flake, Republican of Arizona, who echoed …": the relative
+// pronoun's antecedent is the nearest speaker named before it in its sentence
+// (an appositive between is skipped). -1 when the mention is no relative
+// pronoun or no speaker precedes it.
+int relative_antecedent(const Analysis& a, const DocText& d, Span mention) {
+  std::string_view w = a.doc.slice(mention);
+  if (w != "who" && w != "Who") return -1;
+  Span sent = sentence_around(d, mention.start);
+  int best = -1;
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    Span m = a.attributions[k].speaker.mention;
+    if (m.empty() || m.start < sent.start || m.end > mention.start || a.doc.slice(m) == "who") continue;
+    if (best < 0 || m.end > a.attributions[best].speaker.mention.end) best = static_cast<int>(k);
+  }
+  return best;
+}
+
+// The party of attribution k, its speaker taken from the antecedent when the
+// speaker mention is a relative pronoun: the entity stage's reading of "who"
+// is the one echo trusts least.
+Party speaker_party(const Analysis& a, const DocText& d, int input, int k) {
+  Party p = party_of_attribution(a, input, k);
+  int ante = relative_antecedent(a, d, a.attributions[k].speaker.mention);
+  if (ante >= 0) {
+    const Attribution& t = a.attributions[ante];
+    p.entity = t.speaker.entity;
+    p.name = speaker_name(a, t.speaker);
+    p.mention = t.speaker.mention;
+  }
+  return p;
+}
+
 // The speaker doing the echoing for a cue at `cue` in sentence `sent`.
 Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span sent) {
   // 1. The engine's attribution whose cue is this cue.
   for (size_t k = 0; k < a.attributions.size(); ++k) {
     const Attribution& t = a.attributions[k];
-    if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return party_of_attribution(a, input, k);
+    if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return speaker_party(a, d, input, static_cast<int>(k));
   }
   // 2. The subject just before the cue: a capitalised run, skipping up to three
   //    lower-case words or capitalised function words such as weekdays ("Pashinyan
@@ -125,6 +157,55 @@ Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span
   return p;
 }
 
+// An object pronoun X ("agreed with him"): the person named last before it, in
+// its sentence or the one before, who is not the echoer. Entity -1 when none.
+Party pronoun_antecedent(const Analysis& a, const DocText& d, int input, Span pronoun, int echoer) {
+  Span sent = sentence_around(d, pronoun.start);
+  Span before = sent.start > 0 ? sentence_around(d, sent.start - 1) : sent;
+  const uint32_t from = std::min(sent.start, before.start);
+  int best = -1;
+  Span best_m;
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    if (static_cast<int>(i) == echoer || a.entities[i].kind != EntityKind::kPerson) continue;
+    for (Span m : a.entities[i].mentions)
+      if (m.start >= from && m.end <= pronoun.start && (best < 0 || m.end > best_m.end)) {
+        best = static_cast<int>(i);
+        best_m = m;
+      }
+  }
+  Party p;
+  p.input = input;
+  if (best < 0) return p;
+  p.entity = best;
+  p.mention = best_m;
+  p.name = a.entities[best].name;
+  return p;
+}
+
+// The name that opens sentence `sent` as a possessive ("Trump’s refusal …"),
+// before `cue`, resolved to an entity; entity -1 when the sentence opens otherwise.
+Party sentence_possessor(const Analysis& a, const DocText& d, int input, Span sent, Span cue) {
+  Party p;
+  p.input = input;
+  auto [first, last] = token_range(d, Span{sent.start, cue.start});
+  size_t j = first;
+  while (j < last && upper_initial(a.doc.text, d.tokens[j])) ++j;
+  if (j == first || j >= last) return p;
+  std::string_view after = std::string_view(a.doc.text).substr(d.tokens[j - 1].span.end, 4);
+  std::string_view word = a.doc.slice(d.tokens[j - 1].span);
+  const bool possessive = after.starts_with("'s") || after.starts_with("\xE2\x80\x99s") || word.ends_with("'s") ||
+                          word.ends_with("\xE2\x80\x99s");
+  if (!possessive) return p;
+  Party owner = party_of_mention(a, input, Span{d.tokens[first].span.start, d.tokens[j - 1].span.end});
+  if (owner.entity < 0) return p;
+  for (size_t k = 0; k < a.attributions.size(); ++k)  // a statement of theirs in this sentence
+    if (a.attributions[k].speaker.entity == owner.entity && overlap(a.attributions[k].content, sent) > 0) {
+      owner.attribution = static_cast<int>(k);
+      break;
+    }
+  return owner;
+}
+
 // The phrase a cue names: the first quotation after the cue in its sentence, else
 // a that-clause after the cue, else the echoing statement's content in the sentence.
 Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span cue, Span sent) {
@@ -141,6 +222,19 @@ Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span 
     if (overlap(c, sent) > 0 && c.start < cue.start) return trim_phrase(a.doc, Span{c.start, std::min(c.end, cue.start)});
   }
   return {};
+}
+
+// Whether the cue verb at `pos` is negated: "not", "never" or an "n't" form
+// among the two words before it ("do not agree with", "didn't really echo").
+bool negated(const Document& doc, const DocText& d, uint32_t pos) {
+  auto [first, last] = token_range(d, Span{pos > 40 ? pos - 40 : 0, pos});
+  for (size_t k = last; k > first && k + 2 >= last; --k) {
+    if (d.tokens[k - 1].has(kBoundary) && k != last) break;
+    std::string w = normalize_word(doc.slice(d.tokens[k - 1].span));
+    if (w == "not" || w == "never" || w == "no" || w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
+    if (d.tokens[k - 1].has(kBoundary)) break;
+  }
+  return false;
 }
 
 bool same_place(const Echo& x, const Echo& y) {
@@ -206,6 +300,7 @@ void find_explicit(const Context& cx, EchoReport& out) {
           Span whole = sv_span(a.doc, g[0]);
           at = std::max<size_t>(whole.end, at + 1);
           Span g1 = sv_span(a.doc, g[1]);
+          if (negated(a.doc, d, g1.start)) continue;  // "The American people do not agree with Trump"
           Span cue{g1.start, c.x_group > 0 ? std::max(g1.end, sv_span(a.doc, g[c.x_group]).end) : g1.end};
           Span sent = sentence_around(d, cue.start);
           Echo e;
@@ -238,7 +333,14 @@ void find_explicit(const Context& cx, EchoReport& out) {
             continue;
           }
           if (c.x_group > 0) {
-            e.to = party_of_mention(a, input, sv_span(a.doc, g[c.x_group]));
+            Span xs = sv_span(a.doc, g[c.x_group]);
+            std::string_view xt = a.doc.slice(xs);
+            if (xt == "him" || xt == "her") {
+              e.to = pronoun_antecedent(a, d, input, xs, e.from.entity);
+              if (e.to.entity < 0) continue;  // no one to read it as
+            } else {
+              e.to = party_of_mention(a, input, xs);
+            }
           } else {
             // "echoed the criticism" names no X: the words are those of the
             // statement just before, by a named speaker other than the echoer.
@@ -249,11 +351,33 @@ void find_explicit(const Context& cx, EchoReport& out) {
               if (t.content.end > cue.start || t.speaker.entity < 0) continue;
               EntityKind kind = a.entities[t.speaker.entity].kind;
               if (kind != EntityKind::kPerson && kind != EntityKind::kOrganization) continue;
-              if (speaker_key(a, t.speaker) == self_key) continue;
+              // "echoed that promise": the statement just before, the echoer's own included.
+              if (!c.demonstrative && speaker_key(a, t.speaker) == self_key) continue;
               if (before < 0 || t.content.start > a.attributions[before].content.start) before = static_cast<int>(k);
             }
             if (before < 0) continue;
+            if (c.demonstrative && !self_key.empty() && speaker_key(a, a.attributions[before].speaker) == self_key) {
+              e.to = e.from;
+              e.to.attribution = before;
+              e.to.phrase = trim_phrase(a.doc, a.attributions[before].content);
+              e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that the speaker repeats their own words";
+              bool dup = false;
+              for (const Echo& r : reps) dup = dup || same_place(r, e);
+              if (!dup && !e.from.name.empty()) reps.push_back(std::move(e));
+              continue;
+            }
             e.to = party_of_attribution(a, input, before);
+          }
+          // "Trump’s refusal to endorse Ryan ― using Ryan’s own phrase ―": the
+          // subject found is X itself, inside the subject noun phrase; the echoer
+          // is the possessor that opens the sentence.
+          if (speaker_key(a, EntityRef{e.from.entity, e.from.mention}) ==
+              speaker_key(a, EntityRef{e.to.entity, e.to.mention})) {
+            Party owner = sentence_possessor(a, d, input, sent, cue);
+            if (owner.entity >= 0) {
+              owner.phrase = e.from.phrase;
+              e.from = owner;
+            }
           }
           e.reason = "cue \"" + one_line(a.doc.slice(cue)) + "\" states that " +
                      (e.from.name.empty() ? std::string("the speaker") : e.from.name) + " takes up " + e.to.name +
@@ -276,7 +400,7 @@ void find_explicit(const Context& cx, EchoReport& out) {
       Echo* match = nullptr;
       for (Echo& e : echoes)
         if (overlap(e.cue, t.echoes.mention) > 0 || e.from.attribution == static_cast<int>(k)) match = &e;
-      Party from = party_of_attribution(a, input, static_cast<int>(k));
+      Party from = speaker_party(a, d, input, static_cast<int>(k));
       Party to;
       to.input = input;
       to.entity = t.echoes.entity;

@@ -41,6 +41,7 @@ struct Row {
   int x_group;
   int y_group;
   bool self;
+  bool demonstrative = false;  // "echoed that promise": the statement just before decides
 };
 
 std::vector<Row> cue_rows() {
@@ -92,6 +93,10 @@ std::vector<Row> cue_rows() {
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b|)" + p +
            R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "agree", 0.8, 2, 0, false},
+      // "… wrote that she agreed with him that …": X an object pronoun, read as the
+      // nearest person named before it other than the echoer (cues.cpp).
+      {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)(him|her)(?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b))", "agree", 0.8, 2, 0,
+       false},
       // "joined Tokayev in calling", "joined the Kremlin in denouncing"
       {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ing)", "join", 0.85, 2, 0, false},
       // "seconded Tokayev's call", "mirroring Tokayev's language", "took a page from Tokayev's playbook"
@@ -106,9 +111,15 @@ std::vector<Row> cue_rows() {
            R"(\s+(?:own\s+)?(?:words|phrase|line|term|slogan|description|statement|warning|label)))",
        "borrow", 0.85, 2, 0, false},
       // "Clinton echoed the criticism, saying …": no X; the statement just before is the source.
-      {std::string(R"(\b((?i:echo(?:ed|es|ing))\s+(?:the|that|this|those|these|such)\s+(?:[a-z]+\s+)?)") +
+      {std::string(R"(\b((?i:echo(?:ed|es|ing))\s+(?:the|such)\s+(?:[a-z]+\s+)?)") +
            R"((?:criticism|criticisms|sentiment|sentiments|concerns?|call|argument|point|view|views|message|remarks|comments|warning|assessment|complaint|charge|theme)\b))",
        "echo", 0.8, 0, 0, false},
+      // "He echoed that promise on Monday", "Trump parroted these views": a
+      // demonstrative points at the statement just before, whoever made it; the
+      // echoer's own statement makes it a repetition.
+      {std::string(R"(\b((?i:echo(?:ed|es|ing)|parrot(?:ed|s|ing))\s+(?:that|this|those|these)\s+(?:[a-z]+\s+)?)") +
+           R"((?:criticisms?|sentiments?|concerns?|calls?|arguments?|points?|views?|messages?|remarks?|comments?|warnings?|assessments?|complaints?|charges?|themes?|promises?|claims?|pledges?|lines?|words)\b))",
+       "echo", 0.8, 0, 0, false, true},
       // Self-repetition: "reiterated his call", "repeated her earlier warning"
       {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+))", "reiterate", 0.9, 0, 0, true},
   };
@@ -127,6 +138,7 @@ Compiled::Compiled() {
     c.x_group = r.x_group;
     c.y_group = r.y_group;
     c.self = r.self;
+    c.demonstrative = r.demonstrative;
     // The words one of which every match of the pattern holds, lower case: the
     // pattern is compiled and run only on the sentences that hold one.
     static const std::pair<const char*, std::vector<std::string>> kKeywords[] = {
@@ -155,6 +167,7 @@ Compiled::Compiled() {
     for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));
     stock_hashes.insert(h);
   }
+  for (const std::string& w : lex.loaded_words()) loaded_word_hashes.insert(word_hash(w));
   for (const auto& phrase : lex.loaded_phrases()) {
     std::vector<uint64_t> hs;
     std::string text;
@@ -162,6 +175,7 @@ Compiled::Compiled() {
       hs.push_back(word_hash(w));
       text += (text.empty() ? "" : " ") + w;
     }
+    if (!hs.empty()) loaded_first_hashes.insert(hs.front());
     loaded_phrases.emplace_back(std::move(hs), text);
   }
 }

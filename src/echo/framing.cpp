@@ -43,6 +43,8 @@ std::vector<std::pair<int, Span>> find_speaker_uses(const Analysis& a, const Doc
     max_len = std::max<uint32_t>(max_len, static_cast<uint32_t>(e - b));
   }
   if (queries.empty()) return best;
+  HashFilter filter(by_hash.size());
+  for (const auto& kv : by_hash) filter.add(kv.first);
   for (size_t k = 0; k < a.attributions.size(); ++k) {
     if (d.speaker_keys[k].empty()) continue;
     auto [cb, ce] = d.content_tokens[k];
@@ -50,7 +52,7 @@ std::vector<std::pair<int, Span>> find_speaker_uses(const Analysis& a, const Doc
       uint64_t h = 0;
       for (uint32_t n = 1; n <= max_len && i + n <= ce; ++n) {
         h = n == 1 ? d.tokens[i].hash : combine_hash(h, d.tokens[i + n - 1].hash);
-        if (!(lens & (1u << n))) continue;
+        if (!(lens & (1u << n)) || !filter.may_hold(h)) continue;
         auto it = by_hash.find(h);
         if (it == by_hash.end()) continue;
         for (uint32_t q : it->second) {
@@ -250,7 +252,6 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
 void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
-  const EchoLexicon& lex = cx.compiled.lex;
   struct Term {
     std::vector<uint64_t> hashes;
     int attribution;
@@ -268,7 +269,9 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     if (d.speaker_keys[k].empty()) continue;
     auto [cb, ce] = d.content_tokens[k];
     for (size_t i = cb; i < ce; ++i) {
-      if (lex.is_loaded(token_stem(a.doc, d.tokens[i]))) add(i, i + 1, static_cast<int>(k));
+      const uint64_t h = d.tokens[i].hash;
+      if (cx.compiled.loaded_word_hashes.count(h)) add(i, i + 1, static_cast<int>(k));
+      if (!cx.compiled.loaded_first_hashes.count(h)) continue;
       for (const auto& [hs, text] : cx.compiled.loaded_phrases) {
         if (i + hs.size() > ce) continue;
         bool ok = true;
@@ -302,13 +305,15 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     lens |= 1u << term.hashes.size();
     max_len = std::max<uint32_t>(max_len, static_cast<uint32_t>(term.hashes.size()));
   }
+  HashFilter term_filter(narrator_at.size());
+  for (const auto& kv : narrator_at) term_filter.add(kv.first);
   for (size_t i = 0; i < d.tokens.size() && !terms.empty(); ++i) {
     uint64_t h = 0;
     for (uint32_t n = 1; n <= max_len && i + n <= d.tokens.size(); ++n) {
       const Token& t = d.tokens[i + n - 1];
       if (!t.has(kNarrator) || t.has(kQuoted)) break;
       h = n == 1 ? t.hash : combine_hash(h, t.hash);
-      if (!(lens & (1u << n))) continue;
+      if (!(lens & (1u << n)) || !term_filter.may_hold(h)) continue;
       auto it = narrator_at.find(h);
       if (it != narrator_at.end()) it->second.push_back(static_cast<uint32_t>(i));
     }

@@ -52,6 +52,7 @@ struct CuePattern {
   int x_group = 0;        // capture group (1-based) of the echoed speaker X
   int y_group = 0;        // capture group of the echoing speaker Y when the pattern holds it
   bool self = false;      // states self-repetition ("reiterated his call")
+  bool demonstrative = false;  // no X: "echoed that promise" points at the statement just before
   std::vector<std::string> keywords;  // lower case; a match holds one of them (empty: always run)
 };
 
@@ -67,6 +68,9 @@ struct Compiled {
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
+  // Token hashes (Token::hash) of the one-word loaded labels and of the first
+  // word of each loaded phrase: a token is tested by its hash, never re-stemmed.
+  std::unordered_set<uint64_t> loaded_word_hashes, loaded_first_hashes;
   text::Senses senses;  // WordNet: a collocation it lists ("health care") is language, not framing
   Compiled();
 };
@@ -91,6 +95,24 @@ bool is_proper_name(std::string_view name);
 // The entity that `mention` names in `a`: an entity with a mention overlapping it,
 // else one whose name or alias ends in the same word. -1 when none.
 int resolve_mention(const Analysis& a, Span mention);
+
+// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
+// may_hold() is false for most hashes not added, never for one added.
+class HashFilter {
+ public:
+  explicit HashFilter(size_t keys) {
+    size_t bits = 1024;
+    while (bits < keys * 16) bits <<= 1;
+    mask_ = bits - 1;
+    words_.assign(bits / 64, 0);
+  }
+  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
+  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
+
+ private:
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> words_;
+};
 
 // Hash of tokens [b, e) as the n-gram index computes it.
 inline uint64_t ngram_hash(const std::vector<Token>& toks, size_t b, size_t e) {

@@ -82,6 +82,14 @@ const char* const kLoaded[] = {
 // Words that, just before a quotation, make it the title of a work or the name
 // of a thing rather than a term in dispute: naming verbs and work nouns. General
 // English; "so-called" is handled by the framing rule, not here.
+// Nouns that, just before a quotation, name it as words cited rather than
+// used: "refused to use the words “Islamic terrorism”", "the phrase
+// “deportation force”". English news usage.
+const char* const kCitingNouns[] = {
+    "word", "words", "phrase", "phrases", "term", "terms", "expression", "label", "moniker",
+    "nickname", "catchphrase", "mantra", "refrain", "slogan", "line",
+};
+
 const char* const kTitleCues[] = {
     "titled", "entitled", "named", "nicknamed", "dubbed", "called", "book", "books", "novel", "memoir",
     "film", "films", "movie", "documentary", "show", "series", "programme", "program", "podcast", "song",
@@ -128,9 +136,8 @@ std::vector<std::string> split_stemmed(const char* phrase) {
 
 }  // namespace
 
-std::string normalize_word(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+void normalize_word_into(std::string_view word, std::string& out) {
+  out.clear();
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
@@ -145,27 +152,52 @@ std::string normalize_word(std::string_view word) {
   }
   if (out.size() > 2 && out.ends_with("'s")) out.resize(out.size() - 2);
   while (!out.empty() && (out.back() == '\'' || out.back() == '.' || out.back() == '-')) out.pop_back();
+}
+
+std::string normalize_word(std::string_view word) {
+  std::string out;
+  normalize_word_into(word, out);
   return out;
 }
 
-std::string stem_word(std::string_view norm) {
-  std::string w(norm);
+std::string_view stem_view(std::string_view w, std::string& buf) {
+  // Ordinals written in figures are the words ("2nd Amendment" is "Second Amendment").
+  static const char* const kOrdinals[][2] = {{"1st", "first"},  {"2nd", "second"}, {"3rd", "third"},
+                                             {"4th", "fourth"}, {"5th", "fifth"},  {"6th", "sixth"},
+                                             {"7th", "seventh"}, {"8th", "eighth"}, {"9th", "ninth"},
+                                             {"10th", "tenth"}};
+  if (w.size() <= 4 && !w.empty() && w[0] >= '0' && w[0] <= '9')
+    for (const auto& o : kOrdinals)
+      if (w == o[0]) return o[1];
   if (w.size() <= 4) return w;
-  if (w.ends_with("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.ends_with("ies")) {
+    buf.assign(w.substr(0, w.size() - 3));
+    buf += 'y';
+    return buf;
+  }
   if (w.ends_with("sses") || w.ends_with("xes") || w.ends_with("ches") || w.ends_with("shes"))
     return w.substr(0, w.size() - 2);
-  if (w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) w.pop_back();
+  if (w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")) return w.substr(0, w.size() - 1);
   return w;
+}
+
+std::string stem_word(std::string_view norm) {
+  std::string buf;
+  return std::string(stem_view(norm, buf));
 }
 
 EchoLexicon::EchoLexicon() {
   for (const char* w : kStop) stop_.insert(w);
   for (const char* w : kCommon) common_.insert(w);
+  for (const char* w : kStop) classes_[w] |= 1;
+  for (const char* w : kCommon) classes_[w] |= 2;
   for (const char* w : kTitleCues) title_cues_.insert(w);
+  for (const char* w : kCitingNouns) citing_nouns_.insert(w);
   for (const char* w : kLoaded) {
     auto toks = split_stemmed(w);
     if (toks.size() == 1) {
       loaded_.insert(toks[0]);
+      loaded_words_.push_back(toks[0]);
     } else {
       loaded_phrases_.push_back(std::move(toks));
     }

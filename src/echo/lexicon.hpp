@@ -2,6 +2,7 @@
 // lexicon.cpp, each with a comment on its source). Built once, read-only.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,26 +19,42 @@ class EchoLexicon {
   bool is_stop(std::string_view norm) const { return stop_.contains(norm); }
   // High-frequency news vocabulary: low weight in a phrase.
   bool is_common(std::string_view norm) const { return common_.contains(norm); }
+  // Both answers in one lookup, for the scan that asks them of every word:
+  // bit 0 a function word, bit 1 a common news word.
+  uint8_t word_class(std::string_view norm) const {
+    const uint8_t* v = classes_.find(norm);
+    return v ? *v : 0;
+  }
   // Loaded labels (stemmed): "terrorist", "thug", "regime": candidates for `adopted`.
   bool is_loaded(std::string_view stem) const { return loaded_.contains(stem); }
   // A word that, just before a quotation, makes it a title or a name ("titled", "film").
   bool is_title_cue(std::string_view norm) const { return title_cues_.contains(norm); }
+  // A noun that, just before a quotation, names it as cited words ("the words", "the phrase").
+  bool is_citing_noun(std::string_view norm) const { return citing_nouns_.contains(norm); }
 
   // Stock phrases as stemmed token lists ("the united state", "press conference").
   const std::vector<std::vector<std::string>>& stock_phrases() const { return stock_; }
   // Multi-word loaded labels as stemmed token lists ("special military operation").
   const std::vector<std::vector<std::string>>& loaded_phrases() const { return loaded_phrases_; }
+  // The one-word loaded labels, stemmed (what is_loaded() answers for).
+  const std::vector<std::string>& loaded_words() const { return loaded_words_; }
 
  private:
   // Looked up once per token: no string is built for a lookup.
-  text::WordSet stop_, common_, loaded_, title_cues_;
+  text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_;
+  text::WordTable<uint8_t> classes_;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
+  std::vector<std::string> loaded_words_;
 };
 
 // Lower-case ASCII, "’" -> "'", possessive "'s" / trailing "'" dropped.
 std::string normalize_word(std::string_view word);
+// The same into `out`, whose storage is reused: no allocation per word in a scan.
+void normalize_word_into(std::string_view word, std::string& out);
 // A light plural stem of a normalised word: "terrorists" -> "terrorist",
-// "parties" -> "party"; words of four letters or fewer are kept.
+// "parties" -> "party"; words of four letters or fewer are kept; "2nd" -> "second".
 std::string stem_word(std::string_view norm);
+// The same as a view into `norm`, into `buf` (reused) or into static storage.
+std::string_view stem_view(std::string_view norm, std::string& buf);
 
 }  // namespace quotegraph::echo

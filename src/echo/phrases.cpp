@@ -12,6 +12,7 @@
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "echo/internal.hpp"
 
@@ -88,7 +89,11 @@ struct Run {
   double weight = 0.0, score = 0.0;
   int df = 0;
   bool quoted = false;
+  bool direct = false;  // inside quotation marks in both statements: the speakers' own words
+  bool term = false;    // and a quoted term on one side (kTermQuote)
 };
+
+constexpr double kTermWeight = 1.0;  // what marking words as a quoted term adds to a run
 
 }  // namespace
 
@@ -199,7 +204,30 @@ void find_implicit(const Context& cx, EchoReport& out) {
 
   // 2. Postings: n-grams that start and end on a content word and hold at least
   //    one rare word or three content words; single words inside quotation marks.
+  //    A cited term (kTermQuote: "‘Little Marco’" inside a quote) may be names
+  //    and everyday words only; its n-grams are posted wherever they occur in
+  //    a content, so the other use ("they control Crooked Hillary") pairs too.
+  std::unordered_set<uint64_t> term_hashes;
+  for (const Unit& u : units) {
+    const std::vector<Token>& toks = cx.docs[u.input].tokens;
+    for (auto [b, e] : u.ranges)
+      for (uint32_t i = b; i < e; ++i) {
+        if (!toks[i].has(kTermQuote) || toks[i].has(kStopWord)) continue;
+        uint64_t h = toks[i].hash;
+        for (uint32_t j = i + 1; j < e && j < i + static_cast<uint32_t>(max_n) && toks[j].has(kTermQuote) &&
+                                 !toks[j].has(kBoundary);
+             ++j) {
+          h = combine_hash(h, toks[j].hash);
+          if (!toks[j].has(kStopWord)) term_hashes.insert(h);
+        }
+      }
+  }
   std::vector<Posting> postings;
+  {
+    size_t content_tokens = 0;
+    for (const Unit& u : units) content_tokens += u.size;
+    postings.reserve(content_tokens * 3);  // about three n-grams start on a content token
+  }
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = units[ui];
     const std::vector<Token>& toks = cx.docs[u.input].tokens;
@@ -221,7 +249,8 @@ void find_implicit(const Context& cx, EchoReport& out) {
           if (toks[j].has(kStopWord)) continue;
           ++content;
           if (!toks[j].has(kCommonWord) && !toks[j].has(kCapitalised)) ++rare;
-          if (n >= min_n && content >= 2 && (rare >= 1 || content >= 3))
+          if (n >= min_n && content >= 2 &&
+              (rare >= 1 || content >= 3 || (!term_hashes.empty() && term_hashes.count(h))))
             postings.push_back({h, ui, i, static_cast<uint8_t>(n)});
         }
       }
@@ -262,10 +291,15 @@ void find_implicit(const Context& cx, EchoReport& out) {
   }
 
   // 4. Document frequency of the candidates over every input's whole body.
+  //    Nearly every n-gram of a body is no candidate: a bit filter on the hash
+  //    answers most of them without a hash-table probe.
+  HashFilter cand_filter(cands.size());
+  for (const auto& kv : cand_of) cand_filter.add(kv.first);
   for (int in = 0; in < n_inputs && !cands.empty(); ++in) {
     const std::vector<Token>& toks = cx.docs[in].tokens;
     for (size_t i = 0; i < toks.size(); ++i) {
       auto bump = [&](uint64_t h) {
+        if (!cand_filter.may_hold(h)) return;
         auto it = cand_of.find(h);
         if (it != cand_of.end() && cands[it->second].last_doc != in) {
           cands[it->second].last_doc = in;
@@ -366,6 +400,69 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // a seed for every n-gram).
     std::vector<std::pair<uint32_t, uint32_t>> done_runs;  // (start in a, end in a) with b - a fixed below
     std::vector<int64_t> done_diag;
+    // Weighs the shared run [a, a+len) / [b, b+len) and keeps it when it beats `best`.
+    auto consider = [&](uint32_t a, uint32_t b, uint32_t len, int df, bool direct) {
+      while (len > 0 && ta[a].has(kStopWord)) { ++a; ++b; --len; }
+      while (len > 0 && ta[a + len - 1].has(kStopWord)) --len;
+      if (len == 0) return;
+      Run r;
+      r.a = a;
+      r.b = b;
+      r.len = len;
+      r.df = df;
+      r.direct = direct;
+      std::vector<double> w(len);
+      bool all_quoted = true;
+      for (uint32_t k = 0; k < len; ++k) {
+        w[k] = word_weight(ta[a + k], tb[b + k]);
+        r.quoted = r.quoted || ta[a + k].has(kQuoted) || tb[b + k].has(kQuoted);
+        all_quoted = all_quoted && ta[a + k].has(kQuoted) && tb[b + k].has(kQuoted);
+      }
+      r.direct = r.direct || all_quoted;
+      // Words one side marks as a quoted term are someone's term: they count
+      // whatever their frequency ("Little Marco", "Second Amendment people").
+      bool term_a = true, term_b = true;
+      for (uint32_t k = 0; k < len; ++k) {
+        term_a = term_a && ta[a + k].has(kTermQuote);
+        term_b = term_b && tb[b + k].has(kTermQuote);
+      }
+      r.term = r.direct && (term_a || term_b);
+      // Words inside a stock phrase weigh nothing ("the United States").
+      for (uint32_t x = 0; x < len; ++x) {
+        uint64_t h = ta[a + x].hash;
+        for (uint32_t y = x + 2; y <= std::min(len, x + 6); ++y) {
+          h = combine_hash(h, ta[a + y - 1].hash);
+          if (cx.compiled.stock_hashes.count(h))
+            for (uint32_t k = x; k < y; ++k) w[k] = 0.0;
+        }
+      }
+      auto score_of = [&](Run& run) {
+        // A rare word, or three words of middling frequency ("most valuable
+        // player award"); a run of everyday words ("going to win") is no one's.
+        bool rare = false;
+        run.weight = 0.0;
+        for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
+        for (double x : w) run.weight += x;
+        if (!rare && run.weight < 1.8 && !run.term) return 0.0;
+        if (run.quoted) run.weight += 0.5;
+        if (run.term) run.weight += kTermWeight;
+        double specificity = 1.0 - std::exp(-run.weight / 1.5);
+        double df_factor = 1.0 - std::max(0, run.df - 2) / static_cast<double>(df_cap);
+        return specificity * df_factor;
+      };
+      r.score = score_of(r);
+      // A quoted run beats an indirect one whatever their scores: only quoted
+      // runs can be reported as implicit echoes (the indirect ones serve the
+      // explicit records).
+      auto better = [&](const Run& x) { return std::make_pair(x.direct, x.score) > std::make_pair(best.direct, best.score); };
+      if (!better(r) || r.score < opt.min_score) return;
+      // Words English uses everywhere weigh less. Asked only of runs that would
+      // count, since weights only go down.
+      for (uint32_t k = 0; k < len; ++k)
+        if (w[k] >= 1.0) w[k] = english_weight(cx.compiled.senses.frequency(normalize_word(fa_doc.slice(ta[a + k].span))));
+      r.score = score_of(r);
+      if (better(r)) best = r;
+    };
     for (const Seed& s : seeds) {
       bool inside = false;
       for (size_t r = 0; r < done_runs.size() && !inside; ++r)
@@ -384,49 +481,21 @@ void find_implicit(const Context& cx, EchoReport& out) {
         ++len;
       done_runs.emplace_back(a, a + len);
       done_diag.push_back(static_cast<int64_t>(b) - a);
-      while (len > 0 && ta[a].has(kStopWord)) { ++a; ++b; --len; }
-      while (len > 0 && ta[a + len - 1].has(kStopWord)) --len;
-      if (len == 0) continue;
-      Run r;
-      r.a = a;
-      r.b = b;
-      r.len = len;
-      r.df = s.df;
-      std::vector<double> w(len);
-      for (uint32_t k = 0; k < len; ++k) {
-        w[k] = word_weight(ta[a + k], tb[b + k]);
-        r.quoted = r.quoted || ta[a + k].has(kQuoted) || tb[b + k].has(kQuoted);
-      }
-      // Words inside a stock phrase weigh nothing ("the United States").
-      for (uint32_t x = 0; x < len; ++x) {
-        uint64_t h = ta[a + x].hash;
-        for (uint32_t y = x + 2; y <= std::min(len, x + 6); ++y) {
-          h = combine_hash(h, ta[a + y - 1].hash);
-          if (cx.compiled.stock_hashes.count(h))
-            for (uint32_t k = x; k < y; ++k) w[k] = 0.0;
+      // The whole run serves the explicit records; each stretch of it inside
+      // quotation marks in both statements is a candidate of its own, the only
+      // kind an implicit echo is made of: the words after a closing mark are
+      // the reporter's ("“expanded the Republican party,” claiming that …").
+      consider(a, b, len, s.df, false);
+      for (uint32_t k = a; k < a + len;) {
+        if (!(ta[k].has(kQuoted) && tb[b + (k - a)].has(kQuoted))) {
+          ++k;
+          continue;
         }
+        uint32_t e = k;
+        while (e < a + len && ta[e].has(kQuoted) && tb[b + (e - a)].has(kQuoted)) ++e;
+        if (k != a || e != a + len) consider(k, b + (k - a), e - k, s.df, true);
+        k = e;
       }
-      auto score_of = [&](Run& run) {
-        // A rare word, or three words of middling frequency ("most valuable
-        // player award"); a run of everyday words ("going to win") is no one's.
-        bool rare = false;
-        run.weight = 0.0;
-        for (uint32_t k = 0; k < len; ++k) rare = rare || w[k] >= 1.0;
-        for (double x : w) run.weight += x;
-        if (!rare && run.weight < 1.8) return 0.0;
-        if (run.quoted) run.weight += 0.5;
-        double specificity = 1.0 - std::exp(-run.weight / 1.5);
-        double df_factor = 1.0 - std::max(0, run.df - 2) / static_cast<double>(df_cap);
-        return specificity * df_factor;
-      };
-      r.score = score_of(r);
-      if (r.score <= best.score || r.score < opt.min_score) continue;
-      // Words English uses everywhere weigh less. Asked only of runs that would
-      // count, since weights only go down.
-      for (uint32_t k = 0; k < len; ++k)
-        if (w[k] >= 1.0) w[k] = english_weight(cx.compiled.senses.frequency(normalize_word(fa_doc.slice(ta[a + k].span))));
-      r.score = score_of(r);
-      if (r.score > best.score) best = r;
     }
     if (best.len == 0 || best.weight <= 0.0) continue;
     // Direction.
@@ -435,7 +504,9 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // In one article, a statement that holds the words in a quotation inside its
     // own quotation cites someone ("“Crooked Hillary Clinton and her team ‘were
     // extremely careless …’”"): it is the later one, wherever the article puts it.
-    const bool nest_u = ta[best.a].has(kNestedQuote), nest_v = tb[best.b].has(kNestedQuote);
+    // So does one that names them as words ("refused to use the words “…”").
+    const bool nest_u = ta[best.a].has(kNestedQuote) || ta[best.a].has(kTermQuote);
+    const bool nest_v = tb[best.b].has(kNestedQuote) || tb[best.b].has(kTermQuote);
     if (u.input == v.input && nest_u != nest_v) u_first = nest_v;
     pending.push_back({u_first ? key.second : key.first, u_first ? key.first : key.second,
                        u_first ? best.b : best.a, u_first ? best.a : best.b, best});
@@ -451,13 +522,24 @@ void find_implicit(const Context& cx, EchoReport& out) {
   auto phrase_hash = [&](const Pending& p) {
     return ngram_hash(cx.docs[units[p.from_unit].input].tokens, p.from_tok, p.from_tok + p.best.len);
   };
+  auto reaches_report = [&](const Pending& p) {  // passes the cheap tests before the narrator's
+    const Unit& f = units[p.from_unit];
+    const Unit& t = units[p.to_unit];
+    return p.best.score >= opt.min_score && f.named && t.named;
+  };
   for (const Pending& p : pending) {
-    if (p.best.len > kNarratorMax) continue;
+    if (p.best.len > kNarratorMax || !reaches_report(p)) continue;
     uint64_t h = phrase_hash(p);
     for (int in : {units[p.from_unit].input, units[p.to_unit].input}) {
       narrator_has[in].emplace(h, false);
       lens_needed[in] |= 1u << p.best.len;
     }
+  }
+  std::vector<HashFilter> narrator_filter;
+  narrator_filter.reserve(static_cast<size_t>(n_inputs));
+  for (int in = 0; in < n_inputs; ++in) {
+    narrator_filter.emplace_back(narrator_has[in].size());
+    for (const auto& kv : narrator_has[in]) narrator_filter.back().add(kv.first);
   }
   for (int in = 0; in < n_inputs; ++in) {
     if (narrator_has[in].empty()) continue;
@@ -468,7 +550,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         const Token& t = toks[i + n - 1];
         if (!t.has(kNarrator) || t.has(kQuoted)) break;
         h = n == 1 ? t.hash : combine_hash(h, t.hash);
-        if (!(lens_needed[in] & (1u << n))) continue;
+        if (!(lens_needed[in] & (1u << n)) || !narrator_filter[in].may_hold(h)) continue;
         auto it = narrator_has[in].find(h);
         if (it != narrator_has[in].end()) it->second = true;
       }
@@ -478,6 +560,28 @@ void find_implicit(const Context& cx, EchoReport& out) {
     if (p.best.len > kNarratorMax) return false;
     uint64_t h = phrase_hash(p);
     return narrator_has[units[p.from_unit].input].at(h) || narrator_has[units[p.to_unit].input].at(h);
+  };
+
+  // The headline's own words, unquoted, name the story's topic ("Momentum builds
+  // to tax consumption" and two speakers' "consumption tax"): a run whose every
+  // content word is one of them, in any order, is the topic's vocabulary. Words
+  // the headline quotes are someone's term, not the topic.
+  std::vector<std::unordered_set<uint64_t>> headline_words(static_cast<size_t>(n_inputs));
+  for (int in = 0; in < n_inputs; ++in)
+    for (const Token& t : cx.docs[in].tokens) {
+      if (t.span.start >= cx.docs[in].headline_end) break;
+      if (!t.has(kStopWord) && !t.has(kQuoted)) headline_words[in].insert(t.hash);
+    }
+  auto headline_topic = [&](const Pending& p) {
+    for (int in : {units[p.from_unit].input, units[p.to_unit].input}) {
+      if (headline_words[in].empty()) continue;
+      const std::vector<Token>& tf = cx.docs[units[p.from_unit].input].tokens;
+      bool all = true;
+      for (uint32_t k = p.from_tok; k < p.from_tok + p.best.len && all; ++k)
+        all = tf[k].has(kStopWord) || headline_words[in].count(tf[k].hash);
+      if (all) return true;
+    }
+    return false;
   };
 
   // A run whose content words are one collocation WordNet lists ("health care",
@@ -499,6 +603,40 @@ void find_implicit(const Context& cx, EchoReport& out) {
     return words >= 2 && cx.compiled.senses.is_collocation(joined);
   };
 
+  auto all_quoted = [](const std::vector<Token>& toks, uint32_t b, uint32_t len) {
+    for (uint32_t k = b; k < b + len; ++k)
+      if (!toks[k].has(kQuoted)) return false;
+    return true;
+  };
+  // Units of each input in content order, for one_turn.
+  std::vector<std::vector<uint32_t>> by_pos(static_cast<size_t>(n_inputs));
+  for (uint32_t i = 0; i < units.size(); ++i) by_pos[units[i].input].push_back(i);
+  auto first_tok = [&](uint32_t ui) { return units[ui].ranges.front().first; };
+  auto last_tok = [&](uint32_t ui) { return units[ui].ranges.back().second; };
+  for (auto& v : by_pos)
+    std::stable_sort(v.begin(), v.end(), [&](uint32_t x, uint32_t y) { return first_tok(x) < first_tok(y); });
+  // Whether two statements of one speaker in one article are one speaking turn:
+  // every statement that starts between them is that speaker's too, and
+  // between them no stretch outside quotation marks is longer than a tag
+  // ("“…,” he says. “…,” Viguerie adds."). Bounded: it stops at the first
+  // sign of another turn.
+  constexpr uint32_t kTagWords = 12;
+  auto one_turn = [&](uint32_t x, uint32_t y) {
+    if (first_tok(y) < first_tok(x)) std::swap(x, y);
+    const std::vector<uint32_t>& order = by_pos[units[x].input];
+    auto it = std::upper_bound(order.begin(), order.end(), first_tok(x),
+                               [&](uint32_t pos, uint32_t ui) { return pos < first_tok(ui); });
+    for (; it != order.end() && first_tok(*it) < first_tok(y); ++it)
+      if (units[*it].key != units[x].key) return false;
+    const std::vector<Token>& toks = cx.docs[units[x].input].tokens;
+    uint32_t unquoted = 0;
+    for (uint32_t k = last_tok(x); k < first_tok(y); ++k) {
+      unquoted = toks[k].has(kQuoted) ? 0 : unquoted + 1;
+      if (unquoted > kTagWords) return false;
+    }
+    return true;
+  };
+
   std::map<std::tuple<uint32_t, std::string, std::string>, size_t> seen;  // (from unit, to key, phrase)
   std::vector<Echo> implicit_echoes, implicit_reps;
   for (const Pending& p : pending) {
@@ -512,7 +650,6 @@ void find_implicit(const Context& cx, EchoReport& out) {
     Span to_phrase{tt[to_tok].span.start, tt[to_tok + best.len - 1].span.end};
     const Analysis& fa = cx.analysis(from.input);
     const Analysis& ta_an = cx.analysis(to.input);
-    std::string phrase = one_line(fa.doc.slice(from_phrase));
     bool self = from.key == to.key;
     const bool fragment_a = tf[from_tok].has(kShortQuote), fragment_b = tt[to_tok].has(kShortQuote);
 
@@ -527,14 +664,23 @@ void find_implicit(const Context& cx, EchoReport& out) {
         ex->to.mention = t.speaker.mention;
         ex->to.name = speaker_name(ta_an, t.speaker);
         ex->to.phrase = to_phrase;
-        ex->reason += "; shared phrase \"" + phrase + "\"";
+        ex->reason += "; shared phrase \"" + one_line(fa.doc.slice(from_phrase)) + "\"";
       }
       continue;
     }
     if (best.score < opt.min_score) continue;
     if (!from.named || !to.named) continue;
 
-    if (narrator_uses(p)) continue;
+    // The words must be the speakers' own: inside quotation marks in both
+    // statements. An indirect statement ("Clinton cited derogatory comments
+    // Trump had made") is the reporter's wording, and two of them share the
+    // reporter's vocabulary, not the speakers'.
+    if (!all_quoted(tf, from_tok, best.len) || !all_quoted(tt, to_tok, best.len)) continue;
+    // One speaker's two statements with nothing between them but the tag
+    // ("“… support and endorse …,” Trump told a crowd. “… support and endorse
+    // …,” Trump said") are one remark cut in two, not a repetition.
+    if (self && from.input == to.input && one_turn(p.from_unit, p.to_unit)) continue;
+    if (narrator_uses(p) || headline_topic(p)) continue;
     // One statement reported twice with different speakers: nearly all of both.
     if (from.input != to.input && best.len >= 8 && best.len * 5 >= std::min(from.size, to.size) * 4) continue;
     // Within one article a shared run of more than six words is one remark given
@@ -553,11 +699,12 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // marks as a fragment: the article's topic ("legal abortion", "the mortgage
     // crisis"), unless the run is long and rare enough to be a formula someone
     // coined. Across articles the document frequency weighs topic words instead.
-    if (!self && from.input == to.input && !fragment_a && !fragment_b && best.weight < 3.0) continue;
+    if (!self && from.input == to.input && !fragment_a && !fragment_b && !best.term && best.weight < 3.0) continue;
 
     // Last: a dictionary lookup, for the few runs every cheaper test let through.
     if (wordnet_stock(p)) continue;
 
+    const std::string phrase = one_line(fa.doc.slice(from_phrase));
     auto dedup_key = std::make_tuple(p.from_unit, to.key, phrase);
     if (seen.count(dedup_key)) continue;
     seen.emplace(dedup_key, 0);

@@ -55,6 +55,7 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   size_t ci = 0;
   uint32_t covered_to = 0;  // max end among contents started so far
   d.tokens.reserve(v.size());
+  std::string norm, stem_buf;  // reused for every word: no allocation per token
   for (uint32_t k = 0; k < v.size(); ++k) {
     const text::Token& t = v[k];
     while (si < sents.size() && sents[si].last <= k) {
@@ -72,13 +73,14 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       continue;
     }
     if (t.type == text::TokType::kQuote) continue;
-    std::string norm = normalize_word(text.substr(t.start, t.end - t.start));
+    normalize_word_into(text.substr(t.start, t.end - t.start), norm);
     if (norm.empty()) continue;
     Token e;
     e.span = Span{t.start, t.end};
-    e.hash = word_hash(stem_word(norm));
-    if (lex.is_stop(norm)) e.flags |= kStopWord;
-    if (lex.is_common(norm)) e.flags |= kCommonWord;
+    e.hash = word_hash(stem_view(norm, stem_buf));
+    const uint8_t cls = lex.word_class(norm);
+    if (cls & 1) e.flags |= kStopWord;
+    if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
     if (boundary) e.flags |= kBoundary;
     if (sentence_start) e.flags |= kSentenceStart;
@@ -97,9 +99,17 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kShortQuote;
   }
   for (const text::Quote& q : qs.quotes) {
-    if (q.parent < 0 || !q.closed || q.close_tok <= q.open_tok) continue;
+    if (!q.closed || q.close_tok <= q.open_tok) continue;
     auto [b, e] = token_range(d, Span{v[q.open_tok].end, v[q.close_tok].start});
-    for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kNestedQuote;
+    if (q.parent >= 0)
+      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kNestedQuote;
+    // A term: a short quotation inside a quotation, the speaker citing words,
+    // or one that a citing noun names ("the words “Islamic terrorism”").
+    const bool named = q.parent < 0 && b > 0 && b <= d.tokens.size() &&
+                       lex.is_citing_noun(normalize_word(text.substr(d.tokens[b - 1].span.start,
+                                                                     d.tokens[b - 1].span.size())));
+    if ((q.parent >= 0 || named) && e > b + 1 && e - b <= 8)
+      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kTermQuote;
   }
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());

@@ -26,6 +26,10 @@ enum TokenFlag : uint16_t {
   kSentenceStart = 1u << 6,  // first token of a sentence
   kShortQuote = 1u << 7,     // inside a quotation of at most three words: a quoted term
   kNestedQuote = 1u << 8,    // inside a quotation within a quotation: the speaker quoting someone
+  // Inside a cited term: a quotation of two to eight words within a
+  // quotation ("“… calling me ‘Little Marco.’ …”"). The speaker marks these
+  // words as someone's, whatever English does with them.
+  kTermQuote = 1u << 9,
 };
 
 struct Token {

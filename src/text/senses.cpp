@@ -2,6 +2,7 @@
 #include "text/senses.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -61,6 +62,19 @@ struct Counts {
   std::unordered_map<std::string, std::vector<std::string>> exceptions;  // "went" -> {"go"}
 };
 
+// The next white-space separated field of `l`, which it consumes; empty at the end.
+std::string_view next_field(std::string_view& l) {
+  size_t b = l.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) {
+    l = {};
+    return {};
+  }
+  size_t e = l.find_first_of(" \t\r", b);
+  std::string_view f = l.substr(b, e == std::string_view::npos ? l.size() - b : e - b);
+  l = e == std::string_view::npos ? std::string_view{} : l.substr(e);
+  return f;
+}
+
 Counts load_counts() {
   Counts c;
   std::string dir;
@@ -70,22 +84,52 @@ Counts load_counts() {
   }
   if (dir.empty()) return c;
   // cntlist.rev lines: "sense_key sense_number tag_count", the sense key's lemma before '%'.
-  std::ifstream cnt(dir + "/cntlist.rev");
-  std::string key;
-  int number = 0, tags = 0;
-  while (cnt >> key >> number >> tags) {
+  // Read whole and split by hand: the stream's >> per field took longer than
+  // analysing a short article.
+  std::string text;
+  {
+    std::ifstream cnt(dir + "/cntlist.rev", std::ios::binary);
+    std::ostringstream ss;
+    ss << cnt.rdbuf();
+    text = std::move(ss).str();
+  }
+  c.tagged.reserve(1 << 16);
+  std::string_view rest(text);
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+    std::string_view key = next_field(line), number = next_field(line), tags_text = next_field(line);
+    if (key.empty() || number.empty() || tags_text.empty()) break;  // as the stream stopped on a short line
+    int tags = 0;
+    auto [ptr, ec] = std::from_chars(tags_text.data(), tags_text.data() + tags_text.size(), tags);
+    int num = 0;
+    auto [ptr2, ec2] = std::from_chars(number.data(), number.data() + number.size(), num);
+    if (ec != std::errc() || ec2 != std::errc()) break;
     size_t pct = key.find('%');
-    if (pct != std::string::npos && tags > 0) c.tagged[key.substr(0, pct)] += tags;
+    if (pct != std::string_view::npos && tags > 0) c.tagged[std::string(key.substr(0, pct))] += tags;
   }
   // *.exc lines: "inflected_form base_form [base_form ...]".
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    std::ifstream exc(dir + "/" + pos + ".exc");
-    std::string line;
-    while (std::getline(exc, line)) {
-      std::istringstream in(line);
-      std::string form, base;
-      in >> form;
-      while (in >> base) c.exceptions[form].push_back(base);
+    std::string exc_text;
+    {
+      std::ifstream exc(dir + "/" + pos + ".exc", std::ios::binary);
+      std::ostringstream ss;
+      ss << exc.rdbuf();
+      exc_text = std::move(ss).str();
+    }
+    std::string_view lines(exc_text);
+    while (!lines.empty()) {
+      size_t nl = lines.find('\n');
+      std::string_view line = lines.substr(0, nl);
+      lines = nl == std::string_view::npos ? std::string_view{} : lines.substr(nl + 1);
+      std::string_view form = next_field(line);
+      if (form.empty()) continue;
+      std::vector<std::string>* bases = nullptr;
+      for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) {
+        if (!bases) bases = &c.exceptions[std::string(form)];
+        bases->emplace_back(base);
+      }
     }
   }
   return c;
