@@ -219,6 +219,33 @@ TEST_CASE("relays: according to a statement from a named spokesperson", "[entiti
   CHECK(speaker_of(a, 0)->name == "Ali Karim");
 }
 
+// The cited source passes on the whole statement even when the rules read its
+// content as the statement's words only (cue and speaker outside it).
+TEST_CASE("relays: a statement the sentence credits to a source 'according to' is relayed by it",
+          "[entities][via]") {
+  Analysis a = run("On Saturday, Ivo Strand made clear that the meeting was not political, saying that those who "
+                   "thought it was should \"look elsewhere,\" according to Reuters.");
+  const Attribution* strand = nullptr;
+  for (const Attribution& t : a.attributions)
+    if (t.speaker.entity >= 0 && a.entities[t.speaker.entity].name == "Ivo Strand") strand = &t;
+  REQUIRE(strand);
+  REQUIRE(strand->via >= 0);
+  const Attribution& outer = a.attributions[strand->via];
+  REQUIRE(outer.speaker.entity >= 0);
+  CHECK(a.entities[outer.speaker.entity].name == "Reuters");
+}
+
+// A relaying statement reports words: one whose cue is no report ("could not
+// answer … because officials had asked for …") relays nothing.
+TEST_CASE("relays: a statement inside another that reports nothing is no relay", "[entities][via]") {
+  Analysis a = run("A union source said Lind could not answer the questions because officials had asked for the "
+                   "figures a few hours earlier in a letter to the ministry.");
+  for (const Attribution& t : a.attributions) {
+    if (t.via < 0) continue;
+    CHECK(a.attributions[t.via].cue_lemma != "answer");
+  }
+}
+
 TEST_CASE("explicit echo resolves to the echoed speaker's entity", "[entities][echo]") {
   Analysis a = run("Premier Ivo Strand called the strikes \"sabotage.\" "
                    "Mayor Lena Varga echoed Strand's rhetoric, calling the strikes \"sabotage by outsiders.\"");

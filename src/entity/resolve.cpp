@@ -154,7 +154,10 @@ class Resolver {
       // Words passed on are said, told, announced: "urged", "rejected",
       // "clarify" report an act, not words; and the relaying statement names
       // its own speaker (a participle's or a floating quote's borrows one).
-      if (!passes_on_words(t.cue_lemma) || !names_its_speaker(atts_[t.via].rule)) {
+      // The relaying statement reports too: "he could not answer the
+      // questions because Republicans had asked …" passes nothing on.
+      if (!passes_on_words(t.cue_lemma) || !passes_on_words(atts_[t.via].cue_lemma) ||
+          !names_its_speaker(atts_[t.via].rule)) {
         t.via = -1;
         continue;
       }
