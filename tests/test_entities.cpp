@@ -491,3 +491,44 @@ TEST_CASE("a description resolved by guess adds no role to the entity it was gue
   REQUIRE(ortiz);
   for (const std::string& role : ortiz->roles) CHECK(role.find("Democratic") == std::string::npos);
 }
+
+// Role phrases (issue 22): a person or document noun before a preposition is
+// the referent; the name after the preposition says whose, and is never it.
+TEST_CASE("role phrases: 'a spokesman for X' is not X, and joins the person given that role", "[entities][role]") {
+  Analysis a = run("\"We will win,\" a spokesman for Hanna Lind said. \"No comment,\" a fellow at the Norland "
+                   "Institute said.");
+  REQUIRE(a.attributions.size() == 2);
+  const Entity* spokesman = speaker_of(a, 0);
+  REQUIRE(spokesman);
+  CHECK(spokesman->name == "spokesman for Hanna Lind");
+  CHECK(spokesman->kind == EntityKind::kPerson);
+  const Entity* fellow = speaker_of(a, 1);
+  REQUIRE(fellow);
+  CHECK(fellow->name == "fellow at the Norland Institute");
+  CHECK(fellow->kind == EntityKind::kPerson);
+
+  Analysis b = run("Ivo Strand, a spokesman for Hanna Lind, said the rally would go ahead. Later the spokesman for "
+                   "Hanna Lind said it had been moved.");
+  REQUIRE(b.attributions.size() == 2);
+  REQUIRE(speaker_of(b, 1));
+  CHECK(speaker_of(b, 1)->name == "Ivo Strand");
+}
+
+TEST_CASE("role phrases: 'the president of Y' is the person named Y's president, never Y", "[entities][role]") {
+  Analysis a = run("Norland's president, Tomas Elkin, visited the port on Monday. \"Trade is up,\" the president of "
+                   "Norland said.");
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(speaker_of(a, 0));
+  CHECK(speaker_of(a, 0)->name == "Tomas Elkin");
+  // No one named in the role: a person entity of the role's own.
+  Analysis b = run("\"Trade is up,\" the president of Norland said.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "president of Norland");
+  CHECK(speaker_of(b, 0)->kind == EntityKind::kPerson);
+  // A name after a lower-case title is the person's own.
+  Analysis c = run("Former secretary of state Mara Weir said the treaty would hold.");
+  REQUIRE(c.attributions.size() == 1);
+  REQUIRE(speaker_of(c, 0));
+  CHECK(speaker_of(c, 0)->name == "Mara Weir");
+}

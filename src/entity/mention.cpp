@@ -113,6 +113,23 @@ EntityKind description_kind(const std::string& head) {
   return EntityKind::kUnknown;
 }
 
+// The sex a person noun names: "spokeswoman", "businessman", "widow"; 0 for
+// the many that name none ("senator", "aide").
+int noun_gender(std::string_view head) {
+  static constexpr std::string_view kFemale[] = {"wife", "mother", "daughter", "sister", "widow", "actress",
+                                                 "queen", "princess", "lady", "girl", "grandmother", "niece",
+                                                 "aunt", "mrs.", "ms."};
+  static constexpr std::string_view kMale[] = {"husband", "father", "son", "brother", "widower", "king",
+                                               "prince", "boy", "grandfather", "nephew", "uncle", "mr."};
+  if (head.ends_with("woman")) return -1;
+  if (text::in_list<kFemale>(head)) return -1;
+  if (text::in_list<kMale>(head)) return 1;
+  // "chairman", "spokesman", "businessman", "congressman"; not "human", "ottoman".
+  if (head.size() > 4 && head.ends_with("man") && head != "human" && description_kind(std::string(head)) == EntityKind::kPerson)
+    return 1;
+  return 0;
+}
+
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
   for (size_t k = b; k < e; ++k) {
@@ -198,6 +215,34 @@ size_t head_end(const std::vector<Word>& w) {
   return w.size();
 }
 
+// Where a role phrase's preposition is ("a spokesman for Hanna Lind": 3),
+// or 0 when the mention is none: the first preposition after the head, with
+// a lower-case person or document noun before it. A capitalised head is a
+// title or a name's ("Secretary of State", "Bank of America"); a name after a
+// common word is the referent's own ("secretary of state John Kerry").
+size_t role_phrase_prep(const std::vector<Word>& w) {
+  size_t s = 0;
+  while (s < w.size() && (w[s].low == "the" || w[s].low == "a" || w[s].low == "an")) ++s;
+  for (size_t k = s + 1; k + 1 < w.size(); ++k) {
+    const std::string& x = w[k].low;
+    if (x != "of" && x != "for" && x != "at" && x != "by" && x != "from" && x != "with" && x != "in" && x != "on")
+      continue;
+    if (w[k - 1].cap) return 0;
+    const EntityKind kind = description_kind(strip_possessive(w[k - 1].low));
+    if (kind != EntityKind::kPerson && kind != EntityKind::kArtifact) return 0;
+    size_t r = w.size();
+    while (r > k + 1 && w[r - 1].cap) --r;
+    if (r < w.size() && r > k + 1) {
+      const std::string& before = w[r - 1].low;
+      if (before != "the" && before != "a" && before != "an" && before != "of" && before != "for" && before != "at" &&
+          before != "by" && before != "from" && before != "with" && before != "in" && before != "on" && before != "and")
+        return 0;
+    }
+    return k;
+  }
+  return 0;
+}
+
 // The parse of a mention's words. Sets words/first_word as words_of(p.name)
 // would give them, from the words already split, so the name is not split a
 // second time.
@@ -205,6 +250,23 @@ Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
   w.resize(head_end(w));
+  if (const size_t k = role_phrase_prep(w); k != 0) {
+    size_t start = 0;
+    while (start < w.size() && (w[start].low == "the" || w[start].low == "a" || w[start].low == "an")) ++start;
+    p.definite = start > 0 && w[0].low == "the";
+    p.indefinite = start > 0 && !p.definite;
+    p.role_phrase = true;
+    p.name = strip_possessive(join(w, start, w.size()));
+    p.words = w.size() - start;
+    p.first_word = w[start].low;
+    p.first_len = w[start].text.size();
+    p.head = strip_possessive(w[k - 1].low);
+    p.key = text::fold(p.name);
+    p.kind = description_kind(p.head);
+    p.gender = p.kind == EntityKind::kPerson ? noun_gender(p.head) : 0;
+    if (p.kind == EntityKind::kPerson) p.role = p.name;
+    return p;
+  }
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
   if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject

@@ -51,6 +51,11 @@ struct Parsed {
   bool definite = false;  // "the organization", "the president"
   bool indefinite = false;  // "a State Department spokesperson"
   bool named = false;     // a description named by its owner: "the Cruz campaign"
+  // A person or document noun before a preposition: "a spokesman for Hanna
+  // Lind", "the president of Norland", "a study by the institute". The whole
+  // phrase is the description (name, key, role); the name after the
+  // preposition says whose, and is never the referent.
+  bool role_phrase = false;
   // The name is an acronym ("CSTO", "U.N."): per surface form rather than per mention.
   bool name_is_acronym = false;
   int gender = 0;         // +1 male title (Mr.) or given name, -1 female (Mrs., Ms.), 0 unknown

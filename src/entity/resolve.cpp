@@ -409,6 +409,15 @@ class Resolver {
         {"pres.", "president"}, {"sens.", "senator"}, {"reps.", "representative"}};
     for (auto [abbr, full] : kTitles)
       if (folded.find(abbr) != std::string::npos) (folded += ' ') += full;
+    // "a spokesman for Hanna Lind" is "the spokesman for Hanna Lind" later;
+    // "Norland's president" is "the president of Norland".
+    std::string_view bare = folded;
+    for (std::string_view article : {"a ", "an ", "the "})
+      if (bare.starts_with(article)) bare.remove_prefix(article.size());
+    if (bare.size() != folded.size()) by_role_.insert(bare, id);
+    if (size_t pos = bare.find("'s "); pos != std::string::npos && pos > 0 && bare.find(' ') >= pos &&
+                                        bare.find(' ', pos + 3) == std::string::npos)
+      folded += " " + std::string(bare.substr(pos + 3)) + " of " + std::string(bare.substr(0, pos));
     by_role_.insert(folded, id);
     folded_roles_.emplace_back(id, std::move(folded));
   }
@@ -552,6 +561,10 @@ class Resolver {
       id = find_proper(p);
     } else if (p.named) {
       id = get(p.key_rec->key);  // "the Cruz campaign" met before
+    } else if (p.role_phrase) {
+      id = resolve_role_phrase(p);
+      // Two entities hold the role: an explicit unknown, as "the president" with two presidents.
+      if (id == -2) return -1;
     } else if (const int* r = by_role_.find(p.folded)) {
       id = *r;  // "Oststadt's president" named beside "Paul Weir" earlier
     } else if (p.indefinite && p.kind == EntityKind::kPerson) {
@@ -706,6 +719,24 @@ class Resolver {
       return true;
     });
     return found;
+  }
+
+  // "the spokesman for Hanna Lind": the entity the article gave that role
+  // ("Ivo Strand, a spokesman for Hanna Lind,"; "Norland's president" for "the
+  // president of Norland"), else the one this phrase named before; -1 for
+  // none (the caller makes the phrase an entity of its own: never Hanna
+  // Lind), -2 when two entities hold the role.
+  int resolve_role_phrase(const Parsed& p) const {
+    if (const int* r = by_role_.find(p.folded)) return *r;
+    int found = -1;
+    for (const auto& [id, role] : folded_roles_)
+      if (id != found && role.find(p.folded) != std::string::npos) {
+        if (found >= 0) return -2;
+        found = id;
+      }
+    if (found >= 0) return found;
+    if (int id = get(p.key_rec->key); id >= 0 && ents_[id].kind == p.kind) return id;
+    return -1;
   }
 
   // "the organization" -> the latest organisation; "the president" -> the one
