@@ -532,3 +532,16 @@ TEST_CASE("role phrases: 'the president of Y' is the person named Y's president,
   REQUIRE(speaker_of(c, 0));
   CHECK(speaker_of(c, 0)->name == "Mara Weir");
 }
+
+TEST_CASE("a person description's sex: 'the businessman' is not the woman the story is about", "[entities]") {
+  Analysis a = run("Mrs. Lind met Peter Strand on Monday. Lind said the talks went well. Lind said a deal was near. "
+                   "\"It was useful,\" the Norland businessman said.");
+  REQUIRE(a.attributions.size() == 3);
+  REQUIRE(speaker_of(a, 2));
+  CHECK(speaker_of(a, 2)->name == "Peter Strand");
+  Analysis b = run("Mrs. Lind met Peter Strand on Monday. Lind said the talks went well. Lind said a deal was near. "
+                   "\"It was useful,\" the Norland businesswoman said.");
+  REQUIRE(b.attributions.size() == 3);
+  REQUIRE(speaker_of(b, 2));
+  CHECK(speaker_of(b, 2)->name == "Lind");
+}

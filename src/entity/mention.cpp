@@ -377,6 +377,7 @@ Parsed parse_words(std::vector<Word> w) {
   }
   p.kind = description_kind(head);
   p.role = text::in_list<kTitleWords>(head) ? p.name : "";
+  if (p.kind == EntityKind::kPerson) p.gender = noun_gender(head);  // "the businessman", "the congresswoman"
   return p;
 }
 

@@ -456,12 +456,15 @@ class Resolver {
   // named once in an appositive); ties go to the most recent.
   // With `named`, only an entity introduced by a proper name: "the mayor" is
   // never "one analyst", a description met before it.
-  int most_prominent(uint32_t pos, EntityKind kind, bool named = false) const {
+  // With `gender`, only an entity not known to be of the other sex ("the New
+  // York businessman" is not the woman the story is about).
+  int most_prominent(uint32_t pos, EntityKind kind, bool named = false, int gender = 0) const {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
     timeline_.back_from(pos, kLookBack, [&](int id, uint32_t) {
       if (named && !proper_[id]) return false;
+      if (other_sex(id, gender)) return false;
       if (ents_[id].kind == kind && (best < 0 || ents_[id].mentions.size() > best_count)) {
         best = id;
         best_count = ents_[id].mentions.size();
@@ -663,6 +666,10 @@ class Resolver {
     return k == 0 || doc_.text[k - 1] == '.' || doc_.text[k - 1] == '\n';
   }
 
+  // Whether the entity is known, by title, given name or pronoun, to be of the sex other than `gender`.
+  bool other_sex(int id, int gender) const {
+    return gender != 0 && (gender_[id] == -gender || (gender_[id] == 0 && learned_gender(id) == -gender));
+  }
   int learned_gender(int id) const {
     return static_cast<size_t>(id) < learned_.size() ? learned_[id] : 0;
   }
@@ -750,14 +757,14 @@ class Resolver {
       // The one entity with a role naming the head; none when two or more have one.
       int found = -1;
       for (const auto& [id, role] : folded_roles_)
-        if (id != found && role.find(p.head) != std::string::npos) {
+        if (id != found && role.find(p.head) != std::string::npos && !other_sex(id, p.gender)) {
           if (found >= 0) return -1;
           found = id;
         }
       if (found >= 0) return found;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
-      return most_prominent(pos, EntityKind::kPerson, true);
+      return most_prominent(pos, EntityKind::kPerson, true, p.gender);
     }
     return get(p.key_rec->key);
   }
