@@ -545,3 +545,24 @@ TEST_CASE("a person description's sex: 'the businessman' is not the woman the st
   REQUIRE(speaker_of(b, 2));
   CHECK(speaker_of(b, 2)->name == "Lind");
 }
+
+TEST_CASE("a description no role names is the person who opens its paragraph", "[entities]") {
+  // Lind is the story's most named person; the paragraph is Weir's.
+  Analysis a = run("Mary Lind said the strike would go on. Lind said talks had failed. Lind said pay was too low.\n\n"
+                   "Peter Weir criticised Lind in an interview on Monday. \"It is a disaster,\" the union leader said.");
+  REQUIRE(a.attributions.size() >= 4);
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Peter Weir");
+  // Two senators named earlier: the paragraph's own person, not an unknown.
+  Analysis b = run("Sen. Mara Voss and Sen. Ivo Strand met on Monday.\n\n"
+                   "Peter Weir defended the plan in an interview. \"It is sound,\" the senator said.");
+  REQUIRE(!b.attributions.empty());
+  REQUIRE(speaker_of(b, b.attributions.size() - 1));
+  CHECK(speaker_of(b, b.attributions.size() - 1)->name == "Peter Weir");
+  // A paragraph the description opens: the story's person, as before.
+  Analysis c = run("Mary Lind said the strike would go on. Lind said talks had failed.\n\n"
+                   "The union leader said pay was too low.");
+  REQUIRE(c.attributions.size() == 3);
+  REQUIRE(speaker_of(c, 2));
+  CHECK(speaker_of(c, 2)->name == "Mary Lind");
+}

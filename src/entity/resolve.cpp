@@ -666,6 +666,36 @@ class Resolver {
     return k == 0 || doc_.text[k - 1] == '.' || doc_.text[k - 1] == '\n';
   }
 
+  // Where the paragraph of `pos` starts.
+  uint32_t paragraph_start(uint32_t pos) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.end() || it->para >= toks_.para_first.size()) return pos;
+    return v[toks_.para_first[it->para]].start;
+  }
+  // Whether entity `id` is mentioned between the start of the paragraph of `pos` and `pos`.
+  bool named_in_paragraph(int id, uint32_t pos) const {
+    const uint32_t from = paragraph_start(pos);
+    for (Span m : ents_[id].mentions)
+      if (m.start >= from && m.start < pos) return true;
+    return false;
+  }
+  // The person the paragraph of `pos` names first outside quotations, by a
+  // proper name, not of the other sex; -1 for none.
+  int paragraph_opener(uint32_t pos, int gender) const {
+    const uint32_t para_start = paragraph_start(pos);
+    int found = -1;
+    timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
+      if (at < para_start) return true;
+      if (quoted_apart(at, {pos, pos}) || !proper_[id] || other_sex(id, gender)) return false;
+      const EntityKind k = ents_[id].kind;
+      if (k == EntityKind::kPerson || (k == EntityKind::kUnknown && (gender_[id] != 0 || name_shape_[id].words >= 2)))
+        found = id;
+      return false;
+    });
+    return found;
+  }
+
   // Whether the entity is known, by title, given name or pronoun, to be of the sex other than `gender`.
   bool other_sex(int id, int gender) const {
     return gender != 0 && (gender_[id] == -gender || (gender_[id] == 0 && learned_gender(id) == -gender));
@@ -754,14 +784,25 @@ class Resolver {
     if (p.kind == EntityKind::kPlace)
       return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
     if (p.kind == EntityKind::kPerson && p.definite) {
-      // The one entity with a role naming the head; none when two or more have one.
-      int found = -1;
+      // The one entity with a role naming the head.
+      std::vector<int> holders;
       for (const auto& [id, role] : folded_roles_)
-        if (id != found && role.find(p.head) != std::string::npos && !other_sex(id, p.gender)) {
-          if (found >= 0) return -1;
-          found = id;
-        }
-      if (found >= 0) return found;
+        if (role.find(p.head) != std::string::npos && !other_sex(id, p.gender) &&
+            std::find(holders.begin(), holders.end(), id) == holders.end())
+          holders.push_back(id);
+      if (holders.size() == 1) return holders[0];
+      // No one role holder: the person named at the head of the paragraph
+      // ("Harry Reid blasted Rubio … '…,' the Senate minority leader said"):
+      // news names a speaker and then varies the name with what he is.
+      // Unless another holder of the role is named in the paragraph too: two
+      // presidents met, "the president said" is either.
+      if (int id = paragraph_opener(pos, p.gender); id >= 0) {
+        bool rival = false;
+        for (int h : holders) rival = rival || (h != id && named_in_paragraph(h, pos));
+        if (!rival) return id;
+      }
+      // Two role holders and no opener: an explicit unknown.
+      if (holders.size() > 1) return -1;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
       return most_prominent(pos, EntityKind::kPerson, true, p.gender);
