@@ -566,3 +566,19 @@ TEST_CASE("a description no role names is the person who opens its paragraph", "
   REQUIRE(speaker_of(c, 2));
   CHECK(speaker_of(c, 2)->name == "Mary Lind");
 }
+
+TEST_CASE("an organisation's name runs on past 'for' or 'on' after its head, and its head part names it later",
+          "[entities]") {
+  Analysis a = run("The Norland Center for Justice noted that spending had doubled. "
+                   "The Norland Center said the figures were final.");
+  REQUIRE(a.attributions.size() == 2);
+  const Entity* e0 = speaker_of(a, 0);
+  REQUIRE(e0);
+  CHECK(e0->name == "Norland Center for Justice");
+  CHECK(e0->kind == EntityKind::kOrganization);
+  CHECK(speaker_of(a, 1) == e0);
+  Analysis b = run("The Council on Harbor Relations said the port would reopen.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "Council on Harbor Relations");
+}

@@ -149,6 +149,9 @@ bool is_title(const std::string& low) {
 // "Chamber of Commerce", "Bank of Norland": the head before "of" is an organisation's.
 bool org_before_of(std::string_view name) {
   size_t of = name.find(" of ");
+  // "Brennan Center for Justice", "Council on Foreign Relations" likewise.
+  if (of == std::string_view::npos) of = name.find(" for ");
+  if (of == std::string_view::npos) of = name.find(" on ");
   if (of == std::string_view::npos) return false;
   size_t sp = name.rfind(' ', of - 1);
   std::string head = text::fold(name.substr(sp == std::string_view::npos ? 0 : sp + 1, of - (sp == std::string_view::npos ? 0 : sp + 1)));
@@ -158,6 +161,20 @@ bool org_before_of(std::string_view name) {
 // The last run of capitalised non-title words: "U.S. Secretary of State Antony
 // J. Blinken" -> "Antony J. Blinken".
 bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
+  // "Brennan Center for Justice", "Council on Foreign Relations": an
+  // organisation's head before "for" or "on" keeps the name whole, even when
+  // the words after it would read as a title ("Justice").
+  for (size_t j = 1; j + 1 < w.size(); ++j) {
+    if ((w[j].low != "for" && w[j].low != "on") || !w[j - 1].cap || !text::in_list<kOrgWords>(w[j - 1].low)) continue;
+    bool tail = true;
+    for (size_t k = j + 1; k < w.size(); ++k) tail = tail && (w[k].cap || w[k].low == "and" || w[k].low == "of");
+    if (!tail || !w.back().cap) break;
+    size_t k = j - 1;
+    while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") --k;
+    b = k;
+    e = w.size();
+    return true;
+  }
   size_t end = w.size();
   while (end > 0) {
     size_t k = end;

@@ -304,6 +304,7 @@ class Resolver {
       set(p.key_rec->key, id);
     }
     if (p.proper) set(p.folded_rec->name, id);
+    note_short_form(id, p);
     note_name(id, p);
     if (p.kind == EntityKind::kOrganization && p.name_initials.size() >= 2 && get(p.initials_rec->acronym) < 0)
       set(p.initials_rec->acronym, id);
@@ -384,6 +385,7 @@ class Resolver {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
       set(p.folded_rec->name, id);
+      note_short_form(id, p);
       note_name(id, p);
       renamed = true;
     }
@@ -425,6 +427,18 @@ class Resolver {
   void note_seen(int id, Span s) {
     timeline_.add(s.start, id);
     span_entity_.set(s, id);
+  }
+
+  // "Brennan Center for Justice" is "the Brennan Center" later: an
+  // organisation's name up to its head, of two words or more, names it too
+  // unless it names another.
+  void note_short_form(int id, const Parsed& p) {
+    if (!p.proper || p.kind != EntityKind::kOrganization) return;
+    size_t cut = p.folded.find(" for ");
+    if (cut == std::string::npos) cut = p.folded.find(" on ");
+    if (cut == std::string::npos || p.folded.rfind(' ', cut - 1) == std::string::npos) return;
+    Stamp& s = interned(std::string_view(p.folded).substr(0, cut)).name;
+    if (get(s) < 0) set(s, id);
   }
 
   // The shape of the entity's name, which was just set to p.name: the parse
