@@ -582,3 +582,12 @@ TEST_CASE("an organisation's name runs on past 'for' or 'on' after its head, and
   REQUIRE(speaker_of(b, 0));
   CHECK(speaker_of(b, 0)->name == "Council on Harbor Relations");
 }
+
+TEST_CASE("a pronoun: having spoken keeps a name in focus for its paragraph and the next only", "[entities]") {
+  Analysis a = run("Ivo Strand said the plan was bad. Strand said it would fail.\n\n"
+                   "The council met on Tuesday.\n\nThe vote was delayed.\n\n"
+                   "On Monday, union chief Peter Weir released a memo. In it, he says the plan will pass.");
+  REQUIRE(a.attributions.size() == 3);
+  REQUIRE(speaker_of(a, 2));
+  CHECK(speaker_of(a, 2)->name == "Peter Weir");
+}

@@ -654,14 +654,18 @@ class Resolver {
     double best_score = 0;
     std::vector<int>& seen = w_.candidates;
     seen.clear();
+    const uint32_t pronoun_para = para_of(pos);
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
       if ((at >= own.start && at < own.end) || quoted_apart(at, span) || !ok(id)) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
       seen.push_back(id);
       double score = 1.0 / (1 + rank++);
-      if (static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
+      // Having spoken and being a subject keep a name in focus for the
+      // paragraph it is in and the next, not for the rest of the article.
+      const bool in_focus = para_of(at) + 1 >= pronoun_para;
+      if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
       if (id == last_speaker_) score += kLastSpeakerBonus;
-      if (opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
+      if (in_focus && opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
@@ -680,6 +684,12 @@ class Resolver {
     return k == 0 || doc_.text[k - 1] == '.' || doc_.text[k - 1] == '\n';
   }
 
+  // The paragraph index of the token at `pos`.
+  uint32_t para_of(uint32_t pos) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    return it == v.end() ? (v.empty() ? 0 : v.back().para) : it->para;
+  }
   // Where the paragraph of `pos` starts.
   uint32_t paragraph_start(uint32_t pos) const {
     const std::vector<text::Token>& v = toks_.toks;
