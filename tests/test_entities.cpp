@@ -2,6 +2,7 @@
 // for the test (positive and negative).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <thread>
 
 #include "quotegraph/analyzer.hpp"
@@ -590,4 +591,21 @@ TEST_CASE("a pronoun: having spoken keeps a name in focus for its paragraph and 
   REQUIRE(a.attributions.size() == 3);
   REQUIRE(speaker_of(a, 2));
   CHECK(speaker_of(a, 2)->name == "Peter Weir");
+}
+
+TEST_CASE("an Arabic article joined to a name continues it; a common noun and 'of' opening a sentence do not",
+          "[entities]") {
+  Analysis a = run("Before the video, the cleric Omar al-Rashidi, who died in 2011, is shown preaching.\n\n"
+                   "Footage of Al-Rashidi again appears. \"The West will turn,\" he says.");
+  const Entity* cleric = by_name(a, "Omar al-Rashidi");
+  REQUIRE(cleric);
+  CHECK(std::find(cleric->aliases.begin(), cleric->aliases.end(), "Al-Rashidi") != cleric->aliases.end());
+  CHECK_FALSE(by_name(a, "Footage"));
+  REQUIRE(a.attributions.size() == 1);
+  CHECK(speaker_of(a, 0) == cleric);
+  // A title before "of" stays the name's.
+  Analysis b = run("President of Norland Ivo Strand said the port would reopen.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "Ivo Strand");
 }

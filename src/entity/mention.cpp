@@ -425,6 +425,11 @@ std::vector<Word> words_of(std::string_view s) {
         size_t k = 0;
         w.cap = text::is_upper(text::next_cp(w.text, k));
       }
+      // "al-Awlaki", "el-Sayed": an Arabic article joined to a capitalised name is part of the name.
+      if (!w.cap)
+        for (std::string_view a : {"al-", "el-", "ad-", "bin-", "ibn-"})
+          if (w.text.size() > a.size() && w.text.starts_with(a) && w.text[a.size()] >= 'A' && w.text[a.size()] <= 'Z')
+            w.cap = true;
       out.push_back(std::move(w));
     }
   }
@@ -447,6 +452,7 @@ bool is_acronym(std::string_view w) {
 }
 
 bool is_group_noun(std::string_view w) { return text::in_list<kTargetGroupNouns>(w); }
+bool is_description_head(std::string_view w) { return description_kind(std::string(w)) != EntityKind::kUnknown; }
 bool is_description_noun(std::string_view w) {
   return text::in_list<kOrgDescriptions>(w) || text::in_list<kPlaceDescriptions>(w);
 }

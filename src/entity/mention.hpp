@@ -105,6 +105,9 @@ bool is_group_noun(std::string_view folded);
 // resident", "council member"), or it is an age ("70"). Roles are what
 // appositives and role phrases gave the entity.
 bool role_names_a_person(std::string_view role);
+// Whether a folded word is a common noun for a person, group, document,
+// organisation or place ("footage", "supporters", "agency"): no name by itself.
+bool is_description_head(std::string_view folded);
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".
