@@ -609,3 +609,14 @@ TEST_CASE("an Arabic article joined to a name continues it; a common noun and 'o
   REQUIRE(speaker_of(b, 0));
   CHECK(speaker_of(b, 0)->name == "Ivo Strand");
 }
+
+TEST_CASE("a relative after a prepositional phrase is the plural noun the phrase follows", "[entities]") {
+  Analysis a = run("Peter Strand came under fire from political opponents on the left, who accused him of lying.");
+  const Attribution* t = nullptr;
+  for (const Attribution& x : a.attributions)
+    if (a.doc.slice(x.speaker.mention) == "who") t = &x;
+  REQUIRE(t);
+  REQUIRE(t->speaker.entity >= 0);
+  CHECK(a.entities[t->speaker.entity].name == "political opponents");
+  CHECK(a.entities[t->speaker.entity].kind == EntityKind::kGroup);
+}

@@ -753,21 +753,42 @@ class Resolver {
       if (w == "which" && !thing && k != EntityKind::kGroup) return -1;
       return found;
     }
-    // The word before (a comma skipped): "unions who".
+    // The word before (a comma skipped): "unions who"; or the plural noun a
+    // prepositional phrase follows, with the adjectives before it ("political
+    // opponents on the left, who": "political opponents").
     const std::vector<text::Token>& v = toks_.toks;
     auto it = std::lower_bound(v.begin(), v.end(), span.start, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    auto plural_group = [&](const text::Token& t) -> const Parsed* {
+      const std::string_view word = doc_.slice({t.start, t.end});
+      if (t.type != text::TokType::kWord || t.cap || word.size() <= 3 || !word.ends_with("s") || word.ends_with("ss"))
+        return nullptr;
+      const Parsed& p = parsed(word);
+      return p.kind == EntityKind::kGroup ? &p : nullptr;
+    };
+    auto take_group = [&](Span at) {
+      const Parsed& p = parsed(doc_.slice(at));
+      int id = group(p);
+      if (id < 0) id = create(p);
+      add_mention(id, at, doc_.slice(at), p);
+      return id;
+    };
     if (it != v.begin()) {
       --it;
       if (it->type == text::TokType::kPunct && it->ch == ',' && it != v.begin()) --it;
-      const std::string_view word = doc_.slice({it->start, it->end});
-      if (it->type == text::TokType::kWord && !it->cap && word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) {
-        const Parsed& p = parsed(word);
-        if (p.kind == EntityKind::kGroup) {
-          int id = group(p);
-          if (id < 0) id = create(p);
-          add_mention(id, {it->start, it->end}, word, p);
-          return id;
-        }
+      if (plural_group(*it)) return take_group({it->start, it->end});
+      static constexpr std::string_view kPreps[] = {"on", "of", "in", "at", "from", "with", "for", "across"};
+      static constexpr std::string_view kStops[] = {"the", "a", "an", "and", "or", "of", "on", "in", "at", "from",
+                                                    "with", "for", "to", "by", "some", "many", "most", "all"};
+      auto low = [&](const text::Token& t) { return words_.low[static_cast<size_t>(&t - v.data())]; };
+      for (auto j = it; j != v.begin() && it - j < 6; --j) {
+        if (j == it || j->type != text::TokType::kWord || !plural_group(*j)) continue;
+        const std::string_view next = low(*(j + 1));
+        if (std::find(std::begin(kPreps), std::end(kPreps), next) == std::end(kPreps)) break;
+        auto l = j;
+        while (l != v.begin() && j - l < 3 && (l - 1)->type == text::TokType::kWord && !(l - 1)->cap &&
+               std::find(std::begin(kStops), std::end(kStops), low(*(l - 1))) == std::end(kStops))
+          --l;
+        return take_group({l->start, j->end});
       }
     }
     // Else a name a short appositive back ("Trump, the nominee who"): the latest
