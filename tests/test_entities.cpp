@@ -620,3 +620,17 @@ TEST_CASE("a relative after a prepositional phrase is the plural noun the phrase
   CHECK(a.entities[t->speaker.entity].name == "political opponents");
   CHECK(a.entities[t->speaker.entity].kind == EntityKind::kGroup);
 }
+
+TEST_CASE("a counted few of a party or people are a group of their own", "[entities]") {
+  Analysis a = run("Democrats opposed the bill for months.\n\n"
+                   "Only two Democrats said they would vote for it. The two Democrats said the deal was fair.");
+  REQUIRE(a.attributions.size() == 3);
+  const Entity* party = speaker_of(a, 0);
+  const Entity* two = speaker_of(a, 1);
+  REQUIRE(party);
+  REQUIRE(two);
+  CHECK(party->name == "Democrats");
+  CHECK(two->name == "two Democrats");
+  CHECK(two->kind == EntityKind::kGroup);
+  CHECK(speaker_of(a, 2) == two);
+}

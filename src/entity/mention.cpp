@@ -130,6 +130,17 @@ int noun_gender(std::string_view head) {
   return 0;
 }
 
+// "two", "12": a count before a plural.
+bool is_cardinal(std::string_view w) {
+  static constexpr std::string_view kNumbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                  "ten", "eleven", "twelve", "dozen"};
+  if (text::in_list<kNumbers>(w)) return true;
+  if (w.empty() || w.size() > 4) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
   for (size_t k = b; k < e; ++k) {
@@ -330,6 +341,18 @@ Parsed parse_words(std::vector<Word> w) {
     } else if (p.words == 1 && is_demonym_plural(lastw)) {
       p.kind = EntityKind::kGroup;  // "Republicans", "Russians"
       p.key = lastw;
+      // "two Democrats", "only 12 Republicans": a counted few are a group of
+      // their own, not the party.
+      if (b > 0 && is_cardinal(w[b - 1].low)) {
+        p.proper = false;
+        p.definite = w[0].low == "the";
+        p.name = std::string(w[b - 1].text) + " " + p.name;
+        p.head = lastw;
+        p.key = text::fold(p.name);
+        p.role.clear();
+        p.words += 1;
+        p.gender = p.given_gender = 0;
+      }
     } else if (text::in_list<kArtifactWords>(lastw) || (p.words == 1 && lastw.size() > 6 && lastw.ends_with("care"))) {
       p.kind = EntityKind::kArtifact;  // "Affordable Care Act", "Obamacare"
       p.key = text::fold(p.name);
