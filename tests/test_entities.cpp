@@ -634,3 +634,17 @@ TEST_CASE("a counted few of a party or people are a group of their own", "[entit
   CHECK(two->kind == EntityKind::kGroup);
   CHECK(speaker_of(a, 2) == two);
 }
+
+TEST_CASE("a title names its own office: 'the president' is not the vice president nor a presidential candidate",
+          "[entities]") {
+  Analysis a = run("Vice President Mara Voss and President Ivo Strand met on Monday. "
+                   "\"It was useful,\" the president said.");
+  REQUIRE(!a.attributions.empty());
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Ivo Strand");
+  Analysis b = run("Presidential candidate Peter Weir met President Ivo Strand on Monday. "
+                   "\"It was useful,\" the president said.");
+  REQUIRE(!b.attributions.empty());
+  REQUIRE(speaker_of(b, b.attributions.size() - 1));
+  CHECK(speaker_of(b, b.attributions.size() - 1)->name == "Ivo Strand");
+}

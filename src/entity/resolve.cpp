@@ -803,6 +803,29 @@ class Resolver {
     return found;
   }
 
+  // Whether a folded role names the title `head` as a word of its own
+  // ("president" is not in "presidential"), and the same office: "vice
+  // president", "deputy director" are others, unless the description says so too.
+  static bool role_has_title(std::string_view role, std::string_view head, std::string_view description) {
+    static constexpr std::string_view kOtherOffice[] = {"vice", "deputy", "assistant", "associate", "lieutenant",
+                                                        "under", "sub", "co", "ex", "former"};
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
+    for (size_t at = role.find(head); at != std::string_view::npos; at = role.find(head, at + 1)) {
+      const size_t end = at + head.size();
+      if ((at > 0 && letter(role[at - 1])) || (end < role.size() && letter(role[end]))) continue;
+      // The word before the title.
+      size_t b = at;
+      while (b > 0 && role[b - 1] == ' ') --b;
+      size_t a = b;
+      while (a > 0 && letter(role[a - 1])) --a;
+      const std::string_view before = role.substr(a, b - a);
+      const bool other = std::find(std::begin(kOtherOffice), std::end(kOtherOffice), before) != std::end(kOtherOffice) &&
+                         description.find(before) == std::string_view::npos;
+      if (!other) return true;
+    }
+    return false;
+  }
+
   // "the spokesman for Hanna Lind": the entity the article gave that role
   // ("Ivo Strand, a spokesman for Hanna Lind,"; "Norland's president" for "the
   // president of Norland"), else the one this phrase named before; -1 for
@@ -832,7 +855,7 @@ class Resolver {
       // The one entity with a role naming the head.
       std::vector<int> holders;
       for (const auto& [id, role] : folded_roles_)
-        if (role.find(p.head) != std::string::npos && !other_sex(id, p.gender) &&
+        if (role_has_title(role, p.head, p.folded) && !other_sex(id, p.gender) &&
             std::find(holders.begin(), holders.end(), id) == holders.end())
           holders.push_back(id);
       if (holders.size() == 1) return holders[0];
