@@ -2,6 +2,7 @@
 // for the test (positive and negative).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <thread>
 
 #include "quotegraph/analyzer.hpp"
@@ -217,6 +218,33 @@ TEST_CASE("relays: according to a statement from a named spokesperson", "[entiti
   REQUIRE(a.attributions.size() == 1);
   REQUIRE(speaker_of(a, 0));
   CHECK(speaker_of(a, 0)->name == "Ali Karim");
+}
+
+// The cited source passes on the whole statement even when the rules read its
+// content as the statement's words only (cue and speaker outside it).
+TEST_CASE("relays: a statement the sentence credits to a source 'according to' is relayed by it",
+          "[entities][via]") {
+  Analysis a = run("On Saturday, Ivo Strand made clear that the meeting was not political, saying that those who "
+                   "thought it was should \"look elsewhere,\" according to Reuters.");
+  const Attribution* strand = nullptr;
+  for (const Attribution& t : a.attributions)
+    if (t.speaker.entity >= 0 && a.entities[t.speaker.entity].name == "Ivo Strand") strand = &t;
+  REQUIRE(strand);
+  REQUIRE(strand->via >= 0);
+  const Attribution& outer = a.attributions[strand->via];
+  REQUIRE(outer.speaker.entity >= 0);
+  CHECK(a.entities[outer.speaker.entity].name == "Reuters");
+}
+
+// A relaying statement reports words: one whose cue is no report ("could not
+// answer … because officials had asked for …") relays nothing.
+TEST_CASE("relays: a statement inside another that reports nothing is no relay", "[entities][via]") {
+  Analysis a = run("A union source said Lind could not answer the questions because officials had asked for the "
+                   "figures a few hours earlier in a letter to the ministry.");
+  for (const Attribution& t : a.attributions) {
+    if (t.via < 0) continue;
+    CHECK(a.attributions[t.via].cue_lemma != "answer");
+  }
 }
 
 TEST_CASE("explicit echo resolves to the echoed speaker's entity", "[entities][echo]") {
@@ -463,4 +491,160 @@ TEST_CASE("a description resolved by guess adds no role to the entity it was gue
   const Entity* ortiz = by_name(a, "Dan Ortiz");
   REQUIRE(ortiz);
   for (const std::string& role : ortiz->roles) CHECK(role.find("Democratic") == std::string::npos);
+}
+
+// Role phrases (issue 22): a person or document noun before a preposition is
+// the referent; the name after the preposition says whose, and is never it.
+TEST_CASE("role phrases: 'a spokesman for X' is not X, and joins the person given that role", "[entities][role]") {
+  Analysis a = run("\"We will win,\" a spokesman for Hanna Lind said. \"No comment,\" a fellow at the Norland "
+                   "Institute said.");
+  REQUIRE(a.attributions.size() == 2);
+  const Entity* spokesman = speaker_of(a, 0);
+  REQUIRE(spokesman);
+  CHECK(spokesman->name == "spokesman for Hanna Lind");
+  CHECK(spokesman->kind == EntityKind::kPerson);
+  const Entity* fellow = speaker_of(a, 1);
+  REQUIRE(fellow);
+  CHECK(fellow->name == "fellow at the Norland Institute");
+  CHECK(fellow->kind == EntityKind::kPerson);
+
+  Analysis b = run("Ivo Strand, a spokesman for Hanna Lind, said the rally would go ahead. Later the spokesman for "
+                   "Hanna Lind said it had been moved.");
+  REQUIRE(b.attributions.size() == 2);
+  REQUIRE(speaker_of(b, 1));
+  CHECK(speaker_of(b, 1)->name == "Ivo Strand");
+}
+
+TEST_CASE("role phrases: 'the president of Y' is the person named Y's president, never Y", "[entities][role]") {
+  Analysis a = run("Norland's president, Tomas Elkin, visited the port on Monday. \"Trade is up,\" the president of "
+                   "Norland said.");
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(speaker_of(a, 0));
+  CHECK(speaker_of(a, 0)->name == "Tomas Elkin");
+  // No one named in the role: a person entity of the role's own.
+  Analysis b = run("\"Trade is up,\" the president of Norland said.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "president of Norland");
+  CHECK(speaker_of(b, 0)->kind == EntityKind::kPerson);
+  // A name after a lower-case title is the person's own.
+  Analysis c = run("Former secretary of state Mara Weir said the treaty would hold.");
+  REQUIRE(c.attributions.size() == 1);
+  REQUIRE(speaker_of(c, 0));
+  CHECK(speaker_of(c, 0)->name == "Mara Weir");
+}
+
+TEST_CASE("a person description's sex: 'the businessman' is not the woman the story is about", "[entities]") {
+  Analysis a = run("Mrs. Lind met Peter Strand on Monday. Lind said the talks went well. Lind said a deal was near. "
+                   "\"It was useful,\" the Norland businessman said.");
+  REQUIRE(a.attributions.size() == 3);
+  REQUIRE(speaker_of(a, 2));
+  CHECK(speaker_of(a, 2)->name == "Peter Strand");
+  Analysis b = run("Mrs. Lind met Peter Strand on Monday. Lind said the talks went well. Lind said a deal was near. "
+                   "\"It was useful,\" the Norland businesswoman said.");
+  REQUIRE(b.attributions.size() == 3);
+  REQUIRE(speaker_of(b, 2));
+  CHECK(speaker_of(b, 2)->name == "Lind");
+}
+
+TEST_CASE("a description no role names is the person who opens its paragraph", "[entities]") {
+  // Lind is the story's most named person; the paragraph is Weir's.
+  Analysis a = run("Mary Lind said the strike would go on. Lind said talks had failed. Lind said pay was too low.\n\n"
+                   "Peter Weir criticised Lind in an interview on Monday. \"It is a disaster,\" the union leader said.");
+  REQUIRE(a.attributions.size() >= 4);
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Peter Weir");
+  // Two senators named earlier: the paragraph's own person, not an unknown.
+  Analysis b = run("Sen. Mara Voss and Sen. Ivo Strand met on Monday.\n\n"
+                   "Peter Weir defended the plan in an interview. \"It is sound,\" the senator said.");
+  REQUIRE(!b.attributions.empty());
+  REQUIRE(speaker_of(b, b.attributions.size() - 1));
+  CHECK(speaker_of(b, b.attributions.size() - 1)->name == "Peter Weir");
+  // A paragraph the description opens: the story's person, as before.
+  Analysis c = run("Mary Lind said the strike would go on. Lind said talks had failed.\n\n"
+                   "The union leader said pay was too low.");
+  REQUIRE(c.attributions.size() == 3);
+  REQUIRE(speaker_of(c, 2));
+  CHECK(speaker_of(c, 2)->name == "Mary Lind");
+}
+
+TEST_CASE("an organisation's name runs on past 'for' or 'on' after its head, and its head part names it later",
+          "[entities]") {
+  Analysis a = run("The Norland Center for Justice noted that spending had doubled. "
+                   "The Norland Center said the figures were final.");
+  REQUIRE(a.attributions.size() == 2);
+  const Entity* e0 = speaker_of(a, 0);
+  REQUIRE(e0);
+  CHECK(e0->name == "Norland Center for Justice");
+  CHECK(e0->kind == EntityKind::kOrganization);
+  CHECK(speaker_of(a, 1) == e0);
+  Analysis b = run("The Council on Harbor Relations said the port would reopen.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "Council on Harbor Relations");
+}
+
+TEST_CASE("a pronoun: having spoken keeps a name in focus for its paragraph and the next only", "[entities]") {
+  Analysis a = run("Ivo Strand said the plan was bad. Strand said it would fail.\n\n"
+                   "The council met on Tuesday.\n\nThe vote was delayed.\n\n"
+                   "On Monday, union chief Peter Weir released a memo. In it, he says the plan will pass.");
+  REQUIRE(a.attributions.size() == 3);
+  REQUIRE(speaker_of(a, 2));
+  CHECK(speaker_of(a, 2)->name == "Peter Weir");
+}
+
+TEST_CASE("an Arabic article joined to a name continues it; a common noun and 'of' opening a sentence do not",
+          "[entities]") {
+  Analysis a = run("Before the video, the cleric Omar al-Rashidi, who died in 2011, is shown preaching.\n\n"
+                   "Footage of Al-Rashidi again appears. \"The West will turn,\" he says.");
+  const Entity* cleric = by_name(a, "Omar al-Rashidi");
+  REQUIRE(cleric);
+  CHECK(std::find(cleric->aliases.begin(), cleric->aliases.end(), "Al-Rashidi") != cleric->aliases.end());
+  CHECK_FALSE(by_name(a, "Footage"));
+  REQUIRE(a.attributions.size() == 1);
+  CHECK(speaker_of(a, 0) == cleric);
+  // A title before "of" stays the name's.
+  Analysis b = run("President of Norland Ivo Strand said the port would reopen.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "Ivo Strand");
+}
+
+TEST_CASE("a relative after a prepositional phrase is the plural noun the phrase follows", "[entities]") {
+  Analysis a = run("Peter Strand came under fire from political opponents on the left, who accused him of lying.");
+  const Attribution* t = nullptr;
+  for (const Attribution& x : a.attributions)
+    if (a.doc.slice(x.speaker.mention) == "who") t = &x;
+  REQUIRE(t);
+  REQUIRE(t->speaker.entity >= 0);
+  CHECK(a.entities[t->speaker.entity].name == "political opponents");
+  CHECK(a.entities[t->speaker.entity].kind == EntityKind::kGroup);
+}
+
+TEST_CASE("a counted few of a party or people are a group of their own", "[entities]") {
+  Analysis a = run("Democrats opposed the bill for months.\n\n"
+                   "Only two Democrats said they would vote for it. The two Democrats said the deal was fair.");
+  REQUIRE(a.attributions.size() == 3);
+  const Entity* party = speaker_of(a, 0);
+  const Entity* two = speaker_of(a, 1);
+  REQUIRE(party);
+  REQUIRE(two);
+  CHECK(party->name == "Democrats");
+  CHECK(two->name == "two Democrats");
+  CHECK(two->kind == EntityKind::kGroup);
+  CHECK(speaker_of(a, 2) == two);
+}
+
+TEST_CASE("a title names its own office: 'the president' is not the vice president nor a presidential candidate",
+          "[entities]") {
+  Analysis a = run("Vice President Mara Voss and President Ivo Strand met on Monday. "
+                   "\"It was useful,\" the president said.");
+  REQUIRE(!a.attributions.empty());
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Ivo Strand");
+  Analysis b = run("Presidential candidate Peter Weir met President Ivo Strand on Monday. "
+                   "\"It was useful,\" the president said.");
+  REQUIRE(!b.attributions.empty());
+  REQUIRE(speaker_of(b, b.attributions.size() - 1));
+  CHECK(speaker_of(b, b.attributions.size() - 1)->name == "Ivo Strand");
 }

@@ -167,9 +167,13 @@ RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
     for (size_t j = lo; j < hi; ++j) {
       if (i == j) continue;
       const Span& c = out[j].content;
-      if (out[i].cue.start >= c.start && out[i].cue.end <= c.end && out[i].content.start >= c.start &&
-          out[i].content.end <= c.end && who.start >= c.start && who.end <= c.end && sentence_of[i] == sentence_of[j] &&
-          (best < 0 || c.size() < out[best].content.size()))
+      const bool within = out[i].content.start >= c.start && out[i].content.end <= c.end && sentence_of[i] == sentence_of[j];
+      const bool nested = out[i].cue.start >= c.start && out[i].cue.end <= c.end && who.start >= c.start && who.end <= c.end;
+      // "Francis made clear that …, according to Reuters": the source the
+      // sentence cites passes on the whole statement, though its content was
+      // read as the statement's words only (the cue and speaker outside it).
+      const bool cited = out[j].cue_lemma == "according to";
+      if (within && (nested || cited) && (best < 0 || c.size() < out[best].content.size()))
         best = static_cast<int>(j);
     }
     out[i].via = best;

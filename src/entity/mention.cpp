@@ -113,6 +113,34 @@ EntityKind description_kind(const std::string& head) {
   return EntityKind::kUnknown;
 }
 
+// The sex a person noun names: "spokeswoman", "businessman", "widow"; 0 for
+// the many that name none ("senator", "aide").
+int noun_gender(std::string_view head) {
+  static constexpr std::string_view kFemale[] = {"wife", "mother", "daughter", "sister", "widow", "actress",
+                                                 "queen", "princess", "lady", "girl", "grandmother", "niece",
+                                                 "aunt", "mrs.", "ms."};
+  static constexpr std::string_view kMale[] = {"husband", "father", "son", "brother", "widower", "king",
+                                               "prince", "boy", "grandfather", "nephew", "uncle", "mr."};
+  if (head.ends_with("woman")) return -1;
+  if (text::in_list<kFemale>(head)) return -1;
+  if (text::in_list<kMale>(head)) return 1;
+  // "chairman", "spokesman", "businessman", "congressman"; not "human", "ottoman".
+  if (head.size() > 4 && head.ends_with("man") && head != "human" && description_kind(std::string(head)) == EntityKind::kPerson)
+    return 1;
+  return 0;
+}
+
+// "two", "12": a count before a plural.
+bool is_cardinal(std::string_view w) {
+  static constexpr std::string_view kNumbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                  "ten", "eleven", "twelve", "dozen"};
+  if (text::in_list<kNumbers>(w)) return true;
+  if (w.empty() || w.size() > 4) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   std::string out;
   for (size_t k = b; k < e; ++k) {
@@ -132,6 +160,9 @@ bool is_title(const std::string& low) {
 // "Chamber of Commerce", "Bank of Norland": the head before "of" is an organisation's.
 bool org_before_of(std::string_view name) {
   size_t of = name.find(" of ");
+  // "Brennan Center for Justice", "Council on Foreign Relations" likewise.
+  if (of == std::string_view::npos) of = name.find(" for ");
+  if (of == std::string_view::npos) of = name.find(" on ");
   if (of == std::string_view::npos) return false;
   size_t sp = name.rfind(' ', of - 1);
   std::string head = text::fold(name.substr(sp == std::string_view::npos ? 0 : sp + 1, of - (sp == std::string_view::npos ? 0 : sp + 1)));
@@ -141,6 +172,20 @@ bool org_before_of(std::string_view name) {
 // The last run of capitalised non-title words: "U.S. Secretary of State Antony
 // J. Blinken" -> "Antony J. Blinken".
 bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
+  // "Brennan Center for Justice", "Council on Foreign Relations": an
+  // organisation's head before "for" or "on" keeps the name whole, even when
+  // the words after it would read as a title ("Justice").
+  for (size_t j = 1; j + 1 < w.size(); ++j) {
+    if ((w[j].low != "for" && w[j].low != "on") || !w[j - 1].cap || !text::in_list<kOrgWords>(w[j - 1].low)) continue;
+    bool tail = true;
+    for (size_t k = j + 1; k < w.size(); ++k) tail = tail && (w[k].cap || w[k].low == "and" || w[k].low == "of");
+    if (!tail || !w.back().cap) break;
+    size_t k = j - 1;
+    while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") --k;
+    b = k;
+    e = w.size();
+    return true;
+  }
   size_t end = w.size();
   while (end > 0) {
     size_t k = end;
@@ -198,6 +243,34 @@ size_t head_end(const std::vector<Word>& w) {
   return w.size();
 }
 
+// Where a role phrase's preposition is ("a spokesman for Hanna Lind": 3),
+// or 0 when the mention is none: the first preposition after the head, with
+// a lower-case person or document noun before it. A capitalised head is a
+// title or a name's ("Secretary of State", "Bank of America"); a name after a
+// common word is the referent's own ("secretary of state John Kerry").
+size_t role_phrase_prep(const std::vector<Word>& w) {
+  size_t s = 0;
+  while (s < w.size() && (w[s].low == "the" || w[s].low == "a" || w[s].low == "an")) ++s;
+  for (size_t k = s + 1; k + 1 < w.size(); ++k) {
+    const std::string& x = w[k].low;
+    if (x != "of" && x != "for" && x != "at" && x != "by" && x != "from" && x != "with" && x != "in" && x != "on")
+      continue;
+    if (w[k - 1].cap) return 0;
+    const EntityKind kind = description_kind(strip_possessive(w[k - 1].low));
+    if (kind != EntityKind::kPerson && kind != EntityKind::kArtifact) return 0;
+    size_t r = w.size();
+    while (r > k + 1 && w[r - 1].cap) --r;
+    if (r < w.size() && r > k + 1) {
+      const std::string& before = w[r - 1].low;
+      if (before != "the" && before != "a" && before != "an" && before != "of" && before != "for" && before != "at" &&
+          before != "by" && before != "from" && before != "with" && before != "in" && before != "on" && before != "and")
+        return 0;
+    }
+    return k;
+  }
+  return 0;
+}
+
 // The parse of a mention's words. Sets words/first_word as words_of(p.name)
 // would give them, from the words already split, so the name is not split a
 // second time.
@@ -205,6 +278,23 @@ Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
   w.resize(head_end(w));
+  if (const size_t k = role_phrase_prep(w); k != 0) {
+    size_t start = 0;
+    while (start < w.size() && (w[start].low == "the" || w[start].low == "a" || w[start].low == "an")) ++start;
+    p.definite = start > 0 && w[0].low == "the";
+    p.indefinite = start > 0 && !p.definite;
+    p.role_phrase = true;
+    p.name = strip_possessive(join(w, start, w.size()));
+    p.words = w.size() - start;
+    p.first_word = w[start].low;
+    p.first_len = w[start].text.size();
+    p.head = strip_possessive(w[k - 1].low);
+    p.key = text::fold(p.name);
+    p.kind = description_kind(p.head);
+    p.gender = p.kind == EntityKind::kPerson ? noun_gender(p.head) : 0;
+    if (p.kind == EntityKind::kPerson) p.role = p.name;
+    return p;
+  }
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
   if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject
@@ -251,6 +341,18 @@ Parsed parse_words(std::vector<Word> w) {
     } else if (p.words == 1 && is_demonym_plural(lastw)) {
       p.kind = EntityKind::kGroup;  // "Republicans", "Russians"
       p.key = lastw;
+      // "two Democrats", "only 12 Republicans": a counted few are a group of
+      // their own, not the party.
+      if (b > 0 && is_cardinal(w[b - 1].low)) {
+        p.proper = false;
+        p.definite = w[0].low == "the";
+        p.name = std::string(w[b - 1].text) + " " + p.name;
+        p.head = lastw;
+        p.key = text::fold(p.name);
+        p.role.clear();
+        p.words += 1;
+        p.gender = p.given_gender = 0;
+      }
     } else if (text::in_list<kArtifactWords>(lastw) || (p.words == 1 && lastw.size() > 6 && lastw.ends_with("care"))) {
       p.kind = EntityKind::kArtifact;  // "Affordable Care Act", "Obamacare"
       p.key = text::fold(p.name);
@@ -315,6 +417,7 @@ Parsed parse_words(std::vector<Word> w) {
   }
   p.kind = description_kind(head);
   p.role = text::in_list<kTitleWords>(head) ? p.name : "";
+  if (p.kind == EntityKind::kPerson) p.gender = noun_gender(head);  // "the businessman", "the congresswoman"
   return p;
 }
 
@@ -345,6 +448,11 @@ std::vector<Word> words_of(std::string_view s) {
         size_t k = 0;
         w.cap = text::is_upper(text::next_cp(w.text, k));
       }
+      // "al-Awlaki", "el-Sayed": an Arabic article joined to a capitalised name is part of the name.
+      if (!w.cap)
+        for (std::string_view a : {"al-", "el-", "ad-", "bin-", "ibn-"})
+          if (w.text.size() > a.size() && w.text.starts_with(a) && w.text[a.size()] >= 'A' && w.text[a.size()] <= 'Z')
+            w.cap = true;
       out.push_back(std::move(w));
     }
   }
@@ -367,6 +475,7 @@ bool is_acronym(std::string_view w) {
 }
 
 bool is_group_noun(std::string_view w) { return text::in_list<kTargetGroupNouns>(w); }
+bool is_description_head(std::string_view w) { return description_kind(std::string(w)) != EntityKind::kUnknown; }
 bool is_description_noun(std::string_view w) {
   return text::in_list<kOrgDescriptions>(w) || text::in_list<kPlaceDescriptions>(w);
 }

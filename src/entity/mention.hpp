@@ -51,6 +51,11 @@ struct Parsed {
   bool definite = false;  // "the organization", "the president"
   bool indefinite = false;  // "a State Department spokesperson"
   bool named = false;     // a description named by its owner: "the Cruz campaign"
+  // A person or document noun before a preposition: "a spokesman for Hanna
+  // Lind", "the president of Norland", "a study by the institute". The whole
+  // phrase is the description (name, key, role); the name after the
+  // preposition says whose, and is never the referent.
+  bool role_phrase = false;
   // The name is an acronym ("CSTO", "U.N."): per surface form rather than per mention.
   bool name_is_acronym = false;
   int gender = 0;         // +1 male title (Mr.) or given name, -1 female (Mrs., Ms.), 0 unknown
@@ -100,6 +105,9 @@ bool is_group_noun(std::string_view folded);
 // resident", "council member"), or it is an age ("70"). Roles are what
 // appositives and role phrases gave the entity.
 bool role_names_a_person(std::string_view role);
+// Whether a folded word is a common noun for a person, group, document,
+// organisation or place ("footage", "supporters", "agency"): no name by itself.
+bool is_description_head(std::string_view folded);
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".

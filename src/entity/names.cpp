@@ -100,6 +100,17 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name (the tokenizer flags it).
   auto capword = [&](uint32_t k) { return v[k].type == TokType::kWord && v[k].cap && !v[k].lower_part; };
+  // "Anwar al-Awlaki", "Ahmed el-Sayed": an Arabic article joined to a
+  // capitalised name continues the name it follows.
+  auto particle_name = [&](uint32_t k) {
+    if (v[k].type != TokType::kWord || v[k].cap) return false;
+    const std::string_view w = doc.slice({v[k].start, v[k].end});
+    for (std::string_view p : {"al-", "el-", "ad-", "bin-", "ibn-"})
+      if (w.size() > p.size() && w.starts_with(p) && w[p.size()] >= 'A' && w[p.size()] <= 'Z') return true;
+    return false;
+  };
+  // "Secretary of State", "President of Norland": a title before "of" belongs to the name.
+  auto is_title_word_token = [&](uint32_t k) { return (cls(k) & attrib::Lexicon::kTitleWord) != 0; };
   // Weekdays and months are capitalised but name no one.
   auto time_name = [&](uint32_t k) { return (cls(k) & attrib::Lexicon::kCalendarName) != 0; };
   // Words the article also writes in lower case are common words when they
@@ -244,7 +255,7 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // Extend over capitalised words, and "of"/"for"/"and" between two of them
       // ("Collective Security Treaty Organization", "Department of State").
       while (e < s.last) {
-        if (capword(e)) { ++e; continue; }
+        if (capword(e) || particle_name(e)) { ++e; continue; }
         if (e + 1 < s.last && capword(e + 1) && v[e].type == TokType::kWord) {
           const std::string_view w = doc.slice({v[e].start, v[e].end});
           if (spelled_as(w, "of") || spelled_as(w, "for") || spelled_as(w, "de") || spelled_as(w, "al") ||
@@ -263,6 +274,11 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
         if (!function_word && !(o && o->lower_too ? *o->lower_too : marked(initial, low[b]))) break;
         ++b;
       }
+      // "Footage of Al-Awlaki", "Supporters of Clinton" opening a sentence:
+      // a common noun and its "of" are no part of the name after them.
+      if (b + 2 < e && (b == s.first || v[b - 1].type == TokType::kQuote) && spelled_as(low[b + 1], "of") &&
+          !is_title_word_token(b) && is_description_head(low[b]))
+        b += 2;
       // Trim trailing connectors and time names.
       while (e > b && time_name(e - 1)) --e;
       while (b < e && time_name(b)) ++b;

@@ -154,7 +154,10 @@ class Resolver {
       // Words passed on are said, told, announced: "urged", "rejected",
       // "clarify" report an act, not words; and the relaying statement names
       // its own speaker (a participle's or a floating quote's borrows one).
-      if (!passes_on_words(t.cue_lemma) || !names_its_speaker(atts_[t.via].rule)) {
+      // The relaying statement reports too: "he could not answer the
+      // questions because Republicans had asked …" passes nothing on.
+      if (!passes_on_words(t.cue_lemma) || !passes_on_words(atts_[t.via].cue_lemma) ||
+          !names_its_speaker(atts_[t.via].rule)) {
         t.via = -1;
         continue;
       }
@@ -301,6 +304,7 @@ class Resolver {
       set(p.key_rec->key, id);
     }
     if (p.proper) set(p.folded_rec->name, id);
+    note_short_form(id, p);
     note_name(id, p);
     if (p.kind == EntityKind::kOrganization && p.name_initials.size() >= 2 && get(p.initials_rec->acronym) < 0)
       set(p.initials_rec->acronym, id);
@@ -381,6 +385,7 @@ class Resolver {
       if (std::find(e.aliases.begin(), e.aliases.end(), e.name) == e.aliases.end()) e.aliases.push_back(e.name);
       e.name = p.name;
       set(p.folded_rec->name, id);
+      note_short_form(id, p);
       note_name(id, p);
       renamed = true;
     }
@@ -406,6 +411,15 @@ class Resolver {
         {"pres.", "president"}, {"sens.", "senator"}, {"reps.", "representative"}};
     for (auto [abbr, full] : kTitles)
       if (folded.find(abbr) != std::string::npos) (folded += ' ') += full;
+    // "a spokesman for Hanna Lind" is "the spokesman for Hanna Lind" later;
+    // "Norland's president" is "the president of Norland".
+    std::string_view bare = folded;
+    for (std::string_view article : {"a ", "an ", "the "})
+      if (bare.starts_with(article)) bare.remove_prefix(article.size());
+    if (bare.size() != folded.size()) by_role_.insert(bare, id);
+    if (size_t pos = bare.find("'s "); pos != std::string::npos && pos > 0 && bare.find(' ') >= pos &&
+                                        bare.find(' ', pos + 3) == std::string::npos)
+      folded += " " + std::string(bare.substr(pos + 3)) + " of " + std::string(bare.substr(0, pos));
     by_role_.insert(folded, id);
     folded_roles_.emplace_back(id, std::move(folded));
   }
@@ -413,6 +427,18 @@ class Resolver {
   void note_seen(int id, Span s) {
     timeline_.add(s.start, id);
     span_entity_.set(s, id);
+  }
+
+  // "Brennan Center for Justice" is "the Brennan Center" later: an
+  // organisation's name up to its head, of two words or more, names it too
+  // unless it names another.
+  void note_short_form(int id, const Parsed& p) {
+    if (!p.proper || p.kind != EntityKind::kOrganization) return;
+    size_t cut = p.folded.find(" for ");
+    if (cut == std::string::npos) cut = p.folded.find(" on ");
+    if (cut == std::string::npos || p.folded.rfind(' ', cut - 1) == std::string::npos) return;
+    Stamp& s = interned(std::string_view(p.folded).substr(0, cut)).name;
+    if (get(s) < 0) set(s, id);
   }
 
   // The shape of the entity's name, which was just set to p.name: the parse
@@ -444,12 +470,15 @@ class Resolver {
   // named once in an appositive); ties go to the most recent.
   // With `named`, only an entity introduced by a proper name: "the mayor" is
   // never "one analyst", a description met before it.
-  int most_prominent(uint32_t pos, EntityKind kind, bool named = false) const {
+  // With `gender`, only an entity not known to be of the other sex ("the New
+  // York businessman" is not the woman the story is about).
+  int most_prominent(uint32_t pos, EntityKind kind, bool named = false, int gender = 0) const {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
     timeline_.back_from(pos, kLookBack, [&](int id, uint32_t) {
       if (named && !proper_[id]) return false;
+      if (other_sex(id, gender)) return false;
       if (ents_[id].kind == kind && (best < 0 || ents_[id].mentions.size() > best_count)) {
         best = id;
         best_count = ents_[id].mentions.size();
@@ -549,6 +578,10 @@ class Resolver {
       id = find_proper(p);
     } else if (p.named) {
       id = get(p.key_rec->key);  // "the Cruz campaign" met before
+    } else if (p.role_phrase) {
+      id = resolve_role_phrase(p);
+      // Two entities hold the role: an explicit unknown, as "the president" with two presidents.
+      if (id == -2) return -1;
     } else if (const int* r = by_role_.find(p.folded)) {
       id = *r;  // "Oststadt's president" named beside "Paul Weir" earlier
     } else if (p.indefinite && p.kind == EntityKind::kPerson) {
@@ -621,14 +654,18 @@ class Resolver {
     double best_score = 0;
     std::vector<int>& seen = w_.candidates;
     seen.clear();
+    const uint32_t pronoun_para = para_of(pos);
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
       if ((at >= own.start && at < own.end) || quoted_apart(at, span) || !ok(id)) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
       seen.push_back(id);
       double score = 1.0 / (1 + rank++);
-      if (static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
+      // Having spoken and being a subject keep a name in focus for the
+      // paragraph it is in and the next, not for the rest of the article.
+      const bool in_focus = para_of(at) + 1 >= pronoun_para;
+      if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
       if (id == last_speaker_) score += kLastSpeakerBonus;
-      if (opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
+      if (in_focus && opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
@@ -647,6 +684,46 @@ class Resolver {
     return k == 0 || doc_.text[k - 1] == '.' || doc_.text[k - 1] == '\n';
   }
 
+  // The paragraph index of the token at `pos`.
+  uint32_t para_of(uint32_t pos) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    return it == v.end() ? (v.empty() ? 0 : v.back().para) : it->para;
+  }
+  // Where the paragraph of `pos` starts.
+  uint32_t paragraph_start(uint32_t pos) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.end() || it->para >= toks_.para_first.size()) return pos;
+    return v[toks_.para_first[it->para]].start;
+  }
+  // Whether entity `id` is mentioned between the start of the paragraph of `pos` and `pos`.
+  bool named_in_paragraph(int id, uint32_t pos) const {
+    const uint32_t from = paragraph_start(pos);
+    for (Span m : ents_[id].mentions)
+      if (m.start >= from && m.start < pos) return true;
+    return false;
+  }
+  // The person the paragraph of `pos` names first outside quotations, by a
+  // proper name, not of the other sex; -1 for none.
+  int paragraph_opener(uint32_t pos, int gender) const {
+    const uint32_t para_start = paragraph_start(pos);
+    int found = -1;
+    timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
+      if (at < para_start) return true;
+      if (quoted_apart(at, {pos, pos}) || !proper_[id] || other_sex(id, gender)) return false;
+      const EntityKind k = ents_[id].kind;
+      if (k == EntityKind::kPerson || (k == EntityKind::kUnknown && (gender_[id] != 0 || name_shape_[id].words >= 2)))
+        found = id;
+      return false;
+    });
+    return found;
+  }
+
+  // Whether the entity is known, by title, given name or pronoun, to be of the sex other than `gender`.
+  bool other_sex(int id, int gender) const {
+    return gender != 0 && (gender_[id] == -gender || (gender_[id] == 0 && learned_gender(id) == -gender));
+  }
   int learned_gender(int id) const {
     return static_cast<size_t>(id) < learned_.size() ? learned_[id] : 0;
   }
@@ -676,21 +753,42 @@ class Resolver {
       if (w == "which" && !thing && k != EntityKind::kGroup) return -1;
       return found;
     }
-    // The word before (a comma skipped): "unions who".
+    // The word before (a comma skipped): "unions who"; or the plural noun a
+    // prepositional phrase follows, with the adjectives before it ("political
+    // opponents on the left, who": "political opponents").
     const std::vector<text::Token>& v = toks_.toks;
     auto it = std::lower_bound(v.begin(), v.end(), span.start, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    auto plural_group = [&](const text::Token& t) -> const Parsed* {
+      const std::string_view word = doc_.slice({t.start, t.end});
+      if (t.type != text::TokType::kWord || t.cap || word.size() <= 3 || !word.ends_with("s") || word.ends_with("ss"))
+        return nullptr;
+      const Parsed& p = parsed(word);
+      return p.kind == EntityKind::kGroup ? &p : nullptr;
+    };
+    auto take_group = [&](Span at) {
+      const Parsed& p = parsed(doc_.slice(at));
+      int id = group(p);
+      if (id < 0) id = create(p);
+      add_mention(id, at, doc_.slice(at), p);
+      return id;
+    };
     if (it != v.begin()) {
       --it;
       if (it->type == text::TokType::kPunct && it->ch == ',' && it != v.begin()) --it;
-      const std::string_view word = doc_.slice({it->start, it->end});
-      if (it->type == text::TokType::kWord && !it->cap && word.size() > 3 && word.ends_with("s") && !word.ends_with("ss")) {
-        const Parsed& p = parsed(word);
-        if (p.kind == EntityKind::kGroup) {
-          int id = group(p);
-          if (id < 0) id = create(p);
-          add_mention(id, {it->start, it->end}, word, p);
-          return id;
-        }
+      if (plural_group(*it)) return take_group({it->start, it->end});
+      static constexpr std::string_view kPreps[] = {"on", "of", "in", "at", "from", "with", "for", "across"};
+      static constexpr std::string_view kStops[] = {"the", "a", "an", "and", "or", "of", "on", "in", "at", "from",
+                                                    "with", "for", "to", "by", "some", "many", "most", "all"};
+      auto low = [&](const text::Token& t) { return words_.low[static_cast<size_t>(&t - v.data())]; };
+      for (auto j = it; j != v.begin() && it - j < 6; --j) {
+        if (j == it || j->type != text::TokType::kWord || !plural_group(*j)) continue;
+        const std::string_view next = low(*(j + 1));
+        if (std::find(std::begin(kPreps), std::end(kPreps), next) == std::end(kPreps)) break;
+        auto l = j;
+        while (l != v.begin() && j - l < 3 && (l - 1)->type == text::TokType::kWord && !(l - 1)->cap &&
+               std::find(std::begin(kStops), std::end(kStops), low(*(l - 1))) == std::end(kStops))
+          --l;
+        return take_group({l->start, j->end});
       }
     }
     // Else a name a short appositive back ("Trump, the nominee who"): the latest
@@ -705,6 +803,47 @@ class Resolver {
     return found;
   }
 
+  // Whether a folded role names the title `head` as a word of its own
+  // ("president" is not in "presidential"), and the same office: "vice
+  // president", "deputy director" are others, unless the description says so too.
+  static bool role_has_title(std::string_view role, std::string_view head, std::string_view description) {
+    static constexpr std::string_view kOtherOffice[] = {"vice", "deputy", "assistant", "associate", "lieutenant",
+                                                        "under", "sub", "co", "ex", "former"};
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
+    for (size_t at = role.find(head); at != std::string_view::npos; at = role.find(head, at + 1)) {
+      const size_t end = at + head.size();
+      if ((at > 0 && letter(role[at - 1])) || (end < role.size() && letter(role[end]))) continue;
+      // The word before the title.
+      size_t b = at;
+      while (b > 0 && role[b - 1] == ' ') --b;
+      size_t a = b;
+      while (a > 0 && letter(role[a - 1])) --a;
+      const std::string_view before = role.substr(a, b - a);
+      const bool other = std::find(std::begin(kOtherOffice), std::end(kOtherOffice), before) != std::end(kOtherOffice) &&
+                         description.find(before) == std::string_view::npos;
+      if (!other) return true;
+    }
+    return false;
+  }
+
+  // "the spokesman for Hanna Lind": the entity the article gave that role
+  // ("Ivo Strand, a spokesman for Hanna Lind,"; "Norland's president" for "the
+  // president of Norland"), else the one this phrase named before; -1 for
+  // none (the caller makes the phrase an entity of its own: never Hanna
+  // Lind), -2 when two entities hold the role.
+  int resolve_role_phrase(const Parsed& p) const {
+    if (const int* r = by_role_.find(p.folded)) return *r;
+    int found = -1;
+    for (const auto& [id, role] : folded_roles_)
+      if (id != found && role.find(p.folded) != std::string::npos) {
+        if (found >= 0) return -2;
+        found = id;
+      }
+    if (found >= 0) return found;
+    if (int id = get(p.key_rec->key); id >= 0 && ents_[id].kind == p.kind) return id;
+    return -1;
+  }
+
   // "the organization" -> the latest organisation; "the president" -> the one
   // entity whose roles name a president (none when two do); "the country" ->
   // the latest place.
@@ -713,17 +852,28 @@ class Resolver {
     if (p.kind == EntityKind::kPlace)
       return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
     if (p.kind == EntityKind::kPerson && p.definite) {
-      // The one entity with a role naming the head; none when two or more have one.
-      int found = -1;
+      // The one entity with a role naming the head.
+      std::vector<int> holders;
       for (const auto& [id, role] : folded_roles_)
-        if (id != found && role.find(p.head) != std::string::npos) {
-          if (found >= 0) return -1;
-          found = id;
-        }
-      if (found >= 0) return found;
+        if (role_has_title(role, p.head, p.folded) && !other_sex(id, p.gender) &&
+            std::find(holders.begin(), holders.end(), id) == holders.end())
+          holders.push_back(id);
+      if (holders.size() == 1) return holders[0];
+      // No one role holder: the person named at the head of the paragraph
+      // ("Harry Reid blasted Rubio … '…,' the Senate minority leader said"):
+      // news names a speaker and then varies the name with what he is.
+      // Unless another holder of the role is named in the paragraph too: two
+      // presidents met, "the president said" is either.
+      if (int id = paragraph_opener(pos, p.gender); id >= 0) {
+        bool rival = false;
+        for (int h : holders) rival = rival || (h != id && named_in_paragraph(h, pos));
+        if (!rival) return id;
+      }
+      // Two role holders and no opener: an explicit unknown.
+      if (holders.size() > 1) return -1;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
-      return most_prominent(pos, EntityKind::kPerson, true);
+      return most_prominent(pos, EntityKind::kPerson, true, p.gender);
     }
     return get(p.key_rec->key);
   }
