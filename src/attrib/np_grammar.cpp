@@ -473,6 +473,11 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
   if (quantity(head) || lex_.is_group_noun(w)) return true;
   for (uint32_t k = sp.first; k < sp.last; ++k)
     if (is(k, "and")) return true;
+  return plural_word(w);
+}
+
+// A plural by its ending ("officials", "voters"), not "press" or "Trump's".
+bool SentenceRules::plural_word(std::string_view w) {
   return w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("'s");
 }
 

@@ -281,7 +281,6 @@ bool SentenceRules::colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c
     Range sp = {f, prep == kNone ? k : prep};
     // A name, not a heading word such as "Update:" or "Note:": one word must be
     // an all-caps transcript name (SMITH:, Q:), or stand in the article's headline.
-    bool headline = v_[f].para == 0;
     bool transcript = all_caps(f) && (v_[f].end - v_[f].start > 2 || is(f, "q") || is(f, "a"));
     if (sp.size() == 1 && !transcript && !(headline && !kHeadingWords.contains(low_[f]))) return false;
     return colon_candidate(sp, k, le, "colon", c);
@@ -636,9 +635,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool plural_after = hit.form != Form::kBase || [&] {
     Range r = np_right(a, le);
     if (!r.ok()) return false;
-    std::string_view h = low_[phrase_head(r)];
-    return lex_.is_group_noun(h) || agent_plural(h) ||
-           (h.size() > 3 && h.ends_with("s") && !h.ends_with("ss") && !possessive(phrase_head(r)) && !v_[phrase_head(r)].cap);
+    const uint32_t head = phrase_head(r);
+    std::string_view h = low_[head];
+    return lex_.is_group_noun(h) || agent_plural(h) || (plural_word(h) && !v_[head].cap);
   }();
   if (!sp.ok() && (e.flags & kInvert) && plural_after && k > f && (comma(k - 1) || closes_quote(k - 1))) {
     // "…," said Smith, a spokesman.

@@ -136,6 +136,7 @@ class SentenceRules {
   uint32_t phrase_head(Range sp) const;
   bool role_within(uint32_t n, uint32_t end) const;
   static bool agent_plural(std::string_view w);
+  static bool plural_word(std::string_view w);
   // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
   bool quantity(uint32_t k) const;
   bool plural_quantity(uint32_t k) const;
