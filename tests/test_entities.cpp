@@ -648,3 +648,36 @@ TEST_CASE("a title names its own office: 'the president' is not the vice preside
   REQUIRE(speaker_of(b, b.attributions.size() - 1));
   CHECK(speaker_of(b, b.attributions.size() - 1)->name == "Ivo Strand");
 }
+
+TEST_CASE("a pronoun object is not the subject of its own clause", "[entities]") {
+  Analysis a = run("Mara Voss said Ivo Strand told her that the port would reopen.");
+  const Attribution* told = nullptr;
+  for (const Attribution& t : a.attributions)
+    if (t.cue_lemma == "tell") told = &t;
+  REQUIRE(told);
+  REQUIRE(told->addressee.entity >= 0);
+  REQUIRE(told->speaker.entity >= 0);
+  CHECK(told->addressee.entity != told->speaker.entity);
+  CHECK(a.entities[told->addressee.entity].name == "Mara Voss");
+}
+
+TEST_CASE("a description inside someone's reported words is not the reporter; with no one else in play it is a "
+          "person of its own, and its words are relayed",
+          "[entities][via]") {
+  Analysis a = run("Peter Weir said that the minister had promised a vote by June.\n\n"
+                   "According to Weir, the minister said the talks had failed.");
+  const Entity* minister = nullptr;
+  for (const Attribution& t : a.attributions) {
+    if (a.doc.slice(t.speaker.mention) != "the minister") continue;
+    REQUIRE(t.speaker.entity >= 0);
+    const Entity& e = a.entities[t.speaker.entity];
+    CHECK(e.name == "minister");
+    CHECK(e.kind == EntityKind::kPerson);
+    if (minister) CHECK(&e == minister);  // one minister, not two
+    minister = &e;
+    REQUIRE(t.via >= 0);
+    REQUIRE(a.attributions[t.via].speaker.entity >= 0);
+    CHECK(a.entities[a.attributions[t.via].speaker.entity].name == "Peter Weir");
+  }
+  CHECK(minister);
+}

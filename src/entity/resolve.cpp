@@ -103,21 +103,32 @@ class Resolver {
     // for the mention ("'… Ryan …,' he said": he is not Ryan).
     std::vector<Span> own;
     own.reserve(3 * atts_.size() + 8);
+    // The speaker of the statement each addressee or target mention belongs
+    // to: "Strand told her", "Strand accused him": her, him are not Strand.
+    std::vector<const EntityRef*> subject;
+    subject.reserve(3 * atts_.size() + 8);
     quoted_.clear();
     contents_.clear();
+    content_of_.clear();
     for (Attribution& t : atts_) {
       refs.push_back(&t.speaker);
       own.push_back(t.content);
+      subject.push_back(nullptr);
       refs.push_back(&t.addressee);
       own.push_back({});
-      for (EntityRef& r : t.about) refs.push_back(&r), own.push_back({});
+      subject.push_back(&t.speaker);
+      for (EntityRef& r : t.about) refs.push_back(&r), own.push_back({}), subject.push_back(&t.speaker);
       refs.push_back(&t.echoes);
       own.push_back({});
+      subject.push_back(nullptr);
       if (t.kind == AttributionKind::kDirect) quoted_.push_back(t.content);
       contents_.push_back(t.content);
+      content_of_.push_back({t.content, static_cast<int>(&t - atts_.data())});
     }
     std::sort(quoted_.begin(), quoted_.end(), [](Span a, Span b) { return a.start < b.start; });
     std::sort(contents_.begin(), contents_.end(), [](Span a, Span b) { return a.start < b.start; });
+    std::sort(content_of_.begin(), content_of_.end(),
+              [](const std::pair<Span, int>& a, const std::pair<Span, int>& b) { return a.first.start < b.first.start; });
     spoke_.assign(ents_.size(), false);
     last_speaker_ = -1;
     // In text order, equal starts in the order above (sorted keys, as a
@@ -138,7 +149,9 @@ class Resolver {
         continue;
       }
       const size_t i = key & 0xFFFFFFFFu;
+      not_ = subject[i] ? subject[i]->entity : -1;
       r->entity = resolve_mention(r->mention, own[i]);
+      not_ = -1;
       seen.set(r->mention, r->entity);
       if (r->entity >= 0 && !own[i].empty()) {
         if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
@@ -472,13 +485,14 @@ class Resolver {
   // never "one analyst", a description met before it.
   // With `gender`, only an entity not known to be of the other sex ("the New
   // York businessman" is not the woman the story is about).
-  int most_prominent(uint32_t pos, EntityKind kind, bool named = false, int gender = 0) const {
+  // With `not_reporter`, not the speaker of a statement that holds `pos`.
+  int most_prominent(uint32_t pos, EntityKind kind, bool named = false, int gender = 0, bool not_reporter = false) const {
     const int kLookBack = 64;
     int best = -1;
     size_t best_count = 0;
     timeline_.back_from(pos, kLookBack, [&](int id, uint32_t) {
       if (named && !proper_[id]) return false;
-      if (other_sex(id, gender)) return false;
+      if (other_sex(id, gender) || (not_reporter && reporter_of(id, pos))) return false;
       if (ents_[id].kind == kind && (best < 0 || ents_[id].mentions.size() > best_count)) {
         best = id;
         best_count = ents_[id].mentions.size();
@@ -588,8 +602,14 @@ class Resolver {
       id = -1;  // "a State Department spokesperson": its own entity unless the article links it
     } else if (p.definite || !is_group_noun(p.head)) {
       id = resolve_description(p, span.start);
-      // "the president" with two presidents in play: an explicit unknown, not a new entity.
-      if (id < 0 && p.definite && p.kind == EntityKind::kPerson) return -1;
+      // "the president" with two presidents in play: an explicit unknown, not
+      // a new entity; with no one in play, a person of the role's own.
+      // The same role met before ("the minister … the minister") is that person.
+      if (id == kNoOneInPlay) {
+        id = get(p.key_rec->key);
+        if (id >= 0 && (proper_[id] || ents_[id].kind != EntityKind::kPerson)) id = -1;
+      }
+      else if (id < 0 && p.definite && p.kind == EntityKind::kPerson) return -1;
     } else {
       id = group(p);
     }
@@ -623,6 +643,17 @@ class Resolver {
   // A name inside someone's reported words is less salient than the speaker
   // ("Miller told the Post that Trump's plan … He could not explain": Miller).
   bool reported_apart(uint32_t pos, Span from) const { return inside_apart(contents_, pos, from); }
+  // Whether `id` speaks a statement whose content holds `pos`: "Weir said that
+  // the minister had promised …": the minister is not Weir, who would say "I".
+  bool reporter_of(int id, uint32_t pos) const {
+    auto it = std::upper_bound(content_of_.begin(), content_of_.end(), pos,
+                               [](uint32_t x, const std::pair<Span, int>& q) { return x < q.first.start; });
+    for (int k = 0; k < 4 && it != content_of_.begin(); ++k) {
+      const auto& [c, a] = *--it;
+      if (pos >= c.start && pos < c.end && atts_[static_cast<size_t>(a)].speaker.entity == id) return true;
+    }
+    return false;
+  }
 
   // A pronoun's antecedent: among the compatible entities of the last 64
   // mentions, outside the pronoun's own statement and outside quotations it is
@@ -656,7 +687,7 @@ class Resolver {
     seen.clear();
     const uint32_t pronoun_para = para_of(pos);
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
-      if ((at >= own.start && at < own.end) || quoted_apart(at, span) || !ok(id)) return false;
+      if ((at >= own.start && at < own.end) || quoted_apart(at, span) || id == not_ || !ok(id)) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
       seen.push_back(id);
       double score = 1.0 / (1 + rank++);
@@ -847,6 +878,10 @@ class Resolver {
   // "the organization" -> the latest organisation; "the president" -> the one
   // entity whose roles name a president (none when two do); "the country" ->
   // the latest place.
+  // resolve_description's answer for "the minister" when no named person is
+  // in play at all (not even an ambiguous pair): the caller makes the role an
+  // entity of its own, as issue 22 asks for role phrases.
+  static constexpr int kNoOneInPlay = -3;
   int resolve_description(const Parsed& p, uint32_t pos) {
     if (p.kind == EntityKind::kOrganization) return most_prominent(pos, EntityKind::kOrganization);
     if (p.kind == EntityKind::kPlace)
@@ -855,7 +890,7 @@ class Resolver {
       // The one entity with a role naming the head.
       std::vector<int> holders;
       for (const auto& [id, role] : folded_roles_)
-        if (role_has_title(role, p.head, p.folded) && !other_sex(id, p.gender) &&
+        if (role_has_title(role, p.head, p.folded) && !other_sex(id, p.gender) && !reporter_of(id, pos) &&
             std::find(holders.begin(), holders.end(), id) == holders.end())
           holders.push_back(id);
       if (holders.size() == 1) return holders[0];
@@ -864,7 +899,7 @@ class Resolver {
       // news names a speaker and then varies the name with what he is.
       // Unless another holder of the role is named in the paragraph too: two
       // presidents met, "the president said" is either.
-      if (int id = paragraph_opener(pos, p.gender); id >= 0) {
+      if (int id = paragraph_opener(pos, p.gender); id >= 0 && !reporter_of(id, pos)) {
         bool rival = false;
         for (int h : holders) rival = rival || (h != id && named_in_paragraph(h, pos));
         if (!rival) return id;
@@ -873,7 +908,8 @@ class Resolver {
       if (holders.size() > 1) return -1;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
-      return most_prominent(pos, EntityKind::kPerson, true, p.gender);
+      const int prominent = most_prominent(pos, EntityKind::kPerson, true, p.gender, true);
+      return prominent >= 0 ? prominent : kNoOneInPlay;
     }
     return get(p.key_rec->key);
   }
@@ -984,8 +1020,10 @@ class Resolver {
   std::vector<EntityRef>& found_ = w_.found;
   std::vector<Span> quoted_;    // direct quotations, by start
   std::vector<Span> contents_;  // every statement's content, by start
+  std::vector<std::pair<Span, int>> content_of_;  // the same, with the index of its attribution
   std::vector<bool> spoke_;   // entities resolved as a speaker so far
   int last_speaker_ = -1;     // the latest of them, in text order
+  int not_ = -1;  // the subject of the clause a pronoun object is in: never its antecedent
   std::vector<int> learned_;  // gender learned from pronouns: a preference, never a bar
 };
 
