@@ -401,6 +401,12 @@ const char* kStandingWordsList[] = {
     "slumped", "sagged", "plummeted", "soared", "jumped", "dipped", "stands", "stood", "percent", "points",
     "first", "second", "third", "fourth", "fifth", "last", "favorite", "front-runner", "frontrunner"};
 
+const char* kVehicleNounsList[] = {
+    "statement", "statements", "email", "emails", "e-mail", "letter", "letters", "tweet", "tweets", "post",
+    "posts", "memo", "memos", "note", "notes", "message", "messages", "release", "video", "videos", "interview",
+    "speech", "op-ed", "column", "filing", "motion", "lawsuit", "suit", "complaint", "brief", "text", "call",
+    "day", "days", "hours", "minutes", "weeks", "months", "years", "time", "morning", "afternoon", "evening",
+    "night", "week", "month", "year", "weekend", "moment", "campaign"};
 const char* kCollectiveNounsList[] = {"array", "number", "host", "handful", "couple", "variety", "range", "slew",
                                      "bunch", "lot", "lots", "group", "majority", "minority", "plurality",
                                      "share", "pair", "trio", "crowd", "string", "series", "wave"};
@@ -487,6 +493,7 @@ Lexicon::Lexicon() {
   add(kPollNounsList, kPollNoun);
   add(kStandingWordsList, kStandingWord);
   add(kCollectiveNounsList, kCollectiveNoun);
+  add(kVehicleNounsList, kVehicleNoun);
   add(kCalendarNames, kCalendarName);
   add(entity::kNameOpeners, kNameOpener);
   add(entity::kTitleWords, kTitleWord);

@@ -63,6 +63,9 @@ class Lexicon {
     kPollNoun = 1u << 21,  // "in the latest poll, …", "… leads in the polls"
     kStandingWord = 1u << 22,  // "leads", "trails", "ahead": a standing that a poll measures
     kCollectiveNoun = 1u << 23,  // "a wide array of economists say": the noun after "of" agrees
+    // What carries someone else's words: "released a statement saying …" is the
+    // releaser's; and spans of time: "spent the day attacking …".
+    kVehicleNoun = 1u << 24,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

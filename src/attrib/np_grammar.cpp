@@ -538,6 +538,33 @@ Range SentenceRules::subject_left(uint32_t cue, uint32_t floor, bool& be) const 
   return np_left(k, floor);
 }
 
+// The noun phrase an -ing form modifies when nothing stands between them
+// ("carried placards supporting Sanders", "about 50 protesters chanting"), or
+// none: a vehicle of words or a span of time carries the clause subject's
+// statement ("released a statement saying", "spent the day attacking"), and a
+// subject pronoun is no phrase a participle modifies.
+Range SentenceRules::reduced_relative(Range sp, uint32_t ing) const {
+  if (!sp.ok() || sp.last != ing) return {};
+  const uint32_t head = phrase_head(sp);
+  if (!word(head) || has(head, Lexicon::kVehicleNoun) || has(head, Lexicon::kCalendarName) ||
+      lex_.is_weekday_or_time(low_[head]))
+    return {};
+  for (const char* p : {"he", "she", "they", "we", "i", "it", "you"})
+    if (is(head, p)) return {};
+  // Only people speak this way: "protesters chanting", "a spokesman saying",
+  // "Trump attacking Cruz", "them saying"; not "many cases reporting".
+  std::string_view h = low_[head];
+  const bool person = lex_.is_source_noun(h) || lex_.is_group_noun(h) || agent_plural(h) || lex_.is_pronoun(h) ||
+                      (v_[head].cap && !(head == sp.first && sp.first > 0 && terminal(sp.first - 1)) &&
+                       !adjective_like(head));
+  // A recipient or a place is no speaker: "sent a letter to the board urging",
+  // "at a news conference announcing".
+  const bool after_prep = sp.first > 0 && word(sp.first - 1) &&
+                          (is(sp.first - 1, "to") || is(sp.first - 1, "at") || is(sp.first - 1, "in") ||
+                           is(sp.first - 1, "on") || is(sp.first - 1, "during") || is(sp.first - 1, "for"));
+  return person && !after_prep ? sp : Range{};
+}
+
 // First noun phrase of the clause, after an introductory phrase ("On Thursday, …").
 Range SentenceRules::clause_subject(uint32_t f, uint32_t l) const {
   uint32_t k = f;

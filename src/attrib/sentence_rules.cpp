@@ -619,8 +619,11 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   }
   c.coordinated = coordinated;
   if ((ing && !be) || coordinated) {
-    // ", saying …", "describing protesters as …": the clause's speaker.
-    sp = last_speaker.ok() ? last_speaker : clause_subject(f, k);
+    // "protesters chanting …", "with the tycoon vowing …": an -ing form right
+    // after a noun phrase modifies it, and that phrase speaks; else (", saying
+    // …", "describing protesters as …") the clause's speaker does.
+    const Range near = ing && !coordinated ? reduced_relative(sp, k) : Range{};
+    sp = near.ok() ? near : last_speaker.ok() ? last_speaker : clause_subject(f, k);
     c.inherited = true;
     if (!sp.ok()) return false;
   }

@@ -134,6 +134,7 @@ class SentenceRules {
   uint32_t pp_head_left(uint32_t first, uint32_t floor) const;
   // The head word of a noun phrase: before the first postmodifier's preposition.
   uint32_t phrase_head(Range sp) const;
+  Range reduced_relative(Range sp, uint32_t ing) const;
   bool role_within(uint32_t n, uint32_t end) const;
   static bool agent_plural(std::string_view w);
   static bool plural_word(std::string_view w);
