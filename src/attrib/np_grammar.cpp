@@ -248,9 +248,14 @@ Range SentenceRules::appositive_subject(uint32_t comma_tok, uint32_t floor) cons
 
 // A job or title word among the first words from `n` ("vice president of …",
 // "senior adviser to …", "executive director"): an appositive without a determiner.
+// Any role noun with its organisation counts too: "dean of the law school",
+// "senior fellow at the institute", "co-founder of the group".
 bool SentenceRules::role_within(uint32_t n, uint32_t end) const {
-  for (uint32_t j = n; j < end && j < n + 3 && word(j); ++j)
+  for (uint32_t j = n; j < end && j < n + 3 && word(j); ++j) {
     if (has(j, Lexicon::kTitleWord) || has(j, Lexicon::kSourceNoun)) return true;
+    if (v_[j].cap || lex_.is_np_stop(low_[j])) return false;
+    if (j + 1 < end && (is(j + 1, "of") || is(j + 1, "at"))) return true;
+  }
   return false;
 }
 

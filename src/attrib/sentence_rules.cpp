@@ -55,6 +55,27 @@ uint32_t SentenceRules::content_after(uint32_t j, uint32_t le) const {
   return j < le ? j : kNone;
 }
 
+// "…, she said in a video message to the convention.", "…, Hollande said
+// Tuesday in Paris, noting …": only adjuncts follow the cue, however long,
+// and a participle after them makes a statement of its own.
+bool SentenceRules::adjunct_tail(uint32_t j, uint32_t le) const {
+  if (j >= le || !adjunct_start(j) || is(j, "to") || (is(j, "at") && is(j + 1, "least"))) return false;
+  for (uint32_t e = j; e < le; ++e) {
+    if (is(e, "that") || quote_mark(e) || punct(e, ':') || finite_verb(e)) return false;
+    if (comma(e)) return e + 1 < le && word(e + 1) && !v_[e + 1].cap && low_[e + 1].ends_with("ing");
+  }
+  return true;
+}
+
+// Words before a cue that can be its statement, not a fronted adjunct
+// ("Earlier this week, …", "Under federal law, …", "With two crews filming, …").
+bool SentenceRules::statement_before(Range before) const {
+  if (before.size() < 4 || !word(before.first)) return before.size() >= 4;
+  const uint32_t w = before.first;
+  return !adjunct_start(w) && !has(w, Lexicon::kAdjunctPrep) && !has(w, Lexicon::kNpStop) &&
+         !low_[w].ends_with("ing") && !has(w, Lexicon::kSentenceAdverb);
+}
+
 bool SentenceRules::adjunct_start(uint32_t k) const {
   if (!word(k)) return false;
   std::string_view w = low_[k];
@@ -709,7 +730,7 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
   // A participle's content always follows it ("…," McCain said, citing …).
   if (c.inherited && !coordinated) before_ok = false;
-  if (before_ok && (quote_before || !after_ok || after_parenthetical)) {
+  if (before_ok && (quote_before || !after_ok || after_parenthetical || ((e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le)))) {
     c.content = {before};
     c.rule = inverted ? "inverted" : "content-first";
     c.confidence = quote_before ? 0.9 : 0.75;

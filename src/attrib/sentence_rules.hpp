@@ -135,6 +135,8 @@ class SentenceRules {
   // The head word of a noun phrase: before the first postmodifier's preposition.
   uint32_t phrase_head(Range sp) const;
   Range reduced_relative(Range sp, uint32_t ing) const;
+  bool adjunct_tail(uint32_t j, uint32_t le) const;
+  bool statement_before(Range before) const;
   bool role_within(uint32_t n, uint32_t end) const;
   static bool agent_plural(std::string_view w);
   static bool plural_word(std::string_view w);
