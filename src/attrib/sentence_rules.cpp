@@ -619,6 +619,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
   // "Recent reports say": the sentence's capital on an adjective is no name.
   if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
+  // "caucus states", "terror attacks", "Western states": a bare modifier before
+  // a noun-like -s form is a compound's first word; a singular subject of the
+  // verb would need its determiner ("the committee states") or be a name.
+  if (plural_noun_form && sp.size() == 1 && word(sp.first) && !possessive(sp.first) &&
+      ((!v_[sp.first].cap && !lex_.is_pronoun(low_[sp.first]) && !has(sp.first, Lexicon::kSourceNoun) &&
+        !quantity(sp.first)) ||
+       (v_[sp.first].cap && (adjective_like(sp.first) || low_[sp.first].ends_with("ern")))))
+    return false;
   // "all battleground states", "two chemical weapons attacks", "roughly
   // two-dozen states": a plural quantity in the phrase before a noun-like -s
   // form never agrees with a verb; the -s word is the phrase's plural head.
