@@ -595,6 +595,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // "the sanctions announced by the neighbours": a past participle with its
   // agent is a modifier, not a statement.
   if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
+  // "found itself at the centre of …", "finds himself embroiled": a state, not a finding.
+  if (e.lemma == "find" && (is(k + 1, "himself") || is(k + 1, "herself") || is(k + 1, "itself") ||
+                            is(k + 1, "themselves") || is(k + 1, "myself") || is(k + 1, "ourselves")))
+    return false;
   c.cue = {k, k + 1};
   c.lemma = e.lemma;
   c.flags = e.flags;
