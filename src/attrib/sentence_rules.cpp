@@ -612,6 +612,16 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     if (partner.ok()) { c.addressee = partner; a = partner.last; }
   }
   if ((e.lemma == "call") && c.lemma == "call") c.flags |= kCharacterize;
+  // "a group called Black Votes Matter", "an app called “Vine”": a naming
+  // participle after an indefinite thing, not a speaker calling something.
+  if (c.lemma == "call" && hit.form != Form::kBase && k > f + 1 && word(k - 1) && !v_[k - 1].cap &&
+      !has(k - 1, Lexicon::kTitleWord) && !agent_plural(low_[k - 1]) && !low_[k - 1].ends_with("man") &&
+      !low_[k - 1].ends_with("woman") && !low_[k - 1].ends_with("er") && !low_[k - 1].ends_with("or") &&
+      !low_[k - 1].ends_with("ist") && (v_[a].cap || opens_quote(a))) {
+    uint32_t j = k - 1;
+    while (j > f && k - j < 5 && word(j - 1) && !has(j - 1, Lexicon::kNpStop)) --j;
+    if (is(j, "a") || is(j, "an")) return false;
+  }
   if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
 
   // "Insisting that the plan was sound, the mayor refused to resign."
