@@ -11,7 +11,9 @@ namespace {
 // Words that head a line with a colon without naming a speaker ("Update: …").
 const std::set<std::string, std::less<>> kHeadingWords = {"update", "note", "editor's", "correction", "watch", "read",
                                              "related", "photos", "video", "breaking", "exclusive", "opinion",
-                                             "analysis", "live", "abstract", "source", "sources", "warning"};
+                                             "analysis", "live", "abstract", "source", "sources", "warning",
+                                             "email", "e-mail", "contact", "credit", "credits", "latest", "boom",
+                                             "advertisement", "listen", "transcript", "disclosure", "clarification"};
 
 }  // namespace
 
@@ -300,6 +302,8 @@ bool SentenceRules::colon_rule(uint32_t f, uint32_t l, uint32_t le, Candidate& c
     }
     if (k == f || k + 1 >= le || prep + 1 == k) return false;
     Range sp = {f, prep == kNone ? k : prep};
+    // "CORRECTION:", "Editor's Note:", "The Latest:": a label, however written.
+    if (kHeadingWords.contains(low_[f]) || kHeadingWords.contains(low_[sp.last - 1])) return false;
     // A name, not a heading word such as "Update:" or "Note:": one word must be
     // an all-caps transcript name (SMITH:, Q:), or stand in the article's headline.
     bool transcript = all_caps(f) && (v_[f].end - v_[f].start > 2 || is(f, "q") || is(f, "a"));
