@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "attrib/confidence.hpp"
 #include "attrib/sentence_rules.hpp"
 
 namespace quotegraph::attrib {
@@ -88,7 +89,9 @@ RuleOutput attributions_from(SentenceRules& sr, std::vector<Candidate> cands) {
     f.flags = last && !credit.ok() && !next_speaker.ok() ? last->flags : kSpeech;
     f.content = {{q.open_tok, q.close_tok + 1}};
     f.rule = credit.ok() ? "dash-credit" : q.continued_from >= 0 ? "continued-quote" : "floating-quote";
-    f.confidence = credit.ok() ? 0.75 : q.continued_from >= 0 ? 0.85 : 0.6;
+    f.confidence = credit.ok()                ? confidence::kDashCredit
+                   : q.continued_from >= 0 ? confidence::kContinuedQuote
+                                           : confidence::kFloatingQuote;
     f.sentence = last && !credit.ok() && !next_speaker.ok() ? last->sentence : sr.sentence_at(q.open_tok);
     floating.push_back(f);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "attrib/confidence.hpp"
 #include "attrib/sentence_rules.hpp"
 
 namespace quotegraph::attrib {
@@ -223,7 +224,7 @@ bool SentenceRules::colon_candidate(Range sp, uint32_t colon, uint32_t le, const
   c.flags = kSpeech;
   c.content = {trim({colon + 1, le})};
   c.rule = rule;
-  c.confidence = 0.6;
+  c.confidence = std::string_view(rule) == "colon-quote" ? confidence::kColonQuote : confidence::kColon;
   return c.content[0].size() >= 3;
 }
 
@@ -347,7 +348,7 @@ bool SentenceRules::viewpoint_rule(uint32_t f, uint32_t le, Candidate& c) const 
   c.flags = kBelief;
   c.content = {trim({sp.last + 1, le})};
   c.rule = "viewpoint";
-  c.confidence = 0.5;
+  c.confidence = confidence::kViewpoint;
   return c.content[0].size() >= 3;
 }
 
@@ -365,7 +366,7 @@ bool SentenceRules::fronted_participle(uint32_t k, uint32_t a, uint32_t le, Cand
   c.speaker = sp;
   c.content = {trim({start, m})};
   c.rule = "fronted-participle";
-  c.confidence = 0.6;
+  c.confidence = confidence::kFrontedParticiple;
   return c.content[0].size() >= 2;
 }
 
@@ -403,7 +404,7 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
   uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
   c.content = {trim({start, le})};
   c.rule = "stance";
-  c.confidence = 0.55;
+  c.confidence = confidence::kStance;
   return c.content[0].size() >= 2;
 }
 
@@ -474,7 +475,7 @@ bool SentenceRules::nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate&
   c.flags = kBelief;
   c.content = {content};
   c.rule = "nominal";
-  c.confidence = 0.5;
+  c.confidence = confidence::kNominal;
   return true;
 }
 
@@ -509,7 +510,7 @@ bool SentenceRules::poll_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c)
   c.flags = kBelief;
   c.speaker = {k + 1, np_end};
   c.rule = "poll";
-  c.confidence = 0.5;
+  c.confidence = confidence::kPoll;
   const bool opens = k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb));
   if (opens && comma(np_end)) {
     c.content = {trim({np_end + 1, le})};
@@ -569,7 +570,7 @@ bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t f
     c.content = {before};
     if (rest.ok() && comma(np_end) && rest.size() >= 3) c.content.push_back(rest);
   }
-  c.confidence = 0.85;
+  c.confidence = c.rule == "according-to" ? confidence::kAccordingTo : confidence::kAccordingToArtifact;
   return c.content[0].size() >= 2;
 }
 
@@ -759,10 +760,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
   // A participle's content always follows it ("…," McCain said, citing …).
   if (c.inherited && !coordinated) before_ok = false;
-  if (before_ok && (quote_before || !after_ok || after_parenthetical || ((e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le)))) {
+  const bool only_adjuncts_after = (e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le);
+  if (before_ok && (quote_before || !after_ok || after_parenthetical || only_adjuncts_after)) {
     c.content = {before};
     c.rule = inverted ? "inverted" : "content-first";
-    c.confidence = quote_before ? 0.9 : 0.75;
     // Split quote: "…," he said, "…" / parenthetical: C1, he said, C2.
     uint32_t r = a;
     if (comma(r) || (inverted && r < le)) {
@@ -776,13 +777,18 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
         c.rule += "-split";
       }
     }
+    const bool split = c.content.size() > 1;
+    namespace cf = confidence;
+    c.confidence = quote_before ? (split ? cf::kQuoteSplit : inverted ? cf::kQuoteThenInverted : cf::kQuoteThenCredit)
+                   : inverted   ? (split ? cf::kClauseSplitInverted : cf::kClauseThenInverted)
+                                : (split ? cf::kClauseSplit : cf::kClauseThenCredit);
     return true;
   }
   // "But, said Varga, “I do not want …”": an inverted credit before its quote.
   if (inverted && a < le && (opens_quote(a) || (comma(a) && opens_quote(a + 1)))) {
     c.content = {trim({opens_quote(a) ? a : a + 1, le})};
     c.rule = "inverted";
-    c.confidence = 0.85;
+    c.confidence = confidence::kInvertedBeforeQuote;
     return c.content[0].size() >= 2;
   }
   if (!after_ok || inverted) return false;
@@ -798,7 +804,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
       }
   c.content = {trim({content_start, content_last})};
   c.rule = coordinated ? "coordinated" : c.inherited ? "participle" : "speaker-first";
-  c.confidence = (e.flags & kSpeech) ? 0.8 : 0.6;
+  const bool speech = e.flags & kSpeech;
+  c.confidence = coordinated  ? (speech ? confidence::kCoordinatedSpeech : confidence::kCoordinatedOther)
+                 : c.inherited ? (speech ? confidence::kParticipleSpeech : confidence::kParticipleOther)
+                               : (speech ? confidence::kSpeechVerb : confidence::kOtherVerb);
   // "75 percent said yes": a one-word answer is a content.
   const bool answer = c.content[0].size() == 1 && (is(c.content[0].first, "yes") || is(c.content[0].first, "no"));
   if (c.content[0].size() < 2 && !opens_quote(c.content[0].first) && !answer) return false;
