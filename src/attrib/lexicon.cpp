@@ -407,6 +407,8 @@ const char* kVehicleNounsList[] = {
     "speech", "op-ed", "column", "filing", "motion", "lawsuit", "suit", "complaint", "brief", "text", "call",
     "day", "days", "hours", "minutes", "weeks", "months", "years", "time", "morning", "afternoon", "evening",
     "night", "week", "month", "year", "weekend", "moment", "campaign"};
+const char* kIrregularPluralsList[] = {"data", "people", "police", "media", "men", "women", "children",
+                                      "criteria", "personnel", "clergy", "cattle", "faithful"};
 const char* kCollectiveNounsList[] = {"array", "number", "host", "handful", "couple", "variety", "range", "slew",
                                      "bunch", "lot", "lots", "group", "majority", "minority", "plurality",
                                      "share", "pair", "trio", "crowd", "string", "series", "wave"};
@@ -494,6 +496,7 @@ Lexicon::Lexicon() {
   add(kStandingWordsList, kStandingWord);
   add(kCollectiveNounsList, kCollectiveNoun);
   add(kVehicleNounsList, kVehicleNoun);
+  add(kIrregularPluralsList, kIrregularPlural);
   add(kCalendarNames, kCalendarName);
   add(entity::kNameOpeners, kNameOpener);
   add(entity::kTitleWords, kTitleWord);

@@ -66,6 +66,7 @@ class Lexicon {
     // What carries someone else's words: "released a statement saying …" is the
     // releaser's; and spans of time: "spent the day attacking …".
     kVehicleNoun = 1u << 24,
+    kIrregularPlural = 1u << 25,  // "data show", "people say": plural without an -s
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

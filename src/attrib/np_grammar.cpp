@@ -31,9 +31,13 @@ bool SentenceRules::np_inner_ok(uint32_t k) const {
     return true;  // "aides to Clinton", "adviser to the president"
   if (lex_.is_np_stop(w) && !lex_.is_determiner(w)) return false;
   if (const CueEntry* cue = info_[k]->cue.entry; cue && !v_[k].cap && !lex_.is_source_noun(w)) {
-    // "the protest organizers", "her remarks": a noun after its determiner.
-    bool noun = (cue->flags & kNounToo) && k > 0 &&
-                (has(k - 1, Lexicon::kDeterminer) || possessive(k - 1) || is(k - 1, "of"));
+    // "the protest organizers", "her remarks": a noun after its determiner;
+    // "fundraising reports show": a noun before a verb's base form.
+    const bool before_base_verb = k + 1 < v_.size() && word(k + 1) && info_[k + 1]->cue.entry &&
+                                  info_[k + 1]->cue.form == Form::kBase && info_[k]->cue.form == Form::kThird;
+    bool noun = (cue->flags & kNounToo) &&
+                ((k > 0 && (has(k - 1, Lexicon::kDeterminer) || possessive(k - 1) || is(k - 1, "of"))) ||
+                 before_base_verb);
     if (!noun) return false;
   }
   if (lex_.is_pronoun(w) && w != "her" && w != "his") return false;
@@ -475,7 +479,9 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
   if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which" || w == "those" ||
       w == "these")
     return true;
-  if (quantity(head) || lex_.is_group_noun(w)) return true;
+  if (quantity(head) || lex_.is_group_noun(w) ||
+      (has(head, Lexicon::kIrregularPlural) && !(head > 0 && (is(head - 1, "a") || is(head - 1, "an")))))
+    return true;
   for (uint32_t k = sp.first; k < sp.last; ++k)
     if (is(k, "and")) return true;
   return plural_word(w);
