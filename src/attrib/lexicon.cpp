@@ -12,7 +12,7 @@ namespace quotegraph::attrib {
 namespace {
 
 constexpr uint32_t S = kSpeech, B = kBelief, A = kAddressee, C = kCharacterize, T = kTarget, I = kInvert,
-                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly;
+                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly, O = kStanceObject;
 
 struct Row {
   const char* lemma;  // a trailing '+' doubles the final consonant (admit -> admitted)
@@ -158,10 +158,10 @@ const Row kCues[] = {
     {"seek", "sought", "sought", B, {}},
     {"aim", nullptr, nullptr, B | N | P, {}},
     {"prefer+", nullptr, nullptr, B, {}},
-    {"support", nullptr, nullptr, B | P, {}},
-    {"oppose", nullptr, nullptr, B, {}},
-    {"favor", nullptr, nullptr, B, {}},
-    {"endorse", nullptr, nullptr, B, {}},
+    {"support", nullptr, nullptr, B | P | O, {}},
+    {"oppose", nullptr, nullptr, B | O, {}},
+    {"favor", nullptr, nullptr, B | O, {}},
+    {"endorse", nullptr, nullptr, B | O, {}},
     {"find", "found", "found", B | P, {}},
     {"show", "showed", "shown", B | P, {}},
     {"see", "saw", "seen", B, {}},
@@ -175,7 +175,7 @@ const Row kCues[] = {
     {"speak", "spoke", "spoken", S | A | N, {"about", "of", "to", "with"}},
     {"talk", nullptr, nullptr, S | N | P, {"about", "up", "of"}},
     {"discuss", nullptr, nullptr, S, {}},
-    {"back", nullptr, nullptr, B | P, {}},
+    {"back", nullptr, nullptr, B | P | O, {}},
     {"attack", nullptr, nullptr, S | T | P, {}},
     {"view", nullptr, nullptr, B | C | P, {}},
     {"push", nullptr, nullptr, S | N, {"for", "back"}},

@@ -23,6 +23,7 @@ enum CueFlags : uint32_t {
   kNeedsClause = 1u << 7,   // only a cue before a that-clause, a to-infinitive or a quote (see, find)
   kNounToo = 1u << 8,       // the -s form is as often a plural noun: "reports", "remarks", "calls"
   kQuoteOnly = 1u << 9,     // content after the cue only as a quote ("he continued: '…'", not "continues to")
+  kStanceObject = 1u << 10, // a stance toward its object, which may be one word: "support Clinton", "opposed him"
 };
 
 enum class Form : uint8_t { kBase, kThird, kPast, kIng, kPastPart };

@@ -809,8 +809,12 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
                  : c.inherited ? (speech ? confidence::kParticipleSpeech : confidence::kParticipleOther)
                                : (speech ? confidence::kSpeechVerb : confidence::kOtherVerb);
   // "75 percent said yes": a one-word answer is a content.
-  const bool answer = c.content[0].size() == 1 && (is(c.content[0].first, "yes") || is(c.content[0].first, "no"));
-  if (c.content[0].size() < 2 && !opens_quote(c.content[0].first) && !answer) return false;
+  const uint32_t one = c.content[0].first;
+  const bool answer = c.content[0].size() == 1 && (is(one, "yes") || is(one, "no"));
+  // "support Clinton", "opposed him", "back deportation": a stance's object.
+  const bool stance_object = c.content[0].size() == 1 && (e.flags & kStanceObject) && word(one) &&
+                             !lex_.is_np_stop(low_[one]) && !is(one, "it") && !is(one, "so");
+  if (c.content[0].size() < 2 && !opens_quote(one) && !answer && !stance_object) return false;
   (void)l;
   return true;
 }
