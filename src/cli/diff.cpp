@@ -103,12 +103,14 @@ Runner register_diff(CLI::App& app) {
     if (!args->html_fields.empty()) fields.html = args->html_fields;
     std::vector<Analysis> analyses;
     std::vector<std::string> outlets;  // "" = the differ's default (the file name without extension)
+    std::vector<RecordInfo> meta;      // title, url, date for the html page
     for (size_t f = 0; f < files.size(); ++f) {
       const std::string& path = files[f];
       bool jsonl = is_jsonl(path);
-      for (Analysis& a : analyze_input(analyzer, path, args->input, rc)) {
-        // A JSONL line is one outlet's article, named by its outlet field, else by its id or FILE:LINE.
-        if (jsonl) outlets.push_back(a.doc.outlet.empty() ? a.doc.path : a.doc.outlet);
+      for (Analysis& a : analyze_input(analyzer, path, args->input, rc, &meta)) {
+        // A JSONL line is one outlet's article, named by its outlet field, else by its id or
+        // FILE:LINE, without the folders (the name is shown, and pages are shared).
+        if (jsonl) outlets.push_back(a.doc.outlet.empty() ? a.doc.path.substr(a.doc.path.find_last_of('/') + 1) : a.doc.outlet);
         else outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
         analyses.push_back(std::move(a));
       }
@@ -141,7 +143,10 @@ Runner register_diff(CLI::App& app) {
       data = std::move(drawn).value();
     } else if (args->format == "html") {
       // The page `quotegraph report` writes for these files: one renderer (src/report).
-      auto page = report::Reporter({}, dopt).render(report.value());
+      std::vector<report::Article> about;
+      for (size_t i = 0; i < analyses.size(); ++i)
+        about.push_back({&analyses[i], outlets[i], meta[i].title, meta[i].url, meta[i].date});
+      auto page = report::Reporter({}, dopt).render(report.value(), about);
       if (!page.ok()) {
         std::cerr << "quotegraph: " << page.status().message() << "\n";
         return kExitInternal;

@@ -76,9 +76,7 @@ Runner register_report(CLI::App& app) {
     if (rc != kExitOk) return rc;
 
     report::ReportOptions ropt;
-    ropt.title = args->title;
-    // A web page names itself better than its first line does.
-    if (ropt.title.empty() && !meta.empty()) ropt.title = meta.front().title;
+    ropt.title = args->title;  // "" : the page takes the first article's title
     ropt.graph = !args->no_graph;
     diff::DiffOptions dopt;
     dopt.min_statement_score = args->align_score;
@@ -86,7 +84,7 @@ Runner register_report(CLI::App& app) {
     report::Reporter reporter(ropt, dopt);
     std::vector<report::Article> articles;
     for (size_t i = 0; i < analyses.size(); ++i)
-      articles.push_back({&analyses[i], outlets[i]});
+      articles.push_back({&analyses[i], outlets[i], meta[i].title, meta[i].url, meta[i].date});
     auto page = reporter.render(articles);
     if (!page.ok()) {
       std::cerr << "quotegraph: report: " << page.status().message() << "\n";
