@@ -475,6 +475,20 @@ TEST_CASE("report and diff --format html CLI: JSONL records give title, url and 
     CHECK(h.find("<p class=\"qg-headline\">Mayor vows new pier</p>") != std::string::npos);
     CHECK(h.find("<time datetime=\"2016-03-01\">2016-03-01</time>") != std::string::npos);
     CHECK(h.find("story.jsonl:2") != std::string::npos);  // the record, named without its folder
+    // No outlet field: each column is named by its url's site, not by FILE:LINE.
+    CHECK(h.find("<h2 id=\"c1-h\">harbor.example</h2>") != std::string::npos);
+    CHECK(h.find("<h2 id=\"c2-h\">valley.example</h2>") != std::string::npos);
   }
+  CHECK(run_cli("diff " + jsonl).second.find("valley.example") != std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("report: url_site names the site of an http(s) url, nothing else", "[report]") {
+  CHECK(report::url_site("https://www.Harbor.example:8080/a/b?c=1#d") == "harbor.example");
+  CHECK(report::url_site("http://user:pw@news.example") == "news.example");
+  CHECK(report::url_site("HTTPS://valley.example?x") == "valley.example");
+  CHECK(report::url_site("javascript:alert(1)").empty());
+  CHECK(report::url_site("file:///home/someone/a.html").empty());
+  CHECK(report::url_site("https://bad host/").empty());
+  CHECK(report::url_site("").empty());
 }

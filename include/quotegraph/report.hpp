@@ -65,6 +65,11 @@ struct ReportInputs {
   const diff::DiffReport* diff = nullptr;    // its input i is articles[i]; null: no diff sections
 };
 
+// The site a url names, as an outlet's name when a record gives none:
+// "https://www.harbor.example:8080/a?b" -> "harbor.example"; "" when the url is
+// not http(s) or has no host.
+std::string url_site(std::string_view url);
+
 // The page. Errors: kInvalidArgument for no articles, a null analysis, or a
 // diff whose inputs are not the articles in order; kInternal when Graphviz
 // fails. Size and time are linear in the texts plus the graph layout.

@@ -49,7 +49,7 @@ Runner register_diff(CLI::App& app) {
   sub->add_flag("--jsonl", args->jsonl, "Read every input as JSONL, whatever its name (--input-format jsonl)");
   sub->add_option("--outlet-field", args->outlet_fields,
                   "JSONL: outlet field(s), first present wins (default: source,outlet,source_domain,media_name); "
-                  "a line without one is named FILE:LINE")
+                  "a line without one is named by its url's site, else FILE:LINE")
       ->delimiter(',');
   sub->add_option("--text-field", args->text_fields, "JSONL: text field(s) (default: text,maintext)")->delimiter(',');
   sub->add_option("--html-field", args->html_fields,
@@ -108,10 +108,17 @@ Runner register_diff(CLI::App& app) {
       const std::string& path = files[f];
       bool jsonl = is_jsonl(path);
       for (Analysis& a : analyze_input(analyzer, path, args->input, rc, &meta)) {
-        // A JSONL line is one outlet's article, named by its outlet field, else by its id or
-        // FILE:LINE, without the folders (the name is shown, and pages are shared).
-        if (jsonl) outlets.push_back(a.doc.outlet.empty() ? a.doc.path.substr(a.doc.path.find_last_of('/') + 1) : a.doc.outlet);
-        else outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
+        // A JSONL line is one outlet's article, named by its outlet field, else by its url's
+        // site, else by its id or FILE:LINE without the folders (the name is shown, and pages
+        // are shared). A file: --outlet, else the differ's default (Document::outlet, else the
+        // file name), but a web page with a url and no site name is named by its site.
+        std::string site = report::url_site(meta[analyses.size()].url);
+        if (jsonl)
+          outlets.push_back(!a.doc.outlet.empty() ? a.doc.outlet
+                            : !site.empty()      ? site
+                                                 : a.doc.path.substr(a.doc.path.find_last_of('/') + 1));
+        else if (!args->outlets.empty()) outlets.push_back(args->outlets[f]);
+        else outlets.push_back(a.doc.outlet.empty() ? site : std::string());
         analyses.push_back(std::move(a));
       }
     }

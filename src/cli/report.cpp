@@ -84,7 +84,10 @@ Runner register_report(CLI::App& app) {
     report::Reporter reporter(ropt, dopt);
     std::vector<report::Article> articles;
     for (size_t i = 0; i < analyses.size(); ++i)
-      articles.push_back({&analyses[i], outlets[i], meta[i].title, meta[i].url, meta[i].date});
+      // A record that names no outlet is named by its site, not by a hash or a file name.
+      articles.push_back({&analyses[i],
+                          outlets[i].empty() && analyses[i].doc.outlet.empty() ? report::url_site(meta[i].url) : outlets[i],
+                          meta[i].title, meta[i].url, meta[i].date});
     auto page = reporter.render(articles);
     if (!page.ok()) {
       std::cerr << "quotegraph: report: " << page.status().message() << "\n";

@@ -495,6 +495,27 @@ std::string fixed2(double v) {
 
 }  // namespace detail
 
+std::string url_site(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string head(url.substr(0, scheme));
+  for (char& ch : head)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  if (head != "http" && head != "https") return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  size_t at = rest.rfind('@');  // user:password@host
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  std::string host;
+  for (char ch : rest) {
+    if (static_cast<unsigned char>(ch) <= ' ') return "";
+    host += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
 Result<std::string> to_html(const ReportInputs& in, const ReportOptions& options) {
   using namespace detail;
   Result<Page> made = make_page(in, options);
