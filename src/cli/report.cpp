@@ -38,7 +38,7 @@ Runner register_report(CLI::App& app) {
                   "Outlet name of each file, in file order (repeatable, one per file); default: the file name "
                   "without extension")
       ->allow_extra_args(false);
-  sub->add_option("--title", args->title, "Page title (default: the first article's first line)");
+  sub->add_option("--title", args->title, "Page title (default: the first article's title from its record or web page, else its first line)");
   sub->add_flag("--no-graph", args->no_graph, "Leave the graph out (no Graphviz layout)");
   sub->add_option("--align-score", args->align_score, "Statement alignment threshold in [0, 1] (several files)")
       ->check(CLI::Range(0.0, 1.0))
