@@ -58,7 +58,7 @@ Analysis analyse(const std::string& path) {
 
 std::string page(const std::vector<const Analysis*>& as, const std::vector<std::string>& outlets = {}) {
   std::vector<report::Article> articles;
-  for (size_t i = 0; i < as.size(); ++i) articles.push_back({as[i], outlets.empty() ? "" : outlets[i]});
+  for (size_t i = 0; i < as.size(); ++i) articles.push_back({as[i], outlets.empty() ? "" : outlets[i], "", "", ""});
   auto html = reporter().render(articles);
   REQUIRE(html.ok());
   return std::move(html).value();
@@ -353,12 +353,12 @@ TEST_CASE("report page of many files: columns, aligned groups, findings, indepen
 TEST_CASE("report: to_html rejects what it cannot show", "[report]") {
   Analysis a = analyse_text("x", "x.txt");
   CHECK(report::to_html({}).status().code() == ErrorCode::kInvalidArgument);
-  CHECK(report::to_html({{{nullptr, ""}}}).status().code() == ErrorCode::kInvalidArgument);
+  CHECK(report::to_html({{{nullptr, "", "", "", ""}}}).status().code() == ErrorCode::kInvalidArgument);
   diff::DiffReport other;
   other.inputs.push_back({"o", "x.txt", nullptr});
-  CHECK(report::to_html({{{&a, ""}}, nullptr, &other}).status().code() == ErrorCode::kInvalidArgument);
+  CHECK(report::to_html({{{&a, "", "", "", ""}}, nullptr, &other}).status().code() == ErrorCode::kInvalidArgument);
   // Without the echo report and the graph the page is still whole.
-  auto h = report::to_html({{{&a, ""}}}, report::ReportOptions{"A title", false});
+  auto h = report::to_html({{{&a, "", "", "", ""}}}, report::ReportOptions{"A title", false});
   REQUIRE(h.ok());
   CHECK(check_html(h.value()).empty());
   CHECK(h.value().find("<svg") == std::string::npos);
@@ -416,4 +416,79 @@ TEST_CASE("report page to share: no local folders, no internal ids or rule names
     CHECK(!RE2::PartialMatch(visible, R"(\(e[0-9]+, )"));
     CHECK(visible.find("(rule ") == std::string::npos);
   }
+}
+
+TEST_CASE("report page to share: each article's title, outlet, date and url link from its record", "[report]") {
+  Analysis a = analyse_text("“We will rebuild the pier,” Mayor Lena Dahl said on Tuesday.", "/home/someone/work/a1b2c3.txt");
+  Analysis b = analyse_text("Mayor Lena Dahl said the pier would be rebuilt.", "/home/someone/work/d4e5f6.txt");
+  std::vector<report::Article> articles = {
+      {&a, "Harbor Times", "Pier to be rebuilt, mayor says", "https://www.harbortimes.example/news/pier?id=7&x=1", "2016-03-01T12:00:00Z"},
+      {&b, "Valley Post", "", "javascript:alert(1)", "March 2, 2016"}};
+  auto made = reporter().render(articles);
+  REQUIRE(made.ok());
+  const std::string& h = made.value();
+  INFO(check_html(h));
+  CHECK(check_html(h).empty());
+  // The record's headline titles the page and heads its column.
+  CHECK(h.find("<title>quotegraph diff: Pier to be rebuilt, mayor says</title>") != std::string::npos);
+  CHECK(h.find("<p class=\"qg-headline\">Pier to be rebuilt, mayor says</p>") != std::string::npos);
+  // The date as a day, the full value machine-readable; the url as a link (escaped), shown without scheme.
+  CHECK(h.find("<time datetime=\"2016-03-01T12:00:00Z\">2016-03-01</time>") != std::string::npos);
+  CHECK(h.find("<a href=\"https://www.harbortimes.example/news/pier?id=7&amp;x=1\" rel=\"noopener noreferrer\">"
+               "harbortimes.example/news/pier?id=7&amp;x=1</a>") != std::string::npos);
+  // A date in words stays as written; a url that is not http(s) is never a link.
+  CHECK(h.find(">March 2, 2016</time>") != std::string::npos);
+  CHECK(h.find("href=\"javascript:") == std::string::npos);
+  CHECK(h.find("/home/someone") == std::string::npos);
+  // The diff orders the columns by outlet; the provenance follows its article.
+  std::vector<report::Article> swapped = {articles[1], articles[0]};
+  auto again = reporter().render(swapped);
+  REQUIRE(again.ok());
+  CHECK(again.value() == h);
+  // One article: its title heads the page.
+  auto one = reporter().render({articles[0]});
+  REQUIRE(one.ok());
+  CHECK(one.value().find("<title>quotegraph report: Pier to be rebuilt, mayor says</title>") != std::string::npos);
+}
+
+TEST_CASE("report and diff --format html CLI: JSONL records give title, url and date; no local folder shows", "[report][cli]") {
+  auto dir = std::filesystem::temp_directory_path() / ("qg_share_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string jsonl = (dir / "story.jsonl").string();
+  {
+    std::FILE* f = std::fopen(jsonl.c_str(), "w");
+    REQUIRE(f);
+    std::fputs("{\"url\": \"https://harbor.example/pier\", \"date\": \"2016-03-01\", \"title\": \"Pier to reopen\", "
+               "\"text\": \"\\u201cWe will rebuild the pier,\\u201d Mayor Lena Dahl said.\"}\n"
+               "{\"url\": \"https://valley.example/p\", \"date\": \"2016-03-02\", \"title\": \"Mayor vows new pier\", "
+               "\"text\": \"Mayor Lena Dahl said the pier would be rebuilt.\"}\n",
+               f);
+    std::fclose(f);
+  }
+  auto report_page = run_cli("report " + jsonl);
+  auto diff_page = run_cli("diff --format html " + jsonl);
+  CHECK(report_page.first == 0);
+  CHECK(diff_page.first == 0);
+  for (const std::string& h : {report_page.second, diff_page.second}) {
+    CHECK(h.find(dir.string()) == std::string::npos);
+    CHECK(h.find("<a href=\"https://valley.example/p\"") != std::string::npos);
+    CHECK(h.find("<p class=\"qg-headline\">Mayor vows new pier</p>") != std::string::npos);
+    CHECK(h.find("<time datetime=\"2016-03-01\">2016-03-01</time>") != std::string::npos);
+    CHECK(h.find("story.jsonl:2") != std::string::npos);  // the record, named without its folder
+    // No outlet field: each column is named by its url's site, not by FILE:LINE.
+    CHECK(h.find("<h2 id=\"c1-h\">harbor.example</h2>") != std::string::npos);
+    CHECK(h.find("<h2 id=\"c2-h\">valley.example</h2>") != std::string::npos);
+  }
+  CHECK(run_cli("diff " + jsonl).second.find("valley.example") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("report: url_site names the site of an http(s) url, nothing else", "[report]") {
+  CHECK(report::url_site("https://www.Harbor.example:8080/a/b?c=1#d") == "harbor.example");
+  CHECK(report::url_site("http://user:pw@news.example") == "news.example");
+  CHECK(report::url_site("HTTPS://valley.example?x") == "valley.example");
+  CHECK(report::url_site("javascript:alert(1)").empty());
+  CHECK(report::url_site("file:///home/someone/a.html").empty());
+  CHECK(report::url_site("https://bad host/").empty());
+  CHECK(report::url_site("").empty());
 }

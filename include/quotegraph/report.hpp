@@ -42,14 +42,19 @@ namespace quotegraph::report {
 
 // -------------------------------------------------------------------- the page
 
-// One article of the page (one column). The analysis is borrowed.
+// One article of the page (one column). The analysis is borrowed. Title, url
+// and date are the provenance a JSONL record or a web page gives (RecordInfo);
+// the page shows them under the outlet, the url as a link when it is http(s).
 struct Article {
   const Analysis* analysis = nullptr;
   std::string outlet;  // display name; "" means Document::outlet, else the file name
+  std::string title;   // the article's headline; "" means none known
+  std::string url;     // where it was published; "" means none known
+  std::string date;    // as the record gives it ("2016-03-01T12:00:00Z"); "" means none known
 };
 
 struct ReportOptions {
-  std::string title;  // <title> and heading; "" means the first article's first line
+  std::string title;  // <title> and heading; "" means the first article's title, else its first line
   bool graph = true;  // render the graph (gvc) as inline SVG
 };
 
@@ -59,6 +64,11 @@ struct ReportInputs {
   const echo::EchoReport* echoes = nullptr;  // its input i is articles[i]; null: no echo panel
   const diff::DiffReport* diff = nullptr;    // its input i is articles[i]; null: no diff sections
 };
+
+// The site a url names, as an outlet's name when a record gives none:
+// "https://www.harbor.example:8080/a?b" -> "harbor.example"; "" when the url is
+// not http(s) or has no host.
+std::string url_site(std::string_view url);
 
 // The page. Errors: kInvalidArgument for no articles, a null analysis, or a
 // diff whose inputs are not the articles in order; kInternal when Graphviz
@@ -81,7 +91,8 @@ class Reporter {
 
   // The page of an existing diff (columns in the report's input order): the
   // same page as render() of its articles with the same diff options.
-  Result<std::string> render(const diff::DiffReport& diff) const;
+  // `about` gives the inputs' title, url and date, matched by analysis.
+  Result<std::string> render(const diff::DiffReport& diff, const std::vector<Article>& about = {}) const;
 
  private:
   // Public types only, so held directly: a pimpl here would hide nothing.

@@ -49,7 +49,7 @@ Runner register_diff(CLI::App& app) {
   sub->add_flag("--jsonl", args->jsonl, "Read every input as JSONL, whatever its name (--input-format jsonl)");
   sub->add_option("--outlet-field", args->outlet_fields,
                   "JSONL: outlet field(s), first present wins (default: source,outlet,source_domain,media_name); "
-                  "a line without one is named FILE:LINE")
+                  "a line without one is named by its url's site, else FILE:LINE")
       ->delimiter(',');
   sub->add_option("--text-field", args->text_fields, "JSONL: text field(s) (default: text,maintext)")->delimiter(',');
   sub->add_option("--html-field", args->html_fields,
@@ -103,13 +103,22 @@ Runner register_diff(CLI::App& app) {
     if (!args->html_fields.empty()) fields.html = args->html_fields;
     std::vector<Analysis> analyses;
     std::vector<std::string> outlets;  // "" = the differ's default (the file name without extension)
+    std::vector<RecordInfo> meta;      // title, url, date for the html page
     for (size_t f = 0; f < files.size(); ++f) {
       const std::string& path = files[f];
       bool jsonl = is_jsonl(path);
-      for (Analysis& a : analyze_input(analyzer, path, args->input, rc)) {
-        // A JSONL line is one outlet's article, named by its outlet field, else by its id or FILE:LINE.
-        if (jsonl) outlets.push_back(a.doc.outlet.empty() ? a.doc.path : a.doc.outlet);
-        else outlets.push_back(args->outlets.empty() ? std::string() : args->outlets[f]);
+      for (Analysis& a : analyze_input(analyzer, path, args->input, rc, &meta)) {
+        // A JSONL line is one outlet's article, named by its outlet field, else by its url's
+        // site, else by its id or FILE:LINE without the folders (the name is shown, and pages
+        // are shared). A file: --outlet, else the differ's default (Document::outlet, else the
+        // file name), but a web page with a url and no site name is named by its site.
+        std::string site = report::url_site(meta[analyses.size()].url);
+        if (jsonl)
+          outlets.push_back(!a.doc.outlet.empty() ? a.doc.outlet
+                            : !site.empty()      ? site
+                                                 : a.doc.path.substr(a.doc.path.find_last_of('/') + 1));
+        else if (!args->outlets.empty()) outlets.push_back(args->outlets[f]);
+        else outlets.push_back(a.doc.outlet.empty() ? site : std::string());
         analyses.push_back(std::move(a));
       }
     }
@@ -141,7 +150,10 @@ Runner register_diff(CLI::App& app) {
       data = std::move(drawn).value();
     } else if (args->format == "html") {
       // The page `quotegraph report` writes for these files: one renderer (src/report).
-      auto page = report::Reporter({}, dopt).render(report.value());
+      std::vector<report::Article> about;
+      for (size_t i = 0; i < analyses.size(); ++i)
+        about.push_back({&analyses[i], outlets[i], meta[i].title, meta[i].url, meta[i].date});
+      auto page = report::Reporter({}, dopt).render(report.value(), about);
       if (!page.ok()) {
         std::cerr << "quotegraph: " << page.status().message() << "\n";
         return kExitInternal;

@@ -38,7 +38,7 @@ Runner register_report(CLI::App& app) {
                   "Outlet name of each file, in file order (repeatable, one per file); default: the file name "
                   "without extension")
       ->allow_extra_args(false);
-  sub->add_option("--title", args->title, "Page title (default: the first article's first line)");
+  sub->add_option("--title", args->title, "Page title (default: the first article's title from its record or web page, else its first line)");
   sub->add_flag("--no-graph", args->no_graph, "Leave the graph out (no Graphviz layout)");
   sub->add_option("--align-score", args->align_score, "Statement alignment threshold in [0, 1] (several files)")
       ->check(CLI::Range(0.0, 1.0))
@@ -76,9 +76,7 @@ Runner register_report(CLI::App& app) {
     if (rc != kExitOk) return rc;
 
     report::ReportOptions ropt;
-    ropt.title = args->title;
-    // A web page names itself better than its first line does.
-    if (ropt.title.empty() && !meta.empty()) ropt.title = meta.front().title;
+    ropt.title = args->title;  // "" : the page takes the first article's title
     ropt.graph = !args->no_graph;
     diff::DiffOptions dopt;
     dopt.min_statement_score = args->align_score;
@@ -86,7 +84,10 @@ Runner register_report(CLI::App& app) {
     report::Reporter reporter(ropt, dopt);
     std::vector<report::Article> articles;
     for (size_t i = 0; i < analyses.size(); ++i)
-      articles.push_back({&analyses[i], outlets[i]});
+      // A record that names no outlet is named by its site, not by a hash or a file name.
+      articles.push_back({&analyses[i],
+                          outlets[i].empty() && analyses[i].doc.outlet.empty() ? report::url_site(meta[i].url) : outlets[i],
+                          meta[i].title, meta[i].url, meta[i].date});
     auto page = reporter.render(articles);
     if (!page.ok()) {
       std::cerr << "quotegraph: report: " << page.status().message() << "\n";

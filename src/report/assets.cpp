@@ -34,6 +34,8 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
   overflow-x: auto; }
 .qg-article h2 { margin-top: 1rem; }
 .qg-article .qg-meta { margin-bottom: .75rem; }
+.qg-headline { font-weight: 600; margin: .25rem 0 0; }
+.qg-meta a { color: inherit; overflow-wrap: anywhere; }
 .qg-text { white-space: pre-wrap; overflow-wrap: anywhere; font-family: Georgia, "Times New Roman", serif;
   font-size: 1.05rem; line-height: 1.75; margin: 0; }
 .qg-chrome { margin-top: 1rem; padding: .5rem .75rem; border-left: 4px solid #b9bec6; background: #f1f2f4;

@@ -28,6 +28,7 @@ inline constexpr int kOrderFrame = 4;
 struct Column {
   const Analysis* a = nullptr;
   std::string outlet;  // display name
+  std::string title, url, date;  // provenance (report::Article), "" when unknown
   std::string prefix;  // element id prefix: "c1", "c2", ...
 };
 

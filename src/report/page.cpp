@@ -69,6 +69,34 @@ std::string file_stem(const std::string& path) {
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// The url when a reader may follow it: http or https, no white space or
+// control bytes (a javascript: or file: url is shown as text, never linked).
+bool web_url(const std::string& url) {
+  std::string head = url.substr(0, 8);
+  for (char& ch : head)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  if (head.rfind("http://", 0) != 0 && head.rfind("https://", 0) != 0) return false;
+  for (unsigned char ch : url)
+    if (ch <= ' ' || ch == 0x7f) return false;
+  return true;
+}
+
+// The url as a reader scans it: host and path, without the scheme.
+std::string shown_url(const std::string& url) {
+  size_t scheme = url.find("://");
+  std::string rest = scheme == std::string::npos ? url : url.substr(scheme + 3);
+  if (rest.rfind("www.", 0) == 0) rest = rest.substr(4);
+  return excerpt(rest, 80);
+}
+
+// An ISO date-time shown as its day ("2016-03-01"); any other date as written.
+std::string shown_date(const std::string& date) {
+  bool iso = date.size() >= 10;
+  for (size_t i = 0; iso && i < 10; ++i)
+    iso = (i == 4 || i == 7) ? date[i] == '-' : (date[i] >= '0' && date[i] <= '9');
+  return iso ? date.substr(0, 10) : excerpt(date, 40);
+}
+
 std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -109,6 +137,9 @@ Result<Page> make_page(const ReportInputs& in, const ReportOptions& options) {
                : in.diff                        ? in.diff->inputs[i].outlet
                : !art.analysis->doc.outlet.empty() ? art.analysis->doc.outlet
                                                 : file_stem(art.analysis->doc.path);
+    c.title = excerpt(art.title, 300);
+    c.url = art.url;
+    c.date = art.date;
     c.prefix = "c" + std::to_string(i + 1);
     p.columns.push_back(std::move(c));
   }
@@ -280,9 +311,17 @@ std::string article_html(const Page& p, int col, const std::vector<Mark>& marks)
   std::string h;
   h += "<article class=\"qg-article\"" + attr("id", c.prefix) + attr("aria-labelledby", c.prefix + "-h") + ">\n";
   h += "<h2" + attr("id", c.prefix + "-h") + ">" + escape_html(c.outlet) + "</h2>\n";
+  if (!c.title.empty()) h += "<p class=\"qg-headline\">" + escape_html(c.title) + "</p>\n";
   size_t n = c.a->attributions.size();
-  // The file name only: a shared page must not show the local folders.
-  h += "<p class=\"qg-meta\">" + escape_html(file_name(d.path)) + " · " + std::to_string(n) + (n == 1 ? " attribution" : " attributions") +
+  // Provenance first (date, where it was published), then the file name only:
+  // a shared page must not show the local folders.
+  h += "<p class=\"qg-meta\">";
+  if (!c.date.empty()) h += "<time" + attr("datetime", c.date) + ">" + escape_html(shown_date(c.date)) + "</time> · ";
+  if (!c.url.empty())
+    h += (web_url(c.url) ? "<a" + attr("href", c.url) + " rel=\"noopener noreferrer\">" + escape_html(shown_url(c.url)) + "</a>"
+                         : escape_html(shown_url(c.url))) +
+         " · ";
+  h += escape_html(file_name(d.path)) + " · " + std::to_string(n) + (n == 1 ? " attribution" : " attributions") +
        " · " + std::to_string(d.text.size()) + " bytes</p>\n";
   uint32_t size = static_cast<uint32_t>(d.text.size());
   uint32_t body_end = std::min(std::max(d.body_end, d.body_start), size);
@@ -456,6 +495,27 @@ std::string fixed2(double v) {
 
 }  // namespace detail
 
+std::string url_site(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  std::string head(url.substr(0, scheme));
+  for (char& ch : head)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  if (head != "http" && head != "https") return "";
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  size_t at = rest.rfind('@');  // user:password@host
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  std::string host;
+  for (char ch : rest) {
+    if (static_cast<unsigned char>(ch) <= ' ') return "";
+    host += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
 Result<std::string> to_html(const ReportInputs& in, const ReportOptions& options) {
   using namespace detail;
   Result<Page> made = make_page(in, options);
@@ -468,7 +528,9 @@ Result<std::string> to_html(const ReportInputs& in, const ReportOptions& options
 
   std::string title = options.title;
   if (title.empty()) {
-    title = first_line(*p.columns[0].a);
+    // The record's headline names the story better than its first line does.
+    title = p.columns[0].title;
+    if (title.empty()) title = first_line(*p.columns[0].a);
     if (title.empty()) title = p.columns[0].outlet;
     title = (p.multi() ? "quotegraph diff: " : "quotegraph report: ") + title;
   }

@@ -33,12 +33,23 @@ Result<std::string> Reporter::render(const std::vector<Article>& articles) const
   for (const Article& a : articles) inputs.push_back({a.analysis, a.outlet});
   Result<diff::DiffReport> d = differ_.diff(inputs);
   if (!d.ok()) return d.status();
-  return render(d.value());
+  return render(d.value(), articles);
 }
 
-Result<std::string> Reporter::render(const diff::DiffReport& d) const {
+Result<std::string> Reporter::render(const diff::DiffReport& d, const std::vector<Article>& about) const {
   std::vector<Article> columns;
-  for (const auto& in : d.inputs) columns.push_back({in.analysis, in.outlet});
+  for (const auto& in : d.inputs) {
+    Article c;
+    c.analysis = in.analysis;
+    c.outlet = in.outlet;
+    // The diff reorders its inputs; provenance follows the analysis.
+    for (const Article& a : about)
+      if (a.analysis == in.analysis) {
+        c.title = a.title, c.url = a.url, c.date = a.date;
+        break;
+      }
+    columns.push_back(std::move(c));
+  }
   for (const Article& a : columns)
     if (!a.analysis) return Status(ErrorCode::kInvalidArgument, "report: a diff input has no analysis");
   echo::EchoReport echoes = echoes_of(echo_, columns);

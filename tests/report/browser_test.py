@@ -23,6 +23,7 @@ chromium, chromedriver or python3-selenium are not installed.
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -253,6 +254,35 @@ def check_hostile(c, driver, page, NoAlertPresentException):
     c.check(not errors, "no console errors on the hostile page%s" % (": %r" % errors if errors else ""))
 
 
+# Three invented outlets as JSONL records, with the provenance a crawl gives.
+SHARED_RECORDS = [
+    {"url": "https://harbor.example/news/pier", "date": "2016-03-01T09:00:00Z", "title": "Pier to reopen in May",
+     "source": "Harbor Times", "text": "\u201cWe will rebuild the pier,\u201d Mayor Lena Dahl said on Monday."},
+    {"url": "https://valley.example/p/42", "date": "2016-03-01", "title": "Mayor vows a new pier",
+     "source": "Valley Post", "text": "Mayor Lena Dahl said the pier would be rebuilt, officials said."},
+    {"url": "javascript:alert(1)", "date": "March 2, 2016", "title": "Dahl: pier comes back",
+     "source": "Coastline Daily", "text": "\u201cWe will rebuild the pier,\u201d Dahl told reporters."},
+]
+
+
+def check_shared(c, driver, page, folder):
+    """The page of a JSONL story: titles, dates and url links shown; no local path, no internal ids."""
+    driver.get("file://" + page)
+    shown = driver.execute_script("return document.body.innerText")
+    c.check(folder not in shown and os.path.basename(folder) not in shown,
+            "the shared page shows no local path (%s)" % folder)
+    heads = [e.text for e in driver.find_elements("css selector", ".qg-headline")]
+    c.check(sorted(heads) == sorted(r["title"] for r in SHARED_RECORDS), "each column shows its record's title (%r)" % heads)
+    links = sorted(e.get_attribute("href") for e in driver.find_elements("css selector", ".qg-meta a"))
+    c.check(links == ["https://harbor.example/news/pier", "https://valley.example/p/42"],
+            "the http(s) urls are links, the javascript: url is not (%r)" % links)
+    days = sorted(e.text for e in driver.find_elements("css selector", ".qg-meta time"))
+    c.check(days == ["2016-03-01", "2016-03-01", "March 2, 2016"], "each column shows its date (%r)" % days)
+    c.check(driver.title.startswith("quotegraph diff: "), "the page is titled by a record's title (%r)" % driver.title)
+    leaks = re.findall(r"\b(?:c\d+-)?[ae]\d+\b", shown)
+    c.check(not leaks, "no internal ids in the visible text (%r)" % leaks[:5])
+
+
 def screenshot(driver, page, analysis, path, ActionChains, Keys):
     """The README's picture: the top of the seed's page with the relayed statement's tooltip open."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -326,6 +356,12 @@ def main():
         f.write(HOSTILE_ARTICLE)
     hostile_page = os.path.join(work, "hostile.html")
     run_cli(args.quotegraph, ["report", hostile_txt, "-o", hostile_page])
+    shared_jsonl = os.path.join(work, "story.jsonl")
+    with open(shared_jsonl, "w", encoding="utf-8") as f:
+        for r in SHARED_RECORDS:
+            f.write(json.dumps(r) + "\n")
+    shared_page = os.path.join(work, "shared.html")
+    run_cli(args.quotegraph, ["report", shared_jsonl, "-o", shared_page])
 
     def run_checks():
         """The page checks in a fresh browser: a Checks, or the exception that stopped them."""
@@ -338,6 +374,7 @@ def main():
         try:
             check_seed(checks, d, seed_page, analysis, ActionChains, Keys)
             check_hostile(checks, d, hostile_page, NoAlertPresentException)
+            check_shared(checks, d, shared_page, work)
         except Exception as e:
             checks.check(False, "the checks ran to the end (%s: %s)" % (type(e).__name__, e))
         finally:
