@@ -8,7 +8,45 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
+// The tables resolve_mention() reads: the first entity per last word of a name,
+// then of a short alias, and every mention in start order.
+void index_entities(const Analysis& a, EntityIndex& x) {
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& en = a.entities[i];
+    x.by_last_word.emplace(last_name_word(en.name), static_cast<int>(i));
+    for (const std::string& al : en.aliases)
+      if (al.find(',') == std::string::npos) x.by_alias_word.emplace(last_name_word(al), static_cast<int>(i));
+    for (Span m : en.mentions) {
+      x.mentions.emplace_back(m, static_cast<int>(i));
+      x.max_len = std::max(x.max_len, m.size());
+    }
+  }
+  std::sort(x.mentions.begin(), x.mentions.end(), [](const std::pair<Span, int>& p, const std::pair<Span, int>& q) {
+    return std::make_pair(p.first.start, p.second) < std::make_pair(q.first.start, q.second);
+  });
+}
+
 }  // namespace
+
+void SpanIndex::add(Span s, int owner) {
+  if (s.empty()) return;
+  items.emplace_back(s, owner);
+  max_len = std::max(max_len, s.size());
+}
+
+void SpanIndex::finish() {
+  std::sort(items.begin(), items.end(), [](const std::pair<Span, int>& p, const std::pair<Span, int>& q) {
+    return std::make_pair(p.first.start, p.second) < std::make_pair(q.first.start, q.second);
+  });
+}
+
+std::string last_name_word(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '.')) --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  return normalize_word(s.substr(b, e - b));
+}
 
 uint64_t word_hash(std::string_view stem) {
   uint64_t h = 1469598103934665603ULL;
@@ -111,6 +149,16 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     if ((q.parent >= 0 || named) && e > b + 1 && e - b <= 8)
       for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kTermQuote;
   }
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    const Attribution& t = a.attributions[k];
+    d.cues.add(t.cue, static_cast<int>(k));
+    d.speakers.add(t.speaker.mention, static_cast<int>(k));
+    d.contents.add(t.content, static_cast<int>(k));
+  }
+  d.cues.finish();
+  d.speakers.finish();
+  d.contents.finish();
+  index_entities(a, d.entities);
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
   for (const Attribution& t : a.attributions) {
