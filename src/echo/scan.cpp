@@ -26,6 +26,20 @@ void index_entities(const Analysis& a, EntityIndex& x) {
   });
 }
 
+// normalize_word() of a token from the engine's folded text of it: the same
+// letters, less a possessive "'s" and trailing apostrophes, stops and hyphens.
+// Only a left single quotation mark, which the engine's fold keeps, needs the
+// whole normalisation (into `buf`).
+std::string_view echo_norm(std::string_view low, std::string_view raw, std::string& buf) {
+  if (low.find("\xE2\x80\x98") != std::string_view::npos) {
+    normalize_word_into(raw, buf);
+    return buf;
+  }
+  if (low.size() > 2 && low.ends_with("'s")) low.remove_suffix(2);
+  while (!low.empty() && (low.back() == '\'' || low.back() == '.' || low.back() == '-')) low.remove_suffix(1);
+  return low;
+}
+
 }  // namespace
 
 void SpanIndex::add(Span s, int owner) {
@@ -94,6 +108,7 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   uint32_t covered_to = 0;  // max end among contents started so far
   d.tokens.reserve(v.size());
   std::string norm, stem_buf;  // reused for every word: no allocation per token
+  const bool folded = d.layer->low.size() == v.size();
   for (uint32_t k = 0; k < v.size(); ++k) {
     const text::Token& t = v[k];
     while (si < sents.size() && sents[si].last <= k) {
@@ -111,12 +126,14 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       continue;
     }
     if (t.type == text::TokType::kQuote) continue;
-    normalize_word_into(text.substr(t.start, t.end - t.start), norm);
-    if (norm.empty()) continue;
+    const std::string_view w = folded ? echo_norm(d.layer->low[k], text.substr(t.start, t.end - t.start), norm)
+                                      : (normalize_word_into(text.substr(t.start, t.end - t.start), norm),
+                                         std::string_view(norm));
+    if (w.empty()) continue;
     Token e;
     e.span = Span{t.start, t.end};
-    e.hash = word_hash(stem_view(norm, stem_buf));
-    const uint8_t cls = lex.word_class(norm);
+    e.hash = word_hash(stem_view(w, stem_buf));
+    const uint8_t cls = lex.word_class(w);
     if (cls & 1) e.flags |= kStopWord;
     if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
