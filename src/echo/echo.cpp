@@ -212,7 +212,8 @@ int resolve_mention(const Analysis& a, const DocText& d, Span mention) {
   // The same last word as an entity's name, or as a short alias ("Tokayev’s" ->
   // "Kassym-Jomart Tokayev"). Aliases with a comma are appositions, which may
   // hold other names.
-  const EntityIndex& x = d.entities;
+  if (!d.entities) d.entities = index_entities(a);
+  const EntityIndex& x = *d.entities;
   std::string want = last_name_word(a.doc.slice(mention));
   if (!want.empty()) {
     if (auto it = x.by_last_word.find(want); it != x.by_last_word.end()) return it->second;

@@ -8,23 +8,27 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// The tables resolve_mention() reads: the first entity per last word of a name,
-// then of a short alias, and every mention in start order.
-void index_entities(const Analysis& a, EntityIndex& x) {
+}  // namespace
+
+// The first entity per last word of a name, then of a short alias, and every
+// mention in start order.
+std::unique_ptr<EntityIndex> index_entities(const Analysis& a) {
+  auto out = std::make_unique<EntityIndex>();
+  EntityIndex& x = *out;
   for (size_t i = 0; i < a.entities.size(); ++i) {
     const Entity& en = a.entities[i];
     x.by_last_word.emplace(last_name_word(en.name), static_cast<int>(i));
     for (const std::string& al : en.aliases)
       if (al.find(',') == std::string::npos) x.by_alias_word.emplace(last_name_word(al), static_cast<int>(i));
-    for (Span m : en.mentions) {
-      x.mentions.emplace_back(m, static_cast<int>(i));
-      x.max_len = std::max(x.max_len, m.size());
-    }
+    for (Span m : en.mentions) x.mentions.emplace_back(m, static_cast<int>(i));
   }
   std::sort(x.mentions.begin(), x.mentions.end(), [](const std::pair<Span, int>& p, const std::pair<Span, int>& q) {
     return std::make_pair(p.first.start, p.second) < std::make_pair(q.first.start, q.second);
   });
+  return out;
 }
+
+namespace {
 
 // normalize_word() of a token from the engine's folded text of it: the same
 // letters, less a possessive "'s" and trailing apostrophes, stops and hyphens.
@@ -175,7 +179,6 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   d.cues.finish();
   d.speakers.finish();
   d.contents.finish();
-  index_entities(a, d.entities);
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
   for (const Attribution& t : a.attributions) {

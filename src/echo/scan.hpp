@@ -78,7 +78,6 @@ struct EntityIndex {
   std::unordered_map<std::string, int> by_last_word;   // first entity whose name ends in the word
   std::unordered_map<std::string, int> by_alias_word;  // first entity with a short alias ending in it
   std::vector<std::pair<Span, int>> mentions;           // every entity mention, by start
-  uint32_t max_len = 0;
 };
 
 struct DocText {
@@ -94,7 +93,10 @@ struct DocText {
   std::vector<std::string> speaker_keys;
   std::vector<std::pair<uint32_t, uint32_t>> content_tokens;
   SpanIndex cues, speakers, contents;  // of Analysis::attributions, owner = attribution index
-  EntityIndex entities;
+  // Made on the first resolve_mention() of the document: most articles
+  // resolve no mention at all. One analyze() call reads a DocText from one
+  // thread, so the lazy fill needs no lock.
+  mutable std::unique_ptr<EntityIndex> entities;
 };
 
 // The echo view of the engine's text layer of `a` (Analysis::text, or made
@@ -128,6 +130,9 @@ std::string speaker_name(const Analysis& a, const EntityRef& r);
 // The last word of a name or mention, normalised ("Tokayev’s" -> "tokayev"):
 // the key resolve_mention() matches on.
 std::string last_name_word(std::string_view s);
+
+// The entity tables of `a` (EntityIndex).
+std::unique_ptr<EntityIndex> index_entities(const Analysis& a);
 
 // Collapses white space runs to one space and trims.
 std::string one_line(std::string_view s);
