@@ -38,6 +38,9 @@ WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& 
   out.attributions = std::move(rules.attributions);
   std::vector<entity::NameMention> names = entity::scan_names(doc, l.toks, words, l.sentences);
   out.entities = entity::resolve(doc, l.toks, words, out.attributions, names, rules);
+  // Moving the buffer keeps the views valid: the layer hands the folded words on.
+  out.layer.folded = std::move(words.folded);
+  out.layer.low = std::move(words.low);
   return out;
 }
 

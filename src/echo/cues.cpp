@@ -19,10 +19,10 @@ Party party_of_attribution(const Analysis& a, int input, int k) {
   return p;
 }
 
-Party party_of_mention(const Analysis& a, int input, Span m) {
+Party party_of_mention(const Analysis& a, const DocText& d, int input, Span m) {
   Party p;
   p.input = input;
-  p.entity = resolve_mention(a, m);
+  p.entity = resolve_mention(a, d, m);
   p.mention = m;
   p.name = p.entity >= 0 ? a.entities[p.entity].name : one_line(a.doc.slice(m));
   return p;
@@ -75,11 +75,11 @@ int relative_antecedent(const Analysis& a, const DocText& d, Span mention) {
   if (w != "who" && w != "Who") return -1;
   Span sent = sentence_around(d, mention.start);
   int best = -1;
-  for (size_t k = 0; k < a.attributions.size(); ++k) {
-    Span m = a.attributions[k].speaker.mention;
-    if (m.empty() || m.start < sent.start || m.end > mention.start || a.doc.slice(m) == "who") continue;
-    if (best < 0 || m.end > a.attributions[best].speaker.mention.end) best = static_cast<int>(k);
-  }
+  d.speakers.each_starting(sent.start, mention.start + 1, [&](Span m, int k) {
+    if (m.end > mention.start || a.doc.slice(m) == "who") return;
+    const Span b = best < 0 ? Span{} : a.attributions[best].speaker.mention;
+    if (best < 0 || m.end > b.end || (m.end == b.end && k < best)) best = k;
+  });
   return best;
 }
 
@@ -98,12 +98,24 @@ Party speaker_party(const Analysis& a, const DocText& d, int input, int k) {
   return p;
 }
 
+// The first statement of `entity` whose content overlaps `sent`; -1 when none.
+int statement_in(const Analysis& a, const DocText& d, int entity, Span sent) {
+  int first = -1;
+  d.contents.each_overlapping(sent, [&](Span, int k) {
+    if (a.attributions[k].speaker.entity == entity && (first < 0 || k < first)) first = k;
+  });
+  return first;
+}
+
 // The speaker doing the echoing for a cue at `cue` in sentence `sent`.
 Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span sent) {
   // 1. The engine's attribution whose cue is this cue.
-  for (size_t k = 0; k < a.attributions.size(); ++k) {
-    const Attribution& t = a.attributions[k];
-    if (!t.speaker.mention.empty() && overlap(t.cue, cue) > 0) return speaker_party(a, d, input, static_cast<int>(k));
+  {
+    int first = -1;
+    d.cues.each_overlapping(cue, [&](Span, int k) {
+      if (!a.attributions[k].speaker.mention.empty() && (first < 0 || k < first)) first = k;
+    });
+    if (first >= 0) return speaker_party(a, d, input, first);
   }
   // 2. The subject just before the cue: a capitalised run, skipping up to three
   //    lower-case words or capitalised function words such as weekdays ("Pashinyan
@@ -126,31 +138,20 @@ Party find_echoer(const Analysis& a, const DocText& d, int input, Span cue, Span
       if (d.tokens[j].has(kSentenceStart)) break;
     }
     Span subj{d.tokens[j].span.start, d.tokens[i - 1].span.end};
-    for (size_t k = 0; k < a.attributions.size(); ++k) {
-      const Attribution& t = a.attributions[k];
-      if (overlap(t.speaker.mention, subj) > 0) return party_of_attribution(a, input, k);
-    }
-    Party p = party_of_mention(a, input, subj);
-    if (p.entity >= 0) {  // a statement of that speaker in this sentence
-      for (size_t k = 0; k < a.attributions.size(); ++k) {
-        const Attribution& t = a.attributions[k];
-        if (t.speaker.entity == p.entity && overlap(t.content, sent) > 0) {
-          p.attribution = static_cast<int>(k);
-          break;
-        }
-      }
-    }
+    int first = -1;
+    d.speakers.each_overlapping(subj, [&](Span, int k) { first = first < 0 ? k : std::min(first, k); });
+    if (first >= 0) return party_of_attribution(a, input, first);
+    Party p = party_of_mention(a, d, input, subj);
+    if (p.entity >= 0) p.attribution = statement_in(a, d, p.entity, sent);  // theirs in this sentence
     return p;
   }
   // 3. The nearest speaker mention in the sentence.
   int best = -1;
   uint32_t best_dist = UINT32_MAX;
-  for (size_t k = 0; k < a.attributions.size(); ++k) {
-    Span m = a.attributions[k].speaker.mention;
-    if (m.empty() || overlap(m, sent) == 0) continue;
+  d.speakers.each_overlapping(sent, [&](Span m, int k) {
     uint32_t dist = m.end <= cue.start ? cue.start - m.end : m.start - cue.end + 1000;
-    if (dist < best_dist) { best_dist = dist; best = static_cast<int>(k); }
-  }
+    if (dist < best_dist || (dist == best_dist && k < best)) { best_dist = dist; best = k; }
+  });
   if (best >= 0) return party_of_attribution(a, input, best);
   Party p;
   p.input = input;
@@ -196,21 +197,18 @@ Party sentence_possessor(const Analysis& a, const DocText& d, int input, Span se
   const bool possessive = after.starts_with("'s") || after.starts_with("\xE2\x80\x99s") || word.ends_with("'s") ||
                           word.ends_with("\xE2\x80\x99s");
   if (!possessive) return p;
-  Party owner = party_of_mention(a, input, Span{d.tokens[first].span.start, d.tokens[j - 1].span.end});
+  Party owner = party_of_mention(a, d, input, Span{d.tokens[first].span.start, d.tokens[j - 1].span.end});
   if (owner.entity < 0) return p;
-  for (size_t k = 0; k < a.attributions.size(); ++k)  // a statement of theirs in this sentence
-    if (a.attributions[k].speaker.entity == owner.entity && overlap(a.attributions[k].content, sent) > 0) {
-      owner.attribution = static_cast<int>(k);
-      break;
-    }
+  owner.attribution = statement_in(a, d, owner.entity, sent);  // theirs in this sentence
   return owner;
 }
 
 // The phrase a cue names: the first quotation after the cue in its sentence, else
 // a that-clause after the cue, else the echoing statement's content in the sentence.
 Span phrase_after_cue(const Analysis& a, const DocText& d, const Party& y, Span cue, Span sent) {
-  for (const QuotePair& q : d.quotes)
-    if (q.outer.start >= cue.end && q.outer.start < sent.end) return trim_phrase(a.doc, q.inner);
+  auto q = std::lower_bound(d.quotes.begin(), d.quotes.end(), cue.end,
+                            [](const QuotePair& x, uint32_t v) { return x.outer.start < v; });
+  if (q != d.quotes.end() && q->outer.start < sent.end) return trim_phrase(a.doc, q->inner);
   std::string_view after = std::string_view(a.doc.text).substr(cue.end, sent.end - cue.end);
   size_t that = after.find(" that ");
   if (that != std::string_view::npos && that < 12)
@@ -310,12 +308,10 @@ void find_explicit(const Context& cx, EchoReport& out) {
           e.score = c.score;
           if (c.y_group > 0) {
             Span ys = sv_span(a.doc, g[c.y_group]);
-            e.from = party_of_mention(a, input, ys);
-            for (size_t k = 0; k < a.attributions.size(); ++k)
-              if (overlap(a.attributions[k].speaker.mention, ys) > 0) {
-                e.from = party_of_attribution(a, input, static_cast<int>(k));
-                break;
-              }
+            e.from = party_of_mention(a, d, input, ys);
+            int first = -1;
+            d.speakers.each_overlapping(ys, [&](Span, int k) { first = first < 0 ? k : std::min(first, k); });
+            if (first >= 0) e.from = party_of_attribution(a, input, first);
           } else {
             e.from = find_echoer(a, d, input, cue, sent);
           }
@@ -339,7 +335,7 @@ void find_explicit(const Context& cx, EchoReport& out) {
               e.to = pronoun_antecedent(a, d, input, xs, e.from.entity);
               if (e.to.entity < 0) continue;  // no one to read it as
             } else {
-              e.to = party_of_mention(a, input, xs);
+              e.to = party_of_mention(a, d, input, xs);
             }
           } else {
             // "echoed the criticism" names no X: the words are those of the

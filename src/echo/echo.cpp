@@ -207,31 +207,26 @@ bool is_proper_name(std::string_view n) {
   return !(upper && n.size() > 5);  // "WASHINGTON", "DECATUR": a dateline, not an acronym
 }
 
-int resolve_mention(const Analysis& a, Span mention) {
+int resolve_mention(const Analysis& a, const DocText& d, Span mention) {
   if (mention.empty()) return -1;
-  auto last_word = [](std::string_view s) {
-    size_t e = s.size();
-    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '.')) --e;
-    size_t b = e;
-    while (b > 0 && s[b - 1] != ' ') --b;
-    return normalize_word(s.substr(b, e - b));
-  };
   // The same last word as an entity's name, or as a short alias ("Tokayev’s" ->
   // "Kassym-Jomart Tokayev"). Aliases with a comma are appositions, which may
   // hold other names.
-  std::string want = last_word(a.doc.slice(mention));
+  if (!d.entities) d.entities = index_entities(a);
+  const EntityIndex& x = *d.entities;
+  std::string want = last_name_word(a.doc.slice(mention));
   if (!want.empty()) {
-    for (size_t i = 0; i < a.entities.size(); ++i)
-      if (last_word(a.entities[i].name) == want) return static_cast<int>(i);
-    for (size_t i = 0; i < a.entities.size(); ++i)
-      for (const std::string& al : a.entities[i].aliases)
-        if (al.find(',') == std::string::npos && last_word(al) == want) return static_cast<int>(i);
+    if (auto it = x.by_last_word.find(want); it != x.by_last_word.end()) return it->second;
+    if (auto it = x.by_alias_word.find(want); it != x.by_alias_word.end()) return it->second;
   }
-  // An entity mention inside this one ("President Amara Oduya" holds "Oduya").
-  for (size_t i = 0; i < a.entities.size(); ++i)
-    for (Span m : a.entities[i].mentions)
-      if (m.start >= mention.start && m.end <= mention.end) return static_cast<int>(i);
-  return -1;
+  // An entity mention inside this one ("President Amara Oduya" holds "Oduya"):
+  // the first such entity.
+  int best = -1;
+  auto it = std::lower_bound(x.mentions.begin(), x.mentions.end(), mention.start,
+                             [](const std::pair<Span, int>& m, uint32_t v) { return m.first.start < v; });
+  for (; it != x.mentions.end() && it->first.start <= mention.end; ++it)
+    if (it->first.end <= mention.end && (best < 0 || it->second < best)) best = it->second;
+  return best;
 }
 
 EchoReport EchoAnalyzer::analyze(const std::vector<EchoInput>& inputs) const {

@@ -149,7 +149,7 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
         // "what Tokayev called", "which the Kremlin calls": the word's owner.
         if (i >= 2) {
           const Token& s = d.tokens[i - 2];
-          int ent = resolve_mention(a, s.span);
+          int ent = resolve_mention(a, d, s.span);
           if (ent >= 0 && a.entities[ent].kind != EntityKind::kArtifact) {
             named_by = ent;
             named_by_span = s.span;
@@ -286,7 +286,12 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     bool characterising = false;
     for (const char* c : kCharacterising) characterising = characterising || t.cue_lemma == c;
     if (!characterising) continue;
-    for (const QuotePair& q : d.quotes) {
+    // Quotes are in text order and not nested: those overlapping the content
+    // are one run, found by binary search.
+    auto from = std::lower_bound(d.quotes.begin(), d.quotes.end(), t.content.start,
+                                 [](const QuotePair& x, uint32_t v) { return x.inner.end <= v; });
+    for (auto qi = from; qi != d.quotes.end() && qi->inner.start < t.content.end; ++qi) {
+      const QuotePair& q = *qi;
       if (overlap(q.inner, t.content) == 0) continue;
       auto [qb, qe] = token_range(d, q.inner);
       while (qb < qe && d.tokens[qb].has(kStopWord)) ++qb;

@@ -92,9 +92,10 @@ void find_framing(const Context& cx, EchoReport& out);
 // that the rules took for a subject. Echo's records need named parties.
 bool is_proper_name(std::string_view name);
 
-// The entity that `mention` names in `a`: an entity with a mention overlapping it,
-// else one whose name or alias ends in the same word. -1 when none.
-int resolve_mention(const Analysis& a, Span mention);
+// The entity that `mention` names in `a` (d: its scan): one whose name, else a
+// short alias, ends in the same word, else one with a mention inside it. -1
+// when none.
+int resolve_mention(const Analysis& a, const DocText& d, Span mention);
 
 // A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
 // may_hold() is false for most hashes not added, never for one added.

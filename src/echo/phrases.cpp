@@ -51,6 +51,12 @@ struct Seed {
 constexpr uint64_t kQuotedSalt = 0x5151515151515151ULL;
 constexpr size_t kPostingCap = 64;  // more postings than this: a common phrase
 constexpr size_t kSeedsPerPair = 16;
+// Two statements of one document pair only when they lie within this many
+// bytes of each other. A news article is far shorter; a longer document is
+// many stories end to end (a feed, a transcript, an archive), and bounding
+// each statement's partners to its neighbourhood keeps the cost per byte the
+// same at any length instead of growing with the number of statements.
+constexpr uint32_t kPairWindowBytes = 256u << 10;
 
 // Weight of one word in a phrase: function words nothing, names and common news
 // words little, everything else one.
@@ -259,6 +265,15 @@ void find_implicit(const Context& cx, EchoReport& out) {
   std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
     return std::tie(x.hash, x.unit, x.tok) < std::tie(y.hash, y.unit, y.tok);
   });
+  // Whether two postings may pair: different documents, or one document's
+  // neighbourhood (kPairWindowBytes).
+  auto near = [&](const Posting& x, const Posting& y) {
+    const int in = units[x.unit].input;
+    if (in != units[y.unit].input) return true;
+    const std::vector<Token>& toks = cx.docs[in].tokens;
+    const uint32_t px = toks[x.tok].span.start, py = toks[y.tok].span.start;
+    return (px > py ? px - py : py - px) <= kPairWindowBytes;
+  };
 
   // 3. Candidate n-grams: used by two speakers, or twice by one speaker in one
   //    article (in two statements that are not one relay).
@@ -279,6 +294,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         for (size_t y = x + 1; y < j && !pair; ++y) {
           const Unit& ux = units[postings[x].unit];
           const Unit& uy = units[postings[y].unit];
+          if (!near(postings[x], postings[y])) continue;
           pair = ux.key != uy.key ? true : (ux.input == uy.input && ux.group != uy.group);
         }
       if (pair) {
@@ -337,6 +353,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         const Unit& v = units[ub];
         if (u.input == v.input && u.group == v.group) continue;
         if (u.key == v.key && u.input != v.input) continue;  // one speaker reported twice
+        if (!near(postings[x], postings[y])) continue;
         const uint64_t pk = (static_cast<uint64_t>(ua) << 32) | ub;
         auto it = pair_seeds.find(pk);
         if (it == pair_seeds.end()) {
@@ -351,20 +368,29 @@ void find_implicit(const Context& cx, EchoReport& out) {
 
   // Explicit records whose source statement is still unknown: their pairs need only
   // a shared content word, since the text already states the echo.
+  // Indexed by their echoing statement, in record order: a pass over every
+  // record per pair would grow with the square of a long document.
+  auto explicit_by_statement = [](std::vector<Echo>& v) {
+    std::map<std::pair<int, int>, std::vector<size_t>> by;
+    for (size_t i = 0; i < v.size(); ++i)
+      if (v[i].evidence == Evidence::kExplicit) by[{v[i].from.input, v[i].from.attribution}].push_back(i);
+    return by;
+  };
+  const auto explicit_echo_of = explicit_by_statement(out.echoes);
+  const auto explicit_rep_of = explicit_by_statement(out.repetitions);
   auto explicit_for = [&](const Unit& from, const Unit& to) -> Echo* {
-    for (Echo& e : out.echoes) {
-      if (e.evidence != Evidence::kExplicit || e.from.input != from.input || e.from.attribution != from.attribution)
-        continue;
+    auto it = explicit_echo_of.find({from.input, from.attribution});
+    if (it == explicit_echo_of.end()) return nullptr;
+    for (size_t i : it->second) {
+      Echo& e = out.echoes[i];
       const Analysis& a = cx.analysis(e.to.input);
       if (speaker_key(a, EntityRef{e.to.entity, e.to.mention}) == to.key) return &e;
     }
     return nullptr;
   };
   auto explicit_rep_for = [&](const Unit& from) -> Echo* {
-    for (Echo& e : out.repetitions)
-      if (e.evidence == Evidence::kExplicit && e.from.input == from.input && e.from.attribution == from.attribution)
-        return &e;
-    return nullptr;
+    auto it = explicit_rep_of.find({from.input, from.attribution});
+    return it == explicit_rep_of.end() ? nullptr : &out.repetitions[it->second.front()];
   };
 
   // Order of first occurrence: date when both are known and differ, then input, then position.

@@ -10,6 +10,62 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; 
 
 }  // namespace
 
+// The first entity per last word of a name, then of a short alias, and every
+// mention in start order.
+std::unique_ptr<EntityIndex> index_entities(const Analysis& a) {
+  auto out = std::make_unique<EntityIndex>();
+  EntityIndex& x = *out;
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& en = a.entities[i];
+    x.by_last_word.emplace(last_name_word(en.name), static_cast<int>(i));
+    for (const std::string& al : en.aliases)
+      if (al.find(',') == std::string::npos) x.by_alias_word.emplace(last_name_word(al), static_cast<int>(i));
+    for (Span m : en.mentions) x.mentions.emplace_back(m, static_cast<int>(i));
+  }
+  std::sort(x.mentions.begin(), x.mentions.end(), [](const std::pair<Span, int>& p, const std::pair<Span, int>& q) {
+    return std::make_pair(p.first.start, p.second) < std::make_pair(q.first.start, q.second);
+  });
+  return out;
+}
+
+namespace {
+
+// normalize_word() of a token from the engine's folded text of it: the same
+// letters, less a possessive "'s" and trailing apostrophes, stops and hyphens.
+// Only a left single quotation mark, which the engine's fold keeps, needs the
+// whole normalisation (into `buf`).
+std::string_view echo_norm(std::string_view low, std::string_view raw, std::string& buf) {
+  if (low.find("\xE2\x80\x98") != std::string_view::npos) {
+    normalize_word_into(raw, buf);
+    return buf;
+  }
+  if (low.size() > 2 && low.ends_with("'s")) low.remove_suffix(2);
+  while (!low.empty() && (low.back() == '\'' || low.back() == '.' || low.back() == '-')) low.remove_suffix(1);
+  return low;
+}
+
+}  // namespace
+
+void SpanIndex::add(Span s, int owner) {
+  if (s.empty()) return;
+  items.emplace_back(s, owner);
+  max_len = std::max(max_len, s.size());
+}
+
+void SpanIndex::finish() {
+  std::sort(items.begin(), items.end(), [](const std::pair<Span, int>& p, const std::pair<Span, int>& q) {
+    return std::make_pair(p.first.start, p.second) < std::make_pair(q.first.start, q.second);
+  });
+}
+
+std::string last_name_word(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '.')) --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  return normalize_word(s.substr(b, e - b));
+}
+
 uint64_t word_hash(std::string_view stem) {
   uint64_t h = 1469598103934665603ULL;
   for (char c : stem) {
@@ -56,6 +112,7 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   uint32_t covered_to = 0;  // max end among contents started so far
   d.tokens.reserve(v.size());
   std::string norm, stem_buf;  // reused for every word: no allocation per token
+  const bool folded = d.layer->low.size() == v.size();
   for (uint32_t k = 0; k < v.size(); ++k) {
     const text::Token& t = v[k];
     while (si < sents.size() && sents[si].last <= k) {
@@ -73,12 +130,14 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       continue;
     }
     if (t.type == text::TokType::kQuote) continue;
-    normalize_word_into(text.substr(t.start, t.end - t.start), norm);
-    if (norm.empty()) continue;
+    const std::string_view w = folded ? echo_norm(d.layer->low[k], text.substr(t.start, t.end - t.start), norm)
+                                      : (normalize_word_into(text.substr(t.start, t.end - t.start), norm),
+                                         std::string_view(norm));
+    if (w.empty()) continue;
     Token e;
     e.span = Span{t.start, t.end};
-    e.hash = word_hash(stem_view(norm, stem_buf));
-    const uint8_t cls = lex.word_class(norm);
+    e.hash = word_hash(stem_view(w, stem_buf));
+    const uint8_t cls = lex.word_class(w);
     if (cls & 1) e.flags |= kStopWord;
     if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
@@ -111,6 +170,15 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     if ((q.parent >= 0 || named) && e > b + 1 && e - b <= 8)
       for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kTermQuote;
   }
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    const Attribution& t = a.attributions[k];
+    d.cues.add(t.cue, static_cast<int>(k));
+    d.speakers.add(t.speaker.mention, static_cast<int>(k));
+    d.contents.add(t.content, static_cast<int>(k));
+  }
+  d.cues.finish();
+  d.speakers.finish();
+  d.contents.finish();
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
   for (const Attribution& t : a.attributions) {

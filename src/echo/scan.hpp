@@ -3,10 +3,12 @@
 // stage reads this.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -44,6 +46,40 @@ struct QuotePair {
   Span inner;  // without them
 };
 
+// Spans of one kind (attribution cues, speaker mentions or contents) in start
+// order, so "which of them overlap this sentence" reads the few near it
+// instead of every span of the document: a long document holds tens of
+// thousands, and a cue or a quote asks per occurrence.
+struct SpanIndex {
+  std::vector<std::pair<Span, int>> items;  // (span, owner index), by start then owner
+  uint32_t max_len = 0;
+  void add(Span s, int owner);
+  void finish();  // sorts; call once after the last add
+  // Calls f(span, owner) for every non-empty span overlapping `q`, in start order.
+  template <class F>
+  void each_overlapping(Span q, F&& f) const {
+    each_starting(q.start > max_len ? q.start - max_len : 0, q.end, [&](Span s, int o) {
+      if (overlap(s, q) > 0) f(s, o);
+    });
+  }
+  // Calls f(span, owner) for every span starting in [from, to), in start order.
+  template <class F>
+  void each_starting(uint32_t from, uint32_t to, F&& f) const {
+    auto it = std::lower_bound(items.begin(), items.end(), from,
+                               [](const std::pair<Span, int>& x, uint32_t v) { return x.first.start < v; });
+    for (; it != items.end() && it->first.start < to; ++it) f(it->first, it->second);
+  }
+};
+
+// Who a mention names, by the same tests as resolve_mention() in echo.cpp,
+// from tables made once per document rather than a pass over every entity
+// per mention.
+struct EntityIndex {
+  std::unordered_map<std::string, int> by_last_word;   // first entity whose name ends in the word
+  std::unordered_map<std::string, int> by_alias_word;  // first entity with a short alias ending in it
+  std::vector<std::pair<Span, int>> mentions;           // every entity mention, by start
+};
+
 struct DocText {
   std::shared_ptr<const TextLayer> layer;  // the engine's tokens, quotes and sentences
   std::vector<Token> tokens;      // body word tokens in text order
@@ -56,6 +92,11 @@ struct DocText {
   // content, computed once so no stage looks them up per pair.
   std::vector<std::string> speaker_keys;
   std::vector<std::pair<uint32_t, uint32_t>> content_tokens;
+  SpanIndex cues, speakers, contents;  // of Analysis::attributions, owner = attribution index
+  // Made on the first resolve_mention() of the document: most articles
+  // resolve no mention at all. One analyze() call reads a DocText from one
+  // thread, so the lazy fill needs no lock.
+  mutable std::unique_ptr<EntityIndex> entities;
 };
 
 // The echo view of the engine's text layer of `a` (Analysis::text, or made
@@ -85,6 +126,13 @@ Span sentence_around(const DocText& d, uint32_t pos);
 std::string speaker_key(const Analysis& a, const EntityRef& r);
 // Display name: the entity's name, else the mention text.
 std::string speaker_name(const Analysis& a, const EntityRef& r);
+
+// The last word of a name or mention, normalised ("Tokayev’s" -> "tokayev"):
+// the key resolve_mention() matches on.
+std::string last_name_word(std::string_view s);
+
+// The entity tables of `a` (EntityIndex).
+std::unique_ptr<EntityIndex> index_entities(const Analysis& a);
 
 // Collapses white space runs to one space and trims.
 std::string one_line(std::string_view s);

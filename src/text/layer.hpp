@@ -4,6 +4,7 @@
 // tokens and quotes instead of scanning the text again.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "quotegraph/document.hpp"
@@ -20,6 +21,12 @@ struct TextLayer {
   // End of the leading short lines without a final period (dateline, headline,
   // standfirst) at the top of the body: a headline restates the story.
   uint32_t headline_end = 0;
+  // Per token, its folded text (text::fold_to) as the analyzer's token-words
+  // stage made it (attrib::lex_words), so echo reads the engine's words
+  // instead of folding each one again. Views into `folded`; empty when the
+  // layer was made without that stage (make_layer alone).
+  std::vector<char> folded;
+  std::vector<std::string_view> low;
 };
 
 namespace text {
