@@ -73,8 +73,9 @@ bool SentenceRules::adjunct_tail(uint32_t j, uint32_t le) const {
 // Words before a cue that can be its statement, not a fronted adjunct
 // ("Earlier this week, …", "Under federal law, …", "With two crews filming, …").
 bool SentenceRules::statement_before(Range before) const {
-  if (before.size() < 4 || !word(before.first)) return before.size() >= 4;
+  if (before.size() < 4) return false;
   const uint32_t w = before.first;
+  if (!word(w)) return true;  // opened by a quote mark or a number
   return !adjunct_start(w) && !has(w, Lexicon::kAdjunctPrep) && !has(w, Lexicon::kNpStop) &&
          !low_[w].ends_with("ing") && !has(w, Lexicon::kSentenceAdverb);
 }
