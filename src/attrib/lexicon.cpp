@@ -424,6 +424,17 @@ const char* kStanceAdjectivesList[] = {
     "enthusiastic", "excited", "nervous", "anxious", "alarmed", "troubled", "outraged", "dismayed", "unhappy",
     "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative"};
 
+// Attitudes that take an object, not a clause: "has been critical of Trump",
+// "were sympathetic to free trade", "is vocal about the need to …".
+const char* kStanceObjectAdjectivesList[] = {"critical", "dismissive", "sympathetic", "outspoken", "vocal",
+                                             "hostile", "receptive", "scornful", "contemptuous", "disdainful"};
+// Holders of a stance named by a noun: "is a vocal critic of", "a longtime
+// supporter of" (PolNeAR counts these as attributions of the stance).
+const char* kStanceNounsList[] = {"critic", "critics", "supporter", "supporters", "proponent", "proponents",
+                                  "opponent", "opponents", "advocate", "advocates", "champion", "defender",
+                                  "defenders", "backer", "backers", "detractor", "detractors", "skeptic",
+                                  "skeptics", "foe", "foes"};
+
 // Nouns for something said, that a colon and a quote can spell out: "X
 // delivered a blunt message to Y: '…'", "offered a simple explanation: '…'".
 const char* kUtteranceNounsList[] = {
@@ -487,6 +498,9 @@ Lexicon::Lexicon() {
   add(kSentenceAdverbsList, kSentenceAdverb);
   add(kAdjunctPrepsList, kAdjunctPrep);
   add(kStanceAdjectivesList, kStanceAdjective);
+  add(kStanceObjectAdjectivesList, kStanceAdjective);
+  add(kStanceObjectAdjectivesList, kStanceObjectAdjective);
+  add(kStanceNounsList, kStanceNoun);
   add(kUtteranceNounsList, kUtteranceNoun);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);

@@ -68,6 +68,10 @@ class Lexicon {
     // releaser's; and spans of time: "spent the day attacking …".
     kVehicleNoun = 1u << 24,
     kIrregularPlural = 1u << 25,  // "data show", "people say": plural without an -s
+    // A stance toward a prepositional object, never a clause: "critical of the
+    // plan", "sympathetic to free trade", "vocal about it" (also kStanceAdjective).
+    kStanceObjectAdjective = 1u << 26,
+    kStanceNoun = 1u << 27,  // "a fierce critic of", "is a supporter of", "proponents of"
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

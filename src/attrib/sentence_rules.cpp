@@ -145,6 +145,12 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
     } else if (is(k, "in")) {
       found = poll_rule(f, le, k, c);
     }
+    // Also after a cue verb's rules fail: "advocate", "champion" are both.
+    if (!found && has(k, Lexicon::kStanceNoun)) {
+      Candidate n;
+      n.sentence = si;
+      if ((found = stance_noun_rule(f, le, k, n))) c = std::move(n);
+    }
     if (!found && has(k, Lexicon::kAttributionNoun)) {
       Candidate n;
       n.sentence = si;
@@ -374,27 +380,51 @@ bool SentenceRules::fronted_participle(uint32_t k, uint32_t a, uint32_t le, Cand
 // "Smith is convinced that …", "Voters were wary of …", "She was eager to
 // …": a form of "be" (or "seem", "remain", "feel") with an adjective of
 // attitude, and a clause or object after it.
+bool SentenceRules::link_verb(uint32_t k) const {
+  static const char* const kLink[] = {"is", "was", "are", "were", "am", "be", "been", "'s", "’s", "'re", "’re",
+                                      "'m", "’m", "seems", "seemed", "seem", "remains", "remained", "remain",
+                                      "feels", "felt", "feel", "appeared", "appears", "grew", "became",
+                                      "become", "becomes"};
+  for (const char* x : kLink)
+    if (is(k, x)) return true;
+  return false;
+}
+
+// A noun object ends at the clause's first comma, dash or semicolon: "was
+// critical of Obama's leadership, saying …" holds only "Obama's leadership".
+Range SentenceRules::object_content(uint32_t start, uint32_t le) const {
+  uint32_t e = start;
+  while (e < le && !(narrator(e) && (comma(e) || dash(e) || punct(e, ';') || punct(e, ':')))) ++e;
+  return trim({start, e});
+}
+
+bool SentenceRules::one_word_object(Range r) const {
+  return r.size() == 1 && word(r.first) && (v_[r.first].cap || has(r.first, Lexicon::kPronoun));
+}
+
 bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
   if (v_[k].cap || k + 2 >= le) return false;
   uint32_t b = k;
   while (b > f && word(b - 1) && (lex_.is_skippable(low_[b - 1]) || is(b - 1, "very") || is(b - 1, "so") ||
                                   is(b - 1, "more") || is(b - 1, "less") || is(b - 1, "increasingly")))
     --b;
-  static const char* const kLink[] = {"is", "was", "are", "were", "am", "be", "been", "'s", "’s", "'re", "’re",
-                                      "'m", "’m", "seems", "seemed", "seem", "remains", "remained", "remain",
-                                      "feels", "felt", "feel", "appeared", "appears", "grew", "became"};
   uint32_t link = kNone;
   for (uint32_t j = b; j < k && link == kNone; ++j)
-    for (const char* x : kLink)
-      if (is(j, x)) { link = j; break; }
-  if (link == kNone && b > f)
-    for (const char* x : kLink)
-      if (is(b - 1, x)) { link = b - 1; break; }
+    if (link_verb(j)) link = j;
+  if (link == kNone && b > f && link_verb(b - 1)) link = b - 1;
   if (link == kNone) return false;
   std::string_view next = low_[k + 1];
-  if (!(next == "that" || next == "to" || next == "of" || next == "about" || next == "with" || next == "over" ||
-        next == "whether" || next == "in"))
+  const bool object_only = has(k, Lexicon::kStanceObjectAdjective);
+  if (object_only) {
+    // Only a preposition follows; "critical to" means "essential to", no stance.
+    if (!(next == "of" || next == "to" || next == "about" || next == "on" || next == "in" || next == "toward" ||
+          next == "towards"))
+      return false;
+    if (is(k, "critical") && next != "of") return false;
+  } else if (!(next == "that" || next == "to" || next == "of" || next == "about" || next == "with" ||
+               next == "over" || next == "whether" || next == "in")) {
     return false;
+  }
   bool be = false;
   Range sp = subject_left(link, f, be);
   if (!sp.ok()) return false;
@@ -402,11 +432,49 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
   c.cue = {link, k + 1};
   c.lemma = "be " + std::string(low_[k]);
   c.flags = kBelief;
-  uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
-  c.content = {trim({start, le})};
   c.rule = "stance";
   c.confidence = confidence::kStance;
+  if (object_only) {
+    c.cue.last = k + 2;  // the preposition is the cue's, not the content's
+    c.content = {object_content(k + 2, le)};
+    return c.content[0].size() >= 2 || one_word_object(c.content[0]);
+  }
+  uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
+  c.content = {trim({start, le})};
   return c.content[0].size() >= 2;
+}
+
+bool SentenceRules::stance_noun_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  if (v_[k].cap || !is(k + 1, "of") || k + 2 >= le) return false;
+  uint32_t d = k;  // first modifier: "a | fierce | critic of"
+  while (d > f && k - d < 3 && word(d - 1) && !v_[d - 1].cap && !has(d - 1, Lexicon::kDeterminer) &&
+         !has(d - 1, Lexicon::kNpStop) && !info_[d - 1]->cue.entry && !link_verb(d - 1))
+    --d;
+  const bool plural = low_[k].ends_with("s");
+  uint32_t before;  // the token before the determiner (or the bare plural)
+  if (d > f + 1 && (is(d - 1, "a") || is(d - 1, "an"))) {
+    if (plural) return false;
+    before = d - 2;
+  } else if (plural && d > f) {
+    before = d - 1;
+  } else {
+    return false;
+  }
+  // "Ryan is a vocal advocate of trade deals", "they have long been critics
+  // of …". Not an appositive ("Thiel, a strong supporter of Trump, …"): on
+  // PolNeAR train fewer than half of those are marked as attributions.
+  if (!link_verb(before)) return false;
+  bool be = false;
+  Range sp = subject_left(before, f, be);
+  if (!sp.ok()) return false;
+  c.speaker = sp;
+  c.cue = {before, k + 2};
+  c.lemma = std::string(low_[k]);
+  c.flags = kBelief;
+  c.rule = "stance";
+  c.confidence = confidence::kStance;
+  c.content = {object_content(k + 2, le)};
+  return c.content[0].size() >= 2 || one_word_object(c.content[0]);
 }
 
 // "the mayor's sharp criticism of the budget", "his claim that the vote was

@@ -226,6 +226,16 @@ class SentenceRules {
   // …": a form of "be" (or "seem", "remain", "feel") with an adjective of
   // attitude, and a clause or object after it.
   bool stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  // "Ryan is a vocal advocate of trade deals", "she remains a supporter of
+  // the plan": a stance noun with its "of" object, predicated of the subject
+  // by a link verb.
+  bool stance_noun_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  // is, was, been, remains, seems, became, …
+  bool link_verb(uint32_t k) const;
+  // A noun-phrase complement from `start`, to the clause's first comma or dash.
+  Range object_content(uint32_t start, uint32_t le) const;
+  // A one-word object that is a name or pronoun: "critical of Sanders", "of him".
+  bool one_word_object(Range r) const;
   // "the mayor's criticism of the budget", "her refusal to testify": a
   // possessor and a noun of saying or intending with its complement.
   bool nominal_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
