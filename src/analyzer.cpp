@@ -15,11 +15,6 @@
 
 namespace quotegraph {
 
-struct Analyzer::Impl {
-  attrib::Lexicon lexicon;
-  text::ChromeDetector chrome;
-};
-
 namespace {
 
 struct WindowResult {
@@ -46,7 +41,10 @@ WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& 
 
 }  // namespace
 
-Analyzer::Analyzer(Options options) : options_(options), impl_(std::make_unique<const Impl>()) {}
+Analyzer::Analyzer(Options options)
+    : options_(options),
+      lexicon_(std::make_unique<const attrib::Lexicon>()),
+      chrome_(std::make_unique<const text::ChromeDetector>()) {}
 Analyzer::~Analyzer() = default;
 
 Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
@@ -60,11 +58,11 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     if (!decoded.ok()) return decoded.status();
     Analysis a;
     a.doc = std::move(decoded).value();
-    if (!options_.keep_chrome) a.doc.body_end = impl_->chrome.body_end(a.doc);
+    if (!options_.keep_chrome) a.doc.body_end = chrome_->body_end(a.doc);
     const std::vector<Span> windows =
         text::cut_windows(a.doc.text, a.doc.body_start, a.doc.body_end, options_.window_bytes);
     if (windows.size() == 1) {  // every news article: nothing to merge, no name index to build
-      WindowResult r = analyze_window(a.doc, windows.front(), impl_->lexicon);
+      WindowResult r = analyze_window(a.doc, windows.front(), *lexicon_);
       a.attributions = std::move(r.attributions);
       a.entities = std::move(r.entities);
       if (options_.keep_text_layer) a.text = std::make_shared<const TextLayer>(std::move(r.layer));
@@ -72,7 +70,7 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     }
     entity::Merger merger;
     for (Span w : windows) {
-      WindowResult r = analyze_window(a.doc, w, impl_->lexicon);
+      WindowResult r = analyze_window(a.doc, w, *lexicon_);
       merger.add(std::move(r.entities), r.attributions);
       const int shift = static_cast<int>(a.attributions.size());
       for (Attribution& t : r.attributions) {

@@ -16,6 +16,11 @@
 
 namespace quotegraph {
 
+// Internal types the Analyzer owns (src/attrib, src/text), declared only, as
+// re2.h declares its Prog: their definitions stay out of the public API.
+namespace attrib { class Lexicon; }
+namespace text { class ChromeDetector; }
+
 struct Options {
   // Replace invalid UTF-8 bytes with '?' instead of failing.
   bool lenient_utf8 = false;
@@ -58,11 +63,9 @@ class Analyzer {
   const Options& options() const { return options_; }
 
  private:
-  // The lexicons and the chrome detector are internal types (src/attrib,
-  // src/text); the pimpl keeps them out of this header.
-  struct Impl;
   Options options_;
-  std::unique_ptr<const Impl> impl_;
+  std::unique_ptr<const attrib::Lexicon> lexicon_;  // cues and word classes
+  std::unique_ptr<const text::ChromeDetector> chrome_;  // where a page's body ends
 };
 
 }  // namespace quotegraph
