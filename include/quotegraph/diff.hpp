@@ -53,6 +53,11 @@
 #include "quotegraph/document.hpp"
 #include "quotegraph/status.hpp"
 
+// Internal types a Differ owns, declared only: it runs echo on each input
+// and reads WordNet senses (src/text/senses.hpp) to align paraphrases.
+namespace quotegraph::echo { class EchoAnalyzer; }
+namespace quotegraph::text { class Senses; }
+
 namespace quotegraph::diff {
 
 // One outlet's article. The analysis is borrowed: it must outlive the report.
@@ -176,11 +181,9 @@ class Differ {
   const DiffOptions& options() const { return options_; }
 
  private:
-  // The WordNet senses (text::Senses, src/text) are an internal type; the
-  // pimpl keeps them out of this header.
-  struct Impl;
   DiffOptions options_;
-  std::unique_ptr<const Impl> impl_;
+  std::unique_ptr<const echo::EchoAnalyzer> echo_;
+  std::unique_ptr<const text::Senses> senses_;
 };
 
 // ------------------------------------------------------------------ writers --

@@ -36,6 +36,10 @@
 
 namespace quotegraph::echo {
 
+// The compiled RE2 patterns and echo's lexicons (src/echo/internal.hpp),
+// declared only: their definitions and RE2 stay out of the public API.
+struct Compiled;
+
 // One article to analyse. The analysis is borrowed: it must outlive the call.
 struct EchoInput {
   const Analysis* analysis = nullptr;
@@ -145,11 +149,8 @@ class EchoAnalyzer {
   const EchoOptions& options() const { return options_; }
 
  private:
-  // The compiled RE2 patterns and the lexicons (echo::Compiled, src/echo) are
-  // internal; the pimpl keeps them and RE2 out of this header.
-  struct Impl;
   EchoOptions options_;
-  std::unique_ptr<const Impl> impl_;
+  std::unique_ptr<const Compiled> compiled_;
 };
 
 // The first date in the article's first 300 body bytes, as "YYYY-MM-DD": ISO

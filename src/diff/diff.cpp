@@ -41,12 +41,10 @@ const char* to_string(Severity s) {
   return "low";
 }
 
-struct Differ::Impl {
-  echo::EchoAnalyzer echo;
-  text::Senses senses;
-};
-
-Differ::Differ(DiffOptions options) : options_(options), impl_(std::make_unique<const Impl>()) {}
+Differ::Differ(DiffOptions options)
+    : options_(options),
+      echo_(std::make_unique<const echo::EchoAnalyzer>()),
+      senses_(std::make_unique<const text::Senses>()) {}
 Differ::~Differ() = default;
 
 namespace {
@@ -988,7 +986,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     UnitIndex own(SIZE_MAX);  // this input's statements kept so far, for the repeat test
     for (size_t k = 0; k < a.attributions.size(); ++k) {
       Span c = a.attributions[k].content;
-      Stmt s = make_stmt(a.doc.slice(c), c.start, impl_->senses, lemmas, names[i]);
+      Stmt s = make_stmt(a.doc.slice(c), c.start, *senses_, lemmas, names[i]);
       s.input = i;
       s.attribution = static_cast<int>(k);
       if (int e = a.attributions[k].speaker.entity; e >= 0) s.speaker = entity_of[i][e];
@@ -1045,7 +1043,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
     if (sents.size() < 2) continue;
     const std::vector<char> quotes = quoted_bytes(a.doc.slice(c));
     for (Span sp : sents) {
-      Stmt ps = make_stmt(a.doc.slice(sp), sp.start, impl_->senses, lemmas, names[stmts[x].input], &quotes, c.start);
+      Stmt ps = make_stmt(a.doc.slice(sp), sp.start, *senses_, lemmas, names[stmts[x].input], &quotes, c.start);
       if (static_cast<int>(ps.units.size()) < kPartUnits) continue;
       ps.input = stmts[x].input;
       ps.attribution = stmts[x].attribution;
@@ -1243,7 +1241,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   std::map<std::string, std::map<int, std::set<std::string>>> terms;
   std::map<std::string, std::vector<EvidenceSpan>> term_evidence;
   for (int i = 0; i < n; ++i) {
-    echo::EchoReport er = impl_->echo.analyze(*r.inputs[i].analysis);
+    echo::EchoReport er = echo_->analyze(*r.inputs[i].analysis);
     for (const auto& fr : er.framing) {
       terms[fr.term][i].insert(echo::to_string(fr.kind));
       term_evidence[fr.term].push_back(cx.ev(i, "framing", fr.span));

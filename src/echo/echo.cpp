@@ -183,10 +183,8 @@ Compiled::Compiled() {
 const char* to_string(Evidence e) { return e == Evidence::kExplicit ? "explicit" : "implicit"; }
 const char* to_string(FramingKind k) { return k == FramingKind::kScareQuote ? "scare_quote" : "adopted"; }
 
-struct EchoAnalyzer::Impl : Compiled {};
-
 EchoAnalyzer::EchoAnalyzer(EchoOptions options)
-    : options_(options), impl_(std::make_unique<const Impl>()) {}
+    : options_(options), compiled_(std::make_unique<const Compiled>()) {}
 EchoAnalyzer::~EchoAnalyzer() = default;
 
 bool is_proper_name(std::string_view n) {
@@ -235,9 +233,9 @@ EchoReport EchoAnalyzer::analyze(const std::vector<EchoInput>& inputs) const {
   for (const EchoInput& in : inputs)
     if (in.analysis) valid.push_back(in);
   if (valid.size() != inputs.size()) return out;  // a null analysis: nothing to say
-  Context cx{*impl_, options_, inputs, {}};
+  Context cx{*compiled_, options_, inputs, {}};
   cx.docs.reserve(inputs.size());
-  for (const EchoInput& in : inputs) cx.docs.push_back(scan(*in.analysis, impl_->lex));
+  for (const EchoInput& in : inputs) cx.docs.push_back(scan(*in.analysis, compiled_->lex));
   find_explicit(cx, out);
   find_implicit(cx, out);
   find_framing(cx, out);
