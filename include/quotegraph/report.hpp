@@ -95,7 +95,7 @@ class Reporter {
   Result<std::string> render(const diff::DiffReport& diff, const std::vector<Article>& about = {}) const;
 
  private:
-  // Public types only, so held directly: a pimpl here would hide nothing.
+  // Public types only, so held directly.
   ReportOptions options_;
   echo::EchoAnalyzer echo_;
   diff::Differ differ_;

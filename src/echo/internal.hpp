@@ -1,5 +1,5 @@
 // Echo internals shared by the stage files: the compiled cue patterns and
-// lexicons (Compiled, which EchoAnalyzer's pimpl holds) and the per-call
+// lexicons (Compiled, which EchoAnalyzer owns) and the per-call
 // context the stages read.
 //   cues.cpp    explicit echoes and explicit self-repetition (cue phrases)
 //   phrases.cpp implicit echoes and self-repetition (shared distinctive phrases)
