@@ -289,6 +289,12 @@ const Row kCues[] = {
 
 
 const char* kPronounsList[] = {"he", "she", "they", "i", "we", "you", "it", "who", "which", "him", "her", "them"};
+// Folded (straight apostrophe). "it's" and "that's" are left out: they open
+// "it's hard to say" far more often than they name a speaker.
+const char* kSubjectContractionsList[] = {"he's", "she's", "who's", "they're", "we're", "you're", "i'm",
+                                          "he'd", "she'd", "they'd", "we'd", "i'd", "you'd", "i've",
+                                          "we've", "they've", "you've", "he'll", "she'll", "they'll",
+                                          "we'll", "i'll", "you'll"};
 // "that" is left out: as a complementizer it ends phrases far more often than it opens one.
 const char* kDeterminersList[] = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its",
                               "our", "my", "your", "some", "many", "most", "several", "other", "another", "both",
@@ -501,6 +507,7 @@ Lexicon::Lexicon() {
   add(kStanceObjectAdjectivesList, kStanceAdjective);
   add(kStanceObjectAdjectivesList, kStanceObjectAdjective);
   add(kStanceNounsList, kStanceNoun);
+  add(kSubjectContractionsList, kSubjectContraction);
   add(kUtteranceNounsList, kUtteranceNoun);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);

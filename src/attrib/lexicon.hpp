@@ -72,6 +72,8 @@ class Lexicon {
     // plan", "sympathetic to free trade", "vocal about it" (also kStanceAdjective).
     kStanceObjectAdjective = 1u << 26,
     kStanceNoun = 1u << 27,  // "a fierce critic of", "is a supporter of", "proponents of"
+    // A subject pronoun with its auxiliary in one token: "he's", "they're", "I've".
+    kSubjectContraction = 1u << 28,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

@@ -9,6 +9,7 @@ bool SentenceRules::np_head_ok(uint32_t k, uint32_t np_first) const {
   if (!word(k)) return false;
   std::string_view w = low_[k];
   if (lex_.is_pronoun(w)) return w != "him" && w != "them";
+  if (has(k, Lexicon::kSubjectContraction)) return k == np_first;  // "He's predicting"
   if (possessive(k) || w == "of" || w == "for" || w == "at" || w == "in") return false;
   if (quantity(k) || w == "others" || w == "some" || w == "many" || w == "most" || w == "both" || w == "several" ||
       w == "another" || w == "each" || w == "neither" || w == "either")
@@ -168,7 +169,8 @@ bool SentenceRules::plural_quantity(uint32_t k) const {
 bool SentenceRules::np_start_ok(uint32_t k, uint32_t end) const {
   if (v_[k].cap || quantity(k)) return true;
   std::string_view w = low_[k];
-  if (lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which")
+  if (lex_.is_determiner(w) || lex_.is_pronoun(w) || lex_.is_source_noun(w) || w == "who" || w == "which" ||
+      has(k, Lexicon::kSubjectContraction))
     return true;
   // "harbour master Ines Varga": job words before a full name.
   if (end - k <= 5 && end - k >= 3 && v_[end - 1].cap && v_[end - 2].cap) return true;
@@ -330,6 +332,13 @@ uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& au
       continue;
     }
     break;
+  }
+  // "He's predicting", "they've argued", "she'd said": the subject's token
+  // carries the auxiliary.
+  if (k > floor && has(k - 1, Lexicon::kSubjectContraction)) {
+    std::string_view w = low_[k - 1];
+    if (w.ends_with("'s") || w.ends_with("'re") || w.ends_with("'m")) be = true;
+    else aux = true;
   }
   return k;
 }
