@@ -464,6 +464,11 @@ std::vector<Span> sentences_of(std::string_view text, Span c) {
   return out;
 }
 
+// `inner` lies inside `outer` and is shorter.
+bool inside(Span inner, Span outer) {
+  return outer.start <= inner.start && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start;
+}
+
 // `quotes` (quoted_bytes of a larger text starting at `quotes_base`) says which
 // words are quoted when `text` is a sentence of a content whose quotation marks
 // lie outside it; by default those of `text` itself.
@@ -996,10 +1001,19 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       // An outlet repeating its own statement (a quote in the lede and again in
       // the body, or a relayed quote and its relay) carries it once: the repeat
       // is left out of the alignment rather than reported as carried by one.
-      bool repeat = false;
+      int repeat = -1;
       seen.resize(stmts.size() + 1, -1);
-      own.partners(s, seen, ++stamp, [&](int p) { repeat = repeat || stmt_similarity(stmts[p], s, lemmas) >= kRepeatScore; });
-      if (!repeat) {
+      own.partners(s, seen, ++stamp, [&](int p) {
+        if (repeat < 0 && stmt_similarity(stmts[p], s, lemmas) >= kRepeatScore) repeat = p;
+      });
+      // A repeat inside the content of the statement kept, with another
+      // speaker ("Hewitt asked about statements he had made, when he claimed
+      // Obama was the founder"), may be the remark itself, the outer one a
+      // report of it: both stay candidates, and the alignment picks.
+      if (repeat >= 0 && s.speaker >= 0 && s.speaker != stmts[repeat].speaker &&
+          inside(c, a.attributions[stmts[repeat].attribution].content))
+        repeat = -1;
+      if (repeat < 0) {
         own.add(s, static_cast<int>(stmts.size()));
         stmts.push_back(std::move(s));
       }
