@@ -94,7 +94,7 @@ Result<std::string> layout_and_render(Agraph_t* g, std::string_view format, std:
 }  // namespace detail
 
 Result<std::string> render(const Graph& g, std::string_view format, const DotOptions& options) {
-  detail::CgraphPtr cg = detail::make_cgraph(g, options);
+  detail::CgraphPtr cg = detail::make_cgraph(g, options, /*drawing=*/true);
   if (!cg) return Status(ErrorCode::kInternal, "graph: cgraph could not build the graph");
   return detail::layout_and_render(cg.get(), format, "graph");
 }
