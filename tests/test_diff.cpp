@@ -686,3 +686,18 @@ TEST_CASE("diff nesting: a remark reported inside another speaker's question is 
   CHECK(together);
   CHECK(!aligned_together(r, a, "I meant", b, "at a rally"));
 }
+
+TEST_CASE("diff: a self-diff stays empty when a date was taken for a speaker", "[diff]") {
+  // "Sunday, Lind, who has …" makes "Sunday" the speaker: an entity the
+  // cross-outlet identity does not join, so the article against itself had
+  // two "Sunday" speakers and reported a misattribution.
+  const std::string text =
+      "The pier collapsed on Saturday night.\n\n"
+      "Sunday, Lind, who has nearly 9,000 followers, wrote on Twitter: \"Reporting that the ferry captain ignored "
+      "every warning as the old pier gave way. When will the council act?\"\n\n"
+      "Mayor Rosa Lind later spoke at the harbor.\n";
+  Analysis a = analyse_text(text, "gull_gazette.txt");
+  Analysis b = analyse_text(text, "gull_gazette.txt");
+  CHECK(run({&a, &b}).findings.empty());
+  CHECK(run({&a, &a}, {"x", "y"}).findings.empty());
+}
