@@ -769,5 +769,11 @@ TEST_CASE("SVG names files without their local folders, and keeps two same-named
     auto dot = gr::to_dot(g);
     REQUIRE(dot.ok());
     CHECK(dot.value().find(dir_b + "/bridge.txt") != std::string::npos);
+    // Document clusters are ranked globally: Graphviz 2.43's cluster ranking
+    // fails on real articles ("trouble in init_rank", aborts in gvFreeLayout).
+    CHECK(dot.value().find("newrank=true") != std::string::npos);
   }
+  auto one = gr::to_dot(gr::build(a.value()));
+  REQUIRE(one.ok());
+  CHECK(one.value().find("newrank") == std::string::npos);
 }
