@@ -651,3 +651,53 @@ TEST_CASE("diff misattribution: a description the analyzer resolved does not acc
   CHECK(aligned_together(r, a, "hide behind paperwork", b, "hide behind paperwork"));
   for (const auto& f : r.findings) CHECK(f.type != diff::FindingType::kMisattribution);
 }
+
+TEST_CASE("diff nesting: a remark reported inside another speaker's question is its own candidate", "[diff]") {
+  // The host's question holds the governor's claim ("asked about remarks …,
+  // when Hale claimed …"); the other outlet reports the claim itself. The
+  // claim aligns with it, not the governor's later interview answer.
+  Analysis a = analyse_text(
+      "The governor spoke on the radio on Tuesday.\n\n"
+      "Radio host Mira Stone asked Governor Tom Hale about remarks from the night before, when Hale claimed the "
+      "harbor board was \"the cause\" of the flooding.\n\n"
+      "\"No, I meant the board is the cause of the flooding. I do,\" Hale said.\n",
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "The governor spoke on the radio on Tuesday.\n\n"
+      "Governor Tom Hale said the harbor board was the cause of the flooding on Monday at a rally in Dunmore.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  // The claim's own attribution: the one whose content is the claim alone.
+  int claim = -1;
+  for (size_t k = 0; k < a.attributions.size(); ++k)
+    if (a.doc.slice(a.attributions[k].content) == "the harbor board was \"the cause\" of the flooding")
+      claim = static_cast<int>(k);
+  REQUIRE(claim >= 0);
+  const int rally = attribution_with(b, "at a rally");
+  bool together = false;
+  for (const auto& st : r.statements) {
+    bool has_a = false, has_b = false;
+    for (const auto& m : st.members) {
+      has_a = has_a || (r.inputs[m.input].analysis == &a && m.attribution == claim);
+      has_b = has_b || (r.inputs[m.input].analysis == &b && m.attribution == rally);
+    }
+    together = together || (has_a && has_b);
+  }
+  CHECK(together);
+  CHECK(!aligned_together(r, a, "I meant", b, "at a rally"));
+}
+
+TEST_CASE("diff: a self-diff stays empty when a date was taken for a speaker", "[diff]") {
+  // "Sunday, Lind, who has …" makes "Sunday" the speaker: an entity the
+  // cross-outlet identity does not join, so the article against itself had
+  // two "Sunday" speakers and reported a misattribution.
+  const std::string text =
+      "The pier collapsed on Saturday night.\n\n"
+      "Sunday, Lind, who has nearly 9,000 followers, wrote on Twitter: \"Reporting that the ferry captain ignored "
+      "every warning as the old pier gave way. When will the council act?\"\n\n"
+      "Mayor Rosa Lind later spoke at the harbor.\n";
+  Analysis a = analyse_text(text, "gull_gazette.txt");
+  Analysis b = analyse_text(text, "gull_gazette.txt");
+  CHECK(run({&a, &b}).findings.empty());
+  CHECK(run({&a, &a}, {"x", "y"}).findings.empty());
+}

@@ -131,7 +131,8 @@ TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][ev
   // (0.85) is not met and not asserted.
   auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
   CHECK(total.pairs >= 30);
-  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.76);
+  // 0.829 (34 of 41) on 2026-12-04, with nested remarks as candidates.
+  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.80);
   // 0.837 with the attribution rules of early 2026-12-03; the nominal and
   // particle rules give more statements to pair (0.788), and the issue's
   // bound is the false pairs per story below.

@@ -15,8 +15,16 @@ struct CgraphCloser {
 };
 using CgraphPtr = std::unique_ptr<Agraph_t, CgraphCloser>;
 
-// Builds the presentation graph with cgraph. Null on cgraph failure.
-CgraphPtr make_cgraph(const Graph& g, const DotOptions& options);
+// Builds the presentation graph with cgraph. Null on cgraph failure. With
+// `drawing` (SVG and PNG, which show node names as <title>s and comments),
+// node names drop the folders of the paths in keys (drawn_name).
+CgraphPtr make_cgraph(const Graph& g, const DotOptions& options, bool drawing = false);
+
+// `key` with the folders of the document paths in it dropped:
+// "document:/home/ana/news/a.txt" -> "document:a.txt",
+// "statement:/x/a.txt#3-9" -> "statement:a.txt#3-9",
+// "entity:police@document:/x/a.txt" -> "entity:police@document:a.txt".
+std::string drawn_name(std::string_view key);
 
 // `g` as DOT text (cgraph's agwrite into memory); `who` ("graph", "diff") starts
 // error messages.
