@@ -222,7 +222,29 @@ TEST_CASE("input cli: PDF, DOCX, ZIP and UTF-16 are refused on every subcommand,
     CHECK(has(out, c.message));
     CHECK(run_cli("analyze - < " + q(p), &out) == 2);
     CHECK(has(out, "-: " + c.message));
+    // eval's annotated article is read the same way (the gold is not reached).
+    std::string gold = fx.write("refused.gold.json", "{\"attributions\": []}");
+    CHECK(run_cli("eval --gold " + q(gold) + " --text " + q(p), &out) == 2);
+    CHECK(has(out, p + ": " + c.message));
   }
+}
+
+TEST_CASE("input cli: eval reads its annotated article plain or gzipped, offsets unchanged", "[input][cli]") {
+  Fixture fx;
+  const std::string seed = std::string(QG_SOURCE_DIR) + "/seeds/000_1af91efddab21499";
+  std::string plain_out, gz_out;
+  REQUIRE(run_cli("eval --gold " + q(seed + ".gold.json") + " --text " + q(seed + ".txt"), &plain_out) == 0);
+  std::ifstream in(seed + ".txt", std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string gz = (fx.dir / "seed.txt.gz").string();
+  gzFile f = gzopen(gz.c_str(), "wb");
+  REQUIRE(f);
+  gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(f);
+  REQUIRE(run_cli("eval --gold " + q(seed + ".gold.json") + " --text " + q(gz), &gz_out) == 0);
+  auto summary = [](const std::string& out) { return out.substr(out.find("SUMMARY")); };
+  REQUIRE(has(plain_out, "SUMMARY content_f1="));
+  CHECK(summary(gz_out) == summary(plain_out));
 }
 
 TEST_CASE("input: sniff_format and expand_inputs", "[input]") {
