@@ -353,6 +353,29 @@ TEST_CASE("html: the standfirst beside the headline in the article's header lead
   CHECK_FALSE(has(text, "By Ann Lee"));
 }
 
+TEST_CASE("html: a second headline above the lead is not the standfirst; a heading with no lead after it is",
+          "[html]") {
+  // Headline, a second headline ("Unterzeile") and the lead in the article's header.
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body><article>"
+      "<header><h1>Harbour plans approved after long debate</h1><h2>Council backs the new quay and the ferry "
+      "line after ten years</h2><p>The council backed the plan after a night of debate, ending a quarrel that "
+      "had lasted a decade.</p></header><div class=body>" + story("harbour", 5) + "</div></article></body></html>");
+  size_t lead = text.find("The council backed the plan");
+  REQUIRE(lead != std::string::npos);
+  CHECK(lead < text.find("The harbour paragraph 0"));
+  CHECK_FALSE(has(text, "Council backs the new quay"));
+  // A standfirst set as a heading, with the body right after it, still leads.
+  text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body><article>"
+      "<header><h1>Harbour plans approved after long debate</h1><h4>The council backed the plan after a night "
+      "of debate, ending a quarrel that had lasted a decade.</h4></header><div class=body>" + story("harbour", 5) +
+      "</div></article></body></html>");
+  lead = text.find("The council backed the plan");
+  REQUIRE(lead != std::string::npos);
+  CHECK(lead < text.find("The harbour paragraph 0"));
+}
+
 TEST_CASE("html: a span of sentences named like furniture is still the paragraph's text", "[html]") {
   std::string text = extract_html_text(page(
       "<article>" + story("ramp", 3) +

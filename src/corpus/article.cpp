@@ -727,15 +727,22 @@ class Extractor {
   // the repeat that drop_repeats removes.)
   int standfirst(int body) const {
     constexpr size_t kMinLead = 60;
+    // (The writer drops the article's <header>: a paragraph there is not the body's.)
+    auto in_header = [&](size_t i) {
+      for (int a = nodes_[i].parent; a > body; a = nodes_[a].parent)
+        if (nodes_[a].tag == GUMBO_TAG_HEADER) return true;
+      return false;
+    };
     size_t first = body;
     while (first < nodes_[body].end && !(is_block_tag(nodes_[first].tag) && !is_heading(nodes_[first].tag) &&
-                                         nodes_[first].inline_text >= kMinParagraph))
+                                         nodes_[first].inline_text >= kMinParagraph && !in_header(first)))
       ++first;
     int headline = -1;
     for (size_t i = first; i-- > 0 && headline < 0;)
       if ((nodes_[i].tag == GUMBO_TAG_H1 || nodes_[i].tag == GUMBO_TAG_H2) && is_headline(nodes_[i]))
         headline = static_cast<int>(i);
     if (headline < 0) return -1;
+    int heading_lead = -1;
     for (size_t i = headline + 1; i <= first && i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
       if (!is_block_tag(n.tag) || n.tag == GUMBO_TAG_H1 || n.inline_text < kMinLead) continue;
@@ -749,9 +756,14 @@ class Extractor {
         if (caption || (is_dropped_tag(t) && t != GUMBO_TAG_HEADER) || is_chrome(nodes_[a]) || nodes_[a].naming.ad)
           furniture = true;
       }
-      if (!furniture) return static_cast<int>(i);
+      if (furniture) continue;
+      // A heading is the standfirst only when no paragraph of lead comes
+      // between it and the body: a second headline above the lead
+      // ("Unterzeile") is no lead.
+      if (!is_heading(n.tag) && (heading_lead < 0 || i < first)) return static_cast<int>(i);
+      if (heading_lead < 0) heading_lead = static_cast<int>(i);
     }
-    return -1;
+    return heading_lead;
   }
 
   // The container and the siblings that read as more of the same article
