@@ -518,8 +518,8 @@ TEST_CASE("html: dev set of saved pages meets its floor", "[html][devset]") {
   REQUIRE(with > 0);
   // Floors a little under today's figures (docs/html-extraction.md), so a
   // change that loses ground fails here.
-  CHECK(double(found) / double(with) >= 0.90);
+  CHECK(double(found) / double(with) >= 0.905);
   CHECK(double(absent) / double(without) >= 0.985);
   // Reference bodies (scripts/html_body_ref.py) are optional.
-  if (tokens.truth > 0) CHECK(tokens.f1() >= 0.965);
+  if (tokens.truth > 0) CHECK(tokens.f1() >= 0.975);
 }
