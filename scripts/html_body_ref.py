@@ -4,24 +4,31 @@
 The page's visible text is cut into numbered blocks (one per paragraph,
 heading, list item, table cell or <br> line) by Python's own HTML parser,
 independent of quotegraph's extractor. A person reads the blocks and writes
-which ones are the article's body in DIR/bodies/NAME.sel; `build` turns the
-selections into DIR/bodies/NAME.txt, which `quotegraph eval --extract DIR`
-scores token by token. The pages are third-party: selections and bodies stay
-with the dev set, outside the repository.
+which ones are the article's body in tests/gold/html/NAME.sel: block numbers
+only, no page text, so the selections are labels and live in the repository.
+`build` turns them into DIR/bodies/NAME.txt, beside the third-party pages
+(outside the repository), which `quotegraph eval --extract DIR` scores token
+by token.
 
   scripts/html_body_ref.py dump DIR NAME.html [--around]  # numbered blocks
-  scripts/html_body_ref.py build DIR                      # every NAME.sel -> NAME.txt
+  scripts/html_body_ref.py new DIR NAME.html [SELDIR]     # a .sel with its header
+  scripts/html_body_ref.py build DIR [SELDIR]             # every NAME.sel -> DIR/bodies/NAME.txt
 
---around prints only the blocks from 15 before the first to 15 after the last
-with-snippet of the page (snippets.json), where the article is.
+SELDIR defaults to tests/gold/html beside this script. --around prints only
+the blocks from 15 before the first to 15 after the last with-snippet of the
+page (snippets.json), where the article is.
 
-A .sel file holds one item per line: "A-B" or "A" keeps blocks A to B,
-"-A-B" or "-A" leaves them out again (a caption, an advert label inside the
-story); "#" starts a comment. What a body holds: the article's text as a
+A .sel file starts with a header naming the page it numbers:
+"# page adbar/trafilatura@COMMIT tests/cache/NAME.html sha256 HEX"; `build`
+refuses a page whose bytes differ (its block numbers would point elsewhere).
+Then one item per line: "A-B" or "A" keeps blocks A to B, "-A-B" or "-A"
+leaves them out again (a caption, an advert label inside the story); "#"
+starts a comment. What a body holds: the article's text as a
 reader sees it, from the standfirst (lead) to the article's last line,
 with its subheads, lists, tables and quotes; not the headline, byline, date,
 image captions, share bars, related links, author boxes or reader comments.
 """
+import hashlib
 import html.parser
 import json
 import re
@@ -138,20 +145,56 @@ def select(spec: str, n: int):
     return [i for i in range(1, n + 1) if keep[i]]
 
 
-def build(d: Path):
-    for sel in sorted((d / "bodies").glob("*.sel")):
-        page = d / "pages" / (sel.stem + ".html")
+SEL_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold" / "html"
+
+
+def header(d: Path, name: str):
+    source = json.loads((d / "snippets.json").read_text())["source"].split()[0]
+    digest = hashlib.sha256((d / "pages" / name).read_bytes()).hexdigest()
+    return f"# page {source} tests/cache/{name} sha256 {digest}"
+
+
+def new(d: Path, name: str, sel_dir: Path):
+    sel = sel_dir / (Path(name).stem + ".sel")
+    if sel.exists():
+        sys.exit(f"{sel} exists")
+    sel.write_text(header(d, name) + "\n")
+    print(sel)
+
+
+def build(d: Path, sel_dir: Path):
+    (d / "bodies").mkdir(exist_ok=True)
+    bad = 0
+    for sel in sorted(sel_dir.glob("*.sel")):
+        name = sel.stem + ".html"
+        page = d / "pages" / name
+        spec = sel.read_text()
+        if not page.exists():
+            print(f"{sel.stem}: no page {page}", file=sys.stderr)
+            bad += 1
+            continue
+        want = spec.splitlines()[0] if spec else ""
+        digest = hashlib.sha256(page.read_bytes()).hexdigest()
+        if not want.startswith("# page ") or want.split()[-1] != digest:
+            print(f"{sel.stem}: page bytes differ from the ones labelled ({want[:80]}...)", file=sys.stderr)
+            bad += 1
+            continue
         blocks = blocks_of(page)
-        chosen = select(sel.read_text(), len(blocks))
+        chosen = select(spec, len(blocks))
         (d / "bodies" / (sel.stem + ".txt")).write_text("\n\n".join(blocks[i - 1][1] for i in chosen) + "\n")
         print(f"{sel.stem}: {len(chosen)} blocks")
+    if bad:
+        sys.exit(f"{bad} selection(s) not built")
 
 
 def main():
-    if len(sys.argv) >= 4 and sys.argv[1] == "dump":
-        dump(Path(sys.argv[2]), sys.argv[3], "--around" in sys.argv)
-    elif len(sys.argv) == 3 and sys.argv[1] == "build":
-        build(Path(sys.argv[2]))
+    a = sys.argv[1:]
+    if len(a) >= 3 and a[0] == "dump":
+        dump(Path(a[1]), a[2], "--around" in a)
+    elif len(a) in (3, 4) and a[0] == "new":
+        new(Path(a[1]), a[2], Path(a[3]) if len(a) == 4 else SEL_DIR)
+    elif len(a) in (2, 3) and a[0] == "build":
+        build(Path(a[1]), Path(a[2]) if len(a) == 3 else SEL_DIR)
     else:
         sys.exit(__doc__)
 

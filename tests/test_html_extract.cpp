@@ -234,6 +234,57 @@ TEST_CASE("html: a paragraph that is one link is the story's; a paragraph of lin
   CHECK_FALSE(has(text, "Traffic and travel"));
 }
 
+TEST_CASE("html: a list of links to other sites is the story's; links to the site's own pages are a box",
+          "[html]") {
+  // A deals post lists its offers as links to shops; below it, the site's
+  // related headlines and an unnamed share list (which carries the page's
+  // own address) link back to the site.
+  std::string body =
+      "<article>" + story("offer", 3) + "<p>Our picks this week:</p><ul>"
+      "<li><a href=\"https://shop.example.org/p/1\">Ferry pass for two at half price</a></li>"
+      "<li><a href=\"https://www.bookseller.example/harbour\">The harbour history book for 9 euros</a></li>"
+      "<li><a href=\"//tickets.example.net/market\">Market hall tickets from 5 euros</a></li></ul>"
+      "<p>More from us:</p><ul><li><a href=/a>Council votes on the budget</a></li>"
+      "<li><a href=\"https://www.harbour-times.example/b\">Mayor opens the new quay</a></li></ul>"
+      "<ul><li><a href=\"https://social.example.com/share?u=https://www.harbour-times.example/deals\">Post it</a>"
+      "</li><li><a href=\"https://mail.example.com/send?body=harbour-times.example/deals\">Mail it</a></li></ul>"
+      // A box of shop links under a label of its own, apart from the prose.
+      "<div class=row><div class=col><div>The most popular products today</div><div>"
+      "<span><a href=\"https://compare.example.org/1\">Phone X 128GB</a><a href=\"https://compare.example.org/1\">"
+      "565 euros</a></span><span><a href=\"https://compare.example.org/2\">Air humidifier, 17 watts</a></span>"
+      "</div></div></div></article>";
+  auto with_canonical = [&](const std::string& head) {
+    return extract_html_text("<!doctype html><html><head><title>Deals</title>" + head + "</head><body>" + body +
+                             "</body></html>");
+  };
+  std::string text = with_canonical("<link rel=canonical href=\"https://www.harbour-times.example/deals\">");
+  CHECK(has(text, "Ferry pass for two at half price"));
+  CHECK(has(text, "The harbour history book"));
+  CHECK(has(text, "Market hall tickets"));
+  CHECK_FALSE(has(text, "Council votes on the budget"));
+  CHECK_FALSE(has(text, "Mayor opens the new quay"));
+  CHECK_FALSE(has(text, "Post it"));
+  CHECK_FALSE(has(text, "Mail it"));
+  CHECK_FALSE(has(text, "Phone X 128GB"));
+  CHECK_FALSE(has(text, "The most popular products today"));
+  // og:url names the site as well; a country's second level is part of it.
+  text = with_canonical("<meta property=og:url content=\"https://www.harbour-times.example/deals\">");
+  CHECK(has(text, "Ferry pass for two at half price"));
+  // Under a country's second level the site is three labels: other.co.uk is not harbour.co.uk.
+  text = extract_html_text("<html><head><link rel=canonical href=\"https://news.harbour.co.uk/s\"></head><body>"
+                           "<article>" + story("quay", 3) +
+                           "<ul><li><a href=\"https://shop.other.co.uk/y\">Another site's quay guide</a></li>"
+                           "<li><a href=\"https://www.other.co.uk/z\">Another site's ferry times</a></li></ul>"
+                           "<ul><li><a href=\"https://www.harbour.co.uk/x\">Own page on the quay</a></li>"
+                           "<li><a href=\"https://harbour.co.uk/w\">Own page on the ferry</a></li></ul>"
+                           "</article></body></html>");
+  CHECK(has(text, "Another site's quay guide"));
+  CHECK_FALSE(has(text, "Own page on the quay"));
+  // Without the page's address the site is unknown: every link list is a box.
+  text = with_canonical("");
+  CHECK_FALSE(has(text, "Ferry pass for two at half price"));
+}
+
 TEST_CASE("html: a teaser card under a linked headline is dropped; the story's own linked headline is kept",
           "[html]") {
   std::string text = extract_html_text(
@@ -300,6 +351,29 @@ TEST_CASE("html: the standfirst beside the headline in the article's header lead
   CHECK(lead < text.find("The harbour paragraph 0"));
   CHECK_FALSE(has(text, "every day since 1901"));  // the site's description under the logo
   CHECK_FALSE(has(text, "By Ann Lee"));
+}
+
+TEST_CASE("html: a second headline above the lead is not the standfirst; a heading with no lead after it is",
+          "[html]") {
+  // Headline, a second headline ("Unterzeile") and the lead in the article's header.
+  std::string text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body><article>"
+      "<header><h1>Harbour plans approved after long debate</h1><h2>Council backs the new quay and the ferry "
+      "line after ten years</h2><p>The council backed the plan after a night of debate, ending a quarrel that "
+      "had lasted a decade.</p></header><div class=body>" + story("harbour", 5) + "</div></article></body></html>");
+  size_t lead = text.find("The council backed the plan");
+  REQUIRE(lead != std::string::npos);
+  CHECK(lead < text.find("The harbour paragraph 0"));
+  CHECK_FALSE(has(text, "Council backs the new quay"));
+  // A standfirst set as a heading, with the body right after it, still leads.
+  text = extract_html_text(
+      "<html><head><title>Harbour plans approved after long debate | The Ledger</title></head><body><article>"
+      "<header><h1>Harbour plans approved after long debate</h1><h4>The council backed the plan after a night "
+      "of debate, ending a quarrel that had lasted a decade.</h4></header><div class=body>" + story("harbour", 5) +
+      "</div></article></body></html>");
+  lead = text.find("The council backed the plan");
+  REQUIRE(lead != std::string::npos);
+  CHECK(lead < text.find("The harbour paragraph 0"));
 }
 
 TEST_CASE("html: a span of sentences named like furniture is still the paragraph's text", "[html]") {
@@ -444,8 +518,8 @@ TEST_CASE("html: dev set of saved pages meets its floor", "[html][devset]") {
   REQUIRE(with > 0);
   // Floors a little under today's figures (docs/html-extraction.md), so a
   // change that loses ground fails here.
-  CHECK(double(found) / double(with) >= 0.90);
+  CHECK(double(found) / double(with) >= 0.905);
   CHECK(double(absent) / double(without) >= 0.985);
   // Reference bodies (scripts/html_body_ref.py) are optional.
-  if (tokens.truth > 0) CHECK(tokens.f1() >= 0.965);
+  if (tokens.truth > 0) CHECK(tokens.f1() >= 0.975);
 }

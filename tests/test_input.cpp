@@ -222,7 +222,29 @@ TEST_CASE("input cli: PDF, DOCX, ZIP and UTF-16 are refused on every subcommand,
     CHECK(has(out, c.message));
     CHECK(run_cli("analyze - < " + q(p), &out) == 2);
     CHECK(has(out, "-: " + c.message));
+    // eval's annotated article is read the same way (the gold is not reached).
+    std::string gold = fx.write("refused.gold.json", "{\"attributions\": []}");
+    CHECK(run_cli("eval --gold " + q(gold) + " --text " + q(p), &out) == 2);
+    CHECK(has(out, p + ": " + c.message));
   }
+}
+
+TEST_CASE("input cli: eval reads its annotated article plain or gzipped, offsets unchanged", "[input][cli]") {
+  Fixture fx;
+  const std::string seed = std::string(QG_SOURCE_DIR) + "/seeds/000_1af91efddab21499";
+  std::string plain_out, gz_out;
+  REQUIRE(run_cli("eval --gold " + q(seed + ".gold.json") + " --text " + q(seed + ".txt"), &plain_out) == 0);
+  std::ifstream in(seed + ".txt", std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string gz = (fx.dir / "seed.txt.gz").string();
+  gzFile f = gzopen(gz.c_str(), "wb");
+  REQUIRE(f);
+  gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(f);
+  REQUIRE(run_cli("eval --gold " + q(seed + ".gold.json") + " --text " + q(gz), &gz_out) == 0);
+  auto summary = [](const std::string& out) { return out.substr(out.find("SUMMARY")); };
+  REQUIRE(has(plain_out, "SUMMARY content_f1="));
+  CHECK(summary(gz_out) == summary(plain_out));
 }
 
 TEST_CASE("input: sniff_format and expand_inputs", "[input]") {
@@ -236,8 +258,27 @@ TEST_CASE("input: sniff_format and expand_inputs", "[input]") {
   auto refused = sniff_format(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "old.doc");
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().message().find("old.doc: is a legacy Office document") == 0);
-  CHECK_FALSE(sniff_format("{\\rtf1\\ansi", "x.rtf").ok());
-  CHECK_FALSE(sniff_format("\x89PNG\r\n", "x.png").ok());
+  // Every refused format names itself and the fix.
+  struct Refused {
+    std::string bytes, message;
+  };
+  const std::vector<Refused> others = {
+      {"{\\rtf1\\ansi", "x: is an RTF document, not text, HTML or JSONL; convert it to text first: unrtf"},
+      {"\x89PNG\r\n", "x: is an image, not text, HTML or JSONL; quotegraph reads article text; run OCR"},
+      {std::string("\xFF\xD8\xFF\xE0", 4), "x: is an image"},
+      {std::string("PK\3\4\x14\0\0\0", 8) + "mimetypeapplication/vnd.oasis.opendocument.text",
+       "x: is an OpenDocument file (ODT), not text, HTML or JSONL; convert it to text first: libreoffice"},
+      {std::string("\xFF\xFE\0\0\"\0\0\0", 8), "x: is UTF-32 text, not text, HTML or JSONL; convert it to UTF-8 first: iconv -f UTF-32"},
+      {std::string("\x1F\x8B\x08\0", 4), "x: is gzip-compressed twice, not text, HTML or JSONL; decompress it once first: gunzip"},
+      {std::string("\"\0O\0k\0,\0\"\0 \0", 12), "x: is UTF-16 text (no byte-order mark), not text, HTML or JSONL; convert it to UTF-8 first: iconv -f UTF-16LE"},
+      {std::string("ELF\0\x02\x01\x01\0\0\0\0\0\0\0\0\0junk", 20), "x: is a binary file (NUL byte at offset 3), not text, HTML or JSONL; give the article as UTF-8 text, HTML or JSONL"},
+  };
+  for (const Refused& r : others) {
+    auto st = sniff_format(r.bytes, "x");
+    INFO(r.message);
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.status().message().find(r.message) == 0);
+  }
 
   Fixture fx;
   auto files = quotegraph::corpus::expand_inputs({fx.tree, "-", fx.html}, "");

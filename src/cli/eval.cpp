@@ -16,6 +16,7 @@
 #include "quotegraph/extract_eval.hpp"
 #include "quotegraph/corpus.hpp"
 #include "quotegraph/io.hpp"
+#include "quotegraph/line_reader.hpp"
 #include "quotegraph/story_eval.hpp"
 
 namespace quotegraph::cli {
@@ -47,6 +48,27 @@ bool read_or_report(const std::string& path, std::string& out, uint64_t max_byte
   return true;
 }
 
+// An annotated article's text, read as every subcommand reads a file
+// (corpus::LineReader: plain or gzip; a PDF, Word, ZIP or UTF-16 file refused
+// with the same message, corpus::sniff_format). Its gold offsets index the
+// text as it is, so an HTML article is not extracted.
+bool read_article_or_report(const std::string& path, std::string& out, uint64_t max_bytes) {
+  corpus::LineReader reader;
+  reader.set_max_line(max_bytes);
+  Status st = reader.open(path);
+  if (st.ok()) {
+    auto format = corpus::sniff_format(reader.peek(4096), path);
+    st = reader.status().ok() ? format.status() : reader.status();
+  }
+  if (st.ok()) {
+    auto all = reader.read_all();
+    if (all.ok()) out = std::move(all).value();
+    st = all.status();
+  }
+  if (!st.ok()) std::cerr << "quotegraph: " << st.message() << "\n";
+  return st.ok();
+}
+
 // Each gold file with its article: reads both, parses the gold, analyses the
 // article alone and scores it; false (the message printed) on the first error.
 template <typename Parse, typename Score>
@@ -58,7 +80,7 @@ bool score_each(Result<std::vector<eval::EvalInput>> inputs, Parse parse, Score 
   Analyzer analyzer;
   for (const eval::EvalInput& in : inputs.value()) {
     std::string article, json;
-    if (!read_or_report(in.text_path, article, max_bytes) || !read_or_report(in.gold_path, json, max_bytes))
+    if (!read_article_or_report(in.text_path, article, max_bytes) || !read_or_report(in.gold_path, json, max_bytes))
       return false;
     auto gold = parse(json, article, in.gold_path);
     if (!gold.ok()) {
@@ -140,7 +162,7 @@ int run_story_eval(const EvalArgs& args) {
         return kExitInput;
       }
       std::string text;
-      if (!read_or_report(found, text, args.max_bytes)) return kExitInput;
+      if (!read_article_or_report(found, text, args.max_bytes)) return kExitInput;
       texts.push_back(std::move(text));
       paths.push_back(found);
     }
@@ -291,25 +313,22 @@ Runner register_eval(CLI::App& app) {
     Analyzer analyzer;
     std::vector<eval::DocumentEval> docs;
     for (const eval::EvalInput& in : inputs.value()) {
-      auto bytes = read_file(in.text_path, args->max_bytes);
-      if (!bytes.ok()) {
-        std::cerr << "quotegraph: " << bytes.status().message() << "\n";
-        return kExitInput;
-      }
-      auto gold = eval::read_gold(in, bytes.value(), args->max_bytes);
+      std::string text;
+      if (!read_article_or_report(in.text_path, text, args->max_bytes)) return kExitInput;
+      auto gold = eval::read_gold(in, text, args->max_bytes);
       if (!gold.ok()) {
         std::cerr << "quotegraph: " << gold.status().message() << "\n";
         return kExitInput;
       }
       for (const std::string& w : gold.value().warnings) std::cerr << "quotegraph: warning: " << w << "\n";
-      auto analysis = analyzer.analyze(bytes.value(), in.text_path);
+      auto analysis = analyzer.analyze(text, in.text_path);
       if (analysis.ok()) {
         docs.push_back(eval::evaluate(gold.value(), analysis.value(), options));
       } else {
         // As score_corpus.py: a failed analysis scores as an empty prediction.
         std::cerr << "quotegraph: " << analysis.status().message() << "\n";
         Analysis empty;
-        empty.doc.text = bytes.value();
+        empty.doc.text = text;
         docs.push_back(eval::evaluate(gold.value(), empty, options));
         docs.back().failed = true;
       }

@@ -284,6 +284,39 @@ size_t visible_length(std::string_view s, size_t* commas) {
   return n;
 }
 
+// The host of an absolute http(s) or protocol-relative URL, lower-cased;
+// empty for a relative link, a mailto: or a fragment.
+std::string host_of(std::string_view url) {
+  size_t start;
+  if (url.substr(0, 7) == "http://") start = 7;
+  else if (url.substr(0, 8) == "https://") start = 8;
+  else if (url.substr(0, 2) == "//") start = 2;
+  else return {};
+  size_t end = url.find_first_of("/?#:", start);
+  std::string host(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  for (char& c : host)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return host;
+}
+
+// The site a host belongs to, roughly its registrable domain: the last two
+// labels ("www.mixed.de", "mixed.de"), three under a country's generic
+// second level ("news.bbc.co.uk" -> "bbc.co.uk").
+std::string site_of(const std::string& host) {
+  static const std::unordered_set<std::string_view> second_levels = {"co", "com", "net", "org", "gov", "ac",
+                                                                      "edu", "or", "ne", "go", "gv"};
+  size_t last = host.rfind('.');
+  if (last == std::string::npos || last == 0) return host;
+  size_t second = host.rfind('.', last - 1);
+  if (second == std::string::npos) return host;
+  std::string_view sld(host.data() + second + 1, last - second - 1);
+  if (host.size() - last - 1 == 2 && second_levels.count(sld) && second > 0) {
+    size_t third = host.rfind('.', second - 1);
+    return third == std::string::npos ? host : host.substr(third + 1);
+  }
+  return host.substr(second + 1);
+}
+
 // What the scoring pass knows about one element.
 struct Node {
   const GumboNode* node = nullptr;
@@ -303,6 +336,8 @@ struct Node {
   size_t inline_time = 0;         // of which in the inline text
   size_t end = 0;                 // one past the subtree's last pre-order index
   bool in_link = false;           // inside an <a>
+  bool off_site = false;          // an <a> to another site (see links_off_site)
+  size_t off_site_text = 0;       // text inside such links
   double link_density() const { return text ? double(link_text) / double(text) : 0.0; }
 };
 
@@ -381,6 +416,9 @@ class Extractor {
       rec.tag = n->v.element.tag;
       rec.naming = name_of(n->v.element);
       rec.in_link = rec.tag == GUMBO_TAG_A || (parent >= 0 && nodes_[parent].in_link);
+      if (rec.tag == GUMBO_TAG_A)
+        if (const GumboAttribute* href = gumbo_get_attribute(&n->v.element.attributes, "href"))
+          rec.off_site = links_off_site(href->value);
       nodes_.push_back(rec);
       ids_.emplace(n, id);
       const GumboVector& c = n->v.element.children;
@@ -392,6 +430,7 @@ class Extractor {
       Node& n = nodes_[i];
       n.end = std::max(n.end, i + 1);
       if (n.tag == GUMBO_TAG_A) n.link_text = n.text, n.inline_link = n.inline_text, ++n.links;
+      if (n.off_site) n.off_site_text = n.text;
       if (n.tag == GUMBO_TAG_TIME) n.time_text = n.text;
       if (is_heading(n.tag) && n.text > 0 && (n.in_link || n.link_text * 10 >= n.text * 9) && !is_page_title(n))
         ++n.linked_headings;
@@ -421,6 +460,7 @@ class Extractor {
       p.time_text += n.time_text;
       p.text += n.text;
       p.link_text += n.link_text;
+      p.off_site_text += n.off_site_text;
       p.commas += n.commas;
       p.prose += n.prose;
       if (!is_block_tag(n.tag)) {
@@ -484,18 +524,38 @@ class Extractor {
   // The page's title: og:title, else <title>, folded for comparison.
   void read_title(const GumboNode* head) {
     const GumboVector& c = head->v.element.children;
-    std::string title, og;
+    std::string title, og, url, canonical;
     for (unsigned i = 0; i < c.length; ++i) {
       const GumboNode* n = static_cast<const GumboNode*>(c.data[i]);
       if (n->type != GUMBO_NODE_ELEMENT) continue;
       if (n->v.element.tag == GUMBO_TAG_TITLE && title.empty()) title = text_of(n);
-      if (n->v.element.tag == GUMBO_TAG_META && og.empty()) {
+      if (n->v.element.tag == GUMBO_TAG_META) {
         const GumboAttribute* p = gumbo_get_attribute(&n->v.element.attributes, "property");
         const GumboAttribute* v = gumbo_get_attribute(&n->v.element.attributes, "content");
-        if (p && v && std::string_view(p->value) == "og:title") og = v->value;
+        if (p && v && std::string_view(p->value) == "og:title" && og.empty()) og = v->value;
+        if (p && v && std::string_view(p->value) == "og:url" && url.empty()) url = v->value;
+      }
+      if (n->v.element.tag == GUMBO_TAG_LINK) {
+        const GumboAttribute* rel = gumbo_get_attribute(&n->v.element.attributes, "rel");
+        const GumboAttribute* href = gumbo_get_attribute(&n->v.element.attributes, "href");
+        if (rel && href && fold(rel->value) == "canonical") canonical = href->value;
       }
     }
     page_title_ = fold(og.empty() ? title : og);
+    page_site_ = site_of(host_of(canonical.empty() ? url : canonical));
+  }
+
+  // A link to another site than the page's own (known from its canonical
+  // URL or og:url). A share button's link carries the page's own address
+  // ("sharer.php?u=https://this.site/story"): it points back, not away.
+  bool links_off_site(std::string_view href) const {
+    if (page_site_.empty()) return false;
+    std::string site = site_of(host_of(href));
+    if (site.empty() || site == page_site_) return false;
+    std::string lower(href);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return lower.find(page_site_) == std::string::npos;
   }
 
   static std::string text_of(const GumboNode* root) {
@@ -667,15 +727,22 @@ class Extractor {
   // the repeat that drop_repeats removes.)
   int standfirst(int body) const {
     constexpr size_t kMinLead = 60;
+    // (The writer drops the article's <header>: a paragraph there is not the body's.)
+    auto in_header = [&](size_t i) {
+      for (int a = nodes_[i].parent; a > body; a = nodes_[a].parent)
+        if (nodes_[a].tag == GUMBO_TAG_HEADER) return true;
+      return false;
+    };
     size_t first = body;
     while (first < nodes_[body].end && !(is_block_tag(nodes_[first].tag) && !is_heading(nodes_[first].tag) &&
-                                         nodes_[first].inline_text >= kMinParagraph))
+                                         nodes_[first].inline_text >= kMinParagraph && !in_header(first)))
       ++first;
     int headline = -1;
     for (size_t i = first; i-- > 0 && headline < 0;)
       if ((nodes_[i].tag == GUMBO_TAG_H1 || nodes_[i].tag == GUMBO_TAG_H2) && is_headline(nodes_[i]))
         headline = static_cast<int>(i);
     if (headline < 0) return -1;
+    int heading_lead = -1;
     for (size_t i = headline + 1; i <= first && i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
       if (!is_block_tag(n.tag) || n.tag == GUMBO_TAG_H1 || n.inline_text < kMinLead) continue;
@@ -689,9 +756,14 @@ class Extractor {
         if (caption || (is_dropped_tag(t) && t != GUMBO_TAG_HEADER) || is_chrome(nodes_[a]) || nodes_[a].naming.ad)
           furniture = true;
       }
-      if (!furniture) return static_cast<int>(i);
+      if (furniture) continue;
+      // A heading is the standfirst only when no paragraph of lead comes
+      // between it and the body: a second headline above the lead
+      // ("Unterzeile") is no lead.
+      if (!is_heading(n.tag) && (heading_lead < 0 || i < first)) return static_cast<int>(i);
+      if (heading_lead < 0) heading_lead = static_cast<int>(i);
     }
-    return -1;
+    return heading_lead;
   }
 
   // The container and the siblings that read as more of the same article
@@ -761,6 +833,7 @@ class Extractor {
         // source or an address ("The study", "Tickets here"); a block of
         // links is several.
         if (n.tag == GUMBO_TAG_P && n.links <= 1) return false;
+        if (is_story_links(id)) return false;
         double ld = n.link_density();
         if (ld > 0.5) return true;
         if (ld > 0.25 && n.naming.weight < 0) return true;
@@ -769,6 +842,28 @@ class Extractor {
       default:
         return false;
     }
+  }
+
+  // Links mostly to other sites than the page's own.
+  bool off_site_links(const Node& n) const { return n.link_text > 0 && n.off_site_text * 10 >= n.link_text * 8; }
+
+  // A list of links to other sites set among the story's paragraphs is where
+  // the story points (a deals post's offers, a reading list, its sources);
+  // menus, tag clouds and related-headline boxes link to the site's own
+  // pages, and a box of shop links ("popular products", under a label of its
+  // own) stands apart from the prose: the element around the list (past the
+  // items' own list elements) holds a paragraph's worth of prose beside it.
+  bool is_story_links(int id) const {
+    constexpr size_t kProseBeside = 4 * kMinParagraph;
+    auto is_list = [](GumboTag t) {
+      return t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_LI || t == GUMBO_TAG_DL ||
+             t == GUMBO_TAG_DT || t == GUMBO_TAG_DD;
+    };
+    if (!off_site_links(nodes_[id])) return false;
+    int child = id, around = nodes_[id].parent;
+    while (around >= 0 && is_list(nodes_[child].tag) && is_list(nodes_[around].tag))
+      child = around, around = nodes_[around].parent;
+    return around >= 0 && nodes_[around].prose >= nodes_[child].prose + kProseBeside;
   }
 
   // An inline element (<span>, <em>) whose text is sentences of the
@@ -919,6 +1014,7 @@ class Extractor {
 
   std::vector<Node> nodes_;
   std::string page_title_;
+  std::string page_site_;  // the page's own site (site_of its canonical URL); empty when unknown
   std::unordered_map<const GumboNode*, int> ids_;
   double best_ = 0;
   size_t container_prose_ = 0;
