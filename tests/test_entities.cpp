@@ -681,3 +681,31 @@ TEST_CASE("a description inside someone's reported words is not the reporter; wi
   }
   CHECK(minister);
 }
+
+TEST_CASE("a pronoun: a speaker named inside another's statement does not take the narration's turn",
+          "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\nIvo Strand said on Monday that the port would reopen.\n\n"
+                   "Mara Voss, an economist at the Harbor Institute, said Lena Kask told reporters the port "
+                   "would close.\n\n\"I see no plan at all,\" she said.");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Attribution& last = a.attributions.back();
+  REQUIRE(a.doc.slice(last.speaker.mention) == "she");
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Mara Voss");
+}
+
+TEST_CASE("a pronoun: a name after a preposition is no subject; a name after 'of' can be", "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\nIvo Strand has also commented on Peter Weir's arrest.\n\n"
+                   "On Wednesday, he told a crowd in Oststadt that he was troubled by the arrest.");
+  REQUIRE(a.attributions.size() >= 1);
+  REQUIRE(speaker_of(a, 0));
+  CHECK(speaker_of(a, 0)->name == "Ivo Strand");
+}
+
+TEST_CASE("a coalition is an organisation", "[entities]") {
+  Analysis a = run("Port talks stall.\n\nMara Voss, a spokeswoman for the Harbor Workers Coalition, said the port "
+                   "would close.");
+  const Entity* c = by_name(a, "Harbor Workers Coalition");
+  REQUIRE(c);
+  CHECK(c->kind == EntityKind::kOrganization);
+}

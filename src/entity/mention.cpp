@@ -27,7 +27,7 @@ constexpr std::string_view kOrgWords[] = {
     "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
     "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
     "government", "institute", "authority", "board", "service", "bank", "fund", "foundation", "corporation",
-    "network", "federation", "league", "council", "tribunal", "parliament", "assembly", "police", "army",
+    "network", "federation", "league", "coalition", "tribunal", "parliament", "assembly", "police", "army",
     "tribune", "journal", "herald", "gazette", "globe", "examiner", "magazine", "inquirer", "telegraph",
     "guardian", "observer", "chronicle", "daily", "weekly", "radio", "television", "channel", "broadcasting",
     "reserve", "navy", "forces", "guard", "group", "club", "society", "centre", "center", "school", "college",

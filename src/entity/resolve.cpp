@@ -153,7 +153,10 @@ class Resolver {
       r->entity = resolve_mention(r->mention, own[i]);
       not_ = -1;
       seen.set(r->mention, r->entity);
-      if (r->entity >= 0 && !own[i].empty()) {
+      // A speaker named inside another's statement ("Lind said Weir's plan
+      // would fail"; "Lind said he refused") is reported, not heard: the
+      // narration's turn stays with the reporter.
+      if (r->entity >= 0 && !own[i].empty() && !reported_speaker(r->mention, own[i])) {
         if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
         spoke_[r->entity] = true;
         last_speaker_ = r->entity;
@@ -643,6 +646,16 @@ class Resolver {
   // A name inside someone's reported words is less salient than the speaker
   // ("Miller told the Post that Trump's plan … He could not explain": Miller).
   bool reported_apart(uint32_t pos, Span from) const { return inside_apart(contents_, pos, from); }
+  // Whether a speaker mention lies inside the content of a statement other than its own.
+  bool reported_speaker(Span mention, Span own) const {
+    auto it = std::upper_bound(contents_.begin(), contents_.end(), mention.start,
+                               [](uint32_t x, Span q) { return x < q.start; });
+    for (int k = 0; k < 4 && it != contents_.begin(); ++k) {
+      const Span q = *--it;
+      if (mention.start >= q.start && mention.end <= q.end && !(q.start == own.start && q.end == own.end)) return true;
+    }
+    return false;
+  }
   // Whether `id` speaks a statement whose content holds `pos`: "Weir said that
   // the minister had promised …": the minister is not Weir, who would say "I".
   bool reporter_of(int id, uint32_t pos) const {
@@ -697,6 +710,9 @@ class Resolver {
       if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
       if (id == last_speaker_) score += kLastSpeakerBonus;
       if (in_focus && opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
+      // A name after a preposition is no subject ("Trump commented on Lind's
+      // death. He said …": Trump, not Lind).
+      if (oblique(at)) score -= kObliquePenalty;
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
@@ -705,6 +721,25 @@ class Resolver {
     });
     if (best >= 0 && want && gender_[best] == 0) note_learned(best, want);
     return best;
+  }
+
+  // A mention right after a preposition ("on Lind's death", "with Weir"), but
+  // not a source ("according to Weir"). Not "of": it names the noun's own
+  // subject ("Footage of Lind appears. He says …" is Lind).
+  static constexpr double kObliquePenalty = 0.3;
+  bool oblique(uint32_t at) const {
+    static constexpr std::string_view kPreps[] = {"on", "in", "at", "for", "with", "about", "from",
+                                                  "by", "against", "over", "into", "toward", "towards",
+                                                  "under", "between", "among", "during", "without", "like",
+                                                  "than", "to", "onto", "upon", "behind", "near"};
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.begin() || it == v.end() || it->start != at) return false;
+    const size_t k = static_cast<size_t>(it - v.begin()) - 1;
+    if (v[k].type != text::TokType::kWord) return false;
+    const std::string_view w = words_.low[k];
+    if (std::find(std::begin(kPreps), std::end(kPreps), w) == std::end(kPreps)) return false;
+    return !(w == "to" && k > 0 && words_.low[k - 1] == "according");
   }
 
   // A mention that opens its sentence: only white space, and a full stop or a
