@@ -709,3 +709,17 @@ TEST_CASE("a coalition is an organisation", "[entities]") {
   REQUIRE(c);
   CHECK(c->kind == EntityKind::kOrganization);
 }
+
+TEST_CASE("a relative: 'who' after a role at a body is the person the role describes; 'which' is the body",
+          "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\n"
+                   "The inquiry heard from Ivo Strand, a clerk at the Port Authority who said the files had been lost.");
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(speaker_of(a, 0));
+  CHECK(speaker_of(a, 0)->name == "Ivo Strand");
+  Analysis b = run("Port talks stall.\n\n"
+                   "The inquiry heard from Ivo Strand and the Port Authority, which said the files had been lost.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "Port Authority");
+}

@@ -816,6 +816,9 @@ class Resolver {
       const EntityKind k = ents_[found].kind;
       const bool thing = k == EntityKind::kOrganization || k == EntityKind::kArtifact || k == EntityKind::kPlace;
       if (w == "who" && k == EntityKind::kArtifact) return -1;
+      // "who" after a body or a place ends a role appositive ("Ivo Strand, a
+      // clerk at the Port Authority who said"): the person it describes.
+      if (w == "who" && (k == EntityKind::kOrganization || k == EntityKind::kPlace)) return appositive_person(span.start);
       if (w == "which" && !thing && k != EntityKind::kGroup) return -1;
       return found;
     }
@@ -865,6 +868,26 @@ class Resolver {
       if (k == EntityKind::kPlace || k == EntityKind::kArtifact || k == EntityKind::kUnknown) return false;
       found = id;
       return true;
+    });
+    return found;
+  }
+
+  // The person named just before a role appositive that ends at `pos` ("Ivo
+  // Strand, a clerk at the Port Authority" + "who"): the latest person within a
+  // clause's length whose mention a comma follows; -1 for none.
+  int appositive_person(uint32_t pos) const {
+    int found = -1;
+    timeline_.back_from(pos, 8, [&](int id, uint32_t at) {
+      if (pos - at > 150) return true;
+      const EntityKind k = ents_[id].kind;
+      if (k != EntityKind::kPerson && !(k == EntityKind::kUnknown && (gender_[id] != 0 || name_shape_[id].words >= 2)))
+        return false;
+      for (Span m : ents_[id].mentions)
+        if (m.start == at && m.end < pos && doc_.text[m.end] == ',') {
+          found = id;
+          return true;
+        }
+      return false;
     });
     return found;
   }
