@@ -723,3 +723,61 @@ TEST_CASE("a relative: 'who' after a role at a body is the person the role descr
   REQUIRE(speaker_of(b, 0));
   CHECK(speaker_of(b, 0)->name == "Port Authority");
 }
+
+namespace {
+// The attribution whose cue lemma is `lemma` and whose speaker mention is `who`.
+const Attribution* statement(const Analysis& a, const std::string& lemma, const std::string& who) {
+  for (const Attribution& t : a.attributions)
+    if (t.cue_lemma == lemma && a.doc.slice(t.speaker.mention) == who) return &t;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("relays: words passed on are said; words that would, should or were not said are no relay",
+          "[entities][via]") {
+  Analysis a = run("Port talks stall.\n\nMara Voss said Ivo Strand told her the vote was fair.\n\n"
+                   "Mara Voss said Peter Weir would insist the vote was fair.\n\n"
+                   "Mara Voss said Peter Weir did not say the vote was fair.\n\n"
+                   "Lena Kask said that if Peter Weir announced a vote, the port would close.\n\n"
+                   "The transcript shows that Ivo Strand talked about closing the port.\n\n"
+                   "Lena Kask said Ivo Strand agreed to take part in the talks.");
+  const Attribution* told = statement(a, "tell", "Ivo Strand");
+  REQUIRE(told);
+  CHECK(told->via >= 0);
+  const Attribution* insist = statement(a, "insist", "Peter Weir");
+  REQUIRE(insist);
+  CHECK(insist->via < 0);
+  const Attribution* not_said = statement(a, "say", "Peter Weir");
+  REQUIRE(not_said);
+  CHECK(not_said->via < 0);
+  const Attribution* if_announced = statement(a, "announce", "Peter Weir");
+  REQUIRE(if_announced);
+  CHECK(if_announced->via < 0);
+  // Agreeing to take part is an act, not words.
+  const Attribution* agreed = statement(a, "agree", "Ivo Strand");
+  REQUIRE(agreed);
+  CHECK(agreed->via < 0);
+  // Talking about something is speech the transcript passes on.
+  const Attribution* talked = statement(a, "talk about", "Ivo Strand");
+  REQUIRE(talked);
+  REQUIRE(talked->via >= 0);
+  CHECK(a.doc.slice(a.attributions[talked->via].speaker.mention) == "The transcript");
+}
+
+TEST_CASE("relays: a participle borrows its speaker and is relayed only by a cited source; a one-word content "
+          "passes nothing on; a quotation is words said whatever its tense",
+          "[entities][via]") {
+  Analysis a = run("Port talks stall.\n\n"
+                   "Mara Voss said the port would close, with Ivo Strand telling reporters the vote was lost.\n\n"
+                   "Lena Kask said that, according to a memo from the council, the port would close on Friday.\n\n"
+                   "\"The port will close,\" Peter Weir will say on Monday, according to excerpts released by his "
+                   "office.");
+  const Attribution* telling = statement(a, "tell", "Ivo Strand");
+  REQUIRE(telling);
+  CHECK(telling->via < 0);
+  for (const Attribution& t : a.attributions)
+    if (t.via >= 0) CHECK(a.doc.slice(t.content).find(' ') != std::string_view::npos);
+  const Attribution* quoted = statement(a, "say", "Peter Weir");
+  REQUIRE(quoted);
+  CHECK(quoted->via >= 0);
+}

@@ -2,6 +2,8 @@
 #include "entity/resolve.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -162,32 +164,7 @@ class Resolver {
         last_speaker_ = r->entity;
       }
     }
-    // A relay passes on someone else's words, so the relayed speaker is named
-    // and is someone else: "Trump said he would …" is the same voice going on,
-    // and a pronoun inside another's statement is too uncertain to call a relay.
-    for (Attribution& t : atts_) {
-      if (t.via < 0 || t.via >= static_cast<int>(atts_.size())) continue;
-      // Words passed on are said, told, announced: "urged", "rejected",
-      // "clarify" report an act, not words; and the relaying statement names
-      // its own speaker (a participle's or a floating quote's borrows one).
-      // The relaying statement reports too: "he could not answer the
-      // questions because Republicans had asked …" passes nothing on.
-      if (!passes_on_words(t.cue_lemma) || !passes_on_words(atts_[t.via].cue_lemma) ||
-          !names_its_speaker(atts_[t.via].rule)) {
-        t.via = -1;
-        continue;
-      }
-      const int outer = atts_[t.via].speaker.entity;
-      const bool named = t.speaker.entity >= 0 && t.speaker.entity != outer &&
-                         !parsed(doc_.slice(t.speaker.mention)).pronoun;
-      // Things that speak: people, bodies, groups, documents, or a name ("Adams");
-      // "the battle", "a large margin" do not.
-      const std::string_view who = doc_.slice(t.speaker.mention);
-      const EntityKind k = named ? ents_[t.speaker.entity].kind : EntityKind::kPlace;
-      const bool capitalised = !who.empty() && who[0] >= 'A' && who[0] <= 'Z' && !who.starts_with("The ") &&
-                               !who.starts_with("A ") && !who.starts_with("An ");
-      if (k == EntityKind::kPlace || (k == EntityKind::kUnknown && !capitalised)) t.via = -1;
-    }
+    keep_real_relays();
     // Conversations: who talked with whom, for context addressees.
     for (const attrib::Conversation& c : rules.conversations) {
       int sp = resolve_at(c.speaker, seen);
@@ -561,6 +538,93 @@ class Resolver {
     return id;
   }
 
+  // A relay passes on someone else's words, so the relayed speaker is named
+  // and is someone else: "Trump said he would …" is the same voice going on,
+  // and a pronoun inside another's statement is too uncertain to call a relay.
+  // Clears every `via` the rules proposed that is no such relay.
+  void keep_real_relays() {
+    for (Attribution& t : atts_) {
+      if (t.via < 0 || t.via >= static_cast<int>(atts_.size())) continue;
+      if (!relay_of_words(t, atts_[t.via])) {
+        t.via = -1;
+        continue;
+      }
+      const int outer = atts_[t.via].speaker.entity;
+      const bool named = t.speaker.entity >= 0 && t.speaker.entity != outer &&
+                         !parsed(doc_.slice(t.speaker.mention)).pronoun;
+      // Things that speak: people, bodies, groups, documents, or a name ("Adams");
+      // "the battle", "a large margin" do not.
+      const std::string_view who = doc_.slice(t.speaker.mention);
+      const EntityKind k = named ? ents_[t.speaker.entity].kind : EntityKind::kPlace;
+      const bool capitalised = !who.empty() && who[0] >= 'A' && who[0] <= 'Z' && !who.starts_with("The ") &&
+                               !who.starts_with("A ") && !who.starts_with("An ");
+      if (k == EntityKind::kPlace || (k == EntityKind::kUnknown && !capitalised)) t.via = -1;
+    }
+  }
+
+  // Whether `outer` passes on words that `inner` said, by their cues and rules.
+  bool relay_of_words(const Attribution& inner, const Attribution& outer) const {
+    // Words passed on are said, told, announced: "urged", "rejected",
+    // "clarify" report an act, not words; and the relaying statement names
+    // its own speaker (a participle's or a floating quote's borrows one).
+    // The relaying statement reports too: "he could not answer the
+    // questions because Republicans had asked …" passes nothing on.
+    if (!passes_on_words(inner.cue_lemma) || !passes_on_words(outer.cue_lemma) || !names_its_speaker(outer.rule))
+      return false;
+    const bool cited = outer.cue_lemma == "according to";
+    // A participle borrows its speaker from the clause it hangs on ("Lind
+    // said …, adding that …"; "with Weir telling reporters …"): words passed
+    // on only when the sentence cites a source for the whole ("…, saying …,
+    // according to the Herald").
+    if (inner.rule == "participle" && !cited) return false;
+    // A content of one word ("The AP reported that") holds no words to pass on.
+    if (words_in(inner.content) < 2) return false;
+    // Words not (yet) said pass nothing on: "Weir will insist", "Weir should
+    // say", "if Weir announced", "Weir did not say".
+    return !hedged(inner) && !hedged(outer);
+  }
+
+  // The word tokens in `s`.
+  size_t words_in(Span s) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), s.start, [](const text::Token& x, uint32_t p) { return x.start < p; });
+    size_t n = 0;
+    for (; it != v.end() && it->end <= s.end && n < 2; ++it) n += it->type == text::TokType::kWord;
+    return n;
+  }
+
+  // Whether a modal or a negation governs a statement's cue ("will insist",
+  // "did not say", "should never say"), or a conditional opens its speaker's
+  // clause ("if Weir announced"). A direct quotation is words said whatever
+  // its tense ("'…,' the president will say" in released excerpts).
+  bool hedged(const Attribution& t) const {
+    if (t.kind == AttributionKind::kDirect || t.cue.empty()) return false;
+    static constexpr std::string_view kHedges[] = {"will", "would", "should", "could", "might", "may", "must",
+                                                   "can", "shall", "not", "n't", "never", "cannot", "won't",
+                                                   "wouldn't", "didn't", "doesn't", "don't", "can't"};
+    // Words that may stand between the modal and the cue ("would also have said").
+    static constexpr std::string_view kBetween[] = {"also", "still", "just", "ever", "really", "then", "actually",
+                                                    "have", "has", "had", "be", "been", "did", "does", "do"};
+    static constexpr std::string_view kConditionals[] = {"if", "unless", "whether"};
+    auto in = [](const auto& list, std::string_view w) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+    const std::vector<text::Token>& v = toks_.toks;
+    auto at = [&](uint32_t pos) {
+      return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& x, uint32_t p) { return x.start < p; }) - v.begin());
+    };
+    const size_t cue = at(t.cue.start);
+    for (size_t k = cue, n = 0; k > 0 && n < 3; ++n) {
+      --k;
+      if (v[k].type != text::TokType::kWord) break;
+      if (in(kHedges, words_.low[k])) return true;
+      if (!in(kBetween, words_.low[k])) break;
+    }
+    if (t.speaker.mention.empty()) return false;
+    const size_t who = at(t.speaker.mention.start);
+    return who > 0 && in(kConditionals, words_.low[who - 1]);
+  }
+
+  // Speech acts. Not "agree" (to take part: an act) nor beliefs; "talk
+  // about" is speech on a topic, "point" cites ("critics point to …").
   static bool passes_on_words(std::string_view lemma) {
     static constexpr std::string_view kLemmas[] = {
         "say", "tell", "add", "note", "state", "report", "announce", "explain", "claim", "insist", "argue",
@@ -568,7 +632,7 @@ class Resolver {
         "deny", "declare", "repeat", "reiterate", "quote", "recall", "assert", "contend", "maintain",
         "predict", "promise", "vow", "pledge", "testify", "tweet", "post", "according to", "describe",
         "call", "conclude", "find", "show", "reveal", "disclose", "indicate", "stress", "emphasize",
-        "complain", "boast", "concede", "observe", "remark", "comment", "agree", "echo"};
+        "complain", "boast", "concede", "observe", "remark", "comment", "echo", "talk about", "point"};
     return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
   }
   static bool names_its_speaker(std::string_view rule) {
