@@ -781,3 +781,15 @@ TEST_CASE("relays: a participle borrows its speaker and is relayed only by a cit
   REQUIRE(quoted);
   CHECK(quoted->via >= 0);
 }
+
+TEST_CASE("a participle opening a sentence before a surname is no given name; an organisation's name stays whole",
+          "[entities]") {
+  Analysis a = run("Embattled Strand quits.\n\nLabor Secretary Ivo Strand said on Monday that he would resign. "
+                   "Strand said the port would close.\n\nPlanned Parenthood said the clinic would stay open.");
+  CHECK_FALSE(by_name(a, "Embattled Strand"));
+  const Entity* strand = by_name(a, "Ivo Strand");
+  REQUIRE(strand);
+  CHECK(strand->mentions.size() == 3);
+  for (const std::string& alias : strand->aliases) CHECK(alias.find("Embattled") == std::string::npos);
+  CHECK(by_name(a, "Planned Parenthood"));
+}

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entity/advance.hpp"
+#include "entity/gazetteer.hpp"
 #include "entity/mention.hpp"
 #include "entity/resolve_work.hpp"
 #include "text/tokenize.hpp"
@@ -39,6 +40,12 @@ std::string_view clean_surface(std::string_view s, std::string& buf) {
   std::string_view out = buf;
   trim(out);
   return out;
+}
+
+// A past participle or -ed adjective ("Understated", "Embattled"): no given
+// name ends so, save the few the name list knows (Mohamed) and "-eed" (Rasheed).
+bool participle_opener(std::string_view folded) {
+  return folded.size() >= 7 && folded.ends_with("ed") && !folded.ends_with("eed") && given_name_gender(folded) == 0;
 }
 
 class Resolver {
@@ -71,11 +78,16 @@ class Resolver {
     std::vector<std::pair<size_t, const Parsed*>>& singles = w_.singles;
     singles.clear();
     singles.reserve(names.size());  // about half the names
+    std::vector<size_t> openers;    // two-word names opened by a participle (rare)
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
       if (p.words == 1 && !p.name_is_acronym) {
         singles.emplace_back(i, &p);
+        continue;
+      }
+      if (p.words == 2 && participle_opener(p.first_word) && opens_sentence(names[i].span.start)) {
+        openers.push_back(i);
         continue;
       }
       int id = find_proper(p);
@@ -91,6 +103,24 @@ class Resolver {
         if (names[i].after_place_prep && ents_[id].kind == EntityKind::kUnknown) ents_[id].kind = EntityKind::kPlace;
       }
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
+    }
+    // "Understated Perez raises his profile … Thomas Perez": a participle
+    // opening a sentence is no given name when the article names a person
+    // with that surname; else the name stays whole ("Planned Parenthood").
+    for (size_t i : openers) {
+      const std::string_view text = names[i].text;
+      const size_t cut = text.find(' ') + 1;
+      const Parsed& rest = parsed(text.substr(cut));
+      int id = rest.proper ? find_proper(rest) : -1;
+      if (id >= 0 && (ents_[id].kind == EntityKind::kPerson || gender_[id] != 0)) {
+        add_mention(id, {names[i].span.start + static_cast<uint32_t>(cut), names[i].span.end}, text.substr(cut), rest,
+                    names[i].role);
+        continue;
+      }
+      const Parsed& p = parsed(text);
+      id = find_proper(p);
+      if (id < 0) id = create(p);
+      add_mention(id, names[i].span, text, p, names[i].role);
     }
     timeline_.seal();
   }
