@@ -9,6 +9,7 @@
 #include <map>
 #include <tuple>
 
+#include "entity/mention.hpp"
 #include "graph/model.hpp"
 
 namespace quotegraph::graph {
@@ -31,6 +32,15 @@ std::string document_key(const Document& d) {
 
 }  // namespace
 
+// Whether a name key is a common noun or a lone letter that names something
+// only inside its article: "Poll" and "Polls" in two headlines are two polls,
+// "the PAC" two PACs, "Q" and "A" two interviews' labels.
+static bool local_name(std::string_view k) {
+  if (k.starts_with("the ")) k.remove_prefix(4);
+  if (k.find(' ') != std::string_view::npos) return false;
+  return k.size() == 1 || entity::is_listed_common_noun(k);
+}
+
 std::string entity_key(const Analysis& a, size_t i, const BuildOptions& options) {
   if (i >= a.entities.size()) return {};
   const Entity& e = a.entities[i];
@@ -38,7 +48,7 @@ std::string entity_key(const Analysis& a, size_t i, const BuildOptions& options)
   if (k.empty() && !e.mentions.empty()) k = name_key(a.doc.slice(e.mentions.front()));
   if (k.empty()) return {};
   std::string key = "entity:" + k;
-  if (options.scope_groups && e.kind == EntityKind::kGroup) key += "@" + document_key(a.doc);
+  if (options.scope_groups && (e.kind == EntityKind::kGroup || local_name(k))) key += "@" + document_key(a.doc);
   return key;
 }
 
@@ -137,6 +147,7 @@ class Builder {
     std::string k = name_key(text);
     if (k.empty() || unresolved_pronoun(k)) return {};
     std::string key = "entity:" + k;
+    if (opt_.scope_groups && local_name(k)) key += "@" + doc_key_;
     Node& n = node(key);
     n.kind_votes[static_cast<size_t>(NodeKind::kUnknown)] += 1;
     n.names.emplace_back(text);
