@@ -793,3 +793,13 @@ TEST_CASE("a participle opening a sentence before a surname is no given name; an
   for (const std::string& alias : strand->aliases) CHECK(alias.find("Embattled") == std::string::npos);
   CHECK(by_name(a, "Planned Parenthood"));
 }
+
+TEST_CASE("an indefinite pronoun speaker ('Some', 'Many', 'Others') is no entity", "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\nSome said the port would close. Many said the vote was fair. "
+                   "Others said the talks had failed.");
+  REQUIRE(a.attributions.size() == 3);
+  for (size_t i = 0; i < 3; ++i) CHECK_FALSE(speaker_of(a, i));
+  CHECK_FALSE(by_name(a, "Some"));
+  CHECK_FALSE(by_name(a, "Many"));
+  CHECK_FALSE(by_name(a, "Others"));
+}

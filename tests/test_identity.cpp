@@ -81,6 +81,14 @@ TEST_CASE("identity: a common noun or a lone letter names something only inside 
   CHECK(has(g, "entity:ivo sanders"));
 }
 
+TEST_CASE("identity: indefinite pronouns left unresolved are no nodes", "[graph][identity]") {
+  graph::Graph g = corpus({"Some said the port would close. Many said the vote was fair.\n",
+                           "Some said the talks had failed. Ivo Strand said the port was open.\n"});
+  CHECK_FALSE(has(g, "entity:some"));
+  CHECK_FALSE(has(g, "entity:many"));
+  CHECK(has(g, "entity:ivo strand"));
+}
+
 TEST_CASE("identity: unresolved pronouns are no nodes", "[graph][identity]") {
   graph::Graph g = corpus({"\"We will win,\" I said.\n"});
   CHECK_FALSE(has(g, "entity:i"));

@@ -48,6 +48,19 @@ bool participle_opener(std::string_view folded) {
   return folded.size() >= 7 && folded.ends_with("ed") && !folded.ends_with("eed") && given_name_gender(folded) == 0;
 }
 
+// "Some", "Many", "Others" (say): an unnamed part of people, no entity (and
+// never one entity across the sentences or articles that use the word).
+bool indefinite_pronoun(std::string_view surface) {
+  static constexpr std::string_view kWords[] = {"some", "many", "few", "several", "others", "most", "both",
+                                                "all", "each", "another", "none", "one"};
+  if (surface.empty() || surface.size() > 8) return false;
+  char buf[8];
+  for (size_t i = 0; i < surface.size(); ++i)
+    buf[i] = (surface[i] >= 'A' && surface[i] <= 'Z') ? static_cast<char>(surface[i] + 32) : surface[i];
+  const std::string_view w(buf, surface.size());
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 class Resolver {
  public:
   Resolver(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
@@ -675,6 +688,7 @@ class Resolver {
     std::string cleaned;
     const std::string_view surface = clean_surface(doc_.slice(span), cleaned);
     const Parsed& p = parsed(surface);
+    if (indefinite_pronoun(surface)) return -1;
     // A name the names pass read whole ("Securities and Exchange Commission") is no list.
     if (!p.pronoun && entity_at(span) < 0)
       if (int joint = resolve_joint(span, surface); joint != -2) return joint;

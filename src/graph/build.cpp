@@ -127,13 +127,18 @@ class Builder {
 
   // "i", "we", "you", "he", or a phrase ending in one ("… hat we"): a mention
   // that names no one; left unresolved it is no node ("I." would top the
-  // most-quoted list of any corpus of interviews).
+  // most-quoted list of any corpus of interviews). Indefinite pronouns too:
+  // "Some", "Many", "Others" say in many articles, and are no one each time.
   static bool unresolved_pronoun(std::string_view k) {
     const size_t sp = k.rfind(' ');
     const std::string_view last = sp == std::string_view::npos ? k : k.substr(sp + 1);
-    static constexpr std::string_view kPronouns[] = {"i", "we", "you", "he", "she", "they", "it", "him", "her",
-                                                     "them", "us", "me", "who", "which", "that"};
-    return std::find(std::begin(kPronouns), std::end(kPronouns), last) != std::end(kPronouns);
+    static constexpr std::string_view kPronouns[] = {"i",   "we",   "you",  "he",   "she",     "they",   "it",
+                                                     "him", "her",  "them", "us",   "me",      "who",    "which",
+                                                     "that", "some", "many", "few", "several", "others", "most"};
+    // Alone only: "Trump and Clinton both" is two people.
+    static constexpr std::string_view kAlone[] = {"both", "all", "each", "one", "another", "none"};
+    return std::find(std::begin(kPronouns), std::end(kPronouns), last) != std::end(kPronouns) ||
+           std::find(std::begin(kAlone), std::end(kAlone), k) != std::end(kAlone);
   }
 
   // The node key of an entity reference: the resolved entity, or a kUnknown
