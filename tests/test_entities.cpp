@@ -681,3 +681,125 @@ TEST_CASE("a description inside someone's reported words is not the reporter; wi
   }
   CHECK(minister);
 }
+
+TEST_CASE("a pronoun: a speaker named inside another's statement does not take the narration's turn",
+          "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\nIvo Strand said on Monday that the port would reopen.\n\n"
+                   "Mara Voss, an economist at the Harbor Institute, said Lena Kask told reporters the port "
+                   "would close.\n\n\"I see no plan at all,\" she said.");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Attribution& last = a.attributions.back();
+  REQUIRE(a.doc.slice(last.speaker.mention) == "she");
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Mara Voss");
+}
+
+TEST_CASE("a pronoun: a name after a preposition is no subject; a name after 'of' can be", "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\nIvo Strand has also commented on Peter Weir's arrest.\n\n"
+                   "On Wednesday, he told a crowd in Oststadt that he was troubled by the arrest.");
+  REQUIRE(a.attributions.size() >= 1);
+  REQUIRE(speaker_of(a, 0));
+  CHECK(speaker_of(a, 0)->name == "Ivo Strand");
+}
+
+TEST_CASE("a coalition is an organisation", "[entities]") {
+  Analysis a = run("Port talks stall.\n\nMara Voss, a spokeswoman for the Harbor Workers Coalition, said the port "
+                   "would close.");
+  const Entity* c = by_name(a, "Harbor Workers Coalition");
+  REQUIRE(c);
+  CHECK(c->kind == EntityKind::kOrganization);
+}
+
+TEST_CASE("a relative: 'who' after a role at a body is the person the role describes; 'which' is the body",
+          "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\n"
+                   "The inquiry heard from Ivo Strand, a clerk at the Port Authority who said the files had been lost.");
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(speaker_of(a, 0));
+  CHECK(speaker_of(a, 0)->name == "Ivo Strand");
+  Analysis b = run("Port talks stall.\n\n"
+                   "The inquiry heard from Ivo Strand and the Port Authority, which said the files had been lost.");
+  REQUIRE(b.attributions.size() == 1);
+  REQUIRE(speaker_of(b, 0));
+  CHECK(speaker_of(b, 0)->name == "Port Authority");
+}
+
+namespace {
+// The attribution whose cue lemma is `lemma` and whose speaker mention is `who`.
+const Attribution* statement(const Analysis& a, const std::string& lemma, const std::string& who) {
+  for (const Attribution& t : a.attributions)
+    if (t.cue_lemma == lemma && a.doc.slice(t.speaker.mention) == who) return &t;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("relays: words passed on are said; words that would, should or were not said are no relay",
+          "[entities][via]") {
+  Analysis a = run("Port talks stall.\n\nMara Voss said Ivo Strand told her the vote was fair.\n\n"
+                   "Mara Voss said Peter Weir would insist the vote was fair.\n\n"
+                   "Mara Voss said Peter Weir did not say the vote was fair.\n\n"
+                   "Lena Kask said that if Peter Weir announced a vote, the port would close.\n\n"
+                   "The transcript shows that Ivo Strand talked about closing the port.\n\n"
+                   "Lena Kask said Ivo Strand agreed to take part in the talks.");
+  const Attribution* told = statement(a, "tell", "Ivo Strand");
+  REQUIRE(told);
+  CHECK(told->via >= 0);
+  const Attribution* insist = statement(a, "insist", "Peter Weir");
+  REQUIRE(insist);
+  CHECK(insist->via < 0);
+  const Attribution* not_said = statement(a, "say", "Peter Weir");
+  REQUIRE(not_said);
+  CHECK(not_said->via < 0);
+  const Attribution* if_announced = statement(a, "announce", "Peter Weir");
+  REQUIRE(if_announced);
+  CHECK(if_announced->via < 0);
+  // Agreeing to take part is an act, not words.
+  const Attribution* agreed = statement(a, "agree", "Ivo Strand");
+  REQUIRE(agreed);
+  CHECK(agreed->via < 0);
+  // Talking about something is speech the transcript passes on.
+  const Attribution* talked = statement(a, "talk about", "Ivo Strand");
+  REQUIRE(talked);
+  REQUIRE(talked->via >= 0);
+  CHECK(a.doc.slice(a.attributions[talked->via].speaker.mention) == "The transcript");
+}
+
+TEST_CASE("relays: a participle borrows its speaker and is relayed only by a cited source; a one-word content "
+          "passes nothing on; a quotation is words said whatever its tense",
+          "[entities][via]") {
+  Analysis a = run("Port talks stall.\n\n"
+                   "Mara Voss said the port would close, with Ivo Strand telling reporters the vote was lost.\n\n"
+                   "Lena Kask said that, according to a memo from the council, the port would close on Friday.\n\n"
+                   "\"The port will close,\" Peter Weir will say on Monday, according to excerpts released by his "
+                   "office.");
+  const Attribution* telling = statement(a, "tell", "Ivo Strand");
+  REQUIRE(telling);
+  CHECK(telling->via < 0);
+  for (const Attribution& t : a.attributions)
+    if (t.via >= 0) CHECK(a.doc.slice(t.content).find(' ') != std::string_view::npos);
+  const Attribution* quoted = statement(a, "say", "Peter Weir");
+  REQUIRE(quoted);
+  CHECK(quoted->via >= 0);
+}
+
+TEST_CASE("a participle opening a sentence before a surname is no given name; an organisation's name stays whole",
+          "[entities]") {
+  Analysis a = run("Embattled Strand quits.\n\nLabor Secretary Ivo Strand said on Monday that he would resign. "
+                   "Strand said the port would close.\n\nPlanned Parenthood said the clinic would stay open.");
+  CHECK_FALSE(by_name(a, "Embattled Strand"));
+  const Entity* strand = by_name(a, "Ivo Strand");
+  REQUIRE(strand);
+  CHECK(strand->mentions.size() == 3);
+  for (const std::string& alias : strand->aliases) CHECK(alias.find("Embattled") == std::string::npos);
+  CHECK(by_name(a, "Planned Parenthood"));
+}
+
+TEST_CASE("an indefinite pronoun speaker ('Some', 'Many', 'Others') is no entity", "[entities][pronouns]") {
+  Analysis a = run("Port talks stall.\n\nSome said the port would close. Many said the vote was fair. "
+                   "Others said the talks had failed.");
+  REQUIRE(a.attributions.size() == 3);
+  for (size_t i = 0; i < 3; ++i) CHECK_FALSE(speaker_of(a, i));
+  CHECK_FALSE(by_name(a, "Some"));
+  CHECK_FALSE(by_name(a, "Many"));
+  CHECK_FALSE(by_name(a, "Others"));
+}

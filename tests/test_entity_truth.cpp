@@ -229,10 +229,11 @@ TEST_CASE("entity gold of the repository scores on the PolNeAR texts", "[eval][e
     REQUIRE(a.ok());
     total += eval::evaluate_entities(g.value(), a.value());
   }
-  // Floors: the figures measured when this gold was made, minus 0.01 (docs/accuracy.md).
+  // Floors: the figures of docs/accuracy.md (2026-12-04) minus about 0.01; via at issue 22's aim.
   auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / b : 0.0; };
-  CHECK(ratio(total.speakers_ok, total.speakers) >= 0.83);
-  CHECK(ratio(total.pronouns_ok, total.pronouns) >= 0.80);
+  CHECK(ratio(total.speakers_ok, total.speakers) >= 0.845);
+  CHECK(ratio(total.pronouns_ok, total.pronouns) >= 0.85);
   CHECK(ratio(total.entities_real, total.entities_pred) >= 0.89);
   CHECK(ratio(total.places_ok, total.places) >= 0.90);
+  CHECK(ratio(total.via_ok, total.via_pred) >= 0.80);
 }

@@ -63,6 +63,32 @@ TEST_CASE("identity: countries under their codes and names, acronyms to their or
   CHECK_FALSE(has(g, "entity:nfo"));
 }
 
+TEST_CASE("identity: a common noun or a lone letter names something only inside its article", "[graph][identity]") {
+  graph::Graph g = corpus({"Poll: Lind leads in Norland.\n\nQ: Will you run?\n\nA: I will run.\n\n"
+                           "Reuters said the vote was close. Ivo Sanders said he would run.\n",
+                           "Poll: Strand gains in Oststadt.\n\nQ: Is the port open?\n\nA: It is open.\n\n"
+                           "Reuters said the port was open. Sanders said he was pleased.\n"});
+  for (const char* local : {"entity:poll", "entity:q", "entity:a"}) {
+    INFO(local);
+    CHECK_FALSE(has(g, local));
+    size_t scoped = 0;
+    for (const graph::Node& n : g.nodes) scoped += n.key.starts_with(std::string(local) + "@");
+    CHECK(scoped == 2);
+  }
+  // Names that merely end like a plural noun ("-ers") stay names, unified across articles.
+  CHECK(has(g, "entity:reuters"));
+  CHECK_FALSE(has(g, "entity:sanders"));
+  CHECK(has(g, "entity:ivo sanders"));
+}
+
+TEST_CASE("identity: indefinite pronouns left unresolved are no nodes", "[graph][identity]") {
+  graph::Graph g = corpus({"Some said the port would close. Many said the vote was fair.\n",
+                           "Some said the talks had failed. Ivo Strand said the port was open.\n"});
+  CHECK_FALSE(has(g, "entity:some"));
+  CHECK_FALSE(has(g, "entity:many"));
+  CHECK(has(g, "entity:ivo strand"));
+}
+
 TEST_CASE("identity: unresolved pronouns are no nodes", "[graph][identity]") {
   graph::Graph g = corpus({"\"We will win,\" I said.\n"});
   CHECK_FALSE(has(g, "entity:i"));

@@ -97,7 +97,8 @@ inline constexpr size_t kMaxEvidence = 4;
 // Keys. Every node has a unique key, a normalised, readable id that is also its
 // DOT node id and its JSON id:
 //   "entity:<name key>"          entity, unified across documents by name key
-//   "entity:<name key>@<doc>"    group entity, scoped to its document (see
+//   "entity:<name key>@<doc>"    group entity, or one named by a common noun or
+//                                a letter, scoped to its document (see
 //                                BuildOptions::scope_groups)
 //   "document:<path>"            document without outlet
 //   "outlet:<name key>"          outlet
@@ -154,8 +155,10 @@ struct BuildOptions {
   // start at the statement instead of the speaker, and via links statements.
   bool statements = false;
   // Group entities ("police", "officials", "protesters") are different crowds
-  // in different articles; keying them by document keeps them apart. Named
-  // entities are always unified across documents by name key.
+  // in different articles; keying them by document keeps them apart, and so
+  // are entities named by one listed common noun ("Poll", "the PAC") or a
+  // lone letter (an interview's "Q"). Named entities are always unified
+  // across documents by name key.
   bool scope_groups = true;
   // Add document -> entity `mentions` edges.
   bool mentions = true;

@@ -27,7 +27,7 @@ constexpr std::string_view kOrgWords[] = {
     "association", "union", "company", "corp.", "inc.", "university", "court", "congress", "senate", "house",
     "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
     "government", "institute", "authority", "board", "service", "bank", "fund", "foundation", "corporation",
-    "network", "federation", "league", "council", "tribunal", "parliament", "assembly", "police", "army",
+    "network", "federation", "league", "coalition", "tribunal", "parliament", "assembly", "police", "army",
     "tribune", "journal", "herald", "gazette", "globe", "examiner", "magazine", "inquirer", "telegraph",
     "guardian", "observer", "chronicle", "daily", "weekly", "radio", "television", "channel", "broadcasting",
     "reserve", "navy", "forces", "guard", "group", "club", "society", "centre", "center", "school", "college",
@@ -476,6 +476,16 @@ bool is_acronym(std::string_view w) {
 
 bool is_group_noun(std::string_view w) { return text::in_list<kTargetGroupNouns>(w); }
 bool is_description_head(std::string_view w) { return description_kind(std::string(w)) != EntityKind::kUnknown; }
+bool is_listed_common_noun(std::string_view w) {
+  auto listed = [](std::string_view x) {
+    return text::in_list<kArtifactNouns>(x) || text::in_list<kOrgDescriptions>(x) ||
+           text::in_list<kPlaceDescriptions>(x) || text::in_list<kCollectiveNouns>(x) ||
+           text::in_list<kTargetGroupNouns>(x) || text::in_list<kPersonNouns>(x);
+  };
+  if (listed(w)) return true;
+  if (w.size() > 3 && w.ends_with("ies")) return listed(std::string(w.substr(0, w.size() - 3)) + "y");
+  return w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && listed(w.substr(0, w.size() - 1));
+}
 bool is_description_noun(std::string_view w) {
   return text::in_list<kOrgDescriptions>(w) || text::in_list<kPlaceDescriptions>(w);
 }

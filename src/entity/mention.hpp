@@ -108,6 +108,10 @@ bool role_names_a_person(std::string_view role);
 // Whether a folded word is a common noun for a person, group, document,
 // organisation or place ("footage", "supporters", "agency"): no name by itself.
 bool is_description_head(std::string_view folded);
+// Whether a folded word is one of the word lists' common nouns for a
+// document, body, place, group or person ("poll", "polls", "campaign",
+// "woman"), or the plural of one; no guess from its ending ("Reuters", "Sanders").
+bool is_listed_common_noun(std::string_view folded);
 // Nouns of definite descriptions that point back at an organisation or place ("the agency", "the country").
 bool is_description_noun(std::string_view folded);
 // Initials of the capitalised words: "Collective Security Treaty Organization" -> "csto".

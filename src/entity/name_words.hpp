@@ -34,7 +34,7 @@ inline constexpr std::string_view kOrgDescriptions[] = {
     "committee", "council", "government", "administration", "campaign", "bloc", "coalition", "court",
     "bank", "firm", "newspaper", "paper", "outlet", "magazine", "network", "station", "channel", "union",
     "board", "team", "university", "institute", "center", "party", "commission", "association", "foundation",
-    "corporation", "company"};
+    "corporation", "company", "pac"};
 inline constexpr std::string_view kPlaceDescriptions[] = {"country", "nation", "city", "region", "capital"};
 
 // Capitalised words that open sentences without naming anything.

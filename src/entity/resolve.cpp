@@ -2,12 +2,15 @@
 #include "entity/resolve.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "entity/advance.hpp"
+#include "entity/gazetteer.hpp"
 #include "entity/mention.hpp"
 #include "entity/resolve_work.hpp"
 #include "text/tokenize.hpp"
@@ -37,6 +40,25 @@ std::string_view clean_surface(std::string_view s, std::string& buf) {
   std::string_view out = buf;
   trim(out);
   return out;
+}
+
+// A past participle or -ed adjective ("Understated", "Embattled"): no given
+// name ends so, save the few the name list knows (Mohamed) and "-eed" (Rasheed).
+bool participle_opener(std::string_view folded) {
+  return folded.size() >= 7 && folded.ends_with("ed") && !folded.ends_with("eed") && given_name_gender(folded) == 0;
+}
+
+// "Some", "Many", "Others" (say): an unnamed part of people, no entity (and
+// never one entity across the sentences or articles that use the word).
+bool indefinite_pronoun(std::string_view surface) {
+  static constexpr std::string_view kWords[] = {"some", "many", "few", "several", "others", "most", "both",
+                                                "all", "each", "another", "none", "one"};
+  if (surface.empty() || surface.size() > 8) return false;
+  char buf[8];
+  for (size_t i = 0; i < surface.size(); ++i)
+    buf[i] = (surface[i] >= 'A' && surface[i] <= 'Z') ? static_cast<char>(surface[i] + 32) : surface[i];
+  const std::string_view w(buf, surface.size());
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 class Resolver {
@@ -69,11 +91,16 @@ class Resolver {
     std::vector<std::pair<size_t, const Parsed*>>& singles = w_.singles;
     singles.clear();
     singles.reserve(names.size());  // about half the names
+    std::vector<size_t> openers;    // two-word names opened by a participle (rare)
     for (size_t i = 0; i < names.size(); ++i) {
       const Parsed& p = parsed(names[i].text);
       if (!p.proper) continue;
       if (p.words == 1 && !p.name_is_acronym) {
         singles.emplace_back(i, &p);
+        continue;
+      }
+      if (p.words == 2 && participle_opener(p.first_word) && opens_sentence(names[i].span.start)) {
+        openers.push_back(i);
         continue;
       }
       int id = find_proper(p);
@@ -89,6 +116,24 @@ class Resolver {
         if (names[i].after_place_prep && ents_[id].kind == EntityKind::kUnknown) ents_[id].kind = EntityKind::kPlace;
       }
       add_mention(id, names[i].span, names[i].text, p, names[i].role);
+    }
+    // "Understated Perez raises his profile … Thomas Perez": a participle
+    // opening a sentence is no given name when the article names a person
+    // with that surname; else the name stays whole ("Planned Parenthood").
+    for (size_t i : openers) {
+      const std::string_view text = names[i].text;
+      const size_t cut = text.find(' ') + 1;
+      const Parsed& rest = parsed(text.substr(cut));
+      int id = rest.proper ? find_proper(rest) : -1;
+      if (id >= 0 && (ents_[id].kind == EntityKind::kPerson || gender_[id] != 0)) {
+        add_mention(id, {names[i].span.start + static_cast<uint32_t>(cut), names[i].span.end}, text.substr(cut), rest,
+                    names[i].role);
+        continue;
+      }
+      const Parsed& p = parsed(text);
+      id = find_proper(p);
+      if (id < 0) id = create(p);
+      add_mention(id, names[i].span, text, p, names[i].role);
     }
     timeline_.seal();
   }
@@ -153,38 +198,16 @@ class Resolver {
       r->entity = resolve_mention(r->mention, own[i]);
       not_ = -1;
       seen.set(r->mention, r->entity);
-      if (r->entity >= 0 && !own[i].empty()) {
+      // A speaker named inside another's statement ("Lind said Weir's plan
+      // would fail"; "Lind said he refused") is reported, not heard: the
+      // narration's turn stays with the reporter.
+      if (r->entity >= 0 && !own[i].empty() && !reported_speaker(r->mention, own[i])) {
         if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
         spoke_[r->entity] = true;
         last_speaker_ = r->entity;
       }
     }
-    // A relay passes on someone else's words, so the relayed speaker is named
-    // and is someone else: "Trump said he would …" is the same voice going on,
-    // and a pronoun inside another's statement is too uncertain to call a relay.
-    for (Attribution& t : atts_) {
-      if (t.via < 0 || t.via >= static_cast<int>(atts_.size())) continue;
-      // Words passed on are said, told, announced: "urged", "rejected",
-      // "clarify" report an act, not words; and the relaying statement names
-      // its own speaker (a participle's or a floating quote's borrows one).
-      // The relaying statement reports too: "he could not answer the
-      // questions because Republicans had asked …" passes nothing on.
-      if (!passes_on_words(t.cue_lemma) || !passes_on_words(atts_[t.via].cue_lemma) ||
-          !names_its_speaker(atts_[t.via].rule)) {
-        t.via = -1;
-        continue;
-      }
-      const int outer = atts_[t.via].speaker.entity;
-      const bool named = t.speaker.entity >= 0 && t.speaker.entity != outer &&
-                         !parsed(doc_.slice(t.speaker.mention)).pronoun;
-      // Things that speak: people, bodies, groups, documents, or a name ("Adams");
-      // "the battle", "a large margin" do not.
-      const std::string_view who = doc_.slice(t.speaker.mention);
-      const EntityKind k = named ? ents_[t.speaker.entity].kind : EntityKind::kPlace;
-      const bool capitalised = !who.empty() && who[0] >= 'A' && who[0] <= 'Z' && !who.starts_with("The ") &&
-                               !who.starts_with("A ") && !who.starts_with("An ");
-      if (k == EntityKind::kPlace || (k == EntityKind::kUnknown && !capitalised)) t.via = -1;
-    }
+    keep_real_relays();
     // Conversations: who talked with whom, for context addressees.
     for (const attrib::Conversation& c : rules.conversations) {
       int sp = resolve_at(c.speaker, seen);
@@ -558,6 +581,93 @@ class Resolver {
     return id;
   }
 
+  // A relay passes on someone else's words, so the relayed speaker is named
+  // and is someone else: "Trump said he would …" is the same voice going on,
+  // and a pronoun inside another's statement is too uncertain to call a relay.
+  // Clears every `via` the rules proposed that is no such relay.
+  void keep_real_relays() {
+    for (Attribution& t : atts_) {
+      if (t.via < 0 || t.via >= static_cast<int>(atts_.size())) continue;
+      if (!relay_of_words(t, atts_[t.via])) {
+        t.via = -1;
+        continue;
+      }
+      const int outer = atts_[t.via].speaker.entity;
+      const bool named = t.speaker.entity >= 0 && t.speaker.entity != outer &&
+                         !parsed(doc_.slice(t.speaker.mention)).pronoun;
+      // Things that speak: people, bodies, groups, documents, or a name ("Adams");
+      // "the battle", "a large margin" do not.
+      const std::string_view who = doc_.slice(t.speaker.mention);
+      const EntityKind k = named ? ents_[t.speaker.entity].kind : EntityKind::kPlace;
+      const bool capitalised = !who.empty() && who[0] >= 'A' && who[0] <= 'Z' && !who.starts_with("The ") &&
+                               !who.starts_with("A ") && !who.starts_with("An ");
+      if (k == EntityKind::kPlace || (k == EntityKind::kUnknown && !capitalised)) t.via = -1;
+    }
+  }
+
+  // Whether `outer` passes on words that `inner` said, by their cues and rules.
+  bool relay_of_words(const Attribution& inner, const Attribution& outer) const {
+    // Words passed on are said, told, announced: "urged", "rejected",
+    // "clarify" report an act, not words; and the relaying statement names
+    // its own speaker (a participle's or a floating quote's borrows one).
+    // The relaying statement reports too: "he could not answer the
+    // questions because Republicans had asked …" passes nothing on.
+    if (!passes_on_words(inner.cue_lemma) || !passes_on_words(outer.cue_lemma) || !names_its_speaker(outer.rule))
+      return false;
+    const bool cited = outer.cue_lemma == "according to";
+    // A participle borrows its speaker from the clause it hangs on ("Lind
+    // said …, adding that …"; "with Weir telling reporters …"): words passed
+    // on only when the sentence cites a source for the whole ("…, saying …,
+    // according to the Herald").
+    if (inner.rule == "participle" && !cited) return false;
+    // A content of one word ("The AP reported that") holds no words to pass on.
+    if (words_in(inner.content) < 2) return false;
+    // Words not (yet) said pass nothing on: "Weir will insist", "Weir should
+    // say", "if Weir announced", "Weir did not say".
+    return !hedged(inner) && !hedged(outer);
+  }
+
+  // The word tokens in `s`.
+  size_t words_in(Span s) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), s.start, [](const text::Token& x, uint32_t p) { return x.start < p; });
+    size_t n = 0;
+    for (; it != v.end() && it->end <= s.end && n < 2; ++it) n += it->type == text::TokType::kWord;
+    return n;
+  }
+
+  // Whether a modal or a negation governs a statement's cue ("will insist",
+  // "did not say", "should never say"), or a conditional opens its speaker's
+  // clause ("if Weir announced"). A direct quotation is words said whatever
+  // its tense ("'…,' the president will say" in released excerpts).
+  bool hedged(const Attribution& t) const {
+    if (t.kind == AttributionKind::kDirect || t.cue.empty()) return false;
+    static constexpr std::string_view kHedges[] = {"will", "would", "should", "could", "might", "may", "must",
+                                                   "can", "shall", "not", "n't", "never", "cannot", "won't",
+                                                   "wouldn't", "didn't", "doesn't", "don't", "can't"};
+    // Words that may stand between the modal and the cue ("would also have said").
+    static constexpr std::string_view kBetween[] = {"also", "still", "just", "ever", "really", "then", "actually",
+                                                    "have", "has", "had", "be", "been", "did", "does", "do"};
+    static constexpr std::string_view kConditionals[] = {"if", "unless", "whether"};
+    auto in = [](const auto& list, std::string_view w) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+    const std::vector<text::Token>& v = toks_.toks;
+    auto at = [&](uint32_t pos) {
+      return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& x, uint32_t p) { return x.start < p; }) - v.begin());
+    };
+    const size_t cue = at(t.cue.start);
+    for (size_t k = cue, n = 0; k > 0 && n < 3; ++n) {
+      --k;
+      if (v[k].type != text::TokType::kWord) break;
+      if (in(kHedges, words_.low[k])) return true;
+      if (!in(kBetween, words_.low[k])) break;
+    }
+    if (t.speaker.mention.empty()) return false;
+    const size_t who = at(t.speaker.mention.start);
+    return who > 0 && in(kConditionals, words_.low[who - 1]);
+  }
+
+  // Speech acts. Not "agree" (to take part: an act) nor beliefs; "talk
+  // about" is speech on a topic, "point" cites ("critics point to …").
   static bool passes_on_words(std::string_view lemma) {
     static constexpr std::string_view kLemmas[] = {
         "say", "tell", "add", "note", "state", "report", "announce", "explain", "claim", "insist", "argue",
@@ -565,7 +675,7 @@ class Resolver {
         "deny", "declare", "repeat", "reiterate", "quote", "recall", "assert", "contend", "maintain",
         "predict", "promise", "vow", "pledge", "testify", "tweet", "post", "according to", "describe",
         "call", "conclude", "find", "show", "reveal", "disclose", "indicate", "stress", "emphasize",
-        "complain", "boast", "concede", "observe", "remark", "comment", "agree", "echo"};
+        "complain", "boast", "concede", "observe", "remark", "comment", "echo", "talk about", "point"};
     return std::find(std::begin(kLemmas), std::end(kLemmas), lemma) != std::end(kLemmas);
   }
   static bool names_its_speaker(std::string_view rule) {
@@ -578,6 +688,7 @@ class Resolver {
     std::string cleaned;
     const std::string_view surface = clean_surface(doc_.slice(span), cleaned);
     const Parsed& p = parsed(surface);
+    if (indefinite_pronoun(surface)) return -1;
     // A name the names pass read whole ("Securities and Exchange Commission") is no list.
     if (!p.pronoun && entity_at(span) < 0)
       if (int joint = resolve_joint(span, surface); joint != -2) return joint;
@@ -643,6 +754,16 @@ class Resolver {
   // A name inside someone's reported words is less salient than the speaker
   // ("Miller told the Post that Trump's plan … He could not explain": Miller).
   bool reported_apart(uint32_t pos, Span from) const { return inside_apart(contents_, pos, from); }
+  // Whether a speaker mention lies inside the content of a statement other than its own.
+  bool reported_speaker(Span mention, Span own) const {
+    auto it = std::upper_bound(contents_.begin(), contents_.end(), mention.start,
+                               [](uint32_t x, Span q) { return x < q.start; });
+    for (int k = 0; k < 4 && it != contents_.begin(); ++k) {
+      const Span q = *--it;
+      if (mention.start >= q.start && mention.end <= q.end && !(q.start == own.start && q.end == own.end)) return true;
+    }
+    return false;
+  }
   // Whether `id` speaks a statement whose content holds `pos`: "Weir said that
   // the minister had promised …": the minister is not Weir, who would say "I".
   bool reporter_of(int id, uint32_t pos) const {
@@ -697,6 +818,9 @@ class Resolver {
       if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
       if (id == last_speaker_) score += kLastSpeakerBonus;
       if (in_focus && opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
+      // A name after a preposition is no subject ("Trump commented on Lind's
+      // death. He said …": Trump, not Lind).
+      if (oblique(at)) score -= kObliquePenalty;
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
@@ -705,6 +829,25 @@ class Resolver {
     });
     if (best >= 0 && want && gender_[best] == 0) note_learned(best, want);
     return best;
+  }
+
+  // A mention right after a preposition ("on Lind's death", "with Weir"), but
+  // not a source ("according to Weir"). Not "of": it names the noun's own
+  // subject ("Footage of Lind appears. He says …" is Lind).
+  static constexpr double kObliquePenalty = 0.3;
+  bool oblique(uint32_t at) const {
+    static constexpr std::string_view kPreps[] = {"on", "in", "at", "for", "with", "about", "from",
+                                                  "by", "against", "over", "into", "toward", "towards",
+                                                  "under", "between", "among", "during", "without", "like",
+                                                  "than", "to", "onto", "upon", "behind", "near"};
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.begin() || it == v.end() || it->start != at) return false;
+    const size_t k = static_cast<size_t>(it - v.begin()) - 1;
+    if (v[k].type != text::TokType::kWord) return false;
+    const std::string_view w = words_.low[k];
+    if (std::find(std::begin(kPreps), std::end(kPreps), w) == std::end(kPreps)) return false;
+    return !(w == "to" && k > 0 && words_.low[k - 1] == "according");
   }
 
   // A mention that opens its sentence: only white space, and a full stop or a
@@ -781,6 +924,9 @@ class Resolver {
       const EntityKind k = ents_[found].kind;
       const bool thing = k == EntityKind::kOrganization || k == EntityKind::kArtifact || k == EntityKind::kPlace;
       if (w == "who" && k == EntityKind::kArtifact) return -1;
+      // "who" after a body or a place ends a role appositive ("Ivo Strand, a
+      // clerk at the Port Authority who said"): the person it describes.
+      if (w == "who" && (k == EntityKind::kOrganization || k == EntityKind::kPlace)) return appositive_person(span.start);
       if (w == "which" && !thing && k != EntityKind::kGroup) return -1;
       return found;
     }
@@ -830,6 +976,26 @@ class Resolver {
       if (k == EntityKind::kPlace || k == EntityKind::kArtifact || k == EntityKind::kUnknown) return false;
       found = id;
       return true;
+    });
+    return found;
+  }
+
+  // The person named just before a role appositive that ends at `pos` ("Ivo
+  // Strand, a clerk at the Port Authority" + "who"): the latest person within a
+  // clause's length whose mention a comma follows; -1 for none.
+  int appositive_person(uint32_t pos) const {
+    int found = -1;
+    timeline_.back_from(pos, 8, [&](int id, uint32_t at) {
+      if (pos - at > 150) return true;
+      const EntityKind k = ents_[id].kind;
+      if (k != EntityKind::kPerson && !(k == EntityKind::kUnknown && (gender_[id] != 0 || name_shape_[id].words >= 2)))
+        return false;
+      for (Span m : ents_[id].mentions)
+        if (m.start == at && m.end < pos && doc_.text[m.end] == ',') {
+          found = id;
+          return true;
+        }
+      return false;
     });
     return found;
   }

@@ -9,6 +9,7 @@
 #include <map>
 #include <tuple>
 
+#include "entity/mention.hpp"
 #include "graph/model.hpp"
 
 namespace quotegraph::graph {
@@ -31,6 +32,15 @@ std::string document_key(const Document& d) {
 
 }  // namespace
 
+// Whether a name key is a common noun or a lone letter that names something
+// only inside its article: "Poll" and "Polls" in two headlines are two polls,
+// "the PAC" two PACs, "Q" and "A" two interviews' labels.
+static bool local_name(std::string_view k) {
+  if (k.starts_with("the ")) k.remove_prefix(4);
+  if (k.find(' ') != std::string_view::npos) return false;
+  return k.size() == 1 || entity::is_listed_common_noun(k);
+}
+
 std::string entity_key(const Analysis& a, size_t i, const BuildOptions& options) {
   if (i >= a.entities.size()) return {};
   const Entity& e = a.entities[i];
@@ -38,7 +48,7 @@ std::string entity_key(const Analysis& a, size_t i, const BuildOptions& options)
   if (k.empty() && !e.mentions.empty()) k = name_key(a.doc.slice(e.mentions.front()));
   if (k.empty()) return {};
   std::string key = "entity:" + k;
-  if (options.scope_groups && e.kind == EntityKind::kGroup) key += "@" + document_key(a.doc);
+  if (options.scope_groups && (e.kind == EntityKind::kGroup || local_name(k))) key += "@" + document_key(a.doc);
   return key;
 }
 
@@ -117,13 +127,18 @@ class Builder {
 
   // "i", "we", "you", "he", or a phrase ending in one ("… hat we"): a mention
   // that names no one; left unresolved it is no node ("I." would top the
-  // most-quoted list of any corpus of interviews).
+  // most-quoted list of any corpus of interviews). Indefinite pronouns too:
+  // "Some", "Many", "Others" say in many articles, and are no one each time.
   static bool unresolved_pronoun(std::string_view k) {
     const size_t sp = k.rfind(' ');
     const std::string_view last = sp == std::string_view::npos ? k : k.substr(sp + 1);
-    static constexpr std::string_view kPronouns[] = {"i", "we", "you", "he", "she", "they", "it", "him", "her",
-                                                     "them", "us", "me", "who", "which", "that"};
-    return std::find(std::begin(kPronouns), std::end(kPronouns), last) != std::end(kPronouns);
+    static constexpr std::string_view kPronouns[] = {"i",   "we",   "you",  "he",   "she",     "they",   "it",
+                                                     "him", "her",  "them", "us",   "me",      "who",    "which",
+                                                     "that", "some", "many", "few", "several", "others", "most"};
+    // Alone only: "Trump and Clinton both" is two people.
+    static constexpr std::string_view kAlone[] = {"both", "all", "each", "one", "another", "none"};
+    return std::find(std::begin(kPronouns), std::end(kPronouns), last) != std::end(kPronouns) ||
+           std::find(std::begin(kAlone), std::end(kAlone), k) != std::end(kAlone);
   }
 
   // The node key of an entity reference: the resolved entity, or a kUnknown
@@ -137,6 +152,7 @@ class Builder {
     std::string k = name_key(text);
     if (k.empty() || unresolved_pronoun(k)) return {};
     std::string key = "entity:" + k;
+    if (opt_.scope_groups && local_name(k)) key += "@" + doc_key_;
     Node& n = node(key);
     n.kind_votes[static_cast<size_t>(NodeKind::kUnknown)] += 1;
     n.names.emplace_back(text);
