@@ -354,6 +354,61 @@ TEST_CASE("echo cues: every pattern compiles and each construction fires", "[ech
   }
 }
 
+// Every match of a cue pattern must lie where its trigger lets it run (the
+// pattern is compiled and run only there): one of its keywords opens the
+// match (at_keyword) or lies inside it, and the words after that keyword pass
+// the trigger's name tests.
+TEST_CASE("echo cues: each construction's match is where its trigger lets the pattern run", "[echo][cues]") {
+  echo::Compiled impl;
+  const char* const texts[] = {
+      "Kell echoed Varga’s rhetoric on Monday.", "Kell echoed remarks by Lena Varga.", "Kell spoke, echoing Varga.",
+      "Brisk repeated Monroe's claim that it rained.", "Brisk repeated the claim first made by Monroe.",
+      "Strand parroted the Kremlin’s talking points.", "Strand parroted the line used by the Meridian Institute.",
+      "He spoke in terms reminiscent of those used by Oduya.", "Tavi, borrowing Governor Park’s phrase, said so.",
+      "Tavi borrowed the slogan coined by Park.", "Tavi took up Park’s framing of the strike.",
+      "It rained. Like Park, Senator Ames called it a scandal.", "Senator Ames, like Park, described it as a scandal.",
+      "Kell spoke, echoing remarks by her colleague, Lena Varga.", "Varga's warning was echoed by former Gov. Kell.",
+      "Kell agreed with Mr. Varga that the fares were high.", "Kell joined Varga in calling for an inquiry.",
+      "Kell seconded New York Sen. Ida Varga's call.", "Kell took a page out of the Varga’s playbook.",
+      // Words the pattern reads in any case, capitalised before the name.
+      "Kell Took A Page Out Of Varga’s playbook.", "Kell took a Page out of Varga’s playbook.",
+      "Kell, in a line borrowed from Varga, said so.", "Kell, quoting Varga's own words, said so.",
+      "Kell echoed Mr. Varga on the fares.", "Kell echoed D’Arcy Varga’s rhetoric.",
+      "Kell echoed the criticism, saying so.", "He echoed that promise on Monday.", "Kell reiterated his call.",
+      "Ms. Kell wrote that she agreed with him that it rained."};
+  int matches = 0;
+  for (const char* text : texts) {
+    const std::string t = text;
+    const std::string low = lower(t);
+    for (const echo::CuePattern& p : impl.cues) {
+      std::vector<re2::StringPiece> g(p.re->NumberOfCapturingGroups() + 1);
+      if (!p.re->Match(t, 0, t.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) continue;
+      ++matches;
+      const size_t b = static_cast<size_t>(g[0].data() - t.data()), e = b + g[0].size();
+      bool admitted = false;
+      for (const std::string& kw : p.trigger.keywords)
+        for (size_t at = low.find(kw); at != std::string::npos; at = low.find(kw, at + 1)) {
+          const bool placed = p.trigger.at_keyword ? at == b : at >= b && at + kw.size() <= e;
+          if (placed && echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at)) admitted = true;
+        }
+      INFO(text << " / pattern of lemma " << p.lemma);
+      CHECK(admitted);
+    }
+  }
+  CHECK(matches >= 29);  // every text matches at least one pattern
+  // And the tests turn a keyword away when the words after it hold no name.
+  const std::string used = "They used the money to build roads.";
+  const echo::CuePattern* using_pattern = nullptr;
+  for (const echo::CuePattern& p : impl.cues)
+    if (std::find(p.trigger.keywords.begin(), p.trigger.keywords.end(), "used") != p.trigger.keywords.end())
+      using_pattern = &p;
+  REQUIRE(using_pattern);
+  CHECK_FALSE(echo::admits(using_pattern->trigger, echo::follow_words(used, 5, used.size()), used, 5));
+  const std::string like = "It was like the old days, she called.";
+  for (const echo::CuePattern& p : impl.cues)
+    if (p.lemma == "like") CHECK_FALSE(echo::admits(p.trigger, echo::follow_words(like, 7, like.size()), like, 7));
+}
+
 TEST_CASE("echo implicit: a shared rare phrase fires, in the right direction", "[echo][implicit]") {
   Analysis a = make_analysis("a.txt", {{"Alma Dorn", "the riots were the work of hired saboteurs from abroad"}}, "", true);
   Analysis b = make_analysis("b.txt", {{"Ivo Lent", "hired saboteurs from abroad had entered the city"}}, "", true);

@@ -5,6 +5,7 @@
 #include "text/decode.hpp"
 #include "text/quotes.hpp"
 #include "text/segment.hpp"
+#include "text/senses.hpp"
 #include "text/tokenize.hpp"
 
 using namespace quotegraph;
@@ -181,4 +182,26 @@ TEST_CASE("chrome detection cuts bios and comment forms, not article text", "[ch
   // A share line early in a long article is not chrome.
   Document early = doc_of("Headline\n\nShare this\n\n" + body + body + body);
   CHECK(det.body_end(early) == early.text.size());
+}
+
+TEST_CASE("WordNet frequency: sense-tag counts over base forms, found in the sorted dictionary files", "[senses]") {
+  text::Senses senses;
+  if (!senses.available()) {
+    CHECK(senses.frequency("know") == -1);
+    return;
+  }
+  // The scale echo weighs words by (docs/echo.md): everyday, middling, rare, unknown.
+  CHECK(senses.frequency("know") > 150);
+  CHECK(senses.frequency("debt") <= 10);
+  CHECK(senses.frequency("deportation") == 0);
+  CHECK(senses.frequency("zzqxv") == 0);
+  // An irregular form reaches its base through the exception lists ("went" -> "go"),
+  // a regular one through the detachment rules ("knows" -> "know").
+  CHECK(senses.frequency("went") == senses.frequency("go"));
+  CHECK(senses.frequency("knows") == senses.frequency("know"));
+  // A lemma is the part of a sense key before '%': a collocation has its own
+  // count ("give_in"), and "give" does not take its tags.
+  CHECK(senses.frequency("give_in") > 0);
+  CHECK(senses.frequency("give_in") < senses.frequency("give"));
+  CHECK(senses.frequency("giv") == 0);  // a prefix of "give%…" lines, no lemma
 }

@@ -235,11 +235,59 @@ bool negated(const Document& doc, const DocText& d, uint32_t pos) {
   return false;
 }
 
+// Whether `text` holds lower-case `word` at `p`, ASCII letters folded.
+bool same_folded(re2::StringPiece text, size_t p, std::string_view word) {
+  for (size_t j = 0; j < word.size(); ++j) {
+    char ch = text[p + j];
+    if ((ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) != word[j]) return false;
+  }
+  return true;
+}
+
 bool same_place(const Echo& x, const Echo& y) {
   return x.from.input == y.from.input && overlap(x.cue, y.cue) > 0;
 }
 
 }  // namespace
+
+CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
+  constexpr int kFollowWords = 12, kNameWords = 5;
+  auto space = [&](size_t i) {
+    char c = text[i];
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+  };
+  CueFollow f;
+  size_t i = p;
+  while (i < body_e && !space(i)) ++i;  // the keyword's own word
+  int run = 0;  // where the current run of capitalised words began
+  for (int w = 1; w <= kFollowWords && i < body_e; ++w) {
+    while (i < body_e && space(i)) ++i;
+    if (i >= body_e) break;
+    // A capital: ASCII, or a lead byte of Latin-1 and Latin Extended letters and beyond.
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool capital = (c >= 'A' && c <= 'Z') || c >= 0xC3;
+    run = capital ? (run ? run : w) : 0;
+    if (capital && !f.name) f.name = w;
+    bool apostrophe = false, comma = false;
+    for (; i < body_e && !space(i); ++i) {
+      comma = comma || text[i] == ',';
+      apostrophe = apostrophe || text[i] == '\'' ||
+                   (text[i] == '\xE2' && i + 2 < body_e && text[i + 1] == '\x80' && text[i + 2] == '\x99');
+    }
+    // A name ending in word w opens at the latest of the run's start and w - 4.
+    const int open = std::max(run, w - kNameWords + 1);
+    if (run && apostrophe && !f.possessive) f.possessive = open;
+    if (run && comma && !f.comma) f.comma = open;
+  }
+  return f;
+}
+
+bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p) {
+  if (t.capital_keyword && !(text[p] >= 'A' && text[p] <= 'Z')) return false;
+  if (t.name_within == 0) return true;
+  const int at = t.name_then == CueTrigger::kAnything ? f.name : t.name_then == CueTrigger::kPossessive ? f.possessive : f.comma;
+  return at > 0 && at <= t.name_within;
+}
 
 void find_explicit(const Context& cx, EchoReport& out) {
   for (size_t in = 0; in < cx.inputs.size(); ++in) {
@@ -258,25 +306,30 @@ void find_explicit(const Context& cx, EchoReport& out) {
     // reach; every match lies in one sentence, so the rest is never searched.
     const Compiled& compiled = cx.compiled;
     std::vector<std::vector<std::pair<size_t, size_t>>> windows_of(compiled.cues.size());
+    std::vector<std::vector<size_t>> hits_of(compiled.cues.size());  // where its keywords start, in order
     for (size_t i = 0; i < compiled.cues.size(); ++i)
-      if (compiled.cues[i].keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
+      if (compiled.cues[i].trigger.keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
     re2::StringPiece hit;
     for (size_t at = body_b; at < body_e && compiled.keyword_re->Match(text, at, body_e, RE2::UNANCHORED, &hit, 1);) {
       const size_t p = static_cast<size_t>(hit.data() - text.data());
       at = p + 1;  // keywords may start inside one another's match ("repeat", "repeated")
-      Span st = sentence_around(d, static_cast<uint32_t>(p));
+      const CueFollow follow = follow_words(std::string_view(text.data(), text.size()), p, body_e);
+      Span st;
+      bool sentence_found = false;
       for (size_t k = 0; k < compiled.keywords.size(); ++k) {
         const std::string& kw = compiled.keywords[k];
-        if (p + kw.size() > body_e) continue;
-        bool same = true;
-        for (size_t j = 0; j < kw.size() && same; ++j) {
-          char ch = text[p + j];
-          same = (ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) == kw[j];
+        if (p + kw.size() > body_e || !same_folded(text, p, kw)) continue;
+        for (size_t ci : compiled.keyword_cues[k]) {
+          if (!admits(compiled.cues[ci].trigger, follow, std::string_view(text.data(), text.size()), p)) continue;
+          if (!sentence_found) {
+            st = sentence_around(d, static_cast<uint32_t>(p));
+            sentence_found = true;
+          }
+          size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
+          lo = lo > body_b + 4 ? lo - 4 : body_b;
+          windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
+          if (hits_of[ci].empty() || hits_of[ci].back() != p) hits_of[ci].push_back(p);
         }
-        if (!same) continue;
-        size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
-        lo = lo > body_b + 4 ? lo - 4 : body_b;
-        for (size_t ci : compiled.keyword_cues[k]) windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
       }
     }
     for (size_t ci = 0; ci < compiled.cues.size(); ++ci) {
@@ -289,12 +342,27 @@ void find_explicit(const Context& cx, EchoReport& out) {
         if (!merged.empty() && w.first <= merged.back().second) merged.back().second = std::max(merged.back().second, w.second);
         else merged.push_back(w);
       }
-      if (!c.re->ok()) continue;
-      const int ngroups = c.re->NumberOfCapturingGroups() + 1;
-      std::vector<re2::StringPiece> g(ngroups);
+      const std::vector<size_t>& hits = hits_of[ci];
+      std::vector<re2::StringPiece> g;
+      int ngroups = 0;
       for (auto [win_b, win_e] : merged) {
+        if (!c.re->ok()) break;  // compiled here, on the first sentence that may match
+        if (g.empty()) {
+          ngroups = c.re->NumberOfCapturingGroups() + 1;
+          g.resize(ngroups);
+        }
         size_t at = win_b;
-        while (at < win_e && c.re->Match(text, at, win_e, RE2::UNANCHORED, g.data(), ngroups)) {
+        auto hit_at = std::lower_bound(hits.begin(), hits.end(), win_b);
+        // The next match at or after `at`: anchored at each keyword for a pattern
+        // that starts with one (the leftmost match of a search along the window
+        // starts at one of them), else searched along the window.
+        auto next_match = [&]() {
+          if (!c.trigger.at_keyword) return at < win_e && c.re->Match(text, at, win_e, RE2::UNANCHORED, g.data(), ngroups);
+          for (; hit_at != hits.end() && *hit_at < win_e; ++hit_at)
+            if (*hit_at >= at && c.re->Match(text, *hit_at, win_e, RE2::ANCHOR_START, g.data(), ngroups)) return true;
+          return false;
+        };
+        while (next_match()) {
           Span whole = sv_span(a.doc, g[0]);
           at = std::max<size_t>(whole.end, at + 1);
           Span g1 = sv_span(a.doc, g[1]);

@@ -43,6 +43,43 @@ class LazyRE2 {
   mutable std::unique_ptr<RE2> re_;
 };
 
+// Where a cue pattern can match, as words any match holds: the pattern is
+// compiled and run only on the sentences that hold them. Most sentences of
+// news hold none, and most patterns never match an article: compiling each
+// and scanning each sentence with it cost more than the rest of echo.
+struct CueTrigger {
+  // Lower case; every match holds one of them (the cue verb: "echo", "borrow").
+  // None: the pattern searches the whole body.
+  std::vector<std::string> keywords;
+  // Every match starts where a keyword starts ("\b((?i:echo…"): the pattern
+  // is tried anchored at each keyword of the sentence, not searched along it.
+  // Needs keywords.
+  bool at_keyword = false;
+  // What follows the keyword's word in every match, in white-space separated
+  // words: X's name, a run of capitalised words, opens among the next
+  // `name_within` (0: no test), and holds the possessive mark ("Tokayev’s") or
+  // ends in a comma ("Like Tokayev, …") when `name_then` says so. A keyword
+  // followed otherwise ("used to", "quoted him as saying") is no place for a
+  // match, and a pattern whose keywords all fail is never compiled.
+  enum NameThen { kAnything, kPossessive, kComma };
+  int name_within = 0;
+  NameThen name_then = kAnything;
+  // The keyword is capitalised in every match ("Like X, Y called").
+  bool capital_keyword = false;
+};
+
+// The white-space separated words after the one holding byte `p` of `text`
+// (at most 12, before `end`), numbered from 1, as CueTrigger's tests read them:
+// where the first capitalised one is, and how early a name (up to five
+// capitalised words) may open that holds an apostrophe or ends in a comma; 0
+// when there is none.
+struct CueFollow {
+  int name = 0, possessive = 0, comma = 0;
+};
+CueFollow follow_words(std::string_view text, size_t p, size_t end);
+// Whether a keyword of `t` at `p`, followed by `f`, may start a match's cue.
+bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p);
+
 // One explicit cue construction.
 struct CuePattern {
   CuePattern(std::string pattern, const RE2::Options& options) : re(std::move(pattern), options) {}
@@ -53,7 +90,7 @@ struct CuePattern {
   int y_group = 0;        // capture group of the echoing speaker Y when the pattern holds it
   bool self = false;      // states self-repetition ("reiterated his call")
   bool demonstrative = false;  // no X: "echoed that promise" points at the statement just before
-  std::vector<std::string> keywords;  // lower case; a match holds one of them (empty: always run)
+  CueTrigger trigger;
 };
 
 // What EchoAnalyzer builds once (echo.cpp) and every analyze() call reads.

@@ -52,15 +52,24 @@ void synsets_of(const std::string& lemma, int pos, std::vector<uint64_t>& out, b
   free_index(ip);
 }
 
-// Sense-tag counts and irregular forms held in memory, read once from the
-// dictionary's cntlist.rev and *.exc files. libwordnet answers GetTagcnt() and
-// morphstr() by binary search on those files, a seek and a read per step: asked
-// of every rare word in 840 articles' echo candidates, that was a million system
-// calls and a third of the run.
+// Sense-tag counts and irregular forms held in memory: the dictionary's
+// cntlist.rev and *.exc files, read whole once and searched in place. Both are
+// sorted by bytes (the lines of one lemma or form are adjacent), so a lookup is
+// a binary search over the lines. libwordnet answers GetTagcnt() and morphstr()
+// by binary search on the files on disk, a seek and a read per step (a million
+// system calls over 840 articles); parsing the 37,000 lines into a hash table
+// instead cost more than echo on a short article, in every process.
 struct Counts {
-  std::unordered_map<std::string, int> tagged;  // lemma ("health_care") -> tags over all its senses
-  std::unordered_map<std::string, std::vector<std::string>> exceptions;  // "went" -> {"go"}
+  std::string tagged;                  // cntlist.rev: "sense_key sense_number tag_count"
+  std::vector<std::string> exceptions;  // noun, verb, adj, adv .exc: "inflected_form base_form ..."
 };
+
+std::string read_whole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
 
 // The next white-space separated field of `l`, which it consumes; empty at the end.
 std::string_view next_field(std::string_view& l) {
@@ -75,6 +84,26 @@ std::string_view next_field(std::string_view& l) {
   return f;
 }
 
+// Calls f(line) for every line of the byte-sorted `text` that starts with
+// `prefix`: a binary search for the first, then the adjacent ones.
+template <class F>
+void each_line_with_prefix(std::string_view text, std::string_view prefix, F&& f) {
+  size_t lo = 0, hi = text.size();  // both at line starts
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    size_t s = mid;
+    while (s > lo && text[s - 1] != '\n') --s;
+    const size_t e = std::min(text.find('\n', s), text.size());
+    if (text.substr(s, e - s) < prefix) lo = std::min(e + 1, text.size());
+    else hi = s;
+  }
+  while (lo < text.size() && text.substr(lo).starts_with(prefix)) {
+    const size_t e = std::min(text.find('\n', lo), text.size());
+    f(text.substr(lo, e - lo));
+    lo = e + 1;
+  }
+}
+
 Counts load_counts() {
   Counts c;
   std::string dir;
@@ -83,61 +112,28 @@ Counts load_counts() {
     if (const char* d = SetSearchdir()) dir = d;
   }
   if (dir.empty()) return c;
-  // cntlist.rev lines: "sense_key sense_number tag_count", the sense key's lemma before '%'.
-  // Read whole and split by hand: the stream's >> per field took longer than
-  // analysing a short article.
-  std::string text;
-  {
-    std::ifstream cnt(dir + "/cntlist.rev", std::ios::binary);
-    std::ostringstream ss;
-    ss << cnt.rdbuf();
-    text = std::move(ss).str();
-  }
-  c.tagged.reserve(1 << 16);
-  std::string_view rest(text);
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
-    std::string_view key = next_field(line), number = next_field(line), tags_text = next_field(line);
-    if (key.empty() || number.empty() || tags_text.empty()) break;  // as the stream stopped on a short line
-    int tags = 0;
-    auto [ptr, ec] = std::from_chars(tags_text.data(), tags_text.data() + tags_text.size(), tags);
-    int num = 0;
-    auto [ptr2, ec2] = std::from_chars(number.data(), number.data() + number.size(), num);
-    if (ec != std::errc() || ec2 != std::errc()) break;
-    size_t pct = key.find('%');
-    if (pct != std::string_view::npos && tags > 0) c.tagged[std::string(key.substr(0, pct))] += tags;
-  }
-  // *.exc lines: "inflected_form base_form [base_form ...]".
-  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    std::string exc_text;
-    {
-      std::ifstream exc(dir + "/" + pos + ".exc", std::ios::binary);
-      std::ostringstream ss;
-      ss << exc.rdbuf();
-      exc_text = std::move(ss).str();
-    }
-    std::string_view lines(exc_text);
-    while (!lines.empty()) {
-      size_t nl = lines.find('\n');
-      std::string_view line = lines.substr(0, nl);
-      lines = nl == std::string_view::npos ? std::string_view{} : lines.substr(nl + 1);
-      std::string_view form = next_field(line);
-      if (form.empty()) continue;
-      std::vector<std::string>* bases = nullptr;
-      for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) {
-        if (!bases) bases = &c.exceptions[std::string(form)];
-        bases->emplace_back(base);
-      }
-    }
-  }
+  c.tagged = read_whole(dir + "/cntlist.rev");
+  for (const char* pos : {"noun", "verb", "adj", "adv"}) c.exceptions.push_back(read_whole(dir + "/" + pos + ".exc"));
   return c;
 }
 
 const Counts& counts() {
   static const Counts c = load_counts();
   return c;
+}
+
+// Tags over all senses of `lemma` ("health_care"): the lines "lemma%…".
+int tag_count(const Counts& c, const std::string& lemma) {
+  int sum = 0;
+  each_line_with_prefix(c.tagged, lemma + '%', [&](std::string_view line) {
+    next_field(line);
+    std::string_view number = next_field(line), tags_text = next_field(line);
+    int tags = 0, num = 0;
+    auto [p1, e1] = std::from_chars(tags_text.data(), tags_text.data() + tags_text.size(), tags);
+    auto [p2, e2] = std::from_chars(number.data(), number.data() + number.size(), num);
+    if (e1 == std::errc() && e2 == std::errc() && tags > 0) sum += tags;
+  });
+  return sum;
 }
 
 }  // namespace
@@ -186,12 +182,13 @@ int Senses::frequency(const std::string& word) const {
   const Counts& c = counts();
   if (c.tagged.empty()) return -1;
   int best = 0;
-  auto take = [&](const std::string& lemma) {
-    if (auto it = c.tagged.find(lemma); it != c.tagged.end()) best = std::max(best, it->second);
-  };
+  auto take = [&](const std::string& lemma) { best = std::max(best, tag_count(c, lemma)); };
   take(word);
-  if (auto it = c.exceptions.find(word); it != c.exceptions.end())
-    for (const std::string& b : it->second) take(b);
+  for (const std::string& exc : c.exceptions)
+    each_line_with_prefix(exc, word + ' ', [&](std::string_view line) {
+      next_field(line);
+      for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) take(std::string(base));
+    });
   // WordNet's detachment rules (morph.c), all parts of speech: "saboteurs" ->
   // "saboteur", "expanded" -> "expand", "happier" -> "happy"... A form the rule
   // makes that WordNet never tagged adds nothing, so trying every rule is safe.
