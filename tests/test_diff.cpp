@@ -685,6 +685,11 @@ TEST_CASE("diff nesting: a remark reported inside another speaker's question is 
   }
   CHECK(together);
   CHECK(!aligned_together(r, a, "I meant", b, "at a rally"));
+  // The question holding the claim is not a second, one-outlet statement of it.
+  const int question = attribution_with(a, "about remarks");
+  REQUIRE(question >= 0);
+  for (const auto& st : r.statements)
+    for (const auto& m : st.members) CHECK(!(r.inputs[m.input].analysis == &a && m.attribution == question));
 }
 
 TEST_CASE("diff: a self-diff stays empty when a date was taken for a speaker", "[diff]") {

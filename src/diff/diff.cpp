@@ -107,6 +107,7 @@ struct Unit {
 
 struct Stmt {
   int input = -1, attribution = -1;
+  int nested_in = -1;                    // the statement (index) whose content holds this one, a repeat of it
   int speaker = -1;                      // aligned entity, -1 when none
   std::vector<Word> words;               // all words of the content
   std::set<std::string> content;         // content words
@@ -1020,7 +1021,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       // report of it: both stay candidates, and the alignment picks.
       if (repeat >= 0 && s.speaker >= 0 && s.speaker != stmts[repeat].speaker &&
           inside(c, a.attributions[stmts[repeat].attribution].content))
-        repeat = -1;
+        s.nested_in = repeat, repeat = -1;
       if (repeat < 0) {
         own.add(s, static_cast<int>(stmts.size()));
         stmts.push_back(std::move(s));
@@ -1152,7 +1153,23 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
   }
   std::map<int, std::vector<int>> sgroups;
   for (size_t x = 0; x < stmts.size(); ++x) sgroups[suf.find(static_cast<int>(x))].push_back(static_cast<int>(x));
+  // A nested remark and the statement holding it are one remark told once:
+  // the one of them left alone (no other outlet, no part) is not a statement
+  // of its own, unless neither aligned (then the outer one stands, as for any
+  // repeat).
+  auto alone = [&](int x) {
+    const int root = suf.find(x);
+    return sgroups[root].size() == 1 && extra[root].empty();
+  };
+  std::vector<char> dropped(stmts.size(), 0);
+  for (size_t x = 0; x < stmts.size(); ++x) {
+    const int outer = stmts[x].nested_in;
+    if (outer < 0) continue;
+    if (alone(static_cast<int>(x))) dropped[x] = 1;
+    else if (alone(outer)) dropped[outer] = 1;
+  }
   for (auto& [root, members] : sgroups) {
+    if (members.size() == 1 && dropped[members.front()]) continue;
     AlignedStatement st;
     // (statement, part or -1), in (input, start) order: stmts are in (input,
     // attribution) order, and a part joins only a group without its input.
