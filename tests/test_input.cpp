@@ -127,6 +127,10 @@ TEST_CASE("input cli: every subcommand reads HTML, .html.gz, JSONL, a directory 
   CHECK(j["inputs"][2]["path"] == "r1");  // sorted: a.txt, sub/b.html, sub/c.ndjson
   REQUIRE(run_cli("echo --format json - < " + q(fx.jsonl), &out) == 0);
   CHECK(nlohmann::json::parse(out)["inputs"].size() == 2);
+  REQUIRE(run_cli("echo --format json " + q(fx.jsonl), &out) == 0);
+  CHECK(nlohmann::json::parse(out)["inputs"].size() == 2);
+  REQUIRE(run_cli("echo - < " + q(fx.html), &out) == 0);
+  CHECK(has(out, "(1 input)"));
 
   // diff needs two articles: two pages, the JSONL's two records, the tree, stdin with a file.
   REQUIRE(run_cli("diff " + q(fx.html) + " " + q(fx.gz), &out) == 0);

@@ -284,35 +284,59 @@ size_t visible_length(std::string_view s, size_t* commas) {
   return n;
 }
 
-// The host of an absolute http(s) or protocol-relative URL, lower-cased;
-// empty for a relative link, a mailto: or a fragment.
-std::string host_of(std::string_view url) {
+// The host of an absolute http(s) or protocol-relative URL, as written;
+// empty for a relative link, a mailto: or a fragment. (Every link of a page
+// is looked at: views, no copies.)
+std::string_view host_of(std::string_view url) {
   size_t start;
   if (url.substr(0, 7) == "http://") start = 7;
   else if (url.substr(0, 8) == "https://") start = 8;
   else if (url.substr(0, 2) == "//") start = 2;
   else return {};
   size_t end = url.find_first_of("/?#:", start);
-  std::string host(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-  for (char& c : host)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return host;
+  return url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+// Where `lower` (lower-case) occurs in `s`, ignoring ASCII case; npos if nowhere.
+size_t ifind(std::string_view s, std::string_view lower) {
+  if (lower.empty() || lower.size() > s.size()) return std::string_view::npos;
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size() && ascii_lower(s[i + k]) == lower[k]) ++k;
+    if (k == lower.size()) return i;
+  }
+  return std::string_view::npos;
 }
 
 // The site a host belongs to, roughly its registrable domain: the last two
 // labels ("www.mixed.de", "mixed.de"), three under a country's generic
 // second level ("news.bbc.co.uk" -> "bbc.co.uk").
-std::string site_of(const std::string& host) {
+std::string_view site_of(std::string_view host) {
   static const std::unordered_set<std::string_view> second_levels = {"co", "com", "net", "org", "gov", "ac",
                                                                       "edu", "or", "ne", "go", "gv"};
   size_t last = host.rfind('.');
-  if (last == std::string::npos || last == 0) return host;
+  if (last == std::string_view::npos || last == 0) return host;
   size_t second = host.rfind('.', last - 1);
-  if (second == std::string::npos) return host;
-  std::string_view sld(host.data() + second + 1, last - second - 1);
-  if (host.size() - last - 1 == 2 && second_levels.count(sld) && second > 0) {
+  if (second == std::string_view::npos) return host;
+  std::string_view sld = host.substr(second + 1, last - second - 1);
+  char lower[4] = {};
+  bool generic = false;
+  if (host.size() - last - 1 == 2 && sld.size() <= 3 && second > 0) {
+    for (size_t i = 0; i < sld.size(); ++i) lower[i] = ascii_lower(sld[i]);
+    generic = second_levels.count(std::string_view(lower, sld.size())) > 0;
+  }
+  if (generic) {
     size_t third = host.rfind('.', second - 1);
-    return third == std::string::npos ? host : host.substr(third + 1);
+    return third == std::string_view::npos ? host : host.substr(third + 1);
   }
   return host.substr(second + 1);
 }
@@ -542,7 +566,8 @@ class Extractor {
       }
     }
     page_title_ = fold(og.empty() ? title : og);
-    page_site_ = site_of(host_of(canonical.empty() ? url : canonical));
+    page_site_ = std::string(site_of(host_of(canonical.empty() ? url : canonical)));
+    for (char& c : page_site_) c = ascii_lower(c);
   }
 
   // A link to another site than the page's own (known from its canonical
@@ -550,12 +575,9 @@ class Extractor {
   // ("sharer.php?u=https://this.site/story"): it points back, not away.
   bool links_off_site(std::string_view href) const {
     if (page_site_.empty()) return false;
-    std::string site = site_of(host_of(href));
-    if (site.empty() || site == page_site_) return false;
-    std::string lower(href);
-    for (char& c : lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return lower.find(page_site_) == std::string::npos;
+    std::string_view site = site_of(host_of(href));
+    if (site.empty() || iequals(site, page_site_)) return false;
+    return ifind(href, page_site_) == std::string_view::npos;
   }
 
   static std::string text_of(const GumboNode* root) {

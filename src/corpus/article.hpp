@@ -14,7 +14,8 @@ namespace quotegraph::corpus::detail {
 // that score alike; inside it navigation, asides, headers, footers, forms,
 // captions and blocks named like furniture (comments, sharing, related,
 // newsletter, byline…) are dropped unless they hold most of the prose, link
-// lists are dropped, and repeated paragraphs are written once. Iterative (no
+// lists are dropped (but for lists of links to other sites set among the
+// story's paragraphs), and repeated paragraphs are written once. Iterative (no
 // recursion on the tree); linear in the nodes but for the walk from each
 // candidate to its ancestors, which is bounded by the depth.
 std::string article_text(const GumboNode* root);
