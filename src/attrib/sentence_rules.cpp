@@ -664,8 +664,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // "reports of flooding", "remarks were", "claims by": a plural noun, not a verb.
   // "the Paris attacks test …", "attacks in Paris have": a noun followed by its verb.
   const bool plural_noun_form = (e.flags & kNounToo) && hit.form == Form::kThird;
+  // "talks about a deal" is a noun, but "Merkel talks about", "he often talks
+  // about" has a subject right before it.
+  const bool subject_before = k > f && word(k - 1) &&
+                              ((v_[k - 1].cap && !has(k - 1, Lexicon::kDeterminer)) ||
+                               lex_.is_pronoun(low_[k - 1]) || lex_.is_skippable(low_[k - 1]));
   if (plural_noun_form && (is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "are") || is(k + 1, "were") ||
-                           is(k + 1, "have") || is(k + 1, "by") || is(k + 1, "about") || finite_verb(k + 1)))
+                           is(k + 1, "have") || is(k + 1, "by") || (is(k + 1, "about") && !subject_before) ||
+                           finite_verb(k + 1)))
     return false;
   // "five states", "four of five states": a quantity never agrees with "-s".
   if (hit.form == Form::kThird && k > f && quantity(k - 1) && !is(k - 1, "one")) return false;
@@ -883,7 +889,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // "support Clinton", "opposed him", "back deportation": a stance's object.
   const bool stance_object = c.content[0].size() == 1 && (e.flags & kStanceObject) && word(one) &&
                              !lex_.is_np_stop(low_[one]) && !is(one, "it") && !is(one, "so");
-  if (c.content[0].size() < 2 && !opens_quote(one) && !answer && !stance_object) return false;
+  // "talks about immigration": a particle's one-word noun object.
+  const bool topic_object = c.content[0].size() == 1 && c.lemma.ends_with(" about") && word(one) &&
+                            !lex_.is_np_stop(low_[one]) && !lex_.is_pronoun(low_[one]) && !is(one, "it");
+  if (c.content[0].size() < 2 && !opens_quote(one) && !answer && !stance_object && !topic_object) return false;
   (void)l;
   return true;
 }
