@@ -803,3 +803,15 @@ TEST_CASE("an indefinite pronoun speaker ('Some', 'Many', 'Others') is no entity
   CHECK_FALSE(by_name(a, "Many"));
   CHECK_FALSE(by_name(a, "Others"));
 }
+
+TEST_CASE("a newspaper named '… Star' is an organisation and never 'he'", "[entities][kinds]") {
+  Analysis a = run("Port talks stall.\n\n\"The port will close,\" Peter Weir said in a letter, according to the "
+                   "Oststadt Star.\n\nAt a rally on Monday, Ivo Strand included the port on a list of places he "
+                   "would close. \"We will not wait,\" he said.");
+  const Entity* star = by_name(a, "Oststadt Star");
+  REQUIRE(star);
+  CHECK(star->kind == EntityKind::kOrganization);
+  REQUIRE_FALSE(a.attributions.empty());
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Ivo Strand");
+}
