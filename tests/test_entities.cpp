@@ -694,12 +694,23 @@ TEST_CASE("a pronoun: a speaker named inside another's statement does not take t
   CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Mara Voss");
 }
 
-TEST_CASE("a pronoun: a name after a preposition is no subject; a name after 'of' can be", "[entities][pronouns]") {
+TEST_CASE("a pronoun: a name after a preposition is no subject; after 'by' or 'as for' it can be",
+          "[entities][pronouns]") {
   Analysis a = run("Port talks stall.\n\nIvo Strand has also commented on Peter Weir's arrest.\n\n"
                    "On Wednesday, he told a crowd in Oststadt that he was troubled by the arrest.");
   REQUIRE(a.attributions.size() >= 1);
   REQUIRE(speaker_of(a, 0));
   CHECK(speaker_of(a, 0)->name == "Ivo Strand");
+  for (const char* text : {"Port talks stall.\n\nPeter Weir met the council on Monday. As for Ivo Strand, he said "
+                           "the vote would be close.\n",
+                           "Port talks stall.\n\nPeter Weir met the council on Monday. What could change the vote is "
+                           "a strong speech by Ivo Strand. He said the vote would be close.\n"}) {
+    Analysis b = run(text);
+    INFO(text);
+    REQUIRE(b.attributions.size() == 1);
+    REQUIRE(speaker_of(b, 0));
+    CHECK(speaker_of(b, 0)->name == "Ivo Strand");
+  }
 }
 
 TEST_CASE("a coalition is an organisation", "[entities]") {

@@ -832,12 +832,13 @@ class Resolver {
   }
 
   // A mention right after a preposition ("on Lind's death", "with Weir"), but
-  // not a source ("according to Weir"). Not "of": it names the noun's own
-  // subject ("Footage of Lind appears. He says …" is Lind).
+  // not a source ("according to Weir") nor a topic ("As for Weir, he said").
+  // Not "of" nor "by": they name the noun's or the verb's own subject
+  // ("Footage of Lind appears. He says …"; "a strong finish by Lind. He hopes …").
   static constexpr double kObliquePenalty = 0.3;
   bool oblique(uint32_t at) const {
     static constexpr std::string_view kPreps[] = {"on", "in", "at", "for", "with", "about", "from",
-                                                  "by", "against", "over", "into", "toward", "towards",
+                                                  "against", "over", "into", "toward", "towards",
                                                   "under", "between", "among", "during", "without", "like",
                                                   "than", "to", "onto", "upon", "behind", "near"};
     const std::vector<text::Token>& v = toks_.toks;
@@ -847,7 +848,8 @@ class Resolver {
     if (v[k].type != text::TokType::kWord) return false;
     const std::string_view w = words_.low[k];
     if (std::find(std::begin(kPreps), std::end(kPreps), w) == std::end(kPreps)) return false;
-    return !(w == "to" && k > 0 && words_.low[k - 1] == "according");
+    return !(w == "to" && k > 0 && words_.low[k - 1] == "according") &&
+           !(w == "for" && k > 0 && words_.low[k - 1] == "as");
   }
 
   // A mention that opens its sentence: only white space, and a full stop or a
