@@ -841,15 +841,31 @@ class Resolver {
                                                   "against", "over", "into", "toward", "towards",
                                                   "under", "between", "among", "during", "without", "like",
                                                   "than", "to", "onto", "upon", "behind", "near"};
-    const std::vector<text::Token>& v = toks_.toks;
-    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
-    if (it == v.begin() || it == v.end() || it->start != at) return false;
-    const size_t k = static_cast<size_t>(it - v.begin()) - 1;
-    if (v[k].type != text::TokType::kWord) return false;
-    const std::string_view w = words_.low[k];
-    if (std::find(std::begin(kPreps), std::end(kPreps), w) == std::end(kPreps)) return false;
-    return !(w == "to" && k > 0 && words_.low[k - 1] == "according") &&
-           !(w == "for" && k > 0 && words_.low[k - 1] == "as");
+    // Read off the bytes before the mention (a pronoun weighs six candidates:
+    // no token search each time).
+    char w[8], before[12];
+    uint32_t from = 0;
+    const std::string_view prep = word_before(at, w, from);
+    if (prep.empty() || std::find(std::begin(kPreps), std::end(kPreps), prep) == std::end(kPreps)) return false;
+    const std::string_view prev = word_before(from, before, from);
+    return !(prep == "to" && prev == "according") && !(prep == "for" && prev == "as");
+  }
+
+  // The word (ASCII letters, folded into `buf`) that ends at `pos` after
+  // spaces; empty when something else stands there or it is longer than the
+  // buffer. `start` gets where it begins.
+  template <size_t N>
+  std::string_view word_before(uint32_t pos, char (&buf)[N], uint32_t& start) const {
+    const std::string_view t = doc_.text;
+    uint32_t e = pos;
+    while (e > 0 && t[e - 1] == ' ') --e;
+    uint32_t b = e;
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    while (b > 0 && e - b <= N && letter(t[b - 1])) --b;
+    start = b;
+    if (b == e || e - b > N || (b > 0 && static_cast<unsigned char>(t[b - 1]) >= 0x80)) return {};
+    for (uint32_t i = b; i < e; ++i) buf[i - b] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
+    return std::string_view(buf, e - b);
   }
 
   // A mention that opens its sentence: only white space, and a full stop or a
