@@ -826,3 +826,11 @@ TEST_CASE("a newspaper named '… Star' is an organisation and never 'he'", "[en
   REQUIRE(speaker_of(a, a.attributions.size() - 1));
   CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Ivo Strand");
 }
+
+TEST_CASE("a weekday read as a speaker is no entity", "[entities][junk]") {
+  Analysis a = run("Port talks stall.\n\nIn a statement, Strand said on Monday that the port would close. "
+                   "The poll released Friday shows the port is popular.");
+  CHECK_FALSE(by_name(a, "Friday"));
+  CHECK_FALSE(by_name(a, "Monday"));
+  CHECK(by_name(a, "Strand"));
+}

@@ -61,6 +61,15 @@ bool indefinite_pronoun(std::string_view surface) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+// Weekdays and the months no one is named after (not May, June, August):
+// capitalised, but never an entity.
+bool calendar_word(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                "saturday", "sunday", "january", "february", "september",
+                                                "october", "november", "december"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
 class Resolver {
  public:
   Resolver(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
@@ -726,6 +735,8 @@ class Resolver {
     }
     // A phrase whose head names no one ("the battle", "a large margin") is no entity.
     if (id < 0 && !p.proper && !p.named && p.kind == EntityKind::kUnknown) return -1;
+    // Nor is a day ("a poll conducted on Thursday" read as a speaker names "Thursday").
+    if (id < 0 && p.proper && p.words == 1 && calendar_word(p.folded)) return -1;
     if (id < 0) id = create(p);
     add_mention(id, span, surface, p);
     if (!p.acronym.empty()) set(p.acronym_rec->acronym, id);
