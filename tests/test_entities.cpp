@@ -694,12 +694,23 @@ TEST_CASE("a pronoun: a speaker named inside another's statement does not take t
   CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Mara Voss");
 }
 
-TEST_CASE("a pronoun: a name after a preposition is no subject; a name after 'of' can be", "[entities][pronouns]") {
+TEST_CASE("a pronoun: a name after a preposition is no subject; after 'by' or 'as for' it can be",
+          "[entities][pronouns]") {
   Analysis a = run("Port talks stall.\n\nIvo Strand has also commented on Peter Weir's arrest.\n\n"
                    "On Wednesday, he told a crowd in Oststadt that he was troubled by the arrest.");
   REQUIRE(a.attributions.size() >= 1);
   REQUIRE(speaker_of(a, 0));
   CHECK(speaker_of(a, 0)->name == "Ivo Strand");
+  for (const char* text : {"Port talks stall.\n\nPeter Weir met the council on Monday. As for Ivo Strand, he said "
+                           "the vote would be close.\n",
+                           "Port talks stall.\n\nPeter Weir met the council on Monday. What could change the vote is "
+                           "a strong speech by Ivo Strand. He said the vote would be close.\n"}) {
+    Analysis b = run(text);
+    INFO(text);
+    REQUIRE(b.attributions.size() == 1);
+    REQUIRE(speaker_of(b, 0));
+    CHECK(speaker_of(b, 0)->name == "Ivo Strand");
+  }
 }
 
 TEST_CASE("a coalition is an organisation", "[entities]") {
@@ -802,4 +813,24 @@ TEST_CASE("an indefinite pronoun speaker ('Some', 'Many', 'Others') is no entity
   CHECK_FALSE(by_name(a, "Some"));
   CHECK_FALSE(by_name(a, "Many"));
   CHECK_FALSE(by_name(a, "Others"));
+}
+
+TEST_CASE("a newspaper named '… Star' is an organisation and never 'he'", "[entities][kinds]") {
+  Analysis a = run("Port talks stall.\n\n\"The port will close,\" Peter Weir said in a letter, according to the "
+                   "Oststadt Star.\n\nAt a rally on Monday, Ivo Strand included the port on a list of places he "
+                   "would close. \"We will not wait,\" he said.");
+  const Entity* star = by_name(a, "Oststadt Star");
+  REQUIRE(star);
+  CHECK(star->kind == EntityKind::kOrganization);
+  REQUIRE_FALSE(a.attributions.empty());
+  REQUIRE(speaker_of(a, a.attributions.size() - 1));
+  CHECK(speaker_of(a, a.attributions.size() - 1)->name == "Ivo Strand");
+}
+
+TEST_CASE("a weekday read as a speaker is no entity", "[entities][junk]") {
+  Analysis a = run("Port talks stall.\n\nIn a statement, Strand said on Monday that the port would close. "
+                   "The poll released Friday shows the port is popular.");
+  CHECK_FALSE(by_name(a, "Friday"));
+  CHECK_FALSE(by_name(a, "Monday"));
+  CHECK(by_name(a, "Strand"));
 }

@@ -28,7 +28,7 @@ constexpr std::string_view kOrgWords[] = {
     "times", "post", "news", "press", "bureau", "office", "commission", "alliance", "campaign", "administration",
     "government", "institute", "authority", "board", "service", "bank", "fund", "foundation", "corporation",
     "network", "federation", "league", "coalition", "tribunal", "parliament", "assembly", "police", "army",
-    "tribune", "journal", "herald", "gazette", "globe", "examiner", "magazine", "inquirer", "telegraph",
+    "tribune", "journal", "herald", "star", "gazette", "globe", "examiner", "magazine", "inquirer", "telegraph",
     "guardian", "observer", "chronicle", "daily", "weekly", "radio", "television", "channel", "broadcasting",
     "reserve", "navy", "forces", "guard", "group", "club", "society", "centre", "center", "school", "college",
     "academy", "hospital", "church", "caucus", "chamber", "inc", "corp", "llc", "ltd", "co.", "ministries",

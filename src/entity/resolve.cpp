@@ -61,6 +61,15 @@ bool indefinite_pronoun(std::string_view surface) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+// Weekdays and the months no one is named after (not May, June, August):
+// capitalised, but never an entity.
+bool calendar_word(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                "saturday", "sunday", "january", "february", "september",
+                                                "october", "november", "december"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
 class Resolver {
  public:
   Resolver(const Document& doc, const text::Tokens& toks, const attrib::TokenWords& words,
@@ -726,6 +735,8 @@ class Resolver {
     }
     // A phrase whose head names no one ("the battle", "a large margin") is no entity.
     if (id < 0 && !p.proper && !p.named && p.kind == EntityKind::kUnknown) return -1;
+    // Nor is a day ("a poll conducted on Thursday" read as a speaker names "Thursday").
+    if (id < 0 && p.proper && p.words == 1 && calendar_word(p.folded)) return -1;
     if (id < 0) id = create(p);
     add_mention(id, span, surface, p);
     if (!p.acronym.empty()) set(p.acronym_rec->acronym, id);
@@ -832,22 +843,40 @@ class Resolver {
   }
 
   // A mention right after a preposition ("on Lind's death", "with Weir"), but
-  // not a source ("according to Weir"). Not "of": it names the noun's own
-  // subject ("Footage of Lind appears. He says …" is Lind).
+  // not a source ("according to Weir") nor a topic ("As for Weir, he said").
+  // Not "of" nor "by": they name the noun's or the verb's own subject
+  // ("Footage of Lind appears. He says …"; "a strong finish by Lind. He hopes …").
   static constexpr double kObliquePenalty = 0.3;
   bool oblique(uint32_t at) const {
     static constexpr std::string_view kPreps[] = {"on", "in", "at", "for", "with", "about", "from",
-                                                  "by", "against", "over", "into", "toward", "towards",
+                                                  "against", "over", "into", "toward", "towards",
                                                   "under", "between", "among", "during", "without", "like",
                                                   "than", "to", "onto", "upon", "behind", "near"};
-    const std::vector<text::Token>& v = toks_.toks;
-    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
-    if (it == v.begin() || it == v.end() || it->start != at) return false;
-    const size_t k = static_cast<size_t>(it - v.begin()) - 1;
-    if (v[k].type != text::TokType::kWord) return false;
-    const std::string_view w = words_.low[k];
-    if (std::find(std::begin(kPreps), std::end(kPreps), w) == std::end(kPreps)) return false;
-    return !(w == "to" && k > 0 && words_.low[k - 1] == "according");
+    // Read off the bytes before the mention (a pronoun weighs six candidates:
+    // no token search each time).
+    char w[8], before[12];
+    uint32_t from = 0;
+    const std::string_view prep = word_before(at, w, from);
+    if (prep.empty() || std::find(std::begin(kPreps), std::end(kPreps), prep) == std::end(kPreps)) return false;
+    const std::string_view prev = word_before(from, before, from);
+    return !(prep == "to" && prev == "according") && !(prep == "for" && prev == "as");
+  }
+
+  // The word (ASCII letters, folded into `buf`) that ends at `pos` after
+  // spaces; empty when something else stands there or it is longer than the
+  // buffer. `start` gets where it begins.
+  template <size_t N>
+  std::string_view word_before(uint32_t pos, char (&buf)[N], uint32_t& start) const {
+    const std::string_view t = doc_.text;
+    uint32_t e = pos;
+    while (e > 0 && t[e - 1] == ' ') --e;
+    uint32_t b = e;
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    while (b > 0 && e - b <= N && letter(t[b - 1])) --b;
+    start = b;
+    if (b == e || e - b > N || (b > 0 && static_cast<unsigned char>(t[b - 1]) >= 0x80)) return {};
+    for (uint32_t i = b; i < e; ++i) buf[i - b] = (t[i] >= 'A' && t[i] <= 'Z') ? static_cast<char>(t[i] + 32) : t[i];
+    return std::string_view(buf, e - b);
   }
 
   // A mention that opens its sentence: only white space, and a full stop or a

@@ -21,7 +21,9 @@ namespace quotegraph::entity {
 // a conversation its speaker had in the same or the two previous sentences
 // ("Blinken spoke with Tileuberdi … Blinken reiterated …").
 // Clears `via` where the contained statement's speaker is the relaying speaker
-// again, a pronoun or unresolved: a relay names someone else.
+// again, a pronoun or unresolved (a relay names someone else), or where no words
+// are passed on: an act ("agreed to"), a hedged or negated cue ("would insist",
+// "did not say"), a participle no cited source relays.
 // A mention that cannot be resolved with evidence from the document (a pronoun
 // with no compatible antecedent, "the president" with two presidents in play)
 // keeps entity = -1. Ids are "e1", "e2", … in order of first mention.
