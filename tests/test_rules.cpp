@@ -16,6 +16,7 @@ struct Expect {
   std::string speaker, cue, content;
   bool loose = false;
   std::string addressee, about, echoes, kind, rule;
+  std::string speaker_exact;  // `speaker:` — the whole mention, not a part of it
   bool via = false;
 };
 
@@ -78,6 +79,7 @@ std::vector<Case> load_cases() {
         else if (key == "echoes") e.echoes = val;
         else if (key == "kind") e.kind = val;
         else if (key == "rule") e.rule = val;
+        else if (key == "speaker") e.speaker_exact = val;
         else if (key == "via") e.via = val == "yes";
       }
     }
@@ -91,6 +93,7 @@ bool contains(std::string_view hay, std::string_view needle) { return hay.find(n
 bool matches(const Analysis& a, const Attribution& t, const Expect& e) {
   const Document& d = a.doc;
   if (!contains(d.slice(t.speaker.mention), e.speaker)) return false;
+  if (!e.speaker_exact.empty() && d.slice(t.speaker.mention) != e.speaker_exact) return false;
   auto lower = [](std::string_view s) {
     std::string o(s);
     for (char& ch : o) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

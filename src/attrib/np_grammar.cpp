@@ -213,8 +213,14 @@ Range SentenceRules::np_right(uint32_t k, uint32_t ceil) const {
     if (e > k && !v_[e].cap && (lex_.is_skippable(w) || lex_.is_weekday_or_time(w))) break;
     // "Governor Ana Ruiz closed the dam": a lower-case past form right after a
     // name is the clause's verb; no noun phrase runs on from a name that way.
-    if (e > k && !v_[e].cap && v_[e - 1].cap && !possessive(e - 1) && w.size() >= 4 && w.ends_with("ed") &&
-        w.find('-') == std::string_view::npos)
+    // So is one right after a common noun that follows its determiner ("the
+    // justice sounded off on Trump"); not after the determiner itself, an
+    // adverb or a number ("the reported attack", "a bitterly divided court").
+    if (e > k && !v_[e].cap && !possessive(e - 1) && w.size() >= 4 && w.ends_with("ed") &&
+        w.find('-') == std::string_view::npos &&
+        (v_[e - 1].cap || (e - 1 > k && has(e - 2, Lexicon::kDeterminer) && word(e - 1) &&
+                           v_[e - 1].type == TokType::kWord && !has(e - 1, Lexicon::kDeterminer) &&
+                           !lex_.is_skippable(low_[e - 1]))))
       break;
     ++e;
   }
