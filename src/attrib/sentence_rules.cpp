@@ -53,9 +53,39 @@ uint32_t SentenceRules::content_after(uint32_t j, uint32_t le) const {
       j = e + 1;
       continue;
     }
+    // "said Sunday on Fox News Channel's “Sunday Morning Futures,” that …":
+    // the programme's title belongs to the adjunct.
+    if (uint32_t after = programme_title(j, e); after != kNone) {
+      j = after < le && comma(after) ? after + 1 : after;
+      continue;
+    }
     return e;  // a quote or a colon follows the adjunct
   }
   return j < le ? j : kNone;
+}
+
+uint32_t SentenceRules::programme_title(uint32_t chunk, uint32_t q) const {
+  if (!opens_quote(q)) return kNone;
+  bool on = false;  // "on" or "in" opens the phrase the title ends, a few words before it
+  for (uint32_t k = std::max(chunk, q > 5 ? q - 5 : 0u); k < q && !on; ++k) on = is(k, "on") || is(k, "in");
+  if (!on) return kNone;
+  // The mark opens right after "on", a name or a possessive ("on ABC's", "on NBC").
+  if (!(q == chunk + 1 || (word(q - 1) && (v_[q - 1].cap || possessive(q - 1))))) return kNone;
+  const int qi = in_.quotes.top[q];
+  const uint32_t close = in_.quotes.quotes[qi].close_tok;
+  if (!in_.quotes.quotes[qi].closed || close <= q + 1 || close - q > 7) return kNone;
+  for (uint32_t k = q + 1; k < close; ++k) {
+    if (!word(k)) {
+      if ((comma(k) || terminal(k)) && k + 1 == close) continue;  // “This Week,” “Morning Joe.”
+      if (punct(k, '&') || dash(k)) continue;
+      return kNone;
+    }
+    // Title Case: capitals, but for the small words of titles.
+    if (!v_[k].cap && !(is(k, "the") || is(k, "of") || is(k, "and") || is(k, "with") || is(k, "a") ||
+                        is(k, "in") || is(k, "on") || is(k, "to") || is(k, "for")))
+      return kNone;
+  }
+  return close + 1;
 }
 
 // "…, she said in a video message to the convention.", "…, Hollande said
@@ -64,6 +94,10 @@ uint32_t SentenceRules::content_after(uint32_t j, uint32_t le) const {
 bool SentenceRules::adjunct_tail(uint32_t j, uint32_t le) const {
   if (j >= le || !adjunct_start(j) || is(j, "to") || (is(j, "at") && is(j + 1, "least"))) return false;
   for (uint32_t e = j; e < le; ++e) {
+    if (uint32_t after = programme_title(j, e); after != kNone) {  // "… he said on MSNBC's “Morning Joe.”"
+      e = after - 1;
+      continue;
+    }
     if (is(e, "that") || quote_mark(e) || punct(e, ':') || finite_verb(e)) return false;
     if (comma(e)) return e + 1 < le && word(e + 1) && !v_[e + 1].cap && low_[e + 1].ends_with("ing");
   }
@@ -832,6 +866,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   Range before = trim({std::min(std::max(f, floor), before_end), before_end});
   if (before_ok && before.size() < 2 && !closes_quote(before.last - 1)) before_ok = false;
   // "…," X said: content before; "X said (that) …": content after.
+  // "Speaking on ABC's “This Week,” Kell admitted …": a programme's title is no quote.
+  if (before_ok && closes_quote(before_end - 1) &&
+      programme_title(f, in_.quotes.quotes[in_.quotes.top[before_end - 1]].open_tok) != kNone)
+    before_ok = false;
   bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
   // A participle's content always follows it ("…," McCain said, citing …).
   if (c.inherited && !coordinated) before_ok = false;

@@ -200,6 +200,10 @@ class SentenceRules {
   // kNone when only adjuncts follow ("…," he said on Thursday.).
   uint32_t content_after(uint32_t j, uint32_t le) const;
   bool adjunct_start(uint32_t k) const;
+  // A broadcast's title in an adjunct chunk starting at `chunk` ("on ABC's
+  // “This Week,”"): given the opening mark `q` of a short Title Case quote,
+  // the token after its closing mark, or kNone.
+  uint32_t programme_title(uint32_t chunk, uint32_t q) const;
   bool clause_opener(uint32_t k) const;
   std::vector<Candidate> sentence(uint32_t si);
   bool colon_quote_rule(uint32_t f, uint32_t le, const std::vector<Candidate>& found, Candidate& c) const;
