@@ -345,7 +345,9 @@ void find_explicit(const Context& cx, EchoReport& out) {
       const std::vector<size_t>& hits = hits_of[ci];
       std::vector<re2::StringPiece> g;
       int ngroups = 0;
-      for (auto [win_b, win_e] : merged) {
+      for (const auto& win : merged) {
+        // Named copies, not a structured binding: clang 14 does not let a lambda capture one.
+        const size_t win_b = win.first, win_e = win.second;
         if (!c.re->ok()) break;  // compiled here, on the first sentence that may match
         if (g.empty()) {
           ngroups = c.re->NumberOfCapturingGroups() + 1;
