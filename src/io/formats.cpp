@@ -1,5 +1,6 @@
-// The writer table: every analysis format, its name and its writer. A new
-// format is one row here plus its writer's own file.
+// The writer table: every analysis format, its name, its writer and how
+// several documents join in one stream. A new format is its `Format` value
+// (io.hpp), one row here and its writer's own file.
 #include <array>
 #include <string>
 #include <utility>
@@ -13,13 +14,23 @@ struct FormatRow {
   Format format;
   const char* name;
   std::string (*write)(const Analysis&, const WriteOptions&);
+  // Several documents in one stream (AnalysisStream): what opens the stream
+  // (CSV's header), what stands between two documents, and whether they form
+  // a JSON array (opened only when a second document comes, so one document
+  // stays the object `write` gives).
+  std::string (*head)();
+  const char* between;
+  bool array;
 };
 
 constexpr std::array<FormatRow, 4> kFormats{{
-    {Format::kText, "text", [](const Analysis& a, const WriteOptions&) { return to_text(a); }},
-    {Format::kJson, "json", [](const Analysis& a, const WriteOptions& o) { return to_json(a, o.indent, o); }},
-    {Format::kJsonl, "jsonl", [](const Analysis& a, const WriteOptions& o) { return to_json(a, -1, o); }},
-    {Format::kCsv, "csv", [](const Analysis& a, const WriteOptions& o) { return to_csv(a, false, o); }},
+    {Format::kText, "text", [](const Analysis& a, const WriteOptions&) { return to_text(a); }, nullptr, "\n", false},
+    {Format::kJson, "json", [](const Analysis& a, const WriteOptions& o) { return to_json(a, o.indent, o); }, nullptr,
+     ",\n", true},
+    {Format::kJsonl, "jsonl", [](const Analysis& a, const WriteOptions& o) { return to_json(a, -1, o); }, nullptr, "",
+     false},
+    {Format::kCsv, "csv", [](const Analysis& a, const WriteOptions& o) { return to_csv(a, false, o); }, csv_header, "",
+     false},
 }};
 
 const FormatRow& row(Format f) {
@@ -59,27 +70,23 @@ std::string write(Format format, const Analysis& a, const WriteOptions& options)
 std::string attribution_id(size_t index) { return "a" + std::to_string(index + 1); }
 
 std::string AnalysisStream::add(const Analysis& a, const WriteOptions& options) {
+  const FormatRow& r = row(format_);
   const bool first = documents_++ == 0;
-  switch (format_) {
-    case Format::kJson:
-      if (first) {
-        held_ = write(format_, a, options);
-        return "";
-      }
-      if (documents_ == 2) return "[\n" + std::exchange(held_, std::string()) + ",\n" + write(format_, a, options);
-      return ",\n" + write(format_, a, options);
-    case Format::kCsv:
-      return first ? to_csv(a, true, options) : write(format_, a, options);
-    case Format::kText:
-      return first ? write(format_, a, options) : "\n" + write(format_, a, options);
-    case Format::kJsonl:
-      break;
+  std::string doc = r.write(a, options);
+  if (r.array) {
+    if (first) {
+      held_ = std::move(doc);
+      return "";
+    }
+    if (documents_ == 2) return "[\n" + std::exchange(held_, std::string()) + r.between + doc;
+    return r.between + doc;
   }
-  return write(format_, a, options);
+  if (first) return r.head ? r.head() + doc : doc;
+  return r.between + doc;
 }
 
 std::string AnalysisStream::finish() {
-  if (format_ != Format::kJson) return "";
+  if (!row(format_).array) return "";
   if (documents_ == 1) return std::exchange(held_, std::string());
   return documents_ > 1 ? "]\n" : "";
 }
