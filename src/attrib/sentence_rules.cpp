@@ -712,6 +712,12 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // "the sanctions announced by the neighbours": a past participle with its
   // agent is a modifier, not a statement.
   if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
+  // "Illinois state Rep. Ammons", "state GOP officials", "most state parties":
+  // "state" the noun. The verb takes "that", a quote, an adverb or a
+  // determiner's phrase ("state the obvious", "state their case").
+  if (e.lemma == "state" && hit.form == Form::kBase && word(k + 1) && !has(k + 1, Lexicon::kDeterminer) &&
+      !lex_.is_pronoun(low_[k + 1]) && !is(k + 1, "that") && !lex_.is_skippable(low_[k + 1]))
+    return false;
   // "found itself at the centre of …", "finds himself embroiled": a state, not a finding.
   if (e.lemma == "find" && (is(k + 1, "himself") || is(k + 1, "herself") || is(k + 1, "itself") ||
                             is(k + 1, "themselves") || is(k + 1, "myself") || is(k + 1, "ourselves")))
