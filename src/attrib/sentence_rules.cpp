@@ -718,6 +718,18 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (e.lemma == "state" && hit.form == Form::kBase && word(k + 1) && !has(k + 1, Lexicon::kDeterminer) &&
       !lex_.is_pronoun(low_[k + 1]) && !is(k + 1, "that") && !lex_.is_skippable(low_[k + 1]))
     return false;
+  // "a contest known as Super Tuesday", "a golfer known for mulligans", "is
+  // known to …": "known" is a passive or a modifier unless "have" makes it
+  // the perfect of "know" ("had long known that").
+  if (low_[k] == "known") {
+    uint32_t j = k;
+    while (j > f && lex_.is_skippable(low_[j - 1]) && !is(j - 1, "has") && !is(j - 1, "have") && !is(j - 1, "had"))
+      --j;
+    const bool perfect = j > f && (is(j - 1, "has") || is(j - 1, "have") || is(j - 1, "had") ||
+                                   (has(j - 1, Lexicon::kSubjectContraction) &&
+                                    (low_[j - 1].ends_with("'ve") || low_[j - 1].ends_with("'d"))));
+    if (!perfect) return false;
+  }
   // "found itself at the centre of …", "finds himself embroiled": a state, not a finding.
   if (e.lemma == "find" && (is(k + 1, "himself") || is(k + 1, "herself") || is(k + 1, "itself") ||
                             is(k + 1, "themselves") || is(k + 1, "myself") || is(k + 1, "ourselves")))
