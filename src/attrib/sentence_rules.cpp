@@ -891,6 +891,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   bool quote_before = before_ok && closes_quote(before_end - 1 - (comma(before_end - 1) ? 1 : 0));
   // A participle's content always follows it ("…," McCain said, citing …).
   if (c.inherited && !coordinated) before_ok = false;
+  // "…, who voted": the words before a relative pronoun are its antecedent's clause.
+  if (before_ok && !quote_before && sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which")))
+    before_ok = false;
   const bool only_adjuncts_after = (e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le);
   if (before_ok && (quote_before || !after_ok || after_parenthetical || only_adjuncts_after)) {
     c.content = {before};
