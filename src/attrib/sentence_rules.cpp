@@ -894,6 +894,13 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // "…, who voted": the words before a relative pronoun are its antecedent's clause.
   if (before_ok && !quote_before && sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which")))
     before_ok = false;
+  // "While the controversy burned, the team appeared …": a clause opened by an
+  // adjunct word is no statement of a cue that is not one of speech.
+  // A finding keeps it ("In 2015, the firm spent $2 million, records show"):
+  // a source that is no group of people, with a cue other than "seem"/"appear".
+  const bool finding = sp.ok() && lex_.is_source_noun(low_[sp.last - 1]) && !lex_.is_group_noun(low_[sp.last - 1]) &&
+                       e.lemma != "appear" && e.lemma != "seem";
+  if (before_ok && !quote_before && !(e.flags & kSpeech) && !statement_before(before) && !finding) before_ok = false;
   const bool only_adjuncts_after = (e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le);
   if (before_ok && (quote_before || !after_ok || after_parenthetical || only_adjuncts_after)) {
     c.content = {before};
