@@ -389,7 +389,9 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       for (const std::string& kw : p.trigger.keywords)
         for (size_t at = low.find(kw); at != std::string::npos; at = low.find(kw, at + 1)) {
           const bool placed = p.trigger.at_keyword ? at == b : at >= b && at + kw.size() <= e;
-          if (placed && echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at)) admitted = true;
+          if (placed && echo::keyword_at(t, at, kw, t.size()) &&
+              echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at))
+            admitted = true;
         }
       INFO(text << " / pattern of lemma " << p.lemma);
       CHECK(admitted);
@@ -404,9 +406,22 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       using_pattern = &p;
   REQUIRE(using_pattern);
   CHECK_FALSE(echo::admits(using_pattern->trigger, echo::follow_words(used, 5, used.size()), used, 5));
-  const std::string like = "It was like the old days, she called.";
-  for (const echo::CuePattern& p : impl.cues)
-    if (p.lemma == "like") CHECK_FALSE(echo::admits(p.trigger, echo::follow_words(like, 7, like.size()), like, 7));
+  // No pattern may run on these: a cue verb inside a longer word ("repeatedly",
+  // "agreement", "accused"), "like" with no name and comma around it, a name
+  // only after the sentence has ended.
+  for (const char* text : {"He repeatedly linked the two.", "The agreement holds.", "Seoul accused the North's leader.",
+                           "It was like the old days, she called.", "States like Ohio, Iowa and Utah voted.",
+                           "He may repeat his attacks on moderators. Trump said so.", "They echo her concerns."}) {
+    const std::string t = text;
+    const std::string low = lower(t);
+    for (const echo::CuePattern& p : impl.cues)
+      for (const std::string& kw : p.trigger.keywords)
+        for (size_t at = low.find(kw); at != std::string::npos; at = low.find(kw, at + 1)) {
+          INFO(text << " / pattern of lemma " << p.lemma << " at " << at);
+          CHECK_FALSE((echo::keyword_at(t, at, kw, t.size()) &&
+                       echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at)));
+        }
+  }
 }
 
 TEST_CASE("echo implicit: a shared rare phrase fires, in the right direction", "[echo][implicit]") {

@@ -48,24 +48,31 @@ class LazyRE2 {
 // news hold none, and most patterns never match an article: compiling each
 // and scanning each sentence with it cost more than the rest of echo.
 struct CueTrigger {
-  // Lower case; every match holds one of them (the cue verb: "echo", "borrow").
+  // The cue verb's forms, lower case, as whole words: every match holds one,
+  // followed by white space ("echoed Tokayev’s …", never "repeatedly").
   // None: the pattern searches the whole body.
   std::vector<std::string> keywords;
   // Every match starts where a keyword starts ("\b((?i:echo…"): the pattern
   // is tried anchored at each keyword of the sentence, not searched along it.
   // Needs keywords.
   bool at_keyword = false;
-  // What follows the keyword's word in every match, in white-space separated
-  // words: X's name, a run of capitalised words, opens among the next
-  // `name_within` (0: no test), and holds the possessive mark ("Tokayev’s") or
-  // ends in a comma ("Like Tokayev, …") when `name_then` says so. A keyword
-  // followed otherwise ("used to", "quoted him as saying") is no place for a
-  // match, and a pattern whose keywords all fail is never compiled.
+  // What follows the keyword in every match, in white-space separated words:
+  // X's name, a run of capitalised words, opens among the next `name_within`
+  // (0: no test), and holds the possessive mark ("Tokayev’s") or ends in a
+  // comma ("Like Tokayev, …") when `name_then` says so.
   enum NameThen { kAnything, kPossessive, kComma };
   int name_within = 0;
   NameThen name_then = kAnything;
-  // The keyword is capitalised in every match ("Like X, Y called").
+  // The keyword is capitalised in every match ("Like X, Y called"), or
+  // follows a comma ("Y, like X, called").
   bool capital_keyword = false;
+  bool comma_before = false;
+  // The words right after the keyword, each one of a group, any case
+  // ("agreed with", "took a page").
+  std::vector<std::vector<std::string>> then;
+  // A keyword followed otherwise ("used to", "quoted him as saying",
+  // "agreement") is no place for a match, and a pattern whose keywords all
+  // fail is never compiled.
 };
 
 // The white-space separated words after the one holding byte `p` of `text`
@@ -75,8 +82,13 @@ struct CueTrigger {
 // when there is none.
 struct CueFollow {
   int name = 0, possessive = 0, comma = 0;
+  std::vector<std::string_view> words;  // the first few, as written
+  bool comma_before = false;            // a comma before the keyword's word
 };
 CueFollow follow_words(std::string_view text, size_t p, size_t end);
+// Whether keyword `kw` (lower case) is at `p` as a word of its own: any case,
+// no letter, digit or '_' before it (RE2's \b), white space after it, before `end`.
+bool keyword_at(std::string_view text, size_t p, std::string_view kw, size_t end);
 // Whether a keyword of `t` at `p`, followed by `f`, may start a match's cue.
 bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p);
 
