@@ -337,27 +337,38 @@ void find_explicit(const Context& cx, EchoReport& out) {
     std::vector<std::vector<size_t>> hits_of(compiled.cues.size());  // where its keywords start, in order
     for (size_t i = 0; i < compiled.cues.size(); ++i)
       if (compiled.cues[i].trigger.keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
-    re2::StringPiece hit;
-    for (size_t at = body_b; at < body_e && compiled.keyword_re->Match(text, at, body_e, RE2::UNANCHORED, &hit, 1);) {
-      const size_t p = static_cast<size_t>(hit.data() - text.data());
-      at = p + 1;  // keywords may start inside one another's match ("repeat", "repeated")
-      const CueFollow follow = follow_words(std::string_view(text.data(), text.size()), p, body_e);
+    // Keywords are whole words followed by white space: each is the trailing
+    // run of ASCII letters of a token, so one pass over the engine's tokens with
+    // a table lookup finds them all.
+    const std::string_view body(text.data(), text.size());
+    std::string folded;
+    for (const text::Token& t : d.layer->toks.toks) {
+      if (t.start < body_b || t.end >= body_e) continue;
+      size_t q = t.end;
+      while (q > t.start && q + compiled.max_keyword > t.end &&
+             ((text[q - 1] >= 'a' && text[q - 1] <= 'z') || (text[q - 1] >= 'A' && text[q - 1] <= 'Z')))
+        --q;
+      if (q == t.end || (q > t.start && ((text[q - 1] >= 'a' && text[q - 1] <= 'z') || (text[q - 1] >= 'A' && text[q - 1] <= 'Z'))))
+        continue;  // no letters, or a run longer than any keyword
+      folded.assign(text.data() + q, t.end - q);
+      for (char& ch : folded) ch = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      auto found = compiled.keyword_index.find(folded);
+      if (found == compiled.keyword_index.end() || !keyword_at(body, q, folded, body_e)) continue;
+      const size_t p = q, k = found->second;
+      const std::string& kw = compiled.keywords[k];
+      const CueFollow follow = follow_words(body, p, body_e);
       Span st;
       bool sentence_found = false;
-      for (size_t k = 0; k < compiled.keywords.size(); ++k) {
-        const std::string& kw = compiled.keywords[k];
-        if (!keyword_at(std::string_view(text.data(), text.size()), p, kw, body_e)) continue;
-        for (size_t ci : compiled.keyword_cues[k]) {
-          if (!admits(compiled.cues[ci].trigger, follow, std::string_view(text.data(), text.size()), p)) continue;
-          if (!sentence_found) {
-            st = sentence_around(d, static_cast<uint32_t>(p));
-            sentence_found = true;
-          }
-          size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
-          lo = lo > body_b + 4 ? lo - 4 : body_b;
-          windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
-          if (hits_of[ci].empty() || hits_of[ci].back() != p) hits_of[ci].push_back(p);
+      for (size_t ci : compiled.keyword_cues[k]) {
+        if (!admits(compiled.cues[ci].trigger, follow, body, p)) continue;
+        if (!sentence_found) {
+          st = sentence_around(d, static_cast<uint32_t>(p));
+          sentence_found = true;
         }
+        size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
+        lo = lo > body_b + 4 ? lo - 4 : body_b;
+        windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
+        if (hits_of[ci].empty() || hits_of[ci].back() != p) hits_of[ci].push_back(p);
       }
     }
     for (size_t ci = 0; ci < compiled.cues.size(); ++ci) {

@@ -167,18 +167,19 @@ Compiled::Compiled() {
     c.demonstrative = r.demonstrative;
     c.trigger = r.trigger;
   }
-  std::string alternation;
   for (size_t i = 0; i < cues.size(); ++i)
     for (const std::string& k : cues[i].trigger.keywords) {
       size_t at = std::find(keywords.begin(), keywords.end(), k) - keywords.begin();
       if (at == keywords.size()) {
         keywords.push_back(k);
         keyword_cues.emplace_back();
-        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(k);
       }
       keyword_cues[at].push_back(i);
     }
-  keyword_re = std::make_unique<RE2>("(?i:" + alternation + ")", o);
+  for (size_t k = 0; k < keywords.size(); ++k) {
+    keyword_index.emplace(keywords[k], k);
+    max_keyword = std::max(max_keyword, keywords[k].size());
+  }
   for (const auto& phrase : lex.stock_phrases()) {
     uint64_t h = word_hash(phrase[0]);
     for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -109,12 +110,10 @@ struct CuePattern {
 struct Compiled {
   EchoLexicon lex;
   std::deque<CuePattern> cues;  // deque: a CuePattern (its once_flag) does not move
-  // Every cue keyword in one case-insensitive alternation: one DFA pass over a
-  // body finds where any of them starts (a std::string::find per keyword would
-  // read the body once per keyword).
-  std::unique_ptr<RE2> keyword_re;
   std::vector<std::string> keywords;              // unique, lower case
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues
+  std::unordered_map<std::string, size_t> keyword_index;  // keyword -> its index
+  size_t max_keyword = 0;                                 // the longest keyword's length
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
   // Token hashes (Token::hash) of the one-word loaded labels and of the first
