@@ -341,7 +341,6 @@ void find_explicit(const Context& cx, EchoReport& out) {
     // run of ASCII letters of a token, so one pass over the engine's tokens with
     // a table lookup finds them all.
     const std::string_view body(text.data(), text.size());
-    std::string folded;
     for (const text::Token& t : d.layer->toks.toks) {
       if (t.start < body_b || t.end >= body_e) continue;
       size_t q = t.end;
@@ -350,11 +349,16 @@ void find_explicit(const Context& cx, EchoReport& out) {
         --q;
       if (q == t.end || (q > t.start && ((text[q - 1] >= 'a' && text[q - 1] <= 'z') || (text[q - 1] >= 'A' && text[q - 1] <= 'Z'))))
         continue;  // no letters, or a run longer than any keyword
-      folded.assign(text.data() + q, t.end - q);
-      for (char& ch : folded) ch = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-      auto found = compiled.keyword_index.find(folded);
-      if (found == compiled.keyword_index.end() || !keyword_at(body, q, folded, body_e)) continue;
-      const size_t p = q, k = found->second;
+      char buf[32];
+      const size_t n = t.end - q;
+      if (n > sizeof buf || !compiled.keyword_shapes.may_hold(n, text[q], text[t.end - 1])) continue;
+      for (size_t j = 0; j < n; ++j) {
+        const char ch = text[q + j];
+        buf[j] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+      const uint32_t* found = compiled.keyword_index.find(std::string_view(buf, n));
+      if (!found || !keyword_at(body, q, std::string_view(buf, n), body_e)) continue;
+      const size_t p = q, k = *found;
       const std::string& kw = compiled.keywords[k];
       const CueFollow follow = follow_words(body, p, body_e);
       Span st;

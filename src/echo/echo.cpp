@@ -177,7 +177,8 @@ Compiled::Compiled() {
       keyword_cues[at].push_back(i);
     }
   for (size_t k = 0; k < keywords.size(); ++k) {
-    keyword_index.emplace(keywords[k], k);
+    keyword_index.insert(keywords[k], static_cast<uint32_t>(k));
+    keyword_shapes.add(keywords[k]);
     max_keyword = std::max(max_keyword, keywords[k].size());
   }
   for (const auto& phrase : lex.stock_phrases()) {

@@ -13,7 +13,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -21,6 +20,7 @@
 #include "echo/scan.hpp"
 #include "quotegraph/echo.hpp"
 #include "text/senses.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::echo {
 
@@ -112,7 +112,18 @@ struct Compiled {
   std::deque<CuePattern> cues;  // deque: a CuePattern (its once_flag) does not move
   std::vector<std::string> keywords;              // unique, lower case
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues
-  std::unordered_map<std::string, size_t> keyword_index;  // keyword -> its index
+  text::WordTable<uint32_t> keyword_index;                // keyword -> its index
+  // The keywords' (length, first letter, last letter), any case: most words of
+  // a text fail this one bit test and are never folded and looked up.
+  struct Shapes {
+    std::vector<bool> bits = std::vector<bool>(32 * 26 * 26, false);
+    static int letter(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A' : -1; }
+    void add(std::string_view w) { bits[(w.size() % 32 * 26 + letter(w.front())) * 26 + letter(w.back())] = true; }
+    bool may_hold(size_t n, char first, char last) const {
+      const int f = letter(first), l = letter(last);
+      return f >= 0 && l >= 0 && bits[(n % 32 * 26 + f) * 26 + l];
+    }
+  } keyword_shapes;
   size_t max_keyword = 0;                                 // the longest keyword's length
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
