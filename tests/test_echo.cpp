@@ -878,3 +878,28 @@ TEST_CASE("echo explicit: 'echoed that promise' points at the statement just bef
   CHECK(name_matches(found->from.name, "Vale"));
   CHECK(name_matches(found->to.name, "Renn"));
 }
+
+TEST_CASE("echo scare quotes: a quoted phrase modifying a noun is a label, even inside a paraphrase", "[echo][framing]") {
+  const std::string text =
+      "Harbour vote nears.\n\n"
+      "Mayor Ida Renn said the “pay as you go” plan would sink the port.\n\n"
+      "Renn also mocked Vale’s “Bring Back Ships” rallying cry on Tuesday.\n\n"
+      "Governor Tomas Vale said the city’s “broken” budget must change.\n\n"
+      "Vale spoke on WXLN’s “Morning Hour” program, and later at the “Blue Anchor” tavern.\n";
+  auto r = shared_analyzer().analyze(text, "harbour.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  std::vector<std::string> terms;
+  for (const echo::Framing& f : rep.framing)
+    if (f.kind == echo::FramingKind::kScareQuote) terms.push_back(f.term);
+  auto has = [&](const std::string& t) { return std::find(terms.begin(), terms.end(), t) != terms.end(); };
+  // A phrase of two or more words between an article or a possessive and its
+  // noun names a thing: a label, inside Renn's paraphrase or Title Case.
+  CHECK(has("pay as you go"));
+  CHECK(has("bring back ships"));
+  // One quoted adjective is Vale's own word; a Title-Case quote before a
+  // title noun is a title, and after "the" a name.
+  CHECK_FALSE(has("broken"));
+  CHECK_FALSE(has("morning hour"));
+  CHECK_FALSE(has("blue anchor"));
+}
