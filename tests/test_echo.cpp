@@ -903,3 +903,41 @@ TEST_CASE("echo scare quotes: a quoted phrase modifying a noun is a label, even 
   CHECK_FALSE(has("morning hour"));
   CHECK_FALSE(has("blue anchor"));
 }
+
+TEST_CASE("echo scan: a possessive name and a noun of saying make a quotation that name's words", "[echo][scan]") {
+  echo::EchoLexicon lex;
+  auto owned = [&](const std::string& text, std::string_view word) {
+    Analysis a;
+    a.doc.text = text;
+    a.doc.body_end = static_cast<uint32_t>(a.doc.text.size());
+    echo::DocText d = echo::scan(a, lex);
+    for (const echo::Token& t : d.tokens)
+      if (a.doc.slice(t.span) == word) return t.has(echo::kOwnedQuote) && t.has(echo::kTermQuote);
+    FAIL("no token " << word);
+    return false;
+  };
+  CHECK(owned("Ames mocked Vale’s pledge on Monday to “make the city whole again” as hollow.", "whole"));
+  CHECK(owned("Ames answered Vale's slogan “Ships Not Slogans” at once.", "Ships"));
+  // The speaker's own characterisation of X's words, and no noun of saying.
+  CHECK_FALSE(owned("Ames called Vale's remarks on Monday a “new low” at once.", "low"));
+  CHECK_FALSE(owned("Ames toured Vale's harbour to “see it for herself” on Monday.", "herself"));
+}
+
+TEST_CASE("echo implicit: words a statement cites as another speaker's make an echo of them", "[echo][implicit]") {
+  // A live blog, latest first: Renn's reply to Vale comes before Vale's speech.
+  const std::string text =
+      "Harbour live: the latest.\n\n"
+      "Mayor Ida Renn said that Vale’s call earlier in the day to “make the city whole again” was an empty slogan.\n\n"
+      "The council met at noon and heard from residents about the port.\n\n"
+      "Governor Tomas Vale told supporters that the goal was to “make the city whole again” by spring.\n";
+  auto r = shared_analyzer().analyze(text, "live.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  bool found = false;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kImplicit && name_matches(e.from.name, "Renn") && name_matches(e.to.name, "Vale") &&
+        e.phrase.find("whole") != std::string::npos)
+      found = true;
+  CHECK(found);
+  for (const echo::Echo& e : rep.echoes) CHECK_FALSE((name_matches(e.from.name, "Vale") && name_matches(e.to.name, "Renn")));
+}
