@@ -398,6 +398,12 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
     }
   }
   CHECK(matches >= 29);  // every text matches at least one pattern
+  // What is echoed, every form of kThing's alternatives spelled out.
+  const std::vector<std::string>& things = echo::thing_words();
+  for (const char* w : {"rhetoric", "claim", "claims", "line", "lines", "characterisation", "characterization",
+                        "talking", "remarks", "calls", "label"})
+    CHECK(std::find(things.begin(), things.end(), w) != things.end());
+  CHECK(std::find(things.begin(), things.end(), "points") == things.end());  // not the first word
   // And the tests turn a keyword away when the words after it hold no name.
   const std::string used = "They used the money to build roads.";
   const echo::CuePattern* using_pattern = nullptr;
@@ -411,7 +417,9 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
   // only after the sentence has ended.
   for (const char* text : {"He repeatedly linked the two.", "The agreement holds.", "Seoul accused the North's leader.",
                            "It was like the old days, she called.", "States like Ohio, Iowa and Utah voted.",
-                           "He may repeat his attacks on moderators. Trump said so.", "They echo her concerns."}) {
+                           "He may repeat his attacks on moderators. Trump said so.", "They echo her concerns.",
+                           "His views were echoed by a number of experts, as Mr. Ames said.",
+                           "THE BORROWING Back then, Mr. Ames said, debt was a last resort."}) {
     const std::string t = text;
     const std::string low = lower(t);
     for (const echo::CuePattern& p : impl.cues)

@@ -306,6 +306,13 @@ bool keyword_at(std::string_view text, size_t p, std::string_view kw, size_t end
 bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p) {
   if (t.capital_keyword && !(text[p] >= 'A' && text[p] <= 'Z')) return false;
   if (t.comma_before && !f.comma_before) return false;
+  if (t.thing_within > 0 && t.things) {
+    bool thing = false;
+    for (int k = 0; k < t.thing_within && k < static_cast<int>(f.words.size()) && !thing; ++k)
+      for (const std::string& w : *t.things)
+        thing = thing || (f.words[k].size() == w.size() && same_folded(f.words[k], 0, w));
+    if (!thing) return false;
+  }
   for (size_t k = 0; k < t.then.size(); ++k) {
     bool one = false;
     for (const std::string& w : t.then[k])

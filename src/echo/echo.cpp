@@ -34,6 +34,51 @@ const char kThing[] =
 const char kCharacterising[] =
     R"((?:called|calls|described|describes|labell?ed|branded|termed|characteri[sz]ed|dubbed|denounced))";
 
+// The words that open kThing's alternatives, every form spelled out
+// ("claims?" -> "claim", "claims"; "characteri[sz]ation" -> both; "talking\s+points?"
+// -> "talking"): what CueTrigger::thing_within looks for.
+std::vector<std::string> expand_alternative(std::string_view alt) {
+  alt = alt.substr(0, std::min(alt.size(), alt.find("\\s")));
+  std::vector<std::string> out{""};
+  for (size_t i = 0; i < alt.size(); ++i) {
+    if (alt[i] == '[') {
+      const size_t close = alt.find(']', i);
+      std::vector<std::string> next;
+      for (const std::string& o : out)
+        for (size_t j = i + 1; j < close; ++j) next.push_back(o + alt[j]);
+      out = std::move(next);
+      i = close;
+    } else if (i + 1 < alt.size() && alt[i + 1] == '?') {
+      const size_t n = out.size();
+      for (size_t k = 0; k < n; ++k) out.push_back(out[k] + alt[i]);
+      ++i;
+    } else {
+      for (std::string& o : out) o += alt[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& thing_words() {
+  static const std::vector<std::string> words = [] {
+    std::string_view body(kThing);
+    body.remove_prefix(3);  // "(?:"
+    body.remove_suffix(1);  // ")"
+    std::vector<std::string> out;
+    for (size_t b = 0; b <= body.size();) {
+      size_t e = std::min(body.size(), body.find('|', b));
+      for (std::string& w : expand_alternative(body.substr(b, e - b))) out.push_back(std::move(w));
+      b = e + 1;
+    }
+    return out;
+  }();
+  return words;
+}
+
+namespace {
+
 struct Row {
   std::string pattern;
   const char* lemma;
@@ -55,7 +100,7 @@ std::vector<Row> cue_rows() {
        {{"echo", "echoed", "echoes", "echoing"}, true, 2, CueTrigger::kPossessive}},
       // "echoed remarks by Tokayev", "echoing the claim of the Kremlin"
       {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:made\s+|used\s+)?(?:of|by|from)\s+)" + the + n + ")", "echo", 0.95, 2, 0, false, false,
-       {{"echo", "echoed", "echoes", "echoing"}, true, 8}},
+       {{"echo", "echoed", "echoes", "echoing"}, true, 8, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "…, echoing Tokayev." / "echoed Tokayev in calling"
       {R"(\b((?i:echo(?:ed|ing))\s+)" + the + n + ")" + R"((?:\s*[,.;]|\s+(?:in|when|by|and|who|on)\b))", "echo", 0.9, 2, 0,
        false, false,
@@ -66,13 +111,13 @@ std::vector<Row> cue_rows() {
        {{"repeat", "repeated", "repeats", "repeating"}, true, 2, CueTrigger::kPossessive}},
       // "repeated the claim made by Tokayev"
       {R"(\b((?i:repeat(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:first\s+)?(?:made\s+|used\s+|voiced\s+)?(?:of|by|from)\s+)" + the + n + ")", "repeat", 0.9, 2, 0, false, false,
-       {{"repeat", "repeated", "repeats", "repeating"}, true, 9}},
+       {{"repeat", "repeated", "repeats", "repeating"}, true, 9, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "parroted the Kremlin’s talking points", "parroting Tokayev"
       {R"(\b((?i:parrot(?:ed|s|ing))\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false, false,
        {{"parroted", "parrots", "parroting"}, true, 2}},
       // "parroted the line from the Kremlin"
       {R"(\b((?i:parrot(?:ed|s|ing))\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:of|from|by|used\s+by)\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false, false,
-       {{"parroted", "parrots", "parroting"}, true, 8}},
+       {{"parroted", "parrots", "parroting"}, true, 8, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "in language reminiscent of Tokayev", "in terms reminiscent of those used by Tokayev"
       {R"(\b((?:in\s+)?(?:language|words|terms|rhetoric|remarks|phrasing|wording|comments|tones?)\s+reminiscent\s+of\s+(?:those\s+(?:of|used\s+by)\s+|that\s+of\s+)?)" + the + n + ")", "reminiscent", 0.85, 2, 0, false, false,
        {{"reminiscent"}, false, 6, CueTrigger::kAnything, false, false, {{"of"}}}},
@@ -81,7 +126,7 @@ std::vector<Row> cue_rows() {
        {{"borrow", "borrowed", "borrows", "borrowing"}, true, 2, CueTrigger::kPossessive}},
       // "borrowing a phrase from Tokayev", "borrowed the slogan coined by Tokayev"
       {R"(\b((?i:borrow(?:ed|s|ing)?)\s+(?:a\s+|the\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?(?:from|of|used\s+by|coined\s+by)\s+)" + the + n + ")", "borrow", 0.9, 2, 0, false, false,
-       {{"borrow", "borrowed", "borrows", "borrowing"}, true, 9}},
+       {{"borrow", "borrowed", "borrows", "borrowing"}, true, 9, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "adopted Tokayev’s framing", "took up the Kremlin’s language"
       {R"(\b((?i:adopt(?:ed|s|ing)|t(?:ook|aking|akes)\s+up|pick(?:ed|ing)\s+up)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "adopt", 0.85, 2, 0, false, false,
        {{"adopted", "adopts", "adopting", "took", "taking", "takes", "picked", "picking"}, true, 3, CueTrigger::kPossessive}},
@@ -97,7 +142,7 @@ std::vector<Row> cue_rows() {
            R"(\s+(?:made\s+|used\s+|voiced\s+)?(?:earlier\s+|previously\s+|recently\s+)?(?:of|by|from)\s+)" +
            R"((?:(?:his|her|their|its)\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+(?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?,\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 0, false, false,
-       {{"echo", "echoed", "echoes", "echoing"}, true, 12}},
+       {{"echo", "echoed", "echoes", "echoing"}, true, 12, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // Passive: "Tokayev's words were echoed by Pashinyan", "Sanders' stridency was
       // echoed by former Gov. Martin O'Malley": after a possessive and "was echoed by"
       // any noun is what is echoed, and the echoer may carry a lower-case role word.

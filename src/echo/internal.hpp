@@ -71,6 +71,10 @@ struct CueTrigger {
   // The words right after the keyword, each one of a group, any case
   // ("agreed with", "took a page").
   std::vector<std::vector<std::string>> then;
+  // One of the next `thing_within` words is one of `things` (lower case): what
+  // is echoed, "echoed the claim made by X", "borrowed a phrase from X".
+  int thing_within = 0;
+  const std::vector<std::string>* things = nullptr;
   // A keyword followed otherwise ("used to", "quoted him as saying",
   // "agreement") is no place for a match, and a pattern whose keywords all
   // fail is never compiled.
@@ -90,6 +94,9 @@ CueFollow follow_words(std::string_view text, size_t p, size_t end);
 // Whether keyword `kw` (lower case) is at `p` as a word of its own: any case,
 // no letter, digit or '_' before it (RE2's \b), white space after it, before `end`.
 bool keyword_at(std::string_view text, size_t p, std::string_view kw, size_t end);
+// The words that open the alternatives of what is echoed in the cue patterns
+// ("claim", "claims", "words", "talking", …), every form spelled out.
+const std::vector<std::string>& thing_words();
 // Whether a keyword of `t` at `p`, followed by `f`, may start a match's cue.
 bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p);
 
