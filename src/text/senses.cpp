@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
-#include <sstream>
 #include <string_view>
 #include <mutex>
 #include <unordered_map>
@@ -74,11 +73,19 @@ struct Counts {
   std::vector<SortedLines> exceptions;  // noun, verb, adj, adv .exc: "inflected_form base_form ..."
 };
 
+// One read into a buffer of the file's size: a string stream grows and copies
+// the megabyte of cntlist.rev several times, which cost more than every lookup
+// of a run.
 std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  const std::streamoff size = in.tellg();
+  if (size <= 0) return {};
+  std::string out(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  in.read(out.data(), size);
+  out.resize(static_cast<size_t>(in.gcount()));
+  return out;
 }
 
 // The next white-space separated field of `l`, which it consumes; empty at the end.
