@@ -389,13 +389,21 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       for (const std::string& kw : p.trigger.keywords)
         for (size_t at = low.find(kw); at != std::string::npos; at = low.find(kw, at + 1)) {
           const bool placed = p.trigger.at_keyword ? at == b : at >= b && at + kw.size() <= e;
-          if (placed && echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at)) admitted = true;
+          if (placed && echo::keyword_at(t, at, kw, t.size()) &&
+              echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at))
+            admitted = true;
         }
       INFO(text << " / pattern of lemma " << p.lemma);
       CHECK(admitted);
     }
   }
   CHECK(matches >= 29);  // every text matches at least one pattern
+  // What is echoed, every form of kThing's alternatives spelled out.
+  const std::vector<std::string>& things = echo::thing_words();
+  for (const char* w : {"rhetoric", "claim", "claims", "line", "lines", "characterisation", "characterization",
+                        "talking", "remarks", "calls", "label"})
+    CHECK(std::find(things.begin(), things.end(), w) != things.end());
+  CHECK(std::find(things.begin(), things.end(), "points") == things.end());  // not the first word
   // And the tests turn a keyword away when the words after it hold no name.
   const std::string used = "They used the money to build roads.";
   const echo::CuePattern* using_pattern = nullptr;
@@ -404,9 +412,24 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       using_pattern = &p;
   REQUIRE(using_pattern);
   CHECK_FALSE(echo::admits(using_pattern->trigger, echo::follow_words(used, 5, used.size()), used, 5));
-  const std::string like = "It was like the old days, she called.";
-  for (const echo::CuePattern& p : impl.cues)
-    if (p.lemma == "like") CHECK_FALSE(echo::admits(p.trigger, echo::follow_words(like, 7, like.size()), like, 7));
+  // No pattern may run on these: a cue verb inside a longer word ("repeatedly",
+  // "agreement", "accused"), "like" with no name and comma around it, a name
+  // only after the sentence has ended.
+  for (const char* text : {"He repeatedly linked the two.", "The agreement holds.", "Seoul accused the North's leader.",
+                           "It was like the old days, she called.", "States like Ohio, Iowa and Utah voted.",
+                           "He may repeat his attacks on moderators. Trump said so.", "They echo her concerns.",
+                           "His views were echoed by a number of experts, as Mr. Ames said.",
+                           "THE BORROWING Back then, Mr. Ames said, debt was a last resort."}) {
+    const std::string t = text;
+    const std::string low = lower(t);
+    for (const echo::CuePattern& p : impl.cues)
+      for (const std::string& kw : p.trigger.keywords)
+        for (size_t at = low.find(kw); at != std::string::npos; at = low.find(kw, at + 1)) {
+          INFO(text << " / pattern of lemma " << p.lemma << " at " << at);
+          CHECK_FALSE((echo::keyword_at(t, at, kw, t.size()) &&
+                       echo::admits(p.trigger, echo::follow_words(t, at, t.size()), t, at)));
+        }
+  }
 }
 
 TEST_CASE("echo implicit: a shared rare phrase fires, in the right direction", "[echo][implicit]") {
@@ -862,4 +885,67 @@ TEST_CASE("echo explicit: 'echoed that promise' points at the statement just bef
   REQUIRE(found);
   CHECK(name_matches(found->from.name, "Vale"));
   CHECK(name_matches(found->to.name, "Renn"));
+}
+
+TEST_CASE("echo scare quotes: a quoted phrase modifying a noun is a label, even inside a paraphrase", "[echo][framing]") {
+  const std::string text =
+      "Harbour vote nears.\n\n"
+      "Mayor Ida Renn said the “pay as you go” plan would sink the port.\n\n"
+      "Renn also mocked Vale’s “Bring Back Ships” rallying cry on Tuesday.\n\n"
+      "Governor Tomas Vale said the city’s “broken” budget must change.\n\n"
+      "Vale spoke on WXLN’s “Morning Hour” program, and later at the “Blue Anchor” tavern.\n";
+  auto r = shared_analyzer().analyze(text, "harbour.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  std::vector<std::string> terms;
+  for (const echo::Framing& f : rep.framing)
+    if (f.kind == echo::FramingKind::kScareQuote) terms.push_back(f.term);
+  auto has = [&](const std::string& t) { return std::find(terms.begin(), terms.end(), t) != terms.end(); };
+  // A phrase of two or more words between an article or a possessive and its
+  // noun names a thing: a label, inside Renn's paraphrase or Title Case.
+  CHECK(has("pay as you go"));
+  CHECK(has("bring back ships"));
+  // One quoted adjective is Vale's own word; a Title-Case quote before a
+  // title noun is a title, and after "the" a name.
+  CHECK_FALSE(has("broken"));
+  CHECK_FALSE(has("morning hour"));
+  CHECK_FALSE(has("blue anchor"));
+}
+
+TEST_CASE("echo scan: a possessive name and a noun of saying make a quotation that name's words", "[echo][scan]") {
+  echo::EchoLexicon lex;
+  auto owned = [&](const std::string& text, std::string_view word) {
+    Analysis a;
+    a.doc.text = text;
+    a.doc.body_end = static_cast<uint32_t>(a.doc.text.size());
+    echo::DocText d = echo::scan(a, lex);
+    for (const echo::Token& t : d.tokens)
+      if (a.doc.slice(t.span) == word) return t.has(echo::kOwnedQuote) && t.has(echo::kTermQuote);
+    FAIL("no token " << word);
+    return false;
+  };
+  CHECK(owned("Ames mocked Vale’s pledge on Monday to “make the city whole again” as hollow.", "whole"));
+  CHECK(owned("Ames answered Vale's slogan “Ships Not Slogans” at once.", "Ships"));
+  // The speaker's own characterisation of X's words, and no noun of saying.
+  CHECK_FALSE(owned("Ames called Vale's remarks on Monday a “new low” at once.", "low"));
+  CHECK_FALSE(owned("Ames toured Vale's harbour to “see it for herself” on Monday.", "herself"));
+}
+
+TEST_CASE("echo implicit: words a statement cites as another speaker's make an echo of them", "[echo][implicit]") {
+  // A live blog, latest first: Renn's reply to Vale comes before Vale's speech.
+  const std::string text =
+      "Harbour live: the latest.\n\n"
+      "Mayor Ida Renn said that Vale’s call earlier in the day to “make the city whole again” was an empty slogan.\n\n"
+      "The council met at noon and heard from residents about the port.\n\n"
+      "Governor Tomas Vale told supporters that the goal was to “make the city whole again” by spring.\n";
+  auto r = shared_analyzer().analyze(text, "live.txt");
+  REQUIRE(r.ok());
+  echo::EchoReport rep = shared_echo().analyze(r.value());
+  bool found = false;
+  for (const echo::Echo& e : rep.echoes)
+    if (e.evidence == echo::Evidence::kImplicit && name_matches(e.from.name, "Renn") && name_matches(e.to.name, "Vale") &&
+        e.phrase.find("whole") != std::string::npos)
+      found = true;
+  CHECK(found);
+  for (const echo::Echo& e : rep.echoes) CHECK_FALSE((name_matches(e.from.name, "Vale") && name_matches(e.to.name, "Renn")));
 }

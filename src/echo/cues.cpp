@@ -236,7 +236,7 @@ bool negated(const Document& doc, const DocText& d, uint32_t pos) {
 }
 
 // Whether `text` holds lower-case `word` at `p`, ASCII letters folded.
-bool same_folded(re2::StringPiece text, size_t p, std::string_view word) {
+bool same_folded(std::string_view text, size_t p, std::string_view word) {
   for (size_t j = 0; j < word.size(); ++j) {
     char ch = text[p + j];
     if ((ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch) != word[j]) return false;
@@ -260,30 +260,65 @@ CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
   size_t i = p;
   while (i < body_e && !space(i)) ++i;  // the keyword's own word
   int run = 0;  // where the current run of capitalised words began
+  bool ended = false;  // a word before the run closed a sentence or clause: no name comes after it
   for (int w = 1; w <= kFollowWords && i < body_e; ++w) {
     while (i < body_e && space(i)) ++i;
     if (i >= body_e) break;
+    const size_t word_start = i;
     // A capital: ASCII, or a lead byte of Latin-1 and Latin Extended letters and beyond.
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool capital = (c >= 'A' && c <= 'Z') || c >= 0xC3;
+    const bool capital = !ended && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
     run = capital ? (run ? run : w) : 0;
     if (capital && !f.name) f.name = w;
-    bool apostrophe = false, comma = false;
+    bool apostrophe = false, comma = false, stop = false;
     for (; i < body_e && !space(i); ++i) {
       comma = comma || text[i] == ',';
+      stop = stop || text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == ';';
       apostrophe = apostrophe || text[i] == '\'' ||
                    (text[i] == '\xE2' && i + 2 < body_e && text[i + 1] == '\x80' && text[i + 2] == '\x99');
     }
+    if (w <= 3) f.words.push_back(text.substr(word_start, i - word_start));
     // A name ending in word w opens at the latest of the run's start and w - 4.
     const int open = std::max(run, w - kNameWords + 1);
     if (run && apostrophe && !f.possessive) f.possessive = open;
     if (run && comma && !f.comma) f.comma = open;
+    // Between a cue verb and X's name the patterns hold only words and white
+    // space ("echoed remarks by"); a name may hold periods ("Mr.", "J.").
+    if (!run && stop) ended = true;
   }
+  // The patterns that end X's name in a comma have one before the keyword too
+  // ("Y, like X, called").
+  size_t b = p;
+  while (b > 0 && space(b - 1)) --b;
+  f.comma_before = b > 0 && text[b - 1] == ',';
   return f;
+}
+
+bool keyword_at(std::string_view text, size_t p, std::string_view kw, size_t end) {
+  auto word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  if (p + kw.size() >= end || (p > 0 && word_char(text[p - 1])) || !same_folded(text, p, kw)) return false;
+  const char c = text[p + kw.size()];
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
 bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p) {
   if (t.capital_keyword && !(text[p] >= 'A' && text[p] <= 'Z')) return false;
+  if (t.comma_before && !f.comma_before) return false;
+  if (t.thing_within > 0 && t.things) {
+    bool thing = false;
+    for (int k = 0; k < t.thing_within && k < static_cast<int>(f.words.size()) && !thing; ++k)
+      for (const std::string& w : *t.things)
+        thing = thing || (f.words[k].size() == w.size() && same_folded(f.words[k], 0, w));
+    if (!thing) return false;
+  }
+  for (size_t k = 0; k < t.then.size(); ++k) {
+    bool one = false;
+    for (const std::string& w : t.then[k])
+      one = one || (k < f.words.size() && f.words[k].size() == w.size() && same_folded(f.words[k], 0, w));
+    if (!one) return false;
+  }
   if (t.name_within == 0) return true;
   const int at = t.name_then == CueTrigger::kAnything ? f.name : t.name_then == CueTrigger::kPossessive ? f.possessive : f.comma;
   return at > 0 && at <= t.name_within;
@@ -309,27 +344,42 @@ void find_explicit(const Context& cx, EchoReport& out) {
     std::vector<std::vector<size_t>> hits_of(compiled.cues.size());  // where its keywords start, in order
     for (size_t i = 0; i < compiled.cues.size(); ++i)
       if (compiled.cues[i].trigger.keywords.empty()) windows_of[i].emplace_back(body_b, body_e);
-    re2::StringPiece hit;
-    for (size_t at = body_b; at < body_e && compiled.keyword_re->Match(text, at, body_e, RE2::UNANCHORED, &hit, 1);) {
-      const size_t p = static_cast<size_t>(hit.data() - text.data());
-      at = p + 1;  // keywords may start inside one another's match ("repeat", "repeated")
-      const CueFollow follow = follow_words(std::string_view(text.data(), text.size()), p, body_e);
+    // Keywords are whole words followed by white space: each is the trailing
+    // run of ASCII letters of a token, so one pass over the engine's tokens with
+    // a table lookup finds them all.
+    const std::string_view body(text.data(), text.size());
+    for (const text::Token& t : d.layer->toks.toks) {
+      if (t.start < body_b || t.end >= body_e) continue;
+      size_t q = t.end;
+      while (q > t.start && q + compiled.max_keyword > t.end &&
+             ((text[q - 1] >= 'a' && text[q - 1] <= 'z') || (text[q - 1] >= 'A' && text[q - 1] <= 'Z')))
+        --q;
+      if (q == t.end || (q > t.start && ((text[q - 1] >= 'a' && text[q - 1] <= 'z') || (text[q - 1] >= 'A' && text[q - 1] <= 'Z'))))
+        continue;  // no letters, or a run longer than any keyword
+      char buf[32];
+      const size_t n = t.end - q;
+      if (n > sizeof buf || !compiled.keyword_shapes.may_hold(n, text[q], text[t.end - 1])) continue;
+      for (size_t j = 0; j < n; ++j) {
+        const char ch = text[q + j];
+        buf[j] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+      const uint32_t* found = compiled.keyword_index.find(std::string_view(buf, n));
+      if (!found || !keyword_at(body, q, std::string_view(buf, n), body_e)) continue;
+      const size_t p = q, k = *found;
+      const std::string& kw = compiled.keywords[k];
+      const CueFollow follow = follow_words(body, p, body_e);
       Span st;
       bool sentence_found = false;
-      for (size_t k = 0; k < compiled.keywords.size(); ++k) {
-        const std::string& kw = compiled.keywords[k];
-        if (p + kw.size() > body_e || !same_folded(text, p, kw)) continue;
-        for (size_t ci : compiled.keyword_cues[k]) {
-          if (!admits(compiled.cues[ci].trigger, follow, std::string_view(text.data(), text.size()), p)) continue;
-          if (!sentence_found) {
-            st = sentence_around(d, static_cast<uint32_t>(p));
-            sentence_found = true;
-          }
-          size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
-          lo = lo > body_b + 4 ? lo - 4 : body_b;
-          windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
-          if (hits_of[ci].empty() || hits_of[ci].back() != p) hits_of[ci].push_back(p);
+      for (size_t ci : compiled.keyword_cues[k]) {
+        if (!admits(compiled.cues[ci].trigger, follow, body, p)) continue;
+        if (!sentence_found) {
+          st = sentence_around(d, static_cast<uint32_t>(p));
+          sentence_found = true;
         }
+        size_t lo = st.empty() ? p : st.start, hi = std::max<size_t>(st.empty() ? 0 : st.end, p + kw.size());
+        lo = lo > body_b + 4 ? lo - 4 : body_b;
+        windows_of[ci].emplace_back(lo, std::min<size_t>(hi, body_e));
+        if (hits_of[ci].empty() || hits_of[ci].back() != p) hits_of[ci].push_back(p);
       }
     }
     for (size_t ci = 0; ci < compiled.cues.size(); ++ci) {

@@ -34,6 +34,51 @@ const char kThing[] =
 const char kCharacterising[] =
     R"((?:called|calls|described|describes|labell?ed|branded|termed|characteri[sz]ed|dubbed|denounced))";
 
+// The words that open kThing's alternatives, every form spelled out
+// ("claims?" -> "claim", "claims"; "characteri[sz]ation" -> both; "talking\s+points?"
+// -> "talking"): what CueTrigger::thing_within looks for.
+std::vector<std::string> expand_alternative(std::string_view alt) {
+  alt = alt.substr(0, std::min(alt.size(), alt.find("\\s")));
+  std::vector<std::string> out{""};
+  for (size_t i = 0; i < alt.size(); ++i) {
+    if (alt[i] == '[') {
+      const size_t close = alt.find(']', i);
+      std::vector<std::string> next;
+      for (const std::string& o : out)
+        for (size_t j = i + 1; j < close; ++j) next.push_back(o + alt[j]);
+      out = std::move(next);
+      i = close;
+    } else if (i + 1 < alt.size() && alt[i + 1] == '?') {
+      const size_t n = out.size();
+      for (size_t k = 0; k < n; ++k) out.push_back(out[k] + alt[i]);
+      ++i;
+    } else {
+      for (std::string& o : out) o += alt[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& thing_words() {
+  static const std::vector<std::string> words = [] {
+    std::string_view body(kThing);
+    body.remove_prefix(3);  // "(?:"
+    body.remove_suffix(1);  // ")"
+    std::vector<std::string> out;
+    for (size_t b = 0; b <= body.size();) {
+      size_t e = std::min(body.size(), body.find('|', b));
+      for (std::string& w : expand_alternative(body.substr(b, e - b))) out.push_back(std::move(w));
+      b = e + 1;
+    }
+    return out;
+  }();
+  return words;
+}
+
+namespace {
+
 struct Row {
   std::string pattern;
   const char* lemma;
@@ -52,83 +97,83 @@ std::vector<Row> cue_rows() {
       // "Pashinyan echoed Tokayev’s rhetoric"
       {R"(\b((?i:echo(?:ed|es|ing)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "echo", 0.95, 2, 0,
        false, false,
-       {{"echo"}, true, 2, CueTrigger::kPossessive}},
+       {{"echo", "echoed", "echoes", "echoing"}, true, 2, CueTrigger::kPossessive}},
       // "echoed remarks by Tokayev", "echoing the claim of the Kremlin"
       {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:made\s+|used\s+)?(?:of|by|from)\s+)" + the + n + ")", "echo", 0.95, 2, 0, false, false,
-       {{"echo"}, true, 8}},
+       {{"echo", "echoed", "echoes", "echoing"}, true, 8, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "…, echoing Tokayev." / "echoed Tokayev in calling"
       {R"(\b((?i:echo(?:ed|ing))\s+)" + the + n + ")" + R"((?:\s*[,.;]|\s+(?:in|when|by|and|who|on)\b))", "echo", 0.9, 2, 0,
        false, false,
-       {{"echo"}, true, 2}},
+       {{"echoed", "echoing"}, true, 2}},
       // "repeated Tokayev’s claim", "repeating the Kremlin’s line"
       {R"(\b((?i:repeat(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "repeat", 0.9, 2, 0,
        false, false,
-       {{"repeat"}, true, 2, CueTrigger::kPossessive}},
+       {{"repeat", "repeated", "repeats", "repeating"}, true, 2, CueTrigger::kPossessive}},
       // "repeated the claim made by Tokayev"
       {R"(\b((?i:repeat(?:ed|s|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:first\s+)?(?:made\s+|used\s+|voiced\s+)?(?:of|by|from)\s+)" + the + n + ")", "repeat", 0.9, 2, 0, false, false,
-       {{"repeat"}, true, 9}},
+       {{"repeat", "repeated", "repeats", "repeating"}, true, 9, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "parroted the Kremlin’s talking points", "parroting Tokayev"
       {R"(\b((?i:parrot(?:ed|s|ing))\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false, false,
-       {{"parrot"}, true, 2}},
+       {{"parroted", "parrots", "parroting"}, true, 2}},
       // "parroted the line from the Kremlin"
       {R"(\b((?i:parrot(?:ed|s|ing))\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:of|from|by|used\s+by)\s+)" + the + n + ")", "parrot", 0.9, 2, 0, false, false,
-       {{"parrot"}, true, 8}},
+       {{"parroted", "parrots", "parroting"}, true, 8, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "in language reminiscent of Tokayev", "in terms reminiscent of those used by Tokayev"
       {R"(\b((?:in\s+)?(?:language|words|terms|rhetoric|remarks|phrasing|wording|comments|tones?)\s+reminiscent\s+of\s+(?:those\s+(?:of|used\s+by)\s+|that\s+of\s+)?)" + the + n + ")", "reminiscent", 0.85, 2, 0, false, false,
-       {{"reminiscent"}, false, 6}},
+       {{"reminiscent"}, false, 6, CueTrigger::kAnything, false, false, {{"of"}}}},
       // "borrowing Tokayev’s phrase"
       {R"(\b((?i:borrow(?:ed|s|ing)?)\s+)" + the + n + p + R"(\s+(?:own\s+|favou?rite\s+|signature\s+)?)" + t + ")", "borrow", 0.9, 2, 0, false, false,
-       {{"borrow"}, true, 2, CueTrigger::kPossessive}},
+       {{"borrow", "borrowed", "borrows", "borrowing"}, true, 2, CueTrigger::kPossessive}},
       // "borrowing a phrase from Tokayev", "borrowed the slogan coined by Tokayev"
       {R"(\b((?i:borrow(?:ed|s|ing)?)\s+(?:a\s+|the\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?(?:from|of|used\s+by|coined\s+by)\s+)" + the + n + ")", "borrow", 0.9, 2, 0, false, false,
-       {{"borrow"}, true, 9}},
+       {{"borrow", "borrowed", "borrows", "borrowing"}, true, 9, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // "adopted Tokayev’s framing", "took up the Kremlin’s language"
       {R"(\b((?i:adopt(?:ed|s|ing)|t(?:ook|aking|akes)\s+up|pick(?:ed|ing)\s+up)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")", "adopt", 0.85, 2, 0, false, false,
-       {{"adopt", "took", "taking", "takes", "picked", "picking"}, true, 3, CueTrigger::kPossessive}},
+       {{"adopted", "adopts", "adopting", "took", "taking", "takes", "picked", "picking"}, true, 3, CueTrigger::kPossessive}},
       // "Like Tokayev, Pashinyan called the protests …"
       {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + n + R"((?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false, false,
        {{"like"}, false, 2, CueTrigger::kComma, true}},
       // "Pashinyan, like Tokayev, called the protests …"
       {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
        false, false,
-       {{"like"}, false, 2, CueTrigger::kComma}},
+       {{"like"}, false, 2, CueTrigger::kComma, false, true}},
       // "echoing comments made earlier by Tokayev", "echoing remarks by his colleague, Tokayev"
       {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t +
            R"(\s+(?:made\s+|used\s+|voiced\s+)?(?:earlier\s+|previously\s+|recently\s+)?(?:of|by|from)\s+)" +
            R"((?:(?:his|her|their|its)\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+(?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?,\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 0, false, false,
-       {{"echo"}, true, 12}},
+       {{"echo", "echoed", "echoes", "echoing"}, true, 12, CueTrigger::kAnything, false, false, {}, 3, &thing_words()}},
       // Passive: "Tokayev's words were echoed by Pashinyan", "Sanders' stridency was
       // echoed by former Gov. Martin O'Malley": after a possessive and "was echoed by"
       // any noun is what is echoed, and the echoer may carry a lower-case role word.
       {R"(()" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
            R"((?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+(?:(?:former|fellow|then|longtime|his|her|their)\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 3, false, false,
-       {{"echoed", "repeated", "parroted", "seconded"}, false, 4}},
+       {{"echoed", "repeated", "parroted", "seconded"}, false, 4, CueTrigger::kAnything, false, false, {{"by"}}}},
       // "agreed with Tokayev that", "agreed with Tokayev's assessment", "said he agreed with Mr. Cruz."
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b|)" + p +
            R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "agree", 0.8, 2, 0, false, false,
-       {{"agree"}, true, 3}},
+       {{"agree", "agreed", "agrees", "agreeing"}, true, 3, CueTrigger::kAnything, false, false, {{"with"}}}},
       // "… wrote that she agreed with him that …": X an object pronoun, read as the
       // nearest person named before it other than the echoer (cues.cpp).
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)(him|her)(?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b))", "agree", 0.8, 2, 0,
        false, false,
-       {{"agree"}, true}},
+       {{"agree", "agreed", "agrees", "agreeing"}, true, 0, CueTrigger::kAnything, false, false, {{"with"}}}},
       // "joined Tokayev in calling", "joined the Kremlin in denouncing"
       {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ing)", "join", 0.85, 2, 0, false, false,
-       {{"join"}, true, 2}},
+       {{"joined", "joins", "joining"}, true, 2}},
       // "seconded Tokayev's call", "mirroring Tokayev's language", "took a page from Tokayev's playbook"
       {R"(\b((?i:second(?:ed|ing)|mirror(?:ed|ing|s)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "second", 0.85, 2, 0, false, false,
-       {{"seconded", "seconding", "mirror"}, true, 2, CueTrigger::kPossessive}},
+       {{"seconded", "seconding", "mirror", "mirrored", "mirroring", "mirrors"}, true, 2, CueTrigger::kPossessive}},
       {R"(\b((?i:t(?:ook|aking|akes)\s+a\s+page\s+(?:out\s+of|from))\s+)" + the + n + p + ")", "borrow", 0.85, 2, 0,
        false, false,
-       {{"took", "taking", "takes"}, true, 6, CueTrigger::kPossessive}},
+       {{"took", "taking", "takes"}, true, 6, CueTrigger::kPossessive, false, false, {{"a"}, {"page"}}}},
       // "in a line borrowed from Tokayev", "using Tokayev's own phrase", "quoting Tokayev's warning"
       {R"(\b((?:a|the)\s+(?:line|phrase|slogan|term|word)\s+(?i:borrowed|lifted|taken)\s+from\s+)" + the + n + ")",
        "borrow", 0.85, 2, 0, false, false,
-       {{"borrowed", "lifted", "taken"}, false, 3}},
+       {{"borrowed", "lifted", "taken"}, false, 3, CueTrigger::kAnything, false, false, {{"from"}}}},
       {R"(\b((?i:using|used|uses|quoting|quoted|quotes|invoking|invoked)\s+)" + the + n + p +
            R"(\s+(?:own\s+)?(?:words|phrase|line|term|slogan|description|statement|warning|label)))",
        "borrow", 0.85, 2, 0, false, false,
@@ -137,17 +182,17 @@ std::vector<Row> cue_rows() {
       {std::string(R"(\b((?i:echo(?:ed|es|ing))\s+(?:the|such)\s+(?:[a-z]+\s+)?)") +
            R"((?:criticism|criticisms|sentiment|sentiments|concerns?|call|argument|point|view|views|message|remarks|comments|warning|assessment|complaint|charge|theme)\b))",
        "echo", 0.8, 0, 0, false, false,
-       {{"echo"}, true}},
+       {{"echoed", "echoes", "echoing"}, true, 0, CueTrigger::kAnything, false, false, {{"the", "such"}}}},
       // "He echoed that promise on Monday", "Trump parroted these views": a
       // demonstrative points at the statement just before, whoever made it; the
       // echoer's own statement makes it a repetition.
       {std::string(R"(\b((?i:echo(?:ed|es|ing)|parrot(?:ed|s|ing))\s+(?:that|this|those|these)\s+(?:[a-z]+\s+)?)") +
            R"((?:criticisms?|sentiments?|concerns?|calls?|arguments?|points?|views?|messages?|remarks?|comments?|warnings?|assessments?|complaints?|charges?|themes?|promises?|claims?|pledges?|lines?|words)\b))",
        "echo", 0.8, 0, 0, false, true,
-       {{"echo", "parrot"}, true}},
+       {{"echoed", "echoes", "echoing", "parroted", "parrots", "parroting"}, true, 0, CueTrigger::kAnything, false, false, {{"that", "this", "those", "these"}}}},
       // Self-repetition: "reiterated his call", "repeated her earlier warning"
       {R"(\b((?i:reiterat(?:ed|es|ing)|restat(?:ed|es|ing)|repeat(?:ed|s|ing)|reaffirm(?:ed|s|ing))\s+(?:his|her|their|its)\s+(?:own\s+)?(?:earlier\s+|previous\s+|long-standing\s+|oft-repeated\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+))", "reiterate", 0.9, 0, 0, true, false,
-       {{"reiterat", "restat", "repeat", "reaffirm"}, true}},
+       {{"reiterated", "reiterates", "reiterating", "restated", "restates", "restating", "repeated", "repeats", "repeating", "reaffirmed", "reaffirms", "reaffirming"}, true, 0, CueTrigger::kAnything, false, false, {{"his", "her", "their", "its"}}}},
   };
 }
 
@@ -167,18 +212,20 @@ Compiled::Compiled() {
     c.demonstrative = r.demonstrative;
     c.trigger = r.trigger;
   }
-  std::string alternation;
   for (size_t i = 0; i < cues.size(); ++i)
     for (const std::string& k : cues[i].trigger.keywords) {
       size_t at = std::find(keywords.begin(), keywords.end(), k) - keywords.begin();
       if (at == keywords.size()) {
         keywords.push_back(k);
         keyword_cues.emplace_back();
-        alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(k);
       }
       keyword_cues[at].push_back(i);
     }
-  keyword_re = std::make_unique<RE2>("(?i:" + alternation + ")", o);
+  for (size_t k = 0; k < keywords.size(); ++k) {
+    keyword_index.insert(keywords[k], static_cast<uint32_t>(k));
+    keyword_shapes.add(keywords[k]);
+    max_keyword = std::max(max_keyword, keywords[k].size());
+  }
   for (const auto& phrase : lex.stock_phrases()) {
     uint64_t h = word_hash(phrase[0]);
     for (size_t k = 1; k < phrase.size(); ++k) h = combine_hash(h, word_hash(phrase[k]));

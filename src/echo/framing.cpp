@@ -100,6 +100,41 @@ std::string term_of(const Document& doc, const std::vector<Token>& toks, size_t 
   return out;
 }
 
+// Whether the quote [b, e) of pair q is a phrase of two or more words that
+// modifies the noun right after it inside a noun phrase: "the “opt out”
+// movement", "North Korea's “reckless, provocative, dangerous” actions",
+// "Brill’s “Bring Back Jobs” rallying cry". Used so, the words are a label for
+// a thing (a slogan, a movement, a plan), the writer's framing even inside a
+// paraphrase; a one-word quote there ("the nation’s “broken” system") is a
+// speaker's adjective, a partial quote. The noun phrase opens with an article or
+// possessive pronoun, or with a possessive ("X's"), and only a possessive
+// makes a Title-Case quote a label: "the “Red Neck Country Club” honkytonk" is
+// a name.
+bool labels_noun(const Analysis& a, const DocText& d, const QuotePair& q, size_t b, size_t e, bool title) {
+  if (e - b < 2 || b == 0 || e >= d.tokens.size() || d.tokens[b].has(kBoundary)) return false;
+  const Token& next = d.tokens[e];
+  std::string_view inner = a.doc.slice(q.inner);
+  const char last = inner.empty() ? ' ' : inner.back();
+  const unsigned char n0 = static_cast<unsigned char>(a.doc.text[next.span.start]);
+  // The noun follows the closing mark after one space, and the quote ends in a
+  // word, not in the comma or period of a quoted clause.
+  if (next.has(kStopWord) || !(n0 >= 'a' && n0 <= 'z') || next.span.start != q.outer.end + 1 ||
+      !((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')))
+    return false;
+  const Token& prev = d.tokens[b - 1];
+  const std::string_view raw = a.doc.slice(prev.span);
+  const std::string_view after = std::string_view(a.doc.text).substr(prev.span.end, 4);
+  const bool possessive = raw.ends_with("'s") || raw.ends_with("\xE2\x80\x99s") || raw.ends_with("s'") ||
+                          raw.ends_with("s\xE2\x80\x99") || after.starts_with("'s") || after.starts_with("\xE2\x80\x99s");
+  if (possessive) return true;
+  if (title) return false;
+  static const char* const kOpeners[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"};
+  const std::string w = normalize_word(raw);
+  for (const char* o : kOpeners)
+    if (w == o) return true;
+  return false;
+}
+
 void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
   const Analysis& a = cx.analysis(input);
   const DocText& d = cx.docs[input];
@@ -188,6 +223,7 @@ void scare_quotes(const Context& cx, int input, std::vector<Framing>& out) {
       static const char* const kLabelNouns[] = {"moniker", "nickname", "label", "slogan", "catchphrase",
                                                 "epithet", "tag", "tagline", "phrase", "term", "line", "mantra"};
       for (const char* w : kLabelNouns) distancing = distancing || next == w;
+      distancing = distancing || (!lex.is_title_cue(next) && labels_noun(a, d, q, b, e, naming));
     }
     if (naming && !distancing) continue;
     if (in_content && !distancing) continue;

@@ -20,6 +20,7 @@
 #include "echo/scan.hpp"
 #include "quotegraph/echo.hpp"
 #include "text/senses.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::echo {
 
@@ -48,24 +49,35 @@ class LazyRE2 {
 // news hold none, and most patterns never match an article: compiling each
 // and scanning each sentence with it cost more than the rest of echo.
 struct CueTrigger {
-  // Lower case; every match holds one of them (the cue verb: "echo", "borrow").
+  // The cue verb's forms, lower case, as whole words: every match holds one,
+  // followed by white space ("echoed Tokayev’s …", never "repeatedly").
   // None: the pattern searches the whole body.
   std::vector<std::string> keywords;
   // Every match starts where a keyword starts ("\b((?i:echo…"): the pattern
   // is tried anchored at each keyword of the sentence, not searched along it.
   // Needs keywords.
   bool at_keyword = false;
-  // What follows the keyword's word in every match, in white-space separated
-  // words: X's name, a run of capitalised words, opens among the next
-  // `name_within` (0: no test), and holds the possessive mark ("Tokayev’s") or
-  // ends in a comma ("Like Tokayev, …") when `name_then` says so. A keyword
-  // followed otherwise ("used to", "quoted him as saying") is no place for a
-  // match, and a pattern whose keywords all fail is never compiled.
+  // What follows the keyword in every match, in white-space separated words:
+  // X's name, a run of capitalised words, opens among the next `name_within`
+  // (0: no test), and holds the possessive mark ("Tokayev’s") or ends in a
+  // comma ("Like Tokayev, …") when `name_then` says so.
   enum NameThen { kAnything, kPossessive, kComma };
   int name_within = 0;
   NameThen name_then = kAnything;
-  // The keyword is capitalised in every match ("Like X, Y called").
+  // The keyword is capitalised in every match ("Like X, Y called"), or
+  // follows a comma ("Y, like X, called").
   bool capital_keyword = false;
+  bool comma_before = false;
+  // The words right after the keyword, each one of a group, any case
+  // ("agreed with", "took a page").
+  std::vector<std::vector<std::string>> then;
+  // One of the next `thing_within` words is one of `things` (lower case): what
+  // is echoed, "echoed the claim made by X", "borrowed a phrase from X".
+  int thing_within = 0;
+  const std::vector<std::string>* things = nullptr;
+  // A keyword followed otherwise ("used to", "quoted him as saying",
+  // "agreement") is no place for a match, and a pattern whose keywords all
+  // fail is never compiled.
 };
 
 // The white-space separated words after the one holding byte `p` of `text`
@@ -75,8 +87,16 @@ struct CueTrigger {
 // when there is none.
 struct CueFollow {
   int name = 0, possessive = 0, comma = 0;
+  std::vector<std::string_view> words;  // the first few, as written
+  bool comma_before = false;            // a comma before the keyword's word
 };
 CueFollow follow_words(std::string_view text, size_t p, size_t end);
+// Whether keyword `kw` (lower case) is at `p` as a word of its own: any case,
+// no letter, digit or '_' before it (RE2's \b), white space after it, before `end`.
+bool keyword_at(std::string_view text, size_t p, std::string_view kw, size_t end);
+// The words that open the alternatives of what is echoed in the cue patterns
+// ("claim", "claims", "words", "talking", …), every form spelled out.
+const std::vector<std::string>& thing_words();
 // Whether a keyword of `t` at `p`, followed by `f`, may start a match's cue.
 bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size_t p);
 
@@ -97,12 +117,21 @@ struct CuePattern {
 struct Compiled {
   EchoLexicon lex;
   std::deque<CuePattern> cues;  // deque: a CuePattern (its once_flag) does not move
-  // Every cue keyword in one case-insensitive alternation: one DFA pass over a
-  // body finds where any of them starts (a std::string::find per keyword would
-  // read the body once per keyword).
-  std::unique_ptr<RE2> keyword_re;
   std::vector<std::string> keywords;              // unique, lower case
   std::vector<std::vector<size_t>> keyword_cues;  // keyword index -> indices into cues
+  text::WordTable<uint32_t> keyword_index;                // keyword -> its index
+  // The keywords' (length, first letter, last letter), any case: most words of
+  // a text fail this one bit test and are never folded and looked up.
+  struct Shapes {
+    std::vector<bool> bits = std::vector<bool>(32 * 26 * 26, false);
+    static int letter(char c) { return c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A' : -1; }
+    void add(std::string_view w) { bits[(w.size() % 32 * 26 + letter(w.front())) * 26 + letter(w.back())] = true; }
+    bool may_hold(size_t n, char first, char last) const {
+      const int f = letter(first), l = letter(last);
+      return f >= 0 && l >= 0 && bits[(n % 32 * 26 + f) * 26 + l];
+    }
+  } keyword_shapes;
+  size_t max_keyword = 0;                                 // the longest keyword's length
   std::unordered_set<uint64_t> stock_hashes;  // hash of every stock phrase (stemmed)
   std::vector<std::pair<std::vector<uint64_t>, std::string>> loaded_phrases;  // word hashes, text
   // Token hashes (Token::hash) of the one-word loaded labels and of the first

@@ -90,6 +90,14 @@ const char* const kCitingNouns[] = {
     "nickname", "catchphrase", "mantra", "refrain", "slogan", "line",
 };
 
+// Nouns of what someone says that, after a possessive name, make a quotation
+// further on that name's words: "Clinton’s call earlier in the night to “…”",
+// "Trump’s claim that the vote was “rigged”". The citing nouns above, and these.
+const char* const kUtteranceNouns[] = {
+    "call", "calls", "claim", "claims", "promise", "promises", "pledge", "vow", "charge", "charges",
+    "warning", "assertion", "remark", "remarks", "comment", "comments", "description", "motto", "cry",
+};
+
 const char* const kTitleCues[] = {
     "titled", "entitled", "named", "nicknamed", "dubbed", "called", "book", "books", "novel", "memoir",
     "film", "films", "movie", "documentary", "show", "series", "programme", "program", "podcast", "song",
@@ -192,7 +200,11 @@ EchoLexicon::EchoLexicon() {
   for (const char* w : kStop) classes_[w] |= 1;
   for (const char* w : kCommon) classes_[w] |= 2;
   for (const char* w : kTitleCues) title_cues_.insert(w);
-  for (const char* w : kCitingNouns) citing_nouns_.insert(w);
+  for (const char* w : kCitingNouns) {
+    citing_nouns_.insert(w);
+    utterance_nouns_.insert(w);
+  }
+  for (const char* w : kUtteranceNouns) utterance_nouns_.insert(w);
   for (const char* w : kLoaded) {
     auto toks = split_stemmed(w);
     if (toks.size() == 1) {

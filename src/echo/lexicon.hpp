@@ -31,6 +31,8 @@ class EchoLexicon {
   bool is_title_cue(std::string_view norm) const { return title_cues_.contains(norm); }
   // A noun that, just before a quotation, names it as cited words ("the words", "the phrase").
   bool is_citing_noun(std::string_view norm) const { return citing_nouns_.contains(norm); }
+  // A citing noun or a noun of what someone says ("call", "claim", "promise").
+  bool is_utterance_noun(std::string_view norm) const { return utterance_nouns_.contains(norm); }
 
   // Stock phrases as stemmed token lists ("the united state", "press conference").
   const std::vector<std::vector<std::string>>& stock_phrases() const { return stock_; }
@@ -41,7 +43,7 @@ class EchoLexicon {
 
  private:
   // Looked up once per token: no string is built for a lookup.
-  text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_;
+  text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_, utterance_nouns_;
   text::WordTable<uint8_t> classes_;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
   std::vector<std::string> loaded_words_;

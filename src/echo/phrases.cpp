@@ -531,9 +531,12 @@ void find_implicit(const Context& cx, EchoReport& out) {
     // own quotation cites someone ("“Crooked Hillary Clinton and her team ‘were
     // extremely careless …’”"): it is the later one, wherever the article puts it.
     // So does one that names them as words ("refused to use the words “…”").
+    // One that names their owner ("Clinton’s call to “…”") cites them in any
+    // pair: in another article, the owner saying them is no echo of the citation.
     const bool nest_u = ta[best.a].has(kNestedQuote) || ta[best.a].has(kTermQuote);
     const bool nest_v = tb[best.b].has(kNestedQuote) || tb[best.b].has(kTermQuote);
-    if (u.input == v.input && nest_u != nest_v) u_first = nest_v;
+    const bool owned = ta[best.a].has(kOwnedQuote) || tb[best.b].has(kOwnedQuote);
+    if ((u.input == v.input || owned) && nest_u != nest_v) u_first = nest_v;
     pending.push_back({u_first ? key.second : key.first, u_first ? key.first : key.second,
                        u_first ? best.b : best.a, u_first ? best.a : best.b, best});
   }

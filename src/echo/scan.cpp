@@ -44,6 +44,44 @@ std::string_view echo_norm(std::string_view low, std::string_view raw, std::stri
   return low;
 }
 
+// Whether a possessive name and a noun of saying lead to the quotation
+// starting at token b, the text saying whose words it holds: "Clinton’s call
+// earlier in the night to “make America whole again”", "Vale’s slogan “…”",
+// "Park’s promise of “…”". The quotation follows the noun or a "to", "of" or
+// "that" ("called Clinton's remarks a “new low”" is the speaker's own
+// characterisation); the name is no speaker of the article's statements ("Donald
+// Trump’s claim that “…”" is Trump's statement, not a citation of him). Looks
+// back at most seven words, not past strong punctuation or another quotation.
+bool possessor_cites(const DocText& d, std::string_view text, const EchoLexicon& lex, size_t b) {
+  auto word = [&](const Token& t) { return normalize_word(text.substr(t.span.start, t.span.size())); };
+  auto possessive_name = [&](const Token& t) {
+    std::string_view w = text.substr(t.span.start, t.span.size());
+    std::string_view after = text.substr(t.span.end, std::min<size_t>(4, text.size() - t.span.end));
+    const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    bool speaker = false;
+    d.speakers.each_overlapping(t.span, [&](Span, int) { speaker = true; });
+    return capital && !speaker &&
+           (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || after.starts_with("'s") ||
+            after.starts_with("\xE2\x80\x99s"));
+  };
+  if (b == 0) return false;
+  const std::string before = word(d.tokens[b - 1]);
+  const bool linked = before == "to" || before == "of" || before == "that";
+  for (size_t j = b; j > 0 && j + 7 > b; --j) {
+    const Token& t = d.tokens[j - 1];
+    if (t.has(kQuoted)) return false;
+    if ((linked || j == b) && lex.is_utterance_noun(word(t))) {
+      // The name just before the noun, or before one word ("Clinton’s earlier call").
+      for (size_t k = j - 1; k > 0 && k + 2 >= j; --k) {
+        if (possessive_name(d.tokens[k - 1])) return true;
+        if (d.tokens[k - 1].has(kBoundary) || d.tokens[k].has(kBoundary)) break;
+      }
+    }
+    if (t.has(kBoundary)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void SpanIndex::add(Span s, int owner) {
@@ -152,6 +190,15 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     sentence_start = false;
     d.tokens.push_back(e);
   }
+  for (size_t k = 0; k < a.attributions.size(); ++k) {
+    const Attribution& t = a.attributions[k];
+    d.cues.add(t.cue, static_cast<int>(k));
+    d.speakers.add(t.speaker.mention, static_cast<int>(k));
+    d.contents.add(t.content, static_cast<int>(k));
+  }
+  d.cues.finish();
+  d.speakers.finish();
+  d.contents.finish();
   for (const QuotePair& q : d.quotes) {
     auto [b, e] = token_range(d, q.inner);
     if (e > b && e - b <= 3)
@@ -164,21 +211,13 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kNestedQuote;
     // A term: a short quotation inside a quotation, the speaker citing words,
     // or one that a citing noun names ("the words “Islamic terrorism”").
-    const bool named = q.parent < 0 && b > 0 && b <= d.tokens.size() &&
-                       lex.is_citing_noun(normalize_word(text.substr(d.tokens[b - 1].span.start,
-                                                                     d.tokens[b - 1].span.size())));
+    const bool owned = q.parent < 0 && b > 0 && b <= d.tokens.size() && possessor_cites(d, text, lex, b);
+    const bool named = owned || (q.parent < 0 && b > 0 && b <= d.tokens.size() &&
+                                 lex.is_citing_noun(normalize_word(text.substr(d.tokens[b - 1].span.start,
+                                                                               d.tokens[b - 1].span.size()))));
     if ((q.parent >= 0 || named) && e > b + 1 && e - b <= 8)
-      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kTermQuote;
+      for (size_t i = b; i < e; ++i) d.tokens[i].flags |= kTermQuote | (owned ? kOwnedQuote : 0);
   }
-  for (size_t k = 0; k < a.attributions.size(); ++k) {
-    const Attribution& t = a.attributions[k];
-    d.cues.add(t.cue, static_cast<int>(k));
-    d.speakers.add(t.speaker.mention, static_cast<int>(k));
-    d.contents.add(t.content, static_cast<int>(k));
-  }
-  d.cues.finish();
-  d.speakers.finish();
-  d.contents.finish();
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
   for (const Attribution& t : a.attributions) {

@@ -32,6 +32,9 @@ enum TokenFlag : uint16_t {
   // quotation ("“… calling me ‘Little Marco.’ …”"). The speaker marks these
   // words as someone's, whatever English does with them.
   kTermQuote = 1u << 9,
+  // A term whose owner the text names: a possessive name and a noun of saying
+  // lead to it ("Clinton’s call … to “make America whole again”").
+  kOwnedQuote = 1u << 10,
 };
 
 struct Token {
