@@ -707,6 +707,21 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
                            is(k + 1, "have") || is(k + 1, "by") || (is(k + 1, "about") && !subject_before) ||
                            finite_verb(k + 1)))
     return false;
+  // "the Orlando attacks in June", "coordinated attacks", "Republican states
+  // like Arizona": a modifier before, or "like"/"such as" after, makes it a
+  // noun. Not "the FBI lists 12 …", "The NEA estimates that …" (an object
+  // follows), nor "the government claims" (only adjective endings count).
+  if (plural_noun_form && k > f) {
+    const bool object_follows = k + 1 < le && (is(k + 1, "that") || v_[k + 1].type == TokType::kNumber ||
+                                               has(k + 1, Lexicon::kDeterminer) || lex_.is_pronoun(low_[k + 1]));
+    std::string_view m = low_[k - 1];
+    const bool adjective = word(k - 1) && !v_[k - 1].cap && m.size() >= 5 && !lex_.is_skippable(m) &&
+                           (m.ends_with("ed") || m.ends_with("ous") || m.ends_with("ive") || m.ends_with("ic") ||
+                            m.ends_with("ary") || m.ends_with("ful") || m.ends_with("less"));
+    if ((v_[k - 1].cap && k - 1 > f && has(k - 2, Lexicon::kDeterminer) && !object_follows) ||
+        (adjective && !object_follows) || is(k + 1, "like") || (is(k + 1, "such") && is(k + 2, "as")))
+      return false;
+  }
   // "five states", "four of five states": a quantity never agrees with "-s".
   if (hit.form == Form::kThird && k > f && quantity(k - 1) && !is(k - 1, "one")) return false;
   // "the sanctions announced by the neighbours": a past participle with its
