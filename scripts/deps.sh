@@ -6,7 +6,7 @@
 set -euo pipefail
 
 run_pkgs=(build-essential cmake pkg-config libboost-graph-dev libre2-dev libgraphviz-dev graphviz
-          libcli11-dev nlohmann-json3-dev libicu-dev libgumbo-dev zlib1g-dev catch2 libbenchmark-dev iso-codes
+          libcli11-dev nlohmann-json3-dev libsimdjson-dev libicu-dev libgumbo-dev zlib1g-dev catch2 libbenchmark-dev iso-codes
           wordnet-base wordnet-dev pybind11-dev python3-dev)
 test_pkgs=(clang-14 libfuzzer-14-dev libclang-rt-14-dev python3
            python3-dask python3-distributed chromium chromium-driver python3-selenium

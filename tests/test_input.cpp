@@ -12,6 +12,7 @@
 
 #include "cli_run.hpp"
 #include "quotegraph/corpus.hpp"
+#include "quotegraph/line_reader.hpp"
 
 namespace fs = std::filesystem;
 using qg_test::run_cli;
@@ -335,4 +336,44 @@ TEST_CASE("extract cli: the text analyze's offsets index, and the page's metadat
   CHECK(c["corpus"]["title"] == "Harbour to be rebuilt | The Ledger");
   CHECK(c["corpus"]["byline"] == "Jane Roe");
   CHECK(c["corpus"]["site_name"] == "The Ledger");
+}
+
+TEST_CASE("input: LineReader's reads, sized to the file, return every byte of small, boundary and gzip inputs",
+          "[input]") {
+  Fixture fx;
+  // Lines of varying length so that some cross each read boundary (16 KiB and
+  // up); sizes either side of one read; with and without a final newline.
+  for (size_t size : {size_t{2}, size_t{16383}, size_t{16384}, size_t{16385}, size_t{40000}, size_t{300000}})
+    for (bool final_newline : {true, false}) {
+      std::string text;
+      for (size_t i = 0; text.size() < size; ++i) text += std::string(1 + (i * 37) % 211, 'a' + i % 26) + "\n";
+      text.resize(size);
+      if (!final_newline && text.back() == '\n') text.back() = 'z';
+      if (final_newline) text.back() = '\n';
+      INFO("size " << size << (final_newline ? " with" : " without") << " a final newline");
+      const std::string path = fx.write("sized.txt", text);
+      quotegraph::corpus::LineReader lines;
+      REQUIRE(lines.open(path).ok());
+      CHECK(lines.peek(4096) == std::string_view(text).substr(0, 4096));
+      std::string joined, line;
+      while (lines.next(&line)) joined += line + "\n";
+      if (!final_newline) joined.pop_back();
+      CHECK(joined == text);
+      quotegraph::corpus::LineReader whole;
+      REQUIRE(whole.open(path).ok());
+      auto all = whole.read_all();
+      REQUIRE(all.ok());
+      CHECK(all.value() == text);
+      // Compressed, the file is far smaller than its text: more reads, same bytes.
+      const std::string gz = (fx.dir / "sized.txt.gz").string();
+      gzFile f = gzopen(gz.c_str(), "wb");
+      REQUIRE(f);
+      gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
+      gzclose(f);
+      quotegraph::corpus::LineReader unzipped;
+      REQUIRE(unzipped.open(gz).ok());
+      auto unzipped_all = unzipped.read_all();
+      REQUIRE(unzipped_all.ok());
+      CHECK(unzipped_all.value() == text);
+    }
 }

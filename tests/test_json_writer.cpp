@@ -87,6 +87,11 @@ TEST_CASE("json writer: random analyses with hostile strings as the DOM writer w
     a.doc.text = text(60);
     a.doc.path = text(8);
     if (round % 5 == 0) a.doc.path += "\xff\xfe bad";  // names from outside need not be UTF-8
+    // Each way a sequence can be ill-formed, which the one-pass writer checks
+    // as it meets it: overlong, surrogate, above U+10FFFF, cut short, stray.
+    static const char* const kIllFormed[] = {"\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf0\x80\x80\x80",
+                                             "\xe2\x80", "\x80", "\xc0\xaf", "\xf5\x80\x80\x80", "\xc3"};
+    if (round % 5 == 1) a.doc.path += std::string("x\u00e9") + kIllFormed[(round / 5) % 9];
     if (round % 3 == 0) a.doc.outlet = round % 6 == 0 ? text(5) : std::string("Out\xc3let");
     a.doc.body_end = static_cast<uint32_t>(a.doc.text.size());
     a.doc.replaced_bytes = round % 4 == 0 ? static_cast<uint32_t>(round) : 0;

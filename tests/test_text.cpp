@@ -76,6 +76,27 @@ TEST_CASE("decode validates UTF-8 and keeps offsets", "[decode]") {
   CHECK(bom.value().text.size() == 8);
 }
 
+TEST_CASE("decode finds an invalid byte after ASCII runs of any length and alignment", "[decode]") {
+  // ASCII is skipped eight bytes at a time: the byte after a run of every
+  // length up to three words, a sequence cut across a word, a run to the end.
+  for (size_t before = 0; before < 26; ++before)
+    for (size_t after : {size_t{0}, size_t{1}, size_t{7}, size_t{9}}) {
+      const std::string text = std::string(before, 'a') + "\xC3(" + std::string(after, 'b') + "\xE2\x80\x99" + "\xFF";
+      INFO("ASCII before: " << before << ", after: " << after);
+      auto strict = decode(text, "t", false);
+      REQUIRE_FALSE(strict.ok());
+      CHECK(strict.status().message().starts_with("t: byte " + std::to_string(before) + ": invalid UTF-8"));
+      CHECK(first_invalid_utf8(text) == before);
+      CHECK(first_invalid_utf8(std::string(before, 'a') + "\xE2\x80\x99" + std::string(after, 'b')) ==
+            std::string_view::npos);
+      auto lenient = decode(text, "t", true);
+      REQUIRE(lenient.ok());
+      CHECK(lenient.value().replaced_bytes == 2);
+      CHECK(lenient.value().text ==
+            std::string(before, 'a') + "?(" + std::string(after, 'b') + "\xE2\x80\x99" + "?");
+    }
+}
+
 TEST_CASE("tokenizer keeps apostrophes in words and initialisms whole", "[tokenize]") {
   Document d = doc_of("Kazakhstan\xE2\x80\x99s U.S. envoy didn't say 'no' in the \xE2\x80\x99""90s -- Sen. Lee");
   Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));

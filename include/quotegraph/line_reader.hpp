@@ -58,6 +58,7 @@ class LineReader {
   bool too_long_ = false;
   bool stop_at_long_ = false;  // read_all: a line past the cap ends reading (a FIFO may never send "\n")
   uint64_t max_line_ = 1ull << 30;
+  size_t chunk_ = 1 << 18;  // bytes per read: a regular file's size + 1, within [16 KiB, 256 KiB]
   uint64_t bytes_ = 0;
   Status status_;
 };

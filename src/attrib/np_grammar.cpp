@@ -135,12 +135,12 @@ bool SentenceRules::agent_plural(std::string_view w) {
 bool SentenceRules::quantity(uint32_t k) const {
   if (k >= v_.size()) return false;
   if (v_[k].type == TokType::kNumber) return true;
-  static const char* const kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                   "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
+  static constexpr std::string_view kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                   "ten", "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
                                    "most", "many", "some", "few", "all", "none", "two-thirds", "three-quarters",
                                    "nearly", "about", "roughly", "almost", "only", "just", "over", "fewer",
                                    "dozen", "dozens", "hundreds", "thousands", "millions"};
-  for (const char* q : kQ)
+  for (std::string_view q : kQ)
     if (low_[k] == q) return true;
   return false;
 }
@@ -156,10 +156,10 @@ bool SentenceRules::plural_quantity(uint32_t k) const {
     const bool year = n.size() == 4 && (n.starts_with("19") || n.starts_with("20") || n.starts_with("18"));
     return n != "1" && !year;
   }
-  static const char* const kQ[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  static constexpr std::string_view kQ[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                    "dozen", "dozens", "hundreds", "thousands", "millions", "all", "both",
                                    "several", "many", "most", "few", "two-dozen"};
-  for (const char* q : kQ)
+  for (std::string_view q : kQ)
     if (low_[k] == q) return true;
   return false;
 }
@@ -311,10 +311,10 @@ uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& au
       continue;
     }
     if (lex_.is_skippable(w) && !v_[j].cap) {
-      static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must",
+      static constexpr std::string_view kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must",
                                         "do", "does", "did", "didn't", "doesn't", "don't", "won't",
                                         "wouldn't", "has", "have", "had"};
-      for (const char* x : kAux) aux = aux || w == x;
+      for (std::string_view x : kAux) aux = aux || w == x;
       k = j;
       continue;
     }
@@ -382,13 +382,13 @@ uint32_t SentenceRules::framing_verb_left(uint32_t to, uint32_t f) const {
   uint32_t v = to - 1;
   std::string_view w = low_[v];
   if (w == "on" && v > f && (is(v - 1, "went") || is(v - 1, "goes") || is(v - 1, "go"))) return v - 1;
-  static const char* const kFraming[] = {"tried", "tries", "try", "attempted", "sought", "seeks", "began",
+  static constexpr std::string_view kFraming[] = {"tried", "tries", "try", "attempted", "sought", "seeks", "began",
                                          "begins", "begun", "started", "starts", "moved", "moves", "rushed",
                                          "hastened", "proceeded", "continued", "continues", "stopped",
                                          "paused", "quick", "careful", "eager", "keen",
                                          "ready", "willing", "first", "quickest", "unable", "happy",
                                          "reluctant", "hesitant", "able", "chose", "chooses", "dared"};
-  for (const char* x : kFraming)
+  for (std::string_view x : kFraming)
     if (w == x) return v;
   // "took pains to", "took time to": the framing object stands between "took" and "to".
   if ((w == "pains" || w == "time" || w == "care") && v > f && (is(v - 1, "took") || is(v - 1, "takes")))
@@ -408,10 +408,10 @@ bool SentenceRules::inverted_name(uint32_t a, uint32_t le) const {
 // auxiliaries and modals, or a cue in its past or plural present form.
 bool SentenceRules::finite_verb(uint32_t k) const {
   if (!word(k) || v_[k].cap) return false;
-  static const char* const kAux[] = {"is", "was", "will", "would", "could", "can", "should", "may", "might",
+  static constexpr std::string_view kAux[] = {"is", "was", "will", "would", "could", "can", "should", "may", "might",
                                      "must", "had", "has", "do", "did", "remain", "remained", "continue",
                                      "appear", "seem", "test", "changed", "raised", "prompted", "led"};
-  for (const char* x : kAux)
+  for (std::string_view x : kAux)
     if (is(k, x)) return true;
   const CueHit& h = info_[k]->cue;
   return h.entry && (h.form == Form::kPast || h.form == Form::kBase) && !(h.entry->flags & kNounToo);
@@ -421,10 +421,10 @@ bool SentenceRules::finite_verb(uint32_t k) const {
 // "conflicting", "unconfirmed"): at a sentence start it is no speaker's name.
 bool SentenceRules::adjective_like(uint32_t k) const {
   std::string_view w = low_[k];
-  static const char* const kEndings[] = {"ent", "ant", "al", "ous", "ive", "ic", "ary", "ing", "ed", "ful",
+  static constexpr std::string_view kEndings[] = {"ent", "ant", "al", "ous", "ive", "ic", "ary", "ing", "ed", "ful",
                                          "less", "ier", "iest", "ish"};
   if (w.size() < 5) return false;
-  for (const char* x : kEndings)
+  for (std::string_view x : kEndings)
     if (w.ends_with(x)) return true;
   return false;
 }
@@ -463,11 +463,11 @@ uint32_t SentenceRules::time_adjunct_left(uint32_t end, uint32_t floor) const {
       dated = true;
       continue;
     }
-    static const char* const kTimeFill[] = {"late", "early", "mid", "the", "past", "this", "last", "next",
+    static constexpr std::string_view kTimeFill[] = {"late", "early", "mid", "the", "past", "this", "last", "next",
                                             "same", "spring", "summer", "fall", "autumn", "winter", "days",
                                             "weeks", "months", "years", "recent", "first", "a", "an"};
     bool fill = day;
-    for (const char* x : kTimeFill) fill = fill || w == x;
+    for (std::string_view x : kTimeFill) fill = fill || w == x;
     if (!fill) return kNone;
     dated = dated || w == "spring" || w == "summer" || w == "fall" || w == "autumn" || w == "winter" ||
             w == "days" || w == "weeks" || w == "months" || w == "years";
@@ -476,9 +476,9 @@ uint32_t SentenceRules::time_adjunct_left(uint32_t end, uint32_t floor) const {
 }
 
 bool SentenceRules::is_aux(uint32_t k) const {
-  static const char* const kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must", "do",
+  static constexpr std::string_view kAux[] = {"will", "would", "can", "could", "should", "may", "might", "must", "do",
                                      "does", "did", "has", "have", "had", "is", "was", "are", "were"};
-  for (const char* x : kAux)
+  for (std::string_view x : kAux)
     if (is(k, x)) return true;
   return false;
 }

@@ -124,9 +124,9 @@ bool SentenceRules::adjunct_start(uint32_t k) const {
     return v_[k + 1].cap || lex_.is_determiner(n) || n == "him" || n == "her" || n == "them" || n == "me" ||
            n == "us" || lex_.is_source_noun(n);
   }
-  static const char* const kPreps[] = {"in", "on", "at", "during", "via", "through", "after", "before",
+  static constexpr std::string_view kPreps[] = {"in", "on", "at", "during", "via", "through", "after", "before",
                                        "from", "with", "over", "as", "when", "while", "outside", "inside"};
-  for (const char* p : kPreps)
+  for (std::string_view p : kPreps)
     if (w == p) return true;
   if (lex_.is_weekday_or_time(w) && w != "this" && w != "last" && w != "next") return true;
   if ((w == "this" || w == "last" || w == "next" || w == "late" || w == "early") && k + 1 < v_.size() &&
@@ -415,11 +415,11 @@ bool SentenceRules::fronted_participle(uint32_t k, uint32_t a, uint32_t le, Cand
 // …": a form of "be" (or "seem", "remain", "feel") with an adjective of
 // attitude, and a clause or object after it.
 bool SentenceRules::link_verb(uint32_t k) const {
-  static const char* const kLink[] = {"is", "was", "are", "were", "am", "be", "been", "'s", "’s", "'re", "’re",
-                                      "'m", "’m", "seems", "seemed", "seem", "remains", "remained", "remain",
+  static constexpr std::string_view kLink[] = {"is", "was", "are", "were", "am", "be", "been", "'s", "’s", "'re",
+                                      "’re", "'m", "’m", "seems", "seemed", "seem", "remains", "remained", "remain",
                                       "feels", "felt", "feel", "appeared", "appears", "grew", "became",
                                       "become", "becomes"};
-  for (const char* x : kLink)
+  for (std::string_view x : kLink)
     if (is(k, x)) return true;
   return false;
 }
