@@ -706,3 +706,36 @@ TEST_CASE("diff: a self-diff stays empty when a date was taken for a speaker", "
   CHECK(run({&a, &b}).findings.empty());
   CHECK(run({&a, &a}, {"x", "y"}).findings.empty());
 }
+
+TEST_CASE("diff entities: a person one outlet names only by a role is the other outlet's one holder of it", "[diff]") {
+  // The Gull Gazette never writes the justice's title beside her name, so the
+  // analysis makes "Justice" (a headline's subject) and "the justice" an
+  // entity of their own; the Tern Tribune names Justice Anna Verdi. One
+  // person: her interview remark, in two outlets' words, is one statement.
+  const std::string gull =
+      "Verdi regrets harbor comments; \nJustice vows to keep out of the race.\n\n"
+      "Anna Verdi regrets her words about Tomas Brandt.\n\n"
+      "The Supreme Court justice said she regretted the remarks and would stay out of politics.\n\n"
+      "In two interviews, the justice said she did not want to contemplate what a Brandt governorship would "
+      "mean for the courts.\n";
+  const std::string tern_lede =
+      "Justice Anna Verdi criticised Tomas Brandt in interviews this week.\n\n"
+      "Verdi said she did not want to think about what a Brandt term would do to the courts.\n";
+  Analysis a = analyse_text(gull, "gull_gazette.txt");
+  Analysis b = analyse_text(tern_lede + "\nBrandt said the judge should resign.\n", "tern_tribune.txt");
+  auto members_of = [](const diff::DiffReport& r, const std::string& name) {
+    std::set<std::string> out;
+    for (const auto& e : r.entities)
+      for (const auto& m : e.members)
+        if (r.inputs[m.input].analysis->entities[m.entity].name == name)
+          for (const auto& o : e.members) out.insert(r.inputs[o.input].analysis->entities[o.entity].name);
+    return out;
+  };
+  diff::DiffReport r = run({&a, &b});
+  CHECK(members_of(r, "Justice") == std::set<std::string>{"Anna Verdi", "Justice"});
+  CHECK(aligned_together(r, a, "contemplate", b, "think about"));
+  // Two justices in the other outlet: "the justice" is either, and joins neither.
+  Analysis c = analyse_text(tern_lede + "\nJustice Omar Lind said the court would not comment.\n", "tern_tribune.txt");
+  diff::DiffReport r2 = run({&a, &c});
+  CHECK(members_of(r2, "Justice") == std::set<std::string>{"Justice"});
+}

@@ -70,6 +70,8 @@ struct EntityKeys {
   bool named = false;           // the name is more than a pronoun or function word
   std::string acronym;          // organisations: initials of the name, or the name if all capitals
   std::string display;
+  std::vector<std::string> roles;  // name_norm of each role
+  std::string role_only;           // a person named by a role alone ("Justice"): that role, normalised
 };
 
 bool proper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
@@ -91,7 +93,23 @@ EntityKeys keys_of(int input, int index, const Entity& e) {
                     });
     if (all_caps) k.acronym = detail::name_norm(e.name);
   }
+  for (const std::string& role : e.roles) k.roles.push_back(detail::name_norm(role));
+  // The entity stage makes a role an entity of its own when no one in the
+  // article holds it ("Justice vows …", "the justice said"): its name is the role.
+  if (e.kind == EntityKind::kPerson && k.named && std::find(k.roles.begin(), k.roles.end(), norm) != k.roles.end())
+    k.role_only = norm;
   return k;
+}
+
+// Whether normalised `role` holds the normalised `title` as whole words
+// ("supreme court justice" holds "justice"; "justice department" does not
+// name a person, but it is no person's role either).
+bool holds_title(std::string_view role, std::string_view title) {
+  for (size_t at = role.find(title); at != std::string_view::npos; at = role.find(title, at + 1)) {
+    const size_t end = at + title.size();
+    if ((at == 0 || role[at - 1] == ' ') && (end == role.size() || role[end] == ' ')) return true;
+  }
+  return false;
 }
 
 
@@ -938,6 +956,36 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       if (keys[x].input != keys[y].input && !keys[x].acronym.empty() && keys[x].acronym == keys[y].acronym &&
           (words(keys[x].display).size() == 1) != (words(keys[y].display).size() == 1))
         uf.unite(static_cast<int>(x), static_cast<int>(y));
+  // A person one outlet names only by a role ("the justice said") is the one
+  // person the other outlets name with that role ("Justice Ruth Bader
+  // Ginsburg"), when that person speaks there and no one else holds the role
+  // in any outlet (two presidents: either). Only a role-only entity joins, so
+  // two named people are never chained by a shared title.
+  std::vector<char> speaks(keys.size(), 0);
+  for (int i = 0; i < n; ++i)
+    for (const auto& at : r.inputs[i].analysis->attributions)
+      if (at.speaker.entity >= 0) speaks[flat[i][at.speaker.entity]] = 1;
+  auto group_speaks = [&](int root) {
+    for (size_t z = 0; z < keys.size(); ++z)
+      if (speaks[z] && uf.find(static_cast<int>(z)) == root) return true;
+    return false;
+  };
+  for (size_t x = 0; x < keys.size(); ++x) {
+    if (keys[x].role_only.empty()) continue;
+    int holder = -1;  // the root of the one holder's group
+    bool ambiguous = false;
+    for (size_t y = 0; y < keys.size() && !ambiguous; ++y) {
+      if (y == x || !keys[y].named || !keys[y].role_only.empty() || keys[y].kind != EntityKind::kPerson) continue;
+      bool holds = false;
+      for (const std::string& role : keys[y].roles) holds = holds || holds_title(role, keys[x].role_only);
+      if (!holds) continue;
+      const int root = uf.find(static_cast<int>(y));
+      // A holder in its own article that the entity stage did not join: not for the diff to guess.
+      ambiguous = keys[y].input == keys[x].input || (holder >= 0 && holder != root);
+      holder = root;
+    }
+    if (!ambiguous && holder >= 0 && group_speaks(holder)) uf.unite(static_cast<int>(x), holder);
+  }
   std::map<int, std::vector<int>> groups;
   for (size_t x = 0; x < keys.size(); ++x) groups[uf.find(static_cast<int>(x))].push_back(static_cast<int>(x));
   std::vector<std::pair<std::string, std::vector<int>>> named;
