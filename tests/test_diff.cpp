@@ -105,6 +105,16 @@ TEST_CASE("diff similarity: paraphrase, trimming and re-punctuation align, unrel
   CHECK(diff::similarity("", "anything") == 0);
 }
 
+TEST_CASE("diff similarity: a run of function words is phrasing, not one remark", "[diff]") {
+  // "in the future" is three words in a row of both, with one content word:
+  // half the shorter content, but no evidence of one remark.
+  CHECK(diff::similarity("that could happen in the future",
+                         "that it is likely the pier will be used as a ferry stop in the future") < 0.5);
+  // The same run with the remark's content words in it still counts.
+  CHECK(diff::similarity("the ferry stop will open in the future", "officials said the ferry stop will open in the "
+                                                                   "future, if money allows") >= 0.5);
+}
+
 TEST_CASE("diff words: quotation marks and punctuation dropped, apostrophes kept", "[diff]") {
   CHECK(diff::words("“Nobody listened,” she said.") == std::vector<std::string>{"nobody", "listened", "she", "said"});
   CHECK(diff::words("the fishermen’s union") == std::vector<std::string>{"the", "fishermen", "union"});

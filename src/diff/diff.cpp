@@ -243,6 +243,23 @@ size_t longest_run(const std::vector<std::string>& a, const std::vector<std::str
   return run;
 }
 
+// Longest run of equal consecutive words holding at least two content words:
+// "in the future", "one of the" are phrasing, not one remark re-punctuated.
+size_t longest_content_run(const Stmt& a, const Stmt& b) {
+  std::vector<size_t> before(a.plain.size() + 1, 0);  // content words of a before each word
+  for (size_t i = 0; i < a.plain.size(); ++i) before[i + 1] = before[i] + (a.unit_of[i] >= 0 ? 1 : 0);
+  size_t run = 0;
+  std::vector<size_t> prev(b.plain.size() + 1, 0), cur(b.plain.size() + 1, 0);
+  for (size_t i = 1; i <= a.plain.size(); ++i) {
+    for (size_t j = 1; j <= b.plain.size(); ++j) {
+      cur[j] = a.plain[i - 1] == b.plain[j - 1] ? prev[j - 1] + 1 : 0;
+      if (cur[j] > run && before[i] - before[i - cur[j]] >= 2) run = cur[j];
+    }
+    std::swap(prev, cur);
+  }
+  return run;
+}
+
 // The score of the best run of words that both statements put in quotation
 // marks (kAnchorWords content words or more), by the rarity of its content
 // units; 0 when there is none.
@@ -289,7 +306,7 @@ double stmt_similarity(const Stmt& a, const Stmt& b, const Lemmas& lx) {
       best = std::max(best, inter / small * (0.5 + 0.5 * std::min(1.0, cover * 2)));
     }
   }
-  const size_t run = longest_run(wa, wb);
+  const size_t run = longest_content_run(a, b);
   if (run >= 3) best = std::max(best, double(run) / double(std::min(wa.size(), wb.size())));
   best = std::max(best, quoted_anchor(a, b, lx));
   if (numbers_disagree(a, b)) best *= 0.6;
