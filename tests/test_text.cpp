@@ -132,6 +132,29 @@ TEST_CASE("tokenizer treats NBSP and CR as space without moving offsets", "[toke
   CHECK(t.toks[2].start == 6);
 }
 
+TEST_CASE("tokenizer: words that mix ASCII runs with letters beyond ASCII, digits, tabs and form feeds", "[tokenize]") {
+  // The tokenizer passes runs of ASCII letters and digits by table and
+  // decodes the rest: a word must come out whole wherever one kind meets the
+  // other, and digits-then-letters is a word, not a number.
+  Document d = doc_of("M\xC3\xBCller\tna\xC3\xAFve\f3D 1,000.5 \xC3\x89mile-led \xCE\xA3\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1 A.B. 42");
+  Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));
+  std::vector<std::string> words;
+  for (const Token& k : t.toks) words.emplace_back(d.slice({k.start, k.end}));
+  REQUIRE(words == std::vector<std::string>{"M\xC3\xBCller", "na\xC3\xAFve", "3D", "1,000.5", "\xC3\x89mile-led",
+                                            "\xCE\xA3\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1", "A.B.", "42"});
+  CHECK(t.toks[0].cap);
+  CHECK_FALSE(t.toks[1].cap);
+  CHECK(t.toks[2].type == TokType::kWord);
+  CHECK(t.toks[3].type == TokType::kNumber);
+  CHECK(t.toks[4].cap);  // \xC3\x89 is upper case
+  CHECK(t.toks[4].lower_part);
+  CHECK(t.toks[5].cap);  // Greek capital sigma
+  CHECK(t.toks[6].abbrev);
+  CHECK(t.toks[7].type == TokType::kNumber);
+  CHECK(t.toks[1].space_before);  // a tab
+  CHECK(t.toks[2].space_before);  // a form feed
+}
+
 TEST_CASE("quote pairing: curly, straight, low-9, guillemets, two apostrophes", "[quotes]") {
   CHECK(quote_texts(stage("He said \xE2\x80\x9Cyes\xE2\x80\x9D and left.")) ==
         std::vector<std::string>{"\xE2\x80\x9Cyes\xE2\x80\x9D"});

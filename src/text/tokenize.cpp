@@ -6,6 +6,7 @@
 #include <string>
 
 #include "text/utf8.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::text {
 namespace {
@@ -17,9 +18,30 @@ constexpr std::array<std::string_view, 44> kAbbrev = {
     "adm", "st", "jr", "sr", "prof", "rev", "hon", "pres", "supt", "det", "jan", "feb", "mar", "apr", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "vs", "mt", "ft", "atty"};
 
-bool is_abbrev(std::string_view lower) {
-  return std::find(kAbbrev.begin(), kAbbrev.end(), lower) != kAbbrev.end();
+// `w` (as written) is one of kAbbrev: folded in a buffer on the stack, and
+// only when it is short enough to be one (a std::string each and a search of
+// the whole list for every word before a period cost more than the rest of
+// the word's tokenizing).
+bool is_abbrev(std::string_view w) {
+  constexpr size_t kLongest = 4;
+  if (w.size() > kLongest) return false;
+  char buf[kLongest];
+  const std::string_view lower(buf, fold_to(buf, w));
+  return in_list<kAbbrev>(lower);
 }
+
+// What the tokenizer needs of an ASCII byte, by table: most of the text is
+// ASCII, and the words' letters are passed over without decoding a code
+// point or asking ICU about it.
+// Bytes from 0x80 up are 0: a code point beyond ASCII takes the general path.
+enum : uint8_t { kAsciiSpace = 1, kAsciiDigit = 2, kAsciiLetter = 4 };
+constexpr std::array<uint8_t, 256> kAscii = [] {
+  std::array<uint8_t, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kAsciiSpace;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = kAsciiLetter;
+  return t;
+}();
 
 struct QuoteInfo {
   QuoteFamily family = QuoteFamily::kNone;
@@ -83,7 +105,9 @@ template <typename Emit>
 void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
   int newlines = 0;
   bool space = true;
-  auto push = [&](const Token& t) {
+  // Inlined at its three calls: out of line, its call and bit-field shuffling
+  // cost more than the rest of a short token.
+  auto push = [&](const Token& t) __attribute__((always_inline)) {
     emit(t, space, newlines);
     newlines = 0;
     space = false;
@@ -92,6 +116,13 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
   size_t i = begin;
   while (i < end) {
     size_t at = i;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (kAscii[b] == kAsciiSpace) {
+      newlines += b == '\n';
+      space = true;
+      ++i;
+      continue;
+    }
     char32_t c = next_cp(s, i);
     if (is_space(c)) {
       if (c == '\n' || c == 0x2029) ++newlines;
@@ -107,7 +138,18 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
       bool digits_only = is_digit(c);
       bool hyphen_seen = false;
       size_t seg_start = at;
+      const unsigned char* bytes = reinterpret_cast<const unsigned char*>(s.data());
       while (i < end) {
+        // A run of ASCII letters and digits, the common case, by table; the
+        // bits of its classes, and-ed, say whether it was digits only.
+        size_t k = i;
+        uint8_t kinds = kAsciiDigit | kAsciiLetter;
+        for (uint8_t c; k < end && ((c = kAscii[bytes[k]]) & (kAsciiDigit | kAsciiLetter)); ++k) kinds &= c;
+        if (k > i) {
+          digits_only = digits_only && kinds == kAsciiDigit;
+          i = k;
+          if (i >= end) break;
+        }
         size_t j = i;
         char32_t d = next_cp(s, j);
         if (is_alnum(d)) {
@@ -139,7 +181,7 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
         // A period right before a comma ends no sentence: "Mitch McConnell,
         // R-Ky., said", "Acme Inc., which", "etc.,".
         bool before_comma = i + 1 < end && s[i + 1] == ',';
-        if (initialism || initial || before_comma || is_abbrev(fold(w))) {
+        if (initialism || initial || before_comma || is_abbrev(w)) {
           ++i;
           t.end = static_cast<uint32_t>(i);
           t.abbrev = true;
