@@ -235,7 +235,8 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
     count = end - begin;
   out.toks.reserve(count);
   uint32_t para = 0;
-  scan(s, begin, end, [&](Token t, bool space, int newlines) {
+  // Inlined into the scan (its three token pushes), as push is.
+  scan(s, begin, end, [&](Token t, bool space, int newlines) __attribute__((always_inline)) {
     t.space_before = space;
     if (!out.toks.empty()) out.toks.back().space_after = space;
     if (!out.toks.empty() && (newlines >= 2 || (newlines == 1 && (t.cap || t.type != TokType::kWord)))) ++para;
