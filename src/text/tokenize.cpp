@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "text/utf8.hpp"
@@ -76,7 +78,41 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// ASCII upper-case letters of a word lowered, every byte below 0x80 (each
+// byte plus 0x3F or 0x25 stays below 0x100: no carry between bytes).
+template <typename T>
+T lower_ascii(T w) {
+  constexpr T kOnes = static_cast<T>(0x0101010101010101ull), kHigh = static_cast<T>(0x8080808080808080ull);
+  const T from_a = w + 0x3F * kOnes;  // high bit: byte >= 'A'
+  const T past_z = w + 0x25 * kOnes;  // high bit: byte > 'Z'
+  return w | ((from_a & ~past_z & kHigh) >> 2);
+}
+
+// A word of 4-16 ASCII bytes folded as two overlapping loads and stores
+// (its first and last 4 or 8 bytes): most tokens are that long, and a byte
+// loop tested each byte for the curly apostrophe's lead byte too. False,
+// with nothing written, when a byte is not ASCII.
+template <typename T>
+bool fold_ascii_ends(char* dst, std::string_view s) {
+  constexpr T kHigh = static_cast<T>(0x8080808080808080ull);
+  T a, b;
+  std::memcpy(&a, s.data(), sizeof(T));
+  std::memcpy(&b, s.data() + s.size() - sizeof(T), sizeof(T));
+  if ((a | b) & kHigh) return false;
+  a = lower_ascii(a);
+  b = lower_ascii(b);
+  std::memcpy(dst, &a, sizeof(T));
+  std::memcpy(dst + s.size() - sizeof(T), &b, sizeof(T));
+  return true;
+}
+
+}  // namespace
+
 size_t fold_to(char* dst, std::string_view s) {
+  if (s.size() >= 8 && s.size() <= 16 && fold_ascii_ends<uint64_t>(dst, s)) return s.size();
+  if (s.size() >= 4 && s.size() < 8 && fold_ascii_ends<uint32_t>(dst, s)) return s.size();
   char* d = dst;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
