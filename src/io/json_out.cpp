@@ -70,6 +70,12 @@ void JsonOut::string(std::string_view s) {
       i += 8;
       continue;
     }
+    // The last 1-7 bytes of a longer string: its last eight bytes as one word
+    // (those before them are already known plain).
+    if (i + 8 > s.size() && s.size() >= 8 && plain8(s.data() + s.size() - 8)) {
+      i = s.size();
+      break;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const unsigned char k = kByteClass[c];
     if (k == 0) {

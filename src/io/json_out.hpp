@@ -121,14 +121,14 @@ class JsonOut {
   // call, a capacity check and a length update for every piece, most of them
   // one to five bytes: about half of the writer's instructions). out_'s size
   // is the bytes made writable, len_ those written.
-  char* room(size_t n) {
-    if (out_.size() - len_ < n) grow(n);
+  [[gnu::always_inline]] char* room(size_t n) {
+    if (out_.size() - len_ < n) [[unlikely]] grow(n);
     return out_.data() + len_;
   }
   // Writable in steps of at least 16 KiB: std::string's capacity still grows
   // geometrically, and only the step is zero-filled, never the whole capacity
   // (its pages stay untouched until written, as with append).
-  void grow(size_t n) { out_.resize(len_ + (n > kStep ? n : kStep)); }
+  [[gnu::noinline]] void grow(size_t n) { out_.resize(len_ + (n > kStep ? n : kStep)); }
   static constexpr size_t kStep = 16 << 10;
   void put(char c) {
     *room(1) = c;
