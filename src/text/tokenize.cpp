@@ -159,9 +159,13 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
       ++i;
       continue;
     }
-    char32_t c = next_cp(s, i);
-    if (is_space(c)) {
-      if (c == '\n' || c == 0x2029) ++newlines;
+    // An ASCII byte the table did not call space is no space: the dozen
+    // comparisons of is_space are for code points beyond ASCII.
+    char32_t c = b;
+    if (b < 0x80) {
+      ++i;
+    } else if (c = next_cp(s, i); is_space(c)) {
+      if (c == 0x2029) ++newlines;
       space = true;
       continue;
     }
