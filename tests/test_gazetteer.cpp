@@ -11,7 +11,9 @@
 #include <sstream>
 #include <string>
 
+#include "attrib/lexicon.hpp"
 #include "entity/gazetteer.hpp"
+#include "entity/name_words.hpp"
 #include "text/tokenize.hpp"
 
 namespace {
@@ -87,4 +89,31 @@ TEST_CASE("gazetteer: iso-codes read as nlohmann reads them: codes and names of 
   }
   CHECK(countries > 200);
   CHECK(names > 1000);
+}
+
+TEST_CASE("gazetteer: the lexicon marks a token with the name lists exactly when their tests say yes", "[gazetteer]") {
+  // The name scan reads a token's common-word, verb and demonym marks off its
+  // lexicon entry instead of asking is_common_capword(), is_verb_capword()
+  // and is_demonym() about the folded word: the two must agree on every word
+  // of the lists, and on words the lexicon knows for other reasons ("said",
+  // "the") or not at all.
+  using namespace quotegraph;
+  const attrib::Lexicon lex;
+  using L = attrib::Lexicon;
+  std::vector<std::string_view> words = {"said", "the", "police", "president", "trump", "kazakhstan", "russians",
+                                         "r-utah", "xyzzy", "monday"};
+  for (std::string_view w : entity::kCommonCapwords) words.push_back(w);
+  for (std::string_view w : entity::kVerbCapwords) words.push_back(w);
+  for (std::string_view w : entity::kDemonyms) words.push_back(w);
+  for (std::string_view w : words) {
+    INFO(w);
+    const uint8_t n = lex.info(w).names;
+    CHECK(((n & (L::kCommonCapword | L::kVerbCapword)) != 0) == entity::is_common_capword(w));
+    CHECK(((n & L::kVerbCapword) != 0) == entity::is_verb_capword(w));
+    CHECK(((n & L::kDemonym) != 0) == entity::is_demonym(w));
+  }
+  CHECK(lex.info("slams").names & L::kVerbCapword);
+  CHECK(lex.info("thousands").names & L::kCommonCapword);
+  CHECK(lex.info("russian").names & L::kDemonym);
+  CHECK(lex.info("trump").names == 0);
 }

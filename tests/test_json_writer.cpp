@@ -177,3 +177,27 @@ TEST_CASE("json writer: random analyses with hostile strings as the DOM writer w
     same_as_oracle(a, &report);
   }
 }
+
+TEST_CASE("json writer: a byte to escape or check anywhere in a long plain run, as the DOM writer wrote it",
+          "[json]") {
+  // The writer passes plain bytes over eight at a time: each kind of byte it
+  // must stop at, at every place of a run longer than two words, and the
+  // longest runs around it (word-sized, one short, one over).
+  const std::vector<std::string> stops = {"\"", "\\", "\n", "\x01", "\x1f", " ", "~", "\x7f", "é", "“", "😀", "\xff"};
+  for (const std::string& stop : stops)
+    for (size_t at = 0; at <= 24; ++at)
+      for (size_t len : {size_t{7}, size_t{8}, size_t{9}, size_t{24}}) {
+        std::string s(std::max(len, at), 'x');
+        s.insert(at, stop);
+        Analysis a;
+        a.doc.text = s;
+        a.doc.path = s;  // a name from outside: "\xff" goes to the replacing writer
+        a.doc.body_end = static_cast<uint32_t>(s.size());
+        Entity e;
+        e.id = "e1";
+        e.name = stop == "\xff" ? std::string(len, 'y') : s;
+        e.mentions.push_back({0, static_cast<uint32_t>(stop == "\xff" ? 0 : s.size())});
+        a.entities.push_back(e);
+        same_as_oracle(a);
+      }
+}

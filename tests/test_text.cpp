@@ -132,6 +132,62 @@ TEST_CASE("tokenizer treats NBSP and CR as space without moving offsets", "[toke
   CHECK(t.toks[2].start == 6);
 }
 
+TEST_CASE("tokenizer: words that mix ASCII runs with letters beyond ASCII, digits, tabs and form feeds", "[tokenize]") {
+  // The tokenizer passes runs of ASCII letters and digits by table and
+  // decodes the rest: a word must come out whole wherever one kind meets the
+  // other, and digits-then-letters is a word, not a number.
+  Document d = doc_of("M\xC3\xBCller\tna\xC3\xAFve\f3D 1,000.5 \xC3\x89mile-led \xCE\xA3\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1 A.B. 42");
+  Tokens t = tokenize(d, 0, static_cast<uint32_t>(d.text.size()));
+  std::vector<std::string> words;
+  for (const Token& k : t.toks) words.emplace_back(d.slice({k.start, k.end}));
+  REQUIRE(words == std::vector<std::string>{"M\xC3\xBCller", "na\xC3\xAFve", "3D", "1,000.5", "\xC3\x89mile-led",
+                                            "\xCE\xA3\xCE\xBF\xCF\x86\xCE\xAF\xCE\xB1", "A.B.", "42"});
+  CHECK(t.toks[0].cap);
+  CHECK_FALSE(t.toks[1].cap);
+  CHECK(t.toks[2].type == TokType::kWord);
+  CHECK(t.toks[3].type == TokType::kNumber);
+  CHECK(t.toks[4].cap);  // \xC3\x89 is upper case
+  CHECK(t.toks[4].lower_part);
+  CHECK(t.toks[5].cap);  // Greek capital sigma
+  CHECK(t.toks[6].abbrev);
+  CHECK(t.toks[7].type == TokType::kNumber);
+  CHECK(t.toks[1].space_before);  // a tab
+  CHECK(t.toks[2].space_before);  // a form feed
+}
+
+TEST_CASE("fold lowers A-Z only and straightens curly apostrophes, at every length", "[tokenize]") {
+  // Words of 4-16 ASCII bytes are folded a word at a time: every length, the
+  // bytes around 'A' and 'Z' ('@', '[') left as they are, and a byte beyond
+  // ASCII or a curly apostrophe anywhere sending the word the slow way.
+  auto byte_by_byte = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s.substr(i, 3) == "\xE2\x80\x99") {
+        out += '\'';
+        i += 2;
+      } else {
+        out += s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
+      }
+    }
+    return out;
+  };
+  const std::string pool = "AZaz@[`{09-.'MixED";
+  for (size_t n = 0; n <= 20; ++n)
+    for (size_t shift = 0; shift < pool.size(); ++shift) {
+      std::string w;
+      for (size_t i = 0; i < n; ++i) w += pool[(i + shift) % pool.size()];
+      CHECK(fold(w) == byte_by_byte(w));
+      for (std::string_view odd : {"\xC3\x89", "\xE2\x80\x99", "\x7F"}) {
+        std::string x = w;
+        x.insert(n / 2, odd);
+        INFO(x);
+        CHECK(fold(x) == byte_by_byte(x));
+      }
+    }
+  CHECK(fold("WASHINGTON") == "washington");
+  CHECK(fold("Kazakhstan\xE2\x80\x99s") == "kazakhstan's");
+}
+
 TEST_CASE("quote pairing: curly, straight, low-9, guillemets, two apostrophes", "[quotes]") {
   CHECK(quote_texts(stage("He said \xE2\x80\x9Cyes\xE2\x80\x9D and left.")) ==
         std::vector<std::string>{"\xE2\x80\x9Cyes\xE2\x80\x9D"});

@@ -525,6 +525,12 @@ Lexicon::Lexicon() {
   add(entity::kOrgDescriptions, kDescriptionNoun);
   add(entity::kPlaceDescriptions, kDescriptionNoun);
   words_["the"].classes |= kThe;
+  auto add_names = [&](auto& list, NameClass c) {
+    for (std::string_view w : list) words_[w].names |= c;
+  };
+  add_names(entity::kCommonCapwords, kCommonCapword);
+  add_names(entity::kVerbCapwords, kVerbCapword);
+  add_names(entity::kDemonyms, kDemonym);
 }
 
 CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }

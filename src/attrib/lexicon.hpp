@@ -75,10 +75,19 @@ class Lexicon {
     // A subject pronoun with its auxiliary in one token: "he's", "they're", "I've".
     kSubjectContraction = 1u << 28,
   };
+  // The entity stage's lists that its name scan tests every capitalised
+  // run's words against (entity/name_words.hpp), as bits of WordInfo::names:
+  // read off the token instead of looked up again by string.
+  enum NameClass : uint8_t {
+    kCommonCapword = 1u << 0,  // "Thousands", "I'm", "Today": no name starts or ends with one
+    kVerbCapword = 1u << 1,    // "Is", "Slams": ends a title-cased run
+    kDemonym = 1u << 2,        // "Russian", "Republican": names no one alone
+  };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {
     CueHit cue;
     uint32_t classes = 0;
+    uint8_t names = 0;  // NameClass bits
   };
   const WordInfo& info(std::string_view folded) const {
     const WordInfo* i = words_.find(folded);

@@ -19,6 +19,7 @@ struct TokenWords {
   std::vector<std::string_view> low;           // per token: its folded text, a view into `folded`
   std::vector<const Lexicon::WordInfo*> info;  // per token: its lexicon entry
   uint32_t classes(size_t k) const { return info[k]->classes; }  // Lexicon::Class bits
+  uint8_t names(size_t k) const { return info[k]->names; }        // Lexicon::NameClass bits
 };
 
 TokenWords lex_words(const Document& doc, const text::Tokens& toks, const Lexicon& lex);

@@ -597,7 +597,7 @@ Parsed parse_plain(std::string_view mention) {
   }
   // Appositive: "Nikol Pashinyan, the prime minister …" / "Kazakhstan's president, Kassym-Jomart Tokayev".
   size_t comma = mention.find(',');
-  if (comma == std::string_view::npos) return parse_words(w);
+  if (comma == std::string_view::npos) return parse_words(std::move(w));  // its words, not a copy of each
   // The head without a party-state or acronym parenthesis ("Sen. Bernie
   // Sanders (Vt.)", "Rep. Lee Zeldin (R-N.Y.)").
   std::string_view head_text = mention.substr(0, comma);

@@ -1,7 +1,8 @@
 // The entity stage's word lists about names and mentions. The lexicon
 // (attrib/lexicon.cpp) marks every token with them once, so that names.cpp and
-// resolve.cpp read them off the token's classes (attrib/words.hpp); mention.cpp
-// tests the words of a parsed mention against them. Folded forms.
+// resolve.cpp read them off the token's classes and name classes
+// (attrib/words.hpp); mention.cpp and gazetteer.cpp test the words of a
+// parsed mention against them. Folded forms.
 #pragma once
 
 #include <string_view>
@@ -44,5 +45,53 @@ inline constexpr std::string_view kNameOpeners[] = {
     "before", "when", "while", "as", "if", "according", "for", "with", "from", "by", "to", "of", "since",
     "although", "though", "yet", "still", "however", "meanwhile", "some", "many", "most", "no", "not", "what",
     "why", "how", "where"};
+
+// Nationality, regional, religious and party adjectives (singular). Folded.
+inline constexpr std::string_view kDemonyms[] = {
+    "american", "russian", "chinese", "british", "english", "french", "german", "italian", "spanish",
+    "portuguese", "dutch", "belgian", "swiss", "austrian", "swedish", "norwegian", "danish", "finnish",
+    "polish", "czech", "slovak", "hungarian", "romanian", "bulgarian", "greek", "turkish", "ukrainian",
+    "belarusian", "serbian", "croatian", "bosnian", "albanian", "irish", "scottish", "welsh", "icelandic",
+    "israeli", "palestinian", "iranian", "iraqi", "syrian", "lebanese", "jordanian", "saudi", "egyptian",
+    "libyan", "tunisian", "algerian", "moroccan", "yemeni", "qatari", "emirati", "kuwaiti", "afghan",
+    "pakistani", "indian", "bangladeshi", "sri lankan", "nepali", "japanese", "korean", "vietnamese",
+    "thai", "filipino", "indonesian", "malaysian", "australian", "canadian", "mexican", "cuban",
+    "venezuelan", "colombian", "brazilian", "argentine", "argentinian", "chilean", "peruvian", "nigerian",
+    "kenyan", "ethiopian", "somali", "sudanese", "south african", "ghanaian", "kazakh", "uzbek", "kyrgyz",
+    "tajik", "armenian", "azerbaijani", "georgian", "chechen", "kurdish", "european", "asian", "african",
+    "arab", "arabic", "latino", "latina", "hispanic", "eurasian", "western", "eastern", "northern",
+    "southern", "soviet", "atlantic", "transatlantic", "muslim", "islamic", "christian", "catholic",
+    "protestant", "evangelical", "jewish", "mormon", "hindu", "buddhist", "sunni", "shiite", "shia",
+    "republican", "democratic", "democrat", "libertarian", "conservative", "liberal", "progressive",
+    "socialist", "communist", "federal", "congressional", "presidential", "american-born", "asian-american",
+    "african-american", "mexican-american", "jihadist", "islamist"};
+
+// Verbs and auxiliaries: a capitalised one inside a title-cased run ends the name.
+inline constexpr std::string_view kVerbCapwords[] = {
+    "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must", "do", "does",
+    "did", "has", "have", "had", "says", "said", "say", "wants", "gets", "makes", "takes", "calls", "slams",
+    "blasts", "vows", "warns", "urges", "backs", "rips", "hits", "defends", "denies", "admits", "claims",
+    "goes", "comes", "stands", "remains", "faces", "wins", "loses", "leads", "plans", "sees", "tells", "asks",
+    "gives", "puts", "shows", "finds", "keeps", "turns", "moves", "holds", "brings", "pushes", "seeks", "sets",
+    "ends", "starts", "begins", "meets", "joins", "drops", "rises", "falls", "fights", "pledges", "touts",
+    "praises", "hails", "addresses", "explores", "needs", "thinks", "hammers", "chides", "elects", "reveals"};
+
+// Capitalised common words (folded) that open quotes and sentences.
+inline constexpr std::string_view kCommonCapwords[] = {
+    "i'm", "i've", "i'll", "i'd", "it's", "that's", "let's", "we're", "we've", "we'll", "you're", "you've",
+    "they're", "they've", "there's", "here's", "what's", "who's", "don't", "doesn't", "didn't", "can't",
+    "won't", "isn't", "aren't", "wasn't", "yes", "no", "well", "oh", "ok", "okay", "thank", "thanks", "please",
+    "now", "then", "here", "tv", "web", "today", "tonight", "yesterday", "tomorrow", "year", "years", "week", "weeks",
+    "month", "months", "day", "days", "thousands", "hundreds", "dozens", "millions", "billions", "scores",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every", "each", "all",
+    "any", "both", "either", "neither", "other", "another", "such", "only", "just", "even", "also", "again",
+    "instead", "indeed", "perhaps", "maybe", "first", "last", "next", "more", "less", "much", "very", "not",
+    "never", "always", "sometimes", "often", "whether", "because", "unless", "until", "despite", "during",
+    "following", "including", "like", "unlike", "without", "within", "between", "among", "against", "about",
+    "over", "under", "through", "into", "onto", "upon", "here", "why", "which", "who", "whom", "whose",
+    "let", "imagine", "remember", "look", "listen", "see", "think", "believe", "read", "watch", "click",
+    "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video", "photos", "videos",
+    "update", "updated", "breaking", "correction", "warning", "exclusive", "developing", "editor's", "text",
+    "transcript", "full", "watch", "furthermore", "moreover", "nearly", "almost", "due", "given", "nothing"};
 
 }  // namespace quotegraph::entity

@@ -97,6 +97,12 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
   // Folded text and word classes of each token, from stage 5b.
   const std::vector<std::string_view>& low = words.low;
   auto cls = [&](uint32_t k) { return words.classes(k); };
+  // The name lists' marks (is_common_capword, is_verb_capword, is_demonym of
+  // the folded token), which the lexicon set when stage 5b looked it up.
+  auto names = [&](uint32_t k) { return words.names(k); };
+  auto common_capword = [&](uint32_t k) {
+    return (names(k) & (attrib::Lexicon::kCommonCapword | attrib::Lexicon::kVerbCapword)) != 0;
+  };
   // "Russia-led", "Kazakh-born": a capitalised word with a lower-case hyphen
   // part is an adjective, not a name (the tokenizer flags it).
   auto capword = [&](uint32_t k) { return v[k].type == TokType::kWord && v[k].cap && !v[k].lower_part; };
@@ -294,15 +300,15 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // A capitalised verb ends a title-cased run ("Donald Trump Is Right"),
       // and common words ("And", "I'm", "Thousands") begin or end none.
       for (uint32_t j = b + 1; j < e; ++j)
-        if (is_verb_capword(low[j])) {
+        if (names(j) & attrib::Lexicon::kVerbCapword) {
           e = j;
           break;
         }
-      while (b < e && (is_common_capword(low[b]) || (cls(b) & attrib::Lexicon::kNameOpener))) ++b;
-      while (e > b && (is_common_capword(low[e - 1]) || time_name(e - 1))) --e;
+      while (b < e && (common_capword(b) || (cls(b) & attrib::Lexicon::kNameOpener))) ++b;
+      while (e > b && (common_capword(e - 1) || time_name(e - 1))) --e;
       // A lone nationality or party adjective names no one ("Republican",
       // "Russian"), nor does a party-state tag ("R-Utah", "D-N.J.").
-      if (e == b + 1 && (is_demonym(low[b]) || is_party_tag(low[b]))) b = e;
+      if (e == b + 1 && ((names(b) & attrib::Lexicon::kDemonym) || is_party_tag(low[b]))) b = e;
       // A dateline ("VELMAR — …") names the place of writing, not an entity of the story.
       // The segmenter makes a dateline with a state or an agency ("DECATUR, Ill. —",
       // "WASHINGTON (AP) —") a sentence ending in its dash: its first name is the place.

@@ -87,6 +87,9 @@ std::string to_json(const Analysis& a, int indent, const WriteOptions& options) 
   std::optional<CodePointMap> cp;
   if (options.offsets == Offsets::kChars) cp.emplace(a.doc.text);
   JsonOut o(indent, cp ? &*cp : nullptr);
+  // News comes out at about four bytes of JSONL a byte of text (every span
+  // written with its text), more with an indent.
+  o.reserve(a.doc.text.size() * (indent < 0 ? 4 : 8) + 4096);
   o.open('{');
   o.key("quotegraph");
   o.string(kVersion);

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "text/utf8.hpp"
+#include "text/word_table.hpp"
 
 namespace quotegraph::text {
 namespace {
@@ -17,9 +20,30 @@ constexpr std::array<std::string_view, 44> kAbbrev = {
     "adm", "st", "jr", "sr", "prof", "rev", "hon", "pres", "supt", "det", "jan", "feb", "mar", "apr", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "vs", "mt", "ft", "atty"};
 
-bool is_abbrev(std::string_view lower) {
-  return std::find(kAbbrev.begin(), kAbbrev.end(), lower) != kAbbrev.end();
+// `w` (as written) is one of kAbbrev: folded in a buffer on the stack, and
+// only when it is short enough to be one (a std::string each and a search of
+// the whole list for every word before a period cost more than the rest of
+// the word's tokenizing).
+bool is_abbrev(std::string_view w) {
+  constexpr size_t kLongest = 4;
+  if (w.size() > kLongest) return false;
+  char buf[kLongest];
+  const std::string_view lower(buf, fold_to(buf, w));
+  return in_list<kAbbrev>(lower);
 }
+
+// What the tokenizer needs of an ASCII byte, by table: most of the text is
+// ASCII, and the words' letters are passed over without decoding a code
+// point or asking ICU about it.
+// Bytes from 0x80 up are 0: a code point beyond ASCII takes the general path.
+enum : uint8_t { kAsciiSpace = 1, kAsciiDigit = 2, kAsciiLetter = 4 };
+constexpr std::array<uint8_t, 256> kAscii = [] {
+  std::array<uint8_t, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kAsciiSpace;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = kAsciiLetter;
+  return t;
+}();
 
 struct QuoteInfo {
   QuoteFamily family = QuoteFamily::kNone;
@@ -54,7 +78,41 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// ASCII upper-case letters of a word lowered, every byte below 0x80 (each
+// byte plus 0x3F or 0x25 stays below 0x100: no carry between bytes).
+template <typename T>
+T lower_ascii(T w) {
+  constexpr T kOnes = static_cast<T>(0x0101010101010101ull), kHigh = static_cast<T>(0x8080808080808080ull);
+  const T from_a = w + 0x3F * kOnes;  // high bit: byte >= 'A'
+  const T past_z = w + 0x25 * kOnes;  // high bit: byte > 'Z'
+  return w | ((from_a & ~past_z & kHigh) >> 2);
+}
+
+// A word of 4-16 ASCII bytes folded as two overlapping loads and stores
+// (its first and last 4 or 8 bytes): most tokens are that long, and a byte
+// loop tested each byte for the curly apostrophe's lead byte too. False,
+// with nothing written, when a byte is not ASCII.
+template <typename T>
+bool fold_ascii_ends(char* dst, std::string_view s) {
+  constexpr T kHigh = static_cast<T>(0x8080808080808080ull);
+  T a, b;
+  std::memcpy(&a, s.data(), sizeof(T));
+  std::memcpy(&b, s.data() + s.size() - sizeof(T), sizeof(T));
+  if ((a | b) & kHigh) return false;
+  a = lower_ascii(a);
+  b = lower_ascii(b);
+  std::memcpy(dst, &a, sizeof(T));
+  std::memcpy(dst + s.size() - sizeof(T), &b, sizeof(T));
+  return true;
+}
+
+}  // namespace
+
 size_t fold_to(char* dst, std::string_view s) {
+  if (s.size() >= 8 && s.size() <= 16 && fold_ascii_ends<uint64_t>(dst, s)) return s.size();
+  if (s.size() >= 4 && s.size() < 8 && fold_ascii_ends<uint32_t>(dst, s)) return s.size();
   char* d = dst;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -83,7 +141,9 @@ template <typename Emit>
 void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
   int newlines = 0;
   bool space = true;
-  auto push = [&](const Token& t) {
+  // Inlined at its three calls: out of line, its call and bit-field shuffling
+  // cost more than the rest of a short token.
+  auto push = [&](const Token& t) __attribute__((always_inline)) {
     emit(t, space, newlines);
     newlines = 0;
     space = false;
@@ -92,9 +152,20 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
   size_t i = begin;
   while (i < end) {
     size_t at = i;
-    char32_t c = next_cp(s, i);
-    if (is_space(c)) {
-      if (c == '\n' || c == 0x2029) ++newlines;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (kAscii[b] == kAsciiSpace) {
+      newlines += b == '\n';
+      space = true;
+      ++i;
+      continue;
+    }
+    // An ASCII byte the table did not call space is no space: the dozen
+    // comparisons of is_space are for code points beyond ASCII.
+    char32_t c = b;
+    if (b < 0x80) {
+      ++i;
+    } else if (c = next_cp(s, i); is_space(c)) {
+      if (c == 0x2029) ++newlines;
       space = true;
       continue;
     }
@@ -107,7 +178,18 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
       bool digits_only = is_digit(c);
       bool hyphen_seen = false;
       size_t seg_start = at;
+      const unsigned char* bytes = reinterpret_cast<const unsigned char*>(s.data());
       while (i < end) {
+        // A run of ASCII letters and digits, the common case, by table; the
+        // bits of its classes, and-ed, say whether it was digits only.
+        size_t k = i;
+        uint8_t kinds = kAsciiDigit | kAsciiLetter;
+        for (uint8_t c; k < end && ((c = kAscii[bytes[k]]) & (kAsciiDigit | kAsciiLetter)); ++k) kinds &= c;
+        if (k > i) {
+          digits_only = digits_only && kinds == kAsciiDigit;
+          i = k;
+          if (i >= end) break;
+        }
         size_t j = i;
         char32_t d = next_cp(s, j);
         if (is_alnum(d)) {
@@ -139,7 +221,7 @@ void scan(std::string_view s, size_t begin, size_t end, Emit&& emit) {
         // A period right before a comma ends no sentence: "Mitch McConnell,
         // R-Ky., said", "Acme Inc., which", "etc.,".
         bool before_comma = i + 1 < end && s[i + 1] == ',';
-        if (initialism || initial || before_comma || is_abbrev(fold(w))) {
+        if (initialism || initial || before_comma || is_abbrev(w)) {
           ++i;
           t.end = static_cast<uint32_t>(i);
           t.abbrev = true;
@@ -193,7 +275,8 @@ Tokens tokenize(const Document& doc, uint32_t begin, uint32_t end) {
     count = end - begin;
   out.toks.reserve(count);
   uint32_t para = 0;
-  scan(s, begin, end, [&](Token t, bool space, int newlines) {
+  // Inlined into the scan (its three token pushes), as push is.
+  scan(s, begin, end, [&](Token t, bool space, int newlines) __attribute__((always_inline)) {
     t.space_before = space;
     if (!out.toks.empty()) out.toks.back().space_after = space;
     if (!out.toks.empty() && (newlines >= 2 || (newlines == 1 && (t.cap || t.type != TokType::kWord)))) ++para;

@@ -5,13 +5,9 @@
 
 namespace quotegraph::text {
 
-bool is_alpha(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(c));
-}
+bool is_alpha_beyond_ascii(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 
-bool is_upper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_upper_beyond_ascii(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 

@@ -43,8 +43,13 @@ inline bool is_space(char32_t c) {
          c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-bool is_alpha(char32_t c);   // letters of any script (ICU)
-bool is_upper(char32_t c);   // upper or title case (ICU)
+// Beyond ASCII, from ICU (utf8.cpp).
+bool is_alpha_beyond_ascii(char32_t c);
+bool is_upper_beyond_ascii(char32_t c);
+// Letters of any script; upper or title case. ASCII is decided here, inline:
+// the tokenizer asks for every character of the text.
+inline bool is_alpha(char32_t c) { return c < 0x80 ? (c | 0x20) - 'a' < 26 : is_alpha_beyond_ascii(c); }
+inline bool is_upper(char32_t c) { return c < 0x80 ? c - 'A' < 26 : is_upper_beyond_ascii(c); }
 inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool is_alnum(char32_t c) { return is_digit(c) || is_alpha(c); }
 
