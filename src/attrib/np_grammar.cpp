@@ -63,6 +63,11 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   if (!word(k)) return {};
   std::string_view w = low_[k];
   if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+  if (w == "that") {
+    Range r = relative_that(k, floor);
+    if (r.ok()) r.last = paren_end;
+    return r;
+  }
   // "those surveyed say", "voters polled said": a plural head and its participle.
   if (k > floor && w.size() > 4 && w.ends_with("ed") && !v_[k].cap &&
       (is(k - 1, "those") || lex_.is_group_noun(low_[k - 1]) || agent_plural(low_[k - 1]) ||
@@ -106,6 +111,46 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   }
   if (first >= end || !np_head_ok(end - 1, first) || !np_start_ok(first, end)) return {};
   return {first, paren_end};
+}
+
+// "a group that endorsed Sanders", "a message that said": "that" after a noun,
+// with the cue's verb after it (the caller reads leftward from the cue), is a
+// relative pronoun subject. After a verb ("said that"), a determiner, a
+// pronoun or an adverb ("so that", "now that") it is a complementizer or a
+// demonstrative; at the clause's start ("That suggests …") it is left out.
+// The mention is the antecedent with its "that" ("a super PAC that"):
+// PolNeAR marks either one as the source.
+Range SentenceRules::relative_that(uint32_t k, uint32_t floor) const {
+  if (k <= floor || !word(k - 1) || possessive(k - 1)) return {};
+  std::string_view p = low_[k - 1];
+  if (info_[k - 1]->cue.entry || lex_.is_np_stop(p) || lex_.is_determiner(p) || lex_.is_pronoun(p) ||
+      lex_.is_skippable(p) || has(k - 1, Lexicon::kSentenceAdverb) || has(k - 1, Lexicon::kTime) ||
+      has(k - 1, Lexicon::kCalendarName) || has(k - 1, Lexicon::kStanceAdjective) ||
+      v_[k - 1].type == TokType::kNumber || p.ends_with("ly") || p.ends_with("ing"))
+    return {};
+  Range ante = np_left(k, floor);
+  if (!ante.ok()) return {};
+  // "a speech by the mayor that explains …", "a post on Twitter that said":
+  // the clause may modify the noun before the prepositional phrase, so the
+  // mention takes both.
+  if (ante.first > floor + 1 && word(ante.first - 1) &&
+      (is(ante.first - 1, "by") || is(ante.first - 1, "on") || is(ante.first - 1, "in") ||
+       is(ante.first - 1, "from") || is(ante.first - 1, "at"))) {
+    Range head = np_left(ante.first - 1, floor, false);
+    if (head.ok()) ante.first = head.first;
+  }
+  // "The union printed leaflets that …": a finite or past form inside (not
+  // after a determiner: "the embattled mayor") is the clause's own verb; the
+  // antecedent starts after it.
+  for (uint32_t j = ante.last; j > ante.first + 1; --j) {
+    if (comma(j - 1)) return {};
+    if (finite_verb(j - 1) ||
+        (!v_[j - 1].cap && low_[j - 1].ends_with("ed") && !has(j - 2, Lexicon::kDeterminer) && !possessive(j - 2))) {
+      ante.first = j;
+      break;
+    }
+  }
+  return ante.first < k ? Range{ante.first, k + 1} : Range{};
 }
 
 // Given the first token of a noun phrase, the start of a person head whose
@@ -491,7 +536,7 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
   // in each state say", "most of them say".
   const uint32_t head = phrase_head(sp);
   std::string_view w = low_[head];
-  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which" || w == "those" ||
+  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which" || w == "that" || w == "those" ||
       w == "these")
     return true;
   if (quantity(head) || lex_.is_group_noun(w) ||

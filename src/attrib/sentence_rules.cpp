@@ -907,7 +907,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // A participle's content always follows it ("…," McCain said, citing …).
   if (c.inherited && !coordinated) before_ok = false;
   // "…, who voted": the words before a relative pronoun are its antecedent's clause.
-  if (before_ok && !quote_before && sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which")))
+  // So too "…, a group that backed": a speaker ending in relative "that".
+  if (before_ok && !quote_before &&
+      ((sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which"))) || (sp.size() > 1 && is(sp.last - 1, "that"))))
     before_ok = false;
   // "While the controversy burned, the team appeared …": a clause opened by an
   // adjunct word is no statement of a cue that is not one of speech.

@@ -132,6 +132,9 @@ class SentenceRules {
   // prepositional phrase it ends ("a source close to | him", "people with |
   // knowledge of …", "voters in | the state"), or kNone.
   uint32_t pp_head_left(uint32_t first, uint32_t floor) const;
+  // "a group that endorsed …": "that" at `k` as a relative pronoun subject;
+  // the mention is its antecedent and the "that", or none.
+  Range relative_that(uint32_t k, uint32_t floor) const;
   // The head word of a noun phrase: before the first postmodifier's preposition.
   uint32_t phrase_head(Range sp) const;
   Range reduced_relative(Range sp, uint32_t ing) const;
