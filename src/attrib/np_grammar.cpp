@@ -6,6 +6,7 @@ namespace quotegraph::attrib {
 
 // A word that may end (head) a speaker noun phrase.
 bool SentenceRules::np_head_ok(uint32_t k, uint32_t np_first) const {
+  if (percent_sign(k)) return true;  // "42% say"
   if (!word(k)) return false;
   std::string_view w = low_[k];
   if (lex_.is_pronoun(w)) return w != "him" && w != "them";
@@ -24,7 +25,7 @@ bool SentenceRules::np_head_ok(uint32_t k, uint32_t np_first) const {
 }
 
 bool SentenceRules::np_inner_ok(uint32_t k) const {
-  if (v_[k].type == TokType::kNumber) return true;
+  if (v_[k].type == TokType::kNumber || percent_sign(k)) return true;
   if (!word(k)) return false;
   std::string_view w = low_[k];
   if (w == "of" || w == "for" || w == "at") return true;  // "secretary of state", "spokesman for"
@@ -60,7 +61,7 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
     end = j;
     k = end - 1;
   }
-  if (!word(k)) return {};
+  if (!word(k) && !percent_sign(k)) return {};
   std::string_view w = low_[k];
   if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
   if (w == "that") {
@@ -77,7 +78,7 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   if ((w == "them" || w == "us" || w == "you") && k >= floor + 2 && is(k - 1, "of") &&
       (quantity(k - 2) || is(k - 2, "each") || is(k - 2, "both") || is(k - 2, "several") || is(k - 2, "either") ||
        is(k - 2, "neither")))
-    return {k - 2, paren_end};
+    return {percent_sign(k - 2) ? k - 3 : k - 2, paren_end};
   if (w == "him" || w == "them" || w == "her" || w == "us" || w == "me") {
     uint32_t head = pp ? pp_head_left(k, floor) : kNone;
     if (head != kNone) return {head, paren_end};
@@ -176,10 +177,16 @@ bool SentenceRules::agent_plural(std::string_view w) {
   return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("ists") || w.ends_with("ians"));
 }
 
+// The sign of "42%", which the tokenizer keeps apart from its number: a
+// share, read as "percent" is.
+bool SentenceRules::percent_sign(uint32_t k) const {
+  return punct(k, '%') && k > 0 && v_[k - 1].type == TokType::kNumber && v_[k - 1].end == v_[k].start;
+}
+
 // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
 bool SentenceRules::quantity(uint32_t k) const {
   if (k >= v_.size()) return false;
-  if (v_[k].type == TokType::kNumber) return true;
+  if (v_[k].type == TokType::kNumber || percent_sign(k)) return true;
   static constexpr std::string_view kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                    "ten", "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
                                    "most", "many", "some", "few", "all", "none", "two-thirds", "three-quarters",

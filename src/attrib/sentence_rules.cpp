@@ -724,6 +724,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   }
   // "five states", "four of five states": a quantity never agrees with "-s".
   if (hit.form == Form::kThird && k > f && quantity(k - 1) && !is(k - 1, "one")) return false;
+  // "won with 60% support:", "His 32 percent support gives him …": a share's
+  // noun, with no object after it or a possessor before the share.
+  if (hit.form == Form::kBase && k > f && quantity(k - 1) && (e.flags & kStanceObject)) {
+    uint32_t q = k - 1;
+    while (q > f && quantity(q - 1)) --q;
+    const bool no_object = !word(k + 1) || (lex_.is_np_stop(low_[k + 1]) && !is(k + 1, "that"));
+    if (no_object || (q > f && (possessive(q - 1) || has(q - 1, Lexicon::kDeterminer)))) return false;
+  }
   // "the sanctions announced by the neighbours": a past participle with its
   // agent is a modifier, not a statement.
   if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;

@@ -145,6 +145,7 @@ class SentenceRules {
   static bool plural_word(std::string_view w);
   // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
   bool quantity(uint32_t k) const;
+  bool percent_sign(uint32_t k) const;  // the "%" of "42%"
   bool plural_quantity(uint32_t k) const;
   // A speaker phrase opens with a determiner, number, name, pronoun or a
   // source noun ("police"), never with an adjective or verb ("full U.S. support").
