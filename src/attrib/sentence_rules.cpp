@@ -889,6 +889,12 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   }
   if (!c.addressee.ok() && !inverted) c.addressee = adjunct_addressee(c.cue.last, le);
   uint32_t content_start = content_after(a, le);
+  // "a law which critics say could raise rents", "a budget that the mayor said
+  // was balanced": in a relative clause the complement's subject is the
+  // relative pronoun, so an auxiliary right after the cue opens the content.
+  if (!inverted && !c.inherited && sp.ok() && sp.first > f && a == k + 1 && a + 1 < le && is_aux(a) &&
+      (is(sp.first - 1, "which") || is(sp.first - 1, "that") || is(sp.first - 1, "who") || is(sp.first - 1, "whom")))
+    content_start = a;
   bool after_ok = content_start != kNone && content_start < le;
   // "states that will hold primaries": a relative clause after a plural noun, not a complement.
   if (after_ok && plural_noun_form && is(content_start, "that") && finite_verb(content_start + 1)) after_ok = false;
