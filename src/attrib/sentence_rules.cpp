@@ -677,6 +677,37 @@ bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t f
   return c.content[0].size() >= 2;
 }
 
+// "spoke highly of", "talked more about", "spoke out against", "speaks at
+// length about", "has spoken out in favor of": a speaking verb's manner words
+// before its particle. Only for the verbs that take "about" (speak, talk):
+// their object is the topic. Returns where the content may start.
+uint32_t SentenceRules::manner_particle(uint32_t a, uint32_t le, const CueEntry& e, Candidate& c) const {
+  if (std::find(e.particles.begin(), e.particles.end(), "about") == e.particles.end()) return a;
+  uint32_t j = a;
+  bool out = false;
+  for (int n = 0; n < 3 && j + 1 < le && word(j); ++n) {
+    std::string_view w = low_[j];
+    if (w == "out" || w == "up") { out = true; ++j; continue; }
+    if ((w.size() > 4 && w.ends_with("ly") && !v_[j].cap) || w == "more" || w == "much" || w == "instead") { ++j; continue; }
+    if (w == "at" && is(j + 1, "length")) { j += 2; continue; }
+    break;
+  }
+  if (j == a || j >= le) return a;
+  std::string particle;
+  uint32_t last = j + 1;
+  for (const std::string& p : e.particles)
+    if (is(j, p) && p != "to" && p != "with") particle = p;
+  if (particle.empty() && out && (is(j, "against") || is(j, "for") || is(j, "on"))) particle = std::string(low_[j]);
+  if (particle.empty() && out && is(j, "in") && is(j + 1, "favor") && is(j + 2, "of")) {
+    particle = "in favor of";
+    last = j + 3;
+  }
+  if (particle.empty() || last >= le) return a;
+  c.cue.last = last;
+  c.lemma += " " + particle;
+  return last;
+}
+
 bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
                               uint32_t floor, Candidate& c) const {
   const CueEntry& e = *hit.entry;
@@ -764,6 +795,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (!e.particles.empty() && a < le) {
     for (const std::string& p : e.particles)
       if (is(a, p)) { c.cue.last = ++a; c.lemma += " " + p; break; }
+    if (c.cue.last == k + 1) a = manner_particle(a, le, e, c);
+    // "spoke about the plan", "spoke highly of him": the particle's object is
+    // the topic, no hearer.
+    if (c.cue.last > k + 1 && !c.lemma.ends_with(" to") && !c.lemma.ends_with(" with")) c.flags &= ~kAddressee;
   }
   if ((e.lemma == "speak" || e.lemma == "talk") && (c.lemma.ends_with(" with") || c.lemma.ends_with(" to"))) {
     Range partner = np_right(a, le);

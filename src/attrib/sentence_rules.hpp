@@ -257,6 +257,9 @@ class SentenceRules {
   // predicates, infinitive cues: every rule that starts from a cue verb.
   bool verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker, uint32_t floor,
                  Candidate& c) const;
+  // "spoke highly of", "talked more about", "spoke out against": manner
+  // words between a speaking verb and its particle, which joins the cue.
+  uint32_t manner_particle(uint32_t a, uint32_t le, const CueEntry& e, Candidate& c) const;
   // Within one sentence: "Smith said X, and Jones said Y" cuts Smith's content
   // before ", and Jones"; a cue inside another's content is nested (kept). A
   // sentence with very many cues (lists, hostile input) gets no nesting at all,
