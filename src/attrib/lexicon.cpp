@@ -12,7 +12,7 @@ namespace quotegraph::attrib {
 namespace {
 
 constexpr uint32_t S = kSpeech, B = kBelief, A = kAddressee, C = kCharacterize, T = kTarget, I = kInvert,
-                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly, O = kStanceObject;
+                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly, O = kStanceObject, L = kLightVerb;
 
 struct Row {
   const char* lemma;  // a trailing '+' doubles the final consonant (admit -> admitted)
@@ -113,6 +113,9 @@ const Row kCues[] = {
     {"rule", nullptr, nullptr, S | N | P, {}},
     {"decide", nullptr, nullptr, B, {}},
     {"call", nullptr, nullptr, S | C | P, {"for", "on"}},
+    // "made clear that", "made the case for", "made no mention of": only with
+    // a statement's object (kLightObjectsList).
+    {"make", "made", "made", S | L, {}},
     {"describe", nullptr, nullptr, S | C, {}},
     {"characterize", nullptr, nullptr, S | C, {}},
     {"characterise", nullptr, nullptr, S | C, {}},
@@ -448,6 +451,13 @@ const char* kUtteranceNounsList[] = {
     "prediction", "promise", "vow", "pledge", "words", "explanation", "assessment", "verdict", "appeal",
     "request", "demand", "challenge", "ultimatum", "rebuke", "comment", "remark", "remarks", "quip", "riposte"};
 
+// Objects that make "make" a statement: "made the case that", "made the
+// point", "made no mention of", "made favorable comments about", "made a plea for".
+const char* kLightObjectsList[] = {
+    "case", "point", "argument", "mention", "secret", "comment", "comments", "remark", "remarks", "statement",
+    "statements", "plea", "appeal", "pitch", "claim", "claims", "promise", "promises", "pledge", "prediction",
+    "accusation", "accusations", "allegation", "allegations", "reference", "references", "apology", "apologies"};
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
@@ -485,11 +495,16 @@ Lexicon::Lexicon() {
     const Row& r = kCues[i];
     const CueEntry* e = &entries_[i];
     bool dbl = std::string_view(r.lemma).ends_with("+");
+    const bool light = r.flags & kLightVerb;
     for (auto& [form, kind] : inflect(e->lemma, dbl)) {
       if (kind == Form::kPast && r.past) form = r.past;
-      if (!words_[form].cue.entry) words_[form].cue = CueHit{e, kind};
+      CueHit& slot = light ? words_[form].light : words_[form].cue;
+      if (!slot.entry) slot = CueHit{e, kind};
     }
-    if (r.part && !words_[r.part].cue.entry) words_[r.part].cue = CueHit{e, Form::kPastPart};
+    if (r.part) {
+      CueHit& slot = light ? words_[r.part].light : words_[r.part].cue;
+      if (!slot.entry) slot = CueHit{e, Form::kPastPart};
+    }
   }
   auto add = [&](auto& list, Class c) {
     for (std::string_view w : list) words_[w].classes |= c;
@@ -509,6 +524,7 @@ Lexicon::Lexicon() {
   add(kStanceNounsList, kStanceNoun);
   add(kSubjectContractionsList, kSubjectContraction);
   add(kUtteranceNounsList, kUtteranceNoun);
+  add(kLightObjectsList, kLightObject);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);

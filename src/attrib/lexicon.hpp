@@ -24,6 +24,7 @@ enum CueFlags : uint32_t {
   kNounToo = 1u << 8,       // the -s form is as often a plural noun: "reports", "remarks", "calls"
   kQuoteOnly = 1u << 9,     // content after the cue only as a quote ("he continued: '…'", not "continues to")
   kStanceObject = 1u << 10, // a stance toward its object, which may be one word: "support Clinton", "opposed him"
+  kLightVerb = 1u << 11,    // a cue only with its object: "made clear that", "made the case for" (kLightObject)
 };
 
 enum class Form : uint8_t { kBase, kThird, kPast, kIng, kPastPart };
@@ -74,10 +75,16 @@ class Lexicon {
     kStanceNoun = 1u << 27,  // "a fierce critic of", "is a supporter of", "proponents of"
     // A subject pronoun with its auxiliary in one token: "he's", "they're", "I've".
     kSubjectContraction = 1u << 28,
+    // What "make" turns into a statement: "made the case for", "made no
+    // mention of", "made several comments about" (kLightVerb).
+    kLightObject = 1u << 29,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {
     CueHit cue;
+    // A light verb's form ("made"): a cue only with its object, so kept apart
+    // from `cue`, which the noun-phrase grammar reads as "a verb stands here".
+    CueHit light;
     uint32_t classes = 0;
   };
   const WordInfo& info(std::string_view folded) const {

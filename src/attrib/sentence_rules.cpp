@@ -174,6 +174,8 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
       k += 1;
     } else if (CueHit hit = info_[k]->cue; hit.entry) {
       found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
+    } else if (CueHit light = info_[k]->light; light.entry) {
+      found = verb_rule(f, l, le, k, light, last_speaker, content_floor, c);
     } else if (has(k, Lexicon::kStanceAdjective)) {
       found = stance_rule(f, le, k, c);
     } else if (is(k, "in")) {
@@ -708,6 +710,40 @@ uint32_t SentenceRules::manner_particle(uint32_t a, uint32_t le, const CueEntry&
   return last;
 }
 
+// "made (it) clear that", "made the case for", "made a strong case that",
+// "made no mention of", "has made several controversial statements on": the
+// object that makes "make" a statement joins the cue, with its preposition.
+// Returns where the content may start, or kNone (no such object).
+uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  if (is(j, "it") && is(j + 1, "clear")) j += 2;
+  else if (is(j, "clear")) j += 1;
+  if (j > a) {
+    c.cue.last = j;
+    c.lemma += " clear";
+    return j < le ? j : kNone;
+  }
+  if (is(j, "the") || is(j, "a") || is(j, "an") || is(j, "no") || is(j, "several") || is(j, "many") ||
+      is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
+    ++j;
+  // Up to two modifiers: "a strong case", "favorable comments", "several controversial statements".
+  for (int n = 0; n < 2 && j < le && word(j) && !has(j, Lexicon::kLightObject) && !v_[j].cap &&
+                  !has(j, Lexicon::kNpStop) && !lex_.is_determiner(low_[j]);
+       ++n)
+    ++j;
+  if (j >= le || !has(j, Lexicon::kLightObject)) return kNone;
+  c.lemma += " " + std::string(low_[j]);
+  ++j;
+  if (j < le && (is(j, "for") || is(j, "of") || is(j, "about") || is(j, "on") || is(j, "against") || is(j, "to"))) {
+    c.lemma += " " + std::string(low_[j]);
+    ++j;
+  } else if (!(is(j, "that") || opens_quote(j) || punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
+    return kNone;  // "Trump made the comments at a rally": words reported elsewhere
+  }
+  c.cue.last = j;
+  return j < le ? j : kNone;
+}
+
 bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
                               uint32_t floor, Candidate& c) const {
   const CueEntry& e = *hit.entry;
@@ -799,6 +835,10 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     // "spoke about the plan", "spoke highly of him": the particle's object is
     // the topic, no hearer.
     if (c.cue.last > k + 1 && !c.lemma.ends_with(" to") && !c.lemma.ends_with(" with")) c.flags &= ~kAddressee;
+  }
+  if (e.flags & kLightVerb) {
+    a = light_object(a, le, c);
+    if (a == kNone) return false;
   }
   if ((e.lemma == "speak" || e.lemma == "talk") && (c.lemma.ends_with(" with") || c.lemma.ends_with(" to"))) {
     Range partner = np_right(a, le);

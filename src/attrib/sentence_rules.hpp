@@ -260,6 +260,9 @@ class SentenceRules {
   // "spoke highly of", "talked more about", "spoke out against": manner
   // words between a speaking verb and its particle, which joins the cue.
   uint32_t manner_particle(uint32_t a, uint32_t le, const CueEntry& e, Candidate& c) const;
+  // "made clear that", "made the case for", "made no mention of": the object
+  // of a light verb (kLightVerb) that makes it a cue; kNone when there is none.
+  uint32_t light_object(uint32_t a, uint32_t le, Candidate& c) const;
   // Within one sentence: "Smith said X, and Jones said Y" cuts Smith's content
   // before ", and Jones"; a cue inside another's content is nested (kept). A
   // sentence with very many cues (lists, hostile input) gets no nesting at all,
