@@ -116,6 +116,8 @@ const Row kCues[] = {
     // "made clear that", "made the case for", "made no mention of": only with
     // a statement's object (kLightObjectsList).
     {"make", "made", "made", S | L, {}},
+    {"take", "took", "taken", S | L, {}},  // "took aim at", "took issue with" (kTakeObjectsList)
+    {"put+", "put", "put", S | L, {}},     // "as one voter put it, …"
     {"describe", nullptr, nullptr, S | C, {}},
     {"characterize", nullptr, nullptr, S | C, {}},
     {"characterise", nullptr, nullptr, S | C, {}},
@@ -458,6 +460,10 @@ const char* kLightObjectsList[] = {
     "statements", "plea", "appeal", "pitch", "claim", "claims", "promise", "promises", "pledge", "prediction",
     "accusation", "accusations", "allegation", "allegations", "reference", "references", "apology", "apologies"};
 
+// Objects that make "take" a statement about what its preposition names.
+const char* kTakeObjectsList[] = {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "swings",
+                                  "whack", "jab", "jabs", "potshot", "potshots", "stance", "umbrage"};
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
@@ -525,6 +531,7 @@ Lexicon::Lexicon() {
   add(kSubjectContractionsList, kSubjectContraction);
   add(kUtteranceNounsList, kUtteranceNoun);
   add(kLightObjectsList, kLightObject);
+  add(kTakeObjectsList, kTakeObject);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);

@@ -78,6 +78,9 @@ class Lexicon {
     // What "make" turns into a statement: "made the case for", "made no
     // mention of", "made several comments about" (kLightVerb).
     kLightObject = 1u << 29,
+    // What "take" turns into a statement, with its preposition: "took aim at",
+    // "took issue with", "took credit for", "took a swipe at" (kLightVerb).
+    kTakeObject = 1u << 30,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

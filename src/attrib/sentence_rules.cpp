@@ -710,34 +710,52 @@ uint32_t SentenceRules::manner_particle(uint32_t a, uint32_t le, const CueEntry&
   return last;
 }
 
-// "made (it) clear that", "made the case for", "made a strong case that",
-// "made no mention of", "has made several controversial statements on": the
-// object that makes "make" a statement joins the cue, with its preposition.
-// Returns where the content may start, or kNone (no such object).
+// A light verb's object that makes it a statement; it joins the cue, with
+// its preposition. "make": "made (it) clear that", "made the case for",
+// "made a strong case that", "made no mention of", "has made several
+// controversial statements on". "take": "took aim at", "took issue with",
+// "took a swipe at". "put": "as one voter put it, …". Returns where the
+// content may start, or kNone (no such object).
 uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) const {
   uint32_t j = a;
-  if (is(j, "it") && is(j + 1, "clear")) j += 2;
-  else if (is(j, "clear")) j += 1;
-  if (j > a) {
-    c.cue.last = j;
-    c.lemma += " clear";
-    return j < le ? j : kNone;
+  if (c.lemma == "put") {
+    // "put it," / "put it bluntly:"; the caller checks the "as" before the speaker.
+    if (!is(j, "it")) return kNone;
+    ++j;
+    if (j < le && word(j) && lex_.is_skippable(low_[j])) ++j;
+    if (!(comma(j) || punct(j, ':')) || j + 1 >= le) return kNone;
+    c.cue.last = a + 1;
+    c.lemma = "put it";
+    return j;
+  }
+  const bool take = c.lemma == "take";
+  if (!take) {
+    if (is(j, "it") && is(j + 1, "clear")) j += 2;
+    else if (is(j, "clear")) j += 1;
+    if (j > a) {
+      c.cue.last = j;
+      c.lemma += " clear";
+      return j < le ? j : kNone;
+    }
   }
   if (is(j, "the") || is(j, "a") || is(j, "an") || is(j, "no") || is(j, "several") || is(j, "many") ||
-      is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
+      is(j, "some") || is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
     ++j;
-  // Up to two modifiers: "a strong case", "favorable comments", "several controversial statements".
-  for (int n = 0; n < 2 && j < le && word(j) && !has(j, Lexicon::kLightObject) && !v_[j].cap &&
-                  !has(j, Lexicon::kNpStop) && !lex_.is_determiner(low_[j]);
+  const Lexicon::Class object = take ? Lexicon::kTakeObject : Lexicon::kLightObject;
+  // Up to two modifiers: "a strong case", "favorable comments", "multiple swipes".
+  for (int n = 0; n < 2 && j < le && word(j) && !has(j, object) && !v_[j].cap && !has(j, Lexicon::kNpStop) &&
+                  !lex_.is_determiner(low_[j]);
        ++n)
     ++j;
-  if (j >= le || !has(j, Lexicon::kLightObject)) return kNone;
+  if (j >= le || !has(j, object)) return kNone;
   c.lemma += " " + std::string(low_[j]);
   ++j;
-  if (j < le && (is(j, "for") || is(j, "of") || is(j, "about") || is(j, "on") || is(j, "against") || is(j, "to"))) {
+  const bool prep = j < le && (is(j, "for") || is(j, "of") || is(j, "about") || is(j, "on") ||
+                               is(j, "against") || (!take && is(j, "to")) || (take && (is(j, "at") || is(j, "with"))));
+  if (prep) {
     c.lemma += " " + std::string(low_[j]);
     ++j;
-  } else if (!(is(j, "that") || opens_quote(j) || punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
+  } else if (take || !(is(j, "that") || opens_quote(j) || punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
     return kNone;  // "Trump made the comments at a rally": words reported elsewhere
   }
   c.cue.last = j;
@@ -863,6 +881,8 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
 
   bool be = false;
   Range sp = subject_left(lead, f, be);
+  // "As one voter put it, …": "put it" is a credit only after "as".
+  if (c.lemma == "put it" && !(sp.ok() && sp.first > f && is(sp.first - 1, "as"))) return false;
   if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
   // "Recent reports say": the sentence's capital on an adjective is no name.
   if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
@@ -934,7 +954,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (!sp.ok()) return false;
   // A base-form cue needs a plural or first/second-person subject or an
   // auxiliary ("they say", "officials say", "will say"); "his home state" is a noun.
-  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && !base_subject_ok(sp, k, f))
+  // ("put" is its own past: "As one voter put it".)
+  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && c.lemma != "put it" &&
+      !base_subject_ok(sp, k, f))
     return false;
   c.speaker = sp;
 
