@@ -118,6 +118,10 @@ const Row kCues[] = {
     {"make", "made", "made", S | L, {}},
     {"take", "took", "taken", S | L, {}},  // "took aim at", "took issue with" (kTakeObjectsList)
     {"put+", "put", "put", S | L, {}},     // "as one voter put it, …"
+    {"raise", nullptr, nullptr, S | L, {}},  // "raised questions about" (kDoubtObjectsList)
+    {"cast", "cast", "cast", S | L, {}},     // "cast doubt on"
+    {"weigh", nullptr, nullptr, S | L, {}},  // "weighed in on"
+    {"go", "went", "gone", S | L, {}},       // "went after Cruz"
     {"describe", nullptr, nullptr, S | C, {}},
     {"characterize", nullptr, nullptr, S | C, {}},
     {"characterise", nullptr, nullptr, S | C, {}},
@@ -464,6 +468,10 @@ const char* kLightObjectsList[] = {
 const char* kTakeObjectsList[] = {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "swings",
                                   "whack", "jab", "jabs", "potshot", "potshots", "stance", "umbrage"};
 
+// Objects that make "raise" or "cast" a statement about what follows.
+const char* kDoubtObjectsList[] = {"question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
+                                   "objections", "alarm", "alarms", "aspersions"};
+
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace
@@ -532,6 +540,7 @@ Lexicon::Lexicon() {
   add(kUtteranceNounsList, kUtteranceNoun);
   add(kLightObjectsList, kLightObject);
   add(kTakeObjectsList, kTakeObject);
+  add(kDoubtObjectsList, kDoubtObject);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);

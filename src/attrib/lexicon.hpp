@@ -81,6 +81,9 @@ class Lexicon {
     // What "take" turns into a statement, with its preposition: "took aim at",
     // "took issue with", "took credit for", "took a swipe at" (kLightVerb).
     kTakeObject = 1u << 30,
+    // What "raise" and "cast" turn into a statement: "raised questions about",
+    // "cast doubt on", "raised concerns over" (kLightVerb).
+    kDoubtObject = 1u << 31,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

@@ -728,8 +728,28 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
     c.lemma = "put it";
     return j;
   }
+  if (c.lemma == "weigh" || c.lemma == "go") {
+    // "weighed in on the plan", "weighed in:"; "went after Cruz", "goes after him".
+    const char* particle = c.lemma == "weigh" ? "in" : "after";
+    if (!is(j, particle) || j + 1 >= le) return kNone;
+    c.lemma += std::string(" ") + particle;
+    ++j;
+    if (c.lemma == "go after") {
+      if (!(v_[j].cap || is(j, "him") || is(j, "her") || is(j, "them")) || has(j, Lexicon::kCalendarName) ||
+          lex_.is_weekday_or_time(low_[j]))
+        return kNone;  // "went after the debate" is a time
+    } else if (is(j, "on") || is(j, "with") || is(j, "about")) {
+      c.lemma += " " + std::string(low_[j]);
+      ++j;
+    } else if (!(punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
+      return kNone;
+    }
+    c.cue.last = j;
+    return j < le ? j : kNone;
+  }
   const bool take = c.lemma == "take";
-  if (!take) {
+  const bool doubt = c.lemma == "raise" || c.lemma == "cast";
+  if (!take && !doubt) {
     if (is(j, "it") && is(j + 1, "clear")) j += 2;
     else if (is(j, "clear")) j += 1;
     if (j > a) {
@@ -741,7 +761,7 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
   if (is(j, "the") || is(j, "a") || is(j, "an") || is(j, "no") || is(j, "several") || is(j, "many") ||
       is(j, "some") || is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
     ++j;
-  const Lexicon::Class object = take ? Lexicon::kTakeObject : Lexicon::kLightObject;
+  const Lexicon::Class object = take ? Lexicon::kTakeObject : doubt ? Lexicon::kDoubtObject : Lexicon::kLightObject;
   // Up to two modifiers: "a strong case", "favorable comments", "multiple swipes".
   for (int n = 0; n < 2 && j < le && word(j) && !has(j, object) && !v_[j].cap && !has(j, Lexicon::kNpStop) &&
                   !lex_.is_determiner(low_[j]);
@@ -751,11 +771,13 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
   c.lemma += " " + std::string(low_[j]);
   ++j;
   const bool prep = j < le && (is(j, "for") || is(j, "of") || is(j, "about") || is(j, "on") ||
-                               is(j, "against") || (!take && is(j, "to")) || (take && (is(j, "at") || is(j, "with"))));
+                               is(j, "against") || (!take && !doubt && is(j, "to")) ||
+                               (take && (is(j, "at") || is(j, "with"))) || (doubt && is(j, "over")));
   if (prep) {
     c.lemma += " " + std::string(low_[j]);
     ++j;
-  } else if (take || !(is(j, "that") || opens_quote(j) || punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
+  } else if (take || !(is(j, "that") || (doubt && is(j, "whether")) || opens_quote(j) || punct(j, ':') ||
+                       (comma(j) && opens_quote(j + 1)))) {
     return kNone;  // "Trump made the comments at a rally": words reported elsewhere
   }
   c.cue.last = j;
