@@ -395,7 +395,13 @@ uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& au
   // carries the auxiliary.
   if (k > floor && has(k - 1, Lexicon::kSubjectContraction)) {
     std::string_view w = low_[k - 1];
-    if (w.ends_with("'s") || w.ends_with("'re") || w.ends_with("'m")) be = true;
+    // "He's said", "she's argued": before a past form with no "be" passed,
+    // "'s" is "has" (the passive "he's been told" passes "been").
+    const CueHit& cue = info_[from]->cue;
+    const bool perfect = w.ends_with("'s") && !be && cue.entry &&
+                         (cue.form == Form::kPast || cue.form == Form::kPastPart) && !is(from + 1, "by");
+    if (perfect) aux = true;
+    else if (w.ends_with("'s") || w.ends_with("'re") || w.ends_with("'m")) be = true;
     else aux = true;
   }
   return k;
