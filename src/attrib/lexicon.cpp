@@ -122,6 +122,7 @@ const Row kCues[] = {
     {"cast", "cast", "cast", S | L, {}},     // "cast doubt on"
     {"weigh", nullptr, nullptr, S | L, {}},  // "weighed in on"
     {"go", "went", "gone", S | L, {}},       // "went after Cruz"
+    {"look", nullptr, nullptr, B | L, {}},   // "is looking for a win", "are looking to cut"
     {"describe", nullptr, nullptr, S | C, {}},
     {"characterize", nullptr, nullptr, S | C, {}},
     {"characterise", nullptr, nullptr, S | C, {}},

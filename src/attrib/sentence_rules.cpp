@@ -728,6 +728,23 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
     c.lemma = "put it";
     return j;
   }
+  if (c.lemma == "look") {
+    // "is looking for a strong finish", "are looking to cut taxes", "is
+    // looking forward to": an aim (the caller keeps only the progressive).
+    if (is(j, "forward") && is(j + 1, "to")) {
+      c.lemma = "look forward to";
+      j += 2;
+    } else if (is(j, "for")) {
+      c.lemma = "look for";
+      ++j;
+    } else if (is(j, "to") && word(j + 1) && !v_[j + 1].cap && !lex_.is_determiner(low_[j + 1])) {
+      c.lemma = "look to";  // the infinitive's "to" opens the content
+    } else {
+      return kNone;
+    }
+    c.cue.last = j;
+    return j < le ? j : kNone;
+  }
   if (c.lemma == "weigh" || c.lemma == "go") {
     // "weighed in on the plan", "weighed in:"; "went after Cruz", "goes after him".
     const char* particle = c.lemma == "weigh" ? "in" : "after";
@@ -905,6 +922,8 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   Range sp = subject_left(lead, f, be);
   // "As one voter put it, …": "put it" is a credit only after "as".
   if (c.lemma == "put it" && !(sp.ok() && sp.first > f && is(sp.first - 1, "as"))) return false;
+  // "is looking for", not "looked for the keys" or "groups looking for donors".
+  if (c.lemma.starts_with("look ") && !(be && hit.form == Form::kIng)) return false;
   if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
   // "Recent reports say": the sentence's capital on an adjective is no name.
   if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
