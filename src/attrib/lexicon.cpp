@@ -28,6 +28,7 @@ const Row kCues[] = {
     {"add", nullptr, nullptr, S | I, {}},
     {"tell", "told", "told", S | A | I, {}},
     {"write", "wrote", "written", S | I, {}},
+    {"read", "read", "read", S | I | Q, {}},  // "the sign read, “…”", "“…,” read the statement"
     {"ask", nullptr, nullptr, S | A | I, {}},
     {"explain", nullptr, nullptr, S | I, {}},
     {"continue", nullptr, nullptr, S | I | Q, {}},
@@ -502,6 +503,7 @@ Lexicon::Lexicon() {
     CueEntry e;
     e.lemma = lemma;
     e.flags = r.flags;
+    e.past_is_base = r.past && lemma == r.past;
     for (const char* p : r.particles) e.particles.emplace_back(p);
     entries_.push_back(std::move(e));
   }

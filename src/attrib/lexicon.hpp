@@ -33,6 +33,7 @@ struct CueEntry {
   std::string lemma;
   uint32_t flags = 0;
   std::vector<std::string> particles;  // "point out", "call for": words that may follow
+  bool past_is_base = false;  // "read", "put", "cast": the base form may be the past ("the sign read")
 };
 
 struct CueHit {

@@ -995,8 +995,8 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (!sp.ok()) return false;
   // A base-form cue needs a plural or first/second-person subject or an
   // auxiliary ("they say", "officials say", "will say"); "his home state" is a noun.
-  // ("put" is its own past: "As one voter put it".)
-  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && c.lemma != "put it" &&
+  // A verb that is its own past ("As one voter put it", "the sign read") may be either.
+  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && !e.past_is_base &&
       !base_subject_ok(sp, k, f))
     return false;
   c.speaker = sp;
