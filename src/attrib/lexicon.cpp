@@ -124,6 +124,8 @@ const Row kCues[] = {
     {"weigh", nullptr, nullptr, S | L, {}},  // "weighed in on"
     {"go", "went", "gone", S | L, {}},       // "went after Cruz"
     {"look", nullptr, nullptr, B | L, {}},   // "is looking for a win", "are looking to cut"
+    {"pass", nullptr, nullptr, B | L, {}},   // "the Senate passed a bill" (kLawObjectsList)
+    {"sign", nullptr, nullptr, B | L, {}},   // "the governor signed an order"
     {"describe", nullptr, nullptr, S | C, {}},
     {"characterize", nullptr, nullptr, S | C, {}},
     {"characterise", nullptr, nullptr, S | C, {}},
@@ -461,18 +463,25 @@ const char* kUtteranceNounsList[] = {
 
 // Objects that make "make" a statement: "made the case that", "made the
 // point", "made no mention of", "made favorable comments about", "made a plea for".
-const char* kLightObjectsList[] = {
+constexpr std::string_view kLightObjectsList[] = {
     "case", "point", "argument", "mention", "secret", "comment", "comments", "remark", "remarks", "statement",
     "statements", "plea", "appeal", "pitch", "claim", "claims", "promise", "promises", "pledge", "prediction",
     "accusation", "accusations", "allegation", "allegations", "reference", "references", "apology", "apologies"};
 
 // Objects that make "take" a statement about what its preposition names.
-const char* kTakeObjectsList[] = {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "swings",
+constexpr std::string_view kTakeObjectsList[] = {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "swings",
                                   "whack", "jab", "jabs", "potshot", "potshots", "stance", "umbrage"};
 
 // Objects that make "raise" or "cast" a statement about what follows.
-const char* kDoubtObjectsList[] = {"question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
+constexpr std::string_view kDoubtObjectsList[] = {"question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
                                    "objections", "alarm", "alarms", "aspersions"};
+
+// Objects that make "pass" or "sign" a decree: "passed a bill", "signed an
+// executive order", "signed a letter of apology".
+constexpr std::string_view kLawObjectsList[] = {
+    "bill", "bills", "law", "laws", "legislation", "resolution", "resolutions", "measure", "measures", "amendment",
+    "amendments", "ordinance", "ordinances", "referendum", "referendums", "order", "orders", "treaty", "pledge",
+    "letter", "petition", "agreement"};
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -541,9 +550,6 @@ Lexicon::Lexicon() {
   add(kStanceNounsList, kStanceNoun);
   add(kSubjectContractionsList, kSubjectContraction);
   add(kUtteranceNounsList, kUtteranceNoun);
-  add(kLightObjectsList, kLightObject);
-  add(kTakeObjectsList, kTakeObject);
-  add(kDoubtObjectsList, kDoubtObject);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);
@@ -563,6 +569,14 @@ Lexicon::Lexicon() {
 }
 
 CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }
+
+bool Lexicon::light_object(std::string_view verb, std::string_view noun) const {
+  if (verb == "make") return text::in_list<kLightObjectsList>(noun);
+  if (verb == "take") return text::in_list<kTakeObjectsList>(noun);
+  if (verb == "raise" || verb == "cast") return text::in_list<kDoubtObjectsList>(noun);
+  if (verb == "pass" || verb == "sign") return text::in_list<kLawObjectsList>(noun);
+  return false;
+}
 
 bool Lexicon::is_skippable(std::string_view w) const {
   if (info(w).classes & kSkippable) return true;

@@ -24,7 +24,7 @@ enum CueFlags : uint32_t {
   kNounToo = 1u << 8,       // the -s form is as often a plural noun: "reports", "remarks", "calls"
   kQuoteOnly = 1u << 9,     // content after the cue only as a quote ("he continued: '…'", not "continues to")
   kStanceObject = 1u << 10, // a stance toward its object, which may be one word: "support Clinton", "opposed him"
-  kLightVerb = 1u << 11,    // a cue only with its object: "made clear that", "made the case for" (kLightObject)
+  kLightVerb = 1u << 11,    // a cue only with its object: "made clear that", "took aim at" (Lexicon::light_object)
 };
 
 enum class Form : uint8_t { kBase, kThird, kPast, kIng, kPastPart };
@@ -76,15 +76,6 @@ class Lexicon {
     kStanceNoun = 1u << 27,  // "a fierce critic of", "is a supporter of", "proponents of"
     // A subject pronoun with its auxiliary in one token: "he's", "they're", "I've".
     kSubjectContraction = 1u << 28,
-    // What "make" turns into a statement: "made the case for", "made no
-    // mention of", "made several comments about" (kLightVerb).
-    kLightObject = 1u << 29,
-    // What "take" turns into a statement, with its preposition: "took aim at",
-    // "took issue with", "took credit for", "took a swipe at" (kLightVerb).
-    kTakeObject = 1u << 30,
-    // What "raise" and "cast" turn into a statement: "raised questions about",
-    // "cast doubt on", "raised concerns over" (kLightVerb).
-    kDoubtObject = 1u << 31,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {
@@ -119,6 +110,9 @@ class Lexicon {
   bool is_sentence_adverb(std::string_view w) const { return info(w).classes & kSentenceAdverb; }
   // Adjunct openers after a cue: "said in a statement", "told reporters on Monday".
   bool is_adjunct_prep(std::string_view w) const { return info(w).classes & kAdjunctPrep; }
+  // An object that makes a light verb (kLightVerb) a statement: "made the
+  // case", "took aim", "raised questions", "passed a bill"; `verb` is its lemma.
+  bool light_object(std::string_view verb, std::string_view noun) const;
 
  private:
   std::vector<CueEntry> entries_;

@@ -766,7 +766,8 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
   }
   const bool take = c.lemma == "take";
   const bool doubt = c.lemma == "raise" || c.lemma == "cast";
-  if (!take && !doubt) {
+  const bool decree = c.lemma == "pass" || c.lemma == "sign";
+  if (!take && !doubt && !decree) {
     if (is(j, "it") && is(j + 1, "clear")) j += 2;
     else if (is(j, "clear")) j += 1;
     if (j > a) {
@@ -778,13 +779,14 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
   if (is(j, "the") || is(j, "a") || is(j, "an") || is(j, "no") || is(j, "several") || is(j, "many") ||
       is(j, "some") || is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
     ++j;
-  const Lexicon::Class object = take ? Lexicon::kTakeObject : doubt ? Lexicon::kDoubtObject : Lexicon::kLightObject;
   // Up to two modifiers: "a strong case", "favorable comments", "multiple swipes".
-  for (int n = 0; n < 2 && j < le && word(j) && !has(j, object) && !v_[j].cap && !has(j, Lexicon::kNpStop) &&
-                  !lex_.is_determiner(low_[j]);
+  for (int n = 0; n < 2 && j < le && word(j) && !lex_.light_object(c.lemma, low_[j]) && !v_[j].cap &&
+                  !has(j, Lexicon::kNpStop) && !lex_.is_determiner(low_[j]);
        ++n)
     ++j;
-  if (j >= le || !has(j, object)) return kNone;
+  if (j >= le || !lex_.light_object(c.lemma, low_[j])) return kNone;
+  // "passed a bill", "signed an executive order": the decree is the content.
+  if (decree) return a;
   c.lemma += " " + std::string(low_[j]);
   ++j;
   const bool prep = j < le && (is(j, "for") || is(j, "of") || is(j, "about") || is(j, "on") ||
