@@ -113,6 +113,10 @@ const Row kCues[] = {
     {"request", nullptr, nullptr, S | N | P, {}},
     {"rule", nullptr, nullptr, S | N | P, {}},
     {"decide", nullptr, nullptr, B, {}},
+    // Appointments: "Trump named Pence as his running mate", "Obama nominated Garland".
+    {"name", nullptr, nullptr, B, {}},
+    {"nominate", nullptr, nullptr, B, {}},
+    {"appoint", nullptr, nullptr, B, {}},
     {"call", nullptr, nullptr, S | C | P, {"for", "on"}},
     // "made clear that", "made the case for", "made no mention of": only with
     // a statement's object (kLightObjectsList).

@@ -915,6 +915,20 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     if (is(j, "a") || is(j, "an")) return false;
   }
   if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
+  // Appointments name a person: "named Pence as", "nominated him", "appointed
+  // a new board". Not "a man named Hale" (a common noun before it), "named
+  // after", "the name of".
+  if (e.lemma == "name" || e.lemma == "nominate" || e.lemma == "appoint") {
+    uint32_t j = k;
+    while (j > f && word(j - 1) && lex_.is_skippable(low_[j - 1])) --j;
+    const bool subject = j > f && word(j - 1) &&
+                         (v_[j - 1].cap || lex_.is_pronoun(low_[j - 1]) || has(j - 1, Lexicon::kSourceNoun) ||
+                          lex_.is_group_noun(low_[j - 1]) || agent_plural(low_[j - 1]) || is_aux(j - 1));
+    const bool object = a < le && word(a) && (v_[a].cap || is(a, "him") || is(a, "her") || is(a, "them") ||
+                                              has(a, Lexicon::kDeterminer) || v_[a].type == TokType::kNumber);
+    const bool indefinite = j > f + 1 && !v_[j - 1].cap && (is(j - 2, "a") || is(j - 2, "an"));  // "a man named"
+    if (!subject || indefinite || !object || is(a, "after") || hit.form == Form::kIng) return false;
+  }
 
   // "Insisting that the plan was sound, the mayor refused to resign."
   if (hit.form == Form::kIng && (k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb))))
