@@ -445,7 +445,10 @@ const char* kStanceAdjectivesList[] = {
     "furious", "shocked", "surprised", "aware", "unaware", "opposed", "supportive", "insistent",
     "doubtful", "uncertain", "unsure", "grateful", "thankful", "sorry", "ashamed", "embarrassed",
     "enthusiastic", "excited", "nervous", "anxious", "alarmed", "troubled", "outraged", "dismayed", "unhappy",
-    "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative"};
+    "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative",
+    // Feelings about a cause, mostly with "by": "were angered by the deal".
+    "angered", "delighted", "startled", "irritated", "impressed", "unimpressed", "intrigued", "scared",
+    "distressed", "bothered", "heartened", "offended", "disturbed", "incensed", "infuriated", "unfazed"};
 
 // Attitudes that take an object, not a clause: "has been critical of Trump",
 // "were sympathetic to free trade", "is vocal about the need to …".

@@ -458,7 +458,8 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
       return false;
     if (is(k, "critical") && next != "of") return false;
   } else if (!(next == "that" || next == "to" || next == "of" || next == "about" || next == "with" ||
-               next == "over" || next == "whether" || next == "in")) {
+               next == "over" || next == "whether" || next == "in" ||
+               (next == "by" && low_[k].ends_with("ed")))) {  // "were troubled by the deal"
     return false;
   }
   bool be = false;
