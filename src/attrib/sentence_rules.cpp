@@ -804,6 +804,41 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
   return j < le ? j : kNone;
 }
 
+// "The plan was rejected by 64 percent of voters", "He is backed by a third
+// of Republicans", "The story was first reported by Politico": a passive
+// stance, judgement or report with its agent. The agent speaks, the subject
+// is the content. Other participles with "by" are modifiers ("the sanctions
+// announced by the neighbours"), no statement.
+bool SentenceRules::passive_agent(uint32_t f, uint32_t le, uint32_t k, const CueEntry& e, Candidate& c) const {
+  const bool judgement = (e.flags & (kStanceObject | kTarget)) || e.lemma == "report" || e.lemma == "reject" ||
+                         e.lemma == "propose";
+  if (!judgement || k + 2 >= le) return false;
+  bool be = false;
+  const uint32_t p = skip_left(k, f, be);
+  if (!be) return false;
+  Range subject = subject_left(k, f, be);
+  if (!subject.ok()) {
+    // Not only people are judged: "The new plan was rejected by …". The
+    // words from the clause's start, if short and verbless, are the subject.
+    uint32_t s0 = p;
+    while (s0 > f && !comma(s0 - 1) && !punct(s0 - 1, ';') && p - s0 < 8) --s0;
+    if (s0 > f && !comma(s0 - 1) && !punct(s0 - 1, ';')) return false;
+    for (uint32_t j = s0; j < p; ++j)
+      if (!word(j) || is_aux(j) || (info_[j]->cue.entry && info_[j]->cue.form == Form::kPast)) return false;
+    subject = {s0, p};
+  }
+  Range agent = np_right(k + 2, le);
+  if (!subject.ok() || !agent.ok() || lex_.is_pronoun(low_[subject.first])) return false;
+  c.cue = {p, k + 2};
+  c.lemma = e.lemma + " by";
+  c.flags = e.flags;
+  c.speaker = agent;
+  c.content = {subject};
+  c.rule = "passive";
+  c.confidence = confidence::kPassiveAgent;
+  return true;
+}
+
 bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,
                               uint32_t floor, Candidate& c) const {
   const CueEntry& e = *hit.entry;
@@ -861,7 +896,8 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   }
   // "the sanctions announced by the neighbours": a past participle with its
   // agent is a modifier, not a statement.
-  if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
+  if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by"))
+    return passive_agent(f, le, k, e, c);
   // "Illinois state Rep. Ammons", "state GOP officials", "most state parties":
   // "state" the noun. The verb takes "that", a quote, an adverb or a
   // determiner's phrase ("state the obvious", "state their case").
