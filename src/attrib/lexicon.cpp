@@ -424,6 +424,13 @@ const char* kStandingWordsList[] = {
     "slumped", "sagged", "plummeted", "soared", "jumped", "dipped", "stands", "stood", "percent", "points",
     "first", "second", "third", "fourth", "fifth", "last", "favorite", "front-runner", "frontrunner"};
 
+const char* kReceiveVerbsList[] = {
+    "draw", "draws", "drew", "drawn", "drawing", "receive", "receives", "received", "receiving", "win", "wins",
+    "won", "winning", "earn", "earns", "earned", "earning", "has", "have", "had", "having", "enjoy", "enjoys",
+    "enjoyed", "enjoying", "get", "gets", "got", "gotten", "getting", "gain", "gains", "gained", "gaining",
+    "garner", "garners", "garnered", "consolidate", "consolidated", "retain", "retains", "retained", "lost",
+    "loses", "lose"};
+
 const char* kVehicleNounsList[] = {
     "statement", "statements", "email", "emails", "e-mail", "letter", "letters", "tweet", "tweets", "post",
     "posts", "memo", "memos", "note", "notes", "message", "messages", "release", "video", "videos", "interview",
@@ -557,6 +564,7 @@ Lexicon::Lexicon() {
   add(kStanceNounsList, kStanceNoun);
   add(kSubjectContractionsList, kSubjectContraction);
   add(kUtteranceNounsList, kUtteranceNoun);
+  add(kReceiveVerbsList, kReceiveVerb);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);

@@ -76,6 +76,9 @@ class Lexicon {
     kStanceNoun = 1u << 27,  // "a fierce critic of", "is a supporter of", "proponents of"
     // A subject pronoun with its auxiliary in one token: "he's", "they're", "I've".
     kSubjectContraction = 1u << 28,
+    // Verbs of receiving backing: "drew support from", "has the backing of",
+    // "won the support of" (the supporters are the source).
+    kReceiveVerb = 1u << 29,
   };
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {

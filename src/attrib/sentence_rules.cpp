@@ -181,6 +181,7 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
     } else if (is(k, "in")) {
       found = poll_rule(f, le, k, c);
     }
+    if (!found && (is(k, "support") || is(k, "backing"))) found = backing_rule(f, le, k, c);
     // Also after a cue verb's rules fail: "advocate", "champion" are both.
     if (!found && has(k, Lexicon::kStanceNoun)) {
       Candidate n;
@@ -479,6 +480,31 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
   uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
   c.content = {trim({start, le})};
   return c.content[0].size() >= 2;
+}
+
+// "Clinton drew support from black voters", "has the backing of most
+// unions", "won the overwhelming support of Democrats": backing received. The
+// supporters after the preposition are the source, the one backed (the
+// subject) is the content.
+bool SentenceRules::backing_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  if (v_[k].cap || !(is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "among")) || k + 2 >= le) return false;
+  uint32_t v = k;  // the verb of receiving, before up to three modifiers ("the overwhelming", "more")
+  while (v > f && k - v < 4 && word(v - 1) && !has(v - 1, Lexicon::kReceiveVerb) && !v_[v - 1].cap &&
+         !has(v - 1, Lexicon::kNpStop))
+    --v;
+  if (v == f || !has(v - 1, Lexicon::kReceiveVerb)) return false;
+  bool be = false;
+  Range subject = subject_left(v - 1, f, be);
+  Range agent = np_right(k + 2, le);
+  if (!subject.ok() || !agent.ok()) return false;
+  c.cue = {v - 1, k + 2};
+  c.lemma = "support " + std::string(low_[k + 1]);
+  c.flags = kBelief;
+  c.speaker = agent;
+  c.content = {subject};
+  c.rule = "backing";
+  c.confidence = confidence::kBacking;
+  return true;
 }
 
 bool SentenceRules::stance_noun_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {

@@ -238,6 +238,8 @@ class SentenceRules {
   // the plan": a stance noun with its "of" object, predicated of the subject
   // by a link verb.
   bool stance_noun_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  // "Clinton drew support from black voters": the supporters speak, the backed one is the content.
+  bool backing_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
   // is, was, been, remains, seems, became, …
   bool link_verb(uint32_t k) const;
   // A noun-phrase complement from `start`, to the clause's first comma or dash.
