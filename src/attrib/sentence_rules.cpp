@@ -690,7 +690,8 @@ bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t f
   c.speaker = sp;
   uint32_t np_end = sp.last;
   // Extend over an appositive after the name: "according to Smith, a spokesman, …".
-  bool at_start = k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb));
+  // "(According to police, …" opens its sentence too.
+  bool at_start = k == f || (k == f + 1 && (has(f, Lexicon::kSentenceAdverb) || punct(f, '(')));
   if (at_start) {
     uint32_t j = np_end;
     while (j < le && !comma(j) && j - np_end < 10) ++j;
@@ -699,11 +700,24 @@ bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t f
   } else {
     Range before = trim({std::max(f, floor), k});
     Range rest = trim({np_end, le});
-    c.content = {before};
-    if (rest.ok() && comma(np_end) && rest.size() >= 3) c.content.push_back(rest);
+    const bool continues = rest.ok() && comma(np_end) && rest.size() >= 3;
+    // "But, according to the poll, 46 percent …": a connective before it is
+    // no content; "Fundraising, according to the campaign, has surged": one
+    // word is, with the rest.
+    if (continues && before.size() == 1 && (has(before.first, Lexicon::kSentenceAdverb) ||
+                                            has(before.first, Lexicon::kNpStop)))
+      c.content = {rest};
+    else if (continues && before.size() == 1)
+      c.content = {before, rest};
+    else
+      c.content = {before};
+    if (continues && c.content.size() == 1 && c.content[0].first != rest.first) c.content.push_back(rest);
   }
   c.confidence = c.rule == "according-to" ? confidence::kAccordingTo : confidence::kAccordingToArtifact;
-  return c.content[0].size() >= 2;
+  // "That's according to exit polls.": the demonstrative stands for the words before.
+  const Range& first = c.content[0];
+  if (c.content.size() == 1 && first.size() == 1 && is(first.first, "that's")) return true;
+  return first.size() >= 2 || c.content.size() > 1;
 }
 
 // "spoke highly of", "talked more about", "spoke out against", "speaks at
