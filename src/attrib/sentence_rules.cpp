@@ -222,15 +222,28 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
   return out;
 }
 
-bool SentenceRules::colon_quote_rule(uint32_t f, uint32_t le, const std::vector<Candidate>& found, Candidate& c) const {
+bool SentenceRules::colon_quote_rule(uint32_t f0, uint32_t le, const std::vector<Candidate>& found,
+                                     Candidate& c) const {
   constexpr uint32_t kMaxLead = 14;  // narrator words before the colon (punctuation not counted)
-  uint32_t m = f, lead = 0;
-  while (m < le && lead <= kMaxLead && !(punct(m, ':') && narrator(m))) {
+  constexpr uint32_t kMaxScan = 40;  // how far to look for the colon
+  uint32_t m = f0, scanned = 0;
+  while (m < le && scanned <= kMaxScan && !(punct(m, ':') && narrator(m))) {
     if (!narrator(m) || terminal(m)) return false;
-    lead += word(m);
+    scanned += word(m);
     ++m;
   }
-  if (m >= le || m == f || !punct(m, ':') || !opens_quote(m + 1)) return false;
+  if (m >= le || m == f0 || !punct(m, ':') || !opens_quote(m + 1)) return false;
+  // "… important for Republicans - Philip Bump: “…”", "More from the report:
+  // “…”": the phrase after a dash, or after a last "from", leads the quote.
+  uint32_t f = f0;
+  for (uint32_t j = f0; j < m; ++j)
+    if ((dash(j) || punct(j, '-')) && j + 1 < m) f = j + 1;
+  bool from = false;
+  for (uint32_t j = f; j + 1 < m; ++j)
+    if (is(j, "from")) { f = j + 1; from = true; }
+  uint32_t lead = 0;
+  for (uint32_t j = f; j < m; ++j) lead += word(j);
+  if (lead > kMaxLead) return false;
   for (const Candidate& x : found)
     for (Range r : x.content)
       if (r.first <= m + 1 && m + 1 < r.last) return false;
@@ -253,7 +266,7 @@ bool SentenceRules::colon_quote_rule(uint32_t f, uint32_t le, const std::vector<
     }
   if (kHeadingWords.contains(low_[f]) || (v_[f].para == 0 && title_case(f, m))) return false;  // "Update:", a headline
   Range sp = np_right(f, m);
-  if (!sp.ok()) return false;
+  if (!sp.ok() || ((from || f != f0) && sp.last != m)) return false;
   std::string_view head = low_[sp.last - 1];
   bool person = v_[sp.last - 1].cap || lex_.is_pronoun(head) || lex_.is_source_noun(head) || possessive(sp.last - 1);
   if (!person || lex_.is_weekday_or_time(head) || has(sp.last - 1, Lexicon::kCalendarName)) return false;
