@@ -863,6 +863,7 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
 // is the content. Other participles with "by" are modifiers ("the sanctions
 // announced by the neighbours"), no statement.
 bool SentenceRules::passive_agent(uint32_t f, uint32_t le, uint32_t k, const CueEntry& e, Candidate& c) const {
+  if (e.lemma == "ask") return passive_question(f, le, k, c);
   const bool judgement = (e.flags & (kStanceObject | kTarget)) || e.lemma == "report" || e.lemma == "reject" ||
                          e.lemma == "propose";
   if (!judgement || k + 2 >= le) return false;
@@ -890,6 +891,27 @@ bool SentenceRules::passive_agent(uint32_t f, uint32_t le, uint32_t k, const Cue
   c.rule = "passive";
   c.confidence = confidence::kPassiveAgent;
   return true;
+}
+
+// "Rubio was asked by the moderator whether …", "When asked by a host if …":
+// the asker speaks, the question after the agent is the content, and the
+// one asked is the hearer.
+bool SentenceRules::passive_question(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  Range agent = np_right(k + 2, le);
+  if (!agent.ok() || agent.last >= le) return false;
+  uint32_t q = agent.last;
+  if (comma(q) && q + 1 < le) ++q;
+  if (!(is(q, "whether") || is(q, "if") || is(q, "about") || opens_quote(q) || punct(q, ':'))) return false;
+  bool be = false;
+  c.addressee = subject_left(k, f, be);
+  c.cue = {k, k + 2};
+  c.lemma = "ask by";
+  c.flags = kSpeech;
+  c.speaker = agent;
+  c.content = {trim({punct(q, ':') ? q + 1 : q, le})};
+  c.rule = "passive";
+  c.confidence = confidence::kPassiveAgent;
+  return c.content[0].size() >= 2;
 }
 
 bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker,

@@ -267,6 +267,8 @@ class SentenceRules {
   uint32_t light_object(uint32_t a, uint32_t le, Candidate& c) const;
   // "The plan was rejected by most voters": the agent speaks, the subject is the content.
   bool passive_agent(uint32_t f, uint32_t le, uint32_t k, const CueEntry& e, Candidate& c) const;
+  // "X was asked by the moderator whether …": the asker speaks, the question is the content.
+  bool passive_question(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
   // Within one sentence: "Smith said X, and Jones said Y" cuts Smith's content
   // before ", and Jones"; a cue inside another's content is nested (kept). A
   // sentence with very many cues (lists, hostile input) gets no nesting at all,
