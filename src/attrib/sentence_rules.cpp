@@ -1107,7 +1107,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     std::string_view h = low_[head];
     return lex_.is_group_noun(h) || agent_plural(h) || (plural_word(h) && !v_[head].cap);
   }();
-  if (!sp.ok() && (e.flags & kInvert) && plural_after && k > f && (comma(k - 1) || closes_quote(k - 1))) {
+  // "Said Comey, “…”": a sentence-opening past cue before its speaker and quote.
+  const bool opening = k == f && hit.form == Form::kPast && v_[k].cap;
+  if (!sp.ok() && (e.flags & kInvert) && plural_after && ((k > f && (comma(k - 1) || closes_quote(k - 1))) || opening)) {
     // "…," said Smith, a spokesman.
     sp = np_right(a, le);
     if (sp.ok()) {
@@ -1223,7 +1225,7 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     return true;
   }
   // "But, said Varga, “I do not want …”": an inverted credit before its quote.
-  if (inverted && a < le && (opens_quote(a) || (comma(a) && opens_quote(a + 1)))) {
+  if (inverted && a < le && (opens_quote(a) || ((comma(a) || punct(a, ':')) && opens_quote(a + 1)))) {
     c.content = {trim({opens_quote(a) ? a : a + 1, le})};
     c.rule = "inverted";
     c.confidence = confidence::kInvertedBeforeQuote;
