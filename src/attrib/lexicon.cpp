@@ -128,6 +128,7 @@ const Row kCues[] = {
     {"weigh", nullptr, nullptr, S | L, {}},  // "weighed in on"
     {"go", "went", "gone", S | L, {}},       // "went after Cruz"
     {"look", nullptr, nullptr, B | L, {}},   // "is looking for a win", "are looking to cut"
+    {"like", nullptr, nullptr, B | L, {}},   // "would like to see", "I'd like a recount"
     {"pass", nullptr, nullptr, B | L, {}},   // "the Senate passed a bill" (kLawObjectsList)
     {"sign", nullptr, nullptr, B | L, {}},   // "the governor signed an order"
     {"describe", nullptr, nullptr, S | C, {}},

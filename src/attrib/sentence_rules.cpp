@@ -782,6 +782,12 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
     c.lemma = "put it";
     return j;
   }
+  if (c.lemma == "like") {
+    // "would like to see …", "I'd like a recount": a wish (the caller checks
+    // the "would"); "like" alone is most often a preposition.
+    c.lemma = "would like";
+    return a;
+  }
   if (c.lemma == "look") {
     // "is looking for a strong finish", "are looking to cut taxes", "is
     // looking forward to": an aim (the caller keeps only the progressive).
@@ -1050,6 +1056,12 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   Range sp = subject_left(lead, f, be);
   // "As one voter put it, …": "put it" is a credit only after "as".
   if (c.lemma == "put it" && !(sp.ok() && sp.first > f && is(sp.first - 1, "as"))) return false;
+  // "would like", "'d like": a wish only under "would".
+  if (c.lemma == "would like") {
+    uint32_t j = k;
+    while (j > f && word(j - 1) && lex_.is_skippable(low_[j - 1]) && !is(j - 1, "would")) --j;
+    if (!(j > f && (is(j - 1, "would") || low_[j - 1].ends_with("'d")))) return false;
+  }
   // "is looking for", not "looked for the keys" or "groups looking for donors".
   if (c.lemma.starts_with("look ") && !(be && hit.form == Form::kIng)) return false;
   if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
