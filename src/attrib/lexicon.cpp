@@ -474,7 +474,9 @@ const char* kStanceNounsList[] = {"critic", "critics", "supporter", "supporters"
 const char* kUtteranceNounsList[] = {
     "message", "warning", "statement", "advice", "plea", "response", "reply", "answer", "reminder", "retort",
     "prediction", "promise", "vow", "pledge", "words", "explanation", "assessment", "verdict", "appeal",
-    "request", "demand", "challenge", "ultimatum", "rebuke", "comment", "remark", "remarks", "quip", "riposte"};
+    "request", "demand", "challenge", "ultimatum", "rebuke", "comment", "remark", "remarks", "quip", "riposte",
+    // also what one declines: "declined an interview request", "declined comment"
+    "requests", "comments", "interview", "question", "questions", "offer", "invitation"};
 
 // Objects that make "make" a statement: "made the case that", "made the
 // point", "made no mention of", "made favorable comments about", "made a plea for".

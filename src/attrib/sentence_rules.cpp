@@ -946,9 +946,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool subject_before = k > f && word(k - 1) &&
                               ((v_[k - 1].cap && !has(k - 1, Lexicon::kDeterminer)) ||
                                lex_.is_pronoun(low_[k - 1]) || lex_.is_skippable(low_[k - 1]));
+  // "a move the kingdom hopes will work", "that Clinton hopes can help": in a
+  // relative clause the -s word is the verb, the auxiliary its gapped clause's.
+  bool relative_gap = false;
+  for (uint32_t j = k; j > f && k - j < 5 && word(j - 1) && !relative_gap; --j)
+    relative_gap = j < k && (is(j - 1, "which") || is(j - 1, "that") || is(j - 1, "who") || is(j - 1, "whom"));
   if (plural_noun_form && (is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "are") || is(k + 1, "were") ||
                            is(k + 1, "have") || is(k + 1, "by") || (is(k + 1, "about") && !subject_before) ||
-                           finite_verb(k + 1)))
+                           (finite_verb(k + 1) && !(relative_gap && is_aux(k + 1)))))
     return false;
   // "the Orlando attacks in June", "coordinated attacks", "Republican states
   // like Arizona": a modifier before, or "like"/"such as" after, makes it a
@@ -1183,7 +1188,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool clause_follows = clause_opener(content_start) || (content_start > a && punct(content_start - 1, ':'));
   // A particle cue takes its object as the content ("talked about raising the wage").
   const bool particle = c.cue.last > k + 1;
-  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize)) && !particle)
+  // "declined an interview request", "refused requests to testify": what is
+  // declined may be an utterance, not only a clause.
+  bool declined_utterance = false;
+  if ((e.lemma == "decline" || e.lemma == "refuse") && after_ok && !clause_follows)
+    for (uint32_t j = content_start; j < le && j < content_start + 4 && word(j) && !declined_utterance; ++j)
+      declined_utterance = has(j, Lexicon::kUtteranceNoun);
+  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize)) && !particle &&
+      !declined_utterance)
     after_ok = false;
   // "…," he continued / he continued: "…" but not "the lead continues to grow".
   if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
