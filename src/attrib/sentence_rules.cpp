@@ -114,6 +114,19 @@ bool SentenceRules::statement_before(Range before) const {
          !low_[w].ends_with("ing") && !has(w, Lexicon::kSentenceAdverb);
 }
 
+// No verb in the range: no auxiliary, no past or -s form of a cue, no other
+// lower-case -ed word. "In a 1963 speech" is verbless; "In 2015, the firm spent" is not.
+bool SentenceRules::verbless(Range r) const {
+  for (uint32_t j = r.first; j < r.last; ++j) {
+    if (!word(j)) continue;
+    const CueHit& h = info_[j]->cue;
+    if (is_aux(j) || (h.entry && (h.form == Form::kPast || h.form == Form::kThird)) ||
+        (!v_[j].cap && low_[j].size() > 3 && low_[j].ends_with("ed")) || low_[j].ends_with("n't"))
+      return false;
+  }
+  return true;
+}
+
 bool SentenceRules::adjunct_start(uint32_t k) const {
   if (!word(k)) return false;
   std::string_view w = low_[k];
@@ -1224,6 +1237,11 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool finding = sp.ok() && lex_.is_source_noun(low_[sp.last - 1]) && !lex_.is_group_noun(low_[sp.last - 1]) &&
                        e.lemma != "appear" && e.lemma != "seem";
   if (before_ok && !quote_before && !(e.flags & kSpeech) && !statement_before(before) && !finding) before_ok = false;
+  // Nor, for any cue, a short fronted prepositional adjunct with no verb in it
+  // ("In a 1963 speech, he declared …", "On May 5, Trump posted …").
+  if (before_ok && !quote_before && before.size() <= 6 && word(before.first) &&
+      (has(before.first, Lexicon::kAdjunctPrep) || adjunct_start(before.first)) && verbless(before))
+    before_ok = false;
   const bool only_adjuncts_after = (e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le);
   if (before_ok && (quote_before || !after_ok || after_parenthetical || only_adjuncts_after)) {
     c.content = {before};

@@ -140,6 +140,7 @@ class SentenceRules {
   Range reduced_relative(Range sp, uint32_t ing) const;
   bool adjunct_tail(uint32_t j, uint32_t le) const;
   bool statement_before(Range before) const;
+  bool verbless(Range r) const;
   bool role_within(uint32_t n, uint32_t end) const;
   static bool agent_plural(std::string_view w);
   static bool plural_word(std::string_view w);
