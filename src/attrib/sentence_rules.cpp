@@ -778,69 +778,21 @@ uint32_t SentenceRules::manner_particle(uint32_t a, uint32_t le, const CueEntry&
 }
 
 // A light verb's object that makes it a statement; it joins the cue, with
-// its preposition. "make": "made (it) clear that", "made the case for",
-// "made a strong case that", "made no mention of", "has made several
-// controversial statements on". "take": "took aim at", "took issue with",
-// "took a swipe at". "put": "as one voter put it, …". Returns where the
-// content may start, or kNone (no such object).
+// its preposition. Returns where the content may start, or kNone (no such
+// object). One stage per kind of object, below.
 uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) const {
-  uint32_t j = a;
-  if (c.lemma == "put") {
-    // "put it," / "put it bluntly:"; the caller checks the "as" before the speaker.
-    if (!is(j, "it")) return kNone;
-    ++j;
-    if (j < le && word(j) && lex_.is_skippable(low_[j])) ++j;
-    if (!(comma(j) || punct(j, ':')) || j + 1 >= le) return kNone;
-    c.cue.last = a + 1;
-    c.lemma = "put it";
-    return j;
-  }
+  if (c.lemma == "put") return light_put_it(a, le, c);
   if (c.lemma == "like") {
     // "would like to see …", "I'd like a recount": a wish (the caller checks
     // the "would"); "like" alone is most often a preposition.
     c.lemma = "would like";
     return a;
   }
-  if (c.lemma == "look") {
-    // "is looking for a strong finish", "are looking to cut taxes", "is
-    // looking forward to": an aim (the caller keeps only the progressive).
-    if (is(j, "forward") && is(j + 1, "to")) {
-      c.lemma = "look forward to";
-      j += 2;
-    } else if (is(j, "for")) {
-      c.lemma = "look for";
-      ++j;
-    } else if (is(j, "to") && word(j + 1) && !v_[j + 1].cap && !lex_.is_determiner(low_[j + 1])) {
-      c.lemma = "look to";  // the infinitive's "to" opens the content
-    } else {
-      return kNone;
-    }
-    c.cue.last = j;
-    return j < le ? j : kNone;
-  }
-  if (c.lemma == "weigh" || c.lemma == "go") {
-    // "weighed in on the plan", "weighed in:"; "went after Cruz", "goes after him".
-    const char* particle = c.lemma == "weigh" ? "in" : "after";
-    if (!is(j, particle) || j + 1 >= le) return kNone;
-    c.lemma += std::string(" ") + particle;
-    ++j;
-    if (c.lemma == "go after") {
-      if (!(v_[j].cap || is(j, "him") || is(j, "her") || is(j, "them")) || has(j, Lexicon::kCalendarName) ||
-          lex_.is_weekday_or_time(low_[j]))
-        return kNone;  // "went after the debate" is a time
-    } else if (is(j, "on") || is(j, "with") || is(j, "about")) {
-      c.lemma += " " + std::string(low_[j]);
-      ++j;
-    } else if (!(punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
-      return kNone;
-    }
-    c.cue.last = j;
-    return j < le ? j : kNone;
-  }
-  const bool take = c.lemma == "take";
-  const bool doubt = c.lemma == "raise" || c.lemma == "cast";
-  const bool decree = c.lemma == "pass" || c.lemma == "sign";
-  if (!take && !doubt && !decree) {
+  if (c.lemma == "look") return light_look(a, le, c);
+  if (c.lemma == "weigh" || c.lemma == "go") return light_particle(a, le, c);
+  if (c.lemma == "make") {
+    // "made (it) clear that …"
+    uint32_t j = a;
     if (is(j, "it") && is(j + 1, "clear")) j += 2;
     else if (is(j, "clear")) j += 1;
     if (j > a) {
@@ -849,6 +801,73 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
       return j < le ? j : kNone;
     }
   }
+  return light_noun(a, le, c);
+}
+
+// "As one voter put it, …", "as he put it bluntly:"; the caller checks the
+// "as" before the speaker.
+uint32_t SentenceRules::light_put_it(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  if (!is(j, "it")) return kNone;
+  ++j;
+  if (j < le && word(j) && lex_.is_skippable(low_[j])) ++j;
+  if (!(comma(j) || punct(j, ':')) || j + 1 >= le) return kNone;
+  c.cue.last = a + 1;
+  c.lemma = "put it";
+  return j;
+}
+
+// "is looking for a strong finish", "are looking to cut taxes", "is looking
+// forward to": an aim (the caller keeps only the progressive).
+uint32_t SentenceRules::light_look(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  if (is(j, "forward") && is(j + 1, "to")) {
+    c.lemma = "look forward to";
+    j += 2;
+  } else if (is(j, "for")) {
+    c.lemma = "look for";
+    ++j;
+  } else if (is(j, "to") && word(j + 1) && !v_[j + 1].cap && !lex_.is_determiner(low_[j + 1])) {
+    c.lemma = "look to";  // the infinitive's "to" opens the content
+  } else {
+    return kNone;
+  }
+  c.cue.last = j;
+  return j < le ? j : kNone;
+}
+
+// "weighed in on the plan", "weighed in:"; "went after Cruz", "goes after him".
+uint32_t SentenceRules::light_particle(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  const char* particle = c.lemma == "weigh" ? "in" : "after";
+  if (!is(j, particle) || j + 1 >= le) return kNone;
+  c.lemma += std::string(" ") + particle;
+  ++j;
+  if (c.lemma == "go after") {
+    if (!(v_[j].cap || is(j, "him") || is(j, "her") || is(j, "them")) || has(j, Lexicon::kCalendarName) ||
+        lex_.is_weekday_or_time(low_[j]))
+      return kNone;  // "went after the debate" is a time
+  } else if (is(j, "on") || is(j, "with") || is(j, "about")) {
+    c.lemma += " " + std::string(low_[j]);
+    ++j;
+  } else if (!(punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
+    return kNone;
+  }
+  c.cue.last = j;
+  return j < le ? j : kNone;
+}
+
+// A noun object from the verb's list (Lexicon::light_object) and its
+// preposition: "made the case for", "made a strong case that", "made no
+// mention of", "has made several controversial statements on"; "took aim
+// at", "took issue with", "took a swipe at"; "raised questions about", "cast
+// doubt on"; "passed a bill", "signed an executive order" (the decree is the
+// content, not the cue's).
+uint32_t SentenceRules::light_noun(uint32_t a, uint32_t le, Candidate& c) const {
+  const bool take = c.lemma == "take";
+  const bool doubt = c.lemma == "raise" || c.lemma == "cast";
+  const bool decree = c.lemma == "pass" || c.lemma == "sign";
+  uint32_t j = a;
   if (is(j, "the") || is(j, "a") || is(j, "an") || is(j, "no") || is(j, "several") || is(j, "many") ||
       is(j, "some") || is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
     ++j;
@@ -858,7 +877,6 @@ uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) cons
        ++n)
     ++j;
   if (j >= le || !lex_.light_object(c.lemma, low_[j])) return kNone;
-  // "passed a bill", "signed an executive order": the decree is the content.
   if (decree) return a;
   c.lemma += " " + std::string(low_[j]);
   ++j;

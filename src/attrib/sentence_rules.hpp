@@ -266,6 +266,10 @@ class SentenceRules {
   // "made clear that", "made the case for", "made no mention of": the object
   // of a light verb (kLightVerb) that makes it a cue; kNone when there is none.
   uint32_t light_object(uint32_t a, uint32_t le, Candidate& c) const;
+  uint32_t light_put_it(uint32_t a, uint32_t le, Candidate& c) const;    // "as X put it,"
+  uint32_t light_look(uint32_t a, uint32_t le, Candidate& c) const;      // "is looking for / to"
+  uint32_t light_particle(uint32_t a, uint32_t le, Candidate& c) const;  // "weighed in on", "went after"
+  uint32_t light_noun(uint32_t a, uint32_t le, Candidate& c) const;      // "made the case for", "took aim at"
   // "The plan was rejected by most voters": the agent speaks, the subject is the content.
   bool passive_agent(uint32_t f, uint32_t le, uint32_t k, const CueEntry& e, Candidate& c) const;
   // "X was asked by the moderator whether …": the asker speaks, the question is the content.
