@@ -12,7 +12,7 @@ namespace quotegraph::attrib {
 namespace {
 
 constexpr uint32_t S = kSpeech, B = kBelief, A = kAddressee, C = kCharacterize, T = kTarget, I = kInvert,
-                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly, O = kStanceObject;
+                   E = kEcho, N = kNeedsClause, P = kNounToo, Q = kQuoteOnly, O = kStanceObject, L = kLightVerb;
 
 struct Row {
   const char* lemma;  // a trailing '+' doubles the final consonant (admit -> admitted)
@@ -28,6 +28,7 @@ const Row kCues[] = {
     {"add", nullptr, nullptr, S | I, {}},
     {"tell", "told", "told", S | A | I, {}},
     {"write", "wrote", "written", S | I, {}},
+    {"read", "read", "read", S | I | Q, {}},  // "the sign read, “…”", "“…,” read the statement"
     {"ask", nullptr, nullptr, S | A | I, {}},
     {"explain", nullptr, nullptr, S | I, {}},
     {"continue", nullptr, nullptr, S | I | Q, {}},
@@ -112,7 +113,24 @@ const Row kCues[] = {
     {"request", nullptr, nullptr, S | N | P, {}},
     {"rule", nullptr, nullptr, S | N | P, {}},
     {"decide", nullptr, nullptr, B, {}},
+    // Appointments: "Trump named Pence as his running mate", "Obama nominated Garland".
+    {"name", nullptr, nullptr, B, {}},
+    {"nominate", nullptr, nullptr, B, {}},
+    {"appoint", nullptr, nullptr, B, {}},
     {"call", nullptr, nullptr, S | C | P, {"for", "on"}},
+    // "made clear that", "made the case for", "made no mention of": only with
+    // a statement's object (kLightObjectsList).
+    {"make", "made", "made", S | L, {}},
+    {"take", "took", "taken", S | L, {}},  // "took aim at", "took issue with" (kTakeObjectsList)
+    {"put+", "put", "put", S | L, {}},     // "as one voter put it, …"
+    {"raise", nullptr, nullptr, S | L, {}},  // "raised questions about" (kDoubtObjectsList)
+    {"cast", "cast", "cast", S | L, {}},     // "cast doubt on"
+    {"weigh", nullptr, nullptr, S | L, {}},  // "weighed in on"
+    {"go", "went", "gone", S | L, {}},       // "went after Cruz"
+    {"look", nullptr, nullptr, B | L, {}},   // "is looking for a win", "are looking to cut"
+    {"like", nullptr, nullptr, B | L, {}},   // "would like to see", "I'd like a recount"
+    {"pass", nullptr, nullptr, B | L, {}},   // "the Senate passed a bill" (kLawObjectsList)
+    {"sign", nullptr, nullptr, B | L, {}},   // "the governor signed an order"
     {"describe", nullptr, nullptr, S | C, {}},
     {"characterize", nullptr, nullptr, S | C, {}},
     {"characterise", nullptr, nullptr, S | C, {}},
@@ -407,6 +425,13 @@ const char* kStandingWordsList[] = {
     "slumped", "sagged", "plummeted", "soared", "jumped", "dipped", "stands", "stood", "percent", "points",
     "first", "second", "third", "fourth", "fifth", "last", "favorite", "front-runner", "frontrunner"};
 
+const char* kReceiveVerbsList[] = {
+    "draw", "draws", "drew", "drawn", "drawing", "receive", "receives", "received", "receiving", "win", "wins",
+    "won", "winning", "earn", "earns", "earned", "earning", "has", "have", "had", "having", "enjoy", "enjoys",
+    "enjoyed", "enjoying", "get", "gets", "got", "gotten", "getting", "gain", "gains", "gained", "gaining",
+    "garner", "garners", "garnered", "consolidate", "consolidated", "retain", "retains", "retained", "lost",
+    "loses", "lose"};
+
 const char* kVehicleNounsList[] = {
     "statement", "statements", "email", "emails", "e-mail", "letter", "letters", "tweet", "tweets", "post",
     "posts", "memo", "memos", "note", "notes", "message", "messages", "release", "video", "videos", "interview",
@@ -428,7 +453,10 @@ const char* kStanceAdjectivesList[] = {
     "furious", "shocked", "surprised", "aware", "unaware", "opposed", "supportive", "insistent",
     "doubtful", "uncertain", "unsure", "grateful", "thankful", "sorry", "ashamed", "embarrassed",
     "enthusiastic", "excited", "nervous", "anxious", "alarmed", "troubled", "outraged", "dismayed", "unhappy",
-    "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative"};
+    "happy", "satisfied", "dissatisfied", "resigned", "intent", "mindful", "suspicious", "appreciative",
+    // Feelings about a cause, mostly with "by": "were angered by the deal".
+    "angered", "delighted", "startled", "irritated", "impressed", "unimpressed", "intrigued", "scared",
+    "distressed", "bothered", "heartened", "offended", "disturbed", "incensed", "infuriated", "unfazed"};
 
 // Attitudes that take an object, not a clause: "has been critical of Trump",
 // "were sympathetic to free trade", "is vocal about the need to …".
@@ -446,7 +474,31 @@ const char* kStanceNounsList[] = {"critic", "critics", "supporter", "supporters"
 const char* kUtteranceNounsList[] = {
     "message", "warning", "statement", "advice", "plea", "response", "reply", "answer", "reminder", "retort",
     "prediction", "promise", "vow", "pledge", "words", "explanation", "assessment", "verdict", "appeal",
-    "request", "demand", "challenge", "ultimatum", "rebuke", "comment", "remark", "remarks", "quip", "riposte"};
+    "request", "demand", "challenge", "ultimatum", "rebuke", "comment", "remark", "remarks", "quip", "riposte",
+    // also what one declines: "declined an interview request", "declined comment"
+    "requests", "comments", "interview", "question", "questions", "offer", "invitation"};
+
+// Objects that make "make" a statement: "made the case that", "made the
+// point", "made no mention of", "made favorable comments about", "made a plea for".
+constexpr std::string_view kLightObjectsList[] = {
+    "case", "point", "argument", "mention", "secret", "comment", "comments", "remark", "remarks", "statement",
+    "statements", "plea", "appeal", "pitch", "claim", "claims", "promise", "promises", "pledge", "prediction",
+    "accusation", "accusations", "allegation", "allegations", "reference", "references", "apology", "apologies"};
+
+// Objects that make "take" a statement about what its preposition names.
+constexpr std::string_view kTakeObjectsList[] = {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "swings",
+                                  "whack", "jab", "jabs", "potshot", "potshots", "stance", "umbrage"};
+
+// Objects that make "raise" or "cast" a statement about what follows.
+constexpr std::string_view kDoubtObjectsList[] = {"question", "questions", "concern", "concerns", "doubt", "doubts", "objection",
+                                   "objections", "alarm", "alarms", "aspersions"};
+
+// Objects that make "pass" or "sign" a decree: "passed a bill", "signed an
+// executive order", "signed a letter of apology".
+constexpr std::string_view kLawObjectsList[] = {
+    "bill", "bills", "law", "laws", "legislation", "resolution", "resolutions", "measure", "measures", "amendment",
+    "amendments", "ordinance", "ordinances", "referendum", "referendums", "order", "orders", "treaty", "pledge",
+    "letter", "petition", "agreement"};
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -477,6 +529,7 @@ Lexicon::Lexicon() {
     CueEntry e;
     e.lemma = lemma;
     e.flags = r.flags;
+    e.past_is_base = r.past && lemma == r.past;
     for (const char* p : r.particles) e.particles.emplace_back(p);
     entries_.push_back(std::move(e));
   }
@@ -485,11 +538,16 @@ Lexicon::Lexicon() {
     const Row& r = kCues[i];
     const CueEntry* e = &entries_[i];
     bool dbl = std::string_view(r.lemma).ends_with("+");
+    const bool light = r.flags & kLightVerb;
     for (auto& [form, kind] : inflect(e->lemma, dbl)) {
       if (kind == Form::kPast && r.past) form = r.past;
-      if (!words_[form].cue.entry) words_[form].cue = CueHit{e, kind};
+      CueHit& slot = light ? words_[form].light : words_[form].cue;
+      if (!slot.entry) slot = CueHit{e, kind};
     }
-    if (r.part && !words_[r.part].cue.entry) words_[r.part].cue = CueHit{e, Form::kPastPart};
+    if (r.part) {
+      CueHit& slot = light ? words_[r.part].light : words_[r.part].cue;
+      if (!slot.entry) slot = CueHit{e, Form::kPastPart};
+    }
   }
   auto add = [&](auto& list, Class c) {
     for (std::string_view w : list) words_[w].classes |= c;
@@ -509,6 +567,7 @@ Lexicon::Lexicon() {
   add(kStanceNounsList, kStanceNoun);
   add(kSubjectContractionsList, kSubjectContraction);
   add(kUtteranceNounsList, kUtteranceNoun);
+  add(kReceiveVerbsList, kReceiveVerb);
   add(kPostmodifierPrepsList, kPostmodifierPrep);
   add(kPostmodifierAdjsList, kPostmodifierAdj);
   add(kAttributionNounsList, kAttributionNoun);
@@ -534,6 +593,14 @@ Lexicon::Lexicon() {
 }
 
 CueHit Lexicon::cue(std::string_view folded) const { return info(folded).cue; }
+
+bool Lexicon::light_object(std::string_view verb, std::string_view noun) const {
+  if (verb == "make") return text::in_list<kLightObjectsList>(noun);
+  if (verb == "take") return text::in_list<kTakeObjectsList>(noun);
+  if (verb == "raise" || verb == "cast") return text::in_list<kDoubtObjectsList>(noun);
+  if (verb == "pass" || verb == "sign") return text::in_list<kLawObjectsList>(noun);
+  return false;
+}
 
 bool Lexicon::is_skippable(std::string_view w) const {
   if (info(w).classes & kSkippable) return true;

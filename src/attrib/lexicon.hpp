@@ -24,6 +24,7 @@ enum CueFlags : uint32_t {
   kNounToo = 1u << 8,       // the -s form is as often a plural noun: "reports", "remarks", "calls"
   kQuoteOnly = 1u << 9,     // content after the cue only as a quote ("he continued: '…'", not "continues to")
   kStanceObject = 1u << 10, // a stance toward its object, which may be one word: "support Clinton", "opposed him"
+  kLightVerb = 1u << 11,    // a cue only with its object: "made clear that", "took aim at" (Lexicon::light_object)
 };
 
 enum class Form : uint8_t { kBase, kThird, kPast, kIng, kPastPart };
@@ -32,6 +33,7 @@ struct CueEntry {
   std::string lemma;
   uint32_t flags = 0;
   std::vector<std::string> particles;  // "point out", "call for": words that may follow
+  bool past_is_base = false;  // "read", "put", "cast": the base form may be the past ("the sign read")
 };
 
 struct CueHit {
@@ -74,6 +76,9 @@ class Lexicon {
     kStanceNoun = 1u << 27,  // "a fierce critic of", "is a supporter of", "proponents of"
     // A subject pronoun with its auxiliary in one token: "he's", "they're", "I've".
     kSubjectContraction = 1u << 28,
+    // Verbs of receiving backing: "drew support from", "has the backing of",
+    // "won the support of" (the supporters are the source).
+    kReceiveVerb = 1u << 29,
   };
   // The entity stage's lists that its name scan tests every capitalised
   // run's words against (entity/name_words.hpp), as bits of WordInfo::names:
@@ -86,6 +91,9 @@ class Lexicon {
   // Everything the rules know about one folded word, found with one hash lookup.
   struct WordInfo {
     CueHit cue;
+    // A light verb's form ("made"): a cue only with its object, so kept apart
+    // from `cue`, which the noun-phrase grammar reads as "a verb stands here".
+    CueHit light;
     uint32_t classes = 0;
     uint8_t names = 0;  // NameClass bits
   };
@@ -114,6 +122,9 @@ class Lexicon {
   bool is_sentence_adverb(std::string_view w) const { return info(w).classes & kSentenceAdverb; }
   // Adjunct openers after a cue: "said in a statement", "told reporters on Monday".
   bool is_adjunct_prep(std::string_view w) const { return info(w).classes & kAdjunctPrep; }
+  // An object that makes a light verb (kLightVerb) a statement: "made the
+  // case", "took aim", "raised questions", "passed a bill"; `verb` is its lemma.
+  bool light_object(std::string_view verb, std::string_view noun) const;
 
  private:
   std::vector<CueEntry> entries_;

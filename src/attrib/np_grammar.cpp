@@ -6,6 +6,7 @@ namespace quotegraph::attrib {
 
 // A word that may end (head) a speaker noun phrase.
 bool SentenceRules::np_head_ok(uint32_t k, uint32_t np_first) const {
+  if (percent_sign(k)) return true;  // "42% say"
   if (!word(k)) return false;
   std::string_view w = low_[k];
   if (lex_.is_pronoun(w)) return w != "him" && w != "them";
@@ -24,7 +25,7 @@ bool SentenceRules::np_head_ok(uint32_t k, uint32_t np_first) const {
 }
 
 bool SentenceRules::np_inner_ok(uint32_t k) const {
-  if (v_[k].type == TokType::kNumber) return true;
+  if (v_[k].type == TokType::kNumber || percent_sign(k)) return true;
   if (!word(k)) return false;
   std::string_view w = low_[k];
   if (w == "of" || w == "for" || w == "at") return true;  // "secretary of state", "spokesman for"
@@ -60,9 +61,14 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
     end = j;
     k = end - 1;
   }
-  if (!word(k)) return {};
+  if (!word(k) && !percent_sign(k)) return {};
   std::string_view w = low_[k];
   if (w == "who" || w == "which") return {k, paren_end};  // relative pronoun: the local mention
+  if (w == "that") {
+    Range r = relative_that(k, floor);
+    if (r.ok()) r.last = paren_end;
+    return r;
+  }
   // "those surveyed say", "voters polled said": a plural head and its participle.
   if (k > floor && w.size() > 4 && w.ends_with("ed") && !v_[k].cap &&
       (is(k - 1, "those") || lex_.is_group_noun(low_[k - 1]) || agent_plural(low_[k - 1]) ||
@@ -72,7 +78,7 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   if ((w == "them" || w == "us" || w == "you") && k >= floor + 2 && is(k - 1, "of") &&
       (quantity(k - 2) || is(k - 2, "each") || is(k - 2, "both") || is(k - 2, "several") || is(k - 2, "either") ||
        is(k - 2, "neither")))
-    return {k - 2, paren_end};
+    return {percent_sign(k - 2) ? k - 3 : k - 2, paren_end};
   if (w == "him" || w == "them" || w == "her" || w == "us" || w == "me") {
     uint32_t head = pp ? pp_head_left(k, floor) : kNone;
     if (head != kNone) return {head, paren_end};
@@ -108,6 +114,46 @@ Range SentenceRules::np_left(uint32_t end, uint32_t floor, bool pp) const {
   return {first, paren_end};
 }
 
+// "a group that endorsed Sanders", "a message that said": "that" after a noun,
+// with the cue's verb after it (the caller reads leftward from the cue), is a
+// relative pronoun subject. After a verb ("said that"), a determiner, a
+// pronoun or an adverb ("so that", "now that") it is a complementizer or a
+// demonstrative; at the clause's start ("That suggests …") it is left out.
+// The mention is the antecedent with its "that" ("a super PAC that"):
+// PolNeAR marks either one as the source.
+Range SentenceRules::relative_that(uint32_t k, uint32_t floor) const {
+  if (k <= floor || !word(k - 1) || possessive(k - 1)) return {};
+  std::string_view p = low_[k - 1];
+  if (info_[k - 1]->cue.entry || lex_.is_np_stop(p) || lex_.is_determiner(p) || lex_.is_pronoun(p) ||
+      lex_.is_skippable(p) || has(k - 1, Lexicon::kSentenceAdverb) || has(k - 1, Lexicon::kTime) ||
+      has(k - 1, Lexicon::kCalendarName) || has(k - 1, Lexicon::kStanceAdjective) ||
+      v_[k - 1].type == TokType::kNumber || p.ends_with("ly") || p.ends_with("ing"))
+    return {};
+  Range ante = np_left(k, floor);
+  if (!ante.ok()) return {};
+  // "a speech by the mayor that explains …", "a post on Twitter that said":
+  // the clause may modify the noun before the prepositional phrase, so the
+  // mention takes both.
+  if (ante.first > floor + 1 && word(ante.first - 1) &&
+      (is(ante.first - 1, "by") || is(ante.first - 1, "on") || is(ante.first - 1, "in") ||
+       is(ante.first - 1, "from") || is(ante.first - 1, "at"))) {
+    Range head = np_left(ante.first - 1, floor, false);
+    if (head.ok()) ante.first = head.first;
+  }
+  // "The union printed leaflets that …": a finite or past form inside (not
+  // after a determiner: "the embattled mayor") is the clause's own verb; the
+  // antecedent starts after it.
+  for (uint32_t j = ante.last; j > ante.first + 1; --j) {
+    if (comma(j - 1)) return {};
+    if (finite_verb(j - 1) ||
+        (!v_[j - 1].cap && low_[j - 1].ends_with("ed") && !has(j - 2, Lexicon::kDeterminer) && !possessive(j - 2))) {
+      ante.first = j;
+      break;
+    }
+  }
+  return ante.first < k ? Range{ante.first, k + 1} : Range{};
+}
+
 // Given the first token of a noun phrase, the start of a person head whose
 // prepositional phrase it ends ("a source close to | him", "people with |
 // knowledge of …", "voters in | the state"), or kNone.
@@ -131,10 +177,16 @@ bool SentenceRules::agent_plural(std::string_view w) {
   return w.size() > 5 && (w.ends_with("ers") || w.ends_with("ors") || w.ends_with("ists") || w.ends_with("ians"));
 }
 
+// The sign of "42%", which the tokenizer keeps apart from its number: a
+// share, read as "percent" is.
+bool SentenceRules::percent_sign(uint32_t k) const {
+  return punct(k, '%') && k > 0 && v_[k - 1].type == TokType::kNumber && v_[k - 1].end == v_[k].start;
+}
+
 // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
 bool SentenceRules::quantity(uint32_t k) const {
   if (k >= v_.size()) return false;
-  if (v_[k].type == TokType::kNumber) return true;
+  if (v_[k].type == TokType::kNumber || percent_sign(k)) return true;
   static constexpr std::string_view kQ[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                    "ten", "half", "third", "thirds", "quarter", "percent", "majority", "plurality",
                                    "most", "many", "some", "few", "all", "none", "two-thirds", "three-quarters",
@@ -343,7 +395,13 @@ uint32_t SentenceRules::skip_left(uint32_t k, uint32_t floor, bool& be, bool& au
   // carries the auxiliary.
   if (k > floor && has(k - 1, Lexicon::kSubjectContraction)) {
     std::string_view w = low_[k - 1];
-    if (w.ends_with("'s") || w.ends_with("'re") || w.ends_with("'m")) be = true;
+    // "He's said", "she's argued": before a past form with no "be" passed,
+    // "'s" is "has" (the passive "he's been told" passes "been").
+    const CueHit& cue = info_[from]->cue;
+    const bool perfect = w.ends_with("'s") && !be && cue.entry &&
+                         (cue.form == Form::kPast || cue.form == Form::kPastPart) && !is(from + 1, "by");
+    if (perfect) aux = true;
+    else if (w.ends_with("'s") || w.ends_with("'re") || w.ends_with("'m")) be = true;
     else aux = true;
   }
   return k;
@@ -491,7 +549,7 @@ bool SentenceRules::base_subject_ok(Range sp, uint32_t cue, uint32_t f) const {
   // in each state say", "most of them say".
   const uint32_t head = phrase_head(sp);
   std::string_view w = low_[head];
-  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which" || w == "those" ||
+  if (w == "i" || w == "we" || w == "you" || w == "they" || w == "who" || w == "which" || w == "that" || w == "those" ||
       w == "these")
     return true;
   if (quantity(head) || lex_.is_group_noun(w) ||

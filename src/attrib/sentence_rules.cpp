@@ -114,6 +114,19 @@ bool SentenceRules::statement_before(Range before) const {
          !low_[w].ends_with("ing") && !has(w, Lexicon::kSentenceAdverb);
 }
 
+// No verb in the range: no auxiliary, no past or -s form of a cue, no other
+// lower-case -ed word. "In a 1963 speech" is verbless; "In 2015, the firm spent" is not.
+bool SentenceRules::verbless(Range r) const {
+  for (uint32_t j = r.first; j < r.last; ++j) {
+    if (!word(j)) continue;
+    const CueHit& h = info_[j]->cue;
+    if (is_aux(j) || (h.entry && (h.form == Form::kPast || h.form == Form::kThird)) ||
+        (!v_[j].cap && low_[j].size() > 3 && low_[j].ends_with("ed")) || low_[j].ends_with("n't"))
+      return false;
+  }
+  return true;
+}
+
 bool SentenceRules::adjunct_start(uint32_t k) const {
   if (!word(k)) return false;
   std::string_view w = low_[k];
@@ -174,11 +187,14 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
       k += 1;
     } else if (CueHit hit = info_[k]->cue; hit.entry) {
       found = verb_rule(f, l, le, k, hit, last_speaker, content_floor, c);
+    } else if (CueHit light = info_[k]->light; light.entry) {
+      found = verb_rule(f, l, le, k, light, last_speaker, content_floor, c);
     } else if (has(k, Lexicon::kStanceAdjective)) {
       found = stance_rule(f, le, k, c);
     } else if (is(k, "in")) {
       found = poll_rule(f, le, k, c);
     }
+    if (!found && (is(k, "support") || is(k, "backing"))) found = backing_rule(f, le, k, c);
     // Also after a cue verb's rules fail: "advocate", "champion" are both.
     if (!found && has(k, Lexicon::kStanceNoun)) {
       Candidate n;
@@ -219,15 +235,28 @@ std::vector<Candidate> SentenceRules::sentence(uint32_t si) {
   return out;
 }
 
-bool SentenceRules::colon_quote_rule(uint32_t f, uint32_t le, const std::vector<Candidate>& found, Candidate& c) const {
+bool SentenceRules::colon_quote_rule(uint32_t f0, uint32_t le, const std::vector<Candidate>& found,
+                                     Candidate& c) const {
   constexpr uint32_t kMaxLead = 14;  // narrator words before the colon (punctuation not counted)
-  uint32_t m = f, lead = 0;
-  while (m < le && lead <= kMaxLead && !(punct(m, ':') && narrator(m))) {
+  constexpr uint32_t kMaxScan = 40;  // how far to look for the colon
+  uint32_t m = f0, scanned = 0;
+  while (m < le && scanned <= kMaxScan && !(punct(m, ':') && narrator(m))) {
     if (!narrator(m) || terminal(m)) return false;
-    lead += word(m);
+    scanned += word(m);
     ++m;
   }
-  if (m >= le || m == f || !punct(m, ':') || !opens_quote(m + 1)) return false;
+  if (m >= le || m == f0 || !punct(m, ':') || !opens_quote(m + 1)) return false;
+  // "… important for Republicans - Philip Bump: “…”", "More from the report:
+  // “…”": the phrase after a dash, or after a last "from", leads the quote.
+  uint32_t f = f0;
+  for (uint32_t j = f0; j < m; ++j)
+    if ((dash(j) || punct(j, '-')) && j + 1 < m) f = j + 1;
+  bool from = false;
+  for (uint32_t j = f; j + 1 < m; ++j)
+    if (is(j, "from")) { f = j + 1; from = true; }
+  uint32_t lead = 0;
+  for (uint32_t j = f; j < m; ++j) lead += word(j);
+  if (lead > kMaxLead) return false;
   for (const Candidate& x : found)
     for (Range r : x.content)
       if (r.first <= m + 1 && m + 1 < r.last) return false;
@@ -250,7 +279,7 @@ bool SentenceRules::colon_quote_rule(uint32_t f, uint32_t le, const std::vector<
     }
   if (kHeadingWords.contains(low_[f]) || (v_[f].para == 0 && title_case(f, m))) return false;  // "Update:", a headline
   Range sp = np_right(f, m);
-  if (!sp.ok()) return false;
+  if (!sp.ok() || ((from || f != f0) && sp.last != m)) return false;
   std::string_view head = low_[sp.last - 1];
   bool person = v_[sp.last - 1].cap || lex_.is_pronoun(head) || lex_.is_source_noun(head) || possessive(sp.last - 1);
   if (!person || lex_.is_weekday_or_time(head) || has(sp.last - 1, Lexicon::kCalendarName)) return false;
@@ -456,7 +485,8 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
       return false;
     if (is(k, "critical") && next != "of") return false;
   } else if (!(next == "that" || next == "to" || next == "of" || next == "about" || next == "with" ||
-               next == "over" || next == "whether" || next == "in")) {
+               next == "over" || next == "whether" || next == "in" ||
+               (next == "by" && low_[k].ends_with("ed")))) {  // "were troubled by the deal"
     return false;
   }
   bool be = false;
@@ -476,6 +506,31 @@ bool SentenceRules::stance_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& 
   uint32_t start = next == "that" || next == "whether" || next == "to" ? k + 1 : k + 2;
   c.content = {trim({start, le})};
   return c.content[0].size() >= 2;
+}
+
+// "Clinton drew support from black voters", "has the backing of most
+// unions", "won the overwhelming support of Democrats": backing received. The
+// supporters after the preposition are the source, the one backed (the
+// subject) is the content.
+bool SentenceRules::backing_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  if (v_[k].cap || !(is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "among")) || k + 2 >= le) return false;
+  uint32_t v = k;  // the verb of receiving, before up to three modifiers ("the overwhelming", "more")
+  while (v > f && k - v < 4 && word(v - 1) && !has(v - 1, Lexicon::kReceiveVerb) && !v_[v - 1].cap &&
+         !has(v - 1, Lexicon::kNpStop))
+    --v;
+  if (v == f || !has(v - 1, Lexicon::kReceiveVerb)) return false;
+  bool be = false;
+  Range subject = subject_left(v - 1, f, be);
+  Range agent = np_right(k + 2, le);
+  if (!subject.ok() || !agent.ok()) return false;
+  c.cue = {v - 1, k + 2};
+  c.lemma = "support " + std::string(low_[k + 1]);
+  c.flags = kBelief;
+  c.speaker = agent;
+  c.content = {subject};
+  c.rule = "backing";
+  c.confidence = confidence::kBacking;
+  return true;
 }
 
 bool SentenceRules::stance_noun_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
@@ -661,7 +716,8 @@ bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t f
   c.speaker = sp;
   uint32_t np_end = sp.last;
   // Extend over an appositive after the name: "according to Smith, a spokesman, …".
-  bool at_start = k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb));
+  // "(According to police, …" opens its sentence too.
+  bool at_start = k == f || (k == f + 1 && (has(f, Lexicon::kSentenceAdverb) || punct(f, '(')));
   if (at_start) {
     uint32_t j = np_end;
     while (j < le && !comma(j) && j - np_end < 10) ++j;
@@ -670,10 +726,228 @@ bool SentenceRules::according_to(uint32_t f, uint32_t le, uint32_t k, uint32_t f
   } else {
     Range before = trim({std::max(f, floor), k});
     Range rest = trim({np_end, le});
-    c.content = {before};
-    if (rest.ok() && comma(np_end) && rest.size() >= 3) c.content.push_back(rest);
+    const bool continues = rest.ok() && comma(np_end) && rest.size() >= 3;
+    // "But, according to the poll, 46 percent …": a connective before it is
+    // no content; "Fundraising, according to the campaign, has surged": one
+    // word is, with the rest.
+    if (continues && before.size() == 1 && (has(before.first, Lexicon::kSentenceAdverb) ||
+                                            has(before.first, Lexicon::kNpStop)))
+      c.content = {rest};
+    else if (continues && before.size() == 1)
+      c.content = {before, rest};
+    else
+      c.content = {before};
+    if (continues && c.content.size() == 1 && c.content[0].first != rest.first) c.content.push_back(rest);
   }
   c.confidence = c.rule == "according-to" ? confidence::kAccordingTo : confidence::kAccordingToArtifact;
+  // "That's according to exit polls.": the demonstrative stands for the words before.
+  const Range& first = c.content[0];
+  if (c.content.size() == 1 && first.size() == 1 && is(first.first, "that's")) return true;
+  return first.size() >= 2 || c.content.size() > 1;
+}
+
+// "spoke highly of", "talked more about", "spoke out against", "speaks at
+// length about", "has spoken out in favor of": a speaking verb's manner words
+// before its particle. Only for the verbs that take "about" (speak, talk):
+// their object is the topic. Returns where the content may start.
+uint32_t SentenceRules::manner_particle(uint32_t a, uint32_t le, const CueEntry& e, Candidate& c) const {
+  if (std::find(e.particles.begin(), e.particles.end(), "about") == e.particles.end()) return a;
+  uint32_t j = a;
+  bool out = false;
+  for (int n = 0; n < 3 && j + 1 < le && word(j); ++n) {
+    std::string_view w = low_[j];
+    if (w == "out" || w == "up") { out = true; ++j; continue; }
+    if ((w.size() > 4 && w.ends_with("ly") && !v_[j].cap) || w == "more" || w == "much" || w == "instead") { ++j; continue; }
+    if (w == "at" && is(j + 1, "length")) { j += 2; continue; }
+    break;
+  }
+  if (j == a || j >= le) return a;
+  std::string particle;
+  uint32_t last = j + 1;
+  for (const std::string& p : e.particles)
+    if (is(j, p) && p != "to" && p != "with") particle = p;
+  if (particle.empty() && out && (is(j, "against") || is(j, "for") || is(j, "on"))) particle = std::string(low_[j]);
+  if (particle.empty() && out && is(j, "in") && is(j + 1, "favor") && is(j + 2, "of")) {
+    particle = "in favor of";
+    last = j + 3;
+  }
+  if (particle.empty() || last >= le) return a;
+  c.cue.last = last;
+  c.lemma += " " + particle;
+  return last;
+}
+
+// A light verb's object that makes it a statement; it joins the cue, with
+// its preposition. Returns where the content may start, or kNone (no such
+// object). One stage per kind of object, below.
+uint32_t SentenceRules::light_object(uint32_t a, uint32_t le, Candidate& c) const {
+  if (c.lemma == "put") return light_put_it(a, le, c);
+  if (c.lemma == "like") {
+    // "would like to see …", "I'd like a recount": a wish (the caller checks
+    // the "would"); "like" alone is most often a preposition.
+    c.lemma = "would like";
+    return a;
+  }
+  if (c.lemma == "look") return light_look(a, le, c);
+  if (c.lemma == "weigh" || c.lemma == "go") return light_particle(a, le, c);
+  if (c.lemma == "make") {
+    // "made (it) clear that …"
+    uint32_t j = a;
+    if (is(j, "it") && is(j + 1, "clear")) j += 2;
+    else if (is(j, "clear")) j += 1;
+    if (j > a) {
+      c.cue.last = j;
+      c.lemma += " clear";
+      return j < le ? j : kNone;
+    }
+  }
+  return light_noun(a, le, c);
+}
+
+// "As one voter put it, …", "as he put it bluntly:"; the caller checks the
+// "as" before the speaker.
+uint32_t SentenceRules::light_put_it(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  if (!is(j, "it")) return kNone;
+  ++j;
+  if (j < le && word(j) && lex_.is_skippable(low_[j])) ++j;
+  if (!(comma(j) || punct(j, ':')) || j + 1 >= le) return kNone;
+  c.cue.last = a + 1;
+  c.lemma = "put it";
+  return j;
+}
+
+// "is looking for a strong finish", "are looking to cut taxes", "is looking
+// forward to": an aim (the caller keeps only the progressive).
+uint32_t SentenceRules::light_look(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  if (is(j, "forward") && is(j + 1, "to")) {
+    c.lemma = "look forward to";
+    j += 2;
+  } else if (is(j, "for")) {
+    c.lemma = "look for";
+    ++j;
+  } else if (is(j, "to") && word(j + 1) && !v_[j + 1].cap && !lex_.is_determiner(low_[j + 1])) {
+    c.lemma = "look to";  // the infinitive's "to" opens the content
+  } else {
+    return kNone;
+  }
+  c.cue.last = j;
+  return j < le ? j : kNone;
+}
+
+// "weighed in on the plan", "weighed in:"; "went after Cruz", "goes after him".
+uint32_t SentenceRules::light_particle(uint32_t a, uint32_t le, Candidate& c) const {
+  uint32_t j = a;
+  const char* particle = c.lemma == "weigh" ? "in" : "after";
+  if (!is(j, particle) || j + 1 >= le) return kNone;
+  c.lemma += std::string(" ") + particle;
+  ++j;
+  if (c.lemma == "go after") {
+    if (!(v_[j].cap || is(j, "him") || is(j, "her") || is(j, "them")) || has(j, Lexicon::kCalendarName) ||
+        lex_.is_weekday_or_time(low_[j]))
+      return kNone;  // "went after the debate" is a time
+  } else if (is(j, "on") || is(j, "with") || is(j, "about")) {
+    c.lemma += " " + std::string(low_[j]);
+    ++j;
+  } else if (!(punct(j, ':') || (comma(j) && opens_quote(j + 1)))) {
+    return kNone;
+  }
+  c.cue.last = j;
+  return j < le ? j : kNone;
+}
+
+// A noun object from the verb's list (Lexicon::light_object) and its
+// preposition: "made the case for", "made a strong case that", "made no
+// mention of", "has made several controversial statements on"; "took aim
+// at", "took issue with", "took a swipe at"; "raised questions about", "cast
+// doubt on"; "passed a bill", "signed an executive order" (the decree is the
+// content, not the cue's).
+uint32_t SentenceRules::light_noun(uint32_t a, uint32_t le, Candidate& c) const {
+  const bool take = c.lemma == "take";
+  const bool doubt = c.lemma == "raise" || c.lemma == "cast";
+  const bool decree = c.lemma == "pass" || c.lemma == "sign";
+  uint32_t j = a;
+  if (is(j, "the") || is(j, "a") || is(j, "an") || is(j, "no") || is(j, "several") || is(j, "many") ||
+      is(j, "some") || is(j, "his") || is(j, "her") || is(j, "their") || is(j, "its"))
+    ++j;
+  // Up to two modifiers: "a strong case", "favorable comments", "multiple swipes".
+  for (int n = 0; n < 2 && j < le && word(j) && !lex_.light_object(c.lemma, low_[j]) && !v_[j].cap &&
+                  !has(j, Lexicon::kNpStop) && !lex_.is_determiner(low_[j]);
+       ++n)
+    ++j;
+  if (j >= le || !lex_.light_object(c.lemma, low_[j])) return kNone;
+  if (decree) return a;
+  c.lemma += " " + std::string(low_[j]);
+  ++j;
+  const bool prep = j < le && (is(j, "for") || is(j, "of") || is(j, "about") || is(j, "on") ||
+                               is(j, "against") || (!take && !doubt && is(j, "to")) ||
+                               (take && (is(j, "at") || is(j, "with"))) || (doubt && is(j, "over")));
+  if (prep) {
+    c.lemma += " " + std::string(low_[j]);
+    ++j;
+  } else if (take || !(is(j, "that") || (doubt && is(j, "whether")) || opens_quote(j) || punct(j, ':') ||
+                       (comma(j) && opens_quote(j + 1)))) {
+    return kNone;  // "Trump made the comments at a rally": words reported elsewhere
+  }
+  c.cue.last = j;
+  return j < le ? j : kNone;
+}
+
+// "The plan was rejected by 64 percent of voters", "He is backed by a third
+// of Republicans", "The story was first reported by Politico": a passive
+// stance, judgement or report with its agent. The agent speaks, the subject
+// is the content. Other participles with "by" are modifiers ("the sanctions
+// announced by the neighbours"), no statement.
+bool SentenceRules::passive_agent(uint32_t f, uint32_t le, uint32_t k, const CueEntry& e, Candidate& c) const {
+  if (e.lemma == "ask") return passive_question(f, le, k, c);
+  const bool judgement = (e.flags & (kStanceObject | kTarget)) || e.lemma == "report" || e.lemma == "reject" ||
+                         e.lemma == "propose";
+  if (!judgement || k + 2 >= le) return false;
+  bool be = false;
+  const uint32_t p = skip_left(k, f, be);
+  if (!be) return false;
+  Range subject = subject_left(k, f, be);
+  if (!subject.ok()) {
+    // Not only people are judged: "The new plan was rejected by …". The
+    // words from the clause's start, if short and verbless, are the subject.
+    uint32_t s0 = p;
+    while (s0 > f && !comma(s0 - 1) && !punct(s0 - 1, ';') && p - s0 < 8) --s0;
+    if (s0 > f && !comma(s0 - 1) && !punct(s0 - 1, ';')) return false;
+    for (uint32_t j = s0; j < p; ++j)
+      if (!word(j) || is_aux(j) || (info_[j]->cue.entry && info_[j]->cue.form == Form::kPast)) return false;
+    subject = {s0, p};
+  }
+  Range agent = np_right(k + 2, le);
+  if (!subject.ok() || !agent.ok() || lex_.is_pronoun(low_[subject.first])) return false;
+  c.cue = {p, k + 2};
+  c.lemma = e.lemma + " by";
+  c.flags = e.flags;
+  c.speaker = agent;
+  c.content = {subject};
+  c.rule = "passive";
+  c.confidence = confidence::kPassiveAgent;
+  return true;
+}
+
+// "Rubio was asked by the moderator whether …", "When asked by a host if …":
+// the asker speaks, the question after the agent is the content, and the
+// one asked is the hearer.
+bool SentenceRules::passive_question(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const {
+  Range agent = np_right(k + 2, le);
+  if (!agent.ok() || agent.last >= le) return false;
+  uint32_t q = agent.last;
+  if (comma(q) && q + 1 < le) ++q;
+  if (!(is(q, "whether") || is(q, "if") || is(q, "about") || opens_quote(q) || punct(q, ':'))) return false;
+  bool be = false;
+  c.addressee = subject_left(k, f, be);
+  c.cue = {k, k + 2};
+  c.lemma = "ask by";
+  c.flags = kSpeech;
+  c.speaker = agent;
+  c.content = {trim({punct(q, ':') ? q + 1 : q, le})};
+  c.rule = "passive";
+  c.confidence = confidence::kPassiveAgent;
   return c.content[0].size() >= 2;
 }
 
@@ -703,9 +977,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool subject_before = k > f && word(k - 1) &&
                               ((v_[k - 1].cap && !has(k - 1, Lexicon::kDeterminer)) ||
                                lex_.is_pronoun(low_[k - 1]) || lex_.is_skippable(low_[k - 1]));
+  // "a move the kingdom hopes will work", "that Clinton hopes can help": in a
+  // relative clause the -s word is the verb, the auxiliary its gapped clause's.
+  bool relative_gap = false;
+  for (uint32_t j = k; j > f && k - j < 5 && word(j - 1) && !relative_gap; --j)
+    relative_gap = j < k && (is(j - 1, "which") || is(j - 1, "that") || is(j - 1, "who") || is(j - 1, "whom"));
   if (plural_noun_form && (is(k + 1, "of") || is(k + 1, "from") || is(k + 1, "are") || is(k + 1, "were") ||
                            is(k + 1, "have") || is(k + 1, "by") || (is(k + 1, "about") && !subject_before) ||
-                           finite_verb(k + 1)))
+                           (finite_verb(k + 1) && !(relative_gap && is_aux(k + 1)))))
     return false;
   // "the Orlando attacks in June", "coordinated attacks", "Republican states
   // like Arizona": a modifier before, or "like"/"such as" after, makes it a
@@ -724,9 +1003,18 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   }
   // "five states", "four of five states": a quantity never agrees with "-s".
   if (hit.form == Form::kThird && k > f && quantity(k - 1) && !is(k - 1, "one")) return false;
+  // "won with 60% support:", "His 32 percent support gives him …": a share's
+  // noun, with no object after it or a possessor before the share.
+  if (hit.form == Form::kBase && k > f && quantity(k - 1) && (e.flags & kStanceObject)) {
+    uint32_t q = k - 1;
+    while (q > f && quantity(q - 1)) --q;
+    const bool no_object = !word(k + 1) || (lex_.is_np_stop(low_[k + 1]) && !is(k + 1, "that"));
+    if (no_object || (q > f && (possessive(q - 1) || has(q - 1, Lexicon::kDeterminer)))) return false;
+  }
   // "the sanctions announced by the neighbours": a past participle with its
   // agent is a modifier, not a statement.
-  if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by")) return false;
+  if ((hit.form == Form::kPast || hit.form == Form::kPastPart) && is(k + 1, "by"))
+    return passive_agent(f, le, k, e, c);
   // "Illinois state Rep. Ammons", "state GOP officials", "most state parties":
   // "state" the noun. The verb takes "that", a quote, an adverb or a
   // determiner's phrase ("state the obvious", "state their case").
@@ -756,6 +1044,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (!e.particles.empty() && a < le) {
     for (const std::string& p : e.particles)
       if (is(a, p)) { c.cue.last = ++a; c.lemma += " " + p; break; }
+    if (c.cue.last == k + 1) a = manner_particle(a, le, e, c);
+    // "spoke about the plan", "spoke highly of him": the particle's object is
+    // the topic, no hearer.
+    if (c.cue.last > k + 1 && !c.lemma.ends_with(" to") && !c.lemma.ends_with(" with")) c.flags &= ~kAddressee;
+  }
+  if (e.flags & kLightVerb) {
+    a = light_object(a, le, c);
+    if (a == kNone) return false;
   }
   if ((e.lemma == "speak" || e.lemma == "talk") && (c.lemma.ends_with(" with") || c.lemma.ends_with(" to"))) {
     Range partner = np_right(a, le);
@@ -773,6 +1069,20 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     if (is(j, "a") || is(j, "an")) return false;
   }
   if (c.lemma == "call for" || c.lemma == "call on") c.flags &= ~kCharacterize;
+  // Appointments name a person: "named Pence as", "nominated him", "appointed
+  // a new board". Not "a man named Hale" (a common noun before it), "named
+  // after", "the name of".
+  if (e.lemma == "name" || e.lemma == "nominate" || e.lemma == "appoint") {
+    uint32_t j = k;
+    while (j > f && word(j - 1) && lex_.is_skippable(low_[j - 1])) --j;
+    const bool subject = j > f && word(j - 1) &&
+                         (v_[j - 1].cap || lex_.is_pronoun(low_[j - 1]) || has(j - 1, Lexicon::kSourceNoun) ||
+                          lex_.is_group_noun(low_[j - 1]) || agent_plural(low_[j - 1]) || is_aux(j - 1));
+    const bool object = a < le && word(a) && (v_[a].cap || is(a, "him") || is(a, "her") || is(a, "them") ||
+                                              has(a, Lexicon::kDeterminer) || v_[a].type == TokType::kNumber);
+    const bool indefinite = j > f + 1 && !v_[j - 1].cap && (is(j - 2, "a") || is(j - 2, "an"));  // "a man named"
+    if (!subject || indefinite || !object || is(a, "after") || hit.form == Form::kIng) return false;
+  }
 
   // "Insisting that the plan was sound, the mayor refused to resign."
   if (hit.form == Form::kIng && (k == f || (k == f + 1 && has(f, Lexicon::kSentenceAdverb))))
@@ -780,6 +1090,16 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
 
   bool be = false;
   Range sp = subject_left(lead, f, be);
+  // "As one voter put it, …": "put it" is a credit only after "as".
+  if (c.lemma == "put it" && !(sp.ok() && sp.first > f && is(sp.first - 1, "as"))) return false;
+  // "would like", "'d like": a wish only under "would".
+  if (c.lemma == "would like") {
+    uint32_t j = k;
+    while (j > f && word(j - 1) && lex_.is_skippable(low_[j - 1]) && !is(j - 1, "would")) --j;
+    if (!(j > f && (is(j - 1, "would") || low_[j - 1].ends_with("'d")))) return false;
+  }
+  // "is looking for", not "looked for the keys" or "groups looking for donors".
+  if (c.lemma.starts_with("look ") && !(be && hit.form == Form::kIng)) return false;
   if (be && !infinitive && (hit.form == Form::kPast || hit.form == Form::kPastPart)) return false;  // "was told"
   // "Recent reports say": the sentence's capital on an adjective is no name.
   if (plural_noun_form && sp.size() == 1 && sp.first == f && adjective_like(f)) return false;
@@ -835,7 +1155,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     std::string_view h = low_[head];
     return lex_.is_group_noun(h) || agent_plural(h) || (plural_word(h) && !v_[head].cap);
   }();
-  if (!sp.ok() && (e.flags & kInvert) && plural_after && k > f && (comma(k - 1) || closes_quote(k - 1))) {
+  // "Said Comey, “…”": a sentence-opening past cue before its speaker and quote.
+  const bool opening = k == f && hit.form == Form::kPast && v_[k].cap;
+  if (!sp.ok() && (e.flags & kInvert) && plural_after && ((k > f && (comma(k - 1) || closes_quote(k - 1))) || opening)) {
     // "…," said Smith, a spokesman.
     sp = np_right(a, le);
     if (sp.ok()) {
@@ -851,7 +1173,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   if (!sp.ok()) return false;
   // A base-form cue needs a plural or first/second-person subject or an
   // auxiliary ("they say", "officials say", "will say"); "his home state" is a noun.
-  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && !base_subject_ok(sp, k, f))
+  // A verb that is its own past ("As one voter put it", "the sign read") may be either.
+  if (hit.form == Form::kBase && !c.inherited && !inverted && !infinitive && !e.past_is_base &&
+      !base_subject_ok(sp, k, f))
     return false;
   c.speaker = sp;
 
@@ -881,6 +1205,12 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   }
   if (!c.addressee.ok() && !inverted) c.addressee = adjunct_addressee(c.cue.last, le);
   uint32_t content_start = content_after(a, le);
+  // "a law which critics say could raise rents", "a budget that the mayor said
+  // was balanced": in a relative clause the complement's subject is the
+  // relative pronoun, so an auxiliary right after the cue opens the content.
+  if (!inverted && !c.inherited && sp.ok() && sp.first > f && a == k + 1 && a + 1 < le && is_aux(a) &&
+      (is(sp.first - 1, "which") || is(sp.first - 1, "that") || is(sp.first - 1, "who") || is(sp.first - 1, "whom")))
+    content_start = a;
   bool after_ok = content_start != kNone && content_start < le;
   // "states that will hold primaries": a relative clause after a plural noun, not a complement.
   if (after_ok && plural_noun_form && is(content_start, "that") && finite_verb(content_start + 1)) after_ok = false;
@@ -889,7 +1219,14 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool clause_follows = clause_opener(content_start) || (content_start > a && punct(content_start - 1, ':'));
   // A particle cue takes its object as the content ("talked about raising the wage").
   const bool particle = c.cue.last > k + 1;
-  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize)) && !particle)
+  // "declined an interview request", "refused requests to testify": what is
+  // declined may be an utterance, not only a clause.
+  bool declined_utterance = false;
+  if ((e.lemma == "decline" || e.lemma == "refuse") && after_ok && !clause_follows)
+    for (uint32_t j = content_start; j < le && j < content_start + 4 && word(j) && !declined_utterance; ++j)
+      declined_utterance = has(j, Lexicon::kUtteranceNoun);
+  if (after_ok && (e.flags & kNeedsClause) && !clause_follows && !(c.flags & (kCharacterize)) && !particle &&
+      !declined_utterance)
     after_ok = false;
   // "…," he continued / he continued: "…" but not "the lead continues to grow".
   if (after_ok && (e.flags & kQuoteOnly) && !opens_quote(content_start) && !punct(content_start - 1, ':'))
@@ -907,7 +1244,9 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   // A participle's content always follows it ("…," McCain said, citing …).
   if (c.inherited && !coordinated) before_ok = false;
   // "…, who voted": the words before a relative pronoun are its antecedent's clause.
-  if (before_ok && !quote_before && sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which")))
+  // So too "…, a group that backed": a speaker ending in relative "that".
+  if (before_ok && !quote_before &&
+      ((sp.size() == 1 && (is(sp.first, "who") || is(sp.first, "which"))) || (sp.size() > 1 && is(sp.last - 1, "that"))))
     before_ok = false;
   // "While the controversy burned, the team appeared …": a clause opened by an
   // adjunct word is no statement of a cue that is not one of speech.
@@ -916,6 +1255,11 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
   const bool finding = sp.ok() && lex_.is_source_noun(low_[sp.last - 1]) && !lex_.is_group_noun(low_[sp.last - 1]) &&
                        e.lemma != "appear" && e.lemma != "seem";
   if (before_ok && !quote_before && !(e.flags & kSpeech) && !statement_before(before) && !finding) before_ok = false;
+  // Nor, for any cue, a short fronted prepositional adjunct with no verb in it
+  // ("In a 1963 speech, he declared …", "On May 5, Trump posted …").
+  if (before_ok && !quote_before && before.size() <= 6 && word(before.first) &&
+      (has(before.first, Lexicon::kAdjunctPrep) || adjunct_start(before.first)) && verbless(before))
+    before_ok = false;
   const bool only_adjuncts_after = (e.flags & kSpeech) && statement_before(before) && adjunct_tail(a, le);
   if (before_ok && (quote_before || !after_ok || after_parenthetical || only_adjuncts_after)) {
     c.content = {before};
@@ -941,7 +1285,7 @@ bool SentenceRules::verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, C
     return true;
   }
   // "But, said Varga, “I do not want …”": an inverted credit before its quote.
-  if (inverted && a < le && (opens_quote(a) || (comma(a) && opens_quote(a + 1)))) {
+  if (inverted && a < le && (opens_quote(a) || ((comma(a) || punct(a, ':')) && opens_quote(a + 1)))) {
     c.content = {trim({opens_quote(a) ? a : a + 1, le})};
     c.rule = "inverted";
     c.confidence = confidence::kInvertedBeforeQuote;

@@ -132,16 +132,21 @@ class SentenceRules {
   // prepositional phrase it ends ("a source close to | him", "people with |
   // knowledge of …", "voters in | the state"), or kNone.
   uint32_t pp_head_left(uint32_t first, uint32_t floor) const;
+  // "a group that endorsed …": "that" at `k` as a relative pronoun subject;
+  // the mention is its antecedent and the "that", or none.
+  Range relative_that(uint32_t k, uint32_t floor) const;
   // The head word of a noun phrase: before the first postmodifier's preposition.
   uint32_t phrase_head(Range sp) const;
   Range reduced_relative(Range sp, uint32_t ing) const;
   bool adjunct_tail(uint32_t j, uint32_t le) const;
   bool statement_before(Range before) const;
+  bool verbless(Range r) const;
   bool role_within(uint32_t n, uint32_t end) const;
   static bool agent_plural(std::string_view w);
   static bool plural_word(std::string_view w);
   // Numbers and quantity words that make a source of poll figures: "74 percent", "half", "six in 10".
   bool quantity(uint32_t k) const;
+  bool percent_sign(uint32_t k) const;  // the "%" of "42%"
   bool plural_quantity(uint32_t k) const;
   // A speaker phrase opens with a determiner, number, name, pronoun or a
   // source noun ("police"), never with an adjective or verb ("full U.S. support").
@@ -234,6 +239,8 @@ class SentenceRules {
   // the plan": a stance noun with its "of" object, predicated of the subject
   // by a link verb.
   bool stance_noun_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
+  // "Clinton drew support from black voters": the supporters speak, the backed one is the content.
+  bool backing_rule(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
   // is, was, been, remains, seems, became, …
   bool link_verb(uint32_t k) const;
   // A noun-phrase complement from `start`, to the clause's first comma or dash.
@@ -253,6 +260,20 @@ class SentenceRules {
   // predicates, infinitive cues: every rule that starts from a cue verb.
   bool verb_rule(uint32_t f, uint32_t l, uint32_t le, uint32_t k, CueHit hit, Range last_speaker, uint32_t floor,
                  Candidate& c) const;
+  // "spoke highly of", "talked more about", "spoke out against": manner
+  // words between a speaking verb and its particle, which joins the cue.
+  uint32_t manner_particle(uint32_t a, uint32_t le, const CueEntry& e, Candidate& c) const;
+  // "made clear that", "made the case for", "made no mention of": the object
+  // of a light verb (kLightVerb) that makes it a cue; kNone when there is none.
+  uint32_t light_object(uint32_t a, uint32_t le, Candidate& c) const;
+  uint32_t light_put_it(uint32_t a, uint32_t le, Candidate& c) const;    // "as X put it,"
+  uint32_t light_look(uint32_t a, uint32_t le, Candidate& c) const;      // "is looking for / to"
+  uint32_t light_particle(uint32_t a, uint32_t le, Candidate& c) const;  // "weighed in on", "went after"
+  uint32_t light_noun(uint32_t a, uint32_t le, Candidate& c) const;      // "made the case for", "took aim at"
+  // "The plan was rejected by most voters": the agent speaks, the subject is the content.
+  bool passive_agent(uint32_t f, uint32_t le, uint32_t k, const CueEntry& e, Candidate& c) const;
+  // "X was asked by the moderator whether …": the asker speaks, the question is the content.
+  bool passive_question(uint32_t f, uint32_t le, uint32_t k, Candidate& c) const;
   // Within one sentence: "Smith said X, and Jones said Y" cuts Smith's content
   // before ", and Jones"; a cue inside another's content is nested (kept). A
   // sentence with very many cues (lists, hostile input) gets no nesting at all,
