@@ -46,7 +46,7 @@ inline constexpr double kViewpoint = 0.6;              // 'To critics, …' (0.6
 inline constexpr double kNominal = 0.5;                // 'the mayor's criticism of the budget' (0.52 of 346)
 inline constexpr double kPoll = 0.5;                   // 'in the latest poll, …' (0.48 of 89)
 inline constexpr double kFrontedParticiple = 0.45;     // 'Insisting that …, X …' (0.44 of 39)
-inline constexpr double kBacking = 0.8;                // 'Clinton drew support from black voters' (28 of 34 contents, 2026-12-04)
-inline constexpr double kPassiveAgent = 0.8;           // 'The plan was rejected by most voters' (19 of 22 contents, 2026-12-04)
+inline constexpr double kBacking = 0.8;                // 'Clinton drew support from black voters' (content right 28 of 34, 2026-12-04; speaker not counted)
+inline constexpr double kPassiveAgent = 0.8;           // 'The plan was rejected by most voters' (content right 19 of 22, 2026-12-04; speaker not counted)
 
 }  // namespace quotegraph::attrib::confidence
