@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <string_view>
 #include <mutex>
 #include <unordered_map>
@@ -90,42 +89,72 @@ void synsets_of(const std::string& lemma, int pos, std::vector<uint64_t>& out, b
   free_index(ip);
 }
 
-// Sense-tag counts and irregular forms held in memory: the dictionary's
-// cntlist.rev and *.exc files, read whole once and searched in place. Both are
-// sorted by bytes (the lines of one lemma or form are adjacent), so a lookup is
-// a binary search over the lines. libwordnet answers GetTagcnt() and morphstr()
-// by binary search on the files on disk, a seek and a read per step (a million
-// system calls over 840 articles); parsing the 37,000 lines into a hash table
-// instead cost more than echo on a short article, in every process.
-// One dictionary file read whole, and where each of its lines starts.
-struct SortedLines {
-  std::string text;
-  std::vector<uint32_t> starts;
-  std::string_view line(size_t i) const {
-    const size_t e = i + 1 < starts.size() ? starts[i + 1] - 1 : text.size();
-    return std::string_view(text).substr(starts[i], e - starts[i]);
+// Sense-tag counts and irregular forms: the dictionary's cntlist.rev and *.exc
+// files, mapped into memory once and searched in place. Both are sorted by
+// bytes (the lines of one lemma or form are adjacent), so a lookup is a binary
+// search over byte offsets that finds each probe's line by its newlines: no
+// copy of the files and no table of line starts is made. libwordnet answers
+// GetTagcnt() and morphstr() by binary search on the files on disk, a seek and
+// a read per step (a million system calls over 840 articles); parsing the
+// 37,000 lines into a hash table cost more than echo on a short article, and
+// reading them whole with an index of their lines cost 0.8 ms of every process
+// that asks one word (a megabyte copied, its pages faulted in, 41,000 line
+// starts), more than all the lookups of the 84 dev articles.
+class MappedLines {
+ public:
+  MappedLines() = default;
+  explicit MappedLines(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return;
+    struct stat st {};
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0) {
+      void* data = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fileno(f), 0);
+      if (data != MAP_FAILED) text_ = std::string_view(static_cast<const char*>(data), static_cast<size_t>(st.st_size));
+    }
+    std::fclose(f);  // the mapping outlives the descriptor, and lives as long as the process
   }
+  bool empty() const { return text_.empty(); }
+
+  // Calls f(line) for every line (without its newline) that starts with
+  // `prefix`: a binary search for the first, then the adjacent ones.
+  template <class F>
+  void each_with_prefix(std::string_view prefix, F&& f) const {
+    // Invariant: every line starting before lo is < prefix, every one starting
+    // at or after hi is not; lo and hi are line starts (or the end).
+    size_t lo = 0, hi = text_.size();
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      const size_t b = line_start(mid, lo);
+      const size_t e = line_end(b);
+      if (text_.substr(b, e - b) < prefix) lo = std::min(text_.size(), e + 1);
+      else hi = b;
+    }
+    for (size_t b = lo; b < text_.size();) {
+      const size_t e = line_end(b);
+      const std::string_view line = text_.substr(b, e - b);
+      if (!line.starts_with(prefix)) break;
+      f(line);
+      b = e + 1;
+    }
+  }
+
+ private:
+  // The start of the line holding byte p, not before `floor` (a line start).
+  size_t line_start(size_t p, size_t floor) const {
+    while (p > floor && text_[p - 1] != '\n') --p;
+    return p;
+  }
+  size_t line_end(size_t b) const {
+    const size_t e = text_.find('\n', b);
+    return e == std::string_view::npos ? text_.size() : e;
+  }
+  std::string_view text_;
 };
 
 struct Counts {
-  SortedLines tagged;                  // cntlist.rev: "sense_key sense_number tag_count"
-  std::vector<SortedLines> exceptions;  // noun, verb, adj, adv .exc: "inflected_form base_form ..."
+  MappedLines tagged;                  // cntlist.rev: "sense_key sense_number tag_count"
+  std::vector<MappedLines> exceptions;  // noun, verb, adj, adv .exc: "inflected_form base_form ..."
 };
-
-// One read into a buffer of the file's size: a string stream grows and copies
-// the megabyte of cntlist.rev several times, which cost more than every lookup
-// of a run.
-std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return {};
-  const std::streamoff size = in.tellg();
-  if (size <= 0) return {};
-  std::string out(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  in.read(out.data(), size);
-  out.resize(static_cast<size_t>(in.gcount()));
-  return out;
-}
 
 // The next white-space separated field of `l`, which it consumes; empty at the end.
 std::string_view next_field(std::string_view& l) {
@@ -140,30 +169,6 @@ std::string_view next_field(std::string_view& l) {
   return f;
 }
 
-SortedLines read_lines(const std::string& path) {
-  SortedLines f;
-  f.text = read_whole(path);
-  if (!f.text.empty() && f.text.back() == '\n') f.text.pop_back();
-  if (f.text.empty()) return f;
-  f.starts.push_back(0);
-  for (size_t at = f.text.find('\n'); at != std::string::npos; at = f.text.find('\n', at + 1))
-    f.starts.push_back(static_cast<uint32_t>(at + 1));
-  return f;
-}
-
-// Calls f(line) for every line of the byte-sorted `lines` that starts with
-// `prefix`: a binary search for the first, then the adjacent ones.
-template <class F>
-void each_line_with_prefix(const SortedLines& lines, std::string_view prefix, F&& f) {
-  size_t lo = 0, hi = lines.starts.size();
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (lines.line(mid) < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  for (; lo < lines.starts.size() && lines.line(lo).starts_with(prefix); ++lo) f(lines.line(lo));
-}
-
 Counts load_counts() {
   Counts c;
   std::string dir;
@@ -172,8 +177,8 @@ Counts load_counts() {
     if (const char* d = SetSearchdir()) dir = d;
   }
   if (dir.empty()) return c;
-  c.tagged = read_lines(dir + "/cntlist.rev");
-  for (const char* pos : {"noun", "verb", "adj", "adv"}) c.exceptions.push_back(read_lines(dir + "/" + pos + ".exc"));
+  c.tagged = MappedLines(dir + "/cntlist.rev");
+  for (const char* pos : {"noun", "verb", "adj", "adv"}) c.exceptions.emplace_back(dir + "/" + pos + ".exc");
   return c;
 }
 
@@ -183,9 +188,13 @@ const Counts& counts() {
 }
 
 // Tags over all senses of `lemma` ("health_care"): the lines "lemma%…".
-int tag_count(const Counts& c, const std::string& lemma) {
+int tag_count(const Counts& c, std::string_view lemma) {
+  char key[72];
+  if (lemma.size() + 1 > sizeof key) return 0;  // no lemma of WordNet is this long
+  lemma.copy(key, lemma.size());
+  key[lemma.size()] = '%';
   int sum = 0;
-  each_line_with_prefix(c.tagged, lemma + '%', [&](std::string_view line) {
+  c.tagged.each_with_prefix(std::string_view(key, lemma.size() + 1), [&](std::string_view line) {
     next_field(line);
     std::string_view number = next_field(line), tags_text = next_field(line);
     int tags = 0, num = 0;
@@ -241,18 +250,19 @@ Sense Senses::lookup(const std::string& word) const {
 int Senses::frequency(const std::string& word) const {
   if (!available_ || word.empty()) return -1;
   const Counts& c = counts();
-  if (c.tagged.starts.empty()) return -1;
+  if (c.tagged.empty()) return -1;
   {
     std::lock_guard<std::mutex> lock(cache_->mu);
     if (auto it = cache_->frequencies.find(word); it != cache_->frequencies.end()) return it->second;
   }
   int best = 0;
-  auto take = [&](const std::string& lemma) { best = std::max(best, tag_count(c, lemma)); };
+  auto take = [&](std::string_view lemma) { best = std::max(best, tag_count(c, lemma)); };
   take(word);
-  for (const SortedLines& exc : c.exceptions)
-    each_line_with_prefix(exc, word + ' ', [&](std::string_view line) {
+  const std::string form = word + ' ';
+  for (const MappedLines& exc : c.exceptions)
+    exc.each_with_prefix(form, [&](std::string_view line) {
       next_field(line);
-      for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) take(std::string(base));
+      for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) take(base);
     });
   // WordNet's detachment rules (morph.c), all parts of speech: "saboteurs" ->
   // "saboteur", "expanded" -> "expand", "happier" -> "happy"... A form the rule
@@ -261,10 +271,14 @@ int Senses::frequency(const std::string& word) const {
       {"s", ""},    {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
       {"ies", "y"}, {"es", "e"},  {"es", ""},   {"ed", "e"},  {"ed", ""},     {"ing", "e"},   {"ing", ""},
       {"er", ""},   {"est", ""},  {"er", "e"},  {"est", "e"}};
+  std::string base;
   for (auto [suffix, repl] : kRules) {
     std::string_view suf(suffix);
-    if (word.size() > suf.size() + 1 && word.ends_with(suf))
-      take(word.substr(0, word.size() - suf.size()) + repl);
+    if (word.size() > suf.size() + 1 && word.ends_with(suf)) {
+      base.assign(word, 0, word.size() - suf.size());
+      base += repl;
+      take(base);
+    }
   }
   std::lock_guard<std::mutex> lock(cache_->mu);
   cache_->frequencies.emplace(word, best);
