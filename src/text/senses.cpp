@@ -31,7 +31,11 @@ std::mutex& wordnet_mutex() {
 // speech. The files are mapped into memory once and libwordnet's streams (the
 // globals indexfps and datafps) replaced by memory streams over them: the same
 // bytes read the same way, with no system call per step.
-FILE* memory_stream(FILE* file) {
+// The index files as mapped here, by part of speech, for the collocation
+// prefilter (may_be_collocation); empty when a file could not be mapped.
+std::string_view mapped_index[NUMPARTS + 1];
+
+FILE* memory_stream(FILE* file, std::string_view* mapped) {
   const int fd = file ? fileno(file) : -1;
   struct stat st {};
   if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0) return nullptr;
@@ -45,16 +49,22 @@ FILE* memory_stream(FILE* file) {
   // A short buffer: each step seeks and reads one line, and a memory stream
   // copies a whole buffer from the mapping after every seek.
   setvbuf(mem, nullptr, _IOFBF, 512);
+  *mapped = std::string_view(static_cast<const char*>(data), static_cast<size_t>(st.st_size));
   return mem;  // the mapping lives as long as the process
 }
 
 void map_dictionary_files() {
-  for (FILE** fps : {indexfps, datafps})
-    for (int pos = 1; pos <= NUMPARTS; ++pos)
-      if (FILE* mem = memory_stream(fps[pos])) {
-        fclose(fps[pos]);
-        fps[pos] = mem;
-      }
+  std::string_view unused;
+  for (int pos = 1; pos <= NUMPARTS; ++pos) {
+    if (FILE* mem = memory_stream(indexfps[pos], &mapped_index[pos])) {
+      fclose(indexfps[pos]);
+      indexfps[pos] = mem;
+    }
+    if (FILE* mem = memory_stream(datafps[pos], &unused)) {
+      fclose(datafps[pos]);
+      datafps[pos] = mem;
+    }
+  }
 }
 
 // wninit() once per process; 0 means the dictionary files opened.
@@ -103,6 +113,7 @@ void synsets_of(const std::string& lemma, int pos, std::vector<uint64_t>& out, b
 class MappedLines {
  public:
   MappedLines() = default;
+  explicit MappedLines(std::string_view text) : text_(text) {}
   explicit MappedLines(const std::string& path) {
     FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) return;
@@ -205,6 +216,86 @@ int tag_count(const Counts& c, std::string_view lemma) {
   return sum;
 }
 
+// libwordnet's suffix rules (morph.c), every part of speech: a base form is
+// the word with the suffix replaced ("ches" -> "ch", "ies" -> "y", "ed" -> "").
+constexpr std::pair<const char*, const char*> kMorphRules[] = {
+    {"s", ""},   {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+    {"ies", "y"}, {"es", "e"}, {"es", ""},   {"ed", "e"},  {"ed", ""},     {"ing", "e"},   {"ing", ""},
+    {"er", ""},  {"est", ""},  {"er", "e"},  {"est", "e"}};
+
+// Whether WordNet can list collocation `s` (lower case, words joined by '_'
+// or '-') at all, by a test that never says no to one it lists. Each lemma
+// that libwordnet's morphstr() makes of a collocation, and that lookup()
+// then finds in an index file, is the collocation with each word kept or
+// replaced by a base form of it (an irregular form from the .exc files, a
+// suffix rule, "-ful" kept), separators unchanged; only a collocation listed
+// whole in an .exc file becomes something else. So when no such combination
+// is a lemma of an index file and no .exc file lists `s`, the answer is no.
+// Most phrases asked ("deportation force") are no collocation, and
+// morphstr() looks them up in the .exc files through libwordnet's private
+// stdio streams, two system calls per binary-search step: about 0.2 ms a
+// phrase. Says yes (ask libwordnet) when it cannot tell.
+bool may_be_collocation(const Counts& c, std::string_view s) {
+  std::string key;
+  auto listed = [&](const MappedLines& lines, std::string_view k) {
+    key.assign(k);
+    key += ' ';
+    bool found = false;
+    lines.each_with_prefix(key, [&](std::string_view) { found = true; });
+    return found;
+  };
+  for (const MappedLines& exc : c.exceptions)
+    if (listed(exc, s)) return true;
+  // The words, their separators, and the forms each may take.
+  std::vector<std::vector<std::string>> forms;
+  std::vector<char> seps;
+  size_t combinations = 1;
+  for (size_t b = 0; b <= s.size();) {
+    const size_t e = std::min(s.size(), s.find_first_of("_-", b));
+    const std::string_view w = s.substr(b, e - b);
+    std::vector<std::string> f{std::string(w)};
+    key.assign(w);
+    key += ' ';
+    for (const MappedLines& exc : c.exceptions)
+      exc.each_with_prefix(key, [&](std::string_view line) {
+        next_field(line);
+        for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) f.emplace_back(base);
+      });
+    auto bases = [&](std::string_view stem, std::string_view end) {
+      for (auto [suffix, repl] : kMorphRules) {
+        const std::string_view suf(suffix);
+        if (stem.size() > suf.size() && stem.ends_with(suf))
+          f.push_back(std::string(stem.substr(0, stem.size() - suf.size())) + repl + std::string(end));
+      }
+    };
+    bases(w, "");
+    if (w.size() > 3 && w.ends_with("ful")) bases(w.substr(0, w.size() - 3), "ful");  // "spoonsful" -> "spoonful"
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+    for (const std::string& x : f)
+      if (x.find_first_of("_- ") != std::string::npos) return true;  // a form of several words: cannot tell
+    combinations *= f.size();
+    if (combinations > 512) return true;
+    forms.push_back(std::move(f));
+    if (e == s.size()) break;
+    seps.push_back(s[e]);
+    b = e + 1;
+  }
+  std::string lemma;
+  for (size_t n = 0; n < combinations; ++n) {
+    lemma.clear();
+    size_t r = n;  // combination n, one digit per word in mixed radix
+    for (size_t i = 0; i < forms.size(); ++i) {
+      if (i > 0) lemma += seps[i - 1];
+      lemma += forms[i][r % forms[i].size()];
+      r /= forms[i].size();
+    }
+    for (int pos = 1; pos <= NUMPARTS; ++pos)
+      if (listed(MappedLines(mapped_index[pos]), lemma)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct Senses::Cache {
@@ -267,12 +358,8 @@ int Senses::frequency(const std::string& word) const {
   // WordNet's detachment rules (morph.c), all parts of speech: "saboteurs" ->
   // "saboteur", "expanded" -> "expand", "happier" -> "happy"... A form the rule
   // makes that WordNet never tagged adds nothing, so trying every rule is safe.
-  static const std::pair<const char*, const char*> kRules[] = {
-      {"s", ""},    {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
-      {"ies", "y"}, {"es", "e"},  {"es", ""},   {"ed", "e"},  {"ed", ""},     {"ing", "e"},   {"ing", ""},
-      {"er", ""},   {"est", ""},  {"er", "e"},  {"est", "e"}};
   std::string base;
-  for (auto [suffix, repl] : kRules) {
+  for (auto [suffix, repl] : kMorphRules) {
     std::string_view suf(suffix);
     if (word.size() > suf.size() + 1 && word.ends_with(suf)) {
       base.assign(word, 0, word.size() - suf.size());
@@ -286,7 +373,12 @@ int Senses::frequency(const std::string& word) const {
 }
 
 bool Senses::is_collocation(const std::string& joined) const {
-  return joined.find('_') != std::string::npos && lookup(joined).known;
+  if (joined.find('_') == std::string::npos || !available_) return false;
+  const Counts& c = counts();
+  bool mapped = true;
+  for (int pos = 1; pos <= NUMPARTS; ++pos) mapped = mapped && !mapped_index[pos].empty();
+  if (mapped && c.exceptions.size() == 4 && !may_be_collocation(c, joined)) return false;
+  return lookup(joined).known;
 }
 
 }  // namespace quotegraph::text
