@@ -375,7 +375,11 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       "Kell, in a line borrowed from Varga, said so.", "Kell, quoting Varga's own words, said so.",
       "Kell echoed Mr. Varga on the fares.", "Kell echoed D’Arcy Varga’s rhetoric.",
       "Kell echoed the criticism, saying so.", "He echoed that promise on Monday.", "Kell reiterated his call.",
-      "Ms. Kell wrote that she agreed with him that it rained."};
+      "Ms. Kell wrote that she agreed with him that it rained.",
+      // The farthest the trigger tests reach: a characterising verb after two
+      // long names, an -ly word before the passive's verb, "her" closing a clause.
+      "Like the Acme Party, the Beta Union of Northern Farmers called it a sham.",
+      "Varga's warning was widely echoed by Kell.", "Kell said she agreed with her."};
   int matches = 0;
   for (const char* text : texts) {
     const std::string t = text;
@@ -419,7 +423,12 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
                            "It was like the old days, she called.", "States like Ohio, Iowa and Utah voted.",
                            "He may repeat his attacks on moderators. Trump said so.", "They echo her concerns.",
                            "His views were echoed by a number of experts, as Mr. Ames said.",
-                           "THE BORROWING Back then, Mr. Ames said, debt was a last resort."}) {
+                           "THE BORROWING Back then, Mr. Ames said, debt was a last resort.",
+                           // No characterising verb after "like", no "him" or "her" after
+                           // "agreed with", no "in" after "joined", no "was" before "echoed by".
+                           "Like Park, Senator Ames spoke at length.", "Senator Ames, like Park, spoke at length.",
+                           "Kell agreed with his aides on Monday.", "Kell joined Varga at the rally.",
+                           "The warning often echoed by reporters was clear."}) {
     const std::string t = text;
     const std::string low = lower(t);
     for (const echo::CuePattern& p : impl.cues)

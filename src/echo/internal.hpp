@@ -75,6 +75,19 @@ struct CueTrigger {
   // is echoed, "echoed the claim made by X", "borrowed a phrase from X".
   int thing_within = 0;
   const std::vector<std::string>* things = nullptr;
+  // The words of `then` may carry a closing ",", "." or ";" ("agreed with
+  // him, …").
+  bool then_punct = false;
+  // One of the next `verb_within` words opens with one of `verbs` (lower
+  // case): the characterising verb ("Like X, Y called …").
+  int verb_within = 0;
+  std::vector<std::string> verbs;
+  // One of words 2 to `in_within` after the keyword is "in" ("joined X in
+  // calling").
+  int in_within = 0;
+  // The word before the keyword is a form of "be" ("was echoed by"), or an
+  // -ly word after one ("was widely echoed by").
+  bool after_be = false;
   // A keyword followed otherwise ("used to", "quoted him as saying",
   // "agreement") is no place for a match, and a pattern whose keywords all
   // fail is never compiled.
@@ -89,6 +102,10 @@ struct CueFollow {
   int name = 0, possessive = 0, comma = 0;
   std::vector<std::string_view> words;  // the first few, as written
   bool comma_before = false;            // a comma before the keyword's word
+  // Words 1 to 14, as written: the farthest a pattern's characterising verb
+  // or "in" can be ("Like the Acme Party, the Beta Union … called").
+  std::vector<std::string_view> later;
+  std::string_view before, before2;  // the two words before the keyword's word
 };
 CueFollow follow_words(std::string_view text, size_t p, size_t end);
 // Whether keyword `kw` (lower case) is at `p` as a word of its own: any case,
