@@ -379,7 +379,8 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       // The farthest the trigger tests reach: a characterising verb after two
       // long names, an -ly word before the passive's verb, "her" closing a clause.
       "Like the Acme Party, the Beta Union of Northern Farmers called it a sham.",
-      "Varga's warning was widely echoed by Kell.", "Kell said she agreed with her."};
+      "Varga's warning was widely echoed by Kell.", "Varga's stark words have been widely echoed by Kell.",
+      "Kell said she agreed with her."};
   int matches = 0;
   for (const char* text : texts) {
     const std::string t = text;
@@ -425,10 +426,12 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
                            "His views were echoed by a number of experts, as Mr. Ames said.",
                            "THE BORROWING Back then, Mr. Ames said, debt was a last resort.",
                            // No characterising verb after "like", no "him" or "her" after
-                           // "agreed with", no "in" after "joined", no "was" before "echoed by".
+                           // "agreed with", no "in" and -ing word after "joined", no "was"
+                           // before "echoed by" or no possessive before its noun.
                            "Like Park, Senator Ames spoke at length.", "Senator Ames, like Park, spoke at length.",
                            "Kell agreed with his aides on Monday.", "Kell joined Varga at the rally.",
-                           "The warning often echoed by reporters was clear."}) {
+                           "The warning often echoed by reporters was clear.", "Kell joined Varga in the rally.",
+                           "The conclusions were seconded by the Tax Office."}) {
     const std::string t = text;
     const std::string low = lower(t);
     for (const echo::CuePattern& p : impl.cues)

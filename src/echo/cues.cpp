@@ -293,13 +293,12 @@ CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
   size_t b = p;
   while (b > 0 && space(b - 1)) --b;
   f.comma_before = b > 0 && text[b - 1] == ',';
-  // The two words before, for "was echoed by".
-  std::string_view* prev[] = {&f.before, &f.before2};
-  for (std::string_view* w : prev) {
+  // The words before, for "X's words were echoed by".
+  for (std::string_view& w : f.before) {
     while (b > 0 && space(b - 1)) --b;
     const size_t e = b;
     while (b > 0 && !space(b - 1)) --b;
-    *w = text.substr(b, e - b);
+    w = text.substr(b, e - b);
   }
   return f;
 }
@@ -343,13 +342,19 @@ bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size
   }
   if (t.in_within > 0) {
     bool in = false;
-    for (int k = 1; k < t.in_within && k < static_cast<int>(f.later.size()); ++k)
-      in = in || (f.later[k].size() == 2 && same_folded(f.later[k], 0, "in"));
+    for (int k = 1; k < t.in_within && k + 1 < static_cast<int>(f.later.size()); ++k)
+      in = in || (f.later[k].size() == 2 && same_folded(f.later[k], 0, "in") &&
+                  f.later[k + 1].find("ing", 1) != std::string_view::npos);
     if (!in) return false;
   }
   if (t.after_be) {
     auto be = [](std::string_view w) { return w == "was" || w == "were" || w == "been" || w == "are" || w == "is"; };
-    if (!be(f.before) && !(f.before.ends_with("ly") && be(f.before2))) return false;
+    auto possessive = [](std::string_view w) {
+      return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("'") || w.ends_with("\xE2\x80\x99");
+    };
+    int at = be(f.before[0]) ? 0 : f.before[0].ends_with("ly") && be(f.before[1]) ? 1 : -1;
+    if (at >= 0 && f.before[at] == "been") ++at;  // "have been", "has been"
+    if (at < 0 || !(possessive(f.before[at + 2]) || possessive(f.before[at + 3]))) return false;
   }
   if (t.name_within == 0) return true;
   const int at = t.name_then == CueTrigger::kAnything ? f.name : t.name_then == CueTrigger::kPossessive ? f.possessive : f.comma;

@@ -82,11 +82,13 @@ struct CueTrigger {
   // case): the characterising verb ("Like X, Y called …").
   int verb_within = 0;
   std::vector<std::string> verbs;
-  // One of words 2 to `in_within` after the keyword is "in" ("joined X in
-  // calling").
+  // One of words 2 to `in_within` after the keyword is "in", and the word
+  // after it holds "ing" past its first letter ("joined X in calling").
   int in_within = 0;
   // The word before the keyword is a form of "be" ("was echoed by"), or an
-  // -ly word after one ("was widely echoed by").
+  // -ly word after one ("was widely echoed by"), and a possessive ("X's",
+  // "Sanders'") is the second or third word before that ("have been": before
+  // "have").
   bool after_be = false;
   // A keyword followed otherwise ("used to", "quoted him as saying",
   // "agreement") is no place for a match, and a pattern whose keywords all
@@ -105,7 +107,7 @@ struct CueFollow {
   // Words 1 to 14, as written: the farthest a pattern's characterising verb
   // or "in" can be ("Like the Acme Party, the Beta Union … called").
   std::vector<std::string_view> later;
-  std::string_view before, before2;  // the two words before the keyword's word
+  std::string_view before[6];  // the six words before the keyword's word, nearest first
 };
 CueFollow follow_words(std::string_view text, size_t p, size_t end);
 // Whether keyword `kw` (lower case) is at `p` as a word of its own: any case,
