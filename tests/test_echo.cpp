@@ -254,6 +254,12 @@ TEST_CASE("echo lexicon: normalisation, stems, lists", "[echo][lexicon]") {
   CHECK(lex.is_loaded("looter"));
   CHECK(lex.is_title_cue("titled"));
   CHECK(lex.stock_phrases().size() > 50);
+  // The class by the word's hash, as the scan asks it, is the class by the word.
+  for (const char* w : {"the", "of", "government", "said", "provocateurs", "peacekeeping", "terrorist"})
+    CHECK(lex.class_of_hash(echo::word_hash(w)) == lex.word_class(w));
+  CHECK(lex.class_of_hash(echo::word_hash("the")) == 1);
+  CHECK((lex.class_of_hash(echo::word_hash("government")) & 2) != 0);
+  CHECK(lex.class_of_hash(echo::word_hash("provocateurs")) == 0);
 }
 
 TEST_CASE("echo scan: tokens, flags, quotation marks, headline", "[echo][scan]") {

@@ -174,8 +174,12 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     if (w.empty()) continue;
     Token e;
     e.span = Span{t.start, t.end};
-    e.hash = word_hash(stem_view(w, stem_buf));
-    const uint8_t cls = lex.word_class(w);
+    // One hash serves the stem and the class lookup when the stem is the word
+    // itself (stem_view() changes a word's length whenever it changes it).
+    const uint64_t word_h = word_hash(w);
+    const std::string_view stem = stem_view(w, stem_buf);
+    e.hash = stem.size() == w.size() ? word_h : word_hash(stem);
+    const uint8_t cls = word_h != 0 ? lex.class_of_hash(word_h) : lex.word_class(w);
     if (cls & 1) e.flags |= kStopWord;
     if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
