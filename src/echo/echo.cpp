@@ -248,6 +248,9 @@ Compiled::Compiled() {
     if (!hs.empty()) loaded_first_hashes.insert(hs.front());
     loaded_phrases.emplace_back(std::move(hs), text);
   }
+  loaded_filter = HashFilter(loaded_word_hashes.size() + loaded_first_hashes.size());
+  for (uint64_t h : loaded_word_hashes) loaded_filter.add(h);
+  for (uint64_t h : loaded_first_hashes) loaded_filter.add(h);
 }
 
 const char* to_string(Evidence e) { return e == Evidence::kExplicit ? "explicit" : "implicit"; }

@@ -132,6 +132,24 @@ struct CuePattern {
   CueTrigger trigger;
 };
 
+// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
+// may_hold() is false for most hashes not added, never for one added.
+class HashFilter {
+ public:
+  explicit HashFilter(size_t keys) {
+    size_t bits = 1024;
+    while (bits < keys * 16) bits <<= 1;
+    mask_ = bits - 1;
+    words_.assign(bits / 64, 0);
+  }
+  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
+  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
+
+ private:
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> words_;
+};
+
 // What EchoAnalyzer builds once (echo.cpp) and every analyze() call reads.
 struct Compiled {
   EchoLexicon lex;
@@ -156,6 +174,9 @@ struct Compiled {
   // Token hashes (Token::hash) of the one-word loaded labels and of the first
   // word of each loaded phrase: a token is tested by its hash, never re-stemmed.
   std::unordered_set<uint64_t> loaded_word_hashes, loaded_first_hashes;
+  // Both sets' hashes: most tokens of a content are in neither, and this
+  // answers them without a hash-set probe.
+  HashFilter loaded_filter{0};
   text::Senses senses;  // WordNet: a collocation it lists ("health care") is language, not framing
   Compiled();
 };
@@ -181,24 +202,6 @@ bool is_proper_name(std::string_view name);
 // short alias, ends in the same word, else one with a mention inside it. -1
 // when none.
 int resolve_mention(const Analysis& a, const DocText& d, Span mention);
-
-// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
-// may_hold() is false for most hashes not added, never for one added.
-class HashFilter {
- public:
-  explicit HashFilter(size_t keys) {
-    size_t bits = 1024;
-    while (bits < keys * 16) bits <<= 1;
-    mask_ = bits - 1;
-    words_.assign(bits / 64, 0);
-  }
-  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
-  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
-
- private:
-  uint64_t mask_ = 0;
-  std::vector<uint64_t> words_;
-};
 
 // Hash of tokens [b, e) as the n-gram index computes it.
 inline uint64_t ngram_hash(const std::vector<Token>& toks, size_t b, size_t e) {

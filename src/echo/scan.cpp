@@ -224,8 +224,17 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   }
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
+  // An entity's key is made once: most statements of an article are a few speakers'.
+  std::vector<int> key_of_entity(a.entities.size(), -1);  // entity -> an attribution holding its key
   for (const Attribution& t : a.attributions) {
-    d.speaker_keys.push_back(speaker_key(a, t.speaker));
+    const int en = t.speaker.entity;
+    const bool entity = en >= 0 && en < static_cast<int>(a.entities.size());
+    if (entity && key_of_entity[en] >= 0) {
+      d.speaker_keys.push_back(d.speaker_keys[key_of_entity[en]]);
+    } else {
+      if (entity) key_of_entity[en] = static_cast<int>(d.speaker_keys.size());
+      d.speaker_keys.push_back(speaker_key(a, t.speaker));  // of the entity alone when there is one
+    }
     auto [b, e] = token_range(d, t.content);
     d.content_tokens.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   }
