@@ -110,6 +110,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
 
   // 1. Units.
   std::vector<Unit> units;
+  std::vector<Span> whole(1);  // the one piece of a content given in one piece
   for (int in = 0; in < n_inputs; ++in) {
     const Analysis& a = cx.analysis(in);
     const DocText& d = cx.docs[in];
@@ -121,7 +122,8 @@ void find_implicit(const Context& cx, EchoReport& out) {
       u.attribution = static_cast<int>(k);
       u.key = d.speaker_keys[k];
       if (u.key.empty() || t.content.start < d.headline_end) continue;
-      std::vector<Span> pieces = t.pieces.empty() ? std::vector<Span>{t.content} : t.pieces;
+      whole[0] = t.content;
+      const std::vector<Span>& pieces = t.pieces.empty() ? whole : t.pieces;
       for (Span p : pieces) {
         auto [b, e] = token_range(d, p);
         if (e > b) {
