@@ -179,7 +179,7 @@ std::string_view stem_view(std::string_view w, std::string& buf) {
   if (w.size() <= 4 && !w.empty() && w[0] >= '0' && w[0] <= '9')
     for (const auto& o : kOrdinals)
       if (w == o[0]) return o[1];
-  if (w.size() <= 4) return w;
+  if (w.size() <= 4 || w.back() != 's') return w;  // every rule below strips an "s" ending
   if (w.ends_with("ies")) {
     buf.assign(w.substr(0, w.size() - 3));
     buf += 'y';
