@@ -264,6 +264,20 @@ void find_implicit(const Context& cx, EchoReport& out) {
       }
     }
   }
+  // Only an n-gram posted at least twice can pair, and nearly every n-gram of
+  // an article is posted once: two bit filters ("seen", "seen again") drop
+  // those before the sort, which had cost as much as making the postings. A
+  // filter's false positive keeps a lone posting, which pairs with nothing.
+  {
+    HashFilter seen(postings.size()), again(postings.size());
+    for (const Posting& p : postings) {
+      if (seen.may_hold(p.hash)) again.add(p.hash);
+      else seen.add(p.hash);
+    }
+    postings.erase(std::remove_if(postings.begin(), postings.end(),
+                                  [&](const Posting& p) { return !again.may_hold(p.hash); }),
+                   postings.end());
+  }
   std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
     return std::tie(x.hash, x.unit, x.tok) < std::tie(y.hash, y.unit, y.tok);
   });
