@@ -41,7 +41,9 @@ struct Posting {
   uint32_t unit;
   uint32_t tok;
   uint8_t n;
+  uint32_t pos;  // the first token's byte offset, for near(): in the struct's padding
 };
+static_assert(sizeof(Posting) == 24, "a posting stays three words");
 
 struct Seed {
   uint32_t tok_a, tok_b;  // in unit a's and unit b's documents
@@ -247,7 +249,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         // One word counts only as a quoted term ("“peacekeeping”"), not as any
         // word two direct quotes happen to share ("understand").
         if (t0.has(kShortQuote) && rare0 && t0.span.size() >= 4)
-          postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1});
+          postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1, t0.span.start});
         uint64_t h = t0.hash;
         int content = 1, rare = rare0 ? 1 : 0;
         for (int n = 2; n <= max_n; ++n) {
@@ -259,7 +261,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
           if (!toks[j].has(kCommonWord) && !toks[j].has(kCapitalised)) ++rare;
           if (n >= min_n && content >= 2 &&
               (rare >= 1 || content >= 3 || (!term_hashes.empty() && term_hashes.count(h))))
-            postings.push_back({h, ui, i, static_cast<uint8_t>(n)});
+            postings.push_back({h, ui, i, static_cast<uint8_t>(n), t0.span.start});
         }
       }
     }
@@ -283,12 +285,14 @@ void find_implicit(const Context& cx, EchoReport& out) {
   });
   // Whether two postings may pair: different documents, or one document's
   // neighbourhood (kPairWindowBytes).
+  // Read from the postings and a flat table of each unit's input: in a long
+  // document the copies of an n-gram lie far apart, and looking up their
+  // units and tokens was a cache miss per posting pair.
+  std::vector<int> input_of(units.size());
+  for (size_t i = 0; i < units.size(); ++i) input_of[i] = units[i].input;
   auto near = [&](const Posting& x, const Posting& y) {
-    const int in = units[x.unit].input;
-    if (in != units[y.unit].input) return true;
-    const std::vector<Token>& toks = cx.docs[in].tokens;
-    const uint32_t px = toks[x.tok].span.start, py = toks[y.tok].span.start;
-    return (px > py ? px - py : py - px) <= kPairWindowBytes;
+    if (input_of[x.unit] != input_of[y.unit]) return true;
+    return (x.pos > y.pos ? x.pos - y.pos : y.pos - x.pos) <= kPairWindowBytes;
   };
 
   // 3. Candidate n-grams: used by two speakers, or twice by one speaker in one
