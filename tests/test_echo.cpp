@@ -285,6 +285,17 @@ TEST_CASE("echo scan: tokens, flags, quotation marks, headline", "[echo][scan]")
   CHECK(find("Smith’s").has(echo::kCapitalised));  // "Mr." does not end the sentence
   CHECK(find("force").has(echo::kStopWord) == false);
   CHECK(echo::sentence_around(d, a.doc.text.find("Smith")).start == a.doc.text.find("Mr."));
+  // The tokens inside a span, whatever its length or where it falls: as a
+  // walk over every token finds them.
+  for (uint32_t b = 0; b <= a.doc.text.size(); b += 3)
+    for (uint32_t e = b; e <= a.doc.text.size(); e += 5) {
+      size_t first = 0, last = 0;
+      while (first < d.tokens.size() && d.tokens[first].span.start < b) ++first;
+      last = first;
+      while (last < d.tokens.size() && d.tokens[last].span.end <= e) ++last;
+      INFO("span " << b << "-" << e);
+      CHECK(echo::token_range(d, Span{b, e}) == std::make_pair(first, last));
+    }
 }
 
 TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
