@@ -24,17 +24,18 @@ std::mutex& wordnet_mutex() {
   return m;
 }
 
+// The index files as mapped below, by part of speech, for the collocation
+// prefilter (may_be_collocation); empty when a file could not be mapped.
+std::string_view mapped_index[NUMPARTS + 1];
+
 // libwordnet finds a lemma by binary search on index.noun (4.8 MB), .verb,
 // .adj and .adv, and morphstr() reads the lemma's synsets from data.noun (15 MB)
 // and the rest to see what it can be searched for, all through stdio: a seek
 // and a read per step, about 0.3 ms per collocation asked of the four parts of
 // speech. The files are mapped into memory once and libwordnet's streams (the
 // globals indexfps and datafps) replaced by memory streams over them: the same
-// bytes read the same way, with no system call per step.
-// The index files as mapped here, by part of speech, for the collocation
-// prefilter (may_be_collocation); empty when a file could not be mapped.
-std::string_view mapped_index[NUMPARTS + 1];
-
+// bytes read the same way, with no system call per step. `mapped` is set to
+// the mapping.
 FILE* memory_stream(FILE* file, std::string_view* mapped) {
   const int fd = file ? fileno(file) : -1;
   struct stat st {};
@@ -383,13 +384,12 @@ int Senses::frequency(const std::string& word) const {
   auto take = [&](std::string_view lemma) { best = std::max(best, tag_count(c, lemma)); };
   take(word);
   const std::string form = word + ' ';
-  for (const MappedLines& exc : c.exceptions) {
-    if (!c.may_be_exception(word)) break;
-    exc.each_with_prefix(form, [&](std::string_view line) {
-      next_field(line);
-      for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) take(base);
-    });
-  }
+  if (c.may_be_exception(word))
+    for (const MappedLines& exc : c.exceptions)
+      exc.each_with_prefix(form, [&](std::string_view line) {
+        next_field(line);
+        for (std::string_view base = next_field(line); !base.empty(); base = next_field(line)) take(base);
+      });
   // WordNet's detachment rules (morph.c), all parts of speech: "saboteurs" ->
   // "saboteur", "expanded" -> "expand", "happier" -> "happy"... A form the rule
   // makes that WordNet never tagged adds nothing, so trying every rule is safe.
