@@ -254,6 +254,12 @@ TEST_CASE("echo lexicon: normalisation, stems, lists", "[echo][lexicon]") {
   CHECK(lex.is_loaded("looter"));
   CHECK(lex.is_title_cue("titled"));
   CHECK(lex.stock_phrases().size() > 50);
+  // The class by the word's hash, as the scan asks it, is the class by the word.
+  for (const char* w : {"the", "of", "government", "said", "provocateurs", "peacekeeping", "terrorist"})
+    CHECK(lex.class_of_hash(echo::word_hash(w)) == lex.word_class(w));
+  CHECK(lex.class_of_hash(echo::word_hash("the")) == 1);
+  CHECK((lex.class_of_hash(echo::word_hash("government")) & 2) != 0);
+  CHECK(lex.class_of_hash(echo::word_hash("provocateurs")) == 0);
 }
 
 TEST_CASE("echo scan: tokens, flags, quotation marks, headline", "[echo][scan]") {
@@ -279,6 +285,17 @@ TEST_CASE("echo scan: tokens, flags, quotation marks, headline", "[echo][scan]")
   CHECK(find("Smith’s").has(echo::kCapitalised));  // "Mr." does not end the sentence
   CHECK(find("force").has(echo::kStopWord) == false);
   CHECK(echo::sentence_around(d, a.doc.text.find("Smith")).start == a.doc.text.find("Mr."));
+  // The tokens inside a span, whatever its length or where it falls: as a
+  // walk over every token finds them.
+  for (uint32_t b = 0; b <= a.doc.text.size(); b += 3)
+    for (uint32_t e = b; e <= a.doc.text.size(); e += 5) {
+      size_t first = 0, last = 0;
+      while (first < d.tokens.size() && d.tokens[first].span.start < b) ++first;
+      last = first;
+      while (last < d.tokens.size() && d.tokens[last].span.end <= e) ++last;
+      INFO("span " << b << "-" << e);
+      CHECK(echo::token_range(d, Span{b, e}) == std::make_pair(first, last));
+    }
 }
 
 TEST_CASE("echo: dates from the article's first lines", "[echo][date]") {
@@ -375,7 +392,12 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
       "Kell, in a line borrowed from Varga, said so.", "Kell, quoting Varga's own words, said so.",
       "Kell echoed Mr. Varga on the fares.", "Kell echoed D’Arcy Varga’s rhetoric.",
       "Kell echoed the criticism, saying so.", "He echoed that promise on Monday.", "Kell reiterated his call.",
-      "Ms. Kell wrote that she agreed with him that it rained."};
+      "Ms. Kell wrote that she agreed with him that it rained.",
+      // The farthest the trigger tests reach: a characterising verb after two
+      // long names, an -ly word before the passive's verb, "her" closing a clause.
+      "Like the Acme Party, the Beta Union of Northern Farmers called it a sham.",
+      "Varga's warning was widely echoed by Kell.", "Varga's stark words have been widely echoed by Kell.",
+      "Kell said she agreed with her."};
   int matches = 0;
   for (const char* text : texts) {
     const std::string t = text;
@@ -419,7 +441,14 @@ TEST_CASE("echo cues: each construction's match is where its trigger lets the pa
                            "It was like the old days, she called.", "States like Ohio, Iowa and Utah voted.",
                            "He may repeat his attacks on moderators. Trump said so.", "They echo her concerns.",
                            "His views were echoed by a number of experts, as Mr. Ames said.",
-                           "THE BORROWING Back then, Mr. Ames said, debt was a last resort."}) {
+                           "THE BORROWING Back then, Mr. Ames said, debt was a last resort.",
+                           // No characterising verb after "like", no "him" or "her" after
+                           // "agreed with", no "in" and -ing word after "joined", no "was"
+                           // before "echoed by" or no possessive before its noun.
+                           "Like Park, Senator Ames spoke at length.", "Senator Ames, like Park, spoke at length.",
+                           "Kell agreed with his aides on Monday.", "Kell joined Varga at the rally.",
+                           "The warning often echoed by reporters was clear.", "Kell joined Varga in the rally.",
+                           "The conclusions were seconded by the Tax Office."}) {
     const std::string t = text;
     const std::string low = lower(t);
     for (const echo::CuePattern& p : impl.cues)

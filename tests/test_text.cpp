@@ -282,3 +282,27 @@ TEST_CASE("WordNet frequency: sense-tag counts over base forms, found in the sor
   CHECK(senses.frequency("give_in") < senses.frequency("give"));
   CHECK(senses.frequency("giv") == 0);  // a prefix of "give%…" lines, no lemma
 }
+
+TEST_CASE("WordNet collocations: the base-form test never turns down one that libwordnet finds", "[senses]") {
+  text::Senses senses;
+  if (!senses.available()) {
+    CHECK_FALSE(senses.is_collocation("health_care"));
+    return;
+  }
+  // Listed as written, or through a base form of a word: the last one by a
+  // suffix rule ("cares"), the first one by an irregular form ("made" ->
+  // "make", "took" -> "take"), or the whole collocation by an .exc line
+  // ("attorneys_general").
+  for (const char* yes : {"health_care", "health_cares", "made_sure", "took_place", "law_enforcement",
+                          "attorneys_general", "common_ground"}) {
+    CHECK(senses.is_collocation(yes));
+    CHECK(senses.lookup(yes).known);
+  }
+  // No combination of the words' base forms is an index lemma ("birth_issue",
+  // "rig_system" are not): answered no without libwordnet, as libwordnet answers it.
+  for (const char* no : {"deportation_force", "rigged_system", "birther_issue", "islamic_terrorism"}) {
+    CHECK_FALSE(senses.is_collocation(no));
+    CHECK_FALSE(senses.lookup(no).known);
+  }
+  CHECK_FALSE(senses.is_collocation("health"));  // one word is no collocation
+}

@@ -251,7 +251,7 @@ bool same_place(const Echo& x, const Echo& y) {
 }  // namespace
 
 CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
-  constexpr int kFollowWords = 12, kNameWords = 5;
+  constexpr int kFollowWords = 12, kLaterWords = 14, kNameWords = 5;
   auto space = [&](size_t i) {
     char c = text[i];
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
@@ -261,7 +261,7 @@ CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
   while (i < body_e && !space(i)) ++i;  // the keyword's own word
   int run = 0;  // where the current run of capitalised words began
   bool ended = false;  // a word before the run closed a sentence or clause: no name comes after it
-  for (int w = 1; w <= kFollowWords && i < body_e; ++w) {
+  for (int w = 1; w <= kLaterWords && i < body_e; ++w) {
     while (i < body_e && space(i)) ++i;
     if (i >= body_e) break;
     const size_t word_start = i;
@@ -278,6 +278,8 @@ CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
                    (text[i] == '\xE2' && i + 2 < body_e && text[i + 1] == '\x80' && text[i + 2] == '\x99');
     }
     if (w <= 3) f.words.push_back(text.substr(word_start, i - word_start));
+    f.later.push_back(text.substr(word_start, i - word_start));
+    if (w > kFollowWords) continue;  // no name test reads so far
     // A name ending in word w opens at the latest of the run's start and w - 4.
     const int open = std::max(run, w - kNameWords + 1);
     if (run && apostrophe && !f.possessive) f.possessive = open;
@@ -291,6 +293,13 @@ CueFollow follow_words(std::string_view text, size_t p, size_t body_e) {
   size_t b = p;
   while (b > 0 && space(b - 1)) --b;
   f.comma_before = b > 0 && text[b - 1] == ',';
+  // The words before, for "X's words were echoed by".
+  for (std::string_view& w : f.before) {
+    while (b > 0 && space(b - 1)) --b;
+    const size_t e = b;
+    while (b > 0 && !space(b - 1)) --b;
+    w = text.substr(b, e - b);
+  }
   return f;
 }
 
@@ -315,9 +324,37 @@ bool admits(const CueTrigger& t, const CueFollow& f, std::string_view text, size
   }
   for (size_t k = 0; k < t.then.size(); ++k) {
     bool one = false;
-    for (const std::string& w : t.then[k])
-      one = one || (k < f.words.size() && f.words[k].size() == w.size() && same_folded(f.words[k], 0, w));
+    for (const std::string& w : t.then[k]) {
+      if (k >= f.words.size()) break;
+      std::string_view x = f.words[k];
+      if (t.then_punct && x.size() > w.size() && (x[w.size()] == ',' || x[w.size()] == '.' || x[w.size()] == ';'))
+        x = x.substr(0, w.size());
+      one = one || (x.size() == w.size() && same_folded(x, 0, w));
+    }
     if (!one) return false;
+  }
+  if (t.verb_within > 0) {
+    bool verb = false;
+    for (int k = 0; k < t.verb_within && k < static_cast<int>(f.later.size()) && !verb; ++k)
+      for (const std::string& v : t.verbs)
+        verb = verb || (f.later[k].size() >= v.size() && same_folded(f.later[k], 0, v));
+    if (!verb) return false;
+  }
+  if (t.in_within > 0) {
+    bool in = false;
+    for (int k = 1; k < t.in_within && k + 1 < static_cast<int>(f.later.size()); ++k)
+      in = in || (f.later[k].size() == 2 && same_folded(f.later[k], 0, "in") &&
+                  f.later[k + 1].find("ing", 1) != std::string_view::npos);
+    if (!in) return false;
+  }
+  if (t.after_be) {
+    auto be = [](std::string_view w) { return w == "was" || w == "were" || w == "been" || w == "are" || w == "is"; };
+    auto possessive = [](std::string_view w) {
+      return w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("'") || w.ends_with("\xE2\x80\x99");
+    };
+    int at = be(f.before[0]) ? 0 : f.before[0].ends_with("ly") && be(f.before[1]) ? 1 : -1;
+    if (at >= 0 && f.before[at] == "been") ++at;  // "have been", "has been"
+    if (at < 0 || !(possessive(f.before[at + 2]) || possessive(f.before[at + 3]))) return false;
   }
   if (t.name_within == 0) return true;
   const int at = t.name_then == CueTrigger::kAnything ? f.name : t.name_then == CueTrigger::kPossessive ? f.possessive : f.comma;

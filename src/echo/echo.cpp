@@ -33,6 +33,10 @@ const char kThing[] =
     R"(assessment|formula|expression|message|calls?|insistence|label))";
 const char kCharacterising[] =
     R"((?:called|calls|described|describes|labell?ed|branded|termed|characteri[sz]ed|dubbed|denounced))";
+// What every kCharacterising alternative opens with (CueTrigger::verbs).
+std::vector<std::string> characterising_stems() {
+  return {"call", "describe", "label", "branded", "termed", "characteri", "dubbed", "denounced"};
+}
 
 // The words that open kThing's alternatives, every form spelled out
 // ("claims?" -> "claim", "claims"; "characteri[sz]ation" -> both; "talking\s+points?"
@@ -132,11 +136,11 @@ std::vector<Row> cue_rows() {
        {{"adopted", "adopts", "adopting", "took", "taking", "takes", "picked", "picking"}, true, 3, CueTrigger::kPossessive}},
       // "Like Tokayev, Pashinyan called the protests …"
       {R"((?:^|[.!?]\s+|\n\s*|[“"]))" R"((Like\s+)" + the + n + R"(,\s+)" + the + n + R"((?:\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+)?\s+)" + kCharacterising + ")", "like", 0.8, 2, 3, false, false,
-       {{"like"}, false, 2, CueTrigger::kComma, true}},
+       {{"like"}, false, 2, CueTrigger::kComma, true, false, {}, 0, nullptr, false, 14, characterising_stems()}},
       // "Pashinyan, like Tokayev, called the protests …"
       {R"(()" + n + R"(,\s+like\s+)" + the + n + R"(,\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + kCharacterising + ")", "like", 0.8, 3, 2,
        false, false,
-       {{"like"}, false, 2, CueTrigger::kComma, false, true}},
+       {{"like"}, false, 2, CueTrigger::kComma, false, true, {}, 0, nullptr, false, 8, characterising_stems()}},
       // "echoing comments made earlier by Tokayev", "echoing remarks by his colleague, Tokayev"
       {R"(\b((?i:echo(?:ed|es|ing)?)\s+(?:the\s+|a\s+)?(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t +
            R"(\s+(?:made\s+|used\s+|voiced\s+)?(?:earlier\s+|previously\s+|recently\s+)?(?:of|by|from)\s+)" +
@@ -149,7 +153,8 @@ std::vector<Row> cue_rows() {
       {R"(()" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+(?:was|were|have\s+been|has\s+been|are|is)\s+)" +
            R"((?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ly\s+)?(?i:echoed|repeated|parroted|seconded)\s+by\s+(?:(?:former|fellow|then|longtime|his|her|their)\s+)?)" + the + n + ")",
        "echo", 0.9, 2, 3, false, false,
-       {{"echoed", "repeated", "parroted", "seconded"}, false, 4, CueTrigger::kAnything, false, false, {{"by"}}}},
+       {{"echoed", "repeated", "parroted", "seconded"}, false, 4, CueTrigger::kAnything, false, false, {{"by"}}, 0, nullptr,
+        false, 0, {}, 0, true}},
       // "agreed with Tokayev that", "agreed with Tokayev's assessment", "said he agreed with Mr. Cruz."
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)" + the + n + ")" + R"((?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b|)" + p +
            R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
@@ -159,10 +164,11 @@ std::vector<Row> cue_rows() {
       // nearest person named before it other than the echoer (cues.cpp).
       {R"(\b((?i:agree(?:d|s|ing)?)\s+with\s+)(him|her)(?:\s+that\b|\s*[,.;]|\s+(?:on|about|when)\b))", "agree", 0.8, 2, 0,
        false, false,
-       {{"agree", "agreed", "agrees", "agreeing"}, true, 0, CueTrigger::kAnything, false, false, {{"with"}}}},
+       {{"agree", "agreed", "agrees", "agreeing"}, true, 0, CueTrigger::kAnything, false, false, {{"with"}, {"him", "her"}}, 0,
+        nullptr, true}},
       // "joined Tokayev in calling", "joined the Kremlin in denouncing"
       {R"(\b((?i:join(?:ed|s|ing))\s+)" + the + n + R"()\s+in\s+[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+ing)", "join", 0.85, 2, 0, false, false,
-       {{"joined", "joins", "joining"}, true, 2}},
+       {{"joined", "joins", "joining"}, true, 2, CueTrigger::kAnything, false, false, {}, 0, nullptr, false, 0, {}, 7}},
       // "seconded Tokayev's call", "mirroring Tokayev's language", "took a page from Tokayev's playbook"
       {R"(\b((?i:second(?:ed|ing)|mirror(?:ed|ing|s)?)\s+)" + the + n + p + R"(\s+(?:[a-z\x{DF}-\x{F6}\x{F8}-\x{FF}]+\s+)?)" + t + ")",
        "second", 0.85, 2, 0, false, false,
@@ -242,6 +248,9 @@ Compiled::Compiled() {
     if (!hs.empty()) loaded_first_hashes.insert(hs.front());
     loaded_phrases.emplace_back(std::move(hs), text);
   }
+  loaded_filter = HashFilter(loaded_word_hashes.size() + loaded_first_hashes.size());
+  for (uint64_t h : loaded_word_hashes) loaded_filter.add(h);
+  for (uint64_t h : loaded_first_hashes) loaded_filter.add(h);
 }
 
 const char* to_string(Evidence e) { return e == Evidence::kExplicit ? "explicit" : "implicit"; }

@@ -306,6 +306,7 @@ void adopted_terms(const Context& cx, int input, std::vector<Framing>& out) {
     auto [cb, ce] = d.content_tokens[k];
     for (size_t i = cb; i < ce; ++i) {
       const uint64_t h = d.tokens[i].hash;
+      if (!cx.compiled.loaded_filter.may_hold(h)) continue;
       if (cx.compiled.loaded_word_hashes.count(h)) add(i, i + 1, static_cast<int>(k));
       if (!cx.compiled.loaded_first_hashes.count(h)) continue;
       for (const auto& [hs, text] : cx.compiled.loaded_phrases) {

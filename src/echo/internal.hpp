@@ -75,6 +75,21 @@ struct CueTrigger {
   // is echoed, "echoed the claim made by X", "borrowed a phrase from X".
   int thing_within = 0;
   const std::vector<std::string>* things = nullptr;
+  // The words of `then` may carry a closing ",", "." or ";" ("agreed with
+  // him, …").
+  bool then_punct = false;
+  // One of the next `verb_within` words opens with one of `verbs` (lower
+  // case): the characterising verb ("Like X, Y called …").
+  int verb_within = 0;
+  std::vector<std::string> verbs;
+  // One of words 2 to `in_within` after the keyword is "in", and the word
+  // after it holds "ing" past its first letter ("joined X in calling").
+  int in_within = 0;
+  // The word before the keyword is a form of "be" ("was echoed by"), or an
+  // -ly word after one ("was widely echoed by"), and a possessive ("X's",
+  // "Sanders'") is the second or third word before that ("have been": before
+  // "have").
+  bool after_be = false;
   // A keyword followed otherwise ("used to", "quoted him as saying",
   // "agreement") is no place for a match, and a pattern whose keywords all
   // fail is never compiled.
@@ -89,6 +104,10 @@ struct CueFollow {
   int name = 0, possessive = 0, comma = 0;
   std::vector<std::string_view> words;  // the first few, as written
   bool comma_before = false;            // a comma before the keyword's word
+  // Words 1 to 14, as written: the farthest a pattern's characterising verb
+  // or "in" can be ("Like the Acme Party, the Beta Union … called").
+  std::vector<std::string_view> later;
+  std::string_view before[6];  // the six words before the keyword's word, nearest first
 };
 CueFollow follow_words(std::string_view text, size_t p, size_t end);
 // Whether keyword `kw` (lower case) is at `p` as a word of its own: any case,
@@ -111,6 +130,24 @@ struct CuePattern {
   bool self = false;      // states self-repetition ("reiterated his call")
   bool demonstrative = false;  // no X: "echoed that promise" points at the statement just before
   CueTrigger trigger;
+};
+
+// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
+// may_hold() is false for most hashes not added, never for one added.
+class HashFilter {
+ public:
+  explicit HashFilter(size_t keys) {
+    size_t bits = 1024;
+    while (bits < keys * 16) bits <<= 1;
+    mask_ = bits - 1;
+    words_.assign(bits / 64, 0);
+  }
+  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
+  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
+
+ private:
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> words_;
 };
 
 // What EchoAnalyzer builds once (echo.cpp) and every analyze() call reads.
@@ -137,6 +174,9 @@ struct Compiled {
   // Token hashes (Token::hash) of the one-word loaded labels and of the first
   // word of each loaded phrase: a token is tested by its hash, never re-stemmed.
   std::unordered_set<uint64_t> loaded_word_hashes, loaded_first_hashes;
+  // Both sets' hashes: most tokens of a content are in neither, and this
+  // answers them without a hash-set probe.
+  HashFilter loaded_filter{0};
   text::Senses senses;  // WordNet: a collocation it lists ("health care") is language, not framing
   Compiled();
 };
@@ -162,24 +202,6 @@ bool is_proper_name(std::string_view name);
 // short alias, ends in the same word, else one with a mention inside it. -1
 // when none.
 int resolve_mention(const Analysis& a, const DocText& d, Span mention);
-
-// A one-hash bit filter over 64-bit hashes, sized to about 16 bits per key:
-// may_hold() is false for most hashes not added, never for one added.
-class HashFilter {
- public:
-  explicit HashFilter(size_t keys) {
-    size_t bits = 1024;
-    while (bits < keys * 16) bits <<= 1;
-    mask_ = bits - 1;
-    words_.assign(bits / 64, 0);
-  }
-  void add(uint64_t h) { words_[(h & mask_) >> 6] |= 1ULL << (h & 63); }
-  bool may_hold(uint64_t h) const { return (words_[(h & mask_) >> 6] >> (h & 63)) & 1; }
-
- private:
-  uint64_t mask_ = 0;
-  std::vector<uint64_t> words_;
-};
 
 // Hash of tokens [b, e) as the n-gram index computes it.
 inline uint64_t ngram_hash(const std::vector<Token>& toks, size_t b, size_t e) {

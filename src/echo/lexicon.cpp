@@ -3,6 +3,8 @@
 // story, a person or an outlet. Sources per table below.
 #include "echo/lexicon.hpp"
 
+#include "echo/scan.hpp"
+
 #include <sstream>
 
 namespace quotegraph::echo {
@@ -177,7 +179,7 @@ std::string_view stem_view(std::string_view w, std::string& buf) {
   if (w.size() <= 4 && !w.empty() && w[0] >= '0' && w[0] <= '9')
     for (const auto& o : kOrdinals)
       if (w == o[0]) return o[1];
-  if (w.size() <= 4) return w;
+  if (w.size() <= 4 || w.back() != 's') return w;  // every rule below strips an "s" ending
   if (w.ends_with("ies")) {
     buf.assign(w.substr(0, w.size() - 3));
     buf += 'y';
@@ -199,6 +201,19 @@ EchoLexicon::EchoLexicon() {
   for (const char* w : kCommon) common_.insert(w);
   for (const char* w : kStop) classes_[w] |= 1;
   for (const char* w : kCommon) classes_[w] |= 2;
+  size_t slots = 16;
+  while (slots < 4 * classes_.size()) slots <<= 1;
+  class_keys_.assign(slots, 0);
+  class_values_.assign(slots, 0);
+  class_mask_ = slots - 1;
+  classes_.for_each([&](std::string_view w, uint8_t cls) {
+    const uint64_t h = word_hash(w);
+    if (h == 0) return;  // 0 marks an empty slot: the scan asks word_class() of a word hashing to 0
+    size_t i = h & class_mask_;
+    while (class_keys_[i] != 0) i = (i + 1) & class_mask_;
+    class_keys_[i] = h;
+    class_values_[i] = cls;
+  });
   for (const char* w : kTitleCues) title_cues_.insert(w);
   for (const char* w : kCitingNouns) {
     citing_nouns_.insert(w);

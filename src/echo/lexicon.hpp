@@ -25,6 +25,16 @@ class EchoLexicon {
     const uint8_t* v = classes_.find(norm);
     return v ? *v : 0;
   }
+  // The same by the word's hash (scan.hpp's word_hash() of `norm`), which the
+  // scan computes anyway for nearly every word (its stem is itself): a probe of
+  // 64-bit keys instead of hashing and comparing the string again. The echo
+  // stages already take equal hashes for equal words.
+  uint8_t class_of_hash(uint64_t h) const {
+    for (size_t i = h & class_mask_;; i = (i + 1) & class_mask_) {
+      if (class_keys_[i] == h) return class_values_[i];
+      if (class_keys_[i] == 0) return 0;
+    }
+  }
   // Loaded labels (stemmed): "terrorist", "thug", "regime": candidates for `adopted`.
   bool is_loaded(std::string_view stem) const { return loaded_.contains(stem); }
   // A word that, just before a quotation, makes it a title or a name ("titled", "film").
@@ -45,6 +55,9 @@ class EchoLexicon {
   // Looked up once per token: no string is built for a lookup.
   text::WordSet stop_, common_, loaded_, title_cues_, citing_nouns_, utterance_nouns_;
   text::WordTable<uint8_t> classes_;
+  std::vector<uint64_t> class_keys_;  // word_hash() of each classed word; 0: empty slot
+  std::vector<uint8_t> class_values_;
+  uint64_t class_mask_ = 0;
   std::vector<std::vector<std::string>> stock_, loaded_phrases_;
   std::vector<std::string> loaded_words_;
 };

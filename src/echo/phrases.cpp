@@ -41,7 +41,9 @@ struct Posting {
   uint32_t unit;
   uint32_t tok;
   uint8_t n;
+  uint32_t pos;  // the first token's byte offset, for near(): in the struct's padding
 };
+static_assert(sizeof(Posting) == 24, "a posting stays three words");
 
 struct Seed {
   uint32_t tok_a, tok_b;  // in unit a's and unit b's documents
@@ -110,6 +112,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
 
   // 1. Units.
   std::vector<Unit> units;
+  std::vector<Span> whole(1);  // the one piece of a content given in one piece
   for (int in = 0; in < n_inputs; ++in) {
     const Analysis& a = cx.analysis(in);
     const DocText& d = cx.docs[in];
@@ -121,7 +124,8 @@ void find_implicit(const Context& cx, EchoReport& out) {
       u.attribution = static_cast<int>(k);
       u.key = d.speaker_keys[k];
       if (u.key.empty() || t.content.start < d.headline_end) continue;
-      std::vector<Span> pieces = t.pieces.empty() ? std::vector<Span>{t.content} : t.pieces;
+      whole[0] = t.content;
+      const std::vector<Span>& pieces = t.pieces.empty() ? whole : t.pieces;
       for (Span p : pieces) {
         auto [b, e] = token_range(d, p);
         if (e > b) {
@@ -245,7 +249,7 @@ void find_implicit(const Context& cx, EchoReport& out) {
         // One word counts only as a quoted term ("“peacekeeping”"), not as any
         // word two direct quotes happen to share ("understand").
         if (t0.has(kShortQuote) && rare0 && t0.span.size() >= 4)
-          postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1});
+          postings.push_back({t0.hash ^ kQuotedSalt, ui, i, 1, t0.span.start});
         uint64_t h = t0.hash;
         int content = 1, rare = rare0 ? 1 : 0;
         for (int n = 2; n <= max_n; ++n) {
@@ -257,22 +261,38 @@ void find_implicit(const Context& cx, EchoReport& out) {
           if (!toks[j].has(kCommonWord) && !toks[j].has(kCapitalised)) ++rare;
           if (n >= min_n && content >= 2 &&
               (rare >= 1 || content >= 3 || (!term_hashes.empty() && term_hashes.count(h))))
-            postings.push_back({h, ui, i, static_cast<uint8_t>(n)});
+            postings.push_back({h, ui, i, static_cast<uint8_t>(n), t0.span.start});
         }
       }
     }
+  }
+  // Only an n-gram posted at least twice can pair, and nearly every n-gram of
+  // an article is posted once: two bit filters ("seen", "seen again") drop
+  // those before the sort, which had cost as much as making the postings. A
+  // filter's false positive keeps a lone posting, which pairs with nothing.
+  {
+    HashFilter seen(postings.size()), again(postings.size());
+    for (const Posting& p : postings) {
+      if (seen.may_hold(p.hash)) again.add(p.hash);
+      else seen.add(p.hash);
+    }
+    postings.erase(std::remove_if(postings.begin(), postings.end(),
+                                  [&](const Posting& p) { return !again.may_hold(p.hash); }),
+                   postings.end());
   }
   std::sort(postings.begin(), postings.end(), [](const Posting& x, const Posting& y) {
     return std::tie(x.hash, x.unit, x.tok) < std::tie(y.hash, y.unit, y.tok);
   });
   // Whether two postings may pair: different documents, or one document's
   // neighbourhood (kPairWindowBytes).
+  // Read from the postings and a flat table of each unit's input: in a long
+  // document the copies of an n-gram lie far apart, and looking up their
+  // units and tokens was a cache miss per posting pair.
+  std::vector<int> input_of(units.size());
+  for (size_t i = 0; i < units.size(); ++i) input_of[i] = units[i].input;
   auto near = [&](const Posting& x, const Posting& y) {
-    const int in = units[x.unit].input;
-    if (in != units[y.unit].input) return true;
-    const std::vector<Token>& toks = cx.docs[in].tokens;
-    const uint32_t px = toks[x.tok].span.start, py = toks[y.tok].span.start;
-    return (px > py ? px - py : py - px) <= kPairWindowBytes;
+    if (input_of[x.unit] != input_of[y.unit]) return true;
+    return (x.pos > y.pos ? x.pos - y.pos : y.pos - x.pos) <= kPairWindowBytes;
   };
 
   // 3. Candidate n-grams: used by two speakers, or twice by one speaker in one

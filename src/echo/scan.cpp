@@ -174,8 +174,12 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
     if (w.empty()) continue;
     Token e;
     e.span = Span{t.start, t.end};
-    e.hash = word_hash(stem_view(w, stem_buf));
-    const uint8_t cls = lex.word_class(w);
+    // One hash serves the stem and the class lookup when the stem is the word
+    // itself (stem_view() changes a word's length whenever it changes it).
+    const uint64_t word_h = word_hash(w);
+    const std::string_view stem = stem_view(w, stem_buf);
+    e.hash = stem.size() == w.size() ? word_h : word_hash(stem);
+    const uint8_t cls = word_h != 0 ? lex.class_of_hash(word_h) : lex.word_class(w);
     if (cls & 1) e.flags |= kStopWord;
     if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;
@@ -220,8 +224,17 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   }
   d.speaker_keys.reserve(a.attributions.size());
   d.content_tokens.reserve(a.attributions.size());
+  // An entity's key is made once: most statements of an article are a few speakers'.
+  std::vector<int> key_of_entity(a.entities.size(), -1);  // entity -> an attribution holding its key
   for (const Attribution& t : a.attributions) {
-    d.speaker_keys.push_back(speaker_key(a, t.speaker));
+    const int en = t.speaker.entity;
+    const bool entity = en >= 0 && en < static_cast<int>(a.entities.size());
+    if (entity && key_of_entity[en] >= 0) {
+      d.speaker_keys.push_back(d.speaker_keys[key_of_entity[en]]);
+    } else {
+      if (entity) key_of_entity[en] = static_cast<int>(d.speaker_keys.size());
+      d.speaker_keys.push_back(speaker_key(a, t.speaker));  // of the entity alone when there is one
+    }
     auto [b, e] = token_range(d, t.content);
     d.content_tokens.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   }
