@@ -834,3 +834,62 @@ TEST_CASE("a weekday read as a speaker is no entity", "[entities][junk]") {
   CHECK_FALSE(by_name(a, "Monday"));
   CHECK(by_name(a, "Strand"));
 }
+
+// Issue 25: descriptors that say who a person is, not names.
+TEST_CASE("a party member named by state ('a Vermont Republican', 'Republican of Ohio') is no entity",
+          "[entities][descriptor]") {
+  Analysis a = run(
+      "Senate budget vote slips.\n\nSenator Ivo Brandt, a Vermont Republican who sits on the budget panel, said the "
+      "bill would fail. Senator Lena Dahl, Republican of Ohio, said she would vote for it anyway.");
+  for (const Entity& e : a.entities) {
+    CHECK(e.name.find("Republican") == std::string::npos);
+    for (const std::string& alias : e.aliases) CHECK(alias.find("Republican of") == std::string::npos);
+  }
+  REQUIRE(a.attributions.size() >= 2);
+  const Entity* brandt = speaker_of(a, 0);
+  const Entity* dahl = speaker_of(a, 1);
+  REQUIRE(brandt);
+  REQUIRE(dahl);
+  CHECK(brandt->name == "Ivo Brandt");
+  CHECK(dahl->name == "Lena Dahl");
+  // A name with its party-state role stays the name.
+  Analysis b = run("Nevada Democrat Mara Quist said the count was fair.");
+  REQUIRE_FALSE(b.attributions.empty());
+  const Entity* quist = speaker_of(b, 0);
+  REQUIRE(quist);
+  CHECK(quist->name.find("Mara Quist") != std::string::npos);
+}
+
+TEST_CASE("a second appositive after a speaker's name is its role, not part of the name", "[entities][descriptor]") {
+  Analysis a = run(
+      "Senate budget vote slips.\n\nHurrying into a closed-door meeting of senators, Senator Tomas Elkin, Republican "
+      "of Iowa, called over his shoulder, \"The plan is not helping.\"");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Entity* who = speaker_of(a, 0);
+  REQUIRE(who);
+  CHECK(who->name == "Tomas Elkin");
+}
+
+TEST_CASE("a description opening a paragraph is the last speaker the paragraph before opens with",
+          "[entities][descriptor]") {
+  Analysis a = run(
+      "Justice Mara Quist criticised the nominee.\n\nQuist said the nominee was a faker. Quist later told reporters "
+      "she regretted nothing. A court spokeswoman said Quist would not comment further.\n\nFormer Democratic "
+      "candidate Ivo Brandt said on Tuesday that he agreed with Quist.\n\nThe Vermont senator declined to say "
+      "whether a judge should speak out.");
+  // "Former Democratic" (a title and a party adjective) names no one.
+  CHECK_FALSE(by_name(a, "Democratic"));
+  REQUIRE(a.attributions.size() >= 6);
+  const Entity* senator = speaker_of(a, a.attributions.size() - 1);
+  REQUIRE(senator);
+  CHECK(senator->name == "Ivo Brandt");  // not Quist, the most mentioned, a justice
+  const Entity* quist = by_name(a, "Mara Quist");
+  REQUIRE(quist);
+  for (const std::string& alias : quist->aliases) CHECK(alias.find("senator") == std::string::npos);
+  // Someone the paragraph before names but who did not speak is no such variation.
+  Analysis b = run(
+      "Ivo Brandt said the rally went well.\n\nThe evening ended with a protest by the group Harbor Watch.\n\nThe "
+      "protester yelled and held up a banner.");
+  for (const Attribution& t : b.attributions)
+    if (t.speaker.entity >= 0) CHECK(b.entities[t.speaker.entity].name != "Harbor Watch");
+}

@@ -900,6 +900,15 @@ class Resolver {
     if (it == v.end() || it->para >= toks_.para_first.size()) return pos;
     return v[toks_.para_first[it->para]].start;
   }
+  // The start of the last token of the paragraph before the one of `pos` (a
+  // position paragraph_opener reads as that paragraph); `pos` when there is none.
+  uint32_t previous_paragraph_pos(uint32_t pos) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.end() || it->para >= toks_.para_first.size()) return pos;
+    const size_t first = toks_.para_first[it->para];
+    return first > 0 ? v[first - 1].start : pos;
+  }
   // Whether entity `id` is mentioned between the start of the paragraph of `pos` and `pos`.
   bool named_in_paragraph(int id, uint32_t pos) const {
     const uint32_t from = paragraph_start(pos);
@@ -1101,6 +1110,14 @@ class Resolver {
       }
       // Two role holders and no opener: an explicit unknown.
       if (holders.size() > 1) return -1;
+      // A description that opens its paragraph varies the name of the last
+      // speaker when the paragraph before opens with him ("Bernie Sanders said
+      // … \n\n The Vermont senator declined …"), not the story's most
+      // mentioned person; one who did not speak there ("a protest by the
+      // group Code Pink. \n\n The protester yelled") is no such variation.
+      if (holders.empty() && last_speaker_ >= 0 && paragraph_start(pos) == pos)
+        if (int id = paragraph_opener(previous_paragraph_pos(pos), p.gender); id == last_speaker_ && !reporter_of(id, pos))
+          return id;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
       const int prominent = most_prominent(pos, EntityKind::kPerson, true, p.gender, true);
