@@ -893,3 +893,23 @@ TEST_CASE("a description opening a paragraph is the last speaker the paragraph b
   for (const Attribution& t : b.attributions)
     if (t.speaker.entity >= 0) CHECK(b.entities[t.speaker.entity].name != "Harbor Watch");
 }
+
+TEST_CASE("a pronoun: a name whose statement the narration reports after the last speaker takes the turn",
+          "[entities][descriptor]") {
+  Analysis a = run(
+      "Port plan draws fire.\n\n\"It would be a long shot to block it,\" said Ivo Brandt of the Velmar School of "
+      "Law.\n\nThat may sound odd to anyone who listened to Port Director Tomas Elkin's statement on Tuesday. He "
+      "called the plan \"extremely careless,\" and said any reasonable person would have seen the risk.");
+  REQUIRE(a.attributions.size() >= 2);
+  const Entity* he = speaker_of(a, 1);
+  REQUIRE(he);
+  CHECK(he->name == "Tomas Elkin");  // not Brandt, the last speaker
+  // A statement named inside someone's words is his report: the turn stays his.
+  Analysis b = run(
+      "Port plan draws fire.\n\nIvo Brandt said on Tuesday that Port Director Tomas Elkin's statement was careless. "
+      "He added that the plan should be dropped.");
+  REQUIRE(b.attributions.size() >= 2);
+  const Entity* added = speaker_of(b, 1);
+  REQUIRE(added);
+  CHECK(added->name == "Ivo Brandt");
+}

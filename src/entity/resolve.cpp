@@ -185,6 +185,7 @@ class Resolver {
               [](const std::pair<Span, int>& a, const std::pair<Span, int>& b) { return a.first.start < b.first.start; });
     spoke_.assign(ents_.size(), false);
     last_speaker_ = -1;
+    last_speaker_at_ = 0;
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
     std::vector<uint64_t>& order = w_.order;
@@ -214,6 +215,7 @@ class Resolver {
         if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
         spoke_[r->entity] = true;
         last_speaker_ = r->entity;
+        last_speaker_at_ = r->mention.start;
       }
     }
     keep_real_relays();
@@ -818,6 +820,7 @@ class Resolver {
     std::vector<int>& seen = w_.candidates;
     seen.clear();
     const uint32_t pronoun_para = para_of(pos);
+    bool turn_taken = false;  // a voice met since the last speaker spoke
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
       if ((at >= own.start && at < own.end) || quoted_apart(at, span) || id == not_ || !ok(id)) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
@@ -826,12 +829,22 @@ class Resolver {
       // Having spoken and being a subject keep a name in focus for the
       // paragraph it is in and the next, not for the rest of the article.
       const bool in_focus = para_of(at) + 1 >= pronoun_para;
-      if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
-      if (id == last_speaker_) score += kLastSpeakerBonus;
+      // "… listening to Comey's statement. He called …": a name whose
+      // statement the narration itself mentions after the last speaker spoke
+      // is heard there and takes the turn (the preposition governs the
+      // statement, not him).
+      const bool voice = in_focus && at > last_speaker_at_ && possessor_of_speech(at) && !in_content(at);
+      if (voice) {
+        score += 0.45 + kLastSpeakerBonus;
+        turn_taken = true;
+      } else {
+        if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
+        if (id == last_speaker_ && !turn_taken) score += kLastSpeakerBonus;
+      }
       if (in_focus && opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
       // A name after a preposition is no subject ("Trump commented on Lind's
       // death. He said …": Trump, not Lind).
-      if (oblique(at)) score -= kObliquePenalty;
+      if (!voice && oblique(at)) score -= kObliquePenalty;
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
@@ -840,6 +853,35 @@ class Resolver {
     });
     if (best >= 0 && want && gender_[best] == 0) note_learned(best, want);
     return best;
+  }
+
+  // Whether the name mentioned at `at` is a possessor of words: "Comey's
+  // statement", "Lind's remarks" (its capitalised words, the last with 's, then
+  // a noun for something said).
+  bool possessor_of_speech(uint32_t at) const {
+    static constexpr std::string_view kSpeech[] = {"statement", "remarks", "comments", "speech", "testimony",
+                                                   "announcement", "address", "words", "tweet", "tweets",
+                                                   "interview", "letter"};
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    for (int n = 0; it != v.end() && n < 6 && it->type == text::TokType::kWord && it->cap; ++it, ++n) {
+      const std::string_view w = doc_.slice({it->start, it->end});
+      if (!w.ends_with("'s") && !w.ends_with("\xE2\x80\x99s")) continue;
+      const auto next = it + 1;
+      if (next == v.end() || next->type != text::TokType::kWord) return false;
+      const std::string_view noun = words_.low[static_cast<size_t>(next - v.begin())];
+      return std::find(std::begin(kSpeech), std::end(kSpeech), noun) != std::end(kSpeech);
+    }
+    return false;
+  }
+  // Whether `pos` lies in some statement's content.
+  bool in_content(uint32_t pos) const {
+    auto it = std::upper_bound(contents_.begin(), contents_.end(), pos, [](uint32_t x, Span q) { return x < q.start; });
+    for (int k = 0; k < 4 && it != contents_.begin(); ++k) {
+      const Span q = *--it;
+      if (pos >= q.start && pos < q.end) return true;
+    }
+    return false;
   }
 
   // A mention right after a preposition ("on Lind's death", "with Weir"), but
@@ -1235,6 +1277,7 @@ class Resolver {
   std::vector<std::pair<Span, int>> content_of_;  // the same, with the index of its attribution
   std::vector<bool> spoke_;   // entities resolved as a speaker so far
   int last_speaker_ = -1;     // the latest of them, in text order
+  uint32_t last_speaker_at_ = 0;  // where its speaker mention starts
   int not_ = -1;  // the subject of the clause a pronoun object is in: never its antecedent
   std::vector<int> learned_;  // gender learned from pronouns: a preference, never a bar
 };
