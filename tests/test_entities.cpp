@@ -913,3 +913,17 @@ TEST_CASE("a pronoun: a name whose statement the narration reports after the las
   REQUIRE(added);
   CHECK(added->name == "Ivo Brandt");
 }
+
+TEST_CASE("a quoted nickname between a given name and a surname is part of the name run, not its end",
+          "[entities][descriptor]") {
+  Analysis a = run(
+      "Channel study released.\n\nAs the Velmar Gazette reported, former harbor pilot Piet \xE2\x80\x9C" "Bear\xE2\x80\x9D "
+      "Olsen found the channel too shallow. Olsen added that dredging would take a year.");
+  for (const Entity& e : a.entities) CHECK(e.name != "Piet");
+  const Entity* olsen = nullptr;
+  for (const Entity& e : a.entities)
+    if (e.name.find("Olsen") != std::string::npos) olsen = &e;
+  REQUIRE(olsen);
+  CHECK(olsen->name.find("Piet") != std::string::npos);
+  CHECK(olsen->name.find("Bear") == std::string::npos);
+}

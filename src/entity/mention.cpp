@@ -301,9 +301,20 @@ size_t party_descriptor_end(const std::vector<Word>& w, size_t start) {
 // The parse of a mention's words. Sets words/first_word as words_of(p.name)
 // would give them, from the words already split, so the name is not split a
 // second time.
+// A quoted nickname ('“Tig”' in 'John “Tig” Tiegen') between two words of a name: no word of it.
+bool quoted_nickname(std::string_view t) {
+  auto opens = [](std::string_view x) { return x.starts_with("\"") || x.starts_with("\xE2\x80\x9C") || x.starts_with("'"); };
+  auto closes = [](std::string_view x) { return x.ends_with("\"") || x.ends_with("\xE2\x80\x9D") || x.ends_with("'"); };
+  if (t.size() < 4 || !opens(t) || !closes(t)) return false;
+  const size_t skip = t[0] == '\xE2' ? 3 : 1;
+  return skip < t.size() && t[skip] >= 'A' && t[skip] <= 'Z';
+}
+
 Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
+  for (size_t k = 1; k + 1 < w.size(); ++k)
+    if (quoted_nickname(w[k].text) && w[k - 1].cap && w[k + 1].cap) w.erase(w.begin() + static_cast<long>(k--));
   {
     size_t start = 0;
     while (start < w.size() && (w[start].low == "the" || w[start].low == "a" || w[start].low == "an")) ++start;
