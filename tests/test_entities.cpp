@@ -927,3 +927,9 @@ TEST_CASE("a quoted nickname between a given name and a surname is part of the n
   CHECK(olsen->name.find("Piet") != std::string::npos);
   CHECK(olsen->name.find("Bear") == std::string::npos);
 }
+
+TEST_CASE("a headline adverb before the verb is no part of the subject's name", "[entities][descriptor]") {
+  Analysis a = run("Dan Ortiz Finally Backs Port Plan\n\nDan Ortiz said on Monday that he would back the port plan.");
+  for (const Entity& e : a.entities) CHECK(e.name.find("Finally") == std::string::npos);
+  CHECK(by_name(a, "Dan Ortiz"));
+}

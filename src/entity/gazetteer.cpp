@@ -114,7 +114,10 @@ constexpr std::string_view kCommonCapwords[] = {
     "let", "imagine", "remember", "look", "listen", "see", "think", "believe", "read", "watch", "click",
     "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video", "photos", "videos",
     "update", "updated", "breaking", "correction", "warning", "exclusive", "developing", "editor's", "text",
-    "transcript", "full", "watch", "furthermore", "moreover", "nearly", "almost", "due", "given", "nothing"};
+    "transcript", "full", "watch", "furthermore", "moreover", "nearly", "almost", "due", "given", "nothing",
+    // Headline adverbs before the verb ("Trump Finally Endorses Ryan").
+    "finally", "officially", "formally", "quietly", "publicly", "privately", "reportedly", "suddenly",
+    "already", "openly", "still"};
 
 // Common given names in US and UK news by the gender most bearers have (the
 // most frequent names of the US Social Security Administration's birth-name

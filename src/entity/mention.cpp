@@ -358,6 +358,9 @@ Parsed parse_words(std::vector<Word> w) {
   // nationality adjective after a title names no one.
   if (has_proper && e == b + 1 && b > 0 && is_demonym(strip_possessive(w[b].low))) has_proper = false;
   if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject
+  // "Dan Ortiz Finally" (a headline's subject before its verb): a common
+  // capitalised word ends no name.
+  while (has_proper && e == w.size() && e >= b + 2 && is_common_capword(strip_possessive(w[e - 1].low))) w.resize(--e);
   const Word& last = w.back();
   std::string head = strip_possessive(last.low);
   // "Kazakh police", "State Department officials": a group led by adjectives.
