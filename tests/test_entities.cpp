@@ -933,3 +933,15 @@ TEST_CASE("a headline adverb before the verb is no part of the subject's name", 
   for (const Entity& e : a.entities) CHECK(e.name.find("Finally") == std::string::npos);
   CHECK(by_name(a, "Dan Ortiz"));
 }
+
+TEST_CASE("'the group said' after an organisation spoke is that organisation, not the one it told",
+          "[entities][descriptor]") {
+  Analysis a = run(
+      "Gun auction draws protest.\n\nThe Lind Foundation did not want to address the seller, telling Channel 5 that "
+      "the organization is focused on ending gun violence. Channel 5 aired the story on Monday.\n\n\"This season, "
+      "we are focused on that mission,\" the group said.");
+  REQUIRE(a.attributions.size() >= 2);
+  const Entity* group = speaker_of(a, a.attributions.size() - 1);
+  REQUIRE(group);
+  CHECK(group->name == "Lind Foundation");
+}

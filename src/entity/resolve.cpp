@@ -1129,7 +1129,15 @@ class Resolver {
   // entity of its own, as issue 22 asks for role phrases.
   static constexpr int kNoOneInPlay = -3;
   int resolve_description(const Parsed& p, uint32_t pos) {
-    if (p.kind == EntityKind::kOrganization) return most_prominent(pos, EntityKind::kOrganization);
+    if (p.kind == EntityKind::kOrganization) {
+      // "The Lind Foundation declined, telling Channel 5 that … '…,' the
+      // group said": an organisation that has just spoken goes on speaking;
+      // the one it told is spoken to.
+      if (last_speaker_ >= 0 && ents_[last_speaker_].kind == EntityKind::kOrganization &&
+          para_of(last_speaker_at_) + 1 >= para_of(pos) && !reporter_of(last_speaker_, pos))
+        return last_speaker_;
+      return most_prominent(pos, EntityKind::kOrganization);
+    }
     if (p.kind == EntityKind::kPlace)
       return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
     if (p.kind == EntityKind::kPerson && p.definite) {
