@@ -945,3 +945,14 @@ TEST_CASE("'the group said' after an organisation spoke is that organisation, no
   REQUIRE(group);
   CHECK(group->name == "Lind Foundation");
 }
+
+TEST_CASE("a pronoun speaker is not someone its own quote names", "[entities][descriptor]") {
+  Analysis a = run(
+      "Probe closed.\n\nAlthough it was far from the end of Senator Lena Dahl's email affair, Attorney General Mara "
+      "Quist closed the case on Wednesday, and the department will not charge Dahl.\n\n\"Late today, I met with "
+      "Director Ivo Brandt about Secretary Lena Dahl's use of a private server,\" she said in a statement.");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Entity* she = speaker_of(a, a.attributions.size() - 1);
+  REQUIRE(she);
+  CHECK(she->name == "Mara Quist");  // not Dahl, named in the quote, though mentioned last before it
+}

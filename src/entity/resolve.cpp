@@ -821,8 +821,27 @@ class Resolver {
     seen.clear();
     const uint32_t pronoun_para = para_of(pos);
     bool turn_taken = false;  // a voice met since the last speaker spoke
+    // "'… I met with Director Comey … on Secretary Hillary Clinton's use of
+    // …,' she said": whom a speaker names in her own quoted words is someone
+    // else (a reported content may be the narration's: "When Trump used the
+    // words …, he was echoing Ryan").
+    int named_inside[8];  // a quote names a few people at most; more are not looked at
+    size_t n_inside = 0;
+    bool quoted_own = false;
+    if (!own.empty())
+      for (auto q = std::lower_bound(quoted_.begin(), quoted_.end(), own.start,
+                                     [](Span x, uint32_t p) { return x.start < p; });
+           q != quoted_.end() && q->start == own.start; ++q)
+        quoted_own = quoted_own || q->end == own.end;
+    if (quoted_own)
+      timeline_.back_from(own.end, 64, [&](int id, uint32_t at) {
+        if (at < own.start || n_inside == std::size(named_inside)) return true;
+        if (at < own.end && named_by_name(at)) named_inside[n_inside++] = id;
+        return false;
+      });
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
       if ((at >= own.start && at < own.end) || quoted_apart(at, span) || id == not_ || !ok(id)) return false;
+      if (std::find(named_inside, named_inside + n_inside, id) != named_inside + n_inside) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
       seen.push_back(id);
       double score = 1.0 / (1 + rank++);
@@ -853,6 +872,16 @@ class Resolver {
     });
     if (best >= 0 && want && gender_[best] == 0) note_learned(best, want);
     return best;
+  }
+
+  // Whether the mention at `at` is a capitalised name, no pronoun.
+  bool named_by_name(uint32_t at) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.end() || it->start != at || it->type != text::TokType::kWord || !it->cap) return false;
+    const std::string_view w = words_.low[static_cast<size_t>(it - v.begin())];
+    return !(w == "he" || w == "she" || w == "it" || w == "they" || w == "his" || w == "her" || w == "him" ||
+             w == "its" || w == "their" || w == "them" || w == "who" || w == "i" || w == "we");
   }
 
   // Whether the name mentioned at `at` is a possessor of words: "Comey's
