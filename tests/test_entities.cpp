@@ -956,3 +956,24 @@ TEST_CASE("a pronoun speaker is not someone its own quote names", "[entities][de
   REQUIRE(she);
   CHECK(she->name == "Mara Quist");  // not Dahl, named in the quote, though mentioned last before it
 }
+
+TEST_CASE("'the Vermont Republican' is the person the narration follows, or no one; never the paragraph's other name",
+          "[entities][descriptor]") {
+  Analysis a = run(
+      "Race reset, senator says.\n\nSenator Ivo Brandt said on Monday that the race had been reset.\n\nStill, in a "
+      "sign of how Dan Ortiz's rivals tread gingerly, Mr. Brandt declined to attack him. Asked about it, the Vermont "
+      "Republican would only say that jobs came first.");
+  REQUIRE_FALSE(a.attributions.empty());
+  const Entity* who = speaker_of(a, a.attributions.size() - 1);
+  REQUIRE(who);
+  CHECK(who->name == "Ivo Brandt");
+  // No one has spoken: the descriptor is no guess (not Dan Ortiz, the only name near it).
+  Analysis b = run(
+      "Lawmaker seeks inquiry.\n\nIn the letter, addressed to the county attorney, Dan Ortiz, the Utah Republican "
+      "asks for an inquiry into the deleted files.");
+  for (const Attribution& t : b.attributions)
+    if (t.speaker.entity >= 0) {
+      CHECK(b.entities[t.speaker.entity].name != "Dan Ortiz");
+      CHECK(b.entities[t.speaker.entity].name.find("Republican") == std::string::npos);
+    }
+}

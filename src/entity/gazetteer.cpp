@@ -114,10 +114,12 @@ constexpr std::string_view kCommonCapwords[] = {
     "let", "imagine", "remember", "look", "listen", "see", "think", "believe", "read", "watch", "click",
     "subscribe", "share", "follow", "sign", "related", "advertisement", "photo", "video", "photos", "videos",
     "update", "updated", "breaking", "correction", "warning", "exclusive", "developing", "editor's", "text",
-    "transcript", "full", "watch", "furthermore", "moreover", "nearly", "almost", "due", "given", "nothing",
-    // Headline adverbs before the verb ("Trump Finally Endorses Ryan").
-    "finally", "officially", "formally", "quietly", "publicly", "privately", "reportedly", "suddenly",
-    "already", "openly", "still"};
+    "transcript", "full", "watch", "furthermore", "moreover", "nearly", "almost", "due", "given", "nothing"};
+
+// Headline adverbs before the verb ("Trump Finally Endorses Ryan").
+constexpr std::string_view kHeadlineAdverbs[] = {"finally", "officially", "formally", "quietly", "publicly",
+                                                 "privately", "reportedly", "suddenly", "already", "openly",
+                                                 "still", "again", "now", "also"};
 
 // Common given names in US and UK news by the gender most bearers have (the
 // most frequent names of the US Social Security Administration's birth-name
@@ -327,7 +329,10 @@ int given_name_gender(std::string_view w) {
   return male == female ? 0 : male ? 1 : -1;
 }
 
-bool is_common_capword(std::string_view w) { return text::in_list<kCommonCapwords>(w) || is_verb_capword(w); }
+bool is_common_capword(std::string_view w) {
+  return text::in_list<kCommonCapwords>(w) || text::in_list<kHeadlineAdverbs>(w) || is_verb_capword(w);
+}
+bool is_headline_adverb(std::string_view w) { return text::in_list<kHeadlineAdverbs>(w); }
 bool is_verb_capword(std::string_view w) { return text::in_list<kVerbCapwords>(w); }
 
 

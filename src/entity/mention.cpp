@@ -277,9 +277,12 @@ size_t role_phrase_prep(const std::vector<Word>& w) {
 // person and names no one (every such phrase shares the head "republican", so
 // read as a name it would join all the article's lawmakers of that party).
 // The end of the phrase's words from `start` (after an article), or 0.
-size_t party_descriptor_end(const std::vector<Word>& w, size_t start) {
+bool party_member(std::string_view folded) {
   static constexpr std::string_view kMembers[] = {"republican", "democrat", "independent", "libertarian"};
-  auto member = [&](size_t k) { return w[k].cap && text::in_list<kMembers>(strip_possessive(w[k].low)); };
+  return text::in_list<kMembers>(folded);
+}
+size_t party_descriptor_end(const std::vector<Word>& w, size_t start) {
+  auto member = [&](size_t k) { return w[k].cap && party_member(strip_possessive(w[k].low)); };
   auto place = [&](size_t b, size_t e) {
     if (b >= e) return false;
     std::string folded;
@@ -331,6 +334,7 @@ Parsed parse_words(std::vector<Word> w) {
       p.key = p.head;
       p.kind = EntityKind::kPerson;
       p.role = p.name;
+      p.party_descriptor = true;
       return p;
     }
   }
@@ -355,12 +359,18 @@ Parsed parse_words(std::vector<Word> w) {
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
   // "Former Democratic candidate …" cut before its noun: a party or
-  // nationality adjective after a title names no one.
-  if (has_proper && e == b + 1 && b > 0 && is_demonym(strip_possessive(w[b].low))) has_proper = false;
+  // nationality adjective after a title names no one; "the Republican" is a
+  // person described by party ("The Atlantic", "The Swiss" stay names).
+  if (has_proper && e == b + 1 && b > 0) {
+    const std::string bare = strip_possessive(w[b].low);
+    if ((is_title(w[b - 1].low) && is_demonym(bare)) ||
+        (w[b - 1].low == "the" && (bare == "republican" || bare == "democrat")))  // not "the Independent", a newspaper
+      has_proper = false;
+  }
   if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject
-  // "Dan Ortiz Finally" (a headline's subject before its verb): a common
-  // capitalised word ends no name.
-  while (has_proper && e == w.size() && e >= b + 2 && is_common_capword(strip_possessive(w[e - 1].low))) w.resize(--e);
+  // "Dan Ortiz Finally" (a headline's subject before its verb): an adverb
+  // ends no name.
+  while (has_proper && e == w.size() && e >= b + 2 && is_headline_adverb(strip_possessive(w[e - 1].low))) w.resize(--e);
   const Word& last = w.back();
   std::string head = strip_possessive(last.low);
   // "Kazakh police", "State Department officials": a group led by adjectives.

@@ -841,10 +841,12 @@ class Resolver {
       });
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
       if ((at >= own.start && at < own.end) || quoted_apart(at, span) || id == not_ || !ok(id)) return false;
-      if (std::find(named_inside, named_inside + n_inside, id) != named_inside + n_inside) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
       seen.push_back(id);
-      double score = 1.0 / (1 + rank++);
+      const double recency = 1.0 / (1 + rank++);
+      // Not a candidate, but as near in memory as it is: the others' ranks stay.
+      if (std::find(named_inside, named_inside + n_inside, id) != named_inside + n_inside) return rank >= 6;
+      double score = recency;
       // Having spoken and being a subject keep a name in focus for the
       // paragraph it is in and the next, not for the rest of the article.
       const bool in_focus = para_of(at) + 1 >= pronoun_para;
@@ -852,7 +854,8 @@ class Resolver {
       // statement the narration itself mentions after the last speaker spoke
       // is heard there and takes the turn (the preposition governs the
       // statement, not him).
-      const bool voice = in_focus && at > last_speaker_at_ && possessor_of_speech(at) && !in_content(at);
+      const bool voice = in_focus && kind(id) == EntityKind::kPerson && at > last_speaker_at_ &&
+                         possessor_of_speech(at) && !in_content(at);
       if (voice) {
         score += 0.45 + kLastSpeakerBonus;
         turn_taken = true;
@@ -1162,13 +1165,18 @@ class Resolver {
       // "The Lind Foundation declined, telling Channel 5 that … '…,' the
       // group said": an organisation that has just spoken goes on speaking;
       // the one it told is spoken to.
+      // Only a description that fits any body ("the group", "the
+      // organization") or names the speaker's own head ("the foundation").
       if (last_speaker_ >= 0 && ents_[last_speaker_].kind == EntityKind::kOrganization &&
-          para_of(last_speaker_at_) + 1 >= para_of(pos) && !reporter_of(last_speaker_, pos))
+          para_of(last_speaker_at_) + 1 >= para_of(pos) && !reporter_of(last_speaker_, pos) &&
+          (p.head == "group" || p.head == "organization" || p.head == "organisation" ||
+           text::fold(ents_[last_speaker_].name).ends_with(" " + p.head)))
         return last_speaker_;
       return most_prominent(pos, EntityKind::kOrganization);
     }
     if (p.kind == EntityKind::kPlace)
       return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
+    if (p.kind == EntityKind::kPerson && p.definite && p.party_descriptor) return party_member_of(p, pos);
     if (p.kind == EntityKind::kPerson && p.definite) {
       // The one entity with a role naming the head.
       std::vector<int> holders;
@@ -1203,6 +1211,28 @@ class Resolver {
       return prominent >= 0 ? prominent : kNoOneInPlay;
     }
     return get(p.key_rec->key);
+  }
+
+  // "the Florida Republican": the one person the article gave that role
+  // ("Marco Rubio, the Florida Republican,"), else the person the narration
+  // follows, the last speaker, when he spoke in this paragraph or the one
+  // before ("Mr. Rubio said on CNN … Mr. Trump's opponents … the Florida
+  // Republican would only say"); else no one: the words say where a lawmaker
+  // is from, which no other mention says, so it is no guess (not the person
+  // who opens the paragraph: "addressed to … Channing D. Phillips — the Utah
+  // Republican asks").
+  int party_member_of(const Parsed& p, uint32_t pos) const {
+    int holder = -1;
+    for (const auto& [id, role] : folded_roles_)
+      if (role.find(p.folded) != std::string::npos && id != holder) {
+        if (holder >= 0) return -1;
+        holder = id;
+      }
+    if (holder >= 0) return holder;
+    if (last_speaker_ >= 0 && ents_[last_speaker_].kind == EntityKind::kPerson && !other_sex(last_speaker_, p.gender) &&
+        para_of(last_speaker_at_) + 1 >= para_of(pos) && !reporter_of(last_speaker_, pos))
+      return last_speaker_;
+    return -1;
   }
 
   // Group nouns and definite descriptions among the words of a content span:
