@@ -489,6 +489,7 @@ Parsed parse_words(std::vector<Word> w) {
     }
   }
   p.kind = description_kind(head);
+  for (size_t k = start; k + 1 < w.size(); ++k) p.epithet = p.epithet || w[k].cap;
   p.role = text::in_list<kTitleWords>(head) ? p.name : "";
   if (p.kind == EntityKind::kPerson) p.gender = noun_gender(head);  // "the businessman", "the congresswoman"
   return p;

@@ -822,9 +822,10 @@ class Resolver {
     const uint32_t pronoun_para = para_of(pos);
     bool turn_taken = false;  // a voice met since the last speaker spoke
     // "'… I met with Director Comey … on Secretary Hillary Clinton's use of
-    // …,' she said": whom a speaker names in her own quoted words is someone
-    // else (a reported content may be the narration's: "When Trump used the
-    // words …, he was echoing Ryan").
+    // …,' she said": whom a speaker names by title in her own quoted words is
+    // someone else. By title only: a politician may name himself ("they say
+    // Bernie Sanders should drop out," he said), and a reported content may
+    // be the narration's ("When Trump used the words …, he was echoing Ryan").
     int named_inside[8];  // a quote names a few people at most; more are not looked at
     size_t n_inside = 0;
     bool quoted_own = false;
@@ -836,7 +837,7 @@ class Resolver {
     if (quoted_own)
       timeline_.back_from(own.end, 64, [&](int id, uint32_t at) {
         if (at < own.start || n_inside == std::size(named_inside)) return true;
-        if (at < own.end && named_by_name(at)) named_inside[n_inside++] = id;
+        if (at < own.end && named_by_title(at)) named_inside[n_inside++] = id;
         return false;
       });
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
@@ -877,14 +878,12 @@ class Resolver {
     return best;
   }
 
-  // Whether the mention at `at` is a capitalised name, no pronoun.
-  bool named_by_name(uint32_t at) const {
+  // Whether the mention at `at` opens with a title ("Secretary Hillary Clinton", "Director Comey").
+  bool named_by_title(uint32_t at) const {
     const std::vector<text::Token>& v = toks_.toks;
     auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
     if (it == v.end() || it->start != at || it->type != text::TokType::kWord || !it->cap) return false;
-    const std::string_view w = words_.low[static_cast<size_t>(it - v.begin())];
-    return !(w == "he" || w == "she" || w == "it" || w == "they" || w == "his" || w == "her" || w == "him" ||
-             w == "its" || w == "their" || w == "them" || w == "who" || w == "i" || w == "we");
+    return (words_.classes(static_cast<size_t>(it - v.begin())) & attrib::Lexicon::kTitleWord) != 0;
   }
 
   // Whether the name mentioned at `at` is a possessor of words: "Comey's
@@ -1197,12 +1196,14 @@ class Resolver {
       }
       // Two role holders and no opener: an explicit unknown.
       if (holders.size() > 1) return -1;
-      // A description that opens its paragraph varies the name of the last
-      // speaker when the paragraph before opens with him ("Bernie Sanders said
-      // … \n\n The Vermont senator declined …"), not the story's most
-      // mentioned person; one who did not speak there ("a protest by the
-      // group Code Pink. \n\n The protester yelled") is no such variation.
-      if (holders.empty() && last_speaker_ >= 0 && paragraph_start(pos) == pos)
+      // A description with a proper adjective ("the Vermont senator", an
+      // epithet) that opens its paragraph varies the name of the last speaker
+      // when the paragraph before opens with him ("Bernie Sanders said … \n\n
+      // The Vermont senator declined …"), not the story's most mentioned
+      // person; one who did not speak there ("a protest by the group Code
+      // Pink. \n\n The protester yelled") is no such variation. A plain
+      // role ("The candidate said", after a host asked him) is not read so.
+      if (holders.empty() && last_speaker_ >= 0 && paragraph_start(pos) == pos && p.epithet)
         if (int id = paragraph_opener(previous_paragraph_pos(pos), p.gender); id == last_speaker_ && !reporter_of(id, pos))
           return id;
       // No role names it: "the senator", "the New York businessman" is the
