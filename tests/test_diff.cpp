@@ -749,3 +749,34 @@ TEST_CASE("diff entities: a person one outlet names only by a role is the other 
   diff::DiffReport r2 = run({&a, &c});
   CHECK(members_of(r2, "Justice") == std::set<std::string>{"Justice"});
 }
+
+TEST_CASE("diff exchanges: one speaker's remarks right before one aligned reply are one remark", "[diff]") {
+  // Two outlets render a host's suggestion in other words; the mayor's reply,
+  // quoted by both, follows each.
+  const std::string reply = " \"No, I meant the bridge will close in May,\" Varga said.\n";
+  Analysis a = analyse_text(
+      "Mayor stands by bridge warning.\n\nRadio host Piet Olsen suggested on Thursday that Mayor Lena Varga had not "
+      "meant her warning about the bridge to be taken literally." + reply,
+      "gull_gazette.txt");
+  Analysis b = analyse_text(
+      "Mayor repeats bridge warning.\n\nSpeaking on his show, Piet Olsen said the mayor had simply meant that repairs "
+      "to the bridge were running late." + reply,
+      "tern_tribune.txt");
+  diff::DiffReport r = run({&a, &b});
+  REQUIRE(aligned_together(r, a, "bridge will close", b, "bridge will close"));
+  CHECK(aligned_together(r, a, "taken literally", b, "running late"));
+  // Without the reply in one outlet, the two renderings share too little.
+  Analysis c = analyse_text(
+      "Mayor repeats bridge warning.\n\nSpeaking on his show, Piet Olsen said the mayor had simply meant that repairs "
+      "to the bridge were running late.\n",
+      "tern_tribune.txt");
+  diff::DiffReport r2 = run({&a, &c});
+  CHECK_FALSE(aligned_together(r2, a, "taken literally", c, "running late"));
+  // Before one reply, but words of nothing in common: two remarks.
+  Analysis d = analyse_text(
+      "Mayor repeats bridge warning.\n\nSpeaking on his show, Piet Olsen said the weather had turned mild." + reply,
+      "tern_tribune.txt");
+  diff::DiffReport r3 = run({&a, &d});
+  REQUIRE(aligned_together(r3, a, "bridge will close", d, "bridge will close"));
+  CHECK_FALSE(aligned_together(r3, a, "taken literally", d, "turned mild"));
+}

@@ -127,24 +127,28 @@ TEST_CASE("story gold of the repository scores on the PolNeAR texts", "[diff][ev
   const size_t n = files.value().size();
   WARN(eval::story_summary_line(total, n));
   // Floors: the figures measured on all the stories (docs/diff.md,
-  // "Measured on real stories"), minus a little; the issue's recall target
-  // (0.85) is met on the first 12 stories (0.854) but not on all 17 (0.816),
-  // and not asserted.
+  // "Measured on real stories"), minus a little. The issue's recall target
+  // (0.85) is met on all 17 since 2026-12-04 evening (0.857), with a pair of
+  // margin below it.
   auto ratio = [](size_t a, size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
   CHECK(total.pairs >= 30);
   // 0.829 (34 of 41) on 2026-12-04 a.m., with nested remarks as candidates;
-  // 0.816 (40 of 49) on all 17 stories in the p.m. (0.854 on the first 12).
-  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.80);
+  // 0.816 (40 of 49) on all 17 stories in the p.m. (0.854 on the first 12);
+  // 0.857 (42 of 49) in the evening, with remarks before one reply aligned.
+  CHECK(ratio(total.pairs_aligned, total.pairs) >= 0.84);
   // 0.837 with the attribution rules of early 2026-12-03; the nominal and
   // particle rules give more statements to pair (0.788), and the issue's
   // bound is the false pairs per story below. 0.781 (50 of 64) on all 17,
   // 2026-12-04 p.m.: the 5 stories added then align 7 of 12 rightly, so the
   // floor (0.78 on the 12) is lowered to keep about two pairs of margin.
-  CHECK(ratio(total.predicted_pairs - total.false_pairs, total.predicted_pairs) >= 0.75);
+  // 0.788 (52 of 66) in the evening.
+  CHECK(ratio(total.predicted_pairs - total.false_pairs, total.predicted_pairs) >= 0.77);
   CHECK(ratio(total.false_pairs, n) <= 1.0);
   // 0.723 before the entity stage's counted groups ('two Democrats') of
   // 2026-12-03 made more one-outlet speakers (0.680, 97); see docs/diff.md.
-  CHECK(ratio(total.speaker_only_true, total.speaker_only) >= 0.66);
+  // 0.800 (104 of 130) on all 17 in the evening of 2026-12-04, with party-state
+  // descriptors ('a Tennessee Republican') no longer names.
+  CHECK(ratio(total.speaker_only_true, total.speaker_only) >= 0.77);
   // Misattributions accuse an outlet: every one reported must be true, 4 in 5 at least.
   CHECK(5 * total.misattributions_true >= 4 * total.misattributions);
 }

@@ -588,6 +588,7 @@ Lexicon::Lexicon() {
     for (std::string_view w : list) words_[w].names |= c;
   };
   add_names(entity::kCommonCapwords, kCommonCapword);
+  add_names(entity::kHeadlineAdverbs, kCommonCapword);
   add_names(entity::kVerbCapwords, kVerbCapword);
   add_names(entity::kDemonyms, kDemonym);
 }

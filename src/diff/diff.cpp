@@ -888,6 +888,62 @@ void rank(Finding& f, const DiffReport& r) {
   f.heading = heading_of(f, r);
 }
 
+// A remark that two outlets both report right before one reply of another
+// speaker, aligned between them ("Hewitt suggested Trump hadn't meant it
+// literally / Trump: 'No, I meant he's the founder'" in one outlet, "Hewitt
+// said Trump simply meant that … / Trump: 'No, I meant …'" in the other), is
+// one remark: the question or claim the reply answers, in each outlet's words,
+// which may share little more than the speaker. Linked after the greedy pass,
+// best score first, when both are given to one speaker, still alone, and
+// score at least kExchangeScore; the reply is the statement that follows each
+// in its article.
+constexpr double kExchangeScore = 0.3;
+template <class Stmts, class Lemmas_, class Facts>
+void link_exchanges(const Stmts& stmts, UnionFind& suf, std::vector<std::vector<int>>& cluster_inputs,
+                    std::map<int, std::vector<int>>& extra, const Lemmas_& lemmas, const Facts& facts) {
+  const size_t n = stmts.size();
+  std::vector<size_t> size(n, 0);
+  for (size_t x = 0; x < n; ++x) ++size[suf.find(static_cast<int>(x))];
+  auto alone = [&](size_t x) {
+    const int root = suf.find(static_cast<int>(x));
+    return size[root] == 1 && extra.find(root) == extra.end();
+  };
+  // The reply: the next statement of the same input, of another speaker, aligned.
+  auto reply = [&](size_t x) -> int {
+    if (x + 1 >= n || stmts[x + 1].input != stmts[x].input || stmts[x + 1].speaker == stmts[x].speaker) return -1;
+    const int root = suf.find(static_cast<int>(x + 1));
+    return size[root] >= 2 ? root : -1;
+  };
+  struct Pair {
+    double score;
+    int x, y;
+  };
+  std::vector<Pair> pairs;
+  for (size_t x = 0; x < n; ++x) {
+    if (stmts[x].speaker < 0 || !alone(x)) continue;
+    const int rx = reply(x);
+    if (rx < 0) continue;
+    for (size_t y = x + 1; y < n; ++y) {
+      if (stmts[y].input == stmts[x].input || stmts[y].speaker != stmts[x].speaker || !alone(y) || reply(y) != rx)
+        continue;
+      const double sc = pair_score(stmts[x], stmts[y], lemmas, &facts);
+      if (sc >= kExchangeScore) pairs.push_back({sc, static_cast<int>(x), static_cast<int>(y)});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(),
+            [](const Pair& a, const Pair& b) { return std::tie(b.score, a.x, a.y) < std::tie(a.score, b.x, b.y); });
+  for (const Pair& p : pairs) {
+    if (!alone(p.x) || !alone(p.y)) continue;
+    suf.unite(p.x, p.y);
+    const int root = suf.find(p.x);
+    size[root] = 2;
+    std::vector<int> merged;
+    std::set_union(cluster_inputs[p.x].begin(), cluster_inputs[p.x].end(), cluster_inputs[p.y].begin(),
+                   cluster_inputs[p.y].end(), std::back_inserter(merged));
+    cluster_inputs[root] = std::move(merged);
+  }
+}
+
 // "Same story?": no entity and no statement is shared by two of the inputs.
 bool shares_anything(const DiffReport& r) {
   for (const auto& st : r.statements)
@@ -1216,6 +1272,7 @@ Result<DiffReport> Differ::diff(const std::vector<DiffInput>& inputs) const {
       extra[root].insert(extra[root].end(), moved.begin(), moved.end());
     }
   }
+  link_exchanges(stmts, suf, cluster_inputs, extra, lemmas, facts);
   std::map<int, std::vector<int>> sgroups;
   for (size_t x = 0; x < stmts.size(); ++x) sgroups[suf.find(static_cast<int>(x))].push_back(static_cast<int>(x));
   // A nested remark and the statement holding it are one remark told once:

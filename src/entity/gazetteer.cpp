@@ -277,7 +277,10 @@ int given_name_gender(std::string_view w) {
   return male == female ? 0 : male ? 1 : -1;
 }
 
-bool is_common_capword(std::string_view w) { return text::in_list<kCommonCapwords>(w) || is_verb_capword(w); }
+bool is_common_capword(std::string_view w) {
+  return text::in_list<kCommonCapwords>(w) || text::in_list<kHeadlineAdverbs>(w) || is_verb_capword(w);
+}
+bool is_headline_adverb(std::string_view w) { return text::in_list<kHeadlineAdverbs>(w); }
 bool is_verb_capword(std::string_view w) { return text::in_list<kVerbCapwords>(w); }
 
 

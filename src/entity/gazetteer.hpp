@@ -33,6 +33,8 @@ bool is_demonym_plural(std::string_view folded_word);
 // words ("Year", "Today"), interjections ("Thank", "Yes"). A name run never
 // starts or ends with one, and never runs across a verb ("Donald Trump Is Right").
 bool is_common_capword(std::string_view folded_word);
+// "finally", "officially": an adverb a headline puts before its verb ("Trump Finally Endorses Ryan").
+bool is_headline_adverb(std::string_view folded_word);
 bool is_verb_capword(std::string_view folded_word);
 
 // "r-utah", "d-n.j.", "i-vt.": a party-state tag after a lawmaker's name.

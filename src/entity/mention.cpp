@@ -271,12 +271,73 @@ size_t role_phrase_prep(const std::vector<Word>& w) {
   return 0;
 }
 
+// A party member named by the place he or she represents ("a Tennessee
+// Republican", "the North Carolina Democrat", "Republican of West Virginia"):
+// news style for a lawmaker beside or instead of the name. It describes a
+// person and names no one (every such phrase shares the head "republican", so
+// read as a name it would join all the article's lawmakers of that party).
+// The end of the phrase's words from `start` (after an article), or 0.
+bool party_member(std::string_view folded) {
+  static constexpr std::string_view kMembers[] = {"republican", "democrat", "independent", "libertarian"};
+  return text::in_list<kMembers>(folded);
+}
+size_t party_descriptor_end(const std::vector<Word>& w, size_t start) {
+  auto member = [&](size_t k) { return w[k].cap && party_member(strip_possessive(w[k].low)); };
+  auto place = [&](size_t b, size_t e) {
+    if (b >= e) return false;
+    std::string folded;
+    for (size_t k = b; k < e; ++k) {
+      if (!w[k].cap) return false;
+      if (k > b) folded += ' ';
+      folded += strip_possessive(w[k].low);
+    }
+    return known_kind(folded) == EntityKind::kPlace;
+  };
+  // The whole phrase: "Nevada Democrat Lucy Flores" is a name with its role.
+  const size_t n = w.size();
+  // "Republican of West Virginia".
+  if (start + 2 < n && member(start) && w[start + 1].low == "of") return place(start + 2, n) ? n : 0;
+  // "Tennessee Republican", "North Carolina Democrat".
+  return n >= start + 2 && n <= start + 4 && member(n - 1) && place(start, n - 1) ? n : 0;
+}
+
 // The parse of a mention's words. Sets words/first_word as words_of(p.name)
 // would give them, from the words already split, so the name is not split a
 // second time.
+// A quoted nickname ('“Tig”' in 'John “Tig” Tiegen') between two words of a name: no word of it.
+bool quoted_nickname(std::string_view t) {
+  auto opens = [](std::string_view x) { return x.starts_with("\"") || x.starts_with("\xE2\x80\x9C") || x.starts_with("'"); };
+  auto closes = [](std::string_view x) { return x.ends_with("\"") || x.ends_with("\xE2\x80\x9D") || x.ends_with("'"); };
+  if (t.size() < 4 || !opens(t) || !closes(t)) return false;
+  const size_t skip = t[0] == '\xE2' ? 3 : 1;
+  return skip < t.size() && t[skip] >= 'A' && t[skip] <= 'Z';
+}
+
 Parsed parse_words(std::vector<Word> w) {
   Parsed p;
   if (w.empty()) return p;
+  for (size_t k = 1; k + 1 < w.size(); ++k)
+    if (quoted_nickname(w[k].text) && w[k - 1].cap && w[k + 1].cap) w.erase(w.begin() + static_cast<long>(k--));
+  {
+    size_t start = 0;
+    while (start < w.size() && (w[start].low == "the" || w[start].low == "a" || w[start].low == "an")) ++start;
+    if (const size_t end = party_descriptor_end(w, start); end != 0) {
+      w.resize(end);
+      p.definite = start > 0 && w[0].low == "the";
+      p.indefinite = start > 0 && !p.definite;
+      p.name = strip_possessive(join(w, start, end));
+      p.words = end - start;
+      p.first_word = w[start].low;
+      p.first_len = w[start].text.size();
+      const bool of_form = start + 1 < end && w[start + 1].low == "of";  // "Republican of Ohio"
+      p.head = strip_possessive(w[of_form ? start : end - 1].low);
+      p.key = p.head;
+      p.kind = EntityKind::kPerson;
+      p.role = p.name;
+      p.party_descriptor = true;
+      return p;
+    }
+  }
   w.resize(head_end(w));
   if (const size_t k = role_phrase_prep(w); k != 0) {
     size_t start = 0;
@@ -297,7 +358,19 @@ Parsed parse_words(std::vector<Word> w) {
   }
   size_t b = 0, e = 0;
   bool has_proper = proper_name(w, b, e);
+  // "Former Democratic candidate …" cut before its noun: a party or
+  // nationality adjective after a title names no one; "the Republican" is a
+  // person described by party ("The Atlantic", "The Swiss" stay names).
+  if (has_proper && e == b + 1 && b > 0) {
+    const std::string bare = strip_possessive(w[b].low);
+    if ((is_title(w[b - 1].low) && is_demonym(bare)) ||
+        (w[b - 1].low == "the" && (bare == "republican" || bare == "democrat")))  // not "the Independent", a newspaper
+      has_proper = false;
+  }
   if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject
+  // "Dan Ortiz Finally" (a headline's subject before its verb): an adverb
+  // ends no name.
+  while (has_proper && e == w.size() && e >= b + 2 && is_headline_adverb(strip_possessive(w[e - 1].low))) w.resize(--e);
   const Word& last = w.back();
   std::string head = strip_possessive(last.low);
   // "Kazakh police", "State Department officials": a group led by adjectives.
@@ -416,6 +489,7 @@ Parsed parse_words(std::vector<Word> w) {
     }
   }
   p.kind = description_kind(head);
+  for (size_t k = start; k + 1 < w.size(); ++k) p.epithet = p.epithet || w[k].cap;
   p.role = text::in_list<kTitleWords>(head) ? p.name : "";
   if (p.kind == EntityKind::kPerson) p.gender = noun_gender(head);  // "the businessman", "the congresswoman"
   return p;
@@ -615,7 +689,10 @@ Parsed parse_plain(std::string_view mention) {
   const std::vector<Word> rw = words_of(rest);
   const std::string_view first = rw.empty() ? std::string_view() : std::string_view(rw[0].low);
   if (first == "who" || first == "which" || first == "whose" || first == "that" || first == "whom") return head;
-  Parsed app = parse_part(rest);
+  // A second appositive ("…, Senator Shelley Moore Capito, Republican of West
+  // Virginia") is the name's own: read the rest as a mention of its own, or
+  // the commas vanish and "Capito Republican" reads as one name.
+  Parsed app = rest.find(',') != std::string_view::npos ? parse_plain(rest) : parse_part(rest);
   if (head.proper) {
     std::string r(rest);
     while (!r.empty() && (r.back() == ',' || r.back() == ' ')) r.pop_back();

@@ -51,6 +51,10 @@ struct Parsed {
   bool definite = false;  // "the organization", "the president"
   bool indefinite = false;  // "a State Department spokesperson"
   bool named = false;     // a description named by its owner: "the Cruz campaign"
+  // A party member named by state: "the Texas Republican" (mention.cpp).
+  bool party_descriptor = false;
+  // A description with a capitalised word before its head: "the Vermont senator".
+  bool epithet = false;
   // A person or document noun before a preposition: "a spokesman for Hanna
   // Lind", "the president of Norland", "a study by the institute". The whole
   // phrase is the description (name, key, role); the name after the

@@ -76,6 +76,12 @@ inline constexpr std::string_view kVerbCapwords[] = {
     "ends", "starts", "begins", "meets", "joins", "drops", "rises", "falls", "fights", "pledges", "touts",
     "praises", "hails", "addresses", "explores", "needs", "thinks", "hammers", "chides", "elects", "reveals"};
 
+// Headline adverbs before the verb ("Trump Finally Endorses Ryan"): common
+// capitalised words too, so the lexicon marks them with kCommonCapwords.
+inline constexpr std::string_view kHeadlineAdverbs[] = {"finally", "officially", "formally", "quietly", "publicly",
+                                                        "privately", "reportedly", "suddenly", "already", "openly",
+                                                        "still", "again", "now", "also"};
+
 // Capitalised common words (folded) that open quotes and sentences.
 inline constexpr std::string_view kCommonCapwords[] = {
     "i'm", "i've", "i'll", "i'd", "it's", "that's", "let's", "we're", "we've", "we'll", "you're", "you've",

@@ -262,6 +262,12 @@ std::vector<NameMention> scan_names(const Document& doc, const text::Tokens& tk,
       // ("Collective Security Treaty Organization", "Department of State").
       while (e < s.last) {
         if (capword(e) || particle_name(e)) { ++e; continue; }
+        // 'John "Tig" Tiegen': a quoted nickname between two names continues the name.
+        if (e + 3 < s.last && v[e].type == TokType::kQuote && capword(e + 1) && v[e + 2].type == TokType::kQuote &&
+            capword(e + 3) && v[e].end == v[e + 1].start && v[e + 1].end == v[e + 2].start) {
+          e += 4;
+          continue;
+        }
         if (e + 1 < s.last && capword(e + 1) && v[e].type == TokType::kWord) {
           const std::string_view w = doc.slice({v[e].start, v[e].end});
           if (spelled_as(w, "of") || spelled_as(w, "for") || spelled_as(w, "de") || spelled_as(w, "al") ||

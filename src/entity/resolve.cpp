@@ -185,6 +185,7 @@ class Resolver {
               [](const std::pair<Span, int>& a, const std::pair<Span, int>& b) { return a.first.start < b.first.start; });
     spoke_.assign(ents_.size(), false);
     last_speaker_ = -1;
+    last_speaker_at_ = 0;
     // In text order, equal starts in the order above (sorted keys, as a
     // stable sort would order them, without its buffer).
     std::vector<uint64_t>& order = w_.order;
@@ -214,6 +215,7 @@ class Resolver {
         if (spoke_.size() <= static_cast<size_t>(r->entity)) spoke_.resize(r->entity + 1, false);
         spoke_[r->entity] = true;
         last_speaker_ = r->entity;
+        last_speaker_at_ = r->mention.start;
       }
     }
     keep_real_relays();
@@ -818,20 +820,54 @@ class Resolver {
     std::vector<int>& seen = w_.candidates;
     seen.clear();
     const uint32_t pronoun_para = para_of(pos);
+    bool turn_taken = false;  // a voice met since the last speaker spoke
+    // "'… I met with Director Comey … on Secretary Hillary Clinton's use of
+    // …,' she said": whom a speaker names by title in her own quoted words is
+    // someone else. By title only: a politician may name himself ("they say
+    // Bernie Sanders should drop out," he said), and a reported content may
+    // be the narration's ("When Trump used the words …, he was echoing Ryan").
+    int named_inside[8];  // a quote names a few people at most; more are not looked at
+    size_t n_inside = 0;
+    bool quoted_own = false;
+    if (!own.empty())
+      for (auto q = std::lower_bound(quoted_.begin(), quoted_.end(), own.start,
+                                     [](Span x, uint32_t p) { return x.start < p; });
+           q != quoted_.end() && q->start == own.start; ++q)
+        quoted_own = quoted_own || q->end == own.end;
+    if (quoted_own)
+      timeline_.back_from(own.end, 64, [&](int id, uint32_t at) {
+        if (at < own.start || n_inside == std::size(named_inside)) return true;
+        if (at < own.end && named_by_title(at)) named_inside[n_inside++] = id;
+        return false;
+      });
     timeline_.back_from(pos, 64, [&](int id, uint32_t at) {
       if ((at >= own.start && at < own.end) || quoted_apart(at, span) || id == not_ || !ok(id)) return false;
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
       seen.push_back(id);
-      double score = 1.0 / (1 + rank++);
+      const double recency = 1.0 / (1 + rank++);
+      // Not a candidate, but as near in memory as it is: the others' ranks stay.
+      if (std::find(named_inside, named_inside + n_inside, id) != named_inside + n_inside) return rank >= 6;
+      double score = recency;
       // Having spoken and being a subject keep a name in focus for the
       // paragraph it is in and the next, not for the rest of the article.
       const bool in_focus = para_of(at) + 1 >= pronoun_para;
-      if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
-      if (id == last_speaker_) score += kLastSpeakerBonus;
+      // "… listening to Comey's statement. He called …": a name whose
+      // statement the narration itself mentions after the last speaker spoke
+      // is heard there and takes the turn (the preposition governs the
+      // statement, not him).
+      const bool voice = in_focus && kind(id) == EntityKind::kPerson && at > last_speaker_at_ &&
+                         possessor_of_speech(at) && !in_content(at);
+      if (voice) {
+        score += 0.45 + kLastSpeakerBonus;
+        turn_taken = true;
+      } else {
+        if (in_focus && static_cast<size_t>(id) < spoke_.size() && spoke_[id]) score += 0.45;
+        if (id == last_speaker_ && !turn_taken) score += kLastSpeakerBonus;
+      }
       if (in_focus && opens_sentence(at)) score += 0.3;  // the subject ("Strand met Weir. He said …": Strand)
       // A name after a preposition is no subject ("Trump commented on Lind's
       // death. He said …": Trump, not Lind).
-      if (oblique(at)) score -= kObliquePenalty;
+      if (!voice && oblique(at)) score -= kObliquePenalty;
       if (reported_apart(at, span)) score -= 0.4;
       if (want && learned_gender(id) == want) score += 0.2;
       if (want && learned_gender(id) == -want) score -= 0.6;
@@ -840,6 +876,43 @@ class Resolver {
     });
     if (best >= 0 && want && gender_[best] == 0) note_learned(best, want);
     return best;
+  }
+
+  // Whether the mention at `at` opens with a title ("Secretary Hillary Clinton", "Director Comey").
+  bool named_by_title(uint32_t at) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.end() || it->start != at || it->type != text::TokType::kWord || !it->cap) return false;
+    return (words_.classes(static_cast<size_t>(it - v.begin())) & attrib::Lexicon::kTitleWord) != 0;
+  }
+
+  // Whether the name mentioned at `at` is a possessor of words: "Comey's
+  // statement", "Lind's remarks" (its capitalised words, the last with 's, then
+  // a noun for something said).
+  bool possessor_of_speech(uint32_t at) const {
+    static constexpr std::string_view kSpeech[] = {"statement", "remarks", "comments", "speech", "testimony",
+                                                   "announcement", "address", "words", "tweet", "tweets",
+                                                   "interview", "letter"};
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), at, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    for (int n = 0; it != v.end() && n < 6 && it->type == text::TokType::kWord && it->cap; ++it, ++n) {
+      const std::string_view w = doc_.slice({it->start, it->end});
+      if (!w.ends_with("'s") && !w.ends_with("\xE2\x80\x99s")) continue;
+      const auto next = it + 1;
+      if (next == v.end() || next->type != text::TokType::kWord) return false;
+      const std::string_view noun = words_.low[static_cast<size_t>(next - v.begin())];
+      return std::find(std::begin(kSpeech), std::end(kSpeech), noun) != std::end(kSpeech);
+    }
+    return false;
+  }
+  // Whether `pos` lies in some statement's content.
+  bool in_content(uint32_t pos) const {
+    auto it = std::upper_bound(contents_.begin(), contents_.end(), pos, [](uint32_t x, Span q) { return x < q.start; });
+    for (int k = 0; k < 4 && it != contents_.begin(); ++k) {
+      const Span q = *--it;
+      if (pos >= q.start && pos < q.end) return true;
+    }
+    return false;
   }
 
   // A mention right after a preposition ("on Lind's death", "with Weir"), but
@@ -899,6 +972,15 @@ class Resolver {
     auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
     if (it == v.end() || it->para >= toks_.para_first.size()) return pos;
     return v[toks_.para_first[it->para]].start;
+  }
+  // The start of the last token of the paragraph before the one of `pos` (a
+  // position paragraph_opener reads as that paragraph); `pos` when there is none.
+  uint32_t previous_paragraph_pos(uint32_t pos) const {
+    const std::vector<text::Token>& v = toks_.toks;
+    auto it = std::lower_bound(v.begin(), v.end(), pos, [](const text::Token& t, uint32_t x) { return t.start < x; });
+    if (it == v.end() || it->para >= toks_.para_first.size()) return pos;
+    const size_t first = toks_.para_first[it->para];
+    return first > 0 ? v[first - 1].start : pos;
   }
   // Whether entity `id` is mentioned between the start of the paragraph of `pos` and `pos`.
   bool named_in_paragraph(int id, uint32_t pos) const {
@@ -1078,9 +1160,22 @@ class Resolver {
   // entity of its own, as issue 22 asks for role phrases.
   static constexpr int kNoOneInPlay = -3;
   int resolve_description(const Parsed& p, uint32_t pos) {
-    if (p.kind == EntityKind::kOrganization) return most_prominent(pos, EntityKind::kOrganization);
+    if (p.kind == EntityKind::kOrganization) {
+      // "The Lind Foundation declined, telling Channel 5 that … '…,' the
+      // group said": an organisation that has just spoken goes on speaking;
+      // the one it told is spoken to.
+      // Only a description that fits any body ("the group", "the
+      // organization") or names the speaker's own head ("the foundation").
+      if (last_speaker_ >= 0 && ents_[last_speaker_].kind == EntityKind::kOrganization &&
+          para_of(last_speaker_at_) + 1 >= para_of(pos) && !reporter_of(last_speaker_, pos) &&
+          (p.head == "group" || p.head == "organization" || p.head == "organisation" ||
+           text::fold(ents_[last_speaker_].name).ends_with(" " + p.head)))
+        return last_speaker_;
+      return most_prominent(pos, EntityKind::kOrganization);
+    }
     if (p.kind == EntityKind::kPlace)
       return most_recent(pos, [&](int i) { return ents_[i].kind == EntityKind::kPlace; });
+    if (p.kind == EntityKind::kPerson && p.definite && p.party_descriptor) return party_member_of(p, pos);
     if (p.kind == EntityKind::kPerson && p.definite) {
       // The one entity with a role naming the head.
       std::vector<int> holders;
@@ -1101,12 +1196,44 @@ class Resolver {
       }
       // Two role holders and no opener: an explicit unknown.
       if (holders.size() > 1) return -1;
+      // A description with a proper adjective ("the Vermont senator", an
+      // epithet) that opens its paragraph varies the name of the last speaker
+      // when the paragraph before opens with him ("Bernie Sanders said … \n\n
+      // The Vermont senator declined …"), not the story's most mentioned
+      // person; one who did not speak there ("a protest by the group Code
+      // Pink. \n\n The protester yelled") is no such variation. A plain
+      // role ("The candidate said", after a host asked him) is not read so.
+      if (holders.empty() && last_speaker_ >= 0 && paragraph_start(pos) == pos && p.epithet)
+        if (int id = paragraph_opener(previous_paragraph_pos(pos), p.gender); id == last_speaker_ && !reporter_of(id, pos))
+          return id;
       // No role names it: "the senator", "the New York businessman" is the
       // person the story is about just now, the most mentioned of the recent ones.
       const int prominent = most_prominent(pos, EntityKind::kPerson, true, p.gender, true);
       return prominent >= 0 ? prominent : kNoOneInPlay;
     }
     return get(p.key_rec->key);
+  }
+
+  // "the Florida Republican": the one person the article gave that role
+  // ("Marco Rubio, the Florida Republican,"), else the person the narration
+  // follows, the last speaker, when he spoke in this paragraph or the one
+  // before ("Mr. Rubio said on CNN … Mr. Trump's opponents … the Florida
+  // Republican would only say"); else no one: the words say where a lawmaker
+  // is from, which no other mention says, so it is no guess (not the person
+  // who opens the paragraph: "addressed to … Channing D. Phillips — the Utah
+  // Republican asks").
+  int party_member_of(const Parsed& p, uint32_t pos) const {
+    int holder = -1;
+    for (const auto& [id, role] : folded_roles_)
+      if (role.find(p.folded) != std::string::npos && id != holder) {
+        if (holder >= 0) return -1;
+        holder = id;
+      }
+    if (holder >= 0) return holder;
+    if (last_speaker_ >= 0 && ents_[last_speaker_].kind == EntityKind::kPerson && !other_sex(last_speaker_, p.gender) &&
+        para_of(last_speaker_at_) + 1 >= para_of(pos) && !reporter_of(last_speaker_, pos))
+      return last_speaker_;
+    return -1;
   }
 
   // Group nouns and definite descriptions among the words of a content span:
@@ -1218,6 +1345,7 @@ class Resolver {
   std::vector<std::pair<Span, int>> content_of_;  // the same, with the index of its attribution
   std::vector<bool> spoke_;   // entities resolved as a speaker so far
   int last_speaker_ = -1;     // the latest of them, in text order
+  uint32_t last_speaker_at_ = 0;  // where its speaker mention starts
   int not_ = -1;  // the subject of the clause a pronoun object is in: never its antecedent
   std::vector<int> learned_;  // gender learned from pronouns: a preference, never a bar
 };
