@@ -459,11 +459,14 @@ Parsed parse_words(std::vector<Word> w) {
     std::string_view first_text;
     if (p.words > 0) first_text = n_end - 1 == b && n_end == e ? last_text : w[b].text;
     p.first_len = first_text.size();
-    const EntityKind known = known_kind(text::fold(p.name));
+    // The name folded once, for the gazetteer, the keys and the memo's record
+    // (parse_mention_uncached folds only names the parse left unfolded).
+    p.folded = text::fold(p.name);
+    const EntityKind known = known_kind(p.folded);
     const uint16_t last_lists = word_lists(lastw);
     if (known != EntityKind::kUnknown) {
       p.kind = known;  // "Kazakhstan", "Texas", "Chicago", "Mich.": the data knows them
-      p.key = p.words == 1 ? lastw : text::fold(p.name);
+      p.key = p.words == 1 ? lastw : p.folded;
     } else if (p.words == 1 && is_demonym_plural(lastw)) {
       p.kind = EntityKind::kGroup;  // "Republicans", "Russians"
       p.key = lastw;
@@ -474,14 +477,15 @@ Parsed parse_words(std::vector<Word> w) {
         p.definite = w[0].low == "the";
         p.name = std::string(w[b - 1].text) + " " + p.name;
         p.head = lastw;
-        p.key = text::fold(p.name);
+        p.folded = text::fold(p.name);
+        p.key = p.folded;
         p.role.clear();
         p.words += 1;
         p.gender = p.given_gender = 0;
       }
     } else if ((last_lists & kArtifactWord) || (p.words == 1 && lastw.size() > 6 && lastw.ends_with("care"))) {
       p.kind = EntityKind::kArtifact;  // "Affordable Care Act", "Obamacare"
-      p.key = text::fold(p.name);
+      p.key = p.folded;
     } else if (p.words == 1 && is_acronym(first_text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
       bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
@@ -489,13 +493,13 @@ Parsed parse_words(std::vector<Word> w) {
       p.key = p.first_word;
     } else if ((last_lists & kOrg) || (org_before_of(p.name) && !(last_lists & kPlaceHead))) {
       p.kind = EntityKind::kOrganization;  // "Port Authority", "Chamber of Commerce"
-      p.key = text::fold(p.name);
+      p.key = p.folded;
     } else if (last_lists & kPlaceWord) {
       p.kind = EntityKind::kPlace;
-      p.key = text::fold(p.name);
+      p.key = p.folded;
     } else if ((last_lists & kPlaceHead) && p.words >= 2) {
       p.kind = EntityKind::kPlace;  // "Romare Bearden Park", "Tel Aviv City Hall"
-      p.key = text::fold(p.name);
+      p.key = p.folded;
     } else if (p.words == 1) {
       // One word: a surname, a given name, a country or an outlet; without a
       // title or a given name the document decides.
@@ -576,7 +580,7 @@ std::vector<Word> words_of(std::string_view s) {
         w.cap = text::is_upper(text::next_cp(w.text, k));
       }
       // "al-Awlaki", "el-Sayed": an Arabic article joined to a capitalised name is part of the name.
-      if (!w.cap)
+      if (!w.cap && (c0 == 'a' || c0 == 'e' || c0 == 'b' || c0 == 'i'))  // the articles' first letters
         for (std::string_view a : {"al-", "el-", "ad-", "bin-", "ibn-"})
           if (w.text.size() > a.size() && w.text.starts_with(a) && w.text[a.size()] >= 'A' && w.text[a.size()] <= 'Z')
             w.cap = true;
@@ -699,7 +703,7 @@ Parsed parse_mention_uncached(std::string_view mention) {
   }
   Parsed parsed = parse_plain(mention);
   if (is_acronym(paren)) parsed.acronym = paren;
-  parsed.folded = text::fold(parsed.name);
+  if (parsed.folded.empty()) parsed.folded = text::fold(parsed.name);
   parsed.name_is_acronym = is_acronym(parsed.name);
   if (parsed.name_is_acronym)
     for (char c : parsed.name)
