@@ -87,6 +87,66 @@ constexpr std::string_view kCollectiveNouns[] = {
     "establishment", "base", "leadership", "delegation", "panel", "jury", "majority", "minority", "military",
     "media", "outlets", "networks", "press"};
 
+// The word lists the parse tests a mention's words against, as bits of one
+// table: words_of looks each word up once (Word::lists), where the parse
+// hashed it again for every list it asked about.
+enum WordList : uint16_t {
+  kTitle = 1u << 0,        // kTitleWords
+  // A title word, or its plural of five letters or more before a list of
+  // names ("Senators Mitch McConnell and John Cornyn": the plural is no part
+  // of the first name).
+  kTitleOrPlural = 1u << 1,
+  kOrg = 1u << 2,          // kOrgWords
+  kOrgDesc = 1u << 3,      // kOrgDescriptions
+  kPlaceDesc = 1u << 4,    // kPlaceDescriptions
+  kArtifactWord = 1u << 5,  // kArtifactWords
+  kTargetGroup = 1u << 6,  // kTargetGroupNouns (is_group_noun)
+  kVerbCap = 1u << 7,      // kVerbCapwords (is_verb_capword)
+  kHeadlineAdverb = 1u << 8,  // kHeadlineAdverbs (is_headline_adverb)
+  kDemonymWord = 1u << 9,  // kDemonyms (is_demonym)
+  kPlaceHead = 1u << 10,   // kPlaceHeads
+  kPlaceWord = 1u << 11,   // kPlaceWords
+};
+
+const text::WordTable<uint16_t>& word_list_table() {
+  static const text::WordTable<uint16_t> table = [] {
+    text::WordTable<uint16_t> t;
+    auto add = [&](const auto& list, uint16_t bit) {
+      for (std::string_view w : list) t[w] |= bit;
+    };
+    add(kTitleWords, kTitle | kTitleOrPlural);
+    for (std::string_view w : kTitleWords)
+      if (w.size() + 1 > 4) t[std::string(w) + "s"] |= kTitleOrPlural;
+    add(kOrgWords, kOrg);
+    add(kOrgDescriptions, kOrgDesc);
+    add(kPlaceDescriptions, kPlaceDesc);
+    add(kArtifactWords, kArtifactWord);
+    add(kTargetGroupNouns, kTargetGroup);
+    add(kVerbCapwords, kVerbCap);
+    add(kHeadlineAdverbs, kHeadlineAdverb);
+    add(kDemonyms, kDemonymWord);
+    add(kPlaceHeads, kPlaceHead);
+    add(kPlaceWords, kPlaceWord);
+    return t;
+  }();
+  return table;
+}
+
+uint16_t word_lists(std::string_view folded) {
+  const uint16_t* bits = word_list_table().find(folded);
+  return bits ? *bits : 0;
+}
+
+// The words of a mention to parse, each with the lists it is in.
+std::vector<Word> listed_words(std::string_view s) {
+  std::vector<Word> w = words_of(s);
+  for (Word& x : w) {
+    x.lists = x.bare_lists = word_lists(x.low);
+    if (x.low.ends_with("'s") || x.low.ends_with("\xE2\x80\x99s")) x.bare_lists = word_lists(strip_possessive(x.low));
+  }
+  return w;
+}
+
 // A description's kind from its head noun; unknown ("the battle", "a large
 // margin") when the head names no one: such a phrase becomes no entity.
 EntityKind description_kind(const std::string& head) {
@@ -150,13 +210,6 @@ std::string join(const std::vector<Word>& w, size_t b, size_t e) {
   return out;
 }
 
-// A title word, or its plural before a list of names ("Senators Mitch
-// McConnell and John Cornyn": the plural is no part of the first name).
-bool is_title(const std::string& low) {
-  if (text::in_list<kTitleWords>(low)) return true;
-  return low.size() > 4 && low.back() == 's' && text::in_list<kTitleWords>(low.substr(0, low.size() - 1));
-}
-
 // "Chamber of Commerce", "Bank of Norland": the head before "of" is an organisation's.
 bool org_before_of(std::string_view name) {
   size_t of = name.find(" of ");
@@ -176,12 +229,12 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   // organisation's head before "for" or "on" keeps the name whole, even when
   // the words after it would read as a title ("Justice").
   for (size_t j = 1; j + 1 < w.size(); ++j) {
-    if ((w[j].low != "for" && w[j].low != "on") || !w[j - 1].cap || !text::in_list<kOrgWords>(w[j - 1].low)) continue;
+    if ((w[j].low != "for" && w[j].low != "on") || !w[j - 1].cap || !(w[j - 1].lists & kOrg)) continue;
     bool tail = true;
     for (size_t k = j + 1; k < w.size(); ++k) tail = tail && (w[k].cap || w[k].low == "and" || w[k].low == "of");
     if (!tail || !w.back().cap) break;
     size_t k = j - 1;
-    while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") --k;
+    while (k > 0 && w[k - 1].cap && !(w[k - 1].lists & kTitleOrPlural) && w[k - 1].low != "the") --k;
     b = k;
     e = w.size();
     return true;
@@ -189,28 +242,28 @@ bool proper_name(const std::vector<Word>& w, size_t& b, size_t& e) {
   size_t end = w.size();
   while (end > 0) {
     size_t k = end;
-    while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") {
+    while (k > 0 && w[k - 1].cap && !(w[k - 1].lists & kTitleOrPlural) && w[k - 1].low != "the") {
       // "Secretary of State", "Minister of Defence": the word after "of" belongs to the title.
-      if (k >= 3 && w[k - 2].low == "of" && text::in_list<kTitleWords>(w[k - 3].low)) break;
+      if (k >= 3 && w[k - 2].low == "of" && (w[k - 3].lists & kTitle)) break;
       --k;
       // "Chamber of Commerce", "Bank of America", "University of Michigan": an
       // organisation's head before "of" keeps the name whole.
-      if (k >= 2 && w[k - 1].low == "of" && w[k - 2].cap && text::in_list<kOrgWords>(w[k - 2].low)) k -= 1;
+      if (k >= 2 && w[k - 1].low == "of" && w[k - 2].cap && (w[k - 2].lists & kOrg)) k -= 1;
     }
     if (k < end) {
       // Headline case runs across its verb: "Trump Addresses Munich Attack"
       // names Trump; the words from the verb on are the headline's.
       for (size_t j = k + 1; j < end; ++j)
-        if (is_verb_capword(w[j].low)) {
+        if (w[j].lists & kVerbCap) {
           b = k;
           e = j;
           return true;
         }
       // "Securities and Exchange Commission": "and" inside an organisation's name.
-      if (k >= 2 && w[k - 1].low == "and" && w[k - 2].cap && !text::in_list<kTitleWords>(w[k - 2].low) &&
+      if (k >= 2 && w[k - 1].low == "and" && w[k - 2].cap && !(w[k - 2].lists & kTitle) &&
           is_org_head(strip_possessive(w[end - 1].low))) {
         k -= 2;
-        while (k > 0 && w[k - 1].cap && !is_title(w[k - 1].low) && w[k - 1].low != "the") --k;
+        while (k > 0 && w[k - 1].cap && !(w[k - 1].lists & kTitleOrPlural) && w[k - 1].low != "the") --k;
       }
       b = k;
       e = end;
@@ -234,11 +287,9 @@ size_t head_end(const std::vector<Word>& w) {
                       x == "which" || x == "by";
     const bool paren = w[k].text.starts_with("(");
     if (!prep && !paren) continue;
-    const std::string prev = strip_possessive(w[k - 1].low);
-    if (text::in_list<kTitleWords>(prev) || text::in_list<kOrgWords>(prev) || text::in_list<kOrgDescriptions>(prev) ||
-        text::in_list<kPlaceDescriptions>(prev) || text::in_list<kArtifactWords>(prev))
-      continue;
-    if (paren || w[k - 1].cap || is_group_noun(prev)) return k;
+    const uint16_t prev = w[k - 1].bare_lists;  // the word before, without its possessive
+    if (prev & (kTitle | kOrg | kOrgDesc | kPlaceDesc | kArtifactWord)) continue;
+    if (paren || w[k - 1].cap || (prev & kTargetGroup)) return k;
   }
   return w.size();
 }
@@ -363,20 +414,21 @@ Parsed parse_words(std::vector<Word> w) {
   // person described by party ("The Atlantic", "The Swiss" stay names).
   if (has_proper && e == b + 1 && b > 0) {
     const std::string bare = strip_possessive(w[b].low);
-    if ((is_title(w[b - 1].low) && is_demonym(bare)) ||
+    if (((w[b - 1].lists & kTitleOrPlural) && (w[b].bare_lists & kDemonymWord)) ||
         (w[b - 1].low == "the" && (bare == "republican" || bare == "democrat")))  // not "the Independent", a newspaper
       has_proper = false;
   }
-  if (has_proper && e < w.size() && is_verb_capword(w[e].low)) w.resize(e);  // a headline's subject
+  if (has_proper && e < w.size() && (w[e].lists & kVerbCap)) w.resize(e);  // a headline's subject
   // "Dan Ortiz Finally" (a headline's subject before its verb): an adverb
   // ends no name.
-  while (has_proper && e == w.size() && e >= b + 2 && is_headline_adverb(strip_possessive(w[e - 1].low))) w.resize(--e);
+  while (has_proper && e == w.size() && e >= b + 2 && (w[e - 1].bare_lists & kHeadlineAdverb)) w.resize(--e);
   const Word& last = w.back();
   std::string head = strip_possessive(last.low);
+  const uint16_t head_lists = last.bare_lists;  // the lists `head` is in
   // "Kazakh police", "State Department officials": a group led by adjectives.
   bool group_head = !last.cap;
   // "Police said …": a capitalised group noun at the start of a sentence.
-  if (w.size() == 1 && is_group_noun(w[0].low)) group_head = true;
+  if (w.size() == 1 && (w[0].lists & kTargetGroup)) group_head = true;
   if (has_proper && e == w.size() && !group_head) {
     p.proper = true;
     p.name = strip_possessive(join(w, b, e));
@@ -407,10 +459,14 @@ Parsed parse_words(std::vector<Word> w) {
     std::string_view first_text;
     if (p.words > 0) first_text = n_end - 1 == b && n_end == e ? last_text : w[b].text;
     p.first_len = first_text.size();
-    const EntityKind known = known_kind(text::fold(p.name));
+    // The name folded once, for the gazetteer, the keys and the memo's record
+    // (parse_mention_uncached folds only names the parse left unfolded).
+    p.folded = text::fold(p.name);
+    const EntityKind known = known_kind(p.folded);
+    const uint16_t last_lists = word_lists(lastw);
     if (known != EntityKind::kUnknown) {
       p.kind = known;  // "Kazakhstan", "Texas", "Chicago", "Mich.": the data knows them
-      p.key = p.words == 1 ? lastw : text::fold(p.name);
+      p.key = p.words == 1 ? lastw : p.folded;
     } else if (p.words == 1 && is_demonym_plural(lastw)) {
       p.kind = EntityKind::kGroup;  // "Republicans", "Russians"
       p.key = lastw;
@@ -421,28 +477,29 @@ Parsed parse_words(std::vector<Word> w) {
         p.definite = w[0].low == "the";
         p.name = std::string(w[b - 1].text) + " " + p.name;
         p.head = lastw;
-        p.key = text::fold(p.name);
+        p.folded = text::fold(p.name);
+        p.key = p.folded;
         p.role.clear();
         p.words += 1;
         p.gender = p.given_gender = 0;
       }
-    } else if (text::in_list<kArtifactWords>(lastw) || (p.words == 1 && lastw.size() > 6 && lastw.ends_with("care"))) {
+    } else if ((last_lists & kArtifactWord) || (p.words == 1 && lastw.size() > 6 && lastw.ends_with("care"))) {
       p.kind = EntityKind::kArtifact;  // "Affordable Care Act", "Obamacare"
-      p.key = text::fold(p.name);
+      p.key = p.folded;
     } else if (p.words == 1 && is_acronym(first_text)) {
       // "U.S.", "U.K.": dotted two-letter initialisms are countries; "U.N.", "CSTO" organisations.
       bool country = first_text.size() == 4 && first_text[1] == '.' && p.first_word != "u.n.";
       p.kind = country ? EntityKind::kPlace : EntityKind::kOrganization;
       p.key = p.first_word;
-    } else if (text::in_list<kOrgWords>(lastw) || (org_before_of(p.name) && !text::in_list<kPlaceHeads>(lastw))) {
+    } else if ((last_lists & kOrg) || (org_before_of(p.name) && !(last_lists & kPlaceHead))) {
       p.kind = EntityKind::kOrganization;  // "Port Authority", "Chamber of Commerce"
-      p.key = text::fold(p.name);
-    } else if (text::in_list<kPlaceWords>(lastw)) {
+      p.key = p.folded;
+    } else if (last_lists & kPlaceWord) {
       p.kind = EntityKind::kPlace;
-      p.key = text::fold(p.name);
-    } else if (text::in_list<kPlaceHeads>(lastw) && p.words >= 2) {
+      p.key = p.folded;
+    } else if ((last_lists & kPlaceHead) && p.words >= 2) {
       p.kind = EntityKind::kPlace;  // "Romare Bearden Park", "Tel Aviv City Hall"
-      p.key = text::fold(p.name);
+      p.key = p.folded;
     } else if (p.words == 1) {
       // One word: a surname, a given name, a country or an outlet; without a
       // title or a given name the document decides.
@@ -472,7 +529,7 @@ Parsed parse_words(std::vector<Word> w) {
   p.key = head;
   // "the Cruz campaign", "Rubio's campaign", "the Obama administration": an
   // organisation named by its owner, not the latest organisation in the text.
-  if (text::in_list<kOrgDescriptions>(head) && w.size() - start >= 2) {
+  if ((head_lists & kOrgDesc) && w.size() - start >= 2) {
     bool owner = false;
     for (size_t k = start; k + 1 < w.size(); ++k) owner = owner || w[k].cap;
     if (owner) {
@@ -490,12 +547,12 @@ Parsed parse_words(std::vector<Word> w) {
   }
   p.kind = description_kind(head);
   for (size_t k = start; k + 1 < w.size(); ++k) p.epithet = p.epithet || w[k].cap;
-  p.role = text::in_list<kTitleWords>(head) ? p.name : "";
+  p.role = (head_lists & kTitle) ? p.name : "";
   if (p.kind == EntityKind::kPerson) p.gender = noun_gender(head);  // "the businessman", "the congresswoman"
   return p;
 }
 
-Parsed parse_part(std::string_view part) { return parse_words(words_of(part)); }
+Parsed parse_part(std::string_view part) { return parse_words(listed_words(part)); }
 
 }  // namespace
 
@@ -523,7 +580,7 @@ std::vector<Word> words_of(std::string_view s) {
         w.cap = text::is_upper(text::next_cp(w.text, k));
       }
       // "al-Awlaki", "el-Sayed": an Arabic article joined to a capitalised name is part of the name.
-      if (!w.cap)
+      if (!w.cap && (c0 == 'a' || c0 == 'e' || c0 == 'b' || c0 == 'i'))  // the articles' first letters
         for (std::string_view a : {"al-", "el-", "ad-", "bin-", "ibn-"})
           if (w.text.size() > a.size() && w.text.starts_with(a) && w.text[a.size()] >= 'A' && w.text[a.size()] <= 'Z')
             w.cap = true;
@@ -588,6 +645,9 @@ text::WordTable<std::unique_ptr<const Parsed>>& parse_memo() {
 struct InternedTable {
   text::WordTable<Interned*> index;
   std::deque<Interned> records;
+  // The empty string's record, kept apart: most parses have no acronym, no
+  // letters and no initials, and hashing "" three times a parse added up.
+  Interned* empty = nullptr;
 };
 InternedTable& interned_table() {
   thread_local InternedTable table;
@@ -597,6 +657,10 @@ InternedTable& interned_table() {
 
 Interned& interned(std::string_view folded) {
   InternedTable& t = interned_table();
+  if (folded.empty()) {
+    if (!t.empty) t.empty = &t.records.emplace_back();
+    return *t.empty;
+  }
   if (Interned** hit = t.index.find(folded)) return **hit;
   Interned& r = t.records.emplace_back();
   t.index.insert(folded, &r);
@@ -611,7 +675,7 @@ const Parsed& parse_mention_cached(std::string_view mention) {
   p->key_rec = &interned(p->key);
   p->letters_rec = &interned(p->acronym_letters);
   p->initials_rec = &interned(p->name_initials);
-  p->acronym_rec = &interned(text::fold(p->acronym));
+  p->acronym_rec = p->acronym.empty() ? &interned({}) : &interned(text::fold(p->acronym));
   return **memo.insert(mention, std::move(p)).first;
 }
 
@@ -621,6 +685,7 @@ void trim_parse_memo() {
     parse_memo().clear();
     interned_table().index.clear();  // the parses pointing at its records are gone
     interned_table().records.clear();
+    interned_table().empty = nullptr;
   }
 }
 
@@ -638,7 +703,7 @@ Parsed parse_mention_uncached(std::string_view mention) {
   }
   Parsed parsed = parse_plain(mention);
   if (is_acronym(paren)) parsed.acronym = paren;
-  parsed.folded = text::fold(parsed.name);
+  if (parsed.folded.empty()) parsed.folded = text::fold(parsed.name);
   parsed.name_is_acronym = is_acronym(parsed.name);
   if (parsed.name_is_acronym)
     for (char c : parsed.name)
@@ -648,7 +713,7 @@ Parsed parse_mention_uncached(std::string_view mention) {
 }
 
 Parsed parse_plain(std::string_view mention) {
-  std::vector<Word> w = words_of(mention);
+  std::vector<Word> w = listed_words(mention);
   if (w.size() == 1) {
     // A possessor ("his criticism of …", "their refusal to …") resolves as its pronoun.
     static constexpr std::pair<std::string_view, std::string_view> kPossessive[] = {

@@ -17,6 +17,11 @@ struct Word {
   std::string_view text;  // surface form: a view into the string split
   std::string low;        // folded
   bool cap = false;
+  // The parse's word lists (mention.cpp, WordList) that `low` and `low`
+  // without a possessive "'s" are in: one lookup per word, not one per list.
+  // Set by the parse only (words_of leaves them 0).
+  uint16_t lists = 0;
+  uint16_t bare_lists = 0;
 };
 
 // Words split on white space, trailing , ; : removed. The words view `s`,

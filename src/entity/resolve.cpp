@@ -456,8 +456,10 @@ class Resolver {
         {"lt.", "lieutenant"}, {"col.", "colonel"}, {"sgt.", "sergeant"}, {"capt.", "captain"},
         {"adm.", "admiral"}, {"prof.", "professor"}, {"dr.", "doctor"}, {"rev.", "reverend"},
         {"pres.", "president"}, {"sens.", "senator"}, {"reps.", "representative"}};
-    for (auto [abbr, full] : kTitles)
-      if (folded.find(abbr) != std::string::npos) (folded += ' ') += full;
+    // Every abbreviation ends in a full stop: a role without one (most) has none.
+    if (folded.find('.') != std::string::npos)
+      for (auto [abbr, full] : kTitles)
+        if (folded.find(abbr) != std::string::npos) (folded += ' ') += full;
     // "a spokesman for Hanna Lind" is "the spokesman for Hanna Lind" later;
     // "Norland's president" is "the president of Norland".
     std::string_view bare = folded;
