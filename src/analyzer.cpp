@@ -24,7 +24,8 @@ struct WindowResult {
 };
 
 // Stages 3-7 on [w.start, w.end) of the document; offsets stay the document's.
-WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& lexicon) {
+// `keep_layer`: the text layer is handed on, with each token's lexicon entry.
+WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& lexicon, bool keep_layer) {
   WindowResult out;
   out.layer = text::make_layer(doc, w.start, w.end);
   const TextLayer& l = out.layer;
@@ -36,6 +37,10 @@ WindowResult analyze_window(const Document& doc, Span w, const attrib::Lexicon& 
   // Moving the buffer keeps the views valid: the layer hands the folded words on.
   out.layer.folded = std::move(words.folded);
   out.layer.low = std::move(words.low);
+  if (keep_layer) {
+    out.layer.info = std::move(words.info);
+    out.layer.lexicon = &lexicon;
+  }
   return out;
 }
 
@@ -62,7 +67,7 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     const std::vector<Span> windows =
         text::cut_windows(a.doc.text, a.doc.body_start, a.doc.body_end, options_.window_bytes);
     if (windows.size() == 1) {  // every news article: nothing to merge, no name index to build
-      WindowResult r = analyze_window(a.doc, windows.front(), *lexicon_);
+      WindowResult r = analyze_window(a.doc, windows.front(), *lexicon_, options_.keep_text_layer);
       a.attributions = std::move(r.attributions);
       a.entities = std::move(r.entities);
       if (options_.keep_text_layer) a.text = std::make_shared<const TextLayer>(std::move(r.layer));
@@ -70,7 +75,7 @@ Result<Analysis> Analyzer::analyze(std::string bytes, std::string path) const {
     }
     entity::Merger merger;
     for (Span w : windows) {
-      WindowResult r = analyze_window(a.doc, w, *lexicon_);
+      WindowResult r = analyze_window(a.doc, w, *lexicon_, false);
       merger.add(std::move(r.entities), r.attributions);
       const int shift = static_cast<int>(a.attributions.size());
       for (Attribution& t : r.attributions) {

@@ -101,6 +101,13 @@ class Lexicon {
     const WordInfo* i = words_.find(folded);
     return i ? *i : unknown_;
   }
+  // A number for each entry info() returns, 0 for a word in no table and
+  // below entry_ids() for the rest: later stages keep what they derive from
+  // a word per entry, in an array, instead of hashing the word again.
+  uint32_t entry_id(const WordInfo& i) const {
+    return &i == &unknown_ ? 0 : static_cast<uint32_t>(words_.index_of(&i) + 1);
+  }
+  size_t entry_ids() const { return words_.capacity() + 1; }
 
   // Cue lookup by a folded (lower-case) word form; nullptr entry if none.
   CueHit cue(std::string_view folded) const;

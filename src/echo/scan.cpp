@@ -44,6 +44,56 @@ std::string_view echo_norm(std::string_view low, std::string_view raw, std::stri
   return low;
 }
 
+bool needs_raw(std::string_view low) { return low.find("\xE2\x80\x98") != std::string_view::npos; }
+
+// What the token view derives from one normalised word: the hash of its stem
+// and its class in the echo lexicon.
+struct EntryWord {
+  enum State : uint8_t { kUnseen, kWord, kEmpty };  // kEmpty: nothing is left of it
+  uint64_t hash = 0;
+  uint8_t cls = 0;
+  State state = kUnseen;
+};
+
+EntryWord view_word(std::string_view w, const EchoLexicon& lex, std::string& stem_buf) {
+  EntryWord out;
+  if (w.empty()) {
+    out.state = EntryWord::kEmpty;
+    return out;
+  }
+  out.state = EntryWord::kWord;
+  // One hash serves the stem and the class lookup when the stem is the word
+  // itself (stem_view() changes a word's length whenever it changes it).
+  const uint64_t word_h = word_hash(w);
+  const std::string_view stem = stem_view(w, stem_buf);
+  out.hash = stem.size() == w.size() ? word_h : word_hash(stem);
+  out.cls = word_h != 0 ? lex.class_of_hash(word_h) : lex.word_class(w);
+  return out;
+}
+
+// EntryWord per entry of the engine's lexicon (TextLayer::info), filled as
+// the words are met: about 60 % of a news article's words are lexicon
+// entries, so most tokens read an array instead of hashing, stemming and
+// probing the class table. Per thread, so no lock; a word string memo was
+// slower than recomputing (its table missed the cache), an array by entry
+// number is not. Reset when the lexicons change (every Lexicon is built
+// alike, so one at a reused address numbers its words alike).
+struct EntryCache {
+  const void* lexicon = nullptr;
+  const EchoLexicon* echo = nullptr;
+  std::vector<EntryWord> words;  // by entry number
+};
+
+EntryCache& entry_cache(const void* lexicon, const EchoLexicon* echo) {
+  thread_local EntryCache c;
+  if (c.lexicon != lexicon || c.echo != echo) {
+    c.lexicon = lexicon;
+    c.echo = echo;
+    c.words.clear();
+  }
+  return c;
+}
+
 // Whether a possessive name and a noun of saying lead to the quotation
 // starting at token b, the text saying whose words it holds: "Clinton’s call
 // earlier in the night to “make America whole again”", "Vale’s slogan “…”",
@@ -151,6 +201,12 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
   d.tokens.reserve(v.size());
   std::string norm, stem_buf;  // reused for every word: no allocation per token
   const bool folded = d.layer->low.size() == v.size();
+  const attrib::Lexicon* lexicon = d.layer->lexicon;
+  const bool entries = folded && d.layer->info.size() == v.size() && lexicon;
+  EntryCache* cache = entries ? &entry_cache(lexicon, &lex) : nullptr;
+  EntryWord scratch;
+  // Room for every entry number, so the loop reads without a test.
+  if (entries && cache->words.size() < lexicon->entry_ids()) cache->words.resize(lexicon->entry_ids());
   for (uint32_t k = 0; k < v.size(); ++k) {
     const text::Token& t = v[k];
     while (si < sents.size() && sents[si].last <= k) {
@@ -168,18 +224,25 @@ DocText scan(const Analysis& a, const EchoLexicon& lex) {
       continue;
     }
     if (t.type == text::TokType::kQuote) continue;
-    const std::string_view w = folded ? echo_norm(d.layer->low[k], text.substr(t.start, t.end - t.start), norm)
-                                      : (normalize_word_into(text.substr(t.start, t.end - t.start), norm),
-                                         std::string_view(norm));
-    if (w.empty()) continue;
+    // A lexicon word's hash and class were worked out at its first token.
+    const uint32_t id = entries ? lexicon->entry_id(*d.layer->info[k]) : 0;
+    EntryWord* known = id != 0 ? &cache->words[id] : nullptr;
+    if (known && known->state == EntryWord::kEmpty) continue;
+    if (!known || known->state != EntryWord::kWord) {
+      const std::string_view low = folded ? d.layer->low[k] : std::string_view();
+      const std::string_view w = folded ? echo_norm(low, text.substr(t.start, t.end - t.start), norm)
+                                        : (normalize_word_into(text.substr(t.start, t.end - t.start), norm),
+                                           std::string_view(norm));
+      // A word holding "‘" is normalised from its raw text, which the entry
+      // does not fix: it, and a word in no table, is worked out for this token only.
+      if (!known || needs_raw(low)) known = &scratch;
+      *known = view_word(w, lex, stem_buf);
+      if (known->state == EntryWord::kEmpty) continue;
+    }
     Token e;
     e.span = Span{t.start, t.end};
-    // One hash serves the stem and the class lookup when the stem is the word
-    // itself (stem_view() changes a word's length whenever it changes it).
-    const uint64_t word_h = word_hash(w);
-    const std::string_view stem = stem_view(w, stem_buf);
-    e.hash = stem.size() == w.size() ? word_h : word_hash(stem);
-    const uint8_t cls = word_h != 0 ? lex.class_of_hash(word_h) : lex.word_class(w);
+    e.hash = known->hash;
+    const uint8_t cls = known->cls;
     if (cls & 1) e.flags |= kStopWord;
     if (cls & 2) e.flags |= kCommonWord;
     if (t.cap && !sentence_start) e.flags |= kCapitalised;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attrib/lexicon.hpp"
 #include "quotegraph/document.hpp"
 #include "text/quotes.hpp"
 #include "text/segment.hpp"
@@ -27,6 +28,12 @@ struct TextLayer {
   // layer was made without that stage (make_layer alone).
   std::vector<char> folded;
   std::vector<std::string_view> low;
+  // Per token, its lexicon entry from the same stage (TokenWords::info, moved,
+  // not copied), and the lexicon it belongs to: echo keeps what it derives
+  // from a word per entry (Lexicon::entry_id()) instead of per token. Empty
+  // when `low` is.
+  std::vector<const attrib::Lexicon::WordInfo*> info;
+  const attrib::Lexicon* lexicon = nullptr;
 };
 
 namespace text {

@@ -78,6 +78,12 @@ class WordTable {
   size_t size() const { return size_; }
   // Slots; a pointer from insert() or find() stays valid while this is unchanged.
   size_t capacity() const { return slots_.size(); }
+  // The slot of a value find() or insert() returned, below capacity(): a dense
+  // number for each key, for tables indexed by key without hashing it again.
+  size_t index_of(const V* v) const {
+    return static_cast<size_t>(reinterpret_cast<const char*>(v) - reinterpret_cast<const char*>(&slots_[0].value)) /
+           sizeof(Slot);
+  }
   bool empty() const { return size_ == 0; }
   void clear() {
     slots_.clear();  // not assign(16, Slot{}): values may be move-only
