@@ -33,7 +33,7 @@ struct Options {
   // kind in different windows are merged. No news article comes near 1 MiB.
   uint32_t window_bytes = 1u << 20;
   // Hand the engine's text layer on in Analysis::text (for echo; costs about
-  // 40 bytes per token while the Analysis lives).
+  // 48 bytes per token: tokens, folded words and lexicon entries while the Analysis lives).
   bool keep_text_layer = false;
   // The largest input accepted: analyze() refuses a longer text, and the
   // readers (read_file, the corpus reader for one record) stop there instead
