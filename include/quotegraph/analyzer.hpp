@@ -32,8 +32,9 @@ struct Options {
   // descriptions are not followed across a cut; entities of the same name and
   // kind in different windows are merged. No news article comes near 1 MiB.
   uint32_t window_bytes = 1u << 20;
-  // Hand the engine's text layer on in Analysis::text (for echo; costs about
-  // 48 bytes per token: tokens, folded words and lexicon entries while the Analysis lives).
+  // Hand the engine's text layer on in Analysis::text (for echo: tokens,
+  // folded words and lexicon entries, about 48 bytes per token while the
+  // Analysis lives).
   bool keep_text_layer = false;
   // The largest input accepted: analyze() refuses a longer text, and the
   // readers (read_file, the corpus reader for one record) stop there instead
