@@ -246,7 +246,7 @@ bool SentenceRules::colon_quote_rule(uint32_t f0, uint32_t le, const std::vector
     ++m;
   }
   if (m >= le || m == f0 || !punct(m, ':') || !opens_quote(m + 1)) return false;
-  // "… important for Republicans - Philip Bump: “…”", "More from the report:
+  // "… important for Republicans - Jane Roe: “…”", "More from the report:
   // “…”": the phrase after a dash, or after a last "from", leads the quote.
   uint32_t f = f0;
   for (uint32_t j = f0; j < m; ++j)
