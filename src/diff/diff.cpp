@@ -229,18 +229,25 @@ bool numbers_disagree(const Stmt& a, const Stmt& b) {
   return na && nb && !shared;
 }
 
-// Longest run of equal consecutive words.
-size_t longest_run(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// Longest run of equal consecutive words of a and b that `keep(i, n)` accepts,
+// n words ending before a's word i.
+template <class Keep>
+size_t longest_run_if(const std::vector<std::string>& a, const std::vector<std::string>& b, Keep keep) {
   size_t run = 0;
   std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
       cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : 0;
-      run = std::max(run, cur[j]);
+      if (cur[j] > run && keep(i, cur[j])) run = cur[j];
     }
     std::swap(prev, cur);
   }
   return run;
+}
+
+// Longest run of equal consecutive words.
+size_t longest_run(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return longest_run_if(a, b, [](size_t, size_t) { return true; });
 }
 
 // Longest run of equal consecutive words holding at least two content words:
@@ -248,16 +255,7 @@ size_t longest_run(const std::vector<std::string>& a, const std::vector<std::str
 size_t longest_content_run(const Stmt& a, const Stmt& b) {
   std::vector<size_t> before(a.plain.size() + 1, 0);  // content words of a before each word
   for (size_t i = 0; i < a.plain.size(); ++i) before[i + 1] = before[i] + (a.unit_of[i] >= 0 ? 1 : 0);
-  size_t run = 0;
-  std::vector<size_t> prev(b.plain.size() + 1, 0), cur(b.plain.size() + 1, 0);
-  for (size_t i = 1; i <= a.plain.size(); ++i) {
-    for (size_t j = 1; j <= b.plain.size(); ++j) {
-      cur[j] = a.plain[i - 1] == b.plain[j - 1] ? prev[j - 1] + 1 : 0;
-      if (cur[j] > run && before[i] - before[i - cur[j]] >= 2) run = cur[j];
-    }
-    std::swap(prev, cur);
-  }
-  return run;
+  return longest_run_if(a.plain, b.plain, [&](size_t i, size_t n) { return before[i] - before[i - n] >= 2; });
 }
 
 // The score of the best run of words that both statements put in quotation

@@ -30,12 +30,16 @@ std::unique_ptr<EntityIndex> index_entities(const Analysis& a) {
 
 namespace {
 
+// Whether a folded word holds a left single quotation mark, which the
+// engine's fold keeps and echo's normalisation does not.
+bool needs_raw(std::string_view low) { return low.find("\xE2\x80\x98") != std::string_view::npos; }
+
 // normalize_word() of a token from the engine's folded text of it: the same
 // letters, less a possessive "'s" and trailing apostrophes, stops and hyphens.
 // Only a left single quotation mark, which the engine's fold keeps, needs the
 // whole normalisation (into `buf`).
 std::string_view echo_norm(std::string_view low, std::string_view raw, std::string& buf) {
-  if (low.find("\xE2\x80\x98") != std::string_view::npos) {
+  if (needs_raw(low)) {
     normalize_word_into(raw, buf);
     return buf;
   }
@@ -43,8 +47,6 @@ std::string_view echo_norm(std::string_view low, std::string_view raw, std::stri
   while (!low.empty() && (low.back() == '\'' || low.back() == '.' || low.back() == '-')) low.remove_suffix(1);
   return low;
 }
-
-bool needs_raw(std::string_view low) { return low.find("\xE2\x80\x98") != std::string_view::npos; }
 
 // What the token view derives from one normalised word: the hash of its stem
 // and its class in the echo lexicon.
